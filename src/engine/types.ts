@@ -1,0 +1,40 @@
+/** Shapes shared by parsers, rules, trees, the worker and the CLI. Pure data: no DOM, no React. */
+
+/** One line of a paste. `n` is its 1-based number in the paste as the operator gave it. */
+export interface Line {
+  n: number;
+  text: string;
+}
+
+/** A user-visible message: an i18n key and its parameters, translated where it is shown. */
+export interface Msg {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** A value together with the paste line it was read from. */
+export interface Cited<T = string> {
+  value: T;
+  line: number;
+  text: string;
+}
+
+export interface Problem {
+  line?: number;
+  msg: Msg;
+}
+
+export type ParseStatus = 'parsed' | 'partial' | 'rejected';
+
+export type ParseOutcome<F> =
+  | { status: 'parsed' | 'partial'; facts: F; summary: Msg; problems: Problem[] }
+  | { status: 'rejected'; nearMiss: string | null; problems: Problem[] };
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** A line quoted as evidence, with the paste it came from. */
+export interface Evidence {
+  source: string;
+  line: number;
+  text: string;
+}

@@ -1,0 +1,29 @@
+import type { Line, Msg, ParseOutcome, Problem } from '../engine/types';
+
+/** What a parser gets besides the lines: the command the operator typed, when the paste shows it. */
+export interface ParseContext {
+  command: string | null;
+}
+
+export interface Parser<K extends string = string, F = unknown> {
+  kind: K;
+  /** Cheap sniff of the first non-empty lines (at most 40). The registry asks parsers in order. */
+  detect(head: Line[], ctx: ParseContext): boolean;
+  parse(lines: Line[], ctx: ParseContext): ParseOutcome<F>;
+}
+
+export function defineParser<K extends string, F>(p: Parser<K, F>): Parser<K, F> {
+  return p;
+}
+
+export function accept<F>(facts: F, problems: Problem[], summary: Msg): ParseOutcome<F> {
+  return { status: problems.length > 0 ? 'partial' : 'parsed', facts, summary, problems };
+}
+
+export function reject<F>(msg: Msg, nearMiss: string | null = null): ParseOutcome<F> {
+  return { status: 'rejected', nearMiss, problems: [{ msg }] };
+}
+
+export function msg(key: string, params?: Msg['params']): Msg {
+  return params ? { key, params } : { key };
+}

@@ -1,0 +1,28 @@
+import type { Line, Msg } from '../engine/types';
+
+interface NearMiss {
+  kind: string;
+  detect(head: Line[], command: string | null): boolean;
+  msg: Msg;
+}
+
+/**
+ * Outputs that look like something we parse but are not what the rules need. Each says what
+ * to paste instead. Checked only when no parser recognised the paste.
+ */
+const NEAR_MISSES: NearMiss[] = [
+  {
+    kind: 'iptables-L',
+    detect: (head) => head.some((l) => /^Chain \S+ \((?:policy \w+|\d+ references)/.test(l.text)),
+    msg: { key: 'parse.nearMiss.iptablesL' },
+  },
+  {
+    kind: 'nft',
+    detect: (head) => head.some((l) => /^table (?:ip|ip6|inet|bridge|arp|netdev) \S+ \{/.test(l.text)),
+    msg: { key: 'parse.nearMiss.nft' },
+  },
+];
+
+export function nearMiss(head: Line[], command: string | null): NearMiss | null {
+  return NEAR_MISSES.find((m) => m.detect(head, command)) ?? null;
+}

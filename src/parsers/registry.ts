@@ -1,0 +1,88 @@
+import type { Line, Msg, ParseStatus, Problem } from '../engine/types';
+import type { Parser } from './define';
+import { splitPaste, type Section } from './split';
+import { nearMiss } from './near-miss';
+import { sysctl } from './sysctl/parser';
+import { netstatS } from './netstat-s/parser';
+import { iptablesSave } from './iptables-save/parser';
+import { kubeProxyLog } from './kube-proxy-log/parser';
+import type { SysctlFacts } from './sysctl/facts';
+import type { NetstatFacts } from './netstat-s/facts';
+import type { IptablesFacts } from './iptables-save/facts';
+import type { KubeProxyLogFacts } from './kube-proxy-log/facts';
+
+/** Facts each output kind yields. Adding a kind: its folder, this map, and `PARSERS`. */
+export interface FactsByKind {
+  sysctl: SysctlFacts;
+  'netstat-s': NetstatFacts;
+  'iptables-save': IptablesFacts;
+  'kube-proxy-log': KubeProxyLogFacts;
+}
+export type Kind = keyof FactsByKind;
+
+/** Asked in this order; the first whose `detect` says yes parses the section. */
+export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
+  iptablesSave,
+  kubeProxyLog,
+  netstatS,
+  sysctl,
+];
+
+export const KINDS: Kind[] = PARSERS.map((p) => p.kind);
+
+export type ParsedSection = {
+  [K in Kind]: {
+    source: string;
+    command: string | null;
+    kind: K;
+    status: 'parsed' | 'partial';
+    facts: FactsByKind[K];
+    summary: Msg;
+    problems: Problem[];
+    lineCount: number;
+  };
+}[Kind];
+
+export interface RejectedSection {
+  source: string;
+  command: string | null;
+  /** The kind it resembles (a near miss), or null. */
+  kind: string | null;
+  status: 'rejected';
+  problems: Problem[];
+  lineCount: number;
+}
+
+export type SectionResult = ParsedSection | RejectedSection;
+
+const HEAD_LINES = 40;
+
+export function parseSection(section: Section): SectionResult {
+  const content = section.lines.filter((l) => l.text.trim() !== '');
+  const base = { source: section.source, command: section.command, lineCount: section.lines.length };
+  if (content.length === 0) {
+    return { ...base, kind: null, status: 'rejected', problems: [{ msg: { key: 'parse.empty' } }] };
+  }
+  const head: Line[] = content.slice(0, HEAD_LINES);
+  const ctx = { command: section.command };
+  for (const parser of PARSERS) {
+    if (!parser.detect(head, ctx)) continue;
+    const out = parser.parse(section.lines, ctx);
+    if (out.status === 'rejected') {
+      return { ...base, kind: out.nearMiss ?? parser.kind, status: 'rejected', problems: out.problems };
+    }
+    return { ...base, kind: parser.kind, ...out } as ParsedSection;
+  }
+  const miss = nearMiss(head, section.command);
+  return { ...base, kind: miss?.kind ?? null, status: 'rejected', problems: [{ msg: miss?.msg ?? unknownMsg(head) }] };
+}
+
+function unknownMsg(head: Line[]): Msg {
+  const first = head[0]?.text.trim().slice(0, 60) ?? '';
+  return { key: 'parse.unknown', params: { first } };
+}
+
+/** Splits a paste into its outputs and parses each. */
+export function parsePaste(raw: string, source: string): SectionResult[] {
+  return splitPaste(raw, source).map(parseSection);
+}

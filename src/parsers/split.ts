@@ -1,0 +1,47 @@
+import { promptCommand, toLines } from '../engine/lines';
+import type { Line } from '../engine/types';
+
+/** One command's output inside a paste. */
+export interface Section {
+  source: string;
+  /** The command that produced it, from a `==> COMMAND <==` header or an echoed prompt. */
+  command: string | null;
+  lines: Line[];
+}
+
+const BUNDLE_HEADER = /^==> (.{1,300}) <==\s*$/;
+
+/**
+ * Splits a paste into the outputs it holds: a collector bundle's `==> COMMAND <==` sections,
+ * or outputs separated by the shell prompts that typed them. A single output keeps `source`;
+ * several are named `source#1`, `source#2`, ...
+ */
+export function splitPaste(raw: string, source: string): Section[] {
+  const parts: { command: string | null; lines: Line[] }[] = [];
+  let current: { command: string | null; lines: Line[] } = { command: null, lines: [] };
+  const begin = (command: string | null) => {
+    if (current.lines.some((l) => l.text.trim() !== '') || current.command !== null) parts.push(current);
+    current = { command, lines: [] };
+  };
+  for (const line of toLines(raw)) {
+    const header = BUNDLE_HEADER.exec(line.text);
+    if (header) {
+      begin(header[1]!.trim());
+      continue;
+    }
+    const typed = promptCommand(line.text);
+    if (typed !== null) {
+      begin(typed);
+      continue;
+    }
+    current.lines.push(line);
+  }
+  begin(null);
+  // A prompt with nothing after it (the operator's next, empty prompt) is not an output.
+  const outputs = parts.filter((p, i) => p.lines.some((l) => l.text.trim() !== '') || i === 0);
+  if (outputs.length <= 1) {
+    const only = outputs[0] ?? { command: null, lines: [] };
+    return [{ source, command: only.command, lines: only.lines }];
+  }
+  return outputs.map((p, i) => ({ source: `${source}#${i + 1}`, command: p.command, lines: p.lines }));
+}

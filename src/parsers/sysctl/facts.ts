@@ -1,0 +1,9 @@
+import type { Cited } from '../../engine/types';
+
+/** `sysctl -a`, `sysctl KEY...`, `sysctl -p`, `cat /proc/sys/...` (with the path echoed). */
+export interface SysctlFacts {
+  /** Keys in dotted form (`net.ipv4.tcp_tw_recycle`; `/proc/sys/net/ipv4/x` and `net/ipv4/x` normalised). */
+  values: Record<string, Cited>;
+  /** Keys the tool said do not exist (`cannot stat /proc/sys/...`, `unknown key`). Dotted form. */
+  missing: Record<string, Cited>;
+}
