@@ -11,14 +11,15 @@ import type { NetstatFacts } from './netstat-s/facts';
 import type { IptablesFacts } from './iptables-save/facts';
 import type { KubeProxyLogFacts } from './kube-proxy-log/facts';
 
-/** Facts each output kind yields. Adding a kind: its folder, this map, and `PARSERS`. */
-export interface FactsByKind {
+/** Facts each output kind yields. Adding a kind: its folder, `KINDS`, this map, and `PARSERS`. */
+export interface FactsByKind extends Record<Kind, unknown> {
   sysctl: SysctlFacts;
   'netstat-s': NetstatFacts;
   'iptables-save': IptablesFacts;
   'kube-proxy-log': KubeProxyLogFacts;
 }
-export type Kind = keyof FactsByKind;
+export type { Kind } from './kinds';
+import type { Kind } from './kinds';
 
 /** Asked in this order; the first whose `detect` says yes parses the section. */
 export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
@@ -28,7 +29,6 @@ export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
   sysctl,
 ];
 
-export const KINDS: Kind[] = PARSERS.map((p) => p.kind);
 
 export type ParsedSection = {
   [K in Kind]: {

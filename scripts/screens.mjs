@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Screenshots of every screen in both languages, for review and for the README:
+//   node scripts/screens.mjs [BASE_URL] [OUT_DIR]
+// Expects the built app served at BASE_URL (default http://127.0.0.1:4173/).
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4173/';
+const out = process.argv[3] ?? 'screenshots';
+mkdirSync(out, { recursive: true });
+const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+
+for (const locale of ['en-US', 'zh-CN']) {
+  const tag = locale.slice(0, 2);
+  const page = await browser.newPage({ locale, viewport: { width: 1280, height: 900 } });
+  const shot = async (name) => page.screenshot({ path: `${out}/${tag}-${name}.png`, fullPage: true });
+  await page.goto(base);
+  await page.locator('[data-symptom-id]').first().waitFor();
+  await shot('start');
+  await page.getByTestId('example-nodeport-one-node').click();
+  await page.locator('[data-cause-id]').first().waitFor();
+  await shot('diagnosis');
+  await page.goto(`${base}#/s/nodeport-one-node/mode`);
+  await page.locator('fieldset').waitFor();
+  await shot('question');
+  await page.goto(`${base}#/s/nodeport-one-node/kernel`);
+  await page.getByTestId('evidence-paste').waitFor();
+  await shot('evidence');
+  await page.getByTestId('evidence-paste').fill('Chain FORWARD (policy DROP 3 packets, 188 bytes)\nnum pkts bytes target prot opt in out source destination\n');
+  await page.locator('[data-status="rejected"]').waitFor();
+  await shot('evidence-rejected');
+  await page.close();
+}
+await browser.close();
+console.log(`screenshots in ${out}/`);

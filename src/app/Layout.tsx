@@ -1,0 +1,44 @@
+import { Link, Outlet } from 'react-router';
+import { LANGS, type Lang } from '../i18n/resources';
+import { useLang } from '../stores/lang';
+import { useT } from './useT';
+import { useEffect } from 'react';
+
+const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+export function Layout() {
+  const { t, lang } = useT();
+  const setLang = useLang((s) => s.setLang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `${t('app.name')}: ${t('app.tagline')}`;
+  }, [lang, t]);
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="top">
+        <Link to="/" className="brand">
+          <img src="./favicon.svg" alt="" width="24" height="24" />
+          <span>{t('app.name')}</span>
+          <span className="tagline">{t('app.tagline')}</span>
+        </Link>
+        <label className="lang">
+          <span className="visually-hidden">{t('app.language')}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang-switch">
+            {LANGS.map((l) => (
+              <option key={l} value={l}>
+                {LANG_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="foot">{t('app.privacy')}</footer>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+/** Minimal argv parsing: `--name value`, `--name=value`, and positional files (`-` is stdin). */
+export interface Args {
+  command: string | undefined;
+  options: Record<string, string>;
+  files: string[];
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[], valued: readonly string[]): Args {
+  const [command, ...rest] = argv;
+  const options: Record<string, string> = {};
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--') {
+      files.push(...rest.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (!valued.includes(name)) throw new UsageError(`unknown option --${name}`);
+      const value = inline ?? rest[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      options[name] = value;
+    } else files.push(a);
+  }
+  return { command, options, files };
+}
+
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}

@@ -1,0 +1,100 @@
+import { CAUSE_IDS, CAUSES, SYMPTOMS, isSymptomId, type SymptomId } from '../causes/catalog';
+import { diagnose } from '../engine/diagnose';
+import { diagnosisToMarkdown } from '../engine/markdown';
+import { treeToMermaid } from '../engine/mermaid';
+import { isValid } from '../engine/validate';
+import { LANGS, type Lang } from '../i18n/resources';
+import { translate, tMsg } from '../i18n/translate';
+import type { SectionResult } from '../parsers/registry';
+import { nodeKey, TREES } from '../tree';
+import { analysePaste } from '../worker/analyse';
+import { oneOf, UsageError, type Args } from './args';
+
+export interface Input {
+  source: string;
+  text: string;
+}
+
+const json = (v: unknown) => JSON.stringify(v, null, 2);
+
+export function detect(args: Args, inputs: Input[]): string {
+  const format = oneOf('format', args.options.format, ['json', 'text'] as const, 'text');
+  const lang = langOf(args);
+  const rows = parseAll(inputs).map((s) => ({
+    source: s.source,
+    kind: s.kind,
+    status: s.status,
+    summary: s.status === 'rejected' ? '' : tMsg(lang, s.summary),
+    problems: s.problems.map((p) => (p.line !== undefined ? `line ${p.line}: ` : '') + tMsg(lang, p.msg)),
+  }));
+  if (format === 'json') return json(rows);
+  return rows
+    .map((r) => `${r.source}: ${r.kind ?? 'unknown'} (${r.status})${r.summary ? ` ${r.summary}` : ''}${r.problems.map((p) => `\n  - ${p}`).join('')}`)
+    .join('\n');
+}
+
+export function diagnoseCmd(args: Args, inputs: Input[]): string {
+  const format = oneOf('format', args.options.format, ['json', 'md'] as const, 'json');
+  const lang = langOf(args);
+  const symptom = symptomOf(args, false);
+  const vars: Record<string, string> = {};
+  if (args.options.port !== undefined) {
+    if (!isValid('nodeport', args.options.port)) throw new UsageError('--port must be a port number');
+    vars.port = args.options.port;
+  }
+  if (args.options.node !== undefined) {
+    if (!isValid('host', args.options.node)) throw new UsageError('--node must be a node name');
+    vars.node = args.options.node;
+  }
+  const d = diagnose(symptom, parseAll(inputs), vars);
+  if (format === 'md') return diagnosisToMarkdown(d, lang);
+  return json({
+    symptom: d.symptom,
+    findings: d.findings.map((f) => ({
+      cause: f.cause,
+      confidence: f.confidence,
+      title: translate(lang, `cause.${f.cause}.title`),
+      why: tMsg(lang, f.why),
+      evidence: f.evidence,
+      fix: { ...f.fix, risk: translate(lang, `cause.${f.cause}.risk`) },
+    })),
+    ruledOut: d.ruledOut.map((r) => ({ cause: r.cause, because: tMsg(lang, r.because), evidence: r.evidence })),
+    notApplicable: d.notApplicable.map((r) => ({ cause: r.cause, because: tMsg(lang, r.because) })),
+    unexamined: d.unexamined,
+    inputs: d.inputs,
+  });
+}
+
+export function treeCmd(args: Args): string {
+  const format = oneOf('format', args.options.format, ['json', 'mermaid'] as const, 'json');
+  const symptom = symptomOf(args, true)!;
+  const tree = TREES[symptom];
+  if (format === 'json') return json(tree);
+  const lang = langOf(args);
+  return treeToMermaid(tree, (n) => translate(lang, `${nodeKey(symptom, n)}.title`));
+}
+
+export function causesCmd(args: Args): string {
+  const format = oneOf('format', args.options.format, ['json', 'text'] as const, 'text');
+  const lang = langOf(args);
+  const rows = CAUSE_IDS.map((id) => ({ id, symptoms: [...CAUSES[id]], title: translate(lang, `cause.${id}.title`) }));
+  return format === 'json' ? json(rows) : rows.map((r) => `${r.id}\t${r.symptoms.join(',')}\t${r.title}`).join('\n');
+}
+
+function parseAll(inputs: Input[]): SectionResult[] {
+  return inputs.flatMap((i) => analysePaste(i.text, i.source));
+}
+
+function langOf(args: Args): Lang {
+  return oneOf('lang', args.options.lang, LANGS, 'en');
+}
+
+function symptomOf(args: Args, required: boolean): SymptomId | null {
+  const s = args.options.symptom;
+  if (s === undefined) {
+    if (required) throw new UsageError('--symptom is required');
+    return null;
+  }
+  if (!isSymptomId(s)) throw new UsageError(`unknown symptom "${s}"; one of ${SYMPTOMS.join(', ')}`);
+  return s;
+}

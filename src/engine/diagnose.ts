@@ -1,0 +1,68 @@
+import { CAUSE_IDS, causesOf, type CauseId, type SymptomId } from '../causes/catalog';
+import type { SectionResult } from '../parsers/registry';
+import { RULES } from '../rules';
+import { contextOf, type RuleResult } from './rule';
+import { fillTemplate } from './shell';
+import type { Confidence, Evidence, Msg } from './types';
+
+export interface RenderedFix {
+  now: string;
+  persist: string;
+  verify: string;
+  rollback: string;
+}
+
+export interface Finding {
+  cause: CauseId;
+  confidence: Confidence;
+  why: Msg;
+  evidence: Evidence[];
+  fix: RenderedFix;
+}
+
+export interface Diagnosis {
+  symptom: SymptomId | null;
+  findings: Finding[];
+  ruledOut: { cause: CauseId; because: Msg; evidence: Evidence[] }[];
+  notApplicable: { cause: CauseId; because: Msg }[];
+  /** Causes of the class that no paste spoke to. */
+  unexamined: CauseId[];
+  inputs: { source: string; kind: string | null; ok: boolean }[];
+}
+
+const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
+
+/** Runs the rules of a symptom class (every rule when `symptom` is null) over parsed pastes. */
+export function diagnose(symptom: SymptomId | null, sections: SectionResult[], vars: Record<string, string> = {}): Diagnosis {
+  const causes = symptom ? causesOf(symptom) : CAUSE_IDS;
+  const ctx = contextOf(sections, vars);
+  const kinds = new Set(sections.filter((s) => s.status !== 'rejected').map((s) => s.kind));
+  const out: Diagnosis = {
+    symptom,
+    findings: [],
+    ruledOut: [],
+    notApplicable: [],
+    unexamined: [],
+    inputs: sections.map((s) => ({ source: s.source, kind: s.kind, ok: s.status !== 'rejected' })),
+  };
+  for (const cause of causes) {
+    const rule = RULES[cause];
+    const result: RuleResult =
+      rule && rule.needs.some((k) => kinds.has(k)) ? rule.check(ctx) : { type: 'no-evidence' };
+    if (result.type === 'finding' && rule) {
+      const values = { ...rule.fix.defaults, ...vars, ...result.vars };
+      const fill = (t: string) => fillTemplate(t, values);
+      out.findings.push({
+        cause,
+        confidence: result.confidence,
+        why: result.why,
+        evidence: result.evidence,
+        fix: { now: fill(rule.fix.now), persist: fill(rule.fix.persist), verify: fill(rule.fix.verify), rollback: fill(rule.fix.rollback) },
+      });
+    } else if (result.type === 'ruled-out') out.ruledOut.push({ cause, because: result.because, evidence: result.evidence });
+    else if (result.type === 'not-applicable') out.notApplicable.push({ cause, because: result.because });
+    else out.unexamined.push(cause);
+  }
+  out.findings.sort((a, b) => RANK[a.confidence] - RANK[b.confidence]);
+  return out;
+}

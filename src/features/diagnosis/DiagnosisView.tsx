@@ -1,0 +1,74 @@
+import type { Diagnosis } from '../../engine/diagnose';
+import { useT } from '../../app/useT';
+import { CodeBlock } from '../../components/CodeBlock';
+import { FindingCard } from './FindingCard';
+import { EvidenceList } from './EvidenceList';
+
+interface Props {
+  diagnosis: Diagnosis;
+  /** A readable name for a paste's source (the step it was pasted at). */
+  sourceLabel(source: string): string;
+  skipped: number;
+  /** Commands worth running when nothing was found. */
+  collect: string[];
+}
+
+export function DiagnosisView({ diagnosis, sourceLabel, skipped, collect }: Props) {
+  const { t, tm } = useT();
+  return (
+    <div className="diagnosis" data-testid="diagnosis">
+      {skipped > 0 && <p className="note">{t('diagnosis.skippedNote', { count: skipped })}</p>}
+      <h2>{t('diagnosis.findings')}</h2>
+      {diagnosis.findings.length === 0 ? (
+        <p className="none">{t('diagnosis.none')}</p>
+      ) : (
+        diagnosis.findings.map((f) => <FindingCard key={f.cause} finding={f} sourceLabel={sourceLabel} />)
+      )}
+      {diagnosis.ruledOut.length > 0 && (
+        <section className="healthy" aria-labelledby="healthy-title">
+          <h2 id="healthy-title">{t('diagnosis.healthy')}</h2>
+          <ul>
+            {diagnosis.ruledOut.map((r) => (
+              <li key={r.cause} data-ruled-out={r.cause}>
+                <span className="ok" aria-hidden="true">✓</span> <strong>{t(`cause.${r.cause}.title`)}</strong>: {tm(r.because)}
+                {r.evidence.length > 0 && <EvidenceList evidence={r.evidence} sourceLabel={sourceLabel} />}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {diagnosis.notApplicable.length > 0 && (
+        <section aria-labelledby="na-title">
+          <h2 id="na-title">{t('diagnosis.notApplicable')}</h2>
+          <ul>
+            {diagnosis.notApplicable.map((r) => (
+              <li key={r.cause}>
+                <strong>{t(`cause.${r.cause}.title`)}</strong>: {tm(r.because)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {diagnosis.findings.length === 0 && collect.length > 0 && (
+        <section aria-labelledby="collect-title">
+          <h2 id="collect-title">{t('diagnosis.collect')}</h2>
+          {collect.map((c) => (
+            <CodeBlock key={c} code={c} label={c} />
+          ))}
+        </section>
+      )}
+      {diagnosis.unexamined.length > 0 && (
+        <details className="unexamined">
+          <summary>
+            {t('diagnosis.unexamined')} ({diagnosis.unexamined.length})
+          </summary>
+          <ul>
+            {diagnosis.unexamined.map((c) => (
+              <li key={c}>{t(`cause.${c}.title`)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

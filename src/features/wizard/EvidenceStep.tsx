@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import type { EvidenceNode } from '../../engine/tree';
+import { COMMANDS } from '../../commands/commands';
+import { fillTemplate } from '../../engine/shell';
+import type { SectionResult } from '../../parsers/registry';
+import { parseOffThread } from '../../worker/client';
+import { useT } from '../../app/useT';
+import { CodeBlock } from '../../components/CodeBlock';
+import { Markdownish } from '../../components/Markdownish';
+import { PasteResult } from './PasteResult';
+
+interface Props {
+  node: string;
+  textKey: string;
+  spec: EvidenceNode;
+  vars: Record<string, string>;
+  initial: string | null | undefined;
+  onDone(text: string | null): void;
+}
+
+export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Props) {
+  const { t } = useT();
+  const [text, setText] = useState(initial ?? '');
+  const [result, setResult] = useState<{ text: string; sections: SectionResult[] } | null>(null);
+  const command = spec.command ? fillTemplate(COMMANDS[spec.command].run, vars) : null;
+
+  // Read the paste as soon as it stops changing, so the operator sees what was understood.
+  useEffect(() => {
+    if (!text.trim()) return;
+    let alive = true;
+    const timer = setTimeout(() => {
+      parseOffThread(text, node).then((sections) => alive && setResult({ text, sections }));
+    }, 250);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [text, node]);
+  const current = result && result.text === text && text.trim() ? result.sections : null;
+
+  const onDrop = async (e: React.DragEvent) => {
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    e.preventDefault();
+    setText(await file.text());
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim()) onDone(text);
+      }}
+    >
+      <p className="help">
+        <Markdownish text={t(`${textKey}.help`)} />
+      </p>
+      {command && (
+        <div className="run">
+          <p className="where">{t('step.runOn', { where: t(`where.${spec.where}`) })}</p>
+          <CodeBlock code={command} label={command} big />
+        </div>
+      )}
+      <label htmlFor={`paste-${node}`} className="paste-label">
+        {t('step.pasteLabel')}
+      </label>
+      <textarea
+        id={`paste-${node}`}
+        data-testid="evidence-paste"
+        className="paste"
+        rows={10}
+        spellCheck={false}
+        placeholder={t('step.pastePlaceholder')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onDrop={onDrop}
+        onDragOver={(e) => e.preventDefault()}
+      />
+      <div aria-live="polite" className="paste-status">
+        {text.trim() && !current && <p className="muted">{t('step.parsing')}</p>}
+        {current && <PasteResult sections={current} wanted={spec.wants} />}
+      </div>
+      <div className="row">
+        <button type="submit" className="primary" disabled={!text.trim()}>
+          {t('step.continue')}
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          {t('step.skip')}
+        </button>
+      </div>
+    </form>
+  );
+}

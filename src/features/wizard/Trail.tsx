@@ -1,0 +1,46 @@
+import { Link } from 'react-router';
+import type { SymptomId } from '../../causes/catalog';
+import type { Step, WizardState } from '../../engine/replay';
+import type { SectionResult } from '../../parsers/registry';
+import { TREES, nodeKey } from '../../tree';
+import { useT } from '../../app/useT';
+
+interface Props {
+  symptom: SymptomId;
+  steps: Step[];
+  current: string;
+  state: WizardState;
+  sections: Record<string, SectionResult[]>;
+}
+
+/** The path so far: every answer and paste, each a link back to its step. */
+export function Trail({ symptom, steps, current, state, sections }: Props) {
+  const { t } = useT();
+  const tree = TREES[symptom];
+  const summary = (step: Step): string => {
+    const spec = tree.nodes[step.node]!;
+    if (step.status === 'skipped') return t('step.skipped');
+    if (step.status === 'auto-skipped') return t('step.autoSkipped');
+    if (spec.type === 'question') {
+      const a = state.answers[step.node] ?? '';
+      return spec.input.kind === 'choice' ? t(`${nodeKey(symptom, step.node)}.options.${a}`) : a;
+    }
+    const kinds = (sections[step.node] ?? []).map((s) => (s.kind ? t(`kind.${s.kind}`) : t('step.rejected')));
+    return kinds.length ? [...new Set(kinds)].join(', ') : '…';
+  };
+  return (
+    <nav className="trail" aria-label={t('step.trail')}>
+      <h2>{t('step.trail')}</h2>
+      <ol>
+        {steps.map((step) => (
+          <li key={step.node} className={`trail-${step.status}`} aria-current={step.node === current ? 'step' : undefined}>
+            <Link to={`/s/${symptom}/${step.node}`}>
+              <span className="trail-title">{t(`${nodeKey(symptom, step.node)}.title`)}</span>
+              {step.status !== 'current' && step.status !== 'outcome' && <span className="trail-value">{summary(step)}</span>}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

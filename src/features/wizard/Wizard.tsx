@@ -1,0 +1,100 @@
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { isSymptomId, type SymptomId } from '../../causes/catalog';
+import { replay, type WizardState } from '../../engine/replay';
+import { TREES, nodeKey } from '../../tree';
+import { stateOf, useWizard } from '../../stores/wizard';
+import { useSections } from '../useSections';
+import { parseOffThread } from '../../worker/client';
+import { useT } from '../../app/useT';
+import { Trail } from './Trail';
+import { QuestionStep } from './QuestionStep';
+import { EvidenceStep } from './EvidenceStep';
+import { Verdict } from './Verdict';
+import { NotFound } from '../../app/NotFound';
+
+export function Wizard() {
+  const { tree: treeParam = '', node: nodeParam } = useParams();
+  if (!isSymptomId(treeParam)) return <NotFound />;
+  return <WizardFor symptom={treeParam} node={nodeParam} />;
+}
+
+function WizardFor({ symptom, node }: { symptom: SymptomId; node: string | undefined }) {
+  const { t } = useT();
+  const navigate = useNavigate();
+  const tree = TREES[symptom];
+  const byTree = useWizard((s) => s.byTree);
+  const { answer, paste, reset } = useWizard.getState();
+  const state = stateOf(byTree, symptom);
+  const sections = useSections(state.pastes);
+  const rp = replay(tree, state, sections.all);
+  const visited = rp.steps.some((s) => s.node === node);
+  if (!node || !visited) return <Navigate to={`/s/${symptom}/${rp.current}`} replace />;
+
+  /** After a change, go to wherever the replay now stops (parsing the new paste first, for fact routes). */
+  const advance = async (next: WizardState) => {
+    const parsed = await Promise.all(
+      Object.entries(next.pastes).map(([n, text]) => (text === null ? [] : parseOffThread(text, n))),
+    );
+    navigate(`/s/${symptom}/${replay(tree, next, parsed.flat()).current}`);
+  };
+  const spec = tree.nodes[node]!;
+  const index = rp.steps.findIndex((s) => s.node === node) + 1;
+
+  return (
+    <div className="wizard">
+      <Trail symptom={symptom} steps={rp.steps} current={node} state={state} sections={sections.byNode} />
+      <section className="step" aria-labelledby="step-title">
+        <p className="step-meta">
+          {t(`symptom.${symptom}.title`)} · {t('step.of', { n: index })}
+        </p>
+        <h1 id="step-title">{t(`${nodeKey(symptom, node)}.title`)}</h1>
+        {spec.type === 'question' && (
+          <QuestionStep
+            key={node}
+            textKey={nodeKey(symptom, node)}
+            spec={spec}
+            initial={state.answers[node]}
+            onAnswer={(value) => {
+              answer(symptom, node, value);
+              void advance({ ...state, answers: { ...state.answers, [node]: value } });
+            }}
+          />
+        )}
+        {spec.type === 'evidence' && (
+          <EvidenceStep
+            key={node}
+            node={node}
+            textKey={nodeKey(symptom, node)}
+            spec={spec}
+            vars={rp.vars}
+            initial={state.pastes[node]}
+            onDone={(text) => {
+              paste(symptom, node, text);
+              void advance({ ...state, pastes: { ...state.pastes, [node]: text } });
+            }}
+          />
+        )}
+        {spec.type === 'outcome' && (
+          <Verdict symptom={symptom} spec={spec} steps={rp.steps} vars={rp.vars} sections={sections} />
+        )}
+        <div className="step-actions">
+          {index > 1 && (
+            <button type="button" onClick={() => navigate(`/s/${symptom}/${rp.steps[index - 2]!.node}`)}>
+              {t('step.back')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => {
+              reset(symptom);
+              navigate(`/s/${symptom}`);
+            }}
+          >
+            {t('app.startOver')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import uiEn from './ui.en';
+import uiZh from './ui.zh-CN';
+import causesEn from './causes.en';
+import causesZh from './causes.zh-CN';
+import rulesEn from './rules.en';
+import rulesZh from './rules.zh-CN';
+import parsersEn from './parsers.en';
+import parsersZh from './parsers.zh-CN';
+
+export const LANGS = ['en', 'zh-CN'] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Dict = { [key: string]: string | Dict };
+
+/** Deep merge of the per-concern dictionaries (each owns distinct subtrees, `parse` is shared). */
+function merge(...dicts: Dict[]): Dict {
+  const out: Dict = {};
+  for (const d of dicts) {
+    for (const [k, v] of Object.entries(d)) {
+      const prev = out[k];
+      out[k] = typeof v === 'object' && typeof prev === 'object' ? merge(prev, v) : v;
+    }
+  }
+  return out;
+}
+
+export const RESOURCES: Record<Lang, Dict> = {
+  en: merge(uiEn, causesEn, rulesEn, parsersEn),
+  'zh-CN': merge(uiZh, causesZh, rulesZh, parsersZh),
+};
+
+/** Chinese for any zh-* browser language, English otherwise. */
+export function langFromNavigator(languages: readonly string[]): Lang {
+  return languages.some((l) => /^zh\b/i.test(l)) ? 'zh-CN' : 'en';
+}
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'en' || v === 'zh-CN';
+}

@@ -1,0 +1,64 @@
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import type { IptablesFacts, IptablesRule } from '../../parsers/iptables-save/facts';
+
+const K = 'rule.etp-local-no-endpoint';
+const NO_LOCAL = /has no local endpoints/;
+const DROPS = /^(?:KUBE-MARK-DROP|DROP|REJECT)$/;
+
+/**
+ * externalTrafficPolicy: Local with no ready pod on this node: kube-proxy drops the NodePort's
+ * traffic here, in the nat KUBE-XLB-* chain (older) or filter KUBE-EXTERNAL-SERVICES (1.24+).
+ */
+export default defineRule({
+  cause: 'etp-local-no-endpoint',
+  needs: ['iptables-save'],
+  check(ctx) {
+    const port = ctx.vars.port;
+    for (const { source, facts } of ctx.of('iptables-save')) {
+      const drops = facts.rules.filter((r) => r.comment && NO_LOCAL.test(r.comment) && DROPS.test(r.target ?? ''));
+      const entry = port ? facts.rules.find((r) => r.chain === 'KUBE-NODEPORTS' && r.dport === port) : undefined;
+      const relevant = port ? drops.filter((d) => concernsPort(d, port, entry)) : drops;
+      if (relevant.length > 0) {
+        const evidence = [...(entry ? [entry] : []), ...relevant].map((r) => cite(source, r));
+        return finding(port && entry ? 'high' : 'medium', { key: `${K}.why` }, evidence, svcVars(relevant[0]!));
+      }
+      if (entry && localEndpoints(facts, entry).length > 0) {
+        return ruledOut({ key: `${K}.hasLocal`, params: { port: port ?? '' } }, [cite(source, entry), ...localEndpoints(facts, entry).map((r) => cite(source, r))]);
+      }
+    }
+    return noEvidence;
+  },
+  fix: {
+    now: '# see where the ready pods of {namespace}/{service} run; this node needs one:\nkubectl -n {namespace} get endpoints {service} -o wide\nkubectl -n {namespace} get pods -o wide | grep -w {node}',
+    persist:
+      '# either run a ready pod on every node the load balancer sends to (DaemonSet, or topology spread), or let any node forward:\nkubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Cluster"}}\'\n# or take nodes without a local pod out of the pool via the health-check node port:\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.healthCheckNodePort}\'',
+    verify: "sudo iptables-save | grep -e 'has no local endpoints' | grep -e {service}   # must print nothing\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/",
+    rollback: "kubectl -n {namespace} patch svc {service} -p '{\"spec\":{\"externalTrafficPolicy\":\"Local\"}}'",
+    defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },
+  },
+});
+
+/** A drop rule concerns the port when it names it, sits in the chain the port jumps to, or names the same service. */
+function concernsPort(drop: IptablesRule, port: string, entry: IptablesRule | undefined): boolean {
+  if (drop.dport === port) return true;
+  if (!entry) return false;
+  if (entry.target && drop.chain === entry.target) return true;
+  return serviceOf(drop.comment) !== null && serviceOf(drop.comment) === serviceOf(entry.comment);
+}
+
+function localEndpoints(facts: IptablesFacts, entry: IptablesRule): IptablesRule[] {
+  return facts.rules.filter((r) => r.chain === entry.target && /^KUBE-(?:SEP|SVL)-/.test(r.target ?? ''));
+}
+
+/** `default/nginx-lb-local:http has no local endpoints` → `default/nginx-lb-local`. */
+function serviceOf(comment: string | null): string | null {
+  const m = /^([a-z0-9.-]+\/[a-z0-9.-]+)(?::|\s|$)/.exec(comment ?? '');
+  return m ? m[1]! : null;
+}
+
+function svcVars(r: IptablesRule): Record<string, string> | undefined {
+  const svc = serviceOf(r.comment);
+  if (!svc) return undefined;
+  const [namespace, service] = svc.split('/') as [string, string];
+  return { namespace, service };
+}

@@ -1,0 +1,39 @@
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import type { Evidence } from '../../engine/types';
+
+const K = 'rule.forward-drop';
+
+/** The node must forward: ip_forward=1, and a FORWARD policy of DROP needs kube-proxy's accepts. */
+export default defineRule({
+  cause: 'forward-drop',
+  needs: ['sysctl', 'iptables-save'],
+  check(ctx) {
+    const healthy: Evidence[] = [];
+    for (const { source, facts } of ctx.of('sysctl')) {
+      const fwd = facts.values['net.ipv4.ip_forward'];
+      if (fwd?.value.trim() === '0') return finding('high', { key: `${K}.ipForwardOff` }, [cite(source, fwd)]);
+      if (fwd) healthy.push(cite(source, fwd));
+    }
+    for (const { source, facts } of ctx.of('iptables-save')) {
+      const forward = facts.chains.find((c) => c.name === 'FORWARD' && c.table !== 'nat' && c.policy !== null);
+      if (!forward) continue;
+      if (forward.policy !== 'DROP') {
+        healthy.push(cite(source, forward));
+        continue;
+      }
+      const accepts = facts.rules.filter((r) => r.chain === 'FORWARD' && /^(KUBE-FORWARD|ACCEPT)$/.test(r.target ?? ''));
+      const evidence = [cite(source, forward), ...accepts.slice(0, 3).map((r) => cite(source, r))];
+      if (accepts.length === 0) return finding('high', { key: `${K}.policyDropNoAccept` }, evidence);
+      if ((forward.policyPackets ?? 0) > 0) return finding('medium', { key: `${K}.policyDropCounting` }, evidence);
+      healthy.push(...evidence);
+    }
+    return healthy.length > 0 ? ruledOut({ key: `${K}.forwarding` }, healthy) : noEvidence;
+  },
+  fix: {
+    now: 'sudo sysctl -w net.ipv4.ip_forward=1\nsudo iptables -P FORWARD ACCEPT',
+    persist:
+      "echo 'net.ipv4.ip_forward = 1' | sudo tee /etc/sysctl.d/90-net-triage-forward.conf\n# Docker sets FORWARD to DROP at start: keep kube-proxy's KUBE-FORWARD and the CNI's accept rules, or set \"iptables\": false only if you know the consequences",
+    verify: 'sysctl net.ipv4.ip_forward\nsudo iptables -S FORWARD | head -3\nsudo iptables -L FORWARD -v -n | head -2   # the policy counter must stop growing',
+    rollback: 'sudo iptables -P FORWARD DROP\nsudo rm /etc/sysctl.d/90-net-triage-forward.conf',
+  },
+});
