@@ -1,0 +1,35 @@
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Unit tests live beside the code: src/**/*.test.{ts,tsx}, run in Node.
+// Tests that need a DOM are named *.dom.test.tsx and run in jsdom (the `dom` project).
+// Playwright's e2e/ is not vitest's business.
+const exclude = [...configDefaults.exclude, 'e2e/**', 'dist*/**'];
+
+export default defineConfig({
+  define: { 'import.meta.env.VITE_SINGLE': JSON.stringify('') },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: [...exclude, 'src/**/*.dom.test.tsx'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['src/**/*.dom.test.tsx'],
+          exclude,
+          // Only so that @testing-library/react finds a global afterEach and unmounts
+          // after each test; tests still import describe/it/expect from 'vitest'.
+          globals: true,
+        },
+      },
+    ],
+  },
+});
