@@ -1,5 +1,5 @@
 import type { SectionResult } from '../parsers/registry';
-import { CONDITIONS } from './conditions';
+import { CONDITIONS, type ConditionId } from './conditions';
 import type { Next, Tree } from './tree';
 import { isValid } from './validate';
 
@@ -30,13 +30,17 @@ export interface Replay {
   vars: Record<string, string>;
 }
 
+/** Condition values taken as given instead of evaluated (path enumeration has no real pastes). */
+export type Assumptions = Partial<Record<ConditionId, boolean>>;
+
 /** Replays answers and pastes from the start. `sections` are the parsed pastes (for fact routes). */
-export function replay(tree: Tree, state: WizardState, sections: SectionResult[] = []): Replay {
+export function replay(tree: Tree, state: WizardState, sections: SectionResult[] = [], assume: Assumptions = {}): Replay {
   const steps: Step[] = [];
   const vars: Record<string, string> = {};
   const ctx = { vars, sections };
+  const holds = (c: ConditionId) => assume[c] ?? CONDITIONS[c](ctx);
   const route = (next: Next) =>
-    typeof next === 'string' ? next : (next.branch.find((b) => CONDITIONS[b.if](ctx))?.go ?? next.otherwise);
+    typeof next === 'string' ? next : (next.branch.find((b) => holds(b.if))?.go ?? next.otherwise);
   let id = tree.start;
   for (let guard = 0; guard <= Object.keys(tree.nodes).length; guard++) {
     const node = tree.nodes[id]!;
@@ -58,7 +62,7 @@ export function replay(tree: Tree, state: WizardState, sections: SectionResult[]
     }
     if (Object.hasOwn(state.pastes, id)) {
       steps.push({ node: id, status: state.pastes[id] === null ? 'skipped' : 'pasted' });
-    } else if (node.skipIf && CONDITIONS[node.skipIf](ctx)) {
+    } else if (node.skipIf && holds(node.skipIf)) {
       steps.push({ node: id, status: 'auto-skipped' });
     } else break;
     id = route(node.next);
@@ -67,25 +71,40 @@ export function replay(tree: Tree, state: WizardState, sections: SectionResult[]
   return { steps, current: id, done: false, vars };
 }
 
-/** Every path from the start to an outcome, each with a state that walks it (for tests). */
-export function allPaths(tree: Tree): { nodes: string[]; state: WizardState }[] {
-  const out: { nodes: string[]; state: WizardState }[] = [];
-  const walk = (id: string, nodes: string[], state: WizardState) => {
-    const node = tree.nodes[id]!;
-    const here = [...nodes, id];
-    const targets = (next: Next) => (typeof next === 'string' ? [next] : [...next.branch.map((b) => b.go), next.otherwise]);
-    if (node.type === 'outcome') out.push({ nodes: here, state });
-    else if (node.type === 'question' && node.input.kind === 'choice') {
-      for (const [answer, next] of Object.entries(node.input.options))
-        for (const t of targets(next)) walk(t, here, { ...state, answers: { ...state.answers, [id]: answer } });
-    } else if (node.type === 'question' && node.input.kind === 'value') {
-      const answer = SAMPLE_VALUES[node.input.validate];
-      for (const t of targets(node.input.next)) walk(t, here, { ...state, answers: { ...state.answers, [id]: answer } });
-    } else if (node.type === 'evidence') {
-      for (const t of targets(node.next)) walk(t, here, { ...state, pastes: { ...state.pastes, [id]: null } });
-    }
+export interface TreePath {
+  nodes: string[];
+  state: WizardState;
+  /** The fact routes this path takes, for `replay` to follow without real pastes. */
+  assume: Assumptions;
+}
+
+/** Every feasible path from the start to an outcome, each with a state that walks it (for tests). */
+export function allPaths(tree: Tree): TreePath[] {
+  const out: TreePath[] = [];
+  const options = (next: Next): { go: string; assume: Assumptions }[] => {
+    if (typeof next === 'string') return [{ go: next, assume: {} }];
+    const falses = (n: number) => Object.fromEntries(next.branch.slice(0, n).map((b) => [b.if, false]));
+    return [
+      ...next.branch.map((b, i) => ({ go: b.go, assume: { ...falses(i), [b.if]: true } })),
+      { go: next.otherwise, assume: falses(next.branch.length) },
+    ];
   };
-  walk(tree.start, [], { tree: tree.id, answers: {}, pastes: {} });
+  const walk = (id: string, p: TreePath) => {
+    const node = tree.nodes[id]!;
+    const here = { ...p, nodes: [...p.nodes, id] };
+    const follow = (next: Next, state: WizardState) => {
+      for (const o of options(next)) {
+        const clash = Object.entries(o.assume).some(([c, v]) => here.assume[c as ConditionId] === !v);
+        if (!clash) walk(o.go, { ...here, state, assume: { ...here.assume, ...o.assume } });
+      }
+    };
+    const answered = (answer: string) => ({ ...here.state, answers: { ...here.state.answers, [id]: answer } });
+    if (node.type === 'outcome') out.push(here);
+    else if (node.type === 'evidence') follow(node.next, { ...here.state, pastes: { ...here.state.pastes, [id]: null } });
+    else if (node.input.kind === 'value') follow(node.input.next, answered(SAMPLE_VALUES[node.input.validate]));
+    else for (const [answer, next] of Object.entries(node.input.options)) follow(next, answered(answer));
+  };
+  walk(tree.start, { nodes: [], state: { tree: tree.id, answers: {}, pastes: {} }, assume: {} });
   return out;
 }
 

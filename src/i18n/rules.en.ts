@@ -23,7 +23,7 @@ export default {
       ipForwardOff: 'net.ipv4.ip_forward is 0: the node does not route packets to pods.',
       policyDropNoAccept: 'The FORWARD policy is DROP and nothing (no KUBE-FORWARD, no ACCEPT) lets pod traffic through.',
       policyDropCounting: 'The FORWARD policy is DROP and its counter shows dropped packets despite the accept rules.',
-      forwarding: 'The node forwards: ip_forward is 1 and the FORWARD chain does not drop.',
+      forwarding: 'Forwarding is on: the lines show ip_forward = 1 or a FORWARD policy that accepts.',
     },
     'nodeport-port-range-clash': {
       bindFailed: 'kube-proxy could not open the NodePort: another process holds it ("address already in use").',

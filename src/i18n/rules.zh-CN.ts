@@ -22,7 +22,7 @@ export default {
       ipForwardOff: 'net.ipv4.ip_forward 为 0：节点不会把数据包路由给 Pod。',
       policyDropNoAccept: 'FORWARD 链默认策略为 DROP，且没有任何规则（没有 KUBE-FORWARD，没有 ACCEPT）放行 Pod 流量。',
       policyDropCounting: 'FORWARD 链默认策略为 DROP，尽管有放行规则，其计数器仍显示有包被丢弃。',
-      forwarding: '节点会转发：ip_forward 为 1，FORWARD 链也不丢包。',
+      forwarding: '转发已开启：这些行显示 ip_forward = 1 或 FORWARD 默认策略为接受。',
     },
     'nodeport-port-range-clash': {
       bindFailed: 'kube-proxy 无法打开该 NodePort：端口被其他进程占用（“address already in use”）。',

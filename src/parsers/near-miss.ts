@@ -12,11 +12,6 @@ interface NearMiss {
  */
 const NEAR_MISSES: NearMiss[] = [
   {
-    kind: 'iptables-L',
-    detect: (head) => head.some((l) => /^Chain \S+ \((?:policy \w+|\d+ references)/.test(l.text)),
-    msg: { key: 'parse.nearMiss.iptablesL' },
-  },
-  {
     kind: 'nft',
     detect: (head) => head.some((l) => /^table (?:ip|ip6|inet|bridge|arp|netdev) \S+ \{/.test(l.text)),
     msg: { key: 'parse.nearMiss.nft' },

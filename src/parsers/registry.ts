@@ -5,10 +5,12 @@ import { nearMiss } from './near-miss';
 import { sysctl } from './sysctl/parser';
 import { netstatS } from './netstat-s/parser';
 import { iptablesSave } from './iptables-save/parser';
+import { iptablesList } from './iptables-L/parser';
 import { kubeProxyLog } from './kube-proxy-log/parser';
 import type { SysctlFacts } from './sysctl/facts';
 import type { NetstatFacts } from './netstat-s/facts';
 import type { IptablesFacts } from './iptables-save/facts';
+import type { IptablesListFacts } from './iptables-L/facts';
 import type { KubeProxyLogFacts } from './kube-proxy-log/facts';
 
 /** Facts each output kind yields. Adding a kind: its folder, `KINDS`, this map, and `PARSERS`. */
@@ -16,6 +18,7 @@ export interface FactsByKind extends Record<Kind, unknown> {
   sysctl: SysctlFacts;
   'netstat-s': NetstatFacts;
   'iptables-save': IptablesFacts;
+  'iptables-L': IptablesListFacts;
   'kube-proxy-log': KubeProxyLogFacts;
 }
 export type { Kind } from './kinds';
@@ -24,6 +27,7 @@ import type { Kind } from './kinds';
 /** Asked in this order; the first whose `detect` says yes parses the section. */
 export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
   iptablesSave,
+  iptablesList,
   kubeProxyLog,
   netstatS,
   sysctl,

@@ -17,16 +17,17 @@ const BUNDLE_HEADER = /^==> (.{1,300}) <==\s*$/;
  * several are named `source#1`, `source#2`, ...
  */
 export function splitPaste(raw: string, source: string): Section[] {
-  const parts: { command: string | null; lines: Line[] }[] = [];
-  let current: { command: string | null; lines: Line[] } = { command: null, lines: [] };
-  const begin = (command: string | null) => {
+  type Part = { command: string | null; lines: Line[]; header: boolean };
+  const parts: Part[] = [];
+  let current: Part = { command: null, lines: [], header: false };
+  const begin = (command: string | null, header = false) => {
     if (current.lines.some((l) => l.text.trim() !== '') || current.command !== null) parts.push(current);
-    current = { command, lines: [] };
+    current = { command, lines: [], header };
   };
   for (const line of toLines(raw)) {
     const header = BUNDLE_HEADER.exec(line.text);
     if (header) {
-      begin(header[1]!.trim());
+      begin(header[1]!.trim(), true);
       continue;
     }
     const typed = promptCommand(line.text);
@@ -37,8 +38,9 @@ export function splitPaste(raw: string, source: string): Section[] {
     current.lines.push(line);
   }
   begin(null);
-  // A prompt with nothing after it (the operator's next, empty prompt) is not an output.
-  const outputs = parts.filter((p, i) => p.lines.some((l) => l.text.trim() !== '') || i === 0);
+  // A prompt with nothing after it (the operator's next, empty prompt) is not an output;
+  // an empty bundle section is (the collector ran the command and it printed nothing).
+  const outputs = parts.filter((p, i) => p.header || p.lines.some((l) => l.text.trim() !== '') || i === 0);
   if (outputs.length <= 1) {
     const only = outputs[0] ?? { command: null, lines: [] };
     return [{ source, command: only.command, lines: only.lines }];

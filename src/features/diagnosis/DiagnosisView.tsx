@@ -3,6 +3,7 @@ import { useT } from '../../app/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { FindingCard } from './FindingCard';
 import { EvidenceList } from './EvidenceList';
+import { ExportActions } from './ExportActions';
 
 interface Props {
   diagnosis: Diagnosis;
@@ -17,6 +18,7 @@ export function DiagnosisView({ diagnosis, sourceLabel, skipped, collect }: Prop
   const { t, tm } = useT();
   return (
     <div className="diagnosis" data-testid="diagnosis">
+      <ExportActions diagnosis={diagnosis} />
       {skipped > 0 && <p className="note">{t('diagnosis.skippedNote', { count: skipped })}</p>}
       <h2>{t('diagnosis.findings')}</h2>
       {diagnosis.findings.length === 0 ? (
@@ -30,7 +32,7 @@ export function DiagnosisView({ diagnosis, sourceLabel, skipped, collect }: Prop
           <ul>
             {diagnosis.ruledOut.map((r) => (
               <li key={r.cause} data-ruled-out={r.cause}>
-                <span className="ok" aria-hidden="true">✓</span> <strong>{t(`cause.${r.cause}.title`)}</strong>: {tm(r.because)}
+                <span className="ok">✓ {t('diagnosis.notTheCause')}</span> <strong>{t(`cause.${r.cause}.title`)}</strong>: {tm(r.because)}
                 {r.evidence.length > 0 && <EvidenceList evidence={r.evidence} sourceLabel={sourceLabel} />}
               </li>
             ))}

@@ -1,5 +1,6 @@
 import type { Kind, SectionResult } from '../../parsers/registry';
 import { useT } from '../../app/useT';
+import { Markdownish } from '../../components/Markdownish';
 
 /** What each part of a paste was recognised as, its key facts, and why a part was not understood. */
 export function PasteResult({ sections, wanted }: { sections: SectionResult[]; wanted?: Kind[] }) {
@@ -13,7 +14,7 @@ export function PasteResult({ sections, wanted }: { sections: SectionResult[]; w
           {s.status === 'rejected' ? (
             <p role="alert">
               <strong>{t('step.rejected')}</strong>
-              {s.command ? <code className="cmd">{s.command}</code> : null}: {s.problems[0] ? tm(s.problems[0].msg) : ''}
+              {s.command ? <code className="cmd">{s.command}</code> : null}: <Markdownish text={s.problems[0] ? tm(s.problems[0].msg) : ''} />
             </p>
           ) : (
             <>

@@ -40,7 +40,7 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: 'sysctl -w net.ipv4.tcp_tw_recycle=0',
+    now: 'sudo sysctl -w net.ipv4.tcp_tw_recycle=0',
     persist:
       "echo 'net.ipv4.tcp_tw_recycle = 0' | sudo tee /etc/sysctl.d/90-net-triage-tw-recycle.conf\n# also remove any 'net.ipv4.tcp_tw_recycle = 1' line from /etc/sysctl.conf and /etc/sysctl.d/*.conf\ngrep -rn 'tcp_tw_recycle' /etc/sysctl.conf /etc/sysctl.d/",
     verify: "sysctl net.ipv4.tcp_tw_recycle\nnetstat -s | grep -i -E 'time stamp|LISTEN'   # run twice; the counters must stop growing",

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { CAUSE_IDS, SYMPTOMS } from '../causes/catalog';
+import { RULES } from '../rules';
+import { TREES, nodeKey } from '../tree';
+import { KINDS } from '../parsers/kinds';
+import { LANGS, RESOURCES, langFromNavigator } from './resources';
+import { translate } from './translate';
+
+type Dict = { [k: string]: string | Dict };
+const keysOf = (d: Dict, prefix = ''): string[] =>
+  Object.entries(d).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)));
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('i18n', () => {
+  it('has the same keys, non-empty, with the same placeholders in both languages', () => {
+    const en = keysOf(RESOURCES.en);
+    expect(keysOf(RESOURCES['zh-CN']).sort()).toEqual([...en].sort());
+    for (const k of en) {
+      const [a, b] = [translate('en', k), translate('zh-CN', k)];
+      expect(a.trim(), k).not.toBe('');
+      expect(b.trim(), k).not.toBe('');
+      expect(placeholders(b), k).toEqual(placeholders(a));
+    }
+  });
+
+  it('Chinese texts are Chinese (no English sentence left behind)', () => {
+    for (const k of keysOf(RESOURCES['zh-CN']).filter((k) => !k.startsWith('kind.'))) {
+      const zh = translate('zh-CN', k);
+      const en = translate('en', k);
+      if (/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/i.test(en) && !/`/.test(en)) expect(zh, k).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it.each(LANGS)('names every symptom, cause, kind and tree step in %s', (lang) => {
+    const has = (k: string) => expect(translate(lang, k), k).not.toBe(k);
+    for (const s of SYMPTOMS) {
+      has(`symptom.${s}.title`);
+      for (const [id, node] of Object.entries(TREES[s].nodes)) {
+        has(`${nodeKey(s, id)}.title`);
+        if (node.type !== 'outcome') has(`${nodeKey(s, id)}.help`);
+        if (node.type === 'question' && node.input.kind === 'choice')
+          for (const o of Object.keys(node.input.options)) has(`${nodeKey(s, id)}.options.${o}`);
+        if (node.type === 'evidence') has(`where.${node.where}`);
+      }
+    }
+    for (const c of CAUSE_IDS) has(`cause.${c}.title`);
+    for (const c of Object.keys(RULES)) {
+      has(`cause.${c}.why`);
+      has(`cause.${c}.risk`);
+    }
+    for (const k of KINDS) has(`kind.${k}`);
+  });
+
+  it('follows the browser: Chinese for any zh-*, English otherwise', () => {
+    expect(langFromNavigator(['zh-TW'])).toBe('zh-CN');
+    expect(langFromNavigator(['en-US', 'zh-CN'])).toBe('zh-CN');
+    expect(langFromNavigator(['de-DE'])).toBe('en');
+    expect(langFromNavigator([])).toBe('en');
+  });
+
+  it('fills parameters and returns the key for a missing entry', () => {
+    expect(translate('en', 'diagnosis.line', { n: 7 })).toBe('line 7');
+    expect(translate('zh-CN', 'diagnosis.line', { n: 7 })).toBe('第 7 行');
+    expect(translate('en', 'no.such.key')).toBe('no.such.key');
+  });
+});

@@ -1,0 +1,73 @@
+import type { Problem } from '../../engine/types';
+import { accept, defineParser, msg, reject } from '../define';
+import type { IptablesListFacts, ListedChain, ListedRule } from './facts';
+
+const CHAIN = /^Chain (\S+) \((?:policy (\w+)(?: (\d+[KMGT]?) packets, (\d+[KMGT]?) bytes)?|(\d+) references?)\)\s*$/;
+const HEADER = /^\s*(?:num\s+)?(?:pkts\s+bytes\s+)?target\s+prot\s+opt\b/;
+const COMMENT = /\/\* (.*?) \*\//;
+
+/** `iptables -L -n -v`: chain policies with their counters, and each rule's target. */
+export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
+  kind: 'iptables-L',
+  detect: (head) => head.some((l) => CHAIN.test(l.text)) && head.some((l) => HEADER.test(l.text)),
+  parse(lines, ctx) {
+    const chains: ListedChain[] = [];
+    const rules: ListedRule[] = [];
+    const problems: Problem[] = [];
+    let chain: string | null = null;
+    let columns: string[] = [];
+    for (const l of lines) {
+      const text = l.text;
+      if (!text.trim()) continue;
+      const c = CHAIN.exec(text);
+      if (c) {
+        chain = c[1]!;
+        chains.push({ name: chain, policy: c[2] ?? null, policyPackets: c[3] ? count(c[3]) : null, line: l.n, text });
+        continue;
+      }
+      if (HEADER.test(text)) {
+        columns = text.trim().split(/\s+/);
+        continue;
+      }
+      const rule = chain && columns.length ? row(text, columns) : null;
+      if (rule) rules.push({ chain: chain!, ...rule, line: l.n, text });
+      else problems.push({ line: l.n, msg: msg('parse.iptables-L.notARule') });
+    }
+    if (chains.length === 0) return reject(msg('parse.iptables-L.noChains'));
+    const table = /-t\s+(\w+)/.exec(ctx.command ?? '');
+    const facts: IptablesListFacts = {
+      verbose: columns.includes('pkts'),
+      chains,
+      rules,
+      table: table ? { value: table[1]!, line: 0, text: ctx.command! } : null,
+    };
+    const forward = chains.find((x) => x.name === 'FORWARD');
+    const summary = forward?.policy
+      ? msg('parse.iptables-L.summaryForward', { chains: chains.length, rules: rules.length, policy: forward.policy, packets: forward.policyPackets ?? '?' })
+      : msg('parse.iptables-L.summary', { chains: chains.length, rules: rules.length });
+    return accept(facts, problems, summary);
+  },
+});
+
+/** One rule line, read by the header's columns; the target column may be empty. */
+function row(text: string, columns: string[]): Omit<ListedRule, 'chain' | 'line' | 'text'> | null {
+  const tokens = text.trim().split(/\s+/);
+  const at = (name: string) => columns.indexOf(name);
+  let shift = 0;
+  // A rule without a target prints spaces there, so the protocol lands in the target column.
+  if (/^(?:all|tcp|udp|icmp|sctp|udplite|icmpv6|esp|ah|gre|\d+)$/.test(tokens[at('target')] ?? '') && /^[-!][-f!]$|^--$/.test(tokens[at('target') + 1] ?? ''))
+    shift = -1;
+  const target = shift === -1 ? '' : (tokens[at('target')] ?? '');
+  const prot = tokens[at('prot') + shift];
+  if (prot === undefined || tokens.length < columns.length - 1 + shift) return null;
+  const pk = at('pkts') >= 0 ? count(tokens[at('pkts')]!) : null;
+  if (at('pkts') >= 0 && pk === null) return null;
+  return { target, prot, packets: pk, comment: COMMENT.exec(text)?.[1] ?? null };
+}
+
+/** iptables' abbreviated counters: 119M → 119000000 (its K/M/G are powers of 1000). */
+function count(s: string): number | null {
+  const m = /^(\d+)([KMGT]?)$/.exec(s);
+  if (!m) return null;
+  return Number(m[1]) * { '': 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12 }[m[2] as '' | 'K' | 'M' | 'G' | 'T'];
+}

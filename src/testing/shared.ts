@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** ../shared beside the checkout: seeds, fixtures and specs the tests read. */
+export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
+
+export interface FixtureCase {
+  name: string;
+  symptom: string;
+  expect: string[];
+  forbid: string[];
+  files: { name: string; text: string }[];
+}
+
+export function fixtureCases(): FixtureCase[] {
+  const root = join(SHARED, 'fixtures');
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => {
+      const dir = join(root, d.name);
+      const meta = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8'));
+      const files = readdirSync(dir)
+        .filter((f) => f !== 'case.json')
+        .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+      return { name: d.name, symptom: meta.symptom, expect: meta.expect, forbid: meta.forbid, files };
+    });
+}
+
+export const readShared = (path: string): string => readFileSync(join(SHARED, path), 'utf8');
