@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { repoRoot } from './helpers';
+
+/** Real outputs from ../shared (fixtures and the seed write-ups). */
+export const shared = (path: string): string => readFileSync(join(repoRoot, '..', 'shared', path), 'utf8');
+
+/** Seed 003's own kube-proxy log (IPVS mode), as the write-up printed it. */
+export function seed003KubeProxyLog(): string {
+  const seed = shared('seeds/003_4c57e4efbd8fc9cd.txt');
+  return seed
+    .split('\n')
+    .filter((l) => /^[IWE]0601 /.test(l))
+    .join('\n');
+}
+
+export async function answer(page: Page, value: string) {
+  await page.locator('input.answer').fill(value);
+  await page.locator('form button[type=submit]').click();
+}
+
+export async function choose(page: Page, label: string | RegExp) {
+  await page.getByRole('radio', { name: label }).check();
+  await page.locator('form button[type=submit]').click();
+}
+
+/** Pastes into the evidence step, waits until the paste is read, and goes on. */
+export async function paste(page: Page, text: string, kind: string) {
+  await page.getByTestId('evidence-paste').fill(text);
+  await expect(page.locator(`[data-testid=paste-result] [data-kind="${kind}"]`).first()).toBeVisible();
+  await page.locator('form button[type=submit]').click();
+}
