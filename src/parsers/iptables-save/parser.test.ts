@@ -1,0 +1,345 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toLines } from '../../engine/lines';
+import en from '../../i18n/parsers.en';
+import zh from '../../i18n/parsers.zh-CN';
+import { parsePaste, type SectionResult } from '../registry';
+import { splitPaste } from '../split';
+import { iptablesSave } from './parser';
+import { ruleFields, tokenize } from './tokens';
+
+const SHARED = new URL('../../../../shared/', import.meta.url);
+const shared = (p: string) => readFileSync(new URL(p, SHARED), 'utf8');
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+/** The benchmark generator, at a small size (the 5,000-service benchmark is timed by hand, not here). */
+const generate = (...args: string[]) =>
+  execFileSync(
+    process.execPath,
+    [
+      fileURLToPath(new URL('bench/gen-iptables-save.mjs', SHARED)),
+      '--services',
+      '60',
+      '--seed',
+      '7',
+      '--local-frac',
+      '0.5',
+      '--nodeport-frac',
+      '0.5',
+      ...args,
+    ],
+    { encoding: 'utf8' },
+  );
+
+function facts(r: SectionResult | undefined) {
+  if (r?.kind !== 'iptables-save' || r.status === 'rejected')
+    throw new Error(`not parsed as iptables-save: ${JSON.stringify(r)}`);
+  return r.facts;
+}
+const countOf = (text: string, re: RegExp) => text.split('\n').filter((l) => re.test(l)).length;
+
+describe('iptables-save: real outputs', () => {
+  it('fixture 13: grep-filtered dump, the ETP-Local drop and its NodePort', () => {
+    const text = local('iptables-save--charmed-xlb-grep.txt');
+    expect(text).toBe(
+      shared('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt'),
+    );
+    const [r] = parsePaste(text, 'x');
+    const f = facts(r);
+    expect(r!.status).toBe('parsed');
+    expect(f.format).toBe('save');
+    const drop = f.rules.find((x) => x.comment?.includes('has no local endpoints'));
+    expect(drop).toMatchObject({
+      table: 'nat',
+      chain: 'KUBE-XLB-NLDKPDYL22EOGGDT',
+      target: 'KUBE-MARK-DROP',
+      comment: 'default/nginx-loadbalancer-local: has no local endpoints',
+      line: 5,
+    });
+    const entry = f.rules.find((x) => x.chain === 'KUBE-NODEPORTS');
+    expect(entry).toMatchObject({
+      table: 'nat',
+      dport: '31610',
+      proto: 'tcp',
+      target: 'KUBE-XLB-NLDKPDYL22EOGGDT',
+      line: 3,
+    });
+    expect(f.chains).toEqual([
+      expect.objectContaining({
+        name: 'KUBE-XLB-NLDKPDYL22EOGGDT',
+        table: 'nat',
+        policy: null,
+        policyPackets: 0,
+        line: 2,
+      }),
+    ]);
+  });
+});
+
+describe('iptables-save: the benchmark generator, small', () => {
+  it('legacy iptables-save: every rule, three tables, policy counters', () => {
+    const text = generate('--forward-policy', 'DROP');
+    const f = facts(parsePaste(text, 'x')[0]);
+    expect(f.rules).toHaveLength(countOf(text, /^-A /));
+    expect(f.tables).toEqual(['nat', 'mangle', 'filter']);
+    expect(f.backend?.value).toBe('legacy');
+    const forward = f.chains.find((c) => c.table === 'filter' && c.name === 'FORWARD');
+    expect(forward?.policy).toBe('DROP');
+    expect(forward?.policyPackets).toBeGreaterThanOrEqual(0);
+    const noLocal = f.rules.filter((r) => r.comment?.endsWith('has no local endpoints'));
+    expect(noLocal.length).toBeGreaterThan(0);
+    for (const r of noLocal)
+      expect(r).toMatchObject({
+        table: 'filter',
+        chain: 'KUBE-EXTERNAL-SERVICES',
+        target: 'DROP',
+        proto: 'tcp',
+        dport: expect.stringMatching(/^\d+$/),
+      });
+  });
+
+  it('--format S: tables told apart by their policies', () => {
+    const text = generate('--format', 'S');
+    const [r] = parsePaste(text, 'x');
+    const f = facts(r);
+    expect(r!.status).toBe('parsed');
+    expect(f.format).toBe('S');
+    expect(f.tables).toEqual(['nat', 'mangle', 'filter']);
+    expect(f.rules).toHaveLength(countOf(text, /^-A /));
+    expect(
+      f.rules.filter((x) => x.chain.startsWith('KUBE-SVC-')).every((x) => x.table === 'nat'),
+    ).toBe(true);
+    expect(
+      f.rules.filter((x) => x.chain === 'KUBE-FORWARD').every((x) => x.table === 'filter'),
+    ).toBe(true);
+  });
+
+  it('--flavor nft --legacy-warning: backend and warning', () => {
+    const f = facts(parsePaste(generate('--flavor', 'nft', '--legacy-warning'), 'x')[0]);
+    expect(f.backend).toMatchObject({ value: 'nf_tables', line: 2 });
+    expect(f.legacyWarning?.line).toBe(1);
+    expect(f.tables).toEqual(['mangle', 'filter', 'nat']);
+  });
+});
+
+describe('iptables-save: formats', () => {
+  it('tokenizes quotes and the escapes iptables-save writes', () => {
+    expect(tokenize('-A X -m comment --comment "a \\"b\\" c\\\\" -j Y')).toEqual([
+      '-A',
+      'X',
+      '-m',
+      'comment',
+      '--comment',
+      'a "b" c\\',
+      '-j',
+      'Y',
+    ]);
+    expect(tokenize('-A X --comment "unterminated')).toEqual([
+      '-A',
+      'X',
+      '--comment',
+      'unterminated',
+    ]);
+    expect(tokenize('-A  X\t-j  Y ')).toEqual(['-A', 'X', '-j', 'Y']);
+  });
+
+  it('reads the fields in any spelling iptables prints', () => {
+    expect(
+      ruleFields(
+        '-A X -p udp -m multiport --dports 53,5353 -m comment --comment "x \\"-j Y\\"" --goto Z',
+      ),
+    ).toEqual({
+      chain: 'X',
+      target: 'Z',
+      comment: 'x "-j Y"',
+      dport: '53,5353',
+      proto: 'udp',
+      packets: null,
+    });
+    expect(ruleFields('-I INPUT 1 -p tcp --dport ! 22 --jump REJECT')).toMatchObject({
+      dport: null,
+      proto: 'tcp',
+      target: 'REJECT',
+    });
+    expect(ruleFields('-A')).toBeNull();
+    expect(ruleFields('-N X')).toBeNull();
+  });
+
+  it('reads -c counters in both spellings', () => {
+    const text =
+      '*filter\n:INPUT ACCEPT [10:20]\n[5:300] -A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\nCOMMIT\n';
+    const f = facts(parsePaste(text, 'x')[0]);
+    expect(f.rules[0]).toMatchObject({
+      table: 'filter',
+      packets: 5,
+      dport: '22',
+      target: 'ACCEPT',
+    });
+    expect(f.chains[0]).toMatchObject({ policyPackets: 10 });
+    const s = facts(
+      parsePaste('-P INPUT ACCEPT -c 7 420\n-A INPUT -c 3 180 -j KUBE-FIREWALL', 'x')[0],
+    );
+    expect(s.rules[0]).toMatchObject({ packets: 3, table: 'filter' });
+    expect(s.chains[0]).toMatchObject({ policy: 'ACCEPT', policyPackets: 7 });
+  });
+
+  it('takes the table from the echoed -t, else infers it', () => {
+    const grep = facts(
+      parsePaste(
+        '$ iptables -S -t nat | grep 31710\n-A KUBE-NODEPORTS -p tcp -m tcp --dport 31710 -j KUBE-SVC-ABC',
+        'x',
+      )[0],
+    );
+    expect(grep.rules[0]).toMatchObject({ table: 'nat', dport: '31710' });
+    expect(grep.format).toBe('S');
+    const filter = facts(
+      parsePaste(
+        '-P INPUT ACCEPT\n-P FORWARD DROP\n-P OUTPUT ACCEPT\n-A FORWARD -j DOCKER-USER',
+        'x',
+      )[0],
+    );
+    expect(filter.chains.map((c) => c.table)).toEqual(['filter', 'filter', 'filter']);
+    expect(
+      facts(parsePaste('-A FOO -s 10.0.0.0/8 -j BAR\n-A FOO -j RETURN', 'x')[0]).rules[0]!.table,
+    ).toBe('unknown');
+    expect(
+      facts(parsePaste('-A PREROUTING -d 1.2.15.21/32 -p tcp -m tcp --dport 80 -j NOTRACK', 'x')[0])
+        .rules[0]!.table,
+    ).toBe('raw');
+  });
+
+  it('leaves negated matches out and reports tables iptables cannot show', () => {
+    const text =
+      "# Table `nat' is incompatible, use 'nft' tool.\n-A INPUT -p tcp ! --dport 22 -j DROP\n-A INPUT ! -p udp -j ACCEPT";
+    const out = iptablesSave.parse(toLines(text), { command: 'iptables-save' });
+    if (out.status === 'rejected') throw new Error('rejected');
+    expect(out.status).toBe('partial');
+    expect(out.problems[0]?.msg).toEqual({
+      key: 'parse.iptables-save.incompatible',
+      params: { table: 'nat' },
+    });
+    expect(out.facts.rules.map((r) => [r.dport, r.proto])).toEqual([
+      [null, 'tcp'],
+      [null, null],
+    ]);
+  });
+
+  it('does not claim look-alikes', () => {
+    const no = (text: string) =>
+      expect(iptablesSave.detect(toLines(text), { command: null })).toBe(false);
+    no(
+      'iptables -t raw -A PREROUTING -d 1.2.15.21 -p tcp --dport 80 -j NOTRACK\niptables -t raw -A OUTPUT -s 1.2.15.21 -p tcp --sport 80 -j NOTRACK',
+    );
+    no(
+      'Chain FORWARD (policy DROP 3 packets, 188 bytes)\nnum   pkts bytes target     prot opt in     out     source               destination',
+    );
+    no(
+      'I0514 13:55:16.524562       1 server_others.go:140] Using iptables Proxier.\nI0514 13:55:16.625142       1 server_others.go:174] Tearing down inactive rules.',
+    );
+    no('-A KUBE-SERVICES -j X\nsome\nother\ntext\nhere');
+  });
+});
+
+describe('iptables-save: only iptables dumps are claimed', () => {
+  const mine = new Set(['13-charmed489-etp-local-no-local-endpoints/iptables-save.txt']);
+  const files = readdirSync(new URL('fixtures/', SHARED)).flatMap((d) =>
+    d.includes('.')
+      ? []
+      : readdirSync(new URL(`fixtures/${d}/`, SHARED))
+          .filter((f) => f !== 'case.json')
+          .map((f) => `${d}/${f}`),
+  );
+  it.each(files)('%s', (file) => {
+    const claimed = splitPaste(shared(`fixtures/${file}`), 'x').some((s) => {
+      const head = s.lines.filter((l) => l.text.trim() !== '').slice(0, 40);
+      return head.length > 0 && iptablesSave.detect(head, { command: s.command });
+    });
+    expect(claimed).toBe(mine.has(file));
+  });
+});
+
+describe('iptables-save: texts', () => {
+  it('has en and zh-CN texts, with the same placeholders, for every key the parser uses', () => {
+    const src = readFileSync(new URL('./parser.ts', import.meta.url), 'utf8');
+    const used = [...src.matchAll(/\$\{K\}\.(\w+)|'(summary\w*)'/g)].map((m) => (m[1] ?? m[2])!);
+    const [mine, theirs] = [en.parse['iptables-save'], zh.parse['iptables-save']] as Record<
+      string,
+      string
+    >[];
+    expect(Object.keys(mine!).sort()).toEqual(Object.keys(theirs!).sort());
+    for (const k of used) expect(mine).toHaveProperty(k);
+    const holes = (t: string) => [...t.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const k of Object.keys(mine!)) expect(holes(theirs![k]!)).toEqual(holes(mine![k]!));
+  });
+});
+
+describe('iptables-save: hostile input', () => {
+  const REAL = [
+    '# Generated by iptables-save v1.8.7 (nf_tables) on Wed May  8 15:23:58 2024',
+    '*nat',
+    ':KUBE-XLB-NLDKPDYL22EOGGDT - [0:0]',
+    '-A KUBE-XLB-NLDKPDYL22EOGGDT -m comment --comment "default/nginx-loadbalancer-local: has no local endpoints" -j KUBE-MARK-DROP',
+    '[5:300] -A KUBE-NODEPORTS -p tcp -m tcp --dport 31610 -j KUBE-XLB-NLDKPDYL22EOGGDT',
+    '-P FORWARD DROP',
+    '-N KUBE-FORWARD',
+    'COMMIT',
+    '$ sudo iptables-save | grep KUBE-XLB',
+    '',
+  ];
+  const mutate = fc.constantFrom(
+    (s: string) => s,
+    (s: string) => `\x1b[1;33m${s}\x1b[0m`,
+    (s: string) => `> ${s}`,
+    (s: string) => s.replace(/"/g, '\\"'),
+    (s: string) => s.replace(/ /g, '\u0000 '),
+    (s: string) => s.slice(0, Math.floor(s.length / 2)),
+    (s: string) => s.replace(/\d+/, '99999999999999999999999'),
+  );
+  const statuses = ['parsed', 'partial', 'rejected'];
+  const ANY_TEXT = fc.oneof(
+    fc.string({ unit: 'binary-ascii', maxLength: 400 }),
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc.string(),
+  );
+  const parse = (s: string) => iptablesSave.parse(toLines(s), { command: null }).status;
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(ANY_TEXT, (s) => {
+        for (const r of parsePaste(s, 'x')) expect(statuses).toContain(r.status);
+        expect(statuses).toContain(parse(s));
+        expect(statuses).toContain(parse(`-A X ${s}`));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws on mutated real lines, joined with LF or CRLF', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...REAL), mutate), { maxLength: 30 }),
+        fc.boolean(),
+        (parts, crlf) => {
+          const text = parts.map(([l, m]) => m(l)).join(crlf ? '\r\n' : '\n');
+          for (const r of parsePaste(text, 'x')) expect(statuses).toContain(r.status);
+          expect(statuses).toContain(parse(text));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('survives a 5 MB line without a newline and binary garbage', () => {
+    expect(statuses).toContain(
+      parse('-A KUBE-SERVICES -m comment --comment "' + 'x '.repeat(2_500_000)),
+    );
+    expect(statuses).toContain(parse('-A KUBE-SERVICES' + ' -j'.repeat(1_700_000)));
+    const bytes = Array.from({ length: 200_000 }, (_, i) =>
+      String.fromCharCode((i * 7919) % 256),
+    ).join('');
+    expect(statuses).toContain(parse(bytes));
+    expect(parsePaste(bytes, 'x').length).toBeGreaterThan(0);
+  });
+});

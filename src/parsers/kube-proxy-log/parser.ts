@@ -1,0 +1,95 @@
+import type { Cited, Line, Problem } from '../../engine/types';
+import { accept, defineParser, msg, reject } from '../define';
+import type { KlogEntry, KubeProxyLogFacts } from './facts';
+
+const K = 'parse.kube-proxy-log';
+/**
+ * A klog line, `I0514 13:55:14.505765       1 server_others.go:304] message`, possibly behind the
+ * prefix `kubectl logs --timestamps` (RFC 3339), `--prefix` (`[pod/x/c]`) or journald adds.
+ * Single spaces are accepted too: blogs collapse the padding before the thread id.
+ */
+const KLOG =
+  /^\s*(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|\[[^\]\s]{1,200}\]|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$/;
+/** Files and words only kube-proxy logs (a kubelet or flannel klog must not be taken for it). */
+const ORIGIN_MARK =
+  /^(?:server_others|server_linux|server_windows|proxier|proxier_\w+|conntrack|meta_proxier)\.go:/;
+// Not "kube-proxy" itself: kubelet logs name the kube-proxy pods.
+const MESSAGE_MARK =
+  /Proxier|\b(?:iptables|ipvs|nftables|userspace) proxy\b|nodePort|\bipvs\b|KUBE-(?:SERVICES|NODEPORTS|MARK-)|ProxyMode|proxy mode/i;
+const PROXIER =
+  /\bUsing (iptables|ipvs|nftables|userspace|kernelspace) (?:Proxier|proxy)\b|Creating dualStackProxier for (iptables|ipvs|nftables)/i;
+const VERSION = /\bVersion: (v\d[\w.+-]*)|"Version info" version="(v[^"]+)"/;
+const MAX_LINE = 100_000;
+const MAX_PROBLEMS = 50;
+
+type Proxier = NonNullable<KubeProxyLogFacts['proxier']>['value'];
+
+/** kube-proxy's klog output (`kubectl logs`, with or without `--timestamps`, or its log file). */
+export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
+  kind: 'kube-proxy-log',
+  detect(head) {
+    let klog = 0;
+    let marked = false;
+    for (const l of head) {
+      const m = l.text.length <= MAX_LINE ? KLOG.exec(l.text) : null;
+      if (!m) continue;
+      klog += 1;
+      if (!marked && (ORIGIN_MARK.test(m[3]!) || MESSAGE_MARK.test(m[4]!))) marked = true;
+    }
+    return marked && klog * 2 >= head.length;
+  },
+  parse(lines) {
+    const entries: KlogEntry[] = [];
+    const problems: Problem[] = [];
+    let proxier: Cited<Proxier> | null = null;
+    let version: Cited | null = null;
+    for (const l of lines) {
+      if (l.text.trim() === '') continue;
+      const e = l.text.length <= MAX_LINE ? entryOf(l) : null;
+      if (!e) {
+        problems.push({ line: l.n, msg: msg(`${K}.notKlog`) });
+        continue;
+      }
+      entries.push(e);
+      const p = PROXIER.exec(e.message);
+      if (p) proxier = { value: (p[1] ?? p[2])!.toLowerCase() as Proxier, line: l.n, text: l.text };
+      const v = VERSION.exec(e.message);
+      if (v) version = { value: (v[1] ?? v[2])!, line: l.n, text: l.text };
+    }
+    if (entries.length === 0) return reject(msg(`${K}.noEntries`));
+    // Other lines are tolerated (a wrapped message, a stray shell line) only while they are few.
+    if (problems.length > entries.length)
+      return reject(msg(`${K}.mostlyNotKlog`, { klog: entries.length, other: problems.length }));
+    const errors = entries.filter((e) => e.level === 'E' || e.level === 'F').length;
+    const warnings = entries.filter((e) => e.level === 'W').length;
+    const params = {
+      n: entries.length,
+      errors,
+      warnings,
+      proxier: proxier?.value ?? '',
+      version: version?.value ?? '',
+    };
+    const key = proxier ? (version ? 'summaryProxierVersion' : 'summaryProxier') : 'summary';
+    return accept({ entries, proxier, version }, capped(problems), msg(`${K}.${key}`, params));
+  },
+});
+
+function entryOf(l: Line): KlogEntry | null {
+  const m = KLOG.exec(l.text);
+  if (!m) return null;
+  return {
+    level: m[1] as KlogEntry['level'],
+    origin: m[3]!,
+    message: m[4]!.trimEnd(),
+    line: l.n,
+    text: l.text,
+  };
+}
+
+function capped(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    { msg: msg(`${K}.moreProblems`, { n: problems.length - MAX_PROBLEMS }) },
+  ];
+}

@@ -1,0 +1,166 @@
+import type { Cited, Line, Problem } from '../../engine/types';
+import { accept, defineParser, msg, reject, type ParseContext } from '../define';
+import type { SysctlFacts } from './facts';
+
+const K = 'parse.sysctl';
+// Sysctl trees; a dotted key under another root (Java properties, Helm values) is not sysctl.
+const ROOTS = '(?:net|kernel|vm|fs|dev|abi|debug|user|sunrpc|crypto)';
+/** `key = value` (sysctl, sysctl -p) or `key=value` (busybox, sysctl.conf). */
+const KV = /^\s*((?:\/?proc\/sys\/)?[A-Za-z0-9_][\w.:/@-]*)\s*=\s?(.*)$/;
+/** A line that looks like sysctl's own output: a dotted (or slashed) key of a sysctl tree. */
+const SYSCTL_LINE = new RegExp(`^\\s*(?:\\/?proc\\/sys\\/)?${ROOTS}(?:[./][\\w:@-]+){1,}\\s*=`);
+/** `grep . /proc/sys/net/ipv4/*` prints `path:value`. */
+const GREP_PROC = /^\s*(\/proc\/sys\/[\w.:/@-]+):(.*)$/;
+/** `sysctl: cannot stat /proc/sys/x: No such file...`, `cat: /proc/sys/x: No such file...`. */
+const NO_FILE =
+  /^\s*(?:sysctl|cat|grep):\s+(?:cannot stat\s+)?(\/proc\/sys\/\S+?):\s+No such file or directory/i;
+/** procps `sysctl: unknown key 'x'`, older `error: "x" is an unknown key`. */
+const UNKNOWN_KEY = /unknown key\s*['"`]?([\w.:/@-]+)|['"`]([\w.:/@-]+)['"`]\s+is an unknown key/i;
+// Noise that `sysctl -a` prints as a non-root user or for write-only keys: not a fault of the paste.
+const NOISE = /^\s*(?:sysctl: (?:permission denied on key|reading key)|[#;]|$)/;
+const TOOL_ERROR =
+  /^\s*(?:sysctl: (?:cannot stat \/proc\/sys\/|unknown key)|(?:sysctl: )?error: "[\w.:/@-]+" is an unknown key)/;
+const CAT_PROC = /^(?:sudo\s+)?cat\s+((?:\/proc\/sys\/)[\w.:/@-]+)\s*$/;
+const MAX_LINE = 20_000;
+const MAX_PROBLEMS = 50;
+
+// Keys whose values the rules read first; shown in the summary when present.
+const NOTABLE = [
+  'net.ipv4.tcp_tw_recycle',
+  'net.ipv4.tcp_timestamps',
+  'net.ipv4.ip_forward',
+  'net.bridge.bridge-nf-call-iptables',
+  'net.ipv4.conf.all.rp_filter',
+  'net.ipv4.conf.default.rp_filter',
+];
+
+/** `net/ipv4/x`, `/proc/sys/net/ipv4/conf/eth0.100/rp_filter` → `net.ipv4.conf.eth0/100.rp_filter` (procps swaps . and /). */
+export function dottedKey(key: string): string {
+  const k = key.replace(/^\/?proc\/sys\//, '');
+  if (!k.includes('/')) return k;
+  return k.replace(/[./]/g, (c) => (c === '/' ? '.' : '/'));
+}
+
+/** `sysctl -a`, `sysctl k...`, `sysctl -p`, `sysctl -n k...` and `cat /proc/sys/...` → values by dotted key. */
+export const sysctl = defineParser<'sysctl', SysctlFacts>({
+  kind: 'sysctl',
+  detect(head, ctx) {
+    // Lines typed into an editor are a config file being changed, not the kernel's values.
+    if (/^(?:sudo\s+)?(?:vim?|nano|emacs)\s/.test(ctx.command ?? '')) return false;
+    if (catPath(ctx) && head.length === 1) return true;
+    if (
+      nKeys(ctx)?.length === head.length &&
+      head.every((l) => l.text.length < 200 && !l.text.includes('='))
+    )
+      return true;
+    let kv = 0;
+    for (const l of head) {
+      if (l.text.length > MAX_LINE) continue;
+      if (SYSCTL_LINE.test(l.text)) kv += 1;
+      else if (TOOL_ERROR.test(l.text)) return true;
+    }
+    // A short `sysctl key` answer is one line; otherwise several, most of the paste.
+    return kv >= 2 ? kv * 2 >= head.length : kv === 1 && head.length <= 2;
+  },
+  parse(lines, ctx) {
+    const values: Record<string, Cited> = {};
+    const missing: Record<string, Cited> = {};
+    const problems: Problem[] = [];
+    const content = lines.filter((l) => l.text.trim() !== '');
+    const bare = bareKeys(content, ctx);
+    for (const l of content) {
+      const key = bare?.get(l);
+      if (key) {
+        values[key] = { value: l.text.trim(), line: l.n, text: l.text };
+        continue;
+      }
+      if (l.text.length > MAX_LINE) {
+        problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
+        continue;
+      }
+      const miss = missingKey(l.text);
+      if (miss) {
+        missing[miss] = { value: miss, line: l.n, text: l.text };
+        continue;
+      }
+      const m = KV.exec(l.text) ?? GREP_PROC.exec(l.text);
+      if (m && /[./]/.test(m[1]!)) {
+        values[dottedKey(m[1]!)] = { value: m[2]!.trim(), line: l.n, text: l.text };
+      } else if (!NOISE.test(l.text)) {
+        problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
+      }
+    }
+    const n = Object.keys(values).length;
+    const gone = Object.keys(missing);
+    if (n === 0 && gone.length === 0) return reject(msg(`${K}.noValues`));
+    return accept({ values, missing }, capped(problems), summary(values, gone));
+  },
+});
+
+/** The file a `cat /proc/sys/...` prompt names. */
+function catPath(ctx: ParseContext): string | null {
+  const m = ctx.command ? CAT_PROC.exec(ctx.command.trim()) : null;
+  return m ? dottedKey(m[1]!) : null;
+}
+
+/** Keys of `sysctl -n k1 k2` (values printed bare, in order), or null for any other command. */
+function nKeys(ctx: ParseContext): string[] | null {
+  const words = ctx.command?.trim().split(/\s+/) ?? [];
+  if (words[0] === 'sudo') words.shift();
+  if (words[0] !== 'sysctl' || words.some((w) => /[|<>;=*]/.test(w))) return null;
+  const flags = words.slice(1).filter((w) => w.startsWith('-'));
+  const keys = words.slice(1).filter((w) => !w.startsWith('-'));
+  if (
+    !flags.some((f) => /^-[a-zA-Z]*n/.test(f)) ||
+    flags.some((f) => /^-[a-zA-Z]*[apw]|^--(?:all|load|write)/.test(f))
+  )
+    return null;
+  return keys.length > 0 ? keys.map(dottedKey) : null;
+}
+
+/** Lines that are bare values, mapped to the key the echoed command named. */
+function bareKeys(content: Line[], ctx: ParseContext): Map<Line, string> | null {
+  const path = catPath(ctx);
+  const keys = path ? [path] : nKeys(ctx);
+  if (!keys || keys.length !== content.length) return null;
+  const out = new Map<Line, string>();
+  content.forEach((l, i) => {
+    if (!missingKey(l.text) && l.text.length <= MAX_LINE && !KV.test(l.text)) out.set(l, keys[i]!);
+  });
+  return out;
+}
+
+function missingKey(text: string): string | null {
+  const f = NO_FILE.exec(text);
+  if (f) return dottedKey(f[1]!);
+  const u = UNKNOWN_KEY.exec(text);
+  const key = u?.[1] ?? u?.[2];
+  return key && /[./]/.test(key) ? dottedKey(key) : null; // a sysctl key has a tree: never `__proto__`
+}
+
+function summary(values: Record<string, Cited>, gone: string[]) {
+  const n = Object.keys(values).length;
+  const strictRp = Object.keys(values).filter(
+    (k) => /\.rp_filter$/.test(k) && !NOTABLE.includes(k) && values[k]!.value === '1',
+  );
+  const notable = [...NOTABLE.filter((k) => values[k]), ...strictRp.slice(0, 2)]
+    .map((k) => `${label(k)} = ${values[k]!.value}`)
+    .join(', ');
+  const missing = gone.slice(0, 5).map(label).join(', ');
+  const params = { n, notable, missing };
+  if (notable && missing) return msg(`${K}.summaryNotableMissing`, params);
+  if (missing) return msg(`${K}.summaryMissing`, params);
+  if (notable) return msg(`${K}.summaryNotable`, params);
+  return msg(`${K}.summary`, params);
+}
+
+/** `net.ipv4.tcp_tw_recycle` → `tcp_tw_recycle`; `net.ipv4.conf.all.rp_filter` → `conf.all.rp_filter`. */
+function label(key: string): string {
+  return key.replace(/^net\.(?:ipv4|ipv6|bridge|netfilter)\./, '');
+}
+
+function capped(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - MAX_PROBLEMS;
+  return [...problems.slice(0, MAX_PROBLEMS), { msg: msg(`${K}.moreProblems`, { n: more }) }];
+}
