@@ -7,15 +7,29 @@ const NETSTAT_27 = shared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-
 const IPTABLES_13 = shared('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt');
 
 const LOCALES = [
-  { locale: 'en-US', title: 'Which NodePort fails?', iptables: 'iptables', dontKnow: 'I don’t know', diagnosis: 'Diagnosis' },
-  { locale: 'zh-CN', title: '哪个 NodePort 不通？', iptables: 'iptables', dontKnow: '我不知道', diagnosis: '诊断结果' },
+  {
+    locale: 'en-US',
+    title: 'Which NodePort fails?',
+    iptables: 'iptables',
+    dontKnow: 'I don’t know',
+    diagnosis: 'Diagnosis',
+  },
+  {
+    locale: 'zh-CN',
+    title: '哪个 NodePort 不通？',
+    iptables: 'iptables',
+    dontKnow: '我不知道',
+    diagnosis: '诊断结果',
+  },
 ];
 
 for (const l of LOCALES) {
   test.describe(`NodePort path (${l.locale})`, () => {
     test.use({ locale: l.locale });
 
-    test('walks to tcp-tw-recycle-nat with real pastes, every page accessible', async ({ page }) => {
+    test('walks to tcp-tw-recycle-nat with real pastes, every page accessible', async ({
+      page,
+    }) => {
       const outside = trackRequests(page);
       await page.goto('./');
       await expect(page.locator('[data-symptom-id]')).toHaveCount(4);
@@ -66,7 +80,9 @@ test.describe('NodePort path, more', () => {
     expect(outside).toEqual([]);
   });
 
-  test('going back and changing an answer re-routes, and pastes survive a reload', async ({ page }) => {
+  test('going back and changing an answer re-routes, and pastes survive a reload', async ({
+    page,
+  }) => {
     await page.goto('./');
     await page.getByTestId('example-nodeport-one-node').click();
     await expect(page.locator('[data-cause-id]').first()).toBeVisible();
@@ -75,7 +91,9 @@ test.describe('NodePort path, more', () => {
     await answer(page, '31610');
     await page.locator('.trail a', { hasText: 'Are the NodePort’s rules on the node?' }).click();
     await page.getByTestId('evidence-paste').fill(IPTABLES_13);
-    await expect(page.locator('[data-testid=paste-result] [data-kind="iptables-save"]')).toBeVisible();
+    await expect(
+      page.locator('[data-testid=paste-result] [data-kind="iptables-save"]'),
+    ).toBeVisible();
     await page.locator('form button[type=submit]').click();
     await page.goto('./#/s/nodeport-one-node/verdict');
     await expect(page.locator('[data-cause-id="etp-local-no-endpoint"]')).toBeVisible();
@@ -89,7 +107,9 @@ test.describe('NodePort path, more', () => {
     await answer(page, '31710');
     await answer(page, 'node-1');
     await choose(page, 'iptables');
-    await page.getByTestId('evidence-paste').fill(shared('fixtures/01-k8s18604-dmesg-conntrack-full/dmesg.txt'));
+    await page
+      .getByTestId('evidence-paste')
+      .fill(shared('fixtures/01-k8s18604-dmesg-conntrack-full/dmesg.txt'));
     await expect(page.getByRole('alert')).toContainText('Not a command output the wizard knows');
   });
 

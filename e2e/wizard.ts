@@ -4,7 +4,8 @@ import { expect, type Page } from '@playwright/test';
 import { repoRoot } from './helpers';
 
 /** Real outputs from ../shared (fixtures and the seed write-ups). */
-export const shared = (path: string): string => readFileSync(join(repoRoot, '..', 'shared', path), 'utf8');
+export const shared = (path: string): string =>
+  readFileSync(join(repoRoot, '..', 'shared', path), 'utf8');
 
 /** Seed 003's own kube-proxy log (IPVS mode), as the write-up printed it. */
 export function seed003KubeProxyLog(): string {
@@ -28,6 +29,8 @@ export async function choose(page: Page, label: string | RegExp) {
 /** Pastes into the evidence step, waits until the paste is read, and goes on. */
 export async function paste(page: Page, text: string, kind: string) {
   await page.getByTestId('evidence-paste').fill(text);
-  await expect(page.locator(`[data-testid=paste-result] [data-kind="${kind}"]`).first()).toBeVisible();
+  await expect(
+    page.locator(`[data-testid=paste-result] [data-kind="${kind}"]`).first(),
+  ).toBeVisible();
   await page.locator('form button[type=submit]').click();
 }

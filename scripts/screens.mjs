@@ -8,13 +8,18 @@ import { chromium } from '@playwright/test';
 const base = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const out = process.argv[3] ?? 'screenshots';
 mkdirSync(out, { recursive: true });
-const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const executablePath =
+  process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 
 for (const locale of ['en-US', 'zh-CN']) {
   const tag = locale.slice(0, 2);
   const page = await browser.newPage({ locale, viewport: { width: 1280, height: 900 } });
-  const shot = async (name) => page.screenshot({ path: `${out}/${tag}-${name}.png`, fullPage: true });
+  const shot = async (name) =>
+    page.screenshot({ path: `${out}/${tag}-${name}.png`, fullPage: true });
   await page.goto(base);
   await page.locator('[data-symptom-id]').first().waitFor();
   await shot('start');
@@ -27,7 +32,9 @@ for (const locale of ['en-US', 'zh-CN']) {
   await page.goto(`${base}#/s/nodeport-one-node/kernel`);
   await page.getByTestId('evidence-paste').waitFor();
   await shot('evidence');
-  await page.getByTestId('evidence-paste').fill('Chain FORWARD (policy DROP 3 packets, 188 bytes)\nnum pkts bytes target prot opt in out source destination\n');
+  await page
+    .getByTestId('evidence-paste')
+    .fill('[1454500.910215] nf_conntrack: table full, dropping packet\n');
   await page.locator('[data-status="rejected"]').waitFor();
   await shot('evidence-rejected');
   await page.close();

@@ -3,6 +3,7 @@ import { LANGS, type Lang } from '../i18n/resources';
 import { useLang } from '../stores/lang';
 import { useT } from './useT';
 import { useEffect } from 'react';
+import logoUrl from './logo.svg';
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 
@@ -15,18 +16,26 @@ export function Layout() {
   }, [lang, t]);
   return (
     <>
-      <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
         {t('app.skipToContent')}
       </a>
       <header className="top">
         <Link to="/" className="brand">
-          <img src="./favicon.svg" alt="" width="24" height="24" />
+          <img src={logoUrl} alt="" width="24" height="24" />
           <span>{t('app.name')}</span>
           <span className="tagline">{t('app.tagline')}</span>
         </Link>
         <label className="lang">
           <span className="visually-hidden">{t('app.language')}</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang-switch">
+          <select
+            value={lang}
+            onChange={(e) => setLang(e.target.value as Lang)}
+            data-testid="lang-switch"
+          >
             {LANGS.map((l) => (
               <option key={l} value={l}>
                 {LANG_NAMES[l]}

@@ -7,28 +7,46 @@ import { SHARED, fixtureCases } from '../testing/shared';
 // Runs the real `triage` entry point (bin/triage.mjs → the bundle in dist-cli) as a process.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const triage = (args: string[], input?: string) =>
-  spawnSync(process.execPath, [join(root, 'bin/triage.mjs'), ...args], { encoding: 'utf8', input, cwd: root });
+  spawnSync(process.execPath, [join(root, 'bin/triage.mjs'), ...args], {
+    encoding: 'utf8',
+    input,
+    cwd: root,
+  });
 const fixture = (path: string) => join(SHARED, 'fixtures', path);
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], {
+    encoding: 'utf8',
+  });
   expect(build.status, build.stderr).toBe(0);
 }, 60_000);
 
 describe('triage CLI', () => {
   it('detect --format json gives one entry per paste, in the documented shape', () => {
-    const r = triage(['detect', '--format', 'json', fixture('07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'), fixture('01-k8s18604-dmesg-conntrack-full/dmesg.txt')]);
+    const r = triage([
+      'detect',
+      '--format',
+      'json',
+      fixture('07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),
+      fixture('01-k8s18604-dmesg-conntrack-full/dmesg.txt'),
+    ]);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toHaveLength(2);
     expect(Object.keys(out[0]).sort()).toEqual(['kind', 'problems', 'source', 'status', 'summary']);
-    expect(out[0]).toMatchObject({ source: 'sysctl.txt', kind: 'sysctl', status: 'parsed', problems: [] });
+    expect(out[0]).toMatchObject({
+      source: 'sysctl.txt',
+      kind: 'sysctl',
+      status: 'parsed',
+      problems: [],
+    });
     expect(out[1].status).toBe('rejected');
     expect(out[1].problems[0]).toMatch(/\S/);
   });
 
   it('reads standard input and splits a bundle into sections', () => {
-    const bundle = '==> sysctl -a <==\nnet.ipv4.tcp_tw_recycle = 1\nnet.ipv4.tcp_timestamps = 1\n==> iptables-save <==\n*nat\n:PREROUTING ACCEPT [0:0]\nCOMMIT\n';
+    const bundle =
+      '==> sysctl -a <==\nnet.ipv4.tcp_tw_recycle = 1\nnet.ipv4.tcp_timestamps = 1\n==> iptables-save <==\n*nat\n:PREROUTING ACCEPT [0:0]\nCOMMIT\n';
     const out = JSON.parse(triage(['detect', '--format', 'json', '-'], bundle).stdout);
     expect(out.map((e: { source: string; kind: string }) => [e.source, e.kind])).toEqual([
       ['stdin#1', 'sysctl'],
@@ -36,22 +54,41 @@ describe('triage CLI', () => {
     ]);
   });
 
-  it.each(fixtureCases().filter((c) => c.symptom === 'nodeport-one-node'))('diagnose $name as its case.json says', (c) => {
-    const r = triage(['diagnose', '--symptom', c.symptom, '--format', 'json', ...c.files.map((f) => fixture(`${c.name}/${f.name}`))]);
-    expect(r.status).toBe(0);
-    const d = JSON.parse(r.stdout);
-    const found = d.findings.map((f: { cause: string }) => f.cause);
-    for (const id of c.expect) expect(found).toContain(id);
-    for (const id of c.forbid) expect(found).not.toContain(id);
-    for (const f of d.findings) {
-      expect(['high', 'medium', 'low']).toContain(f.confidence);
-      expect(f.evidence.length).toBeGreaterThan(0);
-      expect(Object.keys(f.fix).sort()).toEqual(['now', 'persist', 'risk', 'rollback', 'verify']);
-    }
-  });
+  it.each(fixtureCases().filter((c) => c.symptom === 'nodeport-one-node'))(
+    'diagnose $name as its case.json says',
+    (c) => {
+      const r = triage([
+        'diagnose',
+        '--symptom',
+        c.symptom,
+        '--format',
+        'json',
+        ...c.files.map((f) => fixture(`${c.name}/${f.name}`)),
+      ]);
+      expect(r.status).toBe(0);
+      const d = JSON.parse(r.stdout);
+      const found = d.findings.map((f: { cause: string }) => f.cause);
+      for (const id of c.expect) expect(found).toContain(id);
+      for (const id of c.forbid) expect(found).not.toContain(id);
+      for (const f of d.findings) {
+        expect(['high', 'medium', 'low']).toContain(f.confidence);
+        expect(f.evidence.length).toBeGreaterThan(0);
+        expect(Object.keys(f.fix).sort()).toEqual(['now', 'persist', 'risk', 'rollback', 'verify']);
+      }
+    },
+  );
 
   it('answers in Chinese and as Markdown', () => {
-    const r = triage(['diagnose', '--symptom', 'nodeport-one-node', '--lang', 'zh-CN', '--format', 'md', fixture('07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt')]);
+    const r = triage([
+      'diagnose',
+      '--symptom',
+      'nodeport-one-node',
+      '--lang',
+      'zh-CN',
+      '--format',
+      'md',
+      fixture('07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('tcp_tw_recycle 丢弃 NAT 后客户端的 SYN');
     expect(r.stdout).toContain('```sh\nsudo sysctl -w net.ipv4.tcp_tw_recycle=0\n```');
@@ -59,10 +96,20 @@ describe('triage CLI', () => {
 
   it('lists causes and prints trees', () => {
     const causes = JSON.parse(triage(['causes', '--format', 'json']).stdout);
-    expect(causes.find((c: { id: string }) => c.id === 'etp-local-no-endpoint')).toMatchObject({ symptoms: ['nodeport-one-node'] });
-    const mermaid = triage(['tree', '--symptom', 'nodeport-one-node', '--format', 'mermaid']).stdout;
+    expect(causes.find((c: { id: string }) => c.id === 'etp-local-no-endpoint')).toMatchObject({
+      symptoms: ['nodeport-one-node'],
+    });
+    const mermaid = triage([
+      'tree',
+      '--symptom',
+      'nodeport-one-node',
+      '--format',
+      'mermaid',
+    ]).stdout;
     expect(mermaid).toMatch(/^flowchart TD/);
-    expect(JSON.parse(triage(['tree', '--symptom', 'nodeport-one-node']).stdout).start).toBe('port');
+    expect(JSON.parse(triage(['tree', '--symptom', 'nodeport-one-node']).stdout).start).toBe(
+      'port',
+    );
   });
 
   it.each([

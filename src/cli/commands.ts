@@ -25,11 +25,16 @@ export function detect(args: Args, inputs: Input[]): string {
     kind: s.kind,
     status: s.status,
     summary: s.status === 'rejected' ? '' : tMsg(lang, s.summary),
-    problems: s.problems.map((p) => (p.line !== undefined ? `line ${p.line}: ` : '') + tMsg(lang, p.msg)),
+    problems: s.problems.map(
+      (p) => (p.line !== undefined ? `line ${p.line}: ` : '') + tMsg(lang, p.msg),
+    ),
   }));
   if (format === 'json') return json(rows);
   return rows
-    .map((r) => `${r.source}: ${r.kind ?? 'unknown'} (${r.status})${r.summary ? ` ${r.summary}` : ''}${r.problems.map((p) => `\n  - ${p}`).join('')}`)
+    .map(
+      (r) =>
+        `${r.source}: ${r.kind ?? 'unknown'} (${r.status})${r.summary ? ` ${r.summary}` : ''}${r.problems.map((p) => `\n  - ${p}`).join('')}`,
+    )
     .join('\n');
 }
 
@@ -39,14 +44,15 @@ export function diagnoseCmd(args: Args, inputs: Input[]): string {
   const symptom = symptomOf(args, false);
   const vars: Record<string, string> = {};
   if (args.options.port !== undefined) {
-    if (!isValid('nodeport', args.options.port)) throw new UsageError('--port must be a port number');
+    if (!isValid('nodeport', args.options.port))
+      throw new UsageError('--port must be a port number');
     vars.port = args.options.port;
   }
   if (args.options.node !== undefined) {
     if (!isValid('host', args.options.node)) throw new UsageError('--node must be a node name');
     vars.node = args.options.node;
   }
-  const d = diagnose(symptom, parseAll(inputs), vars);
+  const d = diagnose(symptom, parseAll(inputs), vars, lang);
   if (format === 'md') return diagnosisToMarkdown(d, lang);
   return json({
     symptom: d.symptom,
@@ -58,7 +64,11 @@ export function diagnoseCmd(args: Args, inputs: Input[]): string {
       evidence: f.evidence,
       fix: { ...f.fix, risk: translate(lang, `cause.${f.cause}.risk`) },
     })),
-    ruledOut: d.ruledOut.map((r) => ({ cause: r.cause, because: tMsg(lang, r.because), evidence: r.evidence })),
+    ruledOut: d.ruledOut.map((r) => ({
+      cause: r.cause,
+      because: tMsg(lang, r.because),
+      evidence: r.evidence,
+    })),
     notApplicable: d.notApplicable.map((r) => ({ cause: r.cause, because: tMsg(lang, r.because) })),
     unexamined: d.unexamined,
     inputs: d.inputs,
@@ -77,8 +87,14 @@ export function treeCmd(args: Args): string {
 export function causesCmd(args: Args): string {
   const format = oneOf('format', args.options.format, ['json', 'text'] as const, 'text');
   const lang = langOf(args);
-  const rows = CAUSE_IDS.map((id) => ({ id, symptoms: [...CAUSES[id]], title: translate(lang, `cause.${id}.title`) }));
-  return format === 'json' ? json(rows) : rows.map((r) => `${r.id}\t${r.symptoms.join(',')}\t${r.title}`).join('\n');
+  const rows = CAUSE_IDS.map((id) => ({
+    id,
+    symptoms: [...CAUSES[id]],
+    title: translate(lang, `cause.${id}.title`),
+  }));
+  return format === 'json'
+    ? json(rows)
+    : rows.map((r) => `${r.id}\t${r.symptoms.join(',')}\t${r.title}`).join('\n');
 }
 
 function parseAll(inputs: Input[]): SectionResult[] {
@@ -95,6 +111,7 @@ function symptomOf(args: Args, required: boolean): SymptomId | null {
     if (required) throw new UsageError('--symptom is required');
     return null;
   }
-  if (!isSymptomId(s)) throw new UsageError(`unknown symptom "${s}"; one of ${SYMPTOMS.join(', ')}`);
+  if (!isSymptomId(s))
+    throw new UsageError(`unknown symptom "${s}"; one of ${SYMPTOMS.join(', ')}`);
   return s;
 }

@@ -60,7 +60,9 @@ function readInputs(files: string[]): Input[] {
       const buf = readFileSync(f === '-' ? 0 : f);
       return { source: f === '-' ? 'stdin' : basename(f), text: decode(buf) };
     } catch (e) {
-      throw new UsageError(`cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(
+        `cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
     }
   });
 }
@@ -68,7 +70,8 @@ function readInputs(files: string[]): Input[] {
 /** UTF-8, or UTF-16 when the file starts with a byte-order mark (PowerShell redirects write it). */
 function decode(buf: Buffer): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
-  if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
   return buf.toString('utf8');
 }
 

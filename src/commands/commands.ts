@@ -13,7 +13,9 @@ export const COMMANDS = {
   },
   'tcpdump-nodeport': { run: 'sudo tcpdump -i any -nn -c 50 tcp port {port}' },
   ipvsadm: { run: 'sudo ipvsadm -Ln' },
-  'kubectl-endpoints': { run: 'kubectl get endpoints -A -o wide | grep -v "<none>" | head; kubectl get svc -A -o wide | grep {port}' },
+  'kubectl-endpoints': {
+    run: 'kubectl get endpoints -A -o wide | grep -v "<none>" | head; kubectl get svc -A -o wide | grep {port}',
+  },
 } as const satisfies Record<string, { run: string }>;
 
 export type CommandId = keyof typeof COMMANDS;

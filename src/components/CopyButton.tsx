@@ -3,7 +3,15 @@ import { useT } from '../app/useT';
 
 /** Copies text and says so for two seconds (aria-live, so screen readers hear it too). */
 /** `caption` replaces the plain “Copy” text on buttons that need to say what they copy. */
-export function CopyButton({ text, label, caption }: { text: string; label?: string; caption?: string }) {
+export function CopyButton({
+  text,
+  label,
+  caption,
+}: {
+  text: string;
+  label?: string;
+  caption?: string;
+}) {
   const { t } = useT();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -16,7 +24,12 @@ export function CopyButton({ text, label, caption }: { text: string; label?: str
     setTimeout(() => setCopied(false), 2000);
   };
   return (
-    <button type="button" className="copy" onClick={copy} aria-label={label && !caption ? `${t('step.copy')}: ${label}` : undefined}>
+    <button
+      type="button"
+      className="copy"
+      onClick={copy}
+      aria-label={label && !caption ? `${t('step.copy')}: ${label}` : undefined}
+    >
       <span aria-live="polite">{copied ? t('step.copied') : (caption ?? t('step.copy'))}</span>
     </button>
   );

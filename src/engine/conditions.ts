@@ -15,7 +15,12 @@ export const CONDITIONS = {
   'proxy-mode-ipvs': (c: ConditionContext) => (proxier(c) ?? c.vars.mode) === 'ipvs',
   /** The pastes so far already include a sysctl dump with tcp_tw_recycle in it. */
   'have-tw-recycle-sysctl': (c: ConditionContext) =>
-    c.sections.some((s) => s.kind === 'sysctl' && s.status !== 'rejected' && 'net.ipv4.tcp_tw_recycle' in s.facts.values),
+    c.sections.some(
+      (s) =>
+        s.kind === 'sysctl' &&
+        s.status !== 'rejected' &&
+        'net.ipv4.tcp_tw_recycle' in s.facts.values,
+    ),
 } satisfies Record<string, (c: ConditionContext) => boolean>;
 
 export type ConditionId = keyof typeof CONDITIONS;
@@ -23,7 +28,8 @@ export type ConditionId = keyof typeof CONDITIONS;
 function proxier(c: ConditionContext): string | null {
   let found: string | null = null;
   for (const s of c.sections) {
-    if (s.kind === 'kube-proxy-log' && s.status !== 'rejected' && s.facts.proxier) found = s.facts.proxier.value;
+    if (s.kind === 'kube-proxy-log' && s.status !== 'rejected' && s.facts.proxier)
+      found = s.facts.proxier.value;
   }
   return found;
 }

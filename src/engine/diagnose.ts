@@ -4,6 +4,8 @@ import { RULES } from '../rules';
 import { contextOf, type RuleResult } from './rule';
 import { fillTemplate } from './shell';
 import type { Confidence, Evidence, Msg } from './types';
+import { translate } from '../i18n/translate';
+import type { Lang } from '../i18n/resources';
 
 export interface RenderedFix {
   now: string;
@@ -32,8 +34,16 @@ export interface Diagnosis {
 
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 
-/** Runs the rules of a symptom class (every rule when `symptom` is null) over parsed pastes. */
-export function diagnose(symptom: SymptomId | null, sections: SectionResult[], vars: Record<string, string> = {}): Diagnosis {
+/**
+ * Runs the rules of a symptom class (every rule when `symptom` is null) over parsed pastes.
+ * Fix snippets come out with the operator's values and their comments in `lang`.
+ */
+export function diagnose(
+  symptom: SymptomId | null,
+  sections: SectionResult[],
+  vars: Record<string, string> = {},
+  lang: Lang = 'en',
+): Diagnosis {
   const causes = symptom ? causesOf(symptom) : CAUSE_IDS;
   const ctx = contextOf(sections, vars);
   const kinds = new Set(sections.filter((s) => s.status !== 'rejected').map((s) => s.kind));
@@ -51,16 +61,28 @@ export function diagnose(symptom: SymptomId | null, sections: SectionResult[], v
       rule && rule.needs.some((k) => kinds.has(k)) ? rule.check(ctx) : { type: 'no-evidence' };
     if (result.type === 'finding' && rule) {
       const values = { ...rule.fix.defaults, ...vars, ...result.vars };
-      const fill = (t: string) => fillTemplate(t, values);
+      // Comments first (`# @{key}`), so values inside a translated comment get filled too.
+      const fill = (t: string) =>
+        fillTemplate(
+          t.replace(/@\{([\w.-]+)\}/g, (_, k: string) => translate(lang, `fix.${k}`)),
+          values,
+        );
       out.findings.push({
         cause,
         confidence: result.confidence,
         why: result.why,
         evidence: result.evidence,
-        fix: { now: fill(rule.fix.now), persist: fill(rule.fix.persist), verify: fill(rule.fix.verify), rollback: fill(rule.fix.rollback) },
+        fix: {
+          now: fill(rule.fix.now),
+          persist: fill(rule.fix.persist),
+          verify: fill(rule.fix.verify),
+          rollback: fill(rule.fix.rollback),
+        },
       });
-    } else if (result.type === 'ruled-out') out.ruledOut.push({ cause, because: result.because, evidence: result.evidence });
-    else if (result.type === 'not-applicable') out.notApplicable.push({ cause, because: result.because });
+    } else if (result.type === 'ruled-out')
+      out.ruledOut.push({ cause, because: result.because, evidence: result.evidence });
+    else if (result.type === 'not-applicable')
+      out.notApplicable.push({ cause, because: result.because });
     else out.unexamined.push(cause);
   }
   out.findings.sort((a, b) => RANK[a.confidence] - RANK[b.confidence]);

@@ -47,7 +47,10 @@ const KNOWN_COMMANDS =
  * (the last only for a known command, since '#' also starts comments in outputs).
  */
 export function promptCommand(text: string): string | null {
-  let m = /^\s*(?:\[[^\]\n]{1,80}\]|[\w.-]{1,64}@[^\s$#%]{1,120}|[\w./-]{1,80}:[^\s$#%]{0,120})\s?[$#%]\s+(\S.*)$/.exec(text);
+  let m =
+    /^\s*(?:\[[^\]\n]{1,80}\]|[\w.-]{1,64}@[^\s$#%]{1,120}|[\w./-]{1,80}:[^\s$#%]{0,120})\s?[$#%]\s+(\S.*)$/.exec(
+      text,
+    );
   if (m) return m[1]!.trimEnd();
   m = /^\s*\$\s+(\S.*)$/.exec(text);
   if (m) return m[1]!.trimEnd();

@@ -16,19 +16,34 @@ describe('replay', () => {
 
   it('does not accept an invalid answer (a port out of range, a shell metacharacter)', () => {
     expect(replay(tree, { ...start, answers: { port: '99999' } }).current).toBe('port');
-    expect(replay(tree, { ...start, answers: { port: '31710', node: 'a;rm -rf /' } }).current).toBe('node');
+    expect(replay(tree, { ...start, answers: { port: '31710', node: 'a;rm -rf /' } }).current).toBe(
+      'node',
+    );
   });
 
   it('walks the example to its diagnosis', () => {
     const ex = EXAMPLES['nodeport-tw-recycle'];
     const r = replay(tree, ex.state);
     expect(r.done).toBe(true);
-    expect(r.steps.map((s) => s.node)).toEqual(['port', 'node', 'mode', 'proxy-log', 'nat-rules', 'kernel', 'counters', 'verdict']);
+    expect(r.steps.map((s) => s.node)).toEqual([
+      'port',
+      'node',
+      'mode',
+      'proxy-log',
+      'nat-rules',
+      'kernel',
+      'counters',
+      'verdict',
+    ]);
   });
 
   it('routes on the kube-proxy log: IPVS skips the iptables step even when the operator said "unknown"', () => {
     const log = 'I0417 15:54:22.412025       1 server_others.go:189] Using ipvs Proxier.\n';
-    const state = { ...start, answers: { port: '31710', node: 'n1', mode: 'unknown' }, pastes: { 'proxy-log': log } };
+    const state = {
+      ...start,
+      answers: { port: '31710', node: 'n1', mode: 'unknown' },
+      pastes: { 'proxy-log': log },
+    };
     expect(replay(tree, state).current).toBe('nat-rules'); // without the parsed facts
     expect(replay(tree, state, parsePaste(log, 'proxy-log')).current).toBe('kernel');
   });
@@ -42,7 +57,11 @@ describe('replay', () => {
   });
 
   it('a skipped step counts as passed', () => {
-    const state = { ...start, answers: { port: '31710', node: 'n1', mode: 'iptables' }, pastes: { 'proxy-log': null } };
+    const state = {
+      ...start,
+      answers: { port: '31710', node: 'n1', mode: 'iptables' },
+      pastes: { 'proxy-log': null },
+    };
     const r = replay(tree, state);
     expect(r.steps.find((s) => s.node === 'proxy-log')?.status).toBe('skipped');
     expect(r.current).toBe('nat-rules');

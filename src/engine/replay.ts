@@ -34,7 +34,12 @@ export interface Replay {
 export type Assumptions = Partial<Record<ConditionId, boolean>>;
 
 /** Replays answers and pastes from the start. `sections` are the parsed pastes (for fact routes). */
-export function replay(tree: Tree, state: WizardState, sections: SectionResult[] = [], assume: Assumptions = {}): Replay {
+export function replay(
+  tree: Tree,
+  state: WizardState,
+  sections: SectionResult[] = [],
+  assume: Assumptions = {},
+): Replay {
   const steps: Step[] = [];
   const vars: Record<string, string> = {};
   const ctx = { vars, sections };
@@ -53,7 +58,9 @@ export function replay(tree: Tree, state: WizardState, sections: SectionResult[]
       const input = node.input;
       const ok =
         answer !== undefined &&
-        (input.kind === 'choice' ? Object.hasOwn(input.options, answer) : isValid(input.validate, answer));
+        (input.kind === 'choice'
+          ? Object.hasOwn(input.options, answer)
+          : isValid(input.validate, answer));
       if (!ok) break;
       steps.push({ node: id, status: 'answered' });
       if (node.var) vars[node.var] = answer;
@@ -83,7 +90,8 @@ export function allPaths(tree: Tree): TreePath[] {
   const out: TreePath[] = [];
   const options = (next: Next): { go: string; assume: Assumptions }[] => {
     if (typeof next === 'string') return [{ go: next, assume: {} }];
-    const falses = (n: number) => Object.fromEntries(next.branch.slice(0, n).map((b) => [b.if, false]));
+    const falses = (n: number) =>
+      Object.fromEntries(next.branch.slice(0, n).map((b) => [b.if, false]));
     return [
       ...next.branch.map((b, i) => ({ go: b.go, assume: { ...falses(i), [b.if]: true } })),
       { go: next.otherwise, assume: falses(next.branch.length) },
@@ -94,18 +102,33 @@ export function allPaths(tree: Tree): TreePath[] {
     const here = { ...p, nodes: [...p.nodes, id] };
     const follow = (next: Next, state: WizardState) => {
       for (const o of options(next)) {
-        const clash = Object.entries(o.assume).some(([c, v]) => here.assume[c as ConditionId] === !v);
+        const clash = Object.entries(o.assume).some(
+          ([c, v]) => here.assume[c as ConditionId] === !v,
+        );
         if (!clash) walk(o.go, { ...here, state, assume: { ...here.assume, ...o.assume } });
       }
     };
-    const answered = (answer: string) => ({ ...here.state, answers: { ...here.state.answers, [id]: answer } });
+    const answered = (answer: string) => ({
+      ...here.state,
+      answers: { ...here.state.answers, [id]: answer },
+    });
     if (node.type === 'outcome') out.push(here);
-    else if (node.type === 'evidence') follow(node.next, { ...here.state, pastes: { ...here.state.pastes, [id]: null } });
-    else if (node.input.kind === 'value') follow(node.input.next, answered(SAMPLE_VALUES[node.input.validate]));
-    else for (const [answer, next] of Object.entries(node.input.options)) follow(next, answered(answer));
+    else if (node.type === 'evidence')
+      follow(node.next, { ...here.state, pastes: { ...here.state.pastes, [id]: null } });
+    else if (node.input.kind === 'value')
+      follow(node.input.next, answered(SAMPLE_VALUES[node.input.validate]));
+    else
+      for (const [answer, next] of Object.entries(node.input.options))
+        follow(next, answered(answer));
   };
   walk(tree.start, { nodes: [], state: { tree: tree.id, answers: {}, pastes: {} }, assume: {} });
   return out;
 }
 
-const SAMPLE_VALUES = { nodeport: '31710', port: '8080', ipv4: '10.0.0.1', host: 'node-1', name: 'default' } as const;
+const SAMPLE_VALUES = {
+  nodeport: '31710',
+  port: '8080',
+  ipv4: '10.0.0.1',
+  host: 'node-1',
+  name: 'default',
+} as const;

@@ -16,7 +16,13 @@ export interface RuleContext {
 }
 
 export type RuleResult =
-  | { type: 'finding'; confidence: Confidence; evidence: Evidence[]; why: Msg; vars?: Record<string, string> }
+  | {
+      type: 'finding';
+      confidence: Confidence;
+      evidence: Evidence[];
+      why: Msg;
+      vars?: Record<string, string>;
+    }
   | { type: 'ruled-out'; because: Msg; evidence: Evidence[] }
   | { type: 'not-applicable'; because: Msg }
   | { type: 'no-evidence' };
@@ -47,7 +53,11 @@ export const finding = (
   evidence: Evidence[],
   vars?: Record<string, string>,
 ): RuleResult => ({ type: 'finding', confidence, why, evidence, ...(vars ? { vars } : {}) });
-export const ruledOut = (because: Msg, evidence: Evidence[] = []): RuleResult => ({ type: 'ruled-out', because, evidence });
+export const ruledOut = (because: Msg, evidence: Evidence[] = []): RuleResult => ({
+  type: 'ruled-out',
+  because,
+  evidence,
+});
 export const notApplicable = (because: Msg): RuleResult => ({ type: 'not-applicable', because });
 export const noEvidence: RuleResult = { type: 'no-evidence' };
 
@@ -64,7 +74,8 @@ export function contextOf(sections: SectionResult[], vars: Record<string, string
     of<K extends Kind>(kind: K) {
       const out: Sourced<FactsByKind[K]>[] = [];
       for (const s of sections) {
-        if (s.kind === kind && s.status !== 'rejected') out.push({ source: s.source, facts: s.facts as FactsByKind[K] });
+        if (s.kind === kind && s.status !== 'rejected')
+          out.push({ source: s.source, facts: s.facts as FactsByKind[K] });
       }
       return out;
     },

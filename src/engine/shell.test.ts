@@ -13,15 +13,20 @@ describe('shell quoting', () => {
 
   it('round-trips any string through a real sh', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }).filter((s) => !s.includes('\0')), (s) => {
-        expect(execFileSync('sh', ['-c', `printf %s ${shellQuote(s)}`]).toString()).toBe(s);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }).filter((s) => !s.includes('\0')),
+        (s) => {
+          expect(execFileSync('sh', ['-c', `printf %s ${shellQuote(s)}`]).toString()).toBe(s);
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   it('fills placeholders, marking missing values visibly', () => {
-    expect(fillTemplate('ss -ltn sport = :{port} on {node}', { port: '31710' })).toBe('ss -ltn sport = :31710 on <NODE>');
+    expect(fillTemplate('ss -ltn sport = :{port} on {node}', { port: '31710' })).toBe(
+      'ss -ltn sport = :31710 on <NODE>',
+    );
     expect(fillTemplate('echo {x}', { x: '$(reboot)' })).toBe("echo '$(reboot)'");
   });
 });

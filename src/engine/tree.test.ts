@@ -13,19 +13,22 @@ describe.each(SYMPTOMS.map((s) => ({ id: s, tree: TREES[s] })))('tree $id', ({ i
     expect(Object.keys(tree.nodes).filter((n) => !seen.has(n))).toEqual([]);
   });
 
-  it.each(paths.map((p) => [p.nodes.join(' > '), p] as const))('%s ends in an outcome of its class', (_, p) => {
-    const end = tree.nodes[p.nodes.at(-1)!]!;
-    expect(end.type).toBe('outcome');
-    if (end.type !== 'outcome') return;
-    expect(end.causes.length).toBeGreaterThan(0);
-    for (const c of end.causes) {
-      expect(isCauseId(c)).toBe(true);
-      expect(CAUSES[c] as readonly string[]).toContain(id);
-    }
-    for (const c of end.collect) expect(COMMANDS).toHaveProperty(c);
-    // The state that walks this path replays to the same outcome.
-    expect(replay(tree, p.state, [], p.assume).steps.map((s) => s.node)).toEqual(p.nodes);
-  });
+  it.each(paths.map((p) => [p.nodes.join(' > '), p] as const))(
+    '%s ends in an outcome of its class',
+    (_, p) => {
+      const end = tree.nodes[p.nodes.at(-1)!]!;
+      expect(end.type).toBe('outcome');
+      if (end.type !== 'outcome') return;
+      expect(end.causes.length).toBeGreaterThan(0);
+      for (const c of end.causes) {
+        expect(isCauseId(c)).toBe(true);
+        expect(CAUSES[c] as readonly string[]).toContain(id);
+      }
+      for (const c of end.collect) expect(COMMANDS).toHaveProperty(c);
+      // The state that walks this path replays to the same outcome.
+      expect(replay(tree, p.state, [], p.assume).steps.map((s) => s.node)).toEqual(p.nodes);
+    },
+  );
 
   it('shows a known command on every evidence step', () => {
     for (const node of Object.values(tree.nodes)) {
@@ -37,10 +40,17 @@ describe.each(SYMPTOMS.map((s) => ({ id: s, tree: TREES[s] })))('tree $id', ({ i
 describe('defineTree', () => {
   const end = outcome({ causes: ['forward-drop'], collect: [] });
   it('rejects an unknown target', () => {
-    expect(() => defineTree('x', { start: 'a', nodes: { a: evidence({ wants: [], where: 'bad-node', next: 'nope' }) } })).toThrow(/unknown node "nope"/);
+    expect(() =>
+      defineTree('x', {
+        start: 'a',
+        nodes: { a: evidence({ wants: [], where: 'bad-node', next: 'nope' }) },
+      }),
+    ).toThrow(/unknown node "nope"/);
   });
   it('rejects an unreachable node', () => {
-    expect(() => defineTree('x', { start: 'a', nodes: { a: end, b: end } })).toThrow(/unreachable nodes: b/);
+    expect(() => defineTree('x', { start: 'a', nodes: { a: end, b: end } })).toThrow(
+      /unreachable nodes: b/,
+    );
   });
   it('rejects a cycle', () => {
     expect(() =>
@@ -60,7 +70,11 @@ describe('defineTree', () => {
         start: 'a',
         nodes: {
           // @ts-expect-error: the condition name is checked at compile time too
-          a: evidence({ wants: [], where: 'bad-node', next: { branch: [{ if: 'no-such', go: 'b' }], otherwise: 'b' } }),
+          a: evidence({
+            wants: [],
+            where: 'bad-node',
+            next: { branch: [{ if: 'no-such', go: 'b' }], otherwise: 'b' },
+          }),
           b: end,
         },
       }),

@@ -48,8 +48,14 @@ export interface Tree {
   nodes: Record<string, TreeNode>;
 }
 
-export const question = (q: Omit<QuestionNode, 'type'>): QuestionNode => ({ type: 'question', ...q });
-export const evidence = (e: Omit<EvidenceNode, 'type'>): EvidenceNode => ({ type: 'evidence', ...e });
+export const question = (q: Omit<QuestionNode, 'type'>): QuestionNode => ({
+  type: 'question',
+  ...q,
+});
+export const evidence = (e: Omit<EvidenceNode, 'type'>): EvidenceNode => ({
+  type: 'evidence',
+  ...e,
+});
 export const outcome = (o: Omit<OutcomeNode, 'type'>): OutcomeNode => ({ type: 'outcome', ...o });
 
 /** Every node a node can lead to. */
@@ -76,13 +82,20 @@ export function defineTree(id: string, spec: Omit<Tree, 'id'>): Tree {
   };
   if (!tree.nodes[tree.start]) fail(`start node "${tree.start}" does not exist`);
   for (const [nid, node] of Object.entries(tree.nodes)) {
-    for (const t of successors(node)) if (!tree.nodes[t]) fail(`${nid} leads to unknown node "${t}"`);
-    const next = node.type === 'evidence' ? node.next : node.type === 'question' && node.input.kind === 'value' ? node.input.next : null;
+    for (const t of successors(node))
+      if (!tree.nodes[t]) fail(`${nid} leads to unknown node "${t}"`);
+    const next =
+      node.type === 'evidence'
+        ? node.next
+        : node.type === 'question' && node.input.kind === 'value'
+          ? node.input.next
+          : null;
     const conds = [
       ...(next && typeof next !== 'string' ? next.branch.map((b) => b.if) : []),
       ...(node.type === 'evidence' && node.skipIf ? [node.skipIf] : []),
     ];
-    for (const c of conds) if (!Object.hasOwn(CONDITIONS, c)) fail(`${nid} uses unknown condition "${c}"`);
+    for (const c of conds)
+      if (!Object.hasOwn(CONDITIONS, c)) fail(`${nid} uses unknown condition "${c}"`);
   }
   const state = new Map<string, 'open' | 'done'>();
   const visit = (nid: string) => {

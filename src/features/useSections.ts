@@ -25,7 +25,16 @@ export function useSections(pastes: Record<string, string | null>): Sections {
             ...d,
             [node]: {
               text,
-              sections: [{ source: node, command: null, kind: null, status: 'rejected', lineCount: 0, problems: [{ msg: { key: 'parse.failed', params: { error: e.message } } }] }],
+              sections: [
+                {
+                  source: node,
+                  command: null,
+                  kind: null,
+                  status: 'rejected',
+                  lineCount: 0,
+                  problems: [{ msg: { key: 'parse.failed', params: { error: e.message } } }],
+                },
+              ],
             },
           })),
       );

@@ -8,7 +8,9 @@ import { translate } from './translate';
 
 type Dict = { [k: string]: string | Dict };
 const keysOf = (d: Dict, prefix = ''): string[] =>
-  Object.entries(d).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)));
+  Object.entries(d).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`),
+  );
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('i18n', () => {
@@ -27,7 +29,8 @@ describe('i18n', () => {
     for (const k of keysOf(RESOURCES['zh-CN']).filter((k) => !k.startsWith('kind.'))) {
       const zh = translate('zh-CN', k);
       const en = translate('en', k);
-      if (/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/i.test(en) && !/`/.test(en)) expect(zh, k).toMatch(/[\u4e00-\u9fff]/);
+      if (/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/i.test(en) && !/`/.test(en))
+        expect(zh, k).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 

@@ -6,6 +6,8 @@ import rulesEn from './rules.en';
 import rulesZh from './rules.zh-CN';
 import parsersEn from './parsers.en';
 import parsersZh from './parsers.zh-CN';
+import fixesEn from './fixes.en';
+import fixesZh from './fixes.zh-CN';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -25,8 +27,8 @@ function merge(...dicts: Dict[]): Dict {
 }
 
 export const RESOURCES: Record<Lang, Dict> = {
-  en: merge(uiEn, causesEn, rulesEn, parsersEn),
-  'zh-CN': merge(uiZh, causesZh, rulesZh, parsersZh),
+  en: merge(uiEn, causesEn, rulesEn, parsersEn, fixesEn),
+  'zh-CN': merge(uiZh, causesZh, rulesZh, parsersZh, fixesZh),
 };
 
 /** Chinese for any zh-* browser language, English otherwise. */

@@ -7,10 +7,13 @@ import type { Msg } from '../engine/types';
  */
 export function translate(lang: Lang, key: string, params: Msg['params'] = {}): string {
   let node: unknown = RESOURCES[lang];
-  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of key.split('.'))
+    node =
+      typeof node === 'object' && node !== null
+        ? (node as Record<string, unknown>)[part]
+        : undefined;
   if (typeof node !== 'string') return key;
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
 export const tMsg = (lang: Lang, m: Msg): string => translate(lang, m.key, m.params);
-

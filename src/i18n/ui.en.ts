@@ -10,11 +10,14 @@ export default {
   },
   start: {
     title: 'What do you see?',
-    intro: 'Pick the symptom. Each step says what to run and where; paste the output and the wizard reads it.',
+    intro:
+      'Pick the symptom. Each step says what to run and where; paste the output and the wizard reads it.',
     example: 'Try an example',
-    exampleHint: 'A real NodePort incident (tcp_tw_recycle on a 3.10 kernel), walked to its diagnosis.',
+    exampleHint:
+      'A real NodePort incident (tcp_tw_recycle on a 3.10 kernel), walked to its diagnosis.',
     pasteTitle: 'Paste everything',
-    pasteHint: 'Several command outputs at once, with their prompts or `==> COMMAND <==` headers: each part is recognised and diagnosed.',
+    pasteHint:
+      'Several command outputs at once, with their prompts or `==> COMMAND <==` headers: each part is recognised and diagnosed.',
     pasteLabel: 'Command outputs',
     analyse: 'Analyse',
     guided: 'Guided steps',
@@ -31,7 +34,8 @@ export default {
     },
     'pod-external-intermittent': {
       title: 'Pods reach an outside service only sometimes',
-      detail: 'A database, VM, registry or the internet answers pods intermittently, or not at all.',
+      detail:
+        'A database, VM, registry or the internet answers pods intermittently, or not at all.',
     },
     'ingress-5xx': {
       title: 'The ingress returns 5xx or the browser refuses the site',
@@ -51,7 +55,8 @@ export default {
     copy: 'Copy',
     copied: 'Copied',
     pasteLabel: 'Paste the output here',
-    pastePlaceholder: 'Paste the whole output, prompt included if you like. You can also drop a file here.',
+    pastePlaceholder:
+      'Paste the whole output, prompt included if you like. You can also drop a file here.',
     parsing: 'Reading the output…',
     recognised: 'Recognised: {{kind}}',
     partial: 'Partly read: {{kind}}',
@@ -65,7 +70,8 @@ export default {
       host: 'Enter a node name as `kubectl get nodes` shows it.',
       name: 'Enter a lower-case Kubernetes name.',
     },
-    outsideRange: 'This port is outside the default NodePort range 30000–32767: fine if your cluster uses a custom range.',
+    outsideRange:
+      'This port is outside the default NodePort range 30000–32767: fine if your cluster uses a custom range.',
   },
   where: {
     'bad-node': 'the node that fails',
@@ -133,7 +139,12 @@ export default {
     line: 'line {{n}}',
     why: 'Why it matters',
     fix: 'Fix',
-    fixPart: { now: 'Apply now', persist: 'Make it persistent', verify: 'Verify', rollback: 'Roll back' },
+    fixPart: {
+      now: 'Apply now',
+      persist: 'Make it persistent',
+      verify: 'Verify',
+      rollback: 'Roll back',
+    },
     risk: 'Risk',
     notTheCause: 'Not the cause:',
     copyMarkdown: 'Copy as Markdown',
@@ -148,14 +159,16 @@ export default {
   },
   parse: {
     empty: 'The paste is empty.',
-    unknown: 'Not a command output the wizard knows (it starts with “{{first}}”). Paste the output of the command shown above.',
+    unknown:
+      'Not a command output the wizard knows (it starts with “{{first}}”). Paste the output of the command shown above.',
     tooBig: 'The paste is larger than {{max}} MB; paste a filtered part.',
     failed: 'The paste could not be read: {{error}}',
     'iptables-L': {
       notARule: 'Not a rule line of `iptables -L`.',
       noChains: 'No `Chain NAME (policy ...)` line: not `iptables -L` output.',
       summary: 'iptables -L: {{chains}} chain(s), {{rules}} rule(s)',
-      summaryForward: 'iptables -L: {{chains}} chain(s), {{rules}} rule(s); FORWARD policy {{policy}} ({{packets}} packets)',
+      summaryForward:
+        'iptables -L: {{chains}} chain(s), {{rules}} rule(s); FORWARD policy {{policy}} ({{packets}} packets)',
     },
     nearMiss: {
       nft: 'This is `nft list ruleset`. Paste `iptables-save` (iptables-nft-save on nft hosts) instead.',

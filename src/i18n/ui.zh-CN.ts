@@ -13,7 +13,8 @@ export default {
     example: '试试示例',
     exampleHint: '一次真实的 NodePort 故障（3.10 内核开启了 tcp_tw_recycle），一路走到诊断结果。',
     pasteTitle: '一次性粘贴全部输出',
-    pasteHint: '一次粘贴多个命令的输出，可以带上命令提示符或 `==> COMMAND <==` 标题：每一段都会被识别并参与诊断。',
+    pasteHint:
+      '一次粘贴多个命令的输出，可以带上命令提示符或 `==> COMMAND <==` 标题：每一段都会被识别并参与诊断。',
     pasteLabel: '命令输出',
     analyse: '分析',
     guided: '分步引导',
@@ -64,7 +65,8 @@ export default {
       host: '请输入 `kubectl get nodes` 中显示的节点名。',
       name: '请输入小写的 Kubernetes 名称。',
     },
-    outsideRange: '该端口不在默认 NodePort 范围 30000–32767 内：如果集群使用了自定义范围则没有问题。',
+    outsideRange:
+      '该端口不在默认 NodePort 范围 30000–32767 内：如果集群使用了自定义范围则没有问题。',
   },
   where: {
     'bad-node': '出问题的节点',
@@ -154,7 +156,8 @@ export default {
       notARule: '不是 `iptables -L` 的规则行。',
       noChains: '没有 `Chain NAME (policy ...)` 行：不是 `iptables -L` 的输出。',
       summary: 'iptables -L：{{chains}} 条链，{{rules}} 条规则',
-      summaryForward: 'iptables -L：{{chains}} 条链，{{rules}} 条规则；FORWARD 默认策略 {{policy}}（{{packets}} 个包）',
+      summaryForward:
+        'iptables -L：{{chains}} 条链，{{rules}} 条规则；FORWARD 默认策略 {{policy}}（{{packets}} 个包）',
     },
     nearMiss: {
       nft: '这是 `nft list ruleset` 的输出。请改为粘贴 `iptables-save`（nft 主机上为 iptables-nft-save）。',

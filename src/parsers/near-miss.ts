@@ -13,7 +13,8 @@ interface NearMiss {
 const NEAR_MISSES: NearMiss[] = [
   {
     kind: 'nft',
-    detect: (head) => head.some((l) => /^table (?:ip|ip6|inet|bridge|arp|netdev) \S+ \{/.test(l.text)),
+    detect: (head) =>
+      head.some((l) => /^table (?:ip|ip6|inet|bridge|arp|netdev) \S+ \{/.test(l.text)),
     msg: { key: 'parse.nearMiss.nft' },
   },
 ];

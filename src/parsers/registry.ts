@@ -1,4 +1,4 @@
-import type { Line, Msg, ParseStatus, Problem } from '../engine/types';
+import type { Line, Msg, Problem } from '../engine/types';
 import type { Parser } from './define';
 import { splitPaste, type Section } from './split';
 import { nearMiss } from './near-miss';
@@ -33,7 +33,6 @@ export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
   sysctl,
 ];
 
-
 export type ParsedSection = {
   [K in Kind]: {
     source: string;
@@ -63,7 +62,11 @@ const HEAD_LINES = 40;
 
 export function parseSection(section: Section): SectionResult {
   const content = section.lines.filter((l) => l.text.trim() !== '');
-  const base = { source: section.source, command: section.command, lineCount: section.lines.length };
+  const base = {
+    source: section.source,
+    command: section.command,
+    lineCount: section.lines.length,
+  };
   if (content.length === 0) {
     return { ...base, kind: null, status: 'rejected', problems: [{ msg: { key: 'parse.empty' } }] };
   }
@@ -73,12 +76,22 @@ export function parseSection(section: Section): SectionResult {
     if (!parser.detect(head, ctx)) continue;
     const out = parser.parse(section.lines, ctx);
     if (out.status === 'rejected') {
-      return { ...base, kind: out.nearMiss ?? parser.kind, status: 'rejected', problems: out.problems };
+      return {
+        ...base,
+        kind: out.nearMiss ?? parser.kind,
+        status: 'rejected',
+        problems: out.problems,
+      };
     }
     return { ...base, kind: parser.kind, ...out } as ParsedSection;
   }
   const miss = nearMiss(head, section.command);
-  return { ...base, kind: miss?.kind ?? null, status: 'rejected', problems: [{ msg: miss?.msg ?? unknownMsg(head) }] };
+  return {
+    ...base,
+    kind: miss?.kind ?? null,
+    status: 'rejected',
+    problems: [{ msg: miss?.msg ?? unknownMsg(head) }],
+  };
 }
 
 function unknownMsg(head: Line[]): Msg {

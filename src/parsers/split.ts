@@ -21,7 +21,8 @@ export function splitPaste(raw: string, source: string): Section[] {
   const parts: Part[] = [];
   let current: Part = { command: null, lines: [], header: false };
   const begin = (command: string | null, header = false) => {
-    if (current.lines.some((l) => l.text.trim() !== '') || current.command !== null) parts.push(current);
+    if (current.lines.some((l) => l.text.trim() !== '') || current.command !== null)
+      parts.push(current);
     current = { command, lines: [], header };
   };
   for (const line of toLines(raw)) {
@@ -40,10 +41,16 @@ export function splitPaste(raw: string, source: string): Section[] {
   begin(null);
   // A prompt with nothing after it (the operator's next, empty prompt) is not an output;
   // an empty bundle section is (the collector ran the command and it printed nothing).
-  const outputs = parts.filter((p, i) => p.header || p.lines.some((l) => l.text.trim() !== '') || i === 0);
+  const outputs = parts.filter(
+    (p, i) => p.header || p.lines.some((l) => l.text.trim() !== '') || i === 0,
+  );
   if (outputs.length <= 1) {
     const only = outputs[0] ?? { command: null, lines: [] };
     return [{ source, command: only.command, lines: only.lines }];
   }
-  return outputs.map((p, i) => ({ source: `${source}#${i + 1}`, command: p.command, lines: p.lines }));
+  return outputs.map((p, i) => ({
+    source: `${source}#${i + 1}`,
+    command: p.command,
+    lines: p.lines,
+  }));
 }

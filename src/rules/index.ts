@@ -8,5 +8,11 @@ import nodeportPortRangeClash from './nodeport-port-range-clash/rule';
 
 /** One rule per cause id. A cause without a rule is listed as unexamined in every diagnosis. */
 export const RULES: Partial<Record<CauseId, Rule>> = Object.fromEntries(
-  [tcpTwRecycleNat, kubeProxyRulesMissing, etpLocalNoEndpoint, forwardDrop, nodeportPortRangeClash].map((r) => [r.cause, r]),
+  [
+    tcpTwRecycleNat,
+    kubeProxyRulesMissing,
+    etpLocalNoEndpoint,
+    forwardDrop,
+    nodeportPortRangeClash,
+  ].map((r) => [r.cause, r]),
 );

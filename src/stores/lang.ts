@@ -16,7 +16,9 @@ function initialLang(): Lang {
   } catch {
     /* storage blocked: fall through to the browser's language */
   }
-  return langFromNavigator(typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+  return langFromNavigator(
+    typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
+  );
 }
 
 export const useLang = create<LangStore>((set) => ({

@@ -20,12 +20,16 @@ export const useWizard = create<WizardStore>()(
       answer: (tree, node, value) =>
         set((s) => {
           const cur = s.byTree[tree] ?? empty(tree);
-          return { byTree: { ...s.byTree, [tree]: { ...cur, answers: { ...cur.answers, [node]: value } } } };
+          return {
+            byTree: { ...s.byTree, [tree]: { ...cur, answers: { ...cur.answers, [node]: value } } },
+          };
         }),
       paste: (tree, node, text) =>
         set((s) => {
           const cur = s.byTree[tree] ?? empty(tree);
-          return { byTree: { ...s.byTree, [tree]: { ...cur, pastes: { ...cur.pastes, [node]: text } } } };
+          return {
+            byTree: { ...s.byTree, [tree]: { ...cur, pastes: { ...cur.pastes, [node]: text } } },
+          };
         }),
       load: (state) => set((s) => ({ byTree: { ...s.byTree, [state.tree]: state } })),
       reset: (tree) =>
@@ -39,7 +43,8 @@ export const useWizard = create<WizardStore>()(
   ),
 );
 
-export const stateOf = (byTree: Record<string, WizardState>, tree: string): WizardState => byTree[tree] ?? empty(tree);
+export const stateOf = (byTree: Record<string, WizardState>, tree: string): WizardState =>
+  byTree[tree] ?? empty(tree);
 
 /** localStorage, or an in-memory stand-in where it is blocked (file://, privacy modes). */
 function safeStorage(): Storage {

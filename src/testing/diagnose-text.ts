@@ -3,7 +3,11 @@ import type { SymptomId } from '../causes/catalog';
 import { parsePaste } from '../parsers/registry';
 
 /** Diagnoses named pastes (`{ 'sysctl.txt': '...' }`) the way the CLI does. */
-export function diagnoseTexts(pastes: Record<string, string>, vars: Record<string, string> = {}, symptom: SymptomId | null = null): Diagnosis {
+export function diagnoseTexts(
+  pastes: Record<string, string>,
+  vars: Record<string, string> = {},
+  symptom: SymptomId | null = null,
+): Diagnosis {
   const sections = Object.entries(pastes).flatMap(([name, text]) => parsePaste(text, name));
   return diagnose(symptom, sections, vars);
 }

@@ -23,7 +23,13 @@ export function fixtureCases(): FixtureCase[] {
       const files = readdirSync(dir)
         .filter((f) => f !== 'case.json')
         .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
-      return { name: d.name, symptom: meta.symptom, expect: meta.expect, forbid: meta.forbid, files };
+      return {
+        name: d.name,
+        symptom: meta.symptom,
+        expect: meta.expect,
+        forbid: meta.forbid,
+        files,
+      };
     });
 }
 

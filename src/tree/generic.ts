@@ -11,7 +11,10 @@ export function genericTree(symptom: SymptomId) {
     start: 'evidence',
     nodes: {
       evidence: evidence({ wants: [...KINDS], where: 'bad-node', next: 'verdict' }),
-      verdict: outcome({ causes: causesOf(symptom), collect: ['sysctl-nodeport', 'netstat-s', 'iptables-save'] }),
+      verdict: outcome({
+        causes: causesOf(symptom),
+        collect: ['sysctl-nodeport', 'netstat-s', 'iptables-save'],
+      }),
     },
   });
 }

@@ -11,7 +11,10 @@ export const nodeportOneNode = defineTree('nodeport-one-node', {
     node: question({ var: 'node', input: { kind: 'value', validate: 'host', next: 'mode' } }),
     mode: question({
       var: 'mode',
-      input: { kind: 'choice', options: { iptables: 'proxy-log', ipvs: 'proxy-log', unknown: 'proxy-log' } },
+      input: {
+        kind: 'choice',
+        options: { iptables: 'proxy-log', ipvs: 'proxy-log', unknown: 'proxy-log' },
+      },
     }),
     'proxy-log': evidence({
       wants: ['kube-proxy-log'],
@@ -19,9 +22,24 @@ export const nodeportOneNode = defineTree('nodeport-one-node', {
       where: 'kubectl',
       next: { branch: [{ if: 'proxy-mode-ipvs', go: 'kernel' }], otherwise: 'nat-rules' },
     }),
-    'nat-rules': evidence({ wants: ['iptables-save'], command: 'iptables-save', where: 'bad-node', next: 'kernel' }),
-    kernel: evidence({ wants: ['sysctl'], command: 'sysctl-nodeport', where: 'bad-node', next: 'counters' }),
-    counters: evidence({ wants: ['netstat-s'], command: 'netstat-s', where: 'bad-node', next: 'verdict' }),
+    'nat-rules': evidence({
+      wants: ['iptables-save'],
+      command: 'iptables-save',
+      where: 'bad-node',
+      next: 'kernel',
+    }),
+    kernel: evidence({
+      wants: ['sysctl'],
+      command: 'sysctl-nodeport',
+      where: 'bad-node',
+      next: 'counters',
+    }),
+    counters: evidence({
+      wants: ['netstat-s'],
+      command: 'netstat-s',
+      where: 'bad-node',
+      next: 'verdict',
+    }),
     verdict: outcome({
       causes: [
         'kube-proxy-rules-missing',

@@ -6,7 +6,8 @@ export interface ParseRequest {
   source: string;
 }
 
-export type ParseResponse = { id: number; sections: SectionResult[] } | { id: number; error: string };
+export type ParseResponse =
+  { id: number; sections: SectionResult[] } | { id: number; error: string };
 
 /** Pastes above this size are refused with a message instead of freezing a tab. */
 export const MAX_PASTE_BYTES = 64 * 1024 * 1024;

@@ -24,7 +24,9 @@ export function DiagnosisView({ diagnosis, sourceLabel, skipped, collect }: Prop
       {diagnosis.findings.length === 0 ? (
         <p className="none">{t('diagnosis.none')}</p>
       ) : (
-        diagnosis.findings.map((f) => <FindingCard key={f.cause} finding={f} sourceLabel={sourceLabel} />)
+        diagnosis.findings.map((f) => (
+          <FindingCard key={f.cause} finding={f} sourceLabel={sourceLabel} />
+        ))
       )}
       {diagnosis.ruledOut.length > 0 && (
         <section className="healthy" aria-labelledby="healthy-title">
@@ -32,8 +34,11 @@ export function DiagnosisView({ diagnosis, sourceLabel, skipped, collect }: Prop
           <ul>
             {diagnosis.ruledOut.map((r) => (
               <li key={r.cause} data-ruled-out={r.cause}>
-                <span className="ok">✓ {t('diagnosis.notTheCause')}</span> <strong>{t(`cause.${r.cause}.title`)}</strong>: {tm(r.because)}
-                {r.evidence.length > 0 && <EvidenceList evidence={r.evidence} sourceLabel={sourceLabel} />}
+                <span className="ok">✓ {t('diagnosis.notTheCause')}</span>{' '}
+                <strong>{t(`cause.${r.cause}.title`)}</strong>: {tm(r.because)}
+                {r.evidence.length > 0 && (
+                  <EvidenceList evidence={r.evidence} sourceLabel={sourceLabel} />
+                )}
               </li>
             ))}
           </ul>

@@ -2,7 +2,13 @@ import type { Evidence } from '../../engine/types';
 import { useT } from '../../app/useT';
 
 /** Evidence lines quoted from the pastes, with where they came from and their line numbers. */
-export function EvidenceList({ evidence, sourceLabel }: { evidence: Evidence[]; sourceLabel(s: string): string }) {
+export function EvidenceList({
+  evidence,
+  sourceLabel,
+}: {
+  evidence: Evidence[];
+  sourceLabel(s: string): string;
+}) {
   const { t } = useT();
   return (
     <ol className="evidence">

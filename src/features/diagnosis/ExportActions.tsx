@@ -17,7 +17,11 @@ export function ExportActions({ diagnosis }: { diagnosis: Diagnosis }) {
   };
   return (
     <div className="row export" data-testid="export">
-      <CopyButton text={markdown} label={t('diagnosis.copyMarkdown')} caption={t('diagnosis.copyMarkdown')} />
+      <CopyButton
+        text={markdown}
+        label={t('diagnosis.copyMarkdown')}
+        caption={t('diagnosis.copyMarkdown')}
+      />
       <button type="button" onClick={download}>
         {t('diagnosis.downloadMarkdown')}
       </button>

@@ -5,14 +5,26 @@ import { EvidenceList } from './EvidenceList';
 
 const PARTS = ['now', 'persist', 'verify', 'rollback'] as const;
 
-export function FindingCard({ finding, sourceLabel }: { finding: Finding; sourceLabel(s: string): string }) {
+export function FindingCard({
+  finding,
+  sourceLabel,
+}: {
+  finding: Finding;
+  sourceLabel(s: string): string;
+}) {
   const { t, tm } = useT();
   const id = `finding-${finding.cause}`;
   return (
-    <article className={`finding conf-${finding.confidence}`} data-cause-id={finding.cause} aria-labelledby={id}>
+    <article
+      className={`finding conf-${finding.confidence}`}
+      data-cause-id={finding.cause}
+      aria-labelledby={id}
+    >
       <header>
         <h3 id={id}>{t(`cause.${finding.cause}.title`)}</h3>
-        <span className={`badge conf conf-${finding.confidence}`}>{t(`diagnosis.confidence.${finding.confidence}`)}</span>
+        <span className={`badge conf conf-${finding.confidence}`}>
+          {t(`diagnosis.confidence.${finding.confidence}`)}
+        </span>
       </header>
       <p className="finding-why">{tm(finding.why)}</p>
       <h4>{t('diagnosis.evidence')}</h4>

@@ -8,8 +8,11 @@ import { PasteResult } from '../wizard/PasteResult';
 
 /** "Paste everything": every part recognised, then every rule of every class run over them. */
 export function PasteAll() {
-  const { t } = useT();
-  const state = stateOf(useWizard((s) => s.byTree), 'all');
+  const { t, lang } = useT();
+  const state = stateOf(
+    useWizard((s) => s.byTree),
+    'all',
+  );
   const sections = useSections(state.pastes);
   if (!state.pastes.bundle) return <Navigate to="/" replace />;
   return (
@@ -22,7 +25,12 @@ export function PasteAll() {
         <>
           <PasteResult sections={sections.all} />
           <h2>{t('diagnosis.title')}</h2>
-          <DiagnosisView diagnosis={diagnose(null, sections.all)} sourceLabel={(s) => s.replace(/^bundle#?/, '#')} skipped={0} collect={[]} />
+          <DiagnosisView
+            diagnosis={diagnose(null, sections.all, {}, lang)}
+            sourceLabel={(s) => s.replace(/^bundle#?/, '#')}
+            skipped={0}
+            collect={[]}
+          />
         </>
       )}
     </div>

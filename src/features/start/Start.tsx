@@ -31,7 +31,9 @@ export function Start() {
             <Link to={`/s/${s}`} className="symptom" data-symptom-id={s}>
               <span className="symptom-title">{t(`symptom.${s}.title`)}</span>
               <span className="symptom-detail">{t(`symptom.${s}.detail`)}</span>
-              <span className="badge">{t(isGuided(s) ? 'start.guided' : 'start.evidenceOnly')}</span>
+              <span className="badge">
+                {t(isGuided(s) ? 'start.guided' : 'start.evidenceOnly')}
+              </span>
             </Link>
           </li>
         ))}
@@ -39,7 +41,12 @@ export function Start() {
       <section className="panel example" aria-labelledby="example-title">
         <h2 id="example-title">{t('start.example')}</h2>
         <p>{t('start.exampleHint')}</p>
-        <button type="button" className="primary" onClick={() => tryExample('nodeport-tw-recycle')} data-testid="example-nodeport-one-node">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => tryExample('nodeport-tw-recycle')}
+          data-testid="example-nodeport-one-node"
+        >
           {t('start.example')}
         </button>
       </section>

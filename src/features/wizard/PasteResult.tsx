@@ -6,20 +6,34 @@ import { Markdownish } from '../../components/Markdownish';
 export function PasteResult({ sections, wanted }: { sections: SectionResult[]; wanted?: Kind[] }) {
   const { t, tm } = useT();
   const kinds = sections.filter((s) => s.status !== 'rejected').map((s) => s.kind);
-  const offTopic = wanted && wanted.length > 0 && kinds.length > 0 && !kinds.some((k) => wanted.includes(k as Kind));
+  const offTopic =
+    wanted &&
+    wanted.length > 0 &&
+    kinds.length > 0 &&
+    !kinds.some((k) => wanted.includes(k as Kind));
   return (
     <ul className="paste-result" data-testid="paste-result">
       {sections.map((s) => (
-        <li key={s.source} className={`parse-${s.status}`} data-kind={s.kind ?? ''} data-status={s.status}>
+        <li
+          key={s.source}
+          className={`parse-${s.status}`}
+          data-kind={s.kind ?? ''}
+          data-status={s.status}
+        >
           {s.status === 'rejected' ? (
             <p role="alert">
               <strong>{t('step.rejected')}</strong>
-              {s.command ? <code className="cmd">{s.command}</code> : null}: <Markdownish text={s.problems[0] ? tm(s.problems[0].msg) : ''} />
+              {s.command ? <code className="cmd">{s.command}</code> : null}:{' '}
+              <Markdownish text={s.problems[0] ? tm(s.problems[0].msg) : ''} />
             </p>
           ) : (
             <>
               <p>
-                <strong>{t(s.status === 'parsed' ? 'step.recognised' : 'step.partial', { kind: t(`kind.${s.kind}`) })}</strong>
+                <strong>
+                  {t(s.status === 'parsed' ? 'step.recognised' : 'step.partial', {
+                    kind: t(`kind.${s.kind}`),
+                  })}
+                </strong>
                 {s.command ? <code className="cmd">{s.command}</code> : null}
               </p>
               <p className="facts">{tm(s.summary)}</p>
@@ -40,7 +54,11 @@ export function PasteResult({ sections, wanted }: { sections: SectionResult[]; w
           )}
         </li>
       ))}
-      {offTopic && <li className="note">{t('step.wantedOther', { wanted: wanted.map((k) => t(`kind.${k}`)).join(', ') })}</li>}
+      {offTopic && (
+        <li className="note">
+          {t('step.wantedOther', { wanted: wanted.map((k) => t(`kind.${k}`)).join(', ') })}
+        </li>
+      )}
     </ul>
   );
 }

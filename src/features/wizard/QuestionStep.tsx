@@ -16,7 +16,8 @@ export function QuestionStep({ textKey, spec, initial, onAnswer }: Props) {
   const [value, setValue] = useState(initial ?? '');
   const [tried, setTried] = useState(false);
   const input = spec.input;
-  const valid = input.kind === 'choice' ? Object.hasOwn(input.options, value) : isValid(input.validate, value);
+  const valid =
+    input.kind === 'choice' ? Object.hasOwn(input.options, value) : isValid(input.validate, value);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
@@ -32,7 +33,13 @@ export function QuestionStep({ textKey, spec, initial, onAnswer }: Props) {
           <legend className="visually-hidden">{t(`${textKey}.title`)}</legend>
           {Object.keys(input.options).map((opt) => (
             <label key={opt} className="choice">
-              <input type="radio" name="choice" value={opt} checked={value === opt} onChange={() => setValue(opt)} />
+              <input
+                type="radio"
+                name="choice"
+                value={opt}
+                checked={value === opt}
+                onChange={() => setValue(opt)}
+              />
               <span>{t(`${textKey}.options.${opt}`)}</span>
             </label>
           ))}
@@ -47,7 +54,9 @@ export function QuestionStep({ textKey, spec, initial, onAnswer }: Props) {
             className="answer"
             value={value}
             onChange={(e) => setValue(e.target.value)}
-            inputMode={input.validate === 'nodeport' || input.validate === 'port' ? 'numeric' : 'text'}
+            inputMode={
+              input.validate === 'nodeport' || input.validate === 'port' ? 'numeric' : 'text'
+            }
             autoComplete="off"
             spellCheck={false}
             aria-invalid={tried && !valid}

@@ -25,7 +25,9 @@ export function Trail({ symptom, steps, current, state, sections }: Props) {
       const a = state.answers[step.node] ?? '';
       return spec.input.kind === 'choice' ? t(`${nodeKey(symptom, step.node)}.options.${a}`) : a;
     }
-    const kinds = (sections[step.node] ?? []).map((s) => (s.kind ? t(`kind.${s.kind}`) : t('step.rejected')));
+    const kinds = (sections[step.node] ?? []).map((s) =>
+      s.kind ? t(`kind.${s.kind}`) : t('step.rejected'),
+    );
     return kinds.length ? [...new Set(kinds)].join(', ') : '…';
   };
   return (
@@ -33,10 +35,16 @@ export function Trail({ symptom, steps, current, state, sections }: Props) {
       <h2>{t('step.trail')}</h2>
       <ol>
         {steps.map((step) => (
-          <li key={step.node} className={`trail-${step.status}`} aria-current={step.node === current ? 'step' : undefined}>
+          <li
+            key={step.node}
+            className={`trail-${step.status}`}
+            aria-current={step.node === current ? 'step' : undefined}
+          >
             <Link to={`/s/${symptom}/${step.node}`}>
               <span className="trail-title">{t(`${nodeKey(symptom, step.node)}.title`)}</span>
-              {step.status !== 'current' && step.status !== 'outcome' && <span className="trail-value">{summary(step)}</span>}
+              {step.status !== 'current' && step.status !== 'outcome' && (
+                <span className="trail-value">{summary(step)}</span>
+              )}
             </Link>
           </li>
         ))}

@@ -19,9 +19,9 @@ interface Props {
 
 /** The outcome of a path: the diagnosis of every paste so far. */
 export function Verdict({ symptom, spec, steps, vars, sections }: Props) {
-  const { t } = useT();
+  const { t, lang } = useT();
   if (sections.pending.length > 0) return <p className="muted">{t('diagnosis.running')}</p>;
-  const result = diagnose(symptom, sections.all, vars);
+  const result = diagnose(symptom, sections.all, vars, lang);
   const skipped = steps.filter((s) => s.status === 'skipped').length;
   const stepTitle = (source: string) => {
     const node = source.split('#')[0]!;

@@ -33,7 +33,9 @@ function WizardFor({ symptom, node }: { symptom: SymptomId; node: string | undef
   /** After a change, go to wherever the replay now stops (parsing the new paste first, for fact routes). */
   const advance = async (next: WizardState) => {
     const parsed = await Promise.all(
-      Object.entries(next.pastes).map(([n, text]) => (text === null ? [] : parseOffThread(text, n))),
+      Object.entries(next.pastes).map(([n, text]) =>
+        text === null ? [] : parseOffThread(text, n),
+      ),
     );
     navigate(`/s/${symptom}/${replay(tree, next, parsed.flat()).current}`);
   };
@@ -42,7 +44,13 @@ function WizardFor({ symptom, node }: { symptom: SymptomId; node: string | undef
 
   return (
     <div className="wizard">
-      <Trail symptom={symptom} steps={rp.steps} current={node} state={state} sections={sections.byNode} />
+      <Trail
+        symptom={symptom}
+        steps={rp.steps}
+        current={node}
+        state={state}
+        sections={sections.byNode}
+      />
       <section className="step" aria-labelledby="step-title">
         <p className="step-meta">
           {t(`symptom.${symptom}.title`)} · {t('step.of', { n: index })}
@@ -75,11 +83,20 @@ function WizardFor({ symptom, node }: { symptom: SymptomId; node: string | undef
           />
         )}
         {spec.type === 'outcome' && (
-          <Verdict symptom={symptom} spec={spec} steps={rp.steps} vars={rp.vars} sections={sections} />
+          <Verdict
+            symptom={symptom}
+            spec={spec}
+            steps={rp.steps}
+            vars={rp.vars}
+            sections={sections}
+          />
         )}
         <div className="step-actions">
           {index > 1 && (
-            <button type="button" onClick={() => navigate(`/s/${symptom}/${rp.steps[index - 2]!.node}`)}>
+            <button
+              type="button"
+              onClick={() => navigate(`/s/${symptom}/${rp.steps[index - 2]!.node}`)}
+            >
               {t('step.back')}
             </button>
           )}

@@ -2,19 +2,35 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePaste } from '../registry';
 import { readShared } from '../../testing/shared';
+import { factsOf } from '../../testing/facts';
 
-const fixture = readShared('fixtures/48-rke485-forward-policy-drop-counter-nodeport/iptables-L-FORWARD.txt');
+const fixture = readShared(
+  'fixtures/48-rke485-forward-policy-drop-counter-nodeport/iptables-L-FORWARD.txt',
+);
 
 describe('iptables -L', () => {
   it('reads the FORWARD policy counter and the rules of fixture 48', () => {
     const [s] = parsePaste(fixture, 'f.txt');
-    expect(s?.kind).toBe('iptables-L');
-    if (s?.kind !== 'iptables-L') return;
-    expect(s.command).toContain('iptables -t filter -v --line-numbers -L FORWARD');
-    expect(s.facts.verbose).toBe(true);
-    expect(s.facts.chains).toEqual([expect.objectContaining({ name: 'FORWARD', policy: 'DROP', policyPackets: 3, line: 2 })]);
-    expect(s.facts.rules.map((r) => r.target)).toEqual(['cali-FORWARD', 'KUBE-FORWARD', 'DOCKER-ISOLATION', 'DOCKER', 'ACCEPT', 'ACCEPT', 'ACCEPT']);
-    expect(s.facts.rules[0]).toMatchObject({ packets: 76887, comment: 'cali:wUHhoiAYhphO9Mso', line: 4 });
+    const facts = factsOf(s, 'iptables-L');
+    expect(s!.command).toContain('iptables -t filter -v --line-numbers -L FORWARD');
+    expect(facts.verbose).toBe(true);
+    expect(facts.chains).toEqual([
+      expect.objectContaining({ name: 'FORWARD', policy: 'DROP', policyPackets: 3, line: 2 }),
+    ]);
+    expect(facts.rules.map((r) => r.target)).toEqual([
+      'cali-FORWARD',
+      'KUBE-FORWARD',
+      'DOCKER-ISOLATION',
+      'DOCKER',
+      'ACCEPT',
+      'ACCEPT',
+      'ACCEPT',
+    ]);
+    expect(facts.rules[0]).toMatchObject({
+      packets: 76887,
+      comment: 'cali:wUHhoiAYhphO9Mso',
+      line: 4,
+    });
   });
 
   it('reads the plain -n form: user chains, rules without a target', () => {
@@ -30,19 +46,25 @@ describe('iptables -L', () => {
     ].join('\n');
     const [s] = parsePaste(text, 'x');
     expect(s?.status).toBe('parsed');
-    if (s?.kind !== 'iptables-L') return;
-    expect(s.facts.verbose).toBe(false);
-    expect(s.facts.chains.map((c) => [c.name, c.policy])).toEqual([['INPUT', 'ACCEPT'], ['KUBE-FIREWALL', null]]);
-    expect(s.facts.rules.map((r) => r.target)).toEqual(['KUBE-FIREWALL', 'DROP', '']);
+    const facts = factsOf(s, 'iptables-L');
+    expect(facts.verbose).toBe(false);
+    expect(facts.chains.map((c) => [c.name, c.policy])).toEqual([
+      ['INPUT', 'ACCEPT'],
+      ['KUBE-FIREWALL', null],
+    ]);
+    expect(facts.rules.map((r) => r.target)).toEqual(['KUBE-FIREWALL', 'DROP', '']);
   });
 
   it('never throws on mutated pastes', () => {
     const lines = fixture.split('\n');
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...lines), fc.string()), { maxLength: 30 }), (picked) => {
-        const out = parsePaste(picked.join('\n'), 'x');
-        for (const s of out) expect(['parsed', 'partial', 'rejected']).toContain(s.status);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...lines), fc.string()), { maxLength: 30 }),
+        (picked) => {
+          const out = parsePaste(picked.join('\n'), 'x');
+          for (const s of out) expect(['parsed', 'partial', 'rejected']).toContain(s.status);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -2,7 +2,8 @@ import type { Problem } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
 import type { IptablesListFacts, ListedChain, ListedRule } from './facts';
 
-const CHAIN = /^Chain (\S+) \((?:policy (\w+)(?: (\d+[KMGT]?) packets, (\d+[KMGT]?) bytes)?|(\d+) references?)\)\s*$/;
+const CHAIN =
+  /^Chain (\S+) \((?:policy (\w+)(?: (\d+[KMGT]?) packets, (\d+[KMGT]?) bytes)?|(\d+) references?)\)\s*$/;
 const HEADER = /^\s*(?:num\s+)?(?:pkts\s+bytes\s+)?target\s+prot\s+opt\b/;
 const COMMENT = /\/\* (.*?) \*\//;
 
@@ -22,7 +23,13 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
       const c = CHAIN.exec(text);
       if (c) {
         chain = c[1]!;
-        chains.push({ name: chain, policy: c[2] ?? null, policyPackets: c[3] ? count(c[3]) : null, line: l.n, text });
+        chains.push({
+          name: chain,
+          policy: c[2] ?? null,
+          policyPackets: c[3] ? count(c[3]) : null,
+          line: l.n,
+          text,
+        });
         continue;
       }
       if (HEADER.test(text)) {
@@ -43,7 +50,12 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
     };
     const forward = chains.find((x) => x.name === 'FORWARD');
     const summary = forward?.policy
-      ? msg('parse.iptables-L.summaryForward', { chains: chains.length, rules: rules.length, policy: forward.policy, packets: forward.policyPackets ?? '?' })
+      ? msg('parse.iptables-L.summaryForward', {
+          chains: chains.length,
+          rules: rules.length,
+          policy: forward.policy,
+          packets: forward.policyPackets ?? '?',
+        })
       : msg('parse.iptables-L.summary', { chains: chains.length, rules: rules.length });
     return accept(facts, problems, summary);
   },
@@ -55,7 +67,10 @@ function row(text: string, columns: string[]): Omit<ListedRule, 'chain' | 'line'
   const at = (name: string) => columns.indexOf(name);
   let shift = 0;
   // A rule without a target prints spaces there, so the protocol lands in the target column.
-  if (/^(?:all|tcp|udp|icmp|sctp|udplite|icmpv6|esp|ah|gre|\d+)$/.test(tokens[at('target')] ?? '') && /^[-!][-f!]$|^--$/.test(tokens[at('target') + 1] ?? ''))
+  if (
+    /^(?:all|tcp|udp|icmp|sctp|udplite|icmpv6|esp|ah|gre|\d+)$/.test(tokens[at('target')] ?? '') &&
+    /^[-!][-f!]$|^--$/.test(tokens[at('target') + 1] ?? '')
+  )
     shift = -1;
   const target = shift === -1 ? '' : (tokens[at('target')] ?? '');
   const prot = tokens[at('prot') + shift];
@@ -69,5 +84,7 @@ function row(text: string, columns: string[]): Omit<ListedRule, 'chain' | 'line'
 function count(s: string): number | null {
   const m = /^(\d+)([KMGT]?)$/.exec(s);
   if (!m) return null;
-  return Number(m[1]) * { '': 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12 }[m[2] as '' | 'K' | 'M' | 'G' | 'T'];
+  return (
+    Number(m[1]) * { '': 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12 }[m[2] as '' | 'K' | 'M' | 'G' | 'T']
+  );
 }

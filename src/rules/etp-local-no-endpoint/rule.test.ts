@@ -30,14 +30,18 @@ describe(cause, () => {
   });
 
   it('finds the filter-table form of newer kube-proxy by port', () => {
-    expect(verdictOf(diagnoseTexts({ ipt: filterDrop }, { port: '31999' }), cause)).toBe('found:medium');
+    expect(verdictOf(diagnoseTexts({ ipt: filterDrop }, { port: '31999' }), cause)).toBe(
+      'found:medium',
+    );
   });
 
-  it('does not blame another service\'s drop', () => {
-    expect(verdictOf(diagnoseTexts({ ipt: filterDrop }, { port: '30080' }), cause)).toBe('no-evidence');
+  it("does not blame another service's drop", () => {
+    expect(verdictOf(diagnoseTexts({ ipt: filterDrop }, { port: '30080' }), cause)).toBe(
+      'no-evidence',
+    );
   });
 
-  it('rules it out when the port\'s chain reaches a local endpoint', () => {
+  it("rules it out when the port's chain reaches a local endpoint", () => {
     expect(verdictOf(diagnoseTexts({ ipt: healthy }, { port: '31610' }), cause)).toBe('ruled-out');
   });
 });

@@ -15,25 +15,39 @@ export default defineRule({
   check(ctx) {
     const port = ctx.vars.port;
     for (const { source, facts } of ctx.of('iptables-save')) {
-      const drops = facts.rules.filter((r) => r.comment && NO_LOCAL.test(r.comment) && DROPS.test(r.target ?? ''));
-      const entry = port ? facts.rules.find((r) => r.chain === 'KUBE-NODEPORTS' && r.dport === port) : undefined;
+      const drops = facts.rules.filter(
+        (r) => r.comment && NO_LOCAL.test(r.comment) && DROPS.test(r.target ?? ''),
+      );
+      const entry = port
+        ? facts.rules.find((r) => r.chain === 'KUBE-NODEPORTS' && r.dport === port)
+        : undefined;
       const relevant = port ? drops.filter((d) => concernsPort(d, port, entry)) : drops;
       if (relevant.length > 0) {
         const evidence = [...(entry ? [entry] : []), ...relevant].map((r) => cite(source, r));
-        return finding(port && entry ? 'high' : 'medium', { key: `${K}.why` }, evidence, svcVars(relevant[0]!));
+        return finding(
+          port && entry ? 'high' : 'medium',
+          { key: `${K}.why` },
+          evidence,
+          svcVars(relevant[0]!),
+        );
       }
       if (entry && localEndpoints(facts, entry).length > 0) {
-        return ruledOut({ key: `${K}.hasLocal`, params: { port: port ?? '' } }, [cite(source, entry), ...localEndpoints(facts, entry).map((r) => cite(source, r))]);
+        return ruledOut({ key: `${K}.hasLocal`, params: { port: port ?? '' } }, [
+          cite(source, entry),
+          ...localEndpoints(facts, entry).map((r) => cite(source, r)),
+        ]);
       }
     }
     return noEvidence;
   },
   fix: {
-    now: '# see where the ready pods of {namespace}/{service} run; this node needs one:\nkubectl -n {namespace} get endpoints {service} -o wide\nkubectl -n {namespace} get pods -o wide | grep -w {node}',
+    now: '# @{etp.where}\nkubectl -n {namespace} get endpoints {service} -o wide\nkubectl -n {namespace} get pods -o wide | grep -w {node}',
     persist:
-      '# either run a ready pod on every node the load balancer sends to (DaemonSet, or topology spread), or let any node forward:\nkubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Cluster"}}\'\n# or take nodes without a local pod out of the pool via the health-check node port:\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.healthCheckNodePort}\'',
-    verify: "sudo iptables-save | grep -e 'has no local endpoints' | grep -e {service}   # must print nothing\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/",
-    rollback: "kubectl -n {namespace} patch svc {service} -p '{\"spec\":{\"externalTrafficPolicy\":\"Local\"}}'",
+      '# @{etp.either}\nkubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Cluster"}}\'\n# @{etp.orPool}\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.healthCheckNodePort}\'',
+    verify:
+      "sudo iptables-save | grep -e 'has no local endpoints' | grep -e {service}   # @{etp.empty}\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/",
+    rollback:
+      'kubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Local"}}\'',
     defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },
   },
 });
@@ -47,7 +61,9 @@ function concernsPort(drop: IptablesRule, port: string, entry: IptablesRule | un
 }
 
 function localEndpoints(facts: IptablesFacts, entry: IptablesRule): IptablesRule[] {
-  return facts.rules.filter((r) => r.chain === entry.target && /^KUBE-(?:SEP|SVL)-/.test(r.target ?? ''));
+  return facts.rules.filter(
+    (r) => r.chain === entry.target && /^KUBE-(?:SEP|SVL)-/.test(r.target ?? ''),
+  );
 }
 
 /** `default/nginx-lb-local:http has no local endpoints` → `default/nginx-lb-local`. */

@@ -3,11 +3,18 @@ import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
 import { readShared } from '../../testing/shared';
 
 const cause = 'forward-drop';
-const counting = readShared('fixtures/48-rke485-forward-policy-drop-counter-nodeport/iptables-L-FORWARD.txt');
+const counting = readShared(
+  'fixtures/48-rke485-forward-policy-drop-counter-nodeport/iptables-L-FORWARD.txt',
+);
 
 describe(cause, () => {
   it('finds ip_forward = 0', () => {
-    expect(verdictOf(diagnoseTexts({ s: 'net.ipv4.ip_forward = 0\nnet.ipv4.tcp_timestamps = 1\n' }), cause)).toBe('found:high');
+    expect(
+      verdictOf(
+        diagnoseTexts({ s: 'net.ipv4.ip_forward = 0\nnet.ipv4.tcp_timestamps = 1\n' }),
+        cause,
+      ),
+    ).toBe('found:high');
   });
 
   it('finds a counting DROP policy even with KUBE-FORWARD present (fixture 48)', () => {
@@ -15,13 +22,25 @@ describe(cause, () => {
   });
 
   it('finds a DROP policy with nothing accepting', () => {
-    const save = '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\nCOMMIT\n';
+    const save =
+      '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\nCOMMIT\n';
     expect(verdictOf(diagnoseTexts({ f: save }), cause)).toBe('found:high');
   });
 
   it('rules it out when fixed: ip_forward = 1 and policy ACCEPT', () => {
-    const save = '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n';
-    expect(verdictOf(diagnoseTexts({ s: 'net.ipv4.ip_forward = 1\nnet.ipv4.tcp_timestamps = 1\n', f: save }), cause)).toBe('ruled-out');
-    expect(verdictOf(diagnoseTexts({ l: counting.replace('policy DROP 3 packets', 'policy ACCEPT 3 packets') }), cause)).toBe('ruled-out');
+    const save =
+      '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n';
+    expect(
+      verdictOf(
+        diagnoseTexts({ s: 'net.ipv4.ip_forward = 1\nnet.ipv4.tcp_timestamps = 1\n', f: save }),
+        cause,
+      ),
+    ).toBe('ruled-out');
+    expect(
+      verdictOf(
+        diagnoseTexts({ l: counting.replace('policy DROP 3 packets', 'policy ACCEPT 3 packets') }),
+        cause,
+      ),
+    ).toBe('ruled-out');
   });
 });

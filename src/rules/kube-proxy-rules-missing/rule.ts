@@ -18,26 +18,40 @@ export default defineRule({
     const logTrouble: Evidence[] = [];
     for (const { source, facts } of ctx.of('kube-proxy-log')) {
       for (const e of facts.entries) {
-        if (e.level !== 'I' && TROUBLE.test(e.message) && !OTHER_CAUSE.test(e.message)) logTrouble.push(cite(source, e));
+        if (e.level !== 'I' && TROUBLE.test(e.message) && !OTHER_CAUSE.test(e.message))
+          logTrouble.push(cite(source, e));
       }
     }
     for (const { source, facts } of ctx.of('iptables-save')) {
       const verdict = nodePortRules(facts, port);
-      if (verdict.kind === 'present') return ruledOut({ key: `${K}.present`, params: { port: port ?? '' } }, verdict.rules.map((r) => cite(source, r)));
+      if (verdict.kind === 'present')
+        return ruledOut(
+          { key: `${K}.present`, params: { port: port ?? '' } },
+          verdict.rules.map((r) => cite(source, r)),
+        );
       if (verdict.kind === 'no-kube-chains')
-        return finding('medium', { key: `${K}.noKubeChains` }, [...logTrouble.slice(0, 5)], port ? { port } : undefined);
+        return finding(
+          'medium',
+          { key: `${K}.noKubeChains` },
+          [...logTrouble.slice(0, 5)],
+          port ? { port } : undefined,
+        );
       if (verdict.kind === 'port-missing')
-        return finding('high', { key: `${K}.portMissing`, params: { port: port ?? '' } }, [...verdict.context.map((r) => cite(source, r)), ...logTrouble.slice(0, 5)]);
+        return finding('high', { key: `${K}.portMissing`, params: { port: port ?? '' } }, [
+          ...verdict.context.map((r) => cite(source, r)),
+          ...logTrouble.slice(0, 5),
+        ]);
     }
-    if (logTrouble.length > 0) return finding('medium', { key: `${K}.logErrors` }, logTrouble.slice(0, 8));
+    if (logTrouble.length > 0)
+      return finding('medium', { key: `${K}.logErrors` }, logTrouble.slice(0, 8));
     return noEvidence;
   },
   fix: {
     now: 'kubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     persist:
-      '# find why it stopped syncing before it happens again:\nkubectl -n kube-system logs -l k8s-app=kube-proxy --field-selector spec.nodeName={node} --tail=200 | grep -E "^[EW]"',
+      '# @{kubeProxy.why}\nkubectl -n kube-system logs -l k8s-app=kube-proxy --field-selector spec.nodeName={node} --tail=200 | grep -E "^[EW]"',
     verify: "sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '",
-    rollback: '# nothing to roll back: restarting kube-proxy only re-creates the rules it owns',
+    rollback: '# @{kubeProxy.noRollback}',
     defaults: { node: 'NODE_NAME' },
   },
 });
@@ -52,13 +66,21 @@ type Verdict =
 function nodePortRules(facts: IptablesFacts, port: string | undefined): Verdict {
   const natLike = facts.rules.filter((r) => r.table === 'nat' || r.table === 'unknown');
   if (natLike.length === 0 && !facts.tables.includes('nat')) return { kind: 'unknown' };
-  const hasKube = facts.chains.some((c) => c.name.startsWith('KUBE-')) || natLike.some((r) => r.chain.startsWith('KUBE-'));
-  const fullNat = facts.chains.some((c) => c.name === 'PREROUTING' && (c.table === 'nat' || c.table === 'unknown'));
+  const hasKube =
+    facts.chains.some((c) => c.name.startsWith('KUBE-')) ||
+    natLike.some((r) => r.chain.startsWith('KUBE-'));
+  const fullNat = facts.chains.some(
+    (c) => c.name === 'PREROUTING' && (c.table === 'nat' || c.table === 'unknown'),
+  );
   if (!hasKube) return fullNat ? { kind: 'no-kube-chains' } : { kind: 'unknown' };
   if (!port) return { kind: 'unknown' };
   const forPort = facts.rules.filter((r) => r.chain === 'KUBE-NODEPORTS' && r.dport === port);
   if (forPort.length > 0) return { kind: 'present', rules: forPort };
   // Only a complete dump proves absence: a grep-filtered paste may simply have left it out.
-  const services = facts.rules.filter((r) => r.chain === 'KUBE-SERVICES' && r.target === 'KUBE-NODEPORTS');
-  return fullNat && services.length > 0 ? { kind: 'port-missing', context: services } : { kind: 'unknown' };
+  const services = facts.rules.filter(
+    (r) => r.chain === 'KUBE-SERVICES' && r.target === 'KUBE-NODEPORTS',
+  );
+  return fullNat && services.length > 0
+    ? { kind: 'port-missing', context: services }
+    : { kind: 'unknown' };
 }

@@ -13,9 +13,22 @@ describe(cause, () => {
   });
 
   it('flags a local port range over the NodePorts, and rules it out once reserved or narrowed', () => {
-    const wide = 'net.ipv4.ip_local_port_range = 1024\t65535\nnet.ipv4.ip_local_reserved_ports = \n';
+    const wide =
+      'net.ipv4.ip_local_port_range = 1024\t65535\nnet.ipv4.ip_local_reserved_ports = \n';
     expect(verdictOf(diagnoseTexts({ s: wide }), cause)).toBe('found:low');
-    expect(verdictOf(diagnoseTexts({ s: wide.replace('reserved_ports = ', 'reserved_ports = 30000-32767') }), cause)).toBe('ruled-out');
-    expect(verdictOf(diagnoseTexts({ s: 'net.ipv4.ip_local_port_range = 32768\t60999\nnet.ipv4.ip_forward = 1\n' }), cause)).toBe('ruled-out');
+    expect(
+      verdictOf(
+        diagnoseTexts({ s: wide.replace('reserved_ports = ', 'reserved_ports = 30000-32767') }),
+        cause,
+      ),
+    ).toBe('ruled-out');
+    expect(
+      verdictOf(
+        diagnoseTexts({
+          s: 'net.ipv4.ip_local_port_range = 32768\t60999\nnet.ipv4.ip_forward = 1\n',
+        }),
+        cause,
+      ),
+    ).toBe('ruled-out');
   });
 });

@@ -12,9 +12,17 @@ export default defineRule({
   check(ctx) {
     const bindFailures: Evidence[] = [];
     for (const { source, facts } of ctx.of('kube-proxy-log')) {
-      for (const e of facts.entries) if (/can't open .*address already in use/i.test(e.message)) bindFailures.push(cite(source, e));
+      for (const e of facts.entries)
+        if (/can't open .*address already in use/i.test(e.message))
+          bindFailures.push(cite(source, e));
     }
-    if (bindFailures.length > 0) return finding('high', { key: `${K}.bindFailed` }, bindFailures.slice(0, 5), portOf(bindFailures[0]!.text));
+    if (bindFailures.length > 0)
+      return finding(
+        'high',
+        { key: `${K}.bindFailed` },
+        bindFailures.slice(0, 5),
+        portOf(bindFailures[0]!.text),
+      );
     for (const { source, facts } of ctx.of('sysctl')) {
       const range = facts.values['net.ipv4.ip_local_port_range'];
       if (!range) continue;
@@ -22,16 +30,22 @@ export default defineRule({
       const reserved = facts.values['net.ipv4.ip_local_reserved_ports'];
       const overlaps = lo <= NODEPORT_MAX && hi >= NODEPORT_MIN;
       if (!overlaps) return ruledOut({ key: `${K}.noOverlap` }, [cite(source, range)]);
-      if (reserved && coversNodePorts(reserved.value)) return ruledOut({ key: `${K}.reserved` }, [cite(source, range), cite(source, reserved)]);
-      return finding('low', { key: `${K}.overlap` }, [cite(source, range), ...(reserved ? [cite(source, reserved)] : [])]);
+      if (reserved && coversNodePorts(reserved.value))
+        return ruledOut({ key: `${K}.reserved` }, [cite(source, range), cite(source, reserved)]);
+      return finding('low', { key: `${K}.overlap` }, [
+        cite(source, range),
+        ...(reserved ? [cite(source, reserved)] : []),
+      ]);
     }
     return noEvidence;
   },
   fix: {
-    now: "sudo ss -ltnp 'sport = :{port}'   # who holds the port; restart that process, then kube-proxy",
-    persist: "echo 'net.ipv4.ip_local_reserved_ports = 30000-32767' | sudo tee /etc/sysctl.d/90-net-triage-nodeports.conf\nsudo sysctl --system",
+    now: "sudo ss -ltnp 'sport = :{port}'   # @{clash.who}",
+    persist:
+      "echo 'net.ipv4.ip_local_reserved_ports = 30000-32767' | sudo tee /etc/sysctl.d/90-net-triage-nodeports.conf\nsudo sysctl --system",
     verify: "sysctl net.ipv4.ip_local_reserved_ports\nsudo ss -ltnp 'sport = :{port}'",
-    rollback: 'sudo rm /etc/sysctl.d/90-net-triage-nodeports.conf && sudo sysctl -w net.ipv4.ip_local_reserved_ports=',
+    rollback:
+      'sudo rm /etc/sysctl.d/90-net-triage-nodeports.conf && sudo sysctl -w net.ipv4.ip_local_reserved_ports=',
     defaults: { port: 'NODE_PORT' },
   },
 });

@@ -27,11 +27,19 @@ export default defineRule({
         if (facts.missing['net.ipv4.tcp_tw_recycle']) return notApplicable({ key: `${K}.absent` });
         continue;
       }
-      if (recycle.value.trim() !== '1') return ruledOut({ key: `${K}.off` }, [cite(source, recycle)]);
+      if (recycle.value.trim() !== '1')
+        return ruledOut({ key: `${K}.off` }, [cite(source, recycle)]);
       if (stamps && stamps.value.trim() === '0') {
-        return ruledOut({ key: `${K}.noTimestamps` }, [cite(source, recycle), cite(source, stamps)]);
+        return ruledOut({ key: `${K}.noTimestamps` }, [
+          cite(source, recycle),
+          cite(source, stamps),
+        ]);
       }
-      const evidence = [cite(source, recycle), ...(stamps ? [cite(source, stamps)] : []), ...counters];
+      const evidence = [
+        cite(source, recycle),
+        ...(stamps ? [cite(source, stamps)] : []),
+        ...counters,
+      ];
       const sure = stamps !== undefined || counters.length > 0;
       return finding(sure ? 'high' : 'medium', { key: `${K}.why` }, evidence);
     }
@@ -42,8 +50,9 @@ export default defineRule({
   fix: {
     now: 'sudo sysctl -w net.ipv4.tcp_tw_recycle=0',
     persist:
-      "echo 'net.ipv4.tcp_tw_recycle = 0' | sudo tee /etc/sysctl.d/90-net-triage-tw-recycle.conf\n# also remove any 'net.ipv4.tcp_tw_recycle = 1' line from /etc/sysctl.conf and /etc/sysctl.d/*.conf\ngrep -rn 'tcp_tw_recycle' /etc/sysctl.conf /etc/sysctl.d/",
-    verify: "sysctl net.ipv4.tcp_tw_recycle\nnetstat -s | grep -i -E 'time stamp|LISTEN'   # run twice; the counters must stop growing",
-    rollback: 'sudo rm /etc/sysctl.d/90-net-triage-tw-recycle.conf   # never set it back to 1 on a NAT-facing host',
+      "echo 'net.ipv4.tcp_tw_recycle = 0' | sudo tee /etc/sysctl.d/90-net-triage-tw-recycle.conf\n# @{tw.removeOld}\ngrep -rn 'tcp_tw_recycle' /etc/sysctl.conf /etc/sysctl.d/",
+    verify:
+      "sysctl net.ipv4.tcp_tw_recycle\nnetstat -s | grep -i -E 'time stamp|LISTEN'   # @{tw.runTwice}",
+    rollback: 'sudo rm /etc/sysctl.d/90-net-triage-tw-recycle.conf   # @{tw.never}',
   },
 });
