@@ -69,11 +69,11 @@ describe('defineTree', () => {
       defineTree('x', {
         start: 'a',
         nodes: {
-          // @ts-expect-error: the condition name is checked at compile time too
           a: evidence({
             wants: [],
             where: 'bad-node',
-            next: { branch: [{ if: 'no-such', go: 'b' }], otherwise: 'b' },
+            // The type forbids this too; data loaded at run time is checked all the same.
+            next: { branch: [{ if: 'no-such' as never, go: 'b' }], otherwise: 'b' },
           }),
           b: end,
         },
