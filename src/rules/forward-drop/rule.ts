@@ -16,13 +16,11 @@ export default defineRule({
       if (fwd) healthy.push(cite(source, fwd));
     }
     const listings = [
-      ...ctx
-        .of('iptables-save')
-        .map(({ source, facts }) => ({
-          source,
-          chains: facts.chains.filter((c) => c.table !== 'nat'),
-          rules: facts.rules,
-        })),
+      ...ctx.of('iptables-save').map(({ source, facts }) => ({
+        source,
+        chains: facts.chains.filter((c) => c.table !== 'nat'),
+        rules: facts.rules,
+      })),
       ...ctx
         .of('iptables-L')
         .map(({ source, facts }) => ({ source, chains: facts.chains, rules: facts.rules })),
