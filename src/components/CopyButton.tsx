@@ -26,7 +26,7 @@ export function CopyButton({
   return (
     <button
       type="button"
-      className="copy"
+      className={className}
       onClick={copy}
       aria-label={label && !caption ? `${t('step.copy')}: ${label}` : undefined}
     >
