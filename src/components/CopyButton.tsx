@@ -1,16 +1,20 @@
 import { useState } from 'react';
 import { useT } from '../app/useT';
 
-/** Copies text and says so for two seconds (aria-live, so screen readers hear it too). */
-/** `caption` replaces the plain “Copy” text on buttons that need to say what they copy. */
+/**
+ * Copies text and says so for two seconds (aria-live, so screen readers hear it too).
+ * `caption` replaces the plain “Copy” on buttons that must say what they copy.
+ */
 export function CopyButton({
   text,
   label,
   caption,
+  className = 'copy',
 }: {
   text: string;
   label?: string;
   caption?: string;
+  className?: string;
 }) {
   const { t } = useT();
   const [copied, setCopied] = useState(false);
