@@ -26,6 +26,9 @@ for (const locale of ['en-US', 'zh-CN']) {
   await page.getByTestId('example-nodeport-one-node').click();
   await page.locator('[data-cause-id]').first().waitFor();
   await shot('diagnosis');
+  await page.getByTestId('flowchart-toggle').click();
+  await page.locator('[data-testid=flowchart] svg').waitFor();
+  await page.getByTestId('flowchart').screenshot({ path: `${out}/${tag}-flowchart.png` });
   await page.goto(`${base}#/s/nodeport-one-node/mode`);
   await page.locator('fieldset').waitFor();
   await shot('question');

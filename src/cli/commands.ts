@@ -6,7 +6,7 @@ import { isValid } from '../engine/validate';
 import { LANGS, type Lang } from '../i18n/resources';
 import { translate, tMsg } from '../i18n/translate';
 import type { SectionResult } from '../parsers/registry';
-import { nodeKey, TREES } from '../tree';
+import { edgeText, nodeKey, TREES } from '../tree';
 import { analysePaste } from '../worker/analyse';
 import { oneOf, UsageError, type Args } from './args';
 
@@ -81,7 +81,10 @@ export function treeCmd(args: Args): string {
   const tree = TREES[symptom];
   if (format === 'json') return json(tree);
   const lang = langOf(args);
-  return treeToMermaid(tree, (n) => translate(lang, `${nodeKey(symptom, n)}.title`));
+  return treeToMermaid(tree, {
+    label: (n) => translate(lang, `${nodeKey(symptom, n)}.title`),
+    edgeLabel: (from, e) => edgeText(lang, symptom, from, e),
+  });
 }
 
 export function causesCmd(args: Args): string {

@@ -1,5 +1,5 @@
 import type { SectionResult } from '../parsers/registry';
-import { CONDITIONS, type ConditionId } from './conditions';
+import { evaluate, type ConditionId } from './conditions';
 import type { Next, Tree } from './tree';
 import { isValid } from './validate';
 
@@ -43,7 +43,7 @@ export function replay(
   const steps: Step[] = [];
   const vars: Record<string, string> = {};
   const ctx = { vars, sections };
-  const holds = (c: ConditionId) => assume[c] ?? CONDITIONS[c](ctx);
+  const holds = (c: ConditionId) => assume[c] ?? evaluate(c, ctx);
   const route = (next: Next) =>
     typeof next === 'string' ? next : (next.branch.find((b) => holds(b.if))?.go ?? next.otherwise);
   let id = tree.start;

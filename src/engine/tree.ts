@@ -1,7 +1,8 @@
 import type { CauseId } from '../causes/catalog';
 import type { Kind } from '../parsers/registry';
 import type { CommandId } from '../commands/commands';
-import { CONDITIONS, type ConditionId } from './conditions';
+import { isConditionId, type ConditionId } from './conditions';
+import type { SymptomId } from '../causes/catalog';
 
 /** Where a command must run; shown on every evidence step. */
 export type Where = 'bad-node' | 'good-node' | 'client' | 'target-server' | 'in-pod' | 'kubectl';
@@ -34,10 +35,12 @@ export interface EvidenceNode {
 
 export interface OutcomeNode {
   type: 'outcome';
-  /** Causes this path can establish. */
+  /** Causes this path can establish (empty for a pure "collect this next / escalate" end). */
   causes: CauseId[];
-  /** What to collect next when none of them is found. */
+  /** What to collect next when none of them is found, or to escalate with. */
   collect: CommandId[];
+  /** The "not sure" triage ends by handing over to a symptom class's tree. */
+  route?: SymptomId;
 }
 
 export type TreeNode = QuestionNode | EvidenceNode | OutcomeNode;
@@ -95,7 +98,7 @@ export function defineTree(id: string, spec: Omit<Tree, 'id'>): Tree {
       ...(node.type === 'evidence' && node.skipIf ? [node.skipIf] : []),
     ];
     for (const c of conds)
-      if (!Object.hasOwn(CONDITIONS, c)) fail(`${nid} uses unknown condition "${c}"`);
+      if (!isConditionId(c)) fail(`${nid} uses unknown condition "${c}"`);
   }
   const state = new Map<string, 'open' | 'done'>();
   const visit = (nid: string) => {

@@ -130,6 +130,19 @@ export default {
       verdict: { title: 'Diagnosis' },
     },
   },
+  cond: {
+    found: 'found: {{cause}}',
+    otherwise: 'otherwise',
+    'proxy-mode-ipvs': 'kube-proxy runs IPVS',
+  },
+  flowchart: {
+    show: 'Show the flowchart',
+    hide: 'Hide the flowchart',
+    title: 'Flowchart of this investigation',
+    loading: 'Drawing the flowchart…',
+    failed: 'The flowchart could not be drawn: {{error}}',
+    legend: 'Blue: the path taken (click a step to go back to it). Yellow: where you are.',
+  },
   diagnosis: {
     title: 'Diagnosis',
     findings: 'Findings',

@@ -125,6 +125,19 @@ export default {
       verdict: { title: '诊断结果' },
     },
   },
+  cond: {
+    found: '已发现：{{cause}}',
+    otherwise: '否则',
+    'proxy-mode-ipvs': 'kube-proxy 运行在 IPVS 模式',
+  },
+  flowchart: {
+    show: '显示流程图',
+    hide: '隐藏流程图',
+    title: '本次排查的流程图',
+    loading: '正在绘制流程图…',
+    failed: '无法绘制流程图：{{error}}',
+    legend: '蓝色：已走过的路径（点击某一步可回到那里）。黄色：当前所在位置。',
+  },
   diagnosis: {
     title: '诊断结果',
     findings: '发现的问题',

@@ -11,6 +11,12 @@ import { QuestionStep } from './QuestionStep';
 import { EvidenceStep } from './EvidenceStep';
 import { Verdict } from './Verdict';
 import { NotFound } from '../../app/NotFound';
+import { lazy, Suspense, useState } from 'react';
+
+// The flowchart (and mermaid behind it) loads only when the operator opens it.
+const Flowchart = lazy(() =>
+  import('../flowchart/Flowchart').then((m) => ({ default: m.Flowchart })),
+);
 
 export function Wizard() {
   const { tree: treeParam = '', node: nodeParam } = useParams();
@@ -27,6 +33,7 @@ function WizardFor({ symptom, node }: { symptom: SymptomId; node: string | undef
   const state = stateOf(byTree, symptom);
   const sections = useSections(state.pastes);
   const rp = replay(tree, state, sections.all);
+  const [showChart, setShowChart] = useState(false);
   const visited = rp.steps.some((s) => s.node === node);
   if (!node || !visited) return <Navigate to={`/s/${symptom}/${rp.current}`} replace />;
 
@@ -110,7 +117,23 @@ function WizardFor({ symptom, node }: { symptom: SymptomId; node: string | undef
           >
             {t('app.startOver')}
           </button>
+          <button
+            type="button"
+            aria-expanded={showChart}
+            aria-controls="flowchart-panel"
+            onClick={() => setShowChart((v) => !v)}
+            data-testid="flowchart-toggle"
+          >
+            {t(showChart ? 'flowchart.hide' : 'flowchart.show')}
+          </button>
         </div>
+        {showChart && (
+          <div id="flowchart-panel">
+            <Suspense fallback={<p className="muted">{t('flowchart.loading')}</p>}>
+              <Flowchart tree={symptom} steps={rp.steps} current={node} answers={state.answers} />
+            </Suspense>
+          </div>
+        )}
       </section>
     </div>
   );

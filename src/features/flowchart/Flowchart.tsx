@@ -1,0 +1,84 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { mermaidId, treeToMermaid } from '../../engine/mermaid';
+import type { Step } from '../../engine/replay';
+import { TREES, edgeText, nodeKey, type TreeId } from '../../tree';
+import { useT } from '../../app/useT';
+import { loadMermaid } from './loadMermaid';
+
+interface Props {
+  tree: TreeId;
+  steps: Step[];
+  current: string;
+  answers: Record<string, string>;
+}
+
+/** The tree drawn by mermaid: the path taken in blue (each step clickable), the current node in yellow. */
+export function Flowchart({ tree, steps, current, answers }: Props) {
+  const { t, lang } = useT();
+  const navigate = useNavigate();
+  const box = useRef<HTMLDivElement>(null);
+  const renderId = `fc${useId().replace(/\W/g, '')}`;
+  const [state, setState] = useState<
+    { status: 'loading' | 'ready' } | { status: 'failed'; error: string }
+  >({ status: 'loading' });
+  const path = steps.map((s) => s.node);
+  const key = `${lang}|${tree}|${path.join('>')}|${current}|${JSON.stringify(answers)}`;
+
+  useEffect(() => {
+    let alive = true;
+    const spec = TREES[tree];
+    const text = treeToMermaid(spec, {
+      label: (n) => t(`${nodeKey(tree, n)}.title`),
+      edgeLabel: (from, e) => edgeText(lang, tree, from, e),
+      path,
+      current,
+      chosen: answers,
+    });
+    loadMermaid()
+      .then((mermaid) => mermaid.render(renderId, text))
+      .then(({ svg }) => {
+        if (!alive || !box.current) return;
+        box.current.innerHTML = svg;
+        // Visited steps become buttons that go back there.
+        for (const node of path) {
+          const el = box.current.querySelector<SVGGElement>(
+            `g.node[id^="flowchart-${mermaidId(spec, node)}-"]`,
+          );
+          if (!el) continue;
+          el.setAttribute('role', 'button');
+          el.setAttribute('tabindex', '0');
+          el.setAttribute('aria-label', t(`${nodeKey(tree, node)}.title`));
+          el.dataset.node = node;
+          el.style.cursor = 'pointer';
+          const go = () => navigate(`/s/${tree}/${node}`);
+          el.addEventListener('click', go);
+          el.addEventListener(
+            'keydown',
+            (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), go()),
+          );
+        }
+        setState({ status: 'ready' });
+      })
+      .catch((e: Error) => alive && setState({ status: 'failed', error: e.message }));
+    return () => {
+      alive = false;
+    };
+    // `key` captures every input of the drawing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  return (
+    <figure className="flowchart-figure">
+      <figcaption>
+        <strong>{t('flowchart.title')}</strong>{' '}
+        <span className="muted">{t('flowchart.legend')}</span>
+      </figcaption>
+      {state.status === 'loading' && <p className="muted">{t('flowchart.loading')}</p>}
+      {state.status === 'failed' && (
+        <p role="alert">{t('flowchart.failed', { error: state.error })}</p>
+      )}
+      <div ref={box} className="flowchart" data-testid="flowchart" data-current={current} />
+    </figure>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Mermaid } from 'mermaid';
+
+let loading: Promise<Mermaid> | null = null;
+
+/** mermaid is large: one memoised dynamic import, only when a flowchart is shown. */
+export function loadMermaid(): Promise<Mermaid> {
+  loading ??= import('mermaid').then((m) => {
+    m.default.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default',
+      flowchart: { htmlLabels: false, useMaxWidth: true },
+      fontFamily: 'system-ui, sans-serif',
+    });
+    return m.default;
+  });
+  loading.catch(() => (loading = null));
+  return loading;
+}
