@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { checkA11y, trackRequests } from './helpers';
-import { answer, choose, paste, seed003KubeProxyLog, shared } from './wizard';
+import { answer, choose, paste, seed003KubeProxyLog, shared, skip } from './wizard';
 
 const SYSCTL_07 = shared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
 const NETSTAT_27 = shared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
@@ -44,15 +44,20 @@ for (const l of LOCALES) {
       await answer(page, 'k8s-node03');
       expect(await checkA11y(page)).toEqual([]);
       await choose(page, l.dontKnow);
+      await skip(page); // the kube-system pods on the node
 
-      // The command shows the operator's node; seed 003's log says IPVS, so the iptables step is skipped.
+      // The command shows the operator's node; seed 003's log says IPVS, so the IPVS table comes next.
       await expect(page.locator('.code-big')).toContainText('spec.nodeName=k8s-node03');
       expect(await checkA11y(page)).toEqual([]);
       await paste(page, seed003KubeProxyLog(), 'kube-proxy-log');
+      await expect(page.locator('.code-big')).toHaveText(/ipvsadm -Ln/);
+      await skip(page); // the IPVS table
 
       await expect(page.locator('.code-big')).toContainText('net.ipv4.tcp_tw_recycle');
       await paste(page, SYSCTL_07, 'sysctl');
       await paste(page, NETSTAT_27, 'netstat-s');
+      await skip(page); // kernel log
+      await skip(page); // capture
 
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(l.diagnosis);
       const finding = page.locator('[data-cause-id="tcp-tw-recycle-nat"]');
@@ -60,8 +65,9 @@ for (const l of LOCALES) {
       await expect(finding.locator('code.line').first()).toHaveText('net.ipv4.tcp_tw_recycle = 1');
       await expect(finding.locator('pre').first()).toContainText('tcp_tw_recycle=0');
       await expect(finding.getByRole('button').first()).toBeVisible();
-      // port, node, mode, kube-proxy log, sysctl, netstat, diagnosis: the iptables step was skipped.
-      await expect(page.locator('.trail li')).toHaveCount(7);
+      // Eleven steps, and none of them the iptables one: the log's IPVS routed around it.
+      await expect(page.locator('.trail li')).toHaveCount(11);
+      await expect(page.locator('.trail')).not.toContainText('iptables-save');
       expect(await checkA11y(page)).toEqual([]);
       expect(outside).toEqual([]);
     });
@@ -95,11 +101,13 @@ test.describe('NodePort path, more', () => {
       page.locator('[data-testid=paste-result] [data-kind="iptables-save"]'),
     ).toBeVisible();
     await page.locator('form button[type=submit]').click();
-    await page.goto('./#/s/nodeport-one-node/verdict');
+    // The drop in the pasted rules settles it: the tree goes straight to its verdict.
+    await expect(page).toHaveURL(/#\/s\/nodeport-one-node\/verdict-rules$/);
     await expect(page.locator('[data-cause-id="etp-local-no-endpoint"]')).toBeVisible();
     await page.reload();
     await expect(page.locator('[data-cause-id="etp-local-no-endpoint"]')).toBeVisible();
-    await expect(page.locator('[data-cause-id="tcp-tw-recycle-nat"]')).toBeVisible();
+    // The kernel pastes are kept but are off this path now, so they are not diagnosed.
+    await expect(page.locator('[data-cause-id="tcp-tw-recycle-nat"]')).toHaveCount(0);
   });
 
   test('a paste it does not understand gets a specific message', async ({ page }) => {

@@ -34,3 +34,10 @@ export async function paste(page: Page, text: string, kind: string) {
   ).toBeVisible();
   await page.locator('form button[type=submit]').click();
 }
+
+/** "Skip, I can't run this" on the current evidence step. */
+export async function skip(page: Page) {
+  const before = page.url();
+  await page.getByRole('button', { name: /Skip|跳过/ }).click();
+  await expect(page).not.toHaveURL(before);
+}

@@ -3,37 +3,64 @@ import type { Line } from './types';
 // CSI / OSC escape sequences as terminals emit them (colours, titles, cursor moves).
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 const NON_TEXT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+/** Any character a line may need cleaning for: NON_TEXT plus CR and ESC. */
+const DIRTY = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
 /**
  * Splits a paste into numbered lines: CRLF/CR, ANSI colours, NULs and a BOM removed, and a
  * quote prefix ("> " on every line, as chat and GitHub quotes add) stripped.
+ *
+ * Hot path for 40 MB pastes: one native split, and one regex scan of the whole text for the
+ * next character that needs cleaning, so lines without control characters are never scanned
+ * again.
  */
 export function toLines(raw: string): Line[] {
-  const text = raw.replace(/^\uFEFF/, '');
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const parts = text.split('\n');
   const out: Line[] = [];
-  let start = 0;
-  let n = 0;
-  const len = text.length;
-  while (start <= len) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = len;
-    n += 1;
-    let line = text.slice(start, end);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line.includes('\r')) line = line.slice(line.lastIndexOf('\r') + 1); // progress-bar overwrites
-    if (line.includes('\x1b')) line = line.replace(ANSI, '');
-    if (NON_TEXT.test(line)) line = line.replace(NON_TEXT, '');
-    NON_TEXT.lastIndex = 0;
-    out.push({ n, text: line });
-    start = end + 1;
+  let pos = 0;
+  let dirty = nextDirty(text, 0);
+  for (let i = 0; i < parts.length; i++) {
+    let line = parts[i]!;
+    const end = pos + line.length;
+    if (dirty < end) {
+      line = clean(line);
+      dirty = nextDirty(text, end + 1);
+    }
+    out.push({ n: i + 1, text: line });
+    pos = end + 1;
   }
   if (out.length > 0 && out[out.length - 1]!.text === '') out.pop();
   return stripQuotePrefix(out);
 }
 
+function nextDirty(text: string, from: number): number {
+  DIRTY.lastIndex = from;
+  const m = DIRTY.exec(text);
+  return m ? m.index : Infinity;
+}
+
+function clean(raw: string): string {
+  let line = raw;
+  if (line.endsWith('\r')) line = line.slice(0, -1);
+  if (line.includes('\r')) line = line.slice(line.lastIndexOf('\r') + 1); // progress-bar overwrites
+  if (line.includes('\x1b')) line = line.replace(ANSI, '');
+  NON_TEXT.lastIndex = 0;
+  if (NON_TEXT.test(line)) line = line.replace(NON_TEXT, '');
+  NON_TEXT.lastIndex = 0;
+  return line;
+}
+
+const QUOTED = /^\s*>(\s|$)/;
+
 function stripQuotePrefix(lines: Line[]): Line[] {
-  const nonEmpty = lines.filter((l) => l.text.trim() !== '');
-  if (nonEmpty.length === 0 || !nonEmpty.every((l) => /^\s*>(\s|$)/.test(l.text))) return lines;
+  let quoted = false;
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
+    if (!QUOTED.test(l.text)) return lines;
+    quoted = true;
+  }
+  if (!quoted) return lines;
   return lines.map((l) => ({ n: l.n, text: l.text.replace(/^\s*> ?/, '') }));
 }
 
@@ -47,6 +74,7 @@ const KNOWN_COMMANDS =
  * (the last only for a known command, since '#' also starts comments in outputs).
  */
 export function promptCommand(text: string): string | null {
+  if (!mayBePrompt(text)) return null;
   let m =
     /^\s*(?:\[[^\]\n]{1,80}\]|[\w.-]{1,64}@[^\s$#%]{1,120}|[\w./-]{1,80}:[^\s$#%]{0,120})\s?[$#%]\s+(\S.*)$/.exec(
       text,
@@ -57,4 +85,41 @@ export function promptCommand(text: string): string | null {
   m = /^\s*#\s+(\S.*)$/.exec(text);
   if (m && KNOWN_COMMANDS.test(m[1]!)) return m[1]!.trimEnd();
   return null;
+}
+
+/** Is `c` a character the regex `\s` matches? */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const isPromptChar = (c: number) => c === 36 || c === 35 || c === 37; // $ # %
+
+/**
+ * Necessary condition for `promptCommand`, checked without a regex (it runs on every line of
+ * a 250,000-line paste): after leading blanks the line starts with `[`, or a prompt character
+ * comes before the first blank (at most 203 characters in) or right after it.
+ */
+function mayBePrompt(text: string): boolean {
+  const len = text.length;
+  let i = 0;
+  while (i < len && isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 91) return true; // [root@host ~]#
+  const limit = Math.min(len, i + 204);
+  for (let k = i; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (isPromptChar(c)) return true;
+    if (isSpace(c)) return isPromptChar(text.charCodeAt(k + 1));
+  }
+  return false;
 }

@@ -22,19 +22,23 @@ describe('replay', () => {
   });
 
   it('walks the example to its diagnosis', () => {
-    const ex = EXAMPLES['nodeport-tw-recycle'];
+    const ex = EXAMPLES['nodeport-one-node']!;
     const r = replay(tree, ex.state);
     expect(r.done).toBe(true);
     expect(r.steps.map((s) => s.node)).toEqual([
       'port',
       'node',
       'mode',
+      'pods',
       'proxy-log',
       'nat-rules',
       'kernel',
       'counters',
+      'kernel-log',
+      'capture',
       'verdict',
     ]);
+    expect(r.steps.find((s) => s.node === 'kernel-log')?.status).toBe('skipped');
   });
 
   it('routes on the kube-proxy log: IPVS skips the iptables step even when the operator said "unknown"', () => {
@@ -42,25 +46,39 @@ describe('replay', () => {
     const state = {
       ...start,
       answers: { port: '31710', node: 'n1', mode: 'unknown' },
-      pastes: { 'proxy-log': log },
+      pastes: { pods: null, 'proxy-log': log },
     };
     expect(replay(tree, state).current).toBe('nat-rules'); // without the parsed facts
-    expect(replay(tree, state, parsePaste(log, 'proxy-log')).current).toBe('kernel');
+    expect(replay(tree, state, parsePaste(log, 'proxy-log')).current).toBe('ipvs-table');
   });
 
   it('follows a changed earlier answer and keeps later pastes', () => {
-    const ex = EXAMPLES['nodeport-tw-recycle'].state;
+    const ex = EXAMPLES['nodeport-one-node']!.state;
     const changed = { ...ex, answers: { ...ex.answers, mode: 'ipvs' } };
     const r = replay(tree, changed);
     expect(r.steps.map((s) => s.node)).not.toContain('nat-rules');
-    expect(r.done).toBe(true);
+    expect(r.current).toBe('ipvs-table');
+    expect(changed.pastes['nat-rules']).toBeDefined(); // kept, for when the operator comes back
+  });
+
+  it('ends early when the rules paste already shows the cause (a fact route)', () => {
+    const drop =
+      '-A KUBE-NODEPORTS -p tcp -m comment --comment "default/web:" -m tcp --dport 31610 -j KUBE-XLB-ABC\n' +
+      '-A KUBE-XLB-ABC -m comment --comment "default/web: has no local endpoints" -j KUBE-MARK-DROP\n';
+    const state = {
+      ...start,
+      answers: { port: '31610', node: 'n1', mode: 'iptables' },
+      pastes: { pods: null, 'proxy-log': null, 'nat-rules': drop },
+    };
+    expect(replay(tree, state, parsePaste(drop, 'nat-rules')).current).toBe('verdict-rules');
+    expect(replay(tree, state).current).toBe('kernel');
   });
 
   it('a skipped step counts as passed', () => {
     const state = {
       ...start,
       answers: { port: '31710', node: 'n1', mode: 'iptables' },
-      pastes: { 'proxy-log': null },
+      pastes: { pods: null, 'proxy-log': null },
     };
     const r = replay(tree, state);
     expect(r.steps.find((s) => s.node === 'proxy-log')?.status).toBe('skipped');

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSES, isCauseId, SYMPTOMS } from '../causes/catalog';
+import { CAUSES, causesOf, isCauseId, SYMPTOMS } from '../causes/catalog';
 import { COMMANDS } from '../commands/commands';
-import { TREES } from '../tree';
+import { TREES, TREE_IDS } from '../tree';
 import { allPaths, replay } from './replay';
 import { defineTree, evidence, outcome, question } from './tree';
 
-describe.each(SYMPTOMS.map((s) => ({ id: s, tree: TREES[s] })))('tree $id', ({ id, tree }) => {
+describe.each(TREE_IDS.map((id) => ({ id, tree: TREES[id] })))('tree $id', ({ id, tree }) => {
   const paths = allPaths(tree);
+  const outcomes = paths.map((p) => tree.nodes[p.nodes.at(-1)!]!);
 
   it('reaches every node', () => {
     const seen = new Set(paths.flatMap((p) => p.nodes));
@@ -14,12 +15,13 @@ describe.each(SYMPTOMS.map((s) => ({ id: s, tree: TREES[s] })))('tree $id', ({ i
   });
 
   it.each(paths.map((p) => [p.nodes.join(' > '), p] as const))(
-    '%s ends in an outcome of its class',
+    '%s ends in a diagnosis, a "collect this next", or a hand-over',
     (_, p) => {
       const end = tree.nodes[p.nodes.at(-1)!]!;
       expect(end.type).toBe('outcome');
       if (end.type !== 'outcome') return;
-      expect(end.causes.length).toBeGreaterThan(0);
+      if (end.route) expect(SYMPTOMS).toContain(end.route);
+      else expect(end.causes.length + end.collect.length).toBeGreaterThan(0);
       for (const c of end.causes) {
         expect(isCauseId(c)).toBe(true);
         expect(CAUSES[c] as readonly string[]).toContain(id);
@@ -29,6 +31,16 @@ describe.each(SYMPTOMS.map((s) => ({ id: s, tree: TREES[s] })))('tree $id', ({ i
       expect(replay(tree, p.state, [], p.assume).steps.map((s) => s.node)).toEqual(p.nodes);
     },
   );
+
+  it('can reach every cause of its class', () => {
+    if (id === 'not-sure') {
+      const routes = outcomes.flatMap((o) => (o.type === 'outcome' && o.route ? [o.route] : []));
+      expect(new Set(routes)).toEqual(new Set(SYMPTOMS));
+      return;
+    }
+    const reachable = new Set(outcomes.flatMap((o) => (o.type === 'outcome' ? o.causes : [])));
+    expect(causesOf(id).filter((c) => !reachable.has(c))).toEqual([]);
+  });
 
   it('shows a known command on every evidence step', () => {
     for (const node of Object.values(tree.nodes)) {

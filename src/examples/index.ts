@@ -7,6 +7,7 @@ export interface Example {
   state: WizardState;
 }
 
-export const EXAMPLES = {
-  'nodeport-tw-recycle': nodeportTwRecycle,
-} satisfies Record<string, Example>;
+/** A real incident per symptom class, walked to its diagnosis by "Try an example". */
+export const EXAMPLES: Partial<Record<SymptomId, Example>> = {
+  'nodeport-one-node': nodeportTwRecycle,
+};

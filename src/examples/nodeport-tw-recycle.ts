@@ -2,9 +2,10 @@ import type { Example } from '.';
 
 /**
  * Seed 000 (NodePort 31710 fails on one of three nodes, kube-proxy healthy, rules present,
- * SYNs dropped, fixed by tcp_tw_recycle=0) with seed 004's 3.10 kernel. The sysctl pair is
- * real output (fixture 07); the seeds describe the other outputs without printing them, so
- * those are written in the exact format the commands print, with the seeds' values.
+ * SYNs arrive and are never answered, fixed by tcp_tw_recycle=0) with seed 004's 3.10
+ * kernel. The sysctl pair is real output (fixture 07); the seeds describe the other outputs
+ * without printing them, so those are written in the exact format the commands print, with
+ * the seeds' values. The kernel-log step is left skipped: the seeds say nothing of it.
  */
 export const nodeportTwRecycle: Example = {
   symptom: 'nodeport-one-node',
@@ -12,6 +13,11 @@ export const nodeportTwRecycle: Example = {
     tree: 'nodeport-one-node',
     answers: { port: '31710', node: 'k8s-node03', mode: 'iptables' },
     pastes: {
+      pods: `[root@k8s-master ~]# kubectl -n kube-system get pods -o wide --field-selector spec.nodeName=k8s-node03
+NAME                          READY   STATUS    RESTARTS   AGE   IP               NODE         NOMINATED NODE   READINESS GATES
+kube-flannel-ds-amd64-8xk2q   1/1     Running   0          16d   192.168.10.123   k8s-node03   <none>           <none>
+kube-proxy-x7k2p              1/1     Running   0          16d   192.168.10.123   k8s-node03   <none>           <none>
+`,
       'proxy-log': `[root@k8s-master ~]# kubectl -n kube-system logs kube-proxy-x7k2p
 I0601 13:01:13.338922       1 node.go:136] Successfully retrieved node IP: 192.168.10.123
 I0601 13:01:13.338960       1 server_others.go:186] Using iptables Proxier.
@@ -38,6 +44,16 @@ net.ipv4.ip_local_reserved_ports =
       counters: `[root@k8s-node03 ~]# netstat -s | grep -i -E 'listen|time stamp'
     1287 passive connections rejected because of time stamp
     1287 SYNs to LISTEN sockets dropped
+`,
+      'kernel-log': null,
+      // Seed 000: the bad node receives the client's SYN and never completes the handshake.
+      capture: `[root@k8s-node03 ~]# tcpdump -i any -nn -c 50 tcp port 31710
+tcpdump: verbose output suppressed, use -v or -vv for full protocol decode
+listening on any, link-type LINUX_SLL (Linux cooked), capture size 262144 bytes
+14:02:11.120931 IP 192.168.10.5.52144 > 192.168.10.123.31710: Flags [S], seq 3271482911, win 29200, options [mss 1460,sackOK,TS val 91839210 ecr 0,nop,wscale 7], length 0
+14:02:12.122803 IP 192.168.10.5.52144 > 192.168.10.123.31710: Flags [S], seq 3271482911, win 29200, options [mss 1460,sackOK,TS val 91840212 ecr 0,nop,wscale 7], length 0
+14:02:14.126795 IP 192.168.10.5.52144 > 192.168.10.123.31710: Flags [S], seq 3271482911, win 29200, options [mss 1460,sackOK,TS val 91842216 ecr 0,nop,wscale 7], length 0
+14:02:18.134797 IP 192.168.10.5.52144 > 192.168.10.123.31710: Flags [S], seq 3271482911, win 29200, options [mss 1460,sackOK,TS val 91846224 ecr 0,nop,wscale 7], length 0
 `,
     },
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSE_IDS, SYMPTOMS } from '../causes/catalog';
 import { RULES } from '../rules';
-import { TREES, nodeKey } from '../tree';
+import { TREES, TREE_IDS, nodeKey } from '../tree';
 import { KINDS } from '../parsers/kinds';
 import { LANGS, RESOURCES, langFromNavigator } from './resources';
 import { translate } from './translate';
@@ -36,8 +36,9 @@ describe('i18n', () => {
 
   it.each(LANGS)('names every symptom, cause, kind and tree step in %s', (lang) => {
     const has = (k: string) => expect(translate(lang, k), k).not.toBe(k);
-    for (const s of SYMPTOMS) {
-      has(`symptom.${s}.title`);
+    for (const s of SYMPTOMS) has(`symptom.${s}.title`);
+    for (const s of TREE_IDS) {
+      has(`tree.${s}.name`);
       for (const [id, node] of Object.entries(TREES[s].nodes)) {
         has(`${nodeKey(s, id)}.title`);
         if (node.type !== 'outcome') has(`${nodeKey(s, id)}.help`);

@@ -6,7 +6,11 @@ import rulesEn from './rules.en';
 import rulesZh from './rules.zh-CN';
 import parsersEn from './parsers.en';
 import parsersZh from './parsers.zh-CN';
+import parsersNodeEn from './parsers-node.en';
+import parsersNodeZh from './parsers-node.zh-CN';
 import fixesEn from './fixes.en';
+import treesEn from './trees.en';
+import treesZh from './trees.zh-CN';
 import fixesZh from './fixes.zh-CN';
 
 export const LANGS = ['en', 'zh-CN'] as const;
@@ -27,8 +31,8 @@ function merge(...dicts: Dict[]): Dict {
 }
 
 export const RESOURCES: Record<Lang, Dict> = {
-  en: merge(uiEn, causesEn, rulesEn, parsersEn, fixesEn),
-  'zh-CN': merge(uiZh, causesZh, rulesZh, parsersZh, fixesZh),
+  en: merge(uiEn, treesEn, causesEn, rulesEn, parsersEn, parsersNodeEn, fixesEn),
+  'zh-CN': merge(uiZh, treesZh, causesZh, rulesZh, parsersZh, parsersNodeZh, fixesZh),
 };
 
 /** Chinese for any zh-* browser language, English otherwise. */

@@ -13,15 +13,16 @@ export default {
     intro:
       'Pick the symptom. Each step says what to run and where; paste the output and the wizard reads it.',
     example: 'Try an example',
-    exampleHint:
-      'A real NodePort incident (tcp_tw_recycle on a 3.10 kernel), walked to its diagnosis.',
     pasteTitle: 'Paste everything',
     pasteHint:
       'Several command outputs at once, with their prompts or `==> COMMAND <==` headers: each part is recognised and diagnosed.',
     pasteLabel: 'Command outputs',
     analyse: 'Analyse',
-    guided: 'Guided steps',
-    evidenceOnly: 'Paste and diagnose',
+    notSure: 'Not sure which one? Answer two questions',
+  },
+  examples: {
+    'nodeport-one-node':
+      'A real NodePort incident (tcp_tw_recycle on a 3.10 kernel), walked to its diagnosis.',
   },
   symptom: {
     'nodeport-one-node': {
@@ -43,6 +44,7 @@ export default {
     },
   },
   step: {
+    routeTo: 'That is this symptom; its own steps take it from here:',
     of: 'Step {{n}}',
     continue: 'Continue',
     back: 'Back',
@@ -87,48 +89,22 @@ export default {
     'iptables-save': 'iptables-save / iptables -S',
     'kube-proxy-log': 'kube-proxy log',
     'iptables-L': 'iptables -L',
+    conntrack: 'conntrack -L table',
+    'conntrack-S': 'conntrack -S statistics',
+    'kernel-log': 'kernel log (dmesg / journalctl -k)',
+    ipvsadm: 'ipvsadm -Ln',
+    'ethtool-k': 'ethtool -k offload features',
+    uname: 'uname (kernel release)',
+    lsmod: 'lsmod (kernel modules)',
+    'ip-addr': 'ip addr / ip link',
+    'ip-route': 'ip route',
+    'ping-mtu': 'ping -M do (path MTU)',
+    tcpdump: 'tcpdump capture',
+    ss: 'ss sockets',
+    'firewall-cmd': 'firewall-cmd --list-all',
+    'resolv-conf': '/etc/resolv.conf',
+    'dns-answer': 'nslookup / dig answer',
     nft: 'nft list ruleset',
-  },
-  tree: {
-    'nodeport-one-node': {
-      port: {
-        title: 'Which NodePort fails?',
-        help: 'The port after the colon in `kubectl get svc` (for example 80:31710/TCP).',
-      },
-      node: {
-        title: 'Which node does not answer?',
-        help: 'Its name as `kubectl get nodes` shows it; commands below are filled in with it.',
-      },
-      mode: {
-        title: 'Which mode does kube-proxy run in?',
-        help: '`kubectl -n kube-system get cm kube-proxy -o yaml | grep mode` tells; an empty mode means iptables. Not sure? The kube-proxy log in the next step says it.',
-        options: { iptables: 'iptables', ipvs: 'IPVS', unknown: 'I don’t know' },
-      },
-      'proxy-log': {
-        title: 'What does kube-proxy on that node say?',
-        help: 'Errors here mean the node’s rules may be missing or stale; the log also tells the proxy mode.',
-      },
-      'nat-rules': {
-        title: 'Are the NodePort’s rules on the node?',
-        help: 'The whole dump, not a grep: the wizard looks for KUBE-NODEPORTS, externalTrafficPolicy drops and the FORWARD policy.',
-      },
-      kernel: {
-        title: 'Which kernel settings drop connections?',
-        help: 'tcp_tw_recycle drops SYNs from clients behind NAT; ip_forward=0 stops forwarding; the local port range can steal NodePorts. A key the kernel lacks is fine.',
-      },
-      counters: {
-        title: 'Is the kernel dropping SYNs?',
-        help: 'Run it while a client retries. “passive connections rejected because of time stamp” and “SYNs to LISTEN sockets dropped” growing confirm SYN drops.',
-      },
-      verdict: { title: 'Diagnosis' },
-    },
-    generic: {
-      evidence: {
-        title: 'Paste what you have collected',
-        help: 'Any outputs the wizard knows (sysctl, netstat -s, iptables-save, kube-proxy logs…), one after another with their prompts. Guided steps for this symptom are on the way.',
-      },
-      verdict: { title: 'Diagnosis' },
-    },
   },
   cond: {
     found: 'found: {{cause}}',

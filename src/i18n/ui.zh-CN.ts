@@ -11,14 +11,16 @@ export default {
     title: '你看到了什么现象？',
     intro: '选择故障现象。每一步都会告诉你在哪里运行什么命令；粘贴输出后，向导会自动解析。',
     example: '试试示例',
-    exampleHint: '一次真实的 NodePort 故障（3.10 内核开启了 tcp_tw_recycle），一路走到诊断结果。',
     pasteTitle: '一次性粘贴全部输出',
     pasteHint:
       '一次粘贴多个命令的输出，可以带上命令提示符或 `==> COMMAND <==` 标题：每一段都会被识别并参与诊断。',
     pasteLabel: '命令输出',
     analyse: '分析',
-    guided: '分步引导',
-    evidenceOnly: '粘贴并诊断',
+    notSure: '不确定是哪一种？回答两个问题',
+  },
+  examples: {
+    'nodeport-one-node':
+      '一次真实的 NodePort 故障（3.10 内核开启了 tcp_tw_recycle），一路走到诊断结果。',
   },
   symptom: {
     'nodeport-one-node': {
@@ -39,6 +41,7 @@ export default {
     },
   },
   step: {
+    routeTo: '属于这个现象；接下来按它自己的步骤排查：',
     of: '第 {{n}} 步',
     continue: '继续',
     back: '上一步',
@@ -82,48 +85,22 @@ export default {
     'iptables-save': 'iptables-save / iptables -S',
     'kube-proxy-log': 'kube-proxy 日志',
     'iptables-L': 'iptables -L',
+    conntrack: 'conntrack -L 连接跟踪表',
+    'conntrack-S': 'conntrack -S 统计',
+    'kernel-log': '内核日志（dmesg / journalctl -k）',
+    ipvsadm: 'ipvsadm -Ln',
+    'ethtool-k': 'ethtool -k 网卡卸载特性',
+    uname: 'uname（内核版本）',
+    lsmod: 'lsmod（内核模块）',
+    'ip-addr': 'ip addr / ip link',
+    'ip-route': 'ip route 路由表',
+    'ping-mtu': 'ping -M do（路径 MTU）',
+    tcpdump: 'tcpdump 抓包',
+    ss: 'ss 套接字',
+    'firewall-cmd': 'firewall-cmd --list-all',
+    'resolv-conf': '/etc/resolv.conf',
+    'dns-answer': 'nslookup / dig 解析结果',
     nft: 'nft list ruleset',
-  },
-  tree: {
-    'nodeport-one-node': {
-      port: {
-        title: '哪个 NodePort 不通？',
-        help: '`kubectl get svc` 中冒号后面的端口（例如 80:31710/TCP）。',
-      },
-      node: {
-        title: '哪个节点不响应？',
-        help: '`kubectl get nodes` 中显示的节点名；后面的命令会自动填入。',
-      },
-      mode: {
-        title: 'kube-proxy 运行在哪种模式？',
-        help: '运行 `kubectl -n kube-system get cm kube-proxy -o yaml | grep mode` 查看；mode 为空表示 iptables。不确定？下一步的 kube-proxy 日志会说明。',
-        options: { iptables: 'iptables', ipvs: 'IPVS', unknown: '我不知道' },
-      },
-      'proxy-log': {
-        title: '该节点上的 kube-proxy 日志怎么说？',
-        help: '这里的错误说明节点上的规则可能缺失或过期；日志也会说明代理模式。',
-      },
-      'nat-rules': {
-        title: '节点上有这个 NodePort 的规则吗？',
-        help: '请粘贴完整输出，不要 grep：向导会检查 KUBE-NODEPORTS、externalTrafficPolicy 的丢弃规则以及 FORWARD 策略。',
-      },
-      kernel: {
-        title: '哪些内核参数会丢弃连接？',
-        help: 'tcp_tw_recycle 会丢弃 NAT 后客户端的 SYN；ip_forward=0 会停止转发；本地端口范围可能占用 NodePort。内核中不存在的参数没有关系。',
-      },
-      counters: {
-        title: '内核是否在丢弃 SYN？',
-        help: '请在客户端重试时运行。“passive connections rejected because of time stamp” 和 “SYNs to LISTEN sockets dropped” 持续增长即可确认 SYN 被丢弃。',
-      },
-      verdict: { title: '诊断结果' },
-    },
-    generic: {
-      evidence: {
-        title: '粘贴你已经收集到的输出',
-        help: '向导能识别的任何输出（sysctl、netstat -s、iptables-save、kube-proxy 日志……），可以连同命令提示符一个接一个地粘贴。该现象的分步引导正在完善中。',
-      },
-      verdict: { title: '诊断结果' },
-    },
   },
   cond: {
     found: '已发现：{{cause}}',

@@ -1,8 +1,10 @@
+import { causesOf } from '../causes/catalog';
 import { defineTree, evidence, outcome, question } from '../engine/tree';
 
 /**
- * A NodePort answers on other nodes but not on this one (seed 000). Order: what kube-proxy
- * did on this node, then whether its rules exist, then the kernel settings that drop SYNs.
+ * A NodePort answers on other nodes but not on this one (seed 000). Order: is kube-proxy
+ * there and what did it do on this node, are its rules there (missing rules end the search
+ * early), then the kernel settings and counters that drop SYNs, then what the wire shows.
  */
 export const nodeportOneNode = defineTree('nodeport-one-node', {
   start: 'port',
@@ -11,25 +13,43 @@ export const nodeportOneNode = defineTree('nodeport-one-node', {
     node: question({ var: 'node', input: { kind: 'value', validate: 'host', next: 'mode' } }),
     mode: question({
       var: 'mode',
-      input: {
-        kind: 'choice',
-        options: { iptables: 'proxy-log', ipvs: 'proxy-log', unknown: 'proxy-log' },
-      },
+      input: { kind: 'choice', options: { iptables: 'pods', ipvs: 'pods', unknown: 'pods' } },
+    }),
+    pods: evidence({
+      wants: ['kubectl-get'],
+      command: 'kube-system-pods-node',
+      where: 'kubectl',
+      next: 'proxy-log',
     }),
     'proxy-log': evidence({
       wants: ['kube-proxy-log'],
       command: 'kube-proxy-log',
       where: 'kubectl',
-      next: { branch: [{ if: 'proxy-mode-ipvs', go: 'kernel' }], otherwise: 'nat-rules' },
+      next: { branch: [{ if: 'proxy-mode-ipvs', go: 'ipvs-table' }], otherwise: 'nat-rules' },
     }),
     'nat-rules': evidence({
-      wants: ['iptables-save'],
+      wants: ['iptables-save', 'iptables-L'],
       command: 'iptables-save',
       where: 'bad-node',
-      next: 'kernel',
+      next: {
+        branch: [
+          { if: 'found:kube-proxy-rules-missing', go: 'verdict-rules' },
+          { if: 'found:etp-local-no-endpoint', go: 'verdict-rules' },
+        ],
+        otherwise: 'kernel',
+      },
+    }),
+    'ipvs-table': evidence({
+      wants: ['ipvsadm'],
+      command: 'ipvsadm',
+      where: 'bad-node',
+      next: {
+        branch: [{ if: 'found:kube-proxy-rules-missing', go: 'verdict-rules' }],
+        otherwise: 'kernel',
+      },
     }),
     kernel: evidence({
-      wants: ['sysctl'],
+      wants: ['sysctl', 'uname'],
       command: 'sysctl-nodeport',
       where: 'bad-node',
       next: 'counters',
@@ -38,17 +58,35 @@ export const nodeportOneNode = defineTree('nodeport-one-node', {
       wants: ['netstat-s'],
       command: 'netstat-s',
       where: 'bad-node',
+      next: 'kernel-log',
+    }),
+    'kernel-log': evidence({
+      wants: ['kernel-log'],
+      command: 'dmesg',
+      where: 'bad-node',
+      next: 'capture',
+    }),
+    capture: evidence({
+      wants: ['tcpdump'],
+      command: 'tcpdump-nodeport',
+      where: 'bad-node',
       next: 'verdict',
     }),
-    verdict: outcome({
+    'verdict-rules': outcome({
       causes: [
         'kube-proxy-rules-missing',
         'etp-local-no-endpoint',
-        'tcp-tw-recycle-nat',
-        'forward-drop',
+        'service-no-endpoints',
+        'iptables-backend-mismatch',
         'nodeport-port-range-clash',
+        'forward-drop',
+        'host-firewall-blocks',
       ],
-      collect: ['tcpdump-nodeport', 'kubectl-endpoints', 'ipvsadm'],
+      collect: ['kube-proxy-log', 'kubectl-endpoints'],
+    }),
+    verdict: outcome({
+      causes: causesOf('nodeport-one-node'),
+      collect: ['ip-addr', 'firewall-cmd', 'conntrack-L'],
     }),
   },
 });

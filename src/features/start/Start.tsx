@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { SYMPTOMS } from '../../causes/catalog';
+import { SYMPTOMS, type SymptomId } from '../../causes/catalog';
 import { useT } from '../../app/useT';
 import { useWizard } from '../../stores/wizard';
-import { isGuided } from '../../tree';
 import { EXAMPLES } from '../../examples';
 import { replay } from '../../engine/replay';
 import { TREES } from '../../tree';
@@ -14,11 +13,11 @@ export function Start() {
   const load = useWizard((s) => s.load);
   const [bundle, setBundle] = useState('');
 
-  const tryExample = (id: keyof typeof EXAMPLES) => {
-    const ex = EXAMPLES[id];
+  const tryExample = (symptom: SymptomId) => {
+    const ex = EXAMPLES[symptom];
+    if (!ex) return;
     load(ex.state);
-    const end = replay(TREES[ex.symptom], ex.state).current;
-    navigate(`/s/${ex.symptom}/${end}`);
+    navigate(`/s/${symptom}/${replay(TREES[symptom], ex.state).current}`);
   };
 
   return (
@@ -27,29 +26,31 @@ export function Start() {
       <p className="lead">{t('start.intro')}</p>
       <ul className="symptoms">
         {SYMPTOMS.map((s) => (
-          <li key={s}>
-            <Link to={`/s/${s}`} className="symptom" data-symptom-id={s}>
+          <li key={s} className="symptom-card">
+            <Link to={`/s/${s}`} className="symptom" data-symptom-id={s} id={`symptom-${s}`}>
               <span className="symptom-title">{t(`symptom.${s}.title`)}</span>
               <span className="symptom-detail">{t(`symptom.${s}.detail`)}</span>
-              <span className="badge">
-                {t(isGuided(s) ? 'start.guided' : 'start.evidenceOnly')}
-              </span>
             </Link>
+            {EXAMPLES[s] && (
+              <button
+                type="button"
+                className="example-button"
+                onClick={() => tryExample(s)}
+                data-testid={`example-${s}`}
+                aria-describedby={`symptom-${s}`}
+                title={t(`examples.${s}`)}
+              >
+                {t('start.example')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      <section className="panel example" aria-labelledby="example-title">
-        <h2 id="example-title">{t('start.example')}</h2>
-        <p>{t('start.exampleHint')}</p>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => tryExample('nodeport-tw-recycle')}
-          data-testid="example-nodeport-one-node"
-        >
-          {t('start.example')}
-        </button>
-      </section>
+      <p className="not-sure">
+        <Link to="/s/not-sure" data-testid="not-sure">
+          {t('start.notSure')}
+        </Link>
+      </p>
       <section className="panel" aria-labelledby="paste-title">
         <h2 id="paste-title">{t('start.pasteTitle')}</h2>
         <form

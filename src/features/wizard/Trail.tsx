@@ -1,12 +1,11 @@
 import { Link } from 'react-router';
-import type { SymptomId } from '../../causes/catalog';
 import type { Step, WizardState } from '../../engine/replay';
 import type { SectionResult } from '../../parsers/registry';
-import { TREES, nodeKey } from '../../tree';
+import { TREES, nodeKey, type TreeId } from '../../tree';
 import { useT } from '../../app/useT';
 
 interface Props {
-  symptom: SymptomId;
+  symptom: TreeId;
   steps: Step[];
   current: string;
   state: WizardState;

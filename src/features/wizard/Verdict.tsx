@@ -1,31 +1,46 @@
-import type { SymptomId } from '../../causes/catalog';
+import { Link } from 'react-router';
+import { isSymptomId } from '../../causes/catalog';
 import { diagnose } from '../../engine/diagnose';
 import type { Step } from '../../engine/replay';
 import type { OutcomeNode } from '../../engine/tree';
 import { COMMANDS } from '../../commands/commands';
 import { fillTemplate } from '../../engine/shell';
 import type { Sections } from '../useSections';
-import { TREES, nodeKey } from '../../tree';
+import { TREES, nodeKey, type TreeId } from '../../tree';
 import { useT } from '../../app/useT';
 import { DiagnosisView } from '../diagnosis/DiagnosisView';
 
 interface Props {
-  symptom: SymptomId;
+  tree: TreeId;
   spec: OutcomeNode;
   steps: Step[];
   vars: Record<string, string>;
   sections: Sections;
 }
 
-/** The outcome of a path: the diagnosis of every paste so far. */
-export function Verdict({ symptom, spec, steps, vars, sections }: Props) {
+/**
+ * The outcome of a path: a hand-over to a symptom's tree, or the diagnosis of the pastes on
+ * the path taken (a paste on a branch the operator has left is kept, but does not count).
+ */
+export function Verdict({ tree, spec, steps, vars, sections }: Props) {
   const { t, lang } = useT();
+  if (spec.route) {
+    return (
+      <div className="panel route">
+        <p>{t('step.routeTo')}</p>
+        <Link className="button primary" to={`/s/${spec.route}`} data-testid="route-next">
+          {t(`symptom.${spec.route}.title`)}
+        </Link>
+      </div>
+    );
+  }
   if (sections.pending.length > 0) return <p className="muted">{t('diagnosis.running')}</p>;
-  const result = diagnose(symptom, sections.all, vars, lang);
+  const onPath = steps.filter((s) => s.status === 'pasted').flatMap((s) => sections.byNode[s.node] ?? []);
+  const result = diagnose(isSymptomId(tree) ? tree : null, onPath, vars, lang);
   const skipped = steps.filter((s) => s.status === 'skipped').length;
   const stepTitle = (source: string) => {
     const node = source.split('#')[0]!;
-    return TREES[symptom].nodes[node] ? t(`${nodeKey(symptom, node)}.title`) : source;
+    return TREES[tree].nodes[node] ? t(`${nodeKey(tree, node)}.title`) : source;
   };
   return (
     <DiagnosisView

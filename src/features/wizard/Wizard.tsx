@@ -1,7 +1,6 @@
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { isSymptomId, type SymptomId } from '../../causes/catalog';
 import { replay, type WizardState } from '../../engine/replay';
-import { TREES, nodeKey } from '../../tree';
+import { TREES, isTreeId, nodeKey, type TreeId } from '../../tree';
 import { stateOf, useWizard } from '../../stores/wizard';
 import { useSections } from '../useSections';
 import { parseOffThread } from '../../worker/client';
@@ -20,11 +19,11 @@ const Flowchart = lazy(() =>
 
 export function Wizard() {
   const { tree: treeParam = '', node: nodeParam } = useParams();
-  if (!isSymptomId(treeParam)) return <NotFound />;
+  if (!isTreeId(treeParam)) return <NotFound />;
   return <WizardFor symptom={treeParam} node={nodeParam} />;
 }
 
-function WizardFor({ symptom, node }: { symptom: SymptomId; node: string | undefined }) {
+function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefined }) {
   const { t } = useT();
   const navigate = useNavigate();
   const tree = TREES[symptom];
@@ -60,7 +59,7 @@ function WizardFor({ symptom, node }: { symptom: SymptomId; node: string | undef
       />
       <section className="step" aria-labelledby="step-title">
         <p className="step-meta">
-          {t(`symptom.${symptom}.title`)} · {t('step.of', { n: index })}
+          {t(`tree.${symptom}.name`)} · {t('step.of', { n: index })}
         </p>
         <h1 id="step-title">{t(`${nodeKey(symptom, node)}.title`)}</h1>
         {spec.type === 'question' && (
@@ -91,7 +90,7 @@ function WizardFor({ symptom, node }: { symptom: SymptomId; node: string | undef
         )}
         {spec.type === 'outcome' && (
           <Verdict
-            symptom={symptom}
+            tree={symptom}
             spec={spec}
             steps={rp.steps}
             vars={rp.vars}

@@ -1,0 +1,107 @@
+import { causesOf } from '../causes/catalog';
+import { defineTree, evidence, outcome, question } from '../engine/tree';
+
+/**
+ * kube-proxy in IPVS mode; ClusterIP:port times out while podIP:targetPort works (seed 003).
+ * Order: pod IP first (a broken pod network is another search), then kube-proxy's mode and
+ * modules, the IPVS table, and only for "remote pods only" the VXLAN offload bug.
+ */
+export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
+  start: 'vip',
+  nodes: {
+    vip: question({ var: 'vip', input: { kind: 'value', validate: 'ipv4', next: 'vport' } }),
+    vport: question({ var: 'vport', input: { kind: 'value', validate: 'port', next: 'podip' } }),
+    podip: question({
+      var: 'podip',
+      input: { kind: 'choice', options: { works: 'node', fails: 'cni-pods', untested: 'node' } },
+    }),
+    'cni-pods': evidence({
+      wants: ['kubectl-get', 'cni-log'],
+      command: 'kube-system-pods',
+      where: 'kubectl',
+      next: 'pod-net',
+    }),
+    'pod-net': evidence({
+      wants: ['sysctl', 'ip-addr'],
+      command: 'sysctl-ipvs',
+      where: 'bad-node',
+      next: 'verdict-podnet',
+    }),
+    node: question({ var: 'node', input: { kind: 'value', validate: 'host', next: 'proxy-log' } }),
+    'proxy-log': evidence({
+      wants: ['kube-proxy-log'],
+      command: 'kube-proxy-log',
+      where: 'kubectl',
+      next: 'ipvs-table',
+    }),
+    'ipvs-table': evidence({
+      wants: ['ipvsadm'],
+      command: 'ipvsadm',
+      where: 'bad-node',
+      next: 'pattern',
+    }),
+    pattern: question({
+      var: 'pattern',
+      input: {
+        kind: 'choice',
+        options: {
+          remote: 'overlay',
+          always: 'kernel',
+          'after-idle': 'timeouts',
+          unknown: 'kernel',
+        },
+      },
+    }),
+    overlay: question({
+      var: 'iface',
+      input: {
+        kind: 'choice',
+        options: { 'flannel.1': 'offload', 'vxlan.calico': 'offload', other: 'kernel' },
+      },
+    }),
+    offload: evidence({
+      wants: ['ethtool-k'],
+      command: 'ethtool-overlay',
+      where: 'bad-node',
+      next: 'vxlan-log',
+    }),
+    'vxlan-log': evidence({
+      wants: ['kernel-log'],
+      command: 'dmesg',
+      where: 'good-node',
+      next: 'kernel',
+    }),
+    timeouts: evidence({
+      wants: ['ipvsadm'],
+      command: 'ipvsadm-timeout',
+      where: 'bad-node',
+      next: 'kernel',
+    }),
+    kernel: evidence({
+      wants: ['sysctl'],
+      command: 'sysctl-ipvs',
+      where: 'bad-node',
+      next: 'kver',
+    }),
+    kver: evidence({
+      wants: ['uname', 'lsmod'],
+      command: 'uname',
+      where: 'bad-node',
+      next: 'ct-stats',
+    }),
+    'ct-stats': evidence({
+      wants: ['conntrack-S'],
+      command: 'conntrack-S',
+      where: 'bad-node',
+      next: 'verdict',
+    }),
+    'verdict-podnet': outcome({
+      causes: ['cni-unhealthy', 'mtu-mismatch', 'br-netfilter-off', 'forward-drop'],
+      collect: ['ip-addr', 'kube-system-pods'],
+    }),
+    verdict: outcome({
+      causes: causesOf('clusterip-ipvs-timeout'),
+      collect: ['tcpdump-vxlan', 'ipvsadm-timeout', 'lsmod-ipvs'],
+    }),
+  },
+});
