@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { isSymptomId } from '../causes/catalog';
+import { diagnose } from '../engine/diagnose';
+import { allPaths, replay } from '../engine/replay';
+import { EXAMPLES } from '../examples';
+import { parsePaste } from '../parsers/registry';
+import { readShared } from '../testing/shared';
+import { TREES, TREE_IDS } from '../tree';
+import { buildPayload, type ShareOptions } from './build';
+import { decodeShare, encodeShare } from './codec';
+
+const OPTIONS: ShareOptions[] = [
+  { omitRaw: false, redact: false },
+  { omitRaw: true, redact: false },
+  { omitRaw: false, redact: true },
+  { omitRaw: true, redact: true },
+];
+const OUTPUTS = [
+  readShared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),
+  readShared('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt'),
+  readShared('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt'),
+];
+
+// Whatever the options, the sender's state makes a link the receiver accepts.
+describe.each(TREE_IDS.map((id) => ({ id, tree: TREES[id] })))(
+  'links built for $id',
+  ({ id, tree }) => {
+    it.each(allPaths(tree).map((p) => [p.nodes.join(' > '), p] as const))('%s', async (_, p) => {
+      const pastes = Object.fromEntries(
+        Object.keys(p.state.pastes).map((n, i) => [n, OUTPUTS[i % OUTPUTS.length]!]),
+      );
+      const state = { ...p.state, pastes };
+      const sections = Object.entries(pastes).flatMap(([n, t]) => parsePaste(t, n));
+      for (const options of OPTIONS) {
+        const { payload } = buildPayload(id, p.nodes.at(-1)!, state, 'en', options, sections);
+        const back = await decodeShare(await encodeShare(payload));
+        expect(back, JSON.stringify(options)).toEqual({ ok: true, payload });
+      }
+    });
+  },
+);
+
+describe.each(Object.values(EXAMPLES))('the $symptom example, redacted', (ex) => {
+  const tree = TREES[ex.symptom];
+  const sectionsOf = (pastes: Record<string, string | null>) =>
+    Object.entries(pastes).flatMap(([n, t]) => (t === null ? [] : parsePaste(t, n)));
+  const sections = sectionsOf(ex.state.pastes);
+  const rp = replay(tree, ex.state, sections);
+  const original = JSON.stringify(ex.state);
+  const secrets = [
+    ...new Set([
+      ...(original.match(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g) ?? []),
+      ...(original.match(/k8s-[a-z]+\d*/g) ?? []),
+    ]),
+  ];
+
+  it('keeps no address or host name, and the same diagnosis', () => {
+    expect(secrets.length).toBeGreaterThan(0);
+    const { payload, replacements } = buildPayload(
+      ex.symptom,
+      rp.current,
+      ex.state,
+      'en',
+      { omitRaw: false, redact: true },
+      sections,
+    );
+    const json = JSON.stringify(payload);
+    for (const s of secrets) expect(json).not.toContain(s);
+    expect(replacements.length).toBeGreaterThanOrEqual(secrets.length);
+    expect(payload.answers.node).toMatch(/^node-\d+$/);
+    const state = { tree: payload.tree, answers: payload.answers, pastes: payload.pastes };
+    const after = replay(tree, state, sectionsOf(payload.pastes));
+    expect(after.steps).toEqual(rp.steps);
+    const symptom = isSymptomId(ex.symptom) ? ex.symptom : null;
+    const causes = (d: ReturnType<typeof diagnose>) => d.findings.map((f) => f.cause);
+    expect(causes(diagnose(symptom, sectionsOf(payload.pastes), after.vars))).toEqual(
+      causes(diagnose(symptom, sections, rp.vars)),
+    );
+  });
+
+  it('is shorter without raw output (lengths printed for the notes)', async () => {
+    const length = async (options: ShareOptions) =>
+      (
+        await encodeShare(
+          buildPayload(ex.symptom, rp.current, ex.state, 'en', options, sections).payload,
+        )
+      ).length;
+    const lengths = Object.fromEntries(
+      await Promise.all(
+        OPTIONS.map(
+          async (o) => [`omitRaw=${o.omitRaw} redact=${o.redact}`, await length(o)] as const,
+        ),
+      ),
+    );
+    console.log(`share token lengths for the ${ex.symptom} example:`, lengths);
+    expect(lengths['omitRaw=true redact=false']).toBeLessThan(
+      lengths['omitRaw=false redact=false']!,
+    );
+  });
+});

@@ -1,0 +1,147 @@
+import { isSymptomId } from '../causes/catalog';
+import { replay, type WizardState } from '../engine/replay';
+import type { QuestionNode } from '../engine/tree';
+import type { Msg } from '../engine/types';
+import { isValid } from '../engine/validate';
+import type { Lang } from '../i18n/resources';
+import type { SectionResult } from '../parsers/registry';
+import { TREES, type TreeId } from '../tree';
+import { carryDiagnosis, type CarriedDiagnosis, type CarriedResult } from './carry';
+import { createRedactor, type Replacement } from './redact';
+import type { SharePayload } from './schema';
+
+export interface ShareOptions {
+  /** Leave the raw output out: carry the path and the diagnosis (its evidence lines) instead. */
+  omitRaw: boolean;
+  /** Replace addresses, host names, MACs and secrets by consistent stand-ins. */
+  redact: boolean;
+}
+
+export interface Built {
+  payload: SharePayload;
+  /** What redaction replaced, for the sender's eyes only (never in the link). */
+  replacements: Replacement[];
+}
+
+/**
+ * The payload of a share link for the wizard state of `tree`, at step `node`. `sections` are
+ * the parsed pastes (all of them; needed only with `omitRaw`, for the path and the diagnosis).
+ * Only what the tree knows goes in: a stale answer or paste never makes an invalid link.
+ */
+export function buildPayload(
+  tree: TreeId,
+  node: string,
+  state: WizardState,
+  lang: Lang,
+  options: ShareOptions,
+  sections: SectionResult[] = [],
+): Built {
+  const nodes = TREES[tree].nodes;
+  const answers: Record<string, string> = {};
+  for (const [id, value] of Object.entries(state.answers)) {
+    const spec = nodes[id];
+    if (spec?.type === 'question' && answerOk(spec.input, value)) answers[id] = value;
+  }
+  const pastes: Record<string, string | null> = {};
+  for (const [id, text] of Object.entries(state.pastes))
+    if (nodes[id]?.type === 'evidence') pastes[id] = text;
+  const at = Object.hasOwn(nodes, node) ? node : TREES[tree].start;
+  let payload: SharePayload = { tree, node: at, lang, answers, pastes };
+
+  if (options.omitRaw) {
+    const rp = replay(TREES[tree], { tree, answers, pastes }, sections);
+    const end = nodes[at]!;
+    // As the wizard's verdict does: only the pastes on the path taken count.
+    const onPath = new Set(rp.steps.filter((s) => s.status === 'pasted').map((s) => s.node));
+    const used = sections.filter((s) => onPath.has(s.source.split('#')[0]!));
+    const diagnosis =
+      end.type === 'outcome' && !end.route
+        ? carryDiagnosis(isSymptomId(tree) ? tree : null, used, rp.vars)
+        : null;
+    payload = {
+      ...payload,
+      pastes: Object.fromEntries(
+        Object.entries(pastes).map(([k, v]) => [k, v === null ? null : '']),
+      ),
+      omitted: { steps: rp.steps, diagnosis },
+    };
+  }
+  if (!options.redact) return { payload, replacements: [] };
+  return redactPayload(payload);
+}
+
+function answerOk(input: QuestionNode['input'], value: string): boolean {
+  return input.kind === 'choice'
+    ? Object.hasOwn(input.options, value)
+    : isValid(input.validate, value);
+}
+
+/** The same payload with every value a person or a network could be identified by replaced. */
+export function redactPayload(p: SharePayload): Built {
+  const nodes = TREES[p.tree].nodes;
+  const valueAnswers = Object.entries(p.answers).filter(([id]) => {
+    const spec = nodes[id];
+    return spec?.type === 'question' && spec.input.kind === 'value';
+  });
+  const hostAnswers = valueAnswers
+    .filter(([id]) => {
+      const spec = nodes[id];
+      return (
+        spec?.type === 'question' && spec.input.kind === 'value' && spec.input.validate === 'host'
+      );
+    })
+    .map(([, v]) => v);
+  const d = p.omitted?.diagnosis ?? null;
+  const texts = [
+    ...valueAnswers.map(([, v]) => v),
+    ...Object.values(p.pastes).filter((v): v is string => typeof v === 'string'),
+    ...(d ? diagnosisTexts(d) : []),
+  ];
+  const r = createRedactor(texts, hostAnswers);
+
+  const answers = { ...p.answers };
+  for (const [id, v] of valueAnswers) {
+    const spec = nodes[id]!;
+    const to = r.text(v);
+    if (spec.type === 'question' && spec.input.kind === 'value' && isValid(spec.input.validate, to))
+      answers[id] = to;
+    else delete answers[id]; // no stand-in of the right shape: leave the answer out
+  }
+  const pastes = Object.fromEntries(
+    Object.entries(p.pastes).map(([k, v]) => [k, v === null ? null : r.text(v)]),
+  );
+  const out: SharePayload = { ...p, answers, pastes, redacted: true };
+  if (p.omitted) out.omitted = { ...p.omitted, diagnosis: d ? redactDiagnosis(d, r.text) : null };
+  return { payload: out, replacements: r.replacements() };
+}
+
+function diagnosisTexts(d: CarriedDiagnosis): string[] {
+  const msgTexts = (m: Msg) => Object.values(m.params ?? {}).filter((v) => typeof v === 'string');
+  return d.results.flatMap((r) => [
+    ...(r.type === 'not-applicable' ? [] : r.evidence.map((e) => e.text)),
+    ...msgTexts(r.type === 'finding' ? r.why : r.because),
+    ...(r.type === 'finding' ? Object.values(r.vars ?? {}) : []),
+  ]);
+}
+
+function redactDiagnosis(d: CarriedDiagnosis, text: (s: string) => string): CarriedDiagnosis {
+  const msg = (m: Msg): Msg =>
+    m.params
+      ? {
+          ...m,
+          params: Object.fromEntries(
+            Object.entries(m.params).map(([k, v]) => [k, typeof v === 'string' ? text(v) : v]),
+          ),
+        }
+      : m;
+  const results = d.results.map((r): CarriedResult => {
+    if (r.type === 'not-applicable') return { ...r, because: msg(r.because) };
+    const evidence = r.evidence.map((e) => ({ ...e, text: text(e.text) }));
+    if (r.type === 'ruled-out') return { ...r, because: msg(r.because), evidence };
+    const vars = r.vars
+      ? Object.fromEntries(Object.entries(r.vars).map(([k, v]) => [k, text(v)]))
+      : undefined;
+    return { ...r, why: msg(r.why), evidence, ...(vars ? { vars } : {}) };
+  });
+  return { ...d, results };
+}
