@@ -12,9 +12,11 @@ import type { NetstatFacts } from './netstat-s/facts';
 import type { IptablesFacts } from './iptables-save/facts';
 import type { IptablesListFacts } from './iptables-L/facts';
 import type { KubeProxyLogFacts } from './kube-proxy-log/facts';
+import { NODE_PARSERS, type NodeFactsByKind } from './node-shared/parsers';
 
 /** Facts each output kind yields. Adding a kind: its folder, `KINDS`, this map, and `PARSERS`. */
-export interface FactsByKind extends Record<Kind, unknown> {
+export interface FactsByKind
+  extends Omit<Record<Kind, unknown>, keyof NodeFactsByKind>, NodeFactsByKind {
   sysctl: SysctlFacts;
   'netstat-s': NetstatFacts;
   'iptables-save': IptablesFacts;
@@ -29,6 +31,7 @@ export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
   iptablesSave,
   iptablesList,
   kubeProxyLog,
+  ...NODE_PARSERS,
   netstatS,
   sysctl,
 ];
@@ -61,16 +64,20 @@ export type SectionResult = ParsedSection | RejectedSection;
 const HEAD_LINES = 40;
 
 export function parseSection(section: Section): SectionResult {
-  const content = section.lines.filter((l) => l.text.trim() !== '');
+  // The first non-empty lines only: a section can be 250,000 lines long.
+  const head: Line[] = [];
+  for (const l of section.lines) {
+    if (head.length >= HEAD_LINES) break;
+    if (l.text.trim() !== '') head.push(l);
+  }
   const base = {
     source: section.source,
     command: section.command,
     lineCount: section.lines.length,
   };
-  if (content.length === 0) {
+  if (head.length === 0) {
     return { ...base, kind: null, status: 'rejected', problems: [{ msg: { key: 'parse.empty' } }] };
   }
-  const head: Line[] = content.slice(0, HEAD_LINES);
   const ctx = { command: section.command };
   for (const parser of PARSERS) {
     if (!parser.detect(head, ctx)) continue;

@@ -1,0 +1,26 @@
+/** English texts of the node/kernel-side parsers' messages (`parse.<kind>.*`). */
+export default {
+  parse: {
+    conntrack: {
+      badLine: 'This line is not a conntrack entry.',
+      toolError: 'conntrack said: {{text}}',
+      countMismatch:
+        'conntrack says it showed {{shown}} entries, but {{read}} were read: part of the output is missing.',
+      noEntries:
+        'No conntrack entries found. Paste the output of `conntrack -L` (as root) or `cat /proc/net/nf_conntrack`.',
+      summary: '{{n}} conntrack entries; top states: {{top}}; {{unreplied}} unreplied',
+      summaryHistogram: 'conntrack state histogram of {{n}} entries: {{top}}',
+      summaryEmpty: 'conntrack showed no entries',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'conntrack-S': {
+      badLine: 'This line is not a conntrack -S counter.',
+      toolError: 'conntrack said: {{text}}',
+      noCounters:
+        'No conntrack statistics found. Paste the output of `conntrack -S` (as root) or `cat /proc/net/stat/nf_conntrack`.',
+      summary: 'conntrack statistics, {{n}} counter(s): {{notable}}',
+      summaryCpus: 'conntrack statistics over {{cpus}} CPU(s), {{n}} counter(s): {{notable}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+  },
+};

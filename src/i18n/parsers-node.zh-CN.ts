@@ -1,0 +1,25 @@
+/** 节点/内核侧解析器的中文消息（`parse.<kind>.*`）。 */
+export default {
+  parse: {
+    conntrack: {
+      badLine: '这一行不是 conntrack 表项。',
+      toolError: 'conntrack 报告：{{text}}',
+      countMismatch: 'conntrack 称显示了 {{shown}} 条表项，但只读到 {{read}} 条：输出有缺失。',
+      noEntries:
+        '没有找到 conntrack 表项。请以 root 身份粘贴 `conntrack -L` 或 `cat /proc/net/nf_conntrack` 的输出。',
+      summary: '{{n}} 条 conntrack 表项；最多的状态：{{top}}；{{unreplied}} 条未收到回复',
+      summaryHistogram: 'conntrack 状态统计，共 {{n}} 条：{{top}}',
+      summaryEmpty: 'conntrack 没有显示任何表项',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'conntrack-S': {
+      badLine: '这一行不是 conntrack -S 计数器。',
+      toolError: 'conntrack 报告：{{text}}',
+      noCounters:
+        '没有找到 conntrack 统计。请以 root 身份粘贴 `conntrack -S` 或 `cat /proc/net/stat/nf_conntrack` 的输出。',
+      summary: 'conntrack 统计，{{n}} 个计数器：{{notable}}',
+      summaryCpus: 'conntrack 统计（{{cpus}} 个 CPU 合计），{{n}} 个计数器：{{notable}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+  },
+};
