@@ -22,5 +22,14 @@ export default {
       summaryCpus: 'conntrack statistics over {{cpus}} CPU(s), {{n}} counter(s): {{notable}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
+    'kernel-log': {
+      badLine: 'This line is too long to be a kernel message.',
+      notKernelLog: 'This line is not a kernel log line (dmesg, journalctl -k or syslog).',
+      noLines:
+        'No kernel log lines found. Paste the output of `dmesg -T` or `journalctl -k` (or the kernel lines of /var/log/messages).',
+      summary: 'kernel log, {{n}} line(s), nothing notable for networking',
+      summaryEvents: 'kernel log, {{n}} line(s): {{events}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
   },
 };

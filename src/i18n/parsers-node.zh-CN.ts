@@ -21,5 +21,14 @@ export default {
       summaryCpus: 'conntrack 统计（{{cpus}} 个 CPU 合计），{{n}} 个计数器：{{notable}}',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
+    'kernel-log': {
+      badLine: '这一行太长，不是内核消息。',
+      notKernelLog: '这一行不是内核日志（dmesg、journalctl -k 或 syslog）。',
+      noLines:
+        '没有找到内核日志。请粘贴 `dmesg -T` 或 `journalctl -k` 的输出（或 /var/log/messages 中的内核行）。',
+      summary: '内核日志，{{n}} 行，没有与网络相关的异常',
+      summaryEvents: '内核日志，{{n}} 行：{{events}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
   },
 };

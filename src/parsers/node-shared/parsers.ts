@@ -3,11 +3,14 @@ import { conntrack } from '../conntrack/parser';
 import type { ConntrackFacts } from '../conntrack/facts';
 import { conntrackStat } from '../conntrack-S/parser';
 import type { ConntrackStatFacts } from '../conntrack-S/facts';
+import { kernelLog } from '../kernel-log/parser';
+import type { KernelLogFacts } from '../kernel-log/facts';
 
 /** Facts of the node/kernel-side kinds (merged into the registry's FactsByKind). */
 export interface NodeFactsByKind {
   conntrack: ConntrackFacts;
   'conntrack-S': ConntrackStatFacts;
+  'kernel-log': KernelLogFacts;
 }
 export type NodeKind = keyof NodeFactsByKind;
 
@@ -15,4 +18,5 @@ export type NodeKind = keyof NodeFactsByKind;
 export const NODE_PARSERS: { [K in NodeKind]: Parser<K, NodeFactsByKind[K]> }[NodeKind][] = [
   conntrackStat,
   conntrack,
+  kernelLog,
 ];

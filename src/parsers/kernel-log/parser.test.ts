@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toLines } from '../../engine/lines';
+import { factsOf } from '../../testing/facts';
+import { readShared } from '../../testing/shared';
+import { parsePaste } from '../registry';
+import { kernelLog } from './parser';
+
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+const one = (text: string) => {
+  const rs = parsePaste(text, 'x');
+  expect(rs).toHaveLength(1);
+  return rs[0]!;
+};
+
+describe('kernel-log: real outputs', () => {
+  it('fixture 01: plain dmesg, conntrack table full', () => {
+    const s = one(readShared('fixtures/01-k8s18604-dmesg-conntrack-full/dmesg.txt'));
+    const f = factsOf(s, 'kernel-log');
+    expect(s.status).toBe('parsed');
+    expect(f.format).toBe('dmesg');
+    expect(f.lines).toBe(14);
+    expect(f.events['conntrack-full']).toMatchObject({ count: 14, last: { line: 14 } });
+    expect(f.events['conntrack-full']!.examples[0]).toMatchObject({
+      line: 1,
+      text: '[1454500.910215] nf_conntrack: table full, dropping packet',
+    });
+    expect(f.first?.value).toBe('[1454500.910215]');
+  });
+
+  it('fixture 30: UDP bad checksum to the VXLAN port', () => {
+    const f = factsOf(
+      one(readShared('fixtures/30-flannel1279-udp-bad-checksum-dmesg/dmesg.txt')),
+      'kernel-log',
+    );
+    expect(f.events['udp-bad-checksum']?.count).toBe(4);
+    expect(f.badChecksumPorts).toEqual({ '8472': 4 });
+  });
+
+  it('seed 001: dmesg -T', () => {
+    const f = factsOf(one(local('kernel-log--seed001-dmesg-T-conntrack-full.txt')), 'kernel-log');
+    expect(f.format).toBe('dmesg-T');
+    expect(f.events['conntrack-full']?.count).toBe(4);
+    expect(f.last?.value).toBe('[Tue Nov 20 22:30:27 2018]');
+  });
+});
+
+describe('kernel-log: formats', () => {
+  it('journalctl -k / syslog, with the modern conntrack wording and boot facts', () => {
+    const text = [
+      '-- Logs begin at Mon 2024-05-06 10:00:01 UTC, end at Wed 2024-05-08 10:00:01 UTC. --',
+      'May 08 06:12:40 node-3 kernel: Linux version 5.15.0-91-generic (buildd@lcy02-amd64-045) #101-Ubuntu SMP',
+      'May 08 06:12:43 node-3 kernel: nf_conntrack version 0.5.0 (65536 buckets, 262144 max)',
+      'May 08 07:09:16 node-3 kernel: nf_conntrack: nf_conntrack: table full, dropping packet',
+      'May 08 07:09:19 node-3 kernel: net_ratelimit: 7337 callbacks suppressed',
+      'May 08 07:09:20 node-3 kernel: [1234.5678] neighbour: arp_cache: neighbor table overflow!',
+      'May 08 07:10:00 node-3 kernel: IPVS: rr: TCP 10.96.0.10:53 - no destination available',
+      'May 08 07:11:00 node-3 kernel: Memory cgroup out of memory: Killed process 1234 (java) total-vm:1kB',
+    ].join('\n');
+    const s = one(text);
+    const f = factsOf(s, 'kernel-log');
+    expect(s.status).toBe('parsed');
+    expect(f.format).toBe('syslog');
+    expect(f.kernel).toMatchObject({ value: '5.15.0-91-generic', line: 2 });
+    expect(f.conntrackMax).toMatchObject({ value: 262144, line: 3 });
+    expect(f.suppressed).toBe(7337);
+    expect(Object.keys(f.events).sort()).toEqual([
+      'conntrack-full',
+      'ipvs-no-destination',
+      'neigh-overflow',
+      'oom-kill',
+      'ratelimit-suppressed',
+    ]);
+  });
+
+  it('other programs of /var/log/messages are problems, not kernel events', () => {
+    const s = one(
+      'Nov 20 22:30:22 host kernel: nf_conntrack: table full, dropping packet\nNov 20 22:30:23 host kubelet[912]: E1120 something\nNov 20 22:30:24 host kernel: nf_conntrack: table full, dropping packet',
+    );
+    expect(s.status).toBe('partial');
+    expect(factsOf(s, 'kernel-log').events['conntrack-full']?.count).toBe(2);
+    expect(s.problems).toEqual([{ line: 2, msg: { key: 'parse.kernel-log.notKernelLog' } }]);
+  });
+
+  it('does not claim kube-proxy logs or prompts', () => {
+    const no = (text: string) =>
+      expect(kernelLog.detect(toLines(text), { command: null })).toBe(false);
+    no('I0601 13:01:13.338960 1 server_others.go:172] Using ipvs Proxier.');
+    no('tcp      6 11 LAST_ACK src=1.1.1.1 dst=2.2.2.2 sport=1 dport=2');
+  });
+});

@@ -1,0 +1,173 @@
+import type { Cited, Line } from '../../engine/types';
+import { accept, defineParser, msg, reject } from '../define';
+import { ProblemList, cite } from '../node-shared/util';
+import type { KernelEvent, KernelEventKind, KernelLogFacts } from './facts';
+
+const K = 'parse.kernel-log';
+/** `[1454500.910215] ` or `[ 1423.035722] ` (dmesg), `[Tue Nov 20 22:30:22 2018] ` (dmesg -T). */
+const DMESG =
+  /^\s*(?:(?:kern|user|daemon|syslog)\s*:\s*\w+\s*: )?(\[\s*\d+\.\d+\]|\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d [\d:]{8} \d{4}\]) ?/;
+/** `Nov 20 22:30:22 host kernel: ` (syslog, journalctl -k), `2024-05-08T06:12:40+0000 host kernel: ` (-o short-iso). */
+const SYSLOG =
+  /^\s*([A-Z][a-z]{2} [ \d]\d [\d:]{8}(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:[+-]\d\d:?\d\d|Z)?) \S+ kernel: (?:\[\s*\d+\.\d+\] )?/;
+/** journalctl's own lines: `-- Logs begin at ...`, `-- Boot 0f3c... --`, `-- No entries --`. */
+const JOURNAL_NOTE = /^-- .* --$|^-- (?:Logs begin|Journal begins|No entries|Boot )/;
+/** The message kinds, keyed by how the message starts (checked at the message, sticky). */
+const EVENT =
+  /(?:nf_conntrack: (?:nf_conntrack: )?table full|ip_conntrack: table full)|(neighbour: \S+: neighbor table overflow|Neighbour table overflow)|(UDP(?:v6)?: bad checksum)|(IPVS: \S+: \S+ \S+ - no destination available)|((?:IPv4: )?martian (?:source|destination))|(net_ratelimit: (\d+) callbacks suppressed)|((?:(?:Memory cgroup )?[Oo]ut of memory: )?Killed process)|(TCP: (?:request_sock_\w+: )?Possible SYN flooding)|(bridge: filtering via arp\/ip\/ip6tables is no longer available|br_netfilter: )|(Linux version (\S+))|(nf_conntrack version [\d.]+ \(\d+ buckets, (\d+) max\))/y;
+const KINDS: (KernelEventKind | 'version' | 'max')[] = [
+  'conntrack-full',
+  'neigh-overflow',
+  'udp-bad-checksum',
+  'ipvs-no-destination',
+  'martian-source',
+  'ratelimit-suppressed',
+  'ratelimit-suppressed',
+  'oom-kill',
+  'syn-flood',
+  'br-netfilter-hint',
+  'version',
+  'version',
+  'max',
+  'max',
+];
+const CHECKSUM_PORT = /to \S+?[:.](\d+) /;
+const EXAMPLES = 3;
+const MAX_LINE = 20_000;
+
+/** `dmesg [-T]`, `journalctl -k`, syslog / kern.log kernel lines → counts and cited lines of notable events. */
+export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
+  kind: 'kernel-log',
+  detect(head) {
+    let hits = 0;
+    for (const l of head) {
+      if (l.text.length > MAX_LINE) continue;
+      if (DMESG.test(l.text) || SYSLOG.test(l.text)) hits += 1;
+      else if (JOURNAL_NOTE.test(l.text)) hits += 1;
+    }
+    return hits >= 1 && hits * 2 >= head.length;
+  },
+  parse(lines) {
+    const problems = new ProblemList(K);
+    const events: Partial<Record<KernelEventKind, KernelEvent>> = {};
+    const ports: Record<string, number> = {};
+    let count = 0;
+    let suppressed = 0;
+    let kernel: Cited | null = null;
+    let conntrackMax: Cited<number> | null = null;
+    let firstLine: Line | null = null;
+    let lastLine: Line | null = null;
+    for (const l of lines) {
+      const t = l.text;
+      if (t.length === 0 || t.length > MAX_LINE) {
+        if (t.length > MAX_LINE) problems.add(l.n, 'badLine');
+        continue;
+      }
+      const at = messageStart(t);
+      if (at < 0) {
+        if (t.trim() !== '' && !JOURNAL_NOTE.test(t)) problems.add(l.n, 'notKernelLog');
+        continue;
+      }
+      count += 1;
+      lastLine = l;
+      firstLine ??= l;
+      EVENT.lastIndex = at;
+      const m = EVENT.exec(t);
+      if (!m) continue;
+      const i = m.findIndex((g, k) => k > 0 && g !== undefined);
+      const kind = i < 0 ? 'conntrack-full' : KINDS[i]!;
+      if (kind === 'version') {
+        kernel ??= cite(m[11]!, l);
+        continue;
+      }
+      if (kind === 'max') {
+        conntrackMax = cite(Number(m[13]), l);
+        continue;
+      }
+      if (kind === 'ratelimit-suppressed') suppressed += Number(m[6]);
+      if (kind === 'udp-bad-checksum') {
+        const port = CHECKSUM_PORT.exec(t.slice(at))?.[1];
+        if (port) ports[port] = (ports[port] ?? 0) + 1;
+      }
+      const c = cite(kind, l);
+      const e = events[kind];
+      if (!e) events[kind] = { count: 1, examples: [c], last: c };
+      else {
+        e.count += 1;
+        if (e.examples.length < EXAMPLES) e.examples.push(c);
+        e.last = c;
+      }
+    }
+    if (count === 0) return reject(msg(`${K}.noLines`));
+    const first = firstLine ? stamp(firstLine) : null;
+    const last = lastLine ? stamp(lastLine) : null;
+    const format = formatOf(first?.value ?? '');
+    const facts: KernelLogFacts = {
+      format,
+      lines: count,
+      first,
+      last,
+      kernel,
+      conntrackMax,
+      events,
+      badChecksumPorts: ports,
+      suppressed,
+    };
+    return accept(facts, problems.done(), summary(facts));
+  },
+});
+
+/**
+ * Where the message starts after the timestamp (and `host kernel: `), or -1 when the line is
+ * not a kernel log line. Runs on every line: character checks, the regexes only to confirm.
+ */
+function messageStart(t: string): number {
+  let p = 0;
+  while (t.charCodeAt(p) === 32) p++;
+  const c = t.charCodeAt(p);
+  if (c === 91) {
+    // dmesg: `[ 1423.035722] ` / `[Tue Nov 20 22:30:22 2018] `
+    const end = t.indexOf(']', p);
+    if (end < 0 || end - p > 30) return -1;
+    const inner = t.charCodeAt(p + 1);
+    if (!(inner === 32 || isDigit(inner) || (inner >= 65 && inner <= 90))) return -1;
+    return t.charCodeAt(end + 1) === 32 ? end + 2 : end + 1;
+  }
+  if ((c >= 65 && c <= 90) || isDigit(c)) {
+    // syslog `Nov 20 22:30:22 host kernel: `, ISO `2024-05-08T06:12:40+0000 host kernel: `
+    const k = t.indexOf(' kernel: ', p + 14);
+    if (k < 0 || k > p + 120) return c >= 65 ? dmesgLevel(t) : -1;
+    const m = SYSLOG.exec(t);
+    return m ? m[0].length : -1;
+  }
+  return c === 107 || c === 117 ? dmesgLevel(t) : -1;
+}
+
+/** `dmesg -x`: `kern  :warn  : [   12.3] ...`. */
+function dmesgLevel(t: string): number {
+  const m = DMESG.exec(t);
+  return m ? m[0].length : -1;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+function stamp(l: Line): Cited {
+  const m = DMESG.exec(l.text) ?? SYSLOG.exec(l.text);
+  return { value: m?.[1] ?? '', line: l.n, text: l.text };
+}
+
+function formatOf(stamp: string): KernelLogFacts['format'] {
+  if (/^\[\s*\d/.test(stamp)) return 'dmesg';
+  if (stamp.startsWith('[')) return 'dmesg-T';
+  return /^\d/.test(stamp) ? 'iso' : 'syslog';
+}
+
+function summary(f: KernelLogFacts) {
+  const notable = (Object.entries(f.events) as [KernelEventKind, KernelEvent][])
+    .sort((a, b) => b[1].count - a[1].count)
+    .map(([k, e]) => `${k} × ${e.count}`)
+    .join(', ');
+  return notable
+    ? msg(`${K}.summaryEvents`, { n: f.lines, events: notable })
+    : msg(`${K}.summary`, { n: f.lines });
+}
