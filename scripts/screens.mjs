@@ -27,7 +27,7 @@ for (const locale of ['en-US', 'zh-CN']) {
   await page.locator('[data-cause-id]').first().waitFor();
   await shot('diagnosis');
   await page.getByTestId('flowchart-toggle').click();
-  await page.locator('[data-testid=flowchart] svg').waitFor();
+  await page.locator('[data-testid=flowchart] g.node').first().waitFor({ state: 'attached' });
   await page.getByTestId('flowchart').screenshot({ path: `${out}/${tag}-flowchart.png` });
   await page.goto(`${base}#/s/nodeport-one-node/mode`);
   await page.locator('fieldset').waitFor();
@@ -40,6 +40,26 @@ for (const locale of ['en-US', 'zh-CN']) {
     .fill('[1454500.910215] nf_conntrack: table full, dropping packet\n');
   await page.locator('[data-status="rejected"]').waitFor();
   await shot('evidence-rejected');
+  await page.goto(`${base}#/s/not-sure`);
+  await page.locator('fieldset').waitFor();
+  await page.getByRole('radio').first().check();
+  await page.locator('form button[type=submit]').click();
+  await page.getByRole('radio').nth(2).check();
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('route-next').waitFor();
+  await shot('not-sure-route');
+  await page.goto(`${base}#/s/clusterip-ipvs-timeout`);
+  await page.locator('input.answer').waitFor();
+  await page.locator('input.answer').fill('10.102.246.104');
+  await page.locator('form button[type=submit]').click();
+  await page.locator('input.answer').fill('8080');
+  await page.locator('form button[type=submit]').click();
+  await page.locator('fieldset').waitFor();
+  // The flowchart stays open from step to step once opened.
+  if ((await page.getByTestId('flowchart-toggle').getAttribute('aria-expanded')) !== 'true')
+    await page.getByTestId('flowchart-toggle').click();
+  await page.locator('[data-testid=flowchart] g.node').first().waitFor({ state: 'attached' });
+  await shot('clusterip-question');
   await page.close();
 }
 await browser.close();

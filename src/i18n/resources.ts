@@ -12,6 +12,8 @@ import fixesEn from './fixes.en';
 import treesEn from './trees.en';
 import treesZh from './trees.zh-CN';
 import fixesZh from './fixes.zh-CN';
+import shareEn from './share.en';
+import shareZh from './share.zh-CN';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -31,8 +33,8 @@ function merge(...dicts: Dict[]): Dict {
 }
 
 export const RESOURCES: Record<Lang, Dict> = {
-  en: merge(uiEn, treesEn, causesEn, rulesEn, parsersEn, parsersNodeEn, fixesEn),
-  'zh-CN': merge(uiZh, treesZh, causesZh, rulesZh, parsersZh, parsersNodeZh, fixesZh),
+  en: merge(uiEn, treesEn, causesEn, rulesEn, parsersEn, parsersNodeEn, fixesEn, shareEn),
+  'zh-CN': merge(uiZh, treesZh, causesZh, rulesZh, parsersZh, parsersNodeZh, fixesZh, shareZh),
 };
 
 /** Chinese for any zh-* browser language, English otherwise. */

@@ -43,7 +43,7 @@ export function Flowchart({ tree, steps, current, answers }: Props) {
         // Visited steps become buttons that go back there.
         for (const node of path) {
           const el = box.current.querySelector<SVGGElement>(
-            `g.node[id^="flowchart-${mermaidId(spec, node)}-"]`,
+            `g.node[id*="flowchart-${mermaidId(spec, node)}-"]`,
           );
           if (!el) continue;
           el.setAttribute('role', 'button');

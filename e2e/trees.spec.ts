@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { checkA11y, trackRequests } from './helpers';
+
+// A value for each value question, by the step's input mode (ports numeric, the rest text).
+const VALUES: Record<string, string> = {
+  port: '31710',
+  node: 'k8s-node03',
+  vip: '10.102.246.104',
+  vport: '8080',
+  target: 'db.example.internal',
+  tport: '3306',
+  ns: 'default',
+  pod: 'web-0',
+  ingressns: 'ingress-nginx',
+  host: 'shop.example.com',
+};
+
+/** Answers every question with its first choice (or a sample value) and skips every paste. */
+async function walk(page: Page, tree: string): Promise<string[]> {
+  const visited: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await expect(page.locator('h1')).toBeVisible();
+    const node = decodeURIComponent(page.url().split('/').pop()!);
+    visited.push(node);
+    if (
+      (await page.getByTestId('diagnosis').count()) ||
+      (await page.getByTestId('route-next').count())
+    )
+      return visited;
+    if (await page.locator('input.answer').count()) {
+      await page.locator('input.answer').fill(VALUES[node] ?? 'x');
+      await page.locator('form button[type=submit]').click();
+    } else if (await page.getByRole('radio').count()) {
+      await page.getByRole('radio').first().check();
+      await page.locator('form button[type=submit]').click();
+    } else {
+      await page.getByRole('button', { name: /Skip/ }).click();
+    }
+    await expect(page).not.toHaveURL(new RegExp(`/${node.replace('.', '\\.')}$`));
+  }
+  throw new Error(`${tree}: no outcome after 40 steps`);
+}
+
+test.use({ locale: 'en-US' });
+
+for (const tree of [
+  'nodeport-one-node',
+  'clusterip-ipvs-timeout',
+  'pod-external-intermittent',
+  'ingress-5xx',
+]) {
+  test(`${tree}: a complete path ends in a diagnosis with what to collect next`, async ({
+    page,
+  }) => {
+    const outside = trackRequests(page);
+    await page.goto('./');
+    await page.locator(`[data-symptom-id="${tree}"]`).click();
+    const visited = await walk(page, tree);
+    expect(visited.length).toBeGreaterThan(3);
+    await expect(page.getByTestId('diagnosis')).toContainText('What to collect next');
+    await expect(page.locator('.note')).toContainText('You skipped');
+    expect(await checkA11y(page)).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+}
+
+test('not sure: two questions hand over to the right tree', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('not-sure').click();
+  await page.getByRole('radio', { name: 'Pods inside the cluster' }).check();
+  await page.locator('form button[type=submit]').click();
+  await page.getByRole('radio', { name: 'Something outside the cluster' }).check();
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('route-next').click();
+  await expect(page).toHaveURL(/#\/s\/pod-external-intermittent\/target$/);
+});
+
+test('the flowchart loads mermaid only when opened, marks the path, and goes back on a click', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  await page.goto('./');
+  await page.getByTestId('example-nodeport-one-node').click();
+  await expect(page.locator('[data-cause-id]').first()).toBeVisible();
+  expect(scripts.filter((s) => /mermaid/i.test(s))).toEqual([]);
+
+  await page.getByTestId('flowchart-toggle').click();
+  const chart = page.getByTestId('flowchart');
+  await expect(chart.locator('svg g.node').first()).toBeAttached();
+  expect(scripts.some((s) => /mermaid/i.test(s))).toBe(true);
+  await expect(chart).toHaveAttribute('data-current', 'verdict');
+  expect(await chart.locator('g.node.visited').count()).toBeGreaterThanOrEqual(9);
+  await expect(chart.locator('g.node.current')).toHaveCount(1);
+  expect(await checkA11y(page)).toEqual([]);
+
+  await chart.locator('g.node[data-node="mode"]').click();
+  await expect(page).toHaveURL(/#\/s\/nodeport-one-node\/mode$/);
+  await expect(page.getByRole('radio', { name: 'iptables' })).toBeChecked();
+});
