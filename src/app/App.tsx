@@ -4,6 +4,7 @@ import { Start } from '../features/start/Start';
 import { Wizard } from '../features/wizard/Wizard';
 import { PasteAll } from '../features/paste/PasteAll';
 import { NotFound } from './NotFound';
+import { SharedRoute } from '../features/share/SharedRoute';
 
 // Hash routes: the app works from any static host, any sub-path and file://.
 const router = createHashRouter([
@@ -13,6 +14,7 @@ const router = createHashRouter([
       { path: '/', element: <Start /> },
       { path: '/s/:tree/:node?', element: <Wizard /> },
       { path: '/all', element: <PasteAll /> },
+      { path: '/share/*', element: <SharedRoute /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -10,6 +10,7 @@ import { QuestionStep } from './QuestionStep';
 import { EvidenceStep } from './EvidenceStep';
 import { Verdict } from './Verdict';
 import { NotFound } from '../../app/NotFound';
+import { ShareButton } from '../share/ShareButton';
 import { lazy, Suspense, useState } from 'react';
 
 // The flowchart (and mermaid behind it) loads only when the operator opens it.
@@ -125,6 +126,7 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
           >
             {t(showChart ? 'flowchart.hide' : 'flowchart.show')}
           </button>
+          <ShareButton tree={symptom} node={node} state={state} />
         </div>
         {showChart && (
           <div id="flowchart-panel">

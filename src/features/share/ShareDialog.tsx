@@ -1,0 +1,172 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { WizardState } from '../../engine/replay';
+import type { TreeId } from '../../tree';
+import { parseOffThread } from '../../worker/client';
+import { useT } from '../../app/useT';
+import { CopyButton } from '../../components/CopyButton';
+import { buildPayload, type Built, type ShareOptions } from '../../share/build';
+import { encodeShare } from '../../share/codec';
+import './share.css';
+
+/** Above this, some chat tools and bots cut or refuse a message (see share.tooLong). */
+export const CHAT_SAFE_LENGTH = 2000;
+
+interface Props {
+  tree: TreeId;
+  node: string;
+  state: WizardState;
+  onClose(): void;
+}
+
+type Result = { options: ShareOptions; link: string; built: Built } | { error: string };
+
+/** A modal dialog: the options, the link with its length, a copy button, and what it carries. */
+export function ShareDialog({ tree, node, state, onClose }: Props) {
+  const { t, lang } = useT();
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [options, setOptions] = useState<ShareOptions>({ omitRaw: false, redact: false });
+  const [result, setResult] = useState<Result | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  useEffect(() => {
+    let alive = true;
+    (async () => {
+      // Without raw output the link carries the diagnosis, so the pastes are parsed first.
+      const parsed = options.omitRaw
+        ? await Promise.all(
+            Object.entries(state.pastes).map(([n, text]) =>
+              text === null ? [] : parseOffThread(text, n),
+            ),
+          )
+        : [];
+      const built = buildPayload(tree, node, state, lang, options, parsed.flat());
+      const link = `${location.href.split('#')[0]}#/share/${await encodeShare(built.payload)}`;
+      if (alive) setResult({ options, link, built });
+    })().catch((e: unknown) => alive && setResult({ error: String(e) }));
+    return () => {
+      alive = false;
+    };
+  }, [tree, node, state, lang, options]);
+
+  const ready = result && 'link' in result && result.options === options ? result : null;
+  const toggle = (key: keyof ShareOptions) => setOptions((o) => ({ ...o, [key]: !o[key] }));
+  const option = (key: keyof ShareOptions, label: string, hint: string) => (
+    <div className="share-option">
+      <input
+        type="checkbox"
+        id={`${id}-${key}`}
+        checked={options[key]}
+        onChange={() => toggle(key)}
+        aria-describedby={`${id}-${key}-hint`}
+        data-testid={`share-${key}`}
+      />
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <p id={`${id}-${key}-hint`} className="hint">
+        {hint}
+      </p>
+    </div>
+  );
+
+  return (
+    <dialog
+      ref={ref}
+      className="share-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      data-testid="share-dialog"
+    >
+      <div className="share-head">
+        <h2 id={`${id}-title`}>{t('share.title')}</h2>
+        <button type="button" className="quiet" onClick={() => ref.current?.close()}>
+          {t('share.close')}
+        </button>
+      </div>
+      <p>{t('share.intro')}</p>
+      <fieldset className="share-options">
+        <legend className="visually-hidden">{t('share.title')}</legend>
+        {option('omitRaw', t('share.omitRaw'), t('share.omitRawHint'))}
+        {option('redact', t('share.redact'), t('share.redactHint'))}
+      </fieldset>
+
+      <label htmlFor={`${id}-link`} className="share-link-label">
+        {t('share.link')}
+      </label>
+      <div className="share-link-row">
+        <input
+          id={`${id}-link`}
+          className="share-link"
+          readOnly
+          value={ready?.link ?? ''}
+          placeholder={t('share.preparing')}
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="share-link"
+          data-ready={ready ? 'true' : 'false'}
+        />
+        <CopyButton text={ready?.link ?? ''} caption={t('share.copy')} className="primary" />
+      </div>
+      {result && 'error' in result && (
+        <p role="alert" className="error">
+          {t('share.failed', { error: result.error })}
+        </p>
+      )}
+      <div aria-live="polite">
+        {ready && (
+          <p
+            className={ready.link.length > CHAT_SAFE_LENGTH ? 'share-length warn' : 'share-length'}
+            data-testid="share-length"
+          >
+            <strong>{t('share.length', { n: ready.link.length.toLocaleString(lang) })}</strong>{' '}
+            {ready.link.length > CHAT_SAFE_LENGTH ? t('share.tooLong') : t('share.lengthOk')}
+          </p>
+        )}
+      </div>
+
+      {ready && options.redact && <Replaced built={ready.built} />}
+      <h3 id={`${id}-preview`}>{t('share.preview')}</h3>
+      <pre
+        className="share-preview"
+        tabIndex={0}
+        aria-labelledby={`${id}-preview`}
+        data-testid="share-preview"
+      >
+        {ready ? JSON.stringify(ready.built.payload, null, 2) : t('share.preparing')}
+      </pre>
+    </dialog>
+  );
+}
+
+function Replaced({ built }: { built: Built }) {
+  const { t } = useT();
+  const list = built.replacements;
+  if (list.length === 0) return <p className="muted">{t('share.replacedNone')}</p>;
+  return (
+    <details className="share-replaced">
+      <summary>{t('share.replaced', { count: list.length })}</summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('share.from')}</th>
+            <th scope="col">{t('share.to')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((r) => (
+            <tr key={`${r.kind}:${r.from}`}>
+              <td>
+                <code>{r.from}</code>
+              </td>
+              <td>
+                <code>{r.to}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
