@@ -83,6 +83,11 @@ test.describe('NodePort path, more', () => {
     await page.getByTestId('example-nodeport-one-node').click();
     await expect(page.locator('[data-cause-id="tcp-tw-recycle-nat"]')).toBeVisible();
     await expect(page.locator('[data-ruled-out="kube-proxy-rules-missing"]')).toBeVisible();
+    // An evidence line shown in its own paste, among its neighbours.
+    const finding = page.locator('[data-cause-id="tcp-tw-recycle-nat"]');
+    await finding.getByRole('button', { name: 'Show in its paste' }).first().click();
+    await expect(finding.locator('.in-paste .cited')).toContainText('net.ipv4.tcp_tw_recycle = 1');
+    await expect(finding.locator('.in-paste')).toContainText('net.ipv4.tcp_timestamps = 1');
     expect(outside).toEqual([]);
   });
 

@@ -2,19 +2,19 @@ import type { Diagnosis } from '../../engine/diagnose';
 import { useT } from '../../app/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { FindingCard } from './FindingCard';
-import { EvidenceList } from './EvidenceList';
+import { EvidenceList, type Sources } from './EvidenceList';
 import { ExportActions } from './ExportActions';
 
 interface Props {
   diagnosis: Diagnosis;
-  /** A readable name for a paste's source (the step it was pasted at). */
-  sourceLabel(source: string): string;
+  /** A readable name for each paste (the step it was pasted at), and its text. */
+  sources: Sources;
   skipped: number;
   /** Commands worth running when nothing was found. */
   collect: string[];
 }
 
-export function DiagnosisView({ diagnosis, sourceLabel, skipped, collect }: Props) {
+export function DiagnosisView({ diagnosis, sources, skipped, collect }: Props) {
   const { t, tm } = useT();
   return (
     <div className="diagnosis" data-testid="diagnosis">
@@ -24,9 +24,7 @@ export function DiagnosisView({ diagnosis, sourceLabel, skipped, collect }: Prop
       {diagnosis.findings.length === 0 ? (
         <p className="none">{t('diagnosis.none')}</p>
       ) : (
-        diagnosis.findings.map((f) => (
-          <FindingCard key={f.cause} finding={f} sourceLabel={sourceLabel} />
-        ))
+        diagnosis.findings.map((f) => <FindingCard key={f.cause} finding={f} sources={sources} />)
       )}
       {diagnosis.ruledOut.length > 0 && (
         <section className="healthy" aria-labelledby="healthy-title">
@@ -36,9 +34,7 @@ export function DiagnosisView({ diagnosis, sourceLabel, skipped, collect }: Prop
               <li key={r.cause} data-ruled-out={r.cause}>
                 <span className="ok">✓ {t('diagnosis.notTheCause')}</span>{' '}
                 <strong>{t(`cause.${r.cause}.title`)}</strong>: {tm(r.because)}
-                {r.evidence.length > 0 && (
-                  <EvidenceList evidence={r.evidence} sourceLabel={sourceLabel} />
-                )}
+                {r.evidence.length > 0 && <EvidenceList evidence={r.evidence} sources={sources} />}
               </li>
             ))}
           </ul>

@@ -1,27 +1,68 @@
+import { useState } from 'react';
 import type { Evidence } from '../../engine/types';
 import { useT } from '../../app/useT';
 
+/** How the diagnosis names a paste, and its text (to show a cited line in place). */
+export interface Sources {
+  label(source: string): string;
+  text(source: string): string | undefined;
+}
+
+const CONTEXT = 3;
+
 /** Evidence lines quoted from the pastes, with where they came from and their line numbers. */
-export function EvidenceList({
-  evidence,
-  sourceLabel,
-}: {
-  evidence: Evidence[];
-  sourceLabel(s: string): string;
-}) {
+export function EvidenceList({ evidence, sources }: { evidence: Evidence[]; sources: Sources }) {
   const { t } = useT();
+  const [open, setOpen] = useState<number | null>(null);
   return (
     <ol className="evidence">
-      {evidence.map((e, i) => (
-        <li key={`${e.source}:${e.line}:${i}`}>
-          <span className="where-from">
-            {sourceLabel(e.source)}, {t('diagnosis.line', { n: e.line })}
-          </span>
-          <code className="line" data-line={e.line}>
-            {e.text}
-          </code>
-        </li>
-      ))}
+      {evidence.map((e, i) => {
+        const text = sources.text(e.source);
+        return (
+          <li key={`${e.source}:${e.line}:${i}`}>
+            <span className="where-from">
+              {sources.label(e.source)}, {t('diagnosis.line', { n: e.line })}
+              {text !== undefined && (
+                <button
+                  type="button"
+                  className="link"
+                  aria-expanded={open === i}
+                  onClick={() => setOpen(open === i ? null : i)}
+                >
+                  {t(open === i ? 'diagnosis.hideInPaste' : 'diagnosis.showInPaste')}
+                </button>
+              )}
+            </span>
+            <code className="line" data-line={e.line}>
+              {e.text}
+            </code>
+            {open === i && text !== undefined && <InPaste text={text} line={e.line} />}
+          </li>
+        );
+      })}
     </ol>
+  );
+}
+
+/** The cited line among its neighbours, numbered as in the paste. */
+function InPaste({ text, line }: { text: string; line: number }) {
+  const lines = text.split(/\r?\n/);
+  const from = Math.max(1, line - CONTEXT);
+  const to = Math.min(lines.length, line + CONTEXT);
+  return (
+    <pre className="in-paste" tabIndex={0}>
+      {lines.slice(from - 1, to).map((l, k) => {
+        const n = from + k;
+        return (
+          <span key={n} className={n === line ? 'cited' : undefined}>
+            <span className="ln" aria-hidden="true">
+              {String(n).padStart(4)}{' '}
+            </span>
+            {l}
+            {'\n'}
+          </span>
+        );
+      })}
+    </pre>
   );
 }

@@ -1,17 +1,11 @@
 import type { Finding } from '../../engine/diagnose';
 import { useT } from '../../app/useT';
 import { CodeBlock } from '../../components/CodeBlock';
-import { EvidenceList } from './EvidenceList';
+import { EvidenceList, type Sources } from './EvidenceList';
 
 const PARTS = ['now', 'persist', 'verify', 'rollback'] as const;
 
-export function FindingCard({
-  finding,
-  sourceLabel,
-}: {
-  finding: Finding;
-  sourceLabel(s: string): string;
-}) {
+export function FindingCard({ finding, sources }: { finding: Finding; sources: Sources }) {
   const { t, tm } = useT();
   const id = `finding-${finding.cause}`;
   return (
@@ -28,7 +22,7 @@ export function FindingCard({
       </header>
       <p className="finding-why">{tm(finding.why)}</p>
       <h4>{t('diagnosis.evidence')}</h4>
-      <EvidenceList evidence={finding.evidence} sourceLabel={sourceLabel} />
+      <EvidenceList evidence={finding.evidence} sources={sources} />
       <details className="explain">
         <summary>{t('diagnosis.why')}</summary>
         <p>{t(`cause.${finding.cause}.why`)}</p>

@@ -27,7 +27,10 @@ export function PasteAll() {
           <h2>{t('diagnosis.title')}</h2>
           <DiagnosisView
             diagnosis={diagnose(null, sections.all, {}, lang)}
-            sourceLabel={(s) => s.replace(/^bundle#?/, '#')}
+            sources={{
+              label: (s) => s.replace(/^bundle#?/, '#'),
+              text: () => state.pastes.bundle ?? undefined,
+            }}
             skipped={0}
             collect={[]}
           />

@@ -143,7 +143,7 @@ function Outcome(props: {
   return (
     <DiagnosisView
       diagnosis={restoreDiagnosis(symptom, carried, vars, lang)}
-      sourceLabel={label}
+      sources={{ label, text: () => undefined }}
       skipped={steps.filter((s) => s.status === 'skipped').length}
       collect={spec.collect.map((c) => fillTemplate(COMMANDS[c].run, vars))}
     />

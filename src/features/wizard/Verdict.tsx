@@ -16,13 +16,15 @@ interface Props {
   steps: Step[];
   vars: Record<string, string>;
   sections: Sections;
+  /** Pasted texts by node, to show a cited line in its paste. */
+  pastes?: Record<string, string | null>;
 }
 
 /**
  * The outcome of a path: a hand-over to a symptom's tree, or the diagnosis of the pastes on
  * the path taken (a paste on a branch the operator has left is kept, but does not count).
  */
-export function Verdict({ tree, spec, steps, vars, sections }: Props) {
+export function Verdict({ tree, spec, steps, vars, sections, pastes = {} }: Props) {
   const { t, lang } = useT();
   if (spec.route) {
     return (
@@ -35,7 +37,9 @@ export function Verdict({ tree, spec, steps, vars, sections }: Props) {
     );
   }
   if (sections.pending.length > 0) return <p className="muted">{t('diagnosis.running')}</p>;
-  const onPath = steps.filter((s) => s.status === 'pasted').flatMap((s) => sections.byNode[s.node] ?? []);
+  const onPath = steps
+    .filter((s) => s.status === 'pasted')
+    .flatMap((s) => sections.byNode[s.node] ?? []);
   const result = diagnose(isSymptomId(tree) ? tree : null, onPath, vars, lang);
   const skipped = steps.filter((s) => s.status === 'skipped').length;
   const stepTitle = (source: string) => {
@@ -45,7 +49,7 @@ export function Verdict({ tree, spec, steps, vars, sections }: Props) {
   return (
     <DiagnosisView
       diagnosis={result}
-      sourceLabel={stepTitle}
+      sources={{ label: stepTitle, text: (source) => pastes[source.split('#')[0]!] ?? undefined }}
       skipped={skipped}
       collect={spec.collect.map((c) => fillTemplate(COMMANDS[c].run, vars))}
     />

@@ -96,6 +96,7 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
             steps={rp.steps}
             vars={rp.vars}
             sections={sections}
+            pastes={state.pastes}
           />
         )}
         <div className="step-actions">
