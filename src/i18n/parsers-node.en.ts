@@ -31,5 +31,17 @@ export default {
       summaryEvents: 'kernel log, {{n}} line(s): {{events}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
+    ipvsadm: {
+      badLine: 'This line is not part of an ipvsadm listing.',
+      orphanRealServer: 'This real server line comes before any virtual service line.',
+      noServices:
+        'No IPVS virtual services found. Paste the output of `ipvsadm -Ln` (as root) on the node.',
+      summary: 'IPVS table: {{services}} virtual service(s), {{reals}} real server(s)',
+      summaryEmpty:
+        'IPVS table: {{services}} virtual service(s), {{reals}} real server(s); {{empty}} without any real server',
+      summaryTimeout: 'IPVS timeouts: tcp {{tcp}} s, tcpfin {{tcpfin}} s, udp {{udp}} s',
+      summaryConnections: 'IPVS connection table: {{n}} entries',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
   },
 };

@@ -30,5 +30,16 @@ export default {
       summaryEvents: '内核日志，{{n}} 行：{{events}}',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
+    ipvsadm: {
+      badLine: '这一行不属于 ipvsadm 的列表输出。',
+      orphanRealServer: '这一行真实服务器出现在任何虚拟服务之前。',
+      noServices: '没有找到 IPVS 虚拟服务。请在节点上以 root 身份粘贴 `ipvsadm -Ln` 的输出。',
+      summary: 'IPVS 表：{{services}} 个虚拟服务，{{reals}} 个真实服务器',
+      summaryEmpty:
+        'IPVS 表：{{services}} 个虚拟服务，{{reals}} 个真实服务器；其中 {{empty}} 个虚拟服务没有真实服务器',
+      summaryTimeout: 'IPVS 超时：tcp {{tcp}} 秒，tcpfin {{tcpfin}} 秒，udp {{udp}} 秒',
+      summaryConnections: 'IPVS 连接表：{{n}} 条',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
   },
 };

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toLines } from '../../engine/lines';
+import { factsOf } from '../../testing/facts';
+import { readShared } from '../../testing/shared';
+import { parsePaste } from '../registry';
+import { ipvsadm } from './parser';
+
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+const one = (text: string) => {
+  const rs = parsePaste(text, 'x');
+  expect(rs).toHaveLength(1);
+  return rs[0]!;
+};
+
+describe('ipvsadm: real outputs', () => {
+  it('fixture 46: NodePort virtual services on every node address, trailing spaces', () => {
+    const text = local('ipvsadm--kubeadm2205-nodeport.txt');
+    expect(text).toBe(
+      readShared('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt'),
+    );
+    const s = one(text);
+    const f = factsOf(s, 'ipvsadm');
+    expect(s.status).toBe('parsed');
+    expect(s.command).toBe('ipvsadm -ln');
+    expect(f.version?.value).toBe('1.2.1');
+    expect(f.services.map((v) => v.address)).toEqual([
+      '10.96.0.1:443',
+      '10.96.0.10:53',
+      '10.103.89.136:18080',
+      '127.0.0.1:30449',
+      '172.17.0.1:30449',
+      '192.168.9.101:30449',
+      '10.0.2.4:30449',
+    ]);
+    const vs = f.services[4]!;
+    expect(vs).toMatchObject({ proto: 'TCP', scheduler: 'rr', persistent: null, line: 16 });
+    expect(vs.realServers).toEqual([
+      expect.objectContaining({
+        address: '10.244.36.197:80',
+        forward: 'Masq',
+        weight: 1,
+        active: 0,
+        inactive: 0,
+        line: 17,
+      }),
+      expect.objectContaining({ address: '10.244.36.198:80', line: 18 }),
+    ]);
+    expect(f.services[6]!.realServers).toHaveLength(1);
+  });
+
+  it('seed 003: collapsed spacing and an elision line', () => {
+    const s = one(local('ipvsadm--seed003-collapsed.txt'));
+    const f = factsOf(s, 'ipvsadm');
+    expect(s.status).toBe('partial');
+    expect(s.problems).toEqual([{ line: 5, msg: { key: 'parse.ipvsadm.badLine' } }]);
+    expect(f.services).toEqual([
+      expect.objectContaining({ address: '10.102.246.104:8080', scheduler: 'rr' }),
+    ]);
+    expect(f.services[0]!.realServers.map((r) => [r.address, r.forward, r.weight])).toEqual([
+      ['10.244.2.111:80', 'Masq', 1],
+      ['10.244.3.164:80', 'Masq', 1],
+      ['10.244.3.165:80', 'Masq', 1],
+    ]);
+  });
+});
+
+describe('ipvsadm: formats', () => {
+  it('a service without real servers, weight 0, persistence, UDP and FWM', () => {
+    const text = [
+      'IP Virtual Server version 1.2.1 (size=4096)',
+      'Prot LocalAddress:Port Scheduler Flags',
+      '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+      'TCP  10.96.0.1:443 rr persistent 10800',
+      '  -> 192.168.0.10:6443            Masq    0      3          12        ',
+      'UDP  10.96.0.10:53 rr',
+      'TCP  10.111.2.3:8080 rr',
+      'FWM  100 wrr',
+      '  -> 10.244.1.5:80                Route   2      0          0         ',
+    ].join('\n');
+    const f = factsOf(one(text), 'ipvsadm');
+    expect(f.services.map((v) => [v.proto, v.address, v.realServers.length])).toEqual([
+      ['TCP', '10.96.0.1:443', 1],
+      ['UDP', '10.96.0.10:53', 0],
+      ['TCP', '10.111.2.3:8080', 0],
+      ['FWM', '100', 1],
+    ]);
+    expect(f.services[0]).toMatchObject({ persistent: 10800, flags: 'persistent 10800' });
+    expect(f.services[0]!.realServers[0]).toMatchObject({ weight: 0, active: 3, inactive: 12 });
+  });
+
+  it('--stats and --rate columns, with K/M suffixes', () => {
+    const stats = [
+      'IP Virtual Server version 1.2.1 (size=4096)',
+      'Prot LocalAddress:Port               Conns   InPkts  OutPkts  InBytes OutBytes',
+      '  -> RemoteAddress:Port',
+      'TCP  10.96.0.1:443                     12      3K     2871   1234K     5M',
+      '  -> 192.168.0.10:6443                 12      3K     2871   1234K     5M',
+    ].join('\n');
+    const f = factsOf(one(stats), 'ipvsadm');
+    expect(f.format).toBe('stats');
+    expect(f.services[0]!.stats).toEqual({
+      Conns: 12,
+      InPkts: 3000,
+      OutPkts: 2871,
+      InBytes: 1234000,
+      OutBytes: 5000000,
+    });
+    expect(f.services[0]!.realServers[0]!.stats?.Conns).toBe(12);
+    const rate =
+      'Prot LocalAddress:Port                 CPS    InPPS   OutPPS    InBPS   OutBPS\n  -> RemoteAddress:Port\nTCP  10.96.0.1:443                        0        1        1       60       52';
+    expect(factsOf(one(rate), 'ipvsadm').format).toBe('rate');
+  });
+
+  it('--timeout and -Lnc', () => {
+    const to = factsOf(one('Timeout (tcp tcpfin udp): 900 120 300'), 'ipvsadm');
+    expect(to.format).toBe('timeout');
+    expect(to.timeout).toMatchObject({ value: { tcp: 900, tcpfin: 120, udp: 300 }, line: 1 });
+    const c = factsOf(
+      one(
+        'IPVS connection entries\npro expire state       source             virtual            destination\nTCP 14:58  ESTABLISHED 10.0.0.1:53066     10.96.0.1:443      192.168.9.101:6443\nTCP 01:40  FIN_WAIT    10.0.0.1:53070     10.96.0.1:443      192.168.9.101:6443',
+      ),
+      'ipvsadm',
+    );
+    expect(c.connections).toEqual({ total: 2, states: { ESTABLISHED: 1, FIN_WAIT: 1 } });
+  });
+
+  it('does not claim conntrack or iptables lines', () => {
+    const no = (text: string) =>
+      expect(ipvsadm.detect(toLines(text), { command: null })).toBe(false);
+    no('tcp      6 11 LAST_ACK src=1.1.1.1 dst=2.2.2.2 sport=1 dport=2');
+    no('-A KUBE-SERVICES -d 10.96.0.1/32 -p tcp -j KUBE-SVC-X');
+  });
+});
