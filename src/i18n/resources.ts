@@ -8,6 +8,8 @@ import parsersEn from './parsers.en';
 import parsersZh from './parsers.zh-CN';
 import parsersNodeEn from './parsers-node.en';
 import parsersNodeZh from './parsers-node.zh-CN';
+import parsersK8sEn from './parsers-k8s.en';
+import parsersK8sZh from './parsers-k8s.zh-CN';
 import fixesEn from './fixes.en';
 import treesEn from './trees.en';
 import treesZh from './trees.zh-CN';
@@ -33,8 +35,28 @@ function merge(...dicts: Dict[]): Dict {
 }
 
 export const RESOURCES: Record<Lang, Dict> = {
-  en: merge(uiEn, treesEn, causesEn, rulesEn, parsersEn, parsersNodeEn, fixesEn, shareEn),
-  'zh-CN': merge(uiZh, treesZh, causesZh, rulesZh, parsersZh, parsersNodeZh, fixesZh, shareZh),
+  en: merge(
+    uiEn,
+    treesEn,
+    causesEn,
+    rulesEn,
+    parsersEn,
+    parsersNodeEn,
+    parsersK8sEn,
+    fixesEn,
+    shareEn,
+  ),
+  'zh-CN': merge(
+    uiZh,
+    treesZh,
+    causesZh,
+    rulesZh,
+    parsersZh,
+    parsersNodeZh,
+    parsersK8sZh,
+    fixesZh,
+    shareZh,
+  ),
 };
 
 /** Chinese for any zh-* browser language, English otherwise. */

@@ -1,4 +1,5 @@
 import type { Line, Msg } from '../engine/types';
+import { K8S_NEAR_MISSES } from './k8s-common/near-miss';
 
 interface NearMiss {
   kind: string;
@@ -17,6 +18,7 @@ const NEAR_MISSES: NearMiss[] = [
       head.some((l) => /^table (?:ip|ip6|inet|bridge|arp|netdev) \S+ \{/.test(l.text)),
     msg: { key: 'parse.nearMiss.nft' },
   },
+  ...K8S_NEAR_MISSES,
 ];
 
 export function nearMiss(head: Line[], command: string | null): NearMiss | null {

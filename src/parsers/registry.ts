@@ -13,10 +13,14 @@ import type { IptablesFacts } from './iptables-save/facts';
 import type { IptablesListFacts } from './iptables-L/facts';
 import type { KubeProxyLogFacts } from './kube-proxy-log/facts';
 import { NODE_PARSERS, type NodeFactsByKind } from './node-shared/parsers';
+import { K8S_PARSERS, type K8sFactsByKind } from './k8s-common/parsers';
 
 /** Facts each output kind yields. Adding a kind: its folder, `KINDS`, this map, and `PARSERS`. */
 export interface FactsByKind
-  extends Omit<Record<Kind, unknown>, keyof NodeFactsByKind>, NodeFactsByKind {
+  extends
+    Omit<Record<Kind, unknown>, keyof NodeFactsByKind | keyof K8sFactsByKind>,
+    NodeFactsByKind,
+    K8sFactsByKind {
   sysctl: SysctlFacts;
   'netstat-s': NetstatFacts;
   'iptables-save': IptablesFacts;
@@ -32,6 +36,7 @@ export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
   iptablesList,
   kubeProxyLog,
   ...NODE_PARSERS,
+  ...K8S_PARSERS,
   netstatS,
   sysctl,
 ];

@@ -1,0 +1,82 @@
+import { KLOG } from '../k8s-common/text';
+import type { CniErrorKind, CniLogFacts } from './facts';
+
+type Cni = NonNullable<CniLogFacts['cni']>;
+
+/** A line of the agent's log, read apart. `level` is null for an informational line. */
+export interface CniLine {
+  level: string | null;
+  message: string;
+  /** The CNI the line's format or words give away, if any. */
+  cni: Cni | null;
+}
+
+const RUNTIME_PREFIX =
+  /^\s*(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: std(?:out|err) [FP])? |\[pod\/[^\]\s]{1,200}\] )/;
+/** calico-node: `2023-03-04 09:50:19.464 [INFO][9] startup/startup.go 425: message` */
+const CALICO = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[(\w+)\]\[\d+\] (?:[\w./-]+ \d+: )?(.*)$/;
+/** cilium (logfmt): `level=warning msg="..." subsys=daemon`, optionally after `time="..."`. */
+const LOGFMT = /^(?:time="[^"]*" )?level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S+)(.*)$/;
+const BIRD = /^bird: /;
+const FLANNEL_MARK =
+  /flannel|SubnetManager|subnet\.env|kubeSubnetMgr|etcdEndpoints|br_netfilter|vxlan|VXLAN|Determining IP address of default interface|Using interface with name/;
+const CALICO_MARK = /calico|felix|\bBIRD\b|\bBGP\b|confd|IPIP|tunl0/i;
+const CILIUM_MARK = /\bsubsys=|cilium/i;
+/** A bare line (no log prefix) that still says something only a CNI agent says. */
+const BARE_KNOWN =
+  /^(?:Failed to check br_netfilter|calico\/node is not ready|Calico node (?:started|failed)|(?:ERROR|WARNING): |Skipping datastore connection test|Using autodetected IPv4 address|IPv4 address \S+ discovered on interface|No AS number configured|Using node name:|Terminating$)/;
+
+export function cniLine(raw: string): CniLine | null {
+  const text = raw.replace(RUNTIME_PREFIX, '');
+  const k = KLOG.exec(text);
+  if (k) {
+    const cni = FLANNEL_MARK.test(k[3]!) ? 'flannel' : CALICO_MARK.test(k[3]!) ? 'calico' : null;
+    return { level: k[1] === 'I' ? null : k[1]!, message: k[3]!.trim(), cni };
+  }
+  const c = CALICO.exec(text);
+  if (c) {
+    const level = /^(?:WARNING|ERROR|FATAL|PANIC)$/.test(c[1]!) ? c[1]! : null;
+    return { level, message: c[2]!.trim(), cni: 'calico' };
+  }
+  const f = LOGFMT.exec(text);
+  if (f) {
+    const level = /^(?:warn|warning|error|fatal|panic)$/i.test(f[1]!) ? f[1]! : null;
+    let message = f[2]!.startsWith('"') ? unquote(f[2]!) : f[2]!;
+    const err = / error="((?:[^"\\]|\\.)*)"/.exec(f[3]!);
+    if (err) message += `: ${unquote(`"${err[1]}"`)}`;
+    return { level, message, cni: CILIUM_MARK.test(text) ? 'cilium' : null };
+  }
+  if (BIRD.test(text)) return { level: null, message: text, cni: 'calico' };
+  if (BARE_KNOWN.test(text.trim())) {
+    const t = text.trim();
+    const cni = FLANNEL_MARK.test(t) ? 'flannel' : CALICO_MARK.test(t) ? 'calico' : null;
+    const quiet = !/^(?:Failed|calico\/node is not ready|Calico node failed|ERROR|WARNING)/.test(t);
+    return { level: quiet ? null : 'E', message: t, cni };
+  }
+  return null;
+}
+
+function unquote(s: string): string {
+  try {
+    return JSON.parse(s) as string;
+  } catch {
+    return s.slice(1, -1);
+  }
+}
+
+const KINDS: [RegExp, CniErrorKind][] = [
+  [/br_netfilter|bridge-nf-call-ip6?tables/i, 'br-netfilter-missing'],
+  [/BIRD is not ready|BGP not established|bird\.ctl|BIRDv?6? socket/i, 'bird-not-ready'],
+  [
+    /\bIPAM\b|no IP addresses available|failed to (?:allocate|assign|get) (?:an )?IP|range is full|IP ?pool|allocate.*(?:block|address)/i,
+    'ipam',
+  ],
+  [
+    /dial tcp \S+: (?:i\/o timeout|connect: (?:connection refused|no route to host|operation not permitted))|Unable to contact k8s api-server|error retrieving pod spec|Failed to (?:list|watch) \*v\d|Unauthorized|x509: |connection to the server .* was refused|apiserver/i,
+    'api-unreachable',
+  ],
+];
+
+export function classify(message: string): CniErrorKind {
+  return KINDS.find(([re]) => re.test(message))?.[1] ?? 'other';
+}

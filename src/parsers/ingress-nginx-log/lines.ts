@@ -1,0 +1,149 @@
+import type { Line } from '../../engine/types';
+import { KLOG } from '../k8s-common/text';
+import type { IngressAccessLine, IngressErrorEvent, UpstreamErrorKind } from './facts';
+
+/** What `kubectl logs --timestamps` / `--prefix` or a container runtime put before a line. */
+const PREFIX =
+  /^\s*(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: std(?:out|err) [FP])? |\[pod\/[^\]\s]{1,200}\] )/;
+/** `2023/03/08 16:02:40 [error] 31#31: *569 message` */
+export const NGINX_ERROR =
+  /^(\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d) \[(\w+)\] \d+#\d+: (?:\*\d+ )?(.*)$/;
+/** `$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$referer" "$ua"...` */
+const ACCESS =
+  /^(\S+) - (?:\[[^\]]*\] - )?(\S+) \[([^\]]{10,40})\] "((?:[^"\\]|\\.)*)" (\d{3}) (\d+|-) "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"(.*)$/;
+/** ingress-nginx's tail: ` $request_length $request_time [$proxy_upstream_name] [$alt] $upstream...` */
+const TAIL = /^ (\d+) ([\d.]+|-) \[([^\]]*)\](?: \[([^\]]*)\])? (.*)$/;
+/** Messages and files that only an ingress-nginx controller's klog has. */
+const CONTROLLER_MARK =
+  /\bingress\b|\bnginx\b|\bNGINX\b|\bEndpoint\b|backend reload|[Bb]ackend successfully|configuration changes|Configuration changes/i;
+/** What the controller prints around a failed reload (nginx's own stderr, the exit status). */
+const RELOAD_CHATTER =
+  /^(?:nginx: (?:\[\w+\] .*|configuration file \S+ test (?:failed|is successful)|the configuration file \S+ syntax is ok)|Error: exit status \d+)\s*$/;
+const BANNER =
+  /^\s*(?:-{20,}|NGINX Ingress controller|Release:|Build:|Repository:|nginx version:)\s*(\S.*)?$/;
+
+export function stripPrefix(text: string): string {
+  return text.replace(PREFIX, '');
+}
+
+export function isBanner(text: string): RegExpExecArray | null {
+  return BANNER.exec(text);
+}
+
+export function isChatter(text: string): boolean {
+  return RELOAD_CHATTER.test(text);
+}
+
+const NGINX_KINDS: [RegExp, UpstreamErrorKind][] = [
+  [/upstream timed out \(110: [^)]*\) while connecting to upstream/i, 'timeout-connect'],
+  [/upstream timed out \(110: [^)]*\) while (?:reading|sending)/i, 'timeout-read'],
+  [/connect\(\) failed \(111: [^)]*\)/i, 'refused'],
+  [/\(104: Connection reset by peer\)/i, 'reset'],
+  [/connect\(\) failed \(11[03]: [^)]*\)/i, 'unreachable'],
+  [/no live upstreams/i, 'no-live-upstreams'],
+  [/upstream prematurely closed connection/i, 'premature-close'],
+  [/upstream sent too big header/i, 'header-too-big'],
+  [/could not be resolved|\((?:2|3|110): [^)]*\) while resolving|\bresolver\b.*timed out/i, 'dns'],
+];
+const CONTROLLER_KINDS: [RegExp, UpstreamErrorKind][] = [
+  [/does not have any active Endpoint/i, 'no-endpoints'],
+  [
+    /\blookup \S+(?: on \S+)?: (?:no such host|i\/o timeout|server misbehaving|read udp)|kubernetes\.default|could not be resolved/i,
+    'dns',
+  ],
+];
+const ERROR_LEVELS = /^(?:warn|error|crit|alert|emerg)$/;
+
+function field(message: string, name: string): string | null {
+  const m = new RegExp(`, ${name}: (?:"([^"]*)"|([^,]*))`).exec(message);
+  return m ? (m[1] ?? m[2] ?? '').trim() : null;
+}
+
+/** An nginx error-log line at warn level or above, classified; null for other lines. */
+export function nginxError(text: string, l: Line): IngressErrorEvent | 'quiet' | null {
+  const m = NGINX_ERROR.exec(text);
+  if (!m) return null;
+  const [, , level, message] = m;
+  if (!ERROR_LEVELS.test(level!)) return 'quiet'; // notice/info: reloads, worker starts
+  const upstreamUrl = field(message!, 'upstream');
+  const hostPort = upstreamUrl ? (/^(?:\w+:\/\/)?([^/\s]+)/.exec(upstreamUrl)?.[1] ?? null) : null;
+  return {
+    kind: NGINX_KINDS.find(([re]) => re.test(message!))?.[1] ?? 'other',
+    source: 'nginx',
+    level: level!,
+    message: message!.replace(/, client: .*$/, ''),
+    upstream: hostPort,
+    service: null,
+    client: field(message!, 'client'),
+    host: field(message!, 'host'),
+    request: field(message!, 'request'),
+    line: l.n,
+    text: l.text,
+  };
+}
+
+/** A controller klog line: an event for W/E/F, 'quiet' for I, null when not the controller's. */
+export function controllerLine(
+  text: string,
+  l: Line,
+): { event: IngressErrorEvent | null; marked: boolean } | null {
+  const m = KLOG.exec(text);
+  if (!m) return null;
+  const [, level, , message] = m;
+  const marked = CONTROLLER_MARK.test(message!);
+  if (level === 'I') return { event: null, marked };
+  const svc = /Service "?([\w.-]+\/[\w.-]+)"? does not have any active Endpoint/i.exec(message!);
+  return {
+    marked,
+    event: {
+      kind: CONTROLLER_KINDS.find(([re]) => re.test(message!))?.[1] ?? 'other',
+      source: 'controller',
+      level: level!,
+      message: message!.trim(),
+      upstream: null,
+      service: svc?.[1] ?? null,
+      client: null,
+      host: null,
+      request: null,
+      line: l.n,
+      text: l.text,
+    },
+  };
+}
+
+export function accessLine(
+  text: string,
+  l: Line,
+): (IngressAccessLine & { ingress: boolean }) | null {
+  const m = ACCESS.exec(text);
+  if (!m) return null;
+  const status = Number(m[5]);
+  const tail = TAIL.exec(m[9]!);
+  const out: IngressAccessLine & { ingress: boolean } = {
+    status,
+    request: m[4]!,
+    upstreamName: null,
+    upstreams: [],
+    upstreamStatuses: [],
+    upstreamTimes: [],
+    requestTime: null,
+    line: l.n,
+    text: l.text,
+    ingress: false,
+  };
+  if (!tail) return out;
+  out.ingress = true;
+  out.requestTime = tail[2] === '-' ? null : Number(tail[2]);
+  out.upstreamName = tail[3] || null;
+  // Attempts are joined by ", " (and " : " across upstream groups): make each group one word.
+  const groups = tail[5]!
+    .replace(/\s*,\s*/g, ',')
+    .replace(/\s+:\s+/g, ',')
+    .trim()
+    .split(/\s+/);
+  const list = (g: string | undefined) => (!g || g === '-' ? [] : g.split(','));
+  out.upstreams = list(groups[0]);
+  out.upstreamTimes = list(groups[2]).map((t) => (/^[\d.]+$/.test(t) ? Number(t) : null));
+  out.upstreamStatuses = list(groups[3]);
+  return out;
+}

@@ -1,0 +1,115 @@
+import type { Cited, Problem } from '../../engine/types';
+import { accept, defineParser, msg, reject } from '../define';
+import { capped, isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
+import type { IngressErrorEvent, IngressNginxLogFacts } from './facts';
+import { accessLine, controllerLine, isBanner, isChatter, nginxError, stripPrefix } from './lines';
+
+const K = 'parse.ingress-nginx-log';
+const KEEP = 500;
+
+/** ingress-nginx controller logs: nginx error/access lines and the controller's own klog. */
+export const ingressNginxLog = withLeadingCommand(
+  defineParser<'ingress-nginx-log', IngressNginxLogFacts>({
+    kind: 'ingress-nginx-log',
+    detect(head, ctx) {
+      let ours = 0;
+      let strong = false;
+      const body = head.filter((l) => !isNoise(l.text));
+      for (const l of body) {
+        if (l.text.length > MAX_LINE) continue;
+        const text = stripPrefix(l.text);
+        if (isBanner(text) || isChatter(text)) {
+          if (/NGINX Ingress controller/.test(text)) strong = true;
+          ours += 1;
+          continue;
+        }
+        const e = nginxError(text, l);
+        const a = e ? null : accessLine(text, l);
+        const c = e || a ? null : controllerLine(text, l);
+        if (e || a || c) ours += 1;
+        if (e || a?.ingress || c?.marked) strong = true;
+      }
+      const logs = kubectlArgs(ctx.command, 'logs')?.some((a) => /ingress|nginx/i.test(a)) ?? false;
+      return strong && ours > 0 && (logs || ours * 2 >= body.length);
+    },
+    parse(lines) {
+      const facts: IngressNginxLogFacts = {
+        errors: [],
+        errorCounts: {},
+        access: { total: 0, statuses: {}, serverErrors: [], defaultBackend: 0 },
+        version: null,
+      };
+      const problems: Problem[] = [];
+      let known = 0;
+      const add = (e: IngressErrorEvent) => {
+        facts.errorCounts[e.kind] = (facts.errorCounts[e.kind] ?? 0) + 1;
+        if (facts.errors.length < KEEP) facts.errors.push(e);
+      };
+      for (const l of lines) {
+        if (isNoise(l.text)) continue;
+        if (l.text.length > MAX_LINE) {
+          problems.push({ line: l.n, msg: msg(`${K}.notALogLine`) });
+          continue;
+        }
+        const text = stripPrefix(l.text);
+        const banner = isBanner(text);
+        if (banner) {
+          known += 1;
+          if (/^\s*Release:/.test(text) && banner[1]) facts.version = cite(banner[1], l.n, l.text);
+          continue;
+        }
+        if (isChatter(text)) {
+          known += 1;
+          continue;
+        }
+        const e = nginxError(text, l);
+        if (e) {
+          known += 1;
+          if (e !== 'quiet') add(e);
+          continue;
+        }
+        const a = accessLine(text, l);
+        if (a) {
+          known += 1;
+          const { ingress: _ingress, ...line } = a;
+          facts.access.total += 1;
+          facts.access.statuses[a.status] = (facts.access.statuses[a.status] ?? 0) + 1;
+          if (a.upstreamName === 'upstream-default-backend') facts.access.defaultBackend += 1;
+          if (a.status >= 500 && facts.access.serverErrors.length < KEEP)
+            facts.access.serverErrors.push(line);
+          continue;
+        }
+        const c = controllerLine(text, l);
+        if (c) {
+          known += 1;
+          if (c.event) add(c.event);
+          continue;
+        }
+        problems.push({ line: l.n, msg: msg(`${K}.notALogLine`) });
+      }
+      if (known === 0) return reject(msg(`${K}.noLines`));
+      if (problems.length > known)
+        return reject(msg(`${K}.mostlyNotLog`, { log: known, other: problems.length }));
+      const counts = Object.entries(facts.errorCounts)
+        .map(([k, n]) => `${k} ×${n}`)
+        .join(', ');
+      const fiveXX = Object.entries(facts.access.statuses)
+        .filter(([s]) => s.startsWith('5'))
+        .reduce((n, [, c]) => n + c, 0);
+      return accept(
+        facts,
+        capped(problems, K),
+        msg(`${K}.${counts ? 'summaryErrors' : 'summary'}`, {
+          errors: Object.values(facts.errorCounts).reduce((n, c) => n + (c ?? 0), 0),
+          counts,
+          access: facts.access.total,
+          fiveXX,
+        }),
+      );
+    },
+  }),
+);
+
+function cite(value: string, line: number, text: string): Cited {
+  return { value: value.trim(), line, text };
+}

@@ -1,0 +1,138 @@
+import { resourceOf, type K8sResource } from '../k8s-common/text';
+
+/** A column of a `kubectl get` table: its header and where the header starts on the line. */
+export interface Column {
+  name: string;
+  start: number;
+}
+
+/** Header words kubectl prints with a space inside (split apart when a blog collapsed the spaces). */
+const MULTI_WORD = ['NOMINATED NODE', 'READINESS GATES', 'NODE SELECTOR', 'LAST SEEN'];
+const HEADER_WORD = /^[A-Z][A-Z0-9()_.\-/]*(?: [A-Z][A-Z0-9()_.\-/]*)?$/;
+/** Columns only kubectl tables have; one of them must be in a header we claim. */
+const KUBECTL_COLUMNS =
+  /^(?:AGE|READY|STATUS|RESTARTS|CLUSTER-IP|EXTERNAL-IP|PORT\(S\)|ENDPOINTS|ADDRESSTYPE|ROLES|UP-TO-DATE|AVAILABLE|DESIRED|NODE SELECTOR|DATA|HOSTS|REASON)$/;
+
+/** The columns of a header line, or null when the line is not a kubectl table header. */
+export function headerColumns(text: string): Column[] | null {
+  if (text.length > 2000 || !/^\s*(?:NAMESPACE|NAME|LAST SEEN)\s/.test(text)) return null;
+  const aligned = /\S {2,}\S/.test(text);
+  const cols: Column[] = [];
+  if (aligned) {
+    for (const m of text.matchAll(/\S+(?: \S+)*/g)) cols.push({ name: m[0], start: m.index });
+  } else {
+    const words = [...text.matchAll(/\S+/g)];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const pair = `${w[0]} ${words[i + 1]?.[0] ?? ''}`;
+      if (MULTI_WORD.includes(pair)) {
+        cols.push({ name: pair, start: w.index });
+        i += 1;
+      } else cols.push({ name: w[0], start: w.index });
+    }
+  }
+  if (cols.length < 2 || !cols.every((c) => HEADER_WORD.test(c.name))) return null;
+  if (!cols.some((c) => KUBECTL_COLUMNS.test(c.name))) return null;
+  return cols;
+}
+
+/** Whether the header was printed aligned (columns found by position). */
+export function isAligned(text: string): boolean {
+  return /\S {2,}\S/.test(text);
+}
+
+/** The kind of a table from its columns. */
+export function resourceOfColumns(names: string[]): K8sResource | null {
+  const has = (n: string) => names.includes(n);
+  if (has('ADDRESSTYPE')) return 'endpointslice';
+  if (has('ENDPOINTS')) return 'endpoints';
+  if (has('CLUSTER-IP')) return 'service';
+  if (has('RESTARTS') && has('STATUS')) return 'pod';
+  if (has('ROLES') || (has('STATUS') && has('VERSION'))) return 'node';
+  if (has('NODE SELECTOR') || (has('DESIRED') && has('UP-TO-DATE'))) return 'daemonset';
+  if (has('UP-TO-DATE') && has('AVAILABLE')) return 'deployment';
+  if (has('DESIRED') && has('CURRENT')) return 'replicaset';
+  if (has('HOSTS')) return 'ingress';
+  if (has('DATA')) return 'configmap';
+  if (has('REASON') && has('MESSAGE')) return 'event';
+  return null;
+}
+
+/** What `kubectl get` prints for a kind, for a grep'd paste that lost its header. */
+export function impliedColumns(args: string[]): { resource: K8sResource; names: string[] } | null {
+  const { what, output } = getArgs(args);
+  const resource = what && !what.includes(',') ? resourceOf(what) : null;
+  const wide = output === 'wide';
+  if (output && !wide) return null;
+  const all = args.some((a) => a === '-A' || a === '--all-namespaces');
+  const labels = args.includes('--show-labels') ? ['LABELS'] : [];
+  const ns = all ? ['NAMESPACE'] : [];
+  const base: Partial<Record<K8sResource, [string[], string[]]>> = {
+    pod: [
+      ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
+      ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
+    ],
+    service: [['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'], ['SELECTOR']],
+    endpoints: [['NAME', 'ENDPOINTS', 'AGE'], []],
+    node: [
+      ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
+      ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
+    ],
+  };
+  const cols = resource ? base[resource] : undefined;
+  if (!resource || !cols) return null;
+  return { resource, names: [...ns, ...cols[0], ...(wide ? cols[1] : []), ...labels] };
+}
+
+/**
+ * Cells of a row: by the header's positions when the table is aligned and the row fits them,
+ * otherwise by whitespace (a collapsed blog copy), re-joining `4 (2d ago)` and `+ 1 more...`.
+ * Null when the row does not have the header's number of cells.
+ */
+export function cellsOf(text: string, cols: Column[], aligned: boolean): string[] | null {
+  if (aligned) {
+    const fits = cols.every(
+      (c, i) =>
+        i === 0 ||
+        (c.start < text.length && /\s/.test(text[c.start - 1]!) && /\S/.test(text[c.start]!)),
+    );
+    if (fits) {
+      return cols.map((c, i) => text.slice(c.start, cols[i + 1]?.start ?? text.length).trim());
+    }
+  }
+  const words = text.trim().split(/\s+/);
+  const cells: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (cells.length > 0 && /^\(/.test(w)) {
+      // `4 (2d ago)`: join up to the closing parenthesis.
+      let joined = w;
+      while (!joined.endsWith(')') && i + 1 < words.length) joined += ' ' + words[++i]!;
+      cells[cells.length - 1] += ' ' + joined;
+    } else if (cells.length > 0 && w === '+' && /^\d+$/.test(words[i + 1] ?? '')) {
+      cells[cells.length - 1] += ` + ${words[i + 1]} ${words[i + 2] ?? ''}`.trimEnd();
+      i += 2;
+    } else cells.push(w);
+  }
+  const last = cols[cols.length - 1]?.name;
+  if (cells.length > cols.length && (last === 'MESSAGE' || last === 'LABELS'))
+    return [...cells.slice(0, cols.length - 1), cells.slice(cols.length - 1).join(' ')];
+  return cells.length === cols.length ? cells : null;
+}
+
+const VALUE_FLAGS =
+  /^(?:-n|--namespace|-o|--output|-l|--selector|-L|--label-columns|--context|--sort-by|--field-selector|-c|--container)$/;
+
+/** The resource word and the `-o` format of `kubectl get` arguments. */
+export function getArgs(args: string[]): { what: string | null; output: string | null } {
+  let what: string | null = null;
+  let output: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const o = /^(?:-o|--output)=?(.*)$/.exec(a);
+    if (o) output = o[1] || (args[i + 1] ?? '');
+    if (VALUE_FLAGS.test(a)) i += 1;
+    else if (!a.startsWith('-') && what === null) what = a;
+  }
+  return { what, output: output?.toLowerCase() ?? null };
+}
