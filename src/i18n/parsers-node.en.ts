@@ -43,5 +43,30 @@ export default {
       summaryConnections: 'IPVS connection table: {{n}} entries',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
+    'ethtool-k': {
+      badLine: 'This line is not an ethtool feature ("name: on|off").',
+      toolMessage: 'ethtool said: {{text}}',
+      noFeatures:
+        'No offload features found. Paste the output of `ethtool -k IFACE` (for example `ethtool -k flannel.1`).',
+      summary: 'ethtool -k {{iface}}: {{n}} feature(s)',
+      summaryChecksum:
+        'ethtool -k {{iface}}: {{n}} feature(s); tx-checksum-ip-generic is {{value}}',
+      summaryChanges:
+        'ethtool -K {{iface}} changed {{n}} feature(s) ({{changes}}); this is not the current state, paste `ethtool -k {{iface}}` for that',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    uname: {
+      badLine: 'This line is not uname output.',
+      noRelease: 'No kernel release found. Paste the output of `uname -r` or `uname -a`.',
+      summary: 'kernel {{release}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    lsmod: {
+      badLine: 'This line is not an lsmod row ("module size used-by").',
+      noModules: 'No kernel modules found. Paste the output of `lsmod`.',
+      summary: 'lsmod, {{n}} module(s)',
+      summaryNotable: 'lsmod, {{n}} module(s), including {{notable}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
   },
 };

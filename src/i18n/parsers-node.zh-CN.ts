@@ -41,5 +41,29 @@ export default {
       summaryConnections: 'IPVS 连接表：{{n}} 条',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
+    'ethtool-k': {
+      badLine: '这一行不是 ethtool 特性（"名称: on|off"）。',
+      toolMessage: 'ethtool 报告：{{text}}',
+      noFeatures:
+        '没有找到网卡卸载特性。请粘贴 `ethtool -k 网卡名` 的输出（例如 `ethtool -k flannel.1`）。',
+      summary: 'ethtool -k {{iface}}：{{n}} 个特性',
+      summaryChecksum: 'ethtool -k {{iface}}：{{n}} 个特性；tx-checksum-ip-generic 为 {{value}}',
+      summaryChanges:
+        'ethtool -K {{iface}} 修改了 {{n}} 个特性（{{changes}}）；这不是当前状态，请粘贴 `ethtool -k {{iface}}` 查看当前状态',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    uname: {
+      badLine: '这一行不是 uname 的输出。',
+      noRelease: '没有找到内核版本。请粘贴 `uname -r` 或 `uname -a` 的输出。',
+      summary: '内核 {{release}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    lsmod: {
+      badLine: '这一行不是 lsmod 的输出（"模块 大小 被引用"）。',
+      noModules: '没有找到内核模块。请粘贴 `lsmod` 的输出。',
+      summary: 'lsmod，{{n}} 个模块',
+      summaryNotable: 'lsmod，{{n}} 个模块，其中包括 {{notable}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
   },
 };

@@ -7,6 +7,12 @@ import { kernelLog } from '../kernel-log/parser';
 import type { KernelLogFacts } from '../kernel-log/facts';
 import { ipvsadm } from '../ipvsadm/parser';
 import type { IpvsFacts } from '../ipvsadm/facts';
+import { ethtoolK } from '../ethtool-k/parser';
+import type { EthtoolFacts } from '../ethtool-k/facts';
+import { uname } from '../uname/parser';
+import type { UnameFacts } from '../uname/facts';
+import { lsmod } from '../lsmod/parser';
+import type { LsmodFacts } from '../lsmod/facts';
 
 /** Facts of the node/kernel-side kinds (merged into the registry's FactsByKind). */
 export interface NodeFactsByKind {
@@ -14,6 +20,9 @@ export interface NodeFactsByKind {
   'conntrack-S': ConntrackStatFacts;
   'kernel-log': KernelLogFacts;
   ipvsadm: IpvsFacts;
+  'ethtool-k': EthtoolFacts;
+  uname: UnameFacts;
+  lsmod: LsmodFacts;
 }
 export type NodeKind = keyof NodeFactsByKind;
 
@@ -23,4 +32,7 @@ export const NODE_PARSERS: { [K in NodeKind]: Parser<K, NodeFactsByKind[K]> }[No
   conntrackStat,
   conntrack,
   kernelLog,
+  ethtoolK,
+  lsmod,
+  uname,
 ];
