@@ -93,6 +93,23 @@ test.describe('share links', () => {
     await other.context.close();
   });
 
+  test('a link made in the middle of the path opens at that step', async ({ page, browser }) => {
+    await page.goto('./#/s/nodeport-one-node');
+    await answer(page, '31710');
+    await answer(page, 'k8s-node03');
+    await choose(page, /iptables/);
+    await skip(page); // kube-system pods
+    await expect(page).toHaveURL(/\/proxy-log$/);
+    const link = await shareLink(page);
+    const other = await openElsewhere(browser, link, 'en-US');
+    await expect(other.page).toHaveURL(/#\/s\/nodeport-one-node\/proxy-log$/);
+    await expect(other.page.getByRole('heading', { level: 1 })).toHaveText(
+      'What does kube-proxy on that node say?',
+    );
+    await expect(other.page.locator('.code-big')).toContainText('spec.nodeName=k8s-node03');
+    await other.context.close();
+  });
+
   test('a link without the raw output shows the same findings and evidence lines', async ({
     page,
     browser,
@@ -151,6 +168,7 @@ test.describe('share links', () => {
     const good = await exampleLink(browser);
     await page.goto('./#/s/nodeport-one-node');
     await answer(page, '30080'); // work in progress
+    await expect(page).toHaveURL(/\/node$/);
     for (const [bad, says] of [
       [good.slice(0, Math.floor(good.length * 0.6)), 'incomplete or damaged'],
       [good.replace(/v1\.(....)/, 'v1.$1!~'), 'incomplete or damaged'],
@@ -179,6 +197,7 @@ test.describe('share links', () => {
     const other = await context.newPage();
     await other.goto(new URL('./#/s/nodeport-one-node', link).href);
     await answer(other, '30080');
+    await expect(other).toHaveURL(/\/node$/); // the wizard moved on: nothing pending
     await other.goto(link);
     await expect(other.getByTestId('shared-view')).toBeVisible();
     await expect(other.locator('[data-cause-id="tcp-tw-recycle-nat"]')).toBeVisible();
@@ -198,6 +217,7 @@ test.describe('share links', () => {
     await choose(page, /I don’t know/);
     await skip(page);
     await paste(page, PROXY_LOG, 'kube-proxy-log');
+    await expect(page).toHaveURL(/\/ipvs-table$/); // the log says IPVS
     const step = await page.getByRole('heading', { level: 1 }).textContent();
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(step!);
@@ -240,8 +260,10 @@ test.describe('share links', () => {
     await expect(page.getByTestId('share-link')).not.toHaveValue(full);
     await expect(page.getByTestId('share-link')).toHaveAttribute('data-ready', 'true');
     const omitted = await page.getByTestId('share-link').inputValue();
+    const hash = (l: string) => new URL(l).hash.length;
     console.log(
-      `example link: ${full.length} characters with raw output, ${omitted.length} without`,
+      `example link: ${full.length} characters with raw output (fragment ${hash(full)}), ` +
+        `${omitted.length} without (fragment ${hash(omitted)})`,
     );
     expect(omitted.length).toBeLessThan(full.length);
   });
