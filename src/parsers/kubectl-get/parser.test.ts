@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toLines } from '../../engine/lines';
+import { parsePaste } from '../registry';
+import {
+  claimsOnly,
+  direct,
+  only,
+  seed,
+  shared,
+  survivesHostileInput,
+  textsMatch,
+} from '../k8s-common/testing';
+import { kubectlGet } from './parser';
+
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+const get = (text: string) => only(text, 'kubectl-get');
+const gets = (text: string) =>
+  parsePaste(text, 'x').map((r) => {
+    if (r.kind !== 'kubectl-get' || r.status === 'rejected')
+      throw new Error(`not kubectl-get: ${JSON.stringify(r)}`);
+    return r;
+  });
+
+describe('kubectl-get: real outputs', () => {
+  it('fixture 23: calico-node 0/1 with 649 restarts on two workers', () => {
+    const r = get(
+      shared('fixtures/23-calico2720-calico-node-not-ready-workers/kubectl-get-pods.txt'),
+    );
+    expect(r.status).toBe('parsed');
+    expect(r.command).toBe('kubectl get pods --all-namespaces -o wide');
+    const [t] = r.facts.tables;
+    expect(t!.resource).toBe('pod');
+    expect(t!.columns).toEqual([
+      'NAMESPACE',
+      'NAME',
+      'READY',
+      'STATUS',
+      'RESTARTS',
+      'AGE',
+      'IP',
+      'NODE',
+      'NOMINATED NODE',
+      'READINESS GATES',
+    ]);
+    expect(t!.header?.line).toBe(2); // line 1 is the prompt
+    const bad = t!.rows.filter((row) => row.ready && row.ready.ready < row.ready.total);
+    expect(
+      bad.map((row) => [row.cells['NAME'], row.cells['NODE'], row.restarts, row.line]),
+    ).toEqual([
+      ['calico-node-86mdg', 'node-2', 649, 4],
+      ['calico-node-hzcsh', 'node-1', 649, 5],
+    ]);
+    expect(t!.rows[3]!.cells).toMatchObject({ STATUS: 'Running', 'NOMINATED NODE': '<none>' });
+  });
+
+  it('seed 003: tables whose spaces the blog collapsed, and a grep without header', () => {
+    const text = local('kubectl-get--seed003-collapsed.txt');
+    // Verbatim from the write-up.
+    for (const l of text.trimEnd().split('\n')) expect(seed('003')).toContain(l);
+    const rs = gets(text);
+    expect(rs.map((r) => r.facts.tables[0]!.resource)).toEqual([
+      'deployment',
+      'replicaset',
+      'pod',
+      'service',
+      'pod',
+    ]);
+    const pods = rs[2]!.facts.tables[0]!;
+    expect(pods.rows).toHaveLength(3);
+    expect(pods.rows[0]!.cells).toMatchObject({
+      NAME: 'myapp-deploy-5695bb5658-7tgfx',
+      IP: '10.244.2.111',
+      NODE: 'k8s-node02',
+      'NOMINATED NODE': '<none>',
+      'READINESS GATES': '<none>',
+      LABELS: 'app=myapp,env=test,pod-template-hash=5695bb5658,release=v1',
+    });
+    const svc = rs[3]!.facts.tables[0]!;
+    expect(svc.rows[1]!.cells).toMatchObject({
+      NAME: 'myapp-clusterip',
+      'CLUSTER-IP': '10.102.246.104',
+      'PORT(S)': '8080/TCP',
+      SELECTOR: 'app=myapp,release=v1',
+    });
+    const grep = rs[4]!;
+    expect(grep.status).toBe('partial');
+    expect(grep.problems[0]!.msg.key).toBe('parse.kubectl-get.noHeader');
+    expect(grep.facts.tables[0]!.header).toBeNull();
+    expect(grep.facts.tables[0]!.rows.map((row) => [row.cells['NAME'], row.restarts])).toEqual([
+      ['kube-proxy-6bfh7', 1],
+      ['kube-proxy-6vfkf', 1],
+      ['kube-proxy-bvl9n', 1],
+    ]);
+    expect(grep.facts.tables[0]!.rows[0]!.cells['NAMESPACE']).toBe('kube-system');
+  });
+
+  it('seed 003 as a whole: every kubectl get is read, the blog text after it is left out', () => {
+    const rs = parsePaste(seed('003'), 'x').filter((r) => r.kind === 'kubectl-get');
+    expect(rs.map((r) => r.command)).toEqual([
+      'kubectl get deploy -o wide',
+      'kubectl get rs -o wide',
+      'kubectl get pod -o wide --show-labels',
+      'kubectl get svc -o wide',
+      "kubectl get pod -A | grep 'kube-proxy'",
+    ]);
+    for (const r of rs) expect(r.status).not.toBe('rejected');
+    const pods = rs[2]!;
+    if (pods.status === 'rejected') throw new Error('rejected');
+    expect(pods.problems.map((p) => p.msg.key)).toEqual(['parse.kubectl-get.trailing']);
+  });
+
+  it('redacted IPs break the alignment: cells are read by whitespace', () => {
+    const rs = gets(local('kubectl-get--in250-redacted-svc-ep.txt'));
+    expect(rs.map((r) => r.facts.tables[0]!.resource)).toEqual(['ingress', 'service', 'endpoints']);
+    expect(rs[1]!.facts.tables[0]!.rows[0]!.cells['PORT(S)']).toBe('80:30760/TCP,1337:31901/TCP');
+    expect(rs[2]!.facts.tables[0]!.rows[0]).toMatchObject({
+      endpoints: ['x.x.x.x:1337', 'x.x.x.x:80'],
+      line: 11,
+    });
+  });
+
+  it('RESTARTS with "(4m39s ago)", behind a prompt the splitter does not know', () => {
+    const r = get(local('kubectl-get--cilium20679-restarts-ago.txt'));
+    expect(r.status).toBe('parsed');
+    const [pods, svc] = r.facts.tables;
+    expect(pods!.rows.map((row) => [row.restarts, row.cells['RESTARTS'], row.ready])).toEqual([
+      [40, '40 (4m39s ago)', { ready: 0, total: 1 }],
+      [40, '40 (4m33s ago)', { ready: 0, total: 1 }],
+    ]);
+    expect(svc!.resource).toBe('service');
+    expect(svc!.rows[2]!.cells['PORT(S)']).toBe('53/UDP,53/TCP,9153/TCP');
+  });
+});
+
+describe('kubectl-get: formats', () => {
+  it('collapsed RESTARTS "4 (2d ago)" and ENDPOINTS "<none>" / "+ 1 more..."', () => {
+    const pods = direct(
+      kubectlGet,
+      'NAME READY STATUS RESTARTS AGE\nweb-1 0/1 CrashLoopBackOff 4 (2d ago) 9d',
+    );
+    if (pods.status === 'rejected') throw new Error('rejected');
+    expect(pods.facts.tables[0]!.rows[0]).toMatchObject({
+      restarts: 4,
+      cells: { RESTARTS: '4 (2d ago)', AGE: '9d' },
+    });
+    const ep = direct(
+      kubectlGet,
+      [
+        'NAME       ENDPOINTS                                               AGE',
+        'web        <none>                                                  3d',
+        'api        10.244.0.36:80,10.244.0.37:80,10.244.0.38:80 + 1 more...   3d',
+      ].join('\n'),
+    );
+    if (ep.status === 'rejected') throw new Error('rejected');
+    expect(ep.facts.tables[0]!.rows.map((r) => [r.endpoints, r.moreEndpoints])).toEqual([
+      [[], 0],
+      [['10.244.0.36:80', '10.244.0.37:80', '10.244.0.38:80'], 1],
+    ]);
+  });
+
+  it('`kubectl get all`: one table per kind, kinds from the name prefixes', () => {
+    const text = [
+      'NAME                       READY   STATUS    RESTARTS   AGE',
+      'pod/web-7d4b9c-abcde       1/1     Running   0          2m',
+      '',
+      'NAME                 TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)        AGE',
+      'service/web          NodePort    10.96.12.34    <none>        80:31710/TCP   2m',
+    ].join('\n');
+    const out = direct(kubectlGet, text, 'kubectl get all');
+    if (out.status === 'rejected') throw new Error('rejected');
+    expect(out.status).toBe('parsed');
+    expect(out.facts.tables.map((t) => [t.resource, t.rows[0]!.resource])).toEqual([
+      ['pod', 'pod'],
+      ['service', 'service'],
+    ]);
+  });
+
+  it('"No resources found" is an answer; a kubectl error is a rejection that says it', () => {
+    const none = get('$ kubectl get pods -n web\nNo resources found in web namespace.\n');
+    expect(none.facts).toMatchObject({ tables: [], noResources: { line: 2 } });
+    expect(none.summary.key).toBe('parse.kubectl-get.summaryNone');
+    const [err] = parsePaste(
+      '$ kubectl get pods\nError from server (Forbidden): pods is forbidden: User "x" cannot list resource "pods"\n',
+      'x',
+    );
+    expect(err).toMatchObject({
+      kind: 'kubectl-get',
+      status: 'rejected',
+      problems: [{ msg: { key: 'parse.kubectl-get.kubectlError' } }],
+    });
+  });
+
+  it('does not claim look-alike tables', () => {
+    const no = (text: string, command: string | null = null) =>
+      expect(kubectlGet.detect(toLines(text), { command })).toBe(false);
+    no('NAME MAJ:MIN RM SIZE RO TYPE MOUNTPOINT\nsda 8:0 0 40G 0 disk');
+    no('CONTAINER ID   IMAGE   COMMAND   CREATED   STATUS   PORTS   NAMES');
+    no('Prot LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port Forward Weight');
+    no('10.96.0.1', 'kubectl get svc kubernetes -o jsonpath={.spec.clusterIP}');
+  });
+});
+
+describe('kubectl-get: only kubectl tables are claimed', () => {
+  claimsOnly(kubectlGet, ['23-calico2720-calico-node-not-ready-workers/kubectl-get-pods.txt']);
+});
+
+describe('kubectl-get: texts', () => {
+  textsMatch('kubectl-get', [readFileSync(new URL('./parser.ts', import.meta.url), 'utf8')]);
+});
+
+describe('kubectl-get: hostile input', () => {
+  survivesHostileInput(
+    kubectlGet,
+    [
+      'NAMESPACE     NAME                                       READY   STATUS    RESTARTS   AGE    IP                NODE         NOMINATED NODE   READINESS GATES',
+      'kube-system   calico-node-86mdg                          0/1     Running   649        7d     192.168.50.12     node-2       <none>           <none>',
+      'cilium-48vnb   0/1     CrashLoopBackOff   40 (4m39s ago)   176m',
+      'NAME ENDPOINTS AGE',
+      'api 10.0.0.1:80,10.0.0.2:80 + 1 more... 3d',
+      'No resources found in default namespace.',
+      'random text',
+    ],
+    [null, 'kubectl get pods -A -o wide', "kubectl get pod -A | grep 'kube-proxy'"],
+  );
+});
