@@ -68,5 +68,26 @@ export default {
       summaryNotable: 'lsmod, {{n}} module(s), including {{notable}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
+    'ip-addr': {
+      badLine: 'This line is not part of `ip addr` / `ip link` output.',
+      noInterfaces: 'No network interfaces found. Paste the output of `ip addr` (or `ip -d link`).',
+      summary: '{{n}} interface(s)',
+      summaryTunnels: '{{n}} interface(s); tunnels: {{tunnels}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'ip-route': {
+      badLine: 'This line is not a route.',
+      noRoutes: 'No routes found. Paste the output of `ip route`.',
+      summary: '{{n}} route(s), no default route',
+      summaryDefault: '{{n}} route(s); default via {{gw}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'ping-mtu': {
+      badLine: 'This line is not ping output.',
+      noPing: 'No ping output found. Paste the output of `ping -M do -s 1472 -c 3 HOST`.',
+      summary: '{{n}} ping run(s), {{ok}} with replies; no MTU reported',
+      summaryMtu: '{{n}} ping run(s); the path MTU reported is {{mtu}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
   },
 };

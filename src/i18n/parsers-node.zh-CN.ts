@@ -65,5 +65,26 @@ export default {
       summaryNotable: 'lsmod，{{n}} 个模块，其中包括 {{notable}}',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
+    'ip-addr': {
+      badLine: '这一行不属于 `ip addr` / `ip link` 的输出。',
+      noInterfaces: '没有找到网络接口。请粘贴 `ip addr`（或 `ip -d link`）的输出。',
+      summary: '{{n}} 个接口',
+      summaryTunnels: '{{n}} 个接口；隧道：{{tunnels}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'ip-route': {
+      badLine: '这一行不是路由。',
+      noRoutes: '没有找到路由。请粘贴 `ip route` 的输出。',
+      summary: '{{n}} 条路由，没有默认路由',
+      summaryDefault: '{{n}} 条路由；默认路由经 {{gw}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'ping-mtu': {
+      badLine: '这一行不是 ping 的输出。',
+      noPing: '没有找到 ping 输出。请粘贴 `ping -M do -s 1472 -c 3 目标地址` 的输出。',
+      summary: '{{n}} 次 ping，其中 {{ok}} 次有回复；没有报告 MTU',
+      summaryMtu: '{{n}} 次 ping；报告的路径 MTU 为 {{mtu}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
   },
 };

@@ -13,6 +13,12 @@ import { uname } from '../uname/parser';
 import type { UnameFacts } from '../uname/facts';
 import { lsmod } from '../lsmod/parser';
 import type { LsmodFacts } from '../lsmod/facts';
+import { ipAddr } from '../ip-addr/parser';
+import type { IpAddrFacts } from '../ip-addr/facts';
+import { ipRoute } from '../ip-route/parser';
+import type { IpRouteFacts } from '../ip-route/facts';
+import { pingMtu } from '../ping-mtu/parser';
+import type { PingFacts } from '../ping-mtu/facts';
 
 /** Facts of the node/kernel-side kinds (merged into the registry's FactsByKind). */
 export interface NodeFactsByKind {
@@ -23,6 +29,9 @@ export interface NodeFactsByKind {
   'ethtool-k': EthtoolFacts;
   uname: UnameFacts;
   lsmod: LsmodFacts;
+  'ip-addr': IpAddrFacts;
+  'ip-route': IpRouteFacts;
+  'ping-mtu': PingFacts;
 }
 export type NodeKind = keyof NodeFactsByKind;
 
@@ -33,6 +42,9 @@ export const NODE_PARSERS: { [K in NodeKind]: Parser<K, NodeFactsByKind[K]> }[No
   conntrack,
   kernelLog,
   ethtoolK,
+  ipAddr,
+  ipRoute,
+  pingMtu,
   lsmod,
   uname,
 ];

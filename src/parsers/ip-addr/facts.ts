@@ -1,0 +1,38 @@
+export interface IpAddress {
+  /** `10.0.2.15/24`, `fe80::a00:27ff:febe:4ae8/64`. */
+  address: string;
+  family: 'inet' | 'inet6';
+  scope: string | null;
+  line: number;
+}
+
+export interface NetInterface {
+  name: string;
+  index: number | null;
+  /** `eth0@if6` → `if6`: the veth peer (or the parent of a VLAN). */
+  peer: string | null;
+  /** `<BROADCAST,MULTICAST,UP,LOWER_UP>`. */
+  flags: string[];
+  mtu: number | null;
+  /** `UP`, `DOWN`, `UNKNOWN` (tunnels and loopback report UNKNOWN when up). */
+  state: string | null;
+  master: string | null;
+  /** `link/ether`, `link/loopback`, `link/ipip`, `link/none` → `ether`, ... */
+  link: string | null;
+  /**
+   * What the device is, from `ip -d` details or its name: `vxlan` (flannel.1, vxlan.calico),
+   * `ipip` (tunl0), `wireguard`, `veth`, `bridge`, `geneve`... null when nothing tells.
+   */
+  type: string | null;
+  /** VXLAN details from `ip -d link`: `vxlan id 1 local 10.0.0.1 dev eth0 ... dstport 8472`. */
+  vxlan: { id: number; dstport: number | null; dev: string | null } | null;
+  addresses: IpAddress[];
+  line: number;
+  text: string;
+}
+
+/** `ip addr`, `ip link` (also `-d`, `| grep`), `ip -br addr`, `ip -br link`. */
+export interface IpAddrFacts {
+  format: 'full' | 'brief';
+  interfaces: Record<string, NetInterface>;
+}

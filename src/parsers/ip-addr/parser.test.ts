@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { factsOf } from '../../testing/facts';
+import { parsePaste } from '../registry';
+
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+const one = (text: string) => {
+  const rs = parsePaste(text, 'x');
+  expect(rs).toHaveLength(1);
+  return rs[0]!;
+};
+
+describe('ip-addr', () => {
+  it('`ip addr` of a Vagrant host: MTU, state, addresses, veth peer', () => {
+    const s = one(local('ip-addr--serverfault1047365-vagrant-host.txt'));
+    const f = factsOf(s, 'ip-addr');
+    expect(s.status).toBe('parsed');
+    expect(s.command).toBe('ip addr');
+    expect(Object.keys(f.interfaces)).toEqual(['lo', 'eth0', 'eth1', 'vetha8400046']);
+    expect(f.interfaces.eth1).toMatchObject({ mtu: 1500, state: 'UP', link: 'ether', line: 14 });
+    expect(f.interfaces.eth1!.addresses[0]).toEqual({
+      address: '192.168.33.2/24',
+      family: 'inet',
+      scope: 'global',
+      line: 16,
+    });
+    expect(f.interfaces.vetha8400046).toMatchObject({ peer: 'if2', type: 'veth' });
+  });
+
+  it('`ip -d link` of flannel.1 and a grep-filtered `ip link` with a cut line', () => {
+    const d = factsOf(
+      one(
+        '4: flannel.1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN mode DEFAULT group default\n    link/ether 8e:3b:52:1a:0c:77 brd ff:ff:ff:ff:ff:ff promiscuity 0 minmtu 68 maxmtu 65535\n    vxlan id 1 local 192.168.0.21 dev eth0 srcport 0 0 dstport 8472 nolearning ttl auto ageing 300 udpcsum noudp6zerocsumtx noudp6zerocsumrx addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535',
+      ),
+      'ip-addr',
+    );
+    expect(d.interfaces['flannel.1']).toMatchObject({
+      type: 'vxlan',
+      mtu: 1450,
+      vxlan: { id: 1, dev: 'eth0', dstport: 8472 },
+    });
+    const g = factsOf(
+      one(
+        "$ ip link show | grep -E '^[0-9]+:|mtu'\n2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP\n4: flannel.1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN\n5: cni0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP\n7: vethb31a4f2@if3: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 ...",
+      ),
+      'ip-addr',
+    );
+    expect(Object.values(g.interfaces).map((i) => [i.name, i.mtu, i.type])).toEqual([
+      ['eth0', 1500, null],
+      ['flannel.1', 1450, 'vxlan'],
+      ['cni0', 1500, 'bridge'],
+      ['vethb31a4f2', 1500, 'veth'],
+    ]);
+  });
+
+  it('`ip -br addr`', () => {
+    const f = factsOf(
+      one(
+        'lo               UNKNOWN        127.0.0.1/8 ::1/128 \neth0             UP             10.0.2.15/24 fe80::a00:27ff:febe:4ae8/64 \ntunl0@NONE       UNKNOWN        10.244.1.0/32 ',
+      ),
+      'ip-addr',
+    );
+    expect(f.format).toBe('brief');
+    expect(f.interfaces.eth0!.addresses.map((a) => a.family)).toEqual(['inet', 'inet6']);
+    expect(f.interfaces.tunl0).toMatchObject({ type: 'ipip', state: 'UNKNOWN' });
+  });
+});

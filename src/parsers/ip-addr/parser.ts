@@ -1,0 +1,185 @@
+import type { Line } from '../../engine/types';
+import { accept, defineParser, msg, reject } from '../define';
+import { ProblemList } from '../node-shared/util';
+import type { IpAddrFacts, NetInterface } from './facts';
+
+const K = 'parse.ip-addr';
+/** `4: flannel.1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN ...`. */
+const HEAD = /^\s*(\d+): ([^\s:@]+)(?:@(\S+?))?: <([^>]*)>(.*)$/;
+const LINK = /^\s+link\/(\S+)/;
+const ADDR = /^\s+(inet6?) (\S+)(?:.*?\bscope (\S+))?/;
+const LIFETIME = /^\s+valid_lft\b/;
+const VXLAN = /^\s+vxlan id (\d+)(?:.*?\bdev (\S+))?(?:.*?\bdstport (\d+))?/;
+/** Other `ip -d` detail lines: `veth`, `bridge ...`, `ipip remote any ...`, `altname ...`, `bridge_slave ...`. */
+const DETAIL =
+  /^\s+(?:veth|bridge(?:_slave)?|ipip|gre|geneve|wireguard|vlan|bond|dummy|tun|macvlan|ipvlan|openvswitch|altname|promiscuity|prop|team|nlmon|vrf|inet6?)\b/;
+/** `ip -br addr`: `eth0             UP             10.0.2.15/24 fe80::.../64`. */
+const BRIEF =
+  /^\s*([^\s@]+)(?:@(\S+))?\s+(UP|DOWN|UNKNOWN|LOWERLAYERDOWN|DORMANT|NOTPRESENT|TESTING)\s*(.*)$/;
+const MAX_LINE = 2_000;
+
+/** `ip addr` / `ip link` (full, `-d`, grep-filtered, or `-br`) → interfaces with MTU, state, type and addresses. */
+export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
+  kind: 'ip-addr',
+  detect(head) {
+    let heads = 0;
+    let brief = 0;
+    for (const l of head) {
+      if (l.text.length > MAX_LINE) continue;
+      if (HEAD.test(l.text)) heads += 1;
+      else if (BRIEF.test(l.text)) brief += 1;
+    }
+    if (heads >= 1) return true;
+    return brief >= 1 && brief * 2 >= head.length;
+  },
+  parse(lines) {
+    const problems = new ProblemList(K);
+    const interfaces: Record<string, NetInterface> = {};
+    let current: NetInterface | null = null;
+    let full = 0;
+    let briefRows = 0;
+    for (const l of lines) {
+      const t = l.text;
+      if (t.trim() === '') continue;
+      if (t.length > MAX_LINE) {
+        problems.add(l.n, 'badLine');
+        continue;
+      }
+      const h = HEAD.exec(t);
+      if (h) {
+        current = fromHead(h, l);
+        interfaces[current.name] = current;
+        full += 1;
+        continue;
+      }
+      if (current && /^\s/.test(t)) {
+        if (detail(current, t, l)) continue;
+      }
+      const b = full === 0 ? BRIEF.exec(t) : null;
+      if (b) {
+        const iface = fromBrief(b, l);
+        interfaces[iface.name] = iface;
+        briefRows += 1;
+        continue;
+      }
+      problems.add(l.n, 'badLine');
+    }
+    const n = Object.keys(interfaces).length;
+    if (n === 0) return reject(msg(`${K}.noInterfaces`));
+    const facts: IpAddrFacts = { format: full >= briefRows ? 'full' : 'brief', interfaces };
+    const tunnels = Object.values(interfaces)
+      .filter((i) => i.type && ['vxlan', 'ipip', 'wireguard', 'geneve', 'gre'].includes(i.type))
+      .map((i) => `${i.name} ${i.type} mtu ${i.mtu ?? '?'}`)
+      .join(', ');
+    return accept(
+      facts,
+      problems.done(),
+      msg(tunnels ? `${K}.summaryTunnels` : `${K}.summary`, { n, tunnels }),
+    );
+  },
+});
+
+function fromHead(h: RegExpExecArray, l: Line): NetInterface {
+  const rest = h[5]!;
+  const word = (key: string) => new RegExp(`\\b${key} (\\S+)`).exec(rest)?.[1] ?? null;
+  const mtu = word('mtu');
+  const name = h[2]!;
+  return {
+    name,
+    index: Number(h[1]),
+    peer: h[3] ?? null,
+    flags: h[4] ? h[4].split(',') : [],
+    mtu: mtu && /^\d+$/.test(mtu) ? Number(mtu) : null,
+    state: word('state'),
+    master: word('master'),
+    link: null,
+    type: typeFromName(name),
+    vxlan: null,
+    addresses: [],
+    line: l.n,
+    text: l.text,
+  };
+}
+
+/** Reads an indented line under an interface; false when it is none of the known kinds. */
+function detail(iface: NetInterface, t: string, l: Line): boolean {
+  const link = LINK.exec(t);
+  if (link) {
+    iface.link = link[1]!;
+    if (link[1] === 'ipip') iface.type = 'ipip';
+    if (link[1] === 'none' && iface.type === null) iface.type = 'tunnel';
+    return true;
+  }
+  const a = ADDR.exec(t);
+  if (a) {
+    iface.addresses.push({
+      address: a[2]!,
+      family: a[1] as 'inet' | 'inet6',
+      scope: a[3] ?? null,
+      line: l.n,
+    });
+    return true;
+  }
+  const v = VXLAN.exec(t);
+  if (v) {
+    iface.type = 'vxlan';
+    iface.vxlan = {
+      id: Number(v[1]),
+      dev: v[2] ?? null,
+      dstport: v[3] ? Number(v[3]) : null,
+    };
+    return true;
+  }
+  if (LIFETIME.test(t)) return true;
+  const d = DETAIL.exec(t);
+  if (d) {
+    const kind = /^\s+(\S+)/.exec(t)![1]!;
+    if (
+      ['veth', 'bridge', 'ipip', 'gre', 'geneve', 'wireguard', 'vlan', 'bond', 'dummy'].includes(
+        kind,
+      )
+    )
+      iface.type = kind;
+    return true;
+  }
+  return /^\s+(?:RX|TX|\d+\s+\d+)/.test(t); // `ip -s link` counters
+}
+
+function fromBrief(b: RegExpExecArray, l: Line): NetInterface {
+  const words = b[4]!.trim() ? b[4]!.trim().split(/\s+/) : [];
+  const addresses = words
+    .filter((w) => /^[\d.]+\/\d+$|^[0-9a-f:]+\/\d+$/i.test(w))
+    .map((w) => ({
+      address: w,
+      family: (w.includes(':') ? 'inet6' : 'inet') as 'inet' | 'inet6',
+      scope: null,
+      line: l.n,
+    }));
+  const flags = /<([^>]*)>/.exec(b[4]!)?.[1];
+  return {
+    name: b[1]!,
+    index: null,
+    peer: b[2] ?? null,
+    flags: flags ? flags.split(',') : [],
+    mtu: null,
+    state: b[3]!,
+    master: null,
+    link: null,
+    type: typeFromName(b[1]!),
+    vxlan: null,
+    addresses,
+    line: l.n,
+    text: l.text,
+  };
+}
+
+/** The CNI devices whose names say what they are. */
+function typeFromName(name: string): string | null {
+  if (/^flannel\.\d+$|^vxlan[.-]|^vxlan\d*$|^cilium_vxlan$/.test(name)) return 'vxlan';
+  if (/^tunl\d+$|^cilium_ipip/.test(name)) return 'ipip';
+  if (/^wg\d+$|^wireguard\.cali$|^cilium_wg\d+$/.test(name)) return 'wireguard';
+  if (/^genev_sys_|^cilium_geneve$/.test(name)) return 'geneve';
+  if (/^(?:veth|cali|lxc)[0-9a-f]/.test(name)) return 'veth';
+  if (/^(?:cni|docker|br-|cbr)\d*/.test(name)) return 'bridge';
+  return null;
+}

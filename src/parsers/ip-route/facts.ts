@@ -1,0 +1,27 @@
+export interface Route {
+  /** `unicast` unless the line starts with a type (`blackhole`, `unreachable`, `local`, `broadcast`...). */
+  type: string;
+  /** `default`, `10.244.1.0/24`, `192.168.33.11`. */
+  destination: string;
+  via: string | null;
+  dev: string | null;
+  proto: string | null;
+  scope: string | null;
+  src: string | null;
+  metric: number | null;
+  /** `onlink`, `linkdown`, `dead`... */
+  flags: string[];
+  /** `table N` of `ip route show table all`, when printed. */
+  table: string | null;
+  line: number;
+  text: string;
+}
+
+/** `ip route` / `ip r` (also `ip route show table all`, `ip route get`). */
+export interface IpRouteFacts {
+  routes: Route[];
+  /** The default routes (more than one: several uplinks, or a stale one). */
+  defaults: Route[];
+  /** Devices the routes use, in order of first appearance. */
+  devices: string[];
+}
