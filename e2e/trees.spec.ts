@@ -98,3 +98,24 @@ test('the flowchart loads mermaid only when opened, marks the path, and goes bac
   await expect(page).toHaveURL(/#\/s\/nodeport-one-node\/mode$/);
   await expect(page.getByRole('radio', { name: 'iptables' })).toBeChecked();
 });
+
+const EXAMPLE_FINDS: Record<string, string> = {
+  'nodeport-one-node': 'tcp-tw-recycle-nat',
+  'clusterip-ipvs-timeout': 'vxlan-checksum-offload',
+  'pod-external-intermittent': 'tcp-tw-recycle-nat',
+  'ingress-5xx': 'upstream-timeout',
+};
+
+for (const [tree, cause] of Object.entries(EXAMPLE_FINDS)) {
+  for (const locale of ['en-US', 'zh-CN']) {
+    test.describe(() => {
+      test.use({ locale });
+      test(`${tree}: its example walks to ${cause} (${locale})`, async ({ page }) => {
+        await page.goto('./');
+        await page.getByTestId(`example-${tree}`).click();
+        await expect(page.locator(`[data-cause-id="${cause}"]`)).toBeVisible();
+        await expect(page.locator('.trail li[aria-current]')).toHaveCount(1);
+      });
+    });
+  }
+}

@@ -9,6 +9,7 @@ import type { Example } from '.';
  */
 export const nodeportTwRecycle: Example = {
   symptom: 'nodeport-one-node',
+  finds: ['tcp-tw-recycle-nat'],
   state: {
     tree: 'nodeport-one-node',
     answers: { port: '31710', node: 'k8s-node03', mode: 'iptables' },
