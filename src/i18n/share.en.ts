@@ -21,8 +21,11 @@ export default {
     copy: 'Copy link',
     close: 'Close',
     preview: 'Exactly what the link carries',
+    previewCut:
+      'Shown here: the first {{n}} of its {{total}} characters (the link carries them all).',
     replaced: 'Replaced values ({{count}}), shown only to you, never in the link',
     replacedNone: 'Nothing to replace was found.',
+    replacedMore: '… and {{n}} more.',
     from: 'Original',
     to: 'Stand-in',
     received: {

@@ -20,8 +20,10 @@ export default {
     copy: '复制链接',
     close: '关闭',
     preview: '链接携带的全部内容',
+    previewCut: '这里只显示前 {{n}} 个字符，共 {{total}} 个（链接携带全部内容）。',
     replaced: '已替换的值（{{count}} 个），只显示给你看，不在链接中',
     replacedNone: '没有发现需要替换的值。',
+    replacedMore: '……还有 {{n}} 个。',
     from: '原值',
     to: '代称',
     received: {

@@ -82,6 +82,8 @@ describe('redaction', () => {
   });
 
   it('uses one stand-in per value across texts, and never an address or name already there', () => {
+    const macs = createRedactor(['02:00:00:00:00:01 aa:bb:cc:dd:ee:ff']);
+    expect(macs.text('aa:bb:cc:dd:ee:ff')).toBe('02:00:00:00:00:02');
     const texts = ['a 10.0.0.5 node-1 198.18.0.1', 'b 10.0.0.5 10.0.0.6 node-2'];
     const r = createRedactor(texts);
     const [a, b] = texts.map((t) => r.text(t));

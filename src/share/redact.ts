@@ -75,6 +75,9 @@ const FILE_EXT = new Set(
   'py rs sh md so pl ps cc am ac mk hh js ts rb cs ml mo po gz xz bz'.split(' '),
 );
 const SPECIAL_V6 = new Set(['::', '::1']);
+/** Tokens shaped like the stand-ins this module makes. */
+const STAND_IN =
+  /198\.1[89]\.\d+\.\d+|2001:db8::[0-9a-f]+|02([:-])00\1(?:00)\1(?:00)\1[0-9a-f]{2}\1[0-9a-f]{2}|(?:node|host)-\d+|redacted-secret-\d+/gi;
 
 const PROMPT_HOSTS = [
   /^\s*\[[\w.-]+@([\w./-]+)[\s\]]/, // [root@k8s-node03 ~]#
@@ -101,7 +104,11 @@ export function promptHosts(texts: string[]): string[] {
  * prompt host names in it are redacted everywhere). `names`: more host names (the node answer).
  */
 export function createRedactor(texts: string[], names: string[] = []): Redactor {
-  const corpus = texts.join('\n').toLowerCase();
+  // Every token in the input shaped like a stand-in: a stand-in must never be one of them.
+  const existing = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(STAND_IN)) existing.add(m[0].toLowerCase());
+  const collides = (candidate: string) =>
+    [...candidate.matchAll(STAND_IN)].some((m) => existing.has(m[0].toLowerCase()));
   const known = [...new Set([...names, ...promptHosts(texts)])]
     .filter((n) => n.length >= 2 && !NOT_HOSTS.test(n))
     .sort((a, b) => b.length - a.length);
@@ -179,7 +186,7 @@ export function createRedactor(texts: string[], names: string[] = []): Redactor 
   const fresh = (family: string, make: (n: number) => string): string => {
     for (let n = (counters.get(family) ?? 0) + 1; ; n++) {
       const candidate = make(n);
-      if (!corpus.includes(candidate.toLowerCase())) {
+      if (!collides(candidate)) {
         counters.set(family, n);
         return candidate;
       }
@@ -206,7 +213,11 @@ export function createRedactor(texts: string[], names: string[] = []): Redactor 
   return {
     text(s) {
       const spans: { at: number; end: number; to: string }[] = [];
-      const free = (at: number, end: number) => spans.every((x) => end <= x.at || at >= x.end);
+      const taken = new Uint8Array(s.length); // characters already inside a match
+      const free = (at: number, end: number) => {
+        for (let i = at; i < end; i++) if (taken[i]) return false;
+        return true;
+      };
       for (const mt of matchers) {
         mt.re.lastIndex = 0;
         for (const m of s.matchAll(mt.re)) {
@@ -214,7 +225,9 @@ export function createRedactor(texts: string[], names: string[] = []): Redactor 
           const end = at + m[0].length;
           if (!free(at, end)) continue;
           const to = standIn(mt, m[0]);
-          if (to !== null) spans.push({ at, end, to });
+          if (to === null) continue;
+          spans.push({ at, end, to });
+          taken.fill(1, at, end);
         }
       }
       spans.sort((a, b) => a.at - b.at);

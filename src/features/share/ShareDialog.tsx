@@ -128,17 +128,43 @@ export function ShareDialog({ tree, node, state, onClose }: Props) {
 
       {ready && options.redact && <Replaced built={ready.built} />}
       <h3 id={`${id}-preview`}>{t('share.preview')}</h3>
+      {ready && json(ready).length > PREVIEW_CHARS && (
+        <p className="muted">
+          {t('share.previewCut', {
+            n: PREVIEW_CHARS.toLocaleString(lang),
+            total: json(ready).length.toLocaleString(lang),
+          })}
+        </p>
+      )}
       <pre
         className="share-preview"
         tabIndex={0}
         aria-labelledby={`${id}-preview`}
         data-testid="share-preview"
       >
-        {ready ? JSON.stringify(ready.built.payload, null, 2) : t('share.preparing')}
+        {ready ? preview(json(ready)) : t('share.preparing')}
       </pre>
     </dialog>
   );
 }
+
+/** Beyond this the preview shows the start only: a page cannot lay out megabytes of text. */
+const PREVIEW_CHARS = 100_000;
+
+const shown = new WeakMap<object, string>();
+/** The payload as the preview shows it (computed once per link). */
+function json(ready: { built: Built }): string {
+  let text = shown.get(ready.built);
+  if (text === undefined)
+    shown.set(ready.built, (text = JSON.stringify(ready.built.payload, null, 2)));
+  return text;
+}
+
+function preview(text: string): string {
+  return text.length <= PREVIEW_CHARS ? text : `${text.slice(0, PREVIEW_CHARS)}\n…`;
+}
+
+const REPLACED_ROWS = 200;
 
 function Replaced({ built }: { built: Built }) {
   const { t } = useT();
@@ -155,7 +181,7 @@ function Replaced({ built }: { built: Built }) {
           </tr>
         </thead>
         <tbody>
-          {list.map((r) => (
+          {list.slice(0, REPLACED_ROWS).map((r) => (
             <tr key={`${r.kind}:${r.from}`}>
               <td>
                 <code>{r.from}</code>
@@ -167,6 +193,9 @@ function Replaced({ built }: { built: Built }) {
           ))}
         </tbody>
       </table>
+      {list.length > REPLACED_ROWS && (
+        <p className="muted">{t('share.replacedMore', { n: list.length - REPLACED_ROWS })}</p>
+      )}
     </details>
   );
 }
