@@ -89,5 +89,21 @@ export default {
       summaryMtu: '{{n}} ping run(s); the path MTU reported is {{mtu}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
+    tcpdump: {
+      badLine: 'This line is not a tcpdump packet line (it may be a wrapped one).',
+      noPackets:
+        'No packets found. Paste the text output of `tcpdump -nn -i any port PORT` (not a .pcap file).',
+      summary:
+        '{{n}} packet(s): {{syn}} SYN, {{synAck}} SYN-ACK, {{rst}} RST; {{unanswered}} flow(s) with SYNs and no answer',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    ss: {
+      badLine: 'This line is not an ss socket row.',
+      noSockets: 'No sockets found. Paste the output of `ss -tanp` (or `ss -ltnp`, `ss -s`).',
+      summary: '{{n}} socket(s): {{top}}; {{listeners}} listening',
+      summaryTotals:
+        'ss -s: {{total}} sockets, {{estab}} TCP established, {{timewait}} in TIME-WAIT',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
   },
 };

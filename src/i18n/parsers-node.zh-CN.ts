@@ -86,5 +86,21 @@ export default {
       summaryMtu: '{{n}} 次 ping；报告的路径 MTU 为 {{mtu}}',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
+    tcpdump: {
+      badLine: '这一行不是 tcpdump 的数据包行（可能是被折行的一部分）。',
+      noPackets:
+        '没有找到数据包。请粘贴 `tcpdump -nn -i any port 端口` 的文本输出（不是 .pcap 文件）。',
+      summary:
+        '{{n}} 个数据包：{{syn}} 个 SYN，{{synAck}} 个 SYN-ACK，{{rst}} 个 RST；{{unanswered}} 个连接只有 SYN 没有应答',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    ss: {
+      badLine: '这一行不是 ss 的套接字行。',
+      noSockets: '没有找到套接字。请粘贴 `ss -tanp`（或 `ss -ltnp`、`ss -s`）的输出。',
+      summary: '{{n}} 个套接字：{{top}}；{{listeners}} 个在监听',
+      summaryTotals:
+        'ss -s：共 {{total}} 个套接字，{{estab}} 个 TCP 已建立，{{timewait}} 个处于 TIME-WAIT',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
   },
 };

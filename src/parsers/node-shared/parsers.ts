@@ -19,6 +19,10 @@ import { ipRoute } from '../ip-route/parser';
 import type { IpRouteFacts } from '../ip-route/facts';
 import { pingMtu } from '../ping-mtu/parser';
 import type { PingFacts } from '../ping-mtu/facts';
+import { tcpdump } from '../tcpdump/parser';
+import type { TcpdumpFacts } from '../tcpdump/facts';
+import { ss } from '../ss/parser';
+import type { SsFacts } from '../ss/facts';
 
 /** Facts of the node/kernel-side kinds (merged into the registry's FactsByKind). */
 export interface NodeFactsByKind {
@@ -32,6 +36,8 @@ export interface NodeFactsByKind {
   'ip-addr': IpAddrFacts;
   'ip-route': IpRouteFacts;
   'ping-mtu': PingFacts;
+  tcpdump: TcpdumpFacts;
+  ss: SsFacts;
 }
 export type NodeKind = keyof NodeFactsByKind;
 
@@ -45,6 +51,8 @@ export const NODE_PARSERS: { [K in NodeKind]: Parser<K, NodeFactsByKind[K]> }[No
   ipAddr,
   ipRoute,
   pingMtu,
+  tcpdump,
+  ss,
   lsmod,
   uname,
 ];

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { factsOf } from '../../testing/facts';
+import { parsePaste } from '../registry';
+
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+const one = (text: string) => {
+  const rs = parsePaste(text, 'x');
+  expect(rs).toHaveLength(1);
+  return rs[0]!;
+};
+
+describe('ss', () => {
+  it('`ss -s`: totals and the transport table', () => {
+    const s = one(local('ss--s-troubleshooting-guide.txt'));
+    const f = factsOf(s, 'ss');
+    expect(s.status).toBe('parsed');
+    expect(f.format).toBe('summary');
+    expect(f.summary?.total).toMatchObject({ value: 470, line: 2 });
+    expect(f.summary?.tcp?.value).toEqual({
+      total: 220,
+      estab: 47,
+      closed: 150,
+      orphaned: 0,
+      timewait: 71,
+    });
+    expect(f.summary?.transports.TCP).toEqual({ total: 70, ip: 55, ipv6: 15, line: 8 });
+  });
+
+  it('old-style `ss -lnt`: a listener whose accept queue is full', () => {
+    const f = factsOf(one(local('ss--lnt-accept-queue-full.txt')), 'ss');
+    expect(f.listeners).toEqual([
+      expect.objectContaining({ local: '*:80', port: '80', recvQ: 129, sendQ: 128, line: 3 }),
+    ]);
+  });
+
+  it('`ss -tnlp` with processes, and `ss -tan` states', () => {
+    const l = factsOf(
+      one(
+        '$ sudo ss -tnlp\nState      Recv-Q      Send-Q             Local Address:Port            Peer Address:Port     Process\nLISTEN     0           4096                     0.0.0.0:30749                0.0.0.0:*         users:(("kube-proxy",pid=2007,fd=13))',
+      ),
+      'ss',
+    );
+    expect(l.listeners[0]).toMatchObject({ port: '30749', process: 'kube-proxy', pid: 2007 });
+    const t = factsOf(
+      one(
+        'State      Recv-Q Send-Q Local Address:Port               Peer Address:Port\nESTAB      0      0      10.10.9.68:65468              10.10.9.67:6443\nSYN-RECV   0      0      10.10.9.68:443                1.2.3.4:5000\nSYN-RECV   0      0      10.10.9.68:443                1.2.3.5:5000\nTIME-WAIT  0      0      10.10.9.68:80                 1.2.3.6:5000',
+      ),
+      'ss',
+    );
+    expect(t.states).toEqual({ ESTAB: 1, 'SYN-RECV': 2, 'TIME-WAIT': 1 });
+    expect(t.examples['SYN-RECV']?.map((e) => e.line)).toEqual([3, 4]);
+  });
+});

@@ -1,0 +1,136 @@
+import type { Cited, Line } from '../../engine/types';
+import { accept, defineParser, msg, reject } from '../define';
+import { ProblemList, cite } from '../node-shared/util';
+import type { Listener, SsFacts } from './facts';
+
+const K = 'parse.ss';
+const STATES =
+  'ESTAB|SYN-SENT|SYN-RECV|FIN-WAIT-1|FIN-WAIT-2|TIME-WAIT|CLOSE|CLOSE-WAIT|LAST-ACK|LISTEN|CLOSING|UNCONN|UNKNOWN|NEW-SYN-RECV|BOUND';
+const HEADER = /^\s*(Netid\s+)?State\s+Recv-Q\s+Send-Q\s+Local Address:Port\s+Peer Address:Port/;
+/** `[netid] STATE recvq sendq local peer [process]`. */
+const ROW = new RegExp(
+  `^\\s*(?:(tcp|udp|raw|u_str|u_dgr|u_seq|nl|p_raw|p_dgr|icmp6|sctp|tcp6|udp6|mptcp|v_str|v_dgr|xdp)\\s+)?(${STATES})\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\S+)(?:\\s+(.*))?$`,
+);
+const TOTAL = /^\s*Total:\s+(\d+)/;
+const TCP_SUMMARY = /^\s*TCP:\s+(\d+)\s+\(([^)]*)\)/;
+const TRANSPORT = /^\s*(RAW|UDP|TCP|INET|FRAG)\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
+const TRANSPORT_HEADER = /^\s*Transport\s+Total\s+IP\s+IPv6/;
+const USERS = /users:\(\("([^"]+)",pid=(\d+)/;
+const EXAMPLES = 3;
+const MAX_LISTENERS = 500;
+const MAX_LINE = 4_000;
+
+/** `ss -tan[p]`, `ss -ltnp`, `ss -s` → state histogram with examples, listeners (port → process), totals. */
+export const ss = defineParser<'ss', SsFacts>({
+  kind: 'ss',
+  detect(head) {
+    let rows = 0;
+    for (const l of head) {
+      const t = l.text;
+      if (t.length > MAX_LINE) continue;
+      if (HEADER.test(t) || TCP_SUMMARY.test(t) || TRANSPORT_HEADER.test(t)) return true;
+      if (ROW.test(t)) rows += 1;
+    }
+    return rows >= 1 && rows * 2 >= head.length;
+  },
+  parse(lines) {
+    const problems = new ProblemList(K);
+    const states: Record<string, number> = {};
+    const examples: Record<string, Cited[]> = {};
+    const listeners: Listener[] = [];
+    let total = 0;
+    let summary: SsFacts['summary'] = null;
+    const sum = () => (summary ??= { total: null, tcp: null, transports: {} });
+    let last: Listener | null = null;
+    for (const l of lines) {
+      const t = l.text;
+      if (t.trim() === '') continue;
+      if (t.length > MAX_LINE) {
+        problems.add(l.n, 'badLine');
+        continue;
+      }
+      const r = ROW.exec(t);
+      if (r) {
+        const state = r[2]!;
+        total += 1;
+        states[state] = (states[state] ?? 0) + 1;
+        const ex = (examples[state] ??= []);
+        if (ex.length < EXAMPLES) ex.push(cite(state, l));
+        last = null;
+        if (state === 'LISTEN' && listeners.length < MAX_LISTENERS) {
+          last = listener(r, l);
+          listeners.push(last);
+        }
+        continue;
+      }
+      if (HEADER.test(t) || TRANSPORT_HEADER.test(t)) continue;
+      // `ss -p` wraps `users:((...))` onto the next line when the terminal is narrow.
+      const u = USERS.exec(t);
+      if (u && /^\s*(?:users:|timer:|uid:|ino:|skmem:|cubic|\\)/.test(t)) {
+        if (last && !last.process) [last.process, last.pid] = [u[1]!, Number(u[2])];
+        continue;
+      }
+      if (/^\s*(?:timer:|uid:|ino:|skmem:|cubic|bbr|ts |sack |wscale:)/.test(t)) continue;
+      const to = TOTAL.exec(t);
+      if (to) {
+        sum().total = cite(Number(to[1]), l);
+        continue;
+      }
+      const tcp = TCP_SUMMARY.exec(t);
+      if (tcp) {
+        const parts: Record<string, number> = { total: Number(tcp[1]) };
+        for (const m of tcp[2]!.matchAll(/(\w+)\s+(\d+)/g)) parts[m[1]!] = Number(m[2]);
+        sum().tcp = cite(parts, l);
+        continue;
+      }
+      const tr = TRANSPORT.exec(t);
+      if (tr) {
+        sum().transports[tr[1]!] = {
+          total: Number(tr[2]),
+          ip: Number(tr[3]),
+          ipv6: Number(tr[4]),
+          line: l.n,
+        };
+        continue;
+      }
+      problems.add(l.n, 'badLine');
+    }
+    if (total === 0 && !summary) return reject(msg(`${K}.noSockets`));
+    const format = total === 0 ? 'summary' : 'sockets';
+    const facts: SsFacts = { format, total, states, examples, listeners, summary };
+    return accept(facts, problems.done(), summaryMsg(facts));
+  },
+});
+
+function listener(r: RegExpExecArray, l: Line): Listener {
+  const local = r[5]!;
+  const u = USERS.exec(r[7] ?? '');
+  return {
+    netid: r[1] ?? null,
+    local,
+    port: local.slice(local.lastIndexOf(':') + 1),
+    recvQ: Number(r[3]),
+    sendQ: Number(r[4]),
+    process: u ? u[1]! : null,
+    pid: u ? Number(u[2]) : null,
+    line: l.n,
+    text: l.text,
+  };
+}
+
+function summaryMsg(f: SsFacts) {
+  if (f.format === 'summary') {
+    const tcp = f.summary?.tcp?.value;
+    return msg(`${K}.summaryTotals`, {
+      total: f.summary?.total?.value ?? '?',
+      estab: tcp?.estab ?? '?',
+      timewait: tcp?.timewait ?? '?',
+    });
+  }
+  const top = Object.entries(f.states)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([s, n]) => `${s} ${n}`)
+    .join(', ');
+  return msg(`${K}.summary`, { n: f.total, top, listeners: f.listeners.length });
+}

@@ -1,0 +1,29 @@
+import type { Cited } from '../../engine/types';
+
+/** SYNs from one client port to one server that got no SYN-ACK back in the capture. */
+export interface UnansweredSyn {
+  client: string;
+  server: string;
+  syns: number;
+  examples: Cited[];
+}
+
+/** tcpdump text output (`-n`, `-nn`, `-v`, `-e`, `-i any`, `-tttt`). */
+export interface TcpdumpFacts {
+  /** Packet lines read. */
+  packets: number;
+  tcp: { syn: number; synAck: number; rst: number; fin: number };
+  udp: number;
+  icmp: number;
+  /** TCP flows that only ever saw SYNs: the "SYN arrives, no SYN-ACK" signal. Top 10 by SYNs. */
+  unanswered: UnansweredSyn[];
+  /** How many flows had their SYN sent more than once (retransmitted). */
+  retransmittedSyns: number;
+  /** `bad udp cksum` / `bad cksum` lines (`-vv`); with the destination ports seen. */
+  badChecksum: { count: number; examples: Cited[]; ports: Record<string, number> };
+  /** `listening on eth0, link-type ...`. */
+  interfaces: string[];
+  /** `N packets captured`, `N packets dropped by kernel`. */
+  captured: Cited<number> | null;
+  droppedByKernel: Cited<number> | null;
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { factsOf } from '../../testing/facts';
+import { parsePaste } from '../registry';
+
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+const one = (text: string) => {
+  const rs = parsePaste(text, 'x');
+  expect(rs).toHaveLength(1);
+  return rs[0]!;
+};
+
+describe('tcpdump', () => {
+  it('a whole handshake and close, with a wrapped line', () => {
+    const s = one(local('tcpdump--keepalive-blog-handshake.txt'));
+    const f = factsOf(s, 'tcpdump');
+    expect(s.command).toBe('sudo tcpdump host 8.8.8.8 port 53 -ni eth0');
+    expect(f.packets).toBe(6);
+    expect(f.tcp).toEqual({ syn: 1, synAck: 1, rst: 0, fin: 2 });
+    expect(f.unanswered).toEqual([]);
+    expect(f.interfaces).toEqual(['any']);
+    expect(s.status).toBe('partial');
+    expect(s.problems.map((p) => p.line)).toEqual([6]);
+  });
+
+  it('SYNs to a NodePort with no SYN-ACK, retransmitted (seed 000 / 004 signal)', () => {
+    const text = [
+      'tcpdump: verbose output suppressed, use -v or -vv for full protocol decode',
+      'listening on eth0, link-type EN10MB (Ethernet), capture size 262144 bytes',
+      '10:01:02.100000 IP 10.10.10.10.51544 > 10.10.20.10.31710: Flags [S], seq 1234567, win 64240, length 0',
+      '10:01:03.130000 IP 10.10.10.10.51544 > 10.10.20.10.31710: Flags [S], seq 1234567, win 64240, length 0',
+      '10:01:05.150000 IP 10.10.10.10.51544 > 10.10.20.10.31710: Flags [S], seq 1234567, win 64240, length 0',
+      '10:01:06.000000 IP 10.10.10.11.40000 > 10.10.20.10.31710: Flags [S], seq 7, win 64240, length 0',
+      '10:01:06.000100 IP 10.10.20.10.31710 > 10.10.10.11.40000: Flags [R.], seq 0, ack 8, win 0, length 0',
+      '3 packets captured',
+      '5 packets received by filter',
+      '0 packets dropped by kernel',
+    ].join('\n');
+    const f = factsOf(one(text), 'tcpdump');
+    expect(f.tcp).toMatchObject({ syn: 4, synAck: 0, rst: 1 });
+    expect(f.unanswered).toEqual([
+      expect.objectContaining({
+        client: '10.10.10.10.51544',
+        server: '10.10.20.10.31710',
+        syns: 3,
+      }),
+    ]);
+    expect(f.unanswered[0]!.examples.map((e) => e.line)).toEqual([3, 4, 5]);
+    expect(f.retransmittedSyns).toBe(1);
+    expect(f.captured).toMatchObject({ value: 3, line: 8 });
+    expect(f.droppedByKernel?.value).toBe(0);
+  });
+
+  it('-vv with bad udp checksums to the VXLAN port, -e and -i any prefixes', () => {
+    const text = [
+      '12:00:00.000001 IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 100)',
+      '    172.16.9.99.27503 > 172.16.80.252.8472: [bad udp cksum 0x1234 -> 0x5678!] OTV, flags [I] (0x08), overlay 0, instance 1',
+      '12:00:00.000002 eth0  In  IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [S], seq 1, win 1, length 0',
+      '20:44:28.224875 lo    In  ifindex 1 00:00:00:00:00:00 ethertype IPv4 (0x0800), length 80: 127.0.0.1.53906 > 127.0.0.1.80: Flags [S.], seq 1, ack 2, win 1, length 0',
+    ].join('\n');
+    const f = factsOf(one(text), 'tcpdump');
+    expect(f.packets).toBe(3);
+    expect(f.badChecksum).toMatchObject({ count: 1, ports: { '8472': 1 } });
+    expect(f.tcp).toMatchObject({ syn: 1, synAck: 1 });
+  });
+});

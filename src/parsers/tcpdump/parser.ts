@@ -1,0 +1,171 @@
+import type { Cited, Line } from '../../engine/types';
+import { accept, defineParser, msg, reject } from '../define';
+import { ProblemList, cite } from '../node-shared/util';
+import type { TcpdumpFacts, UnansweredSyn } from './facts';
+
+const K = 'parse.tcpdump';
+/** `12:00:00.000000 `, `2025-07-08 13:41:35.156734 `, `1700000000.123456 ` (-tt). */
+const STAMP = /^\s*(?:\d{4}-\d\d-\d\d )?(?:\d\d:\d\d:\d\d\.\d+|\d{9,10}\.\d+)\s/;
+/** `1.2.3.4.5678 > 5.6.7.8.31710: Flags [S], ...` anywhere in the line (after IP, IP6, or an -e prefix). */
+const FLOW = /(?:^|\s)([0-9A-Za-z:._-]+) > ([0-9A-Za-z:._-]+): (.*)$/;
+const FLAGS = /^Flags \[([^\]]*)\]/;
+const BAD_CKSUM = /\bbad (?:udp |tcp )?cksum\b/;
+const LISTENING = /^\s*listening on (\S+?),/;
+const CAPTURED = /^\s*(\d+) packets? captured/;
+const DROPPED = /^\s*(\d+) packets? dropped by kernel/;
+const NOTE =
+  /^\s*(?:tcpdump: |\d+ packets? received by filter|\d+ packets? dropped by interface|reading from file)/;
+const MAX_LINE = 4_000;
+const EXAMPLES = 3;
+const TOP = 10;
+
+/** tcpdump text output → SYN / SYN-ACK / RST counts, SYNs with no answer per flow, bad checksums. */
+export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
+  kind: 'tcpdump',
+  detect(head, ctx) {
+    let packets = 0;
+    for (const l of head) {
+      if (l.text.length > MAX_LINE) continue;
+      if (LISTENING.test(l.text) && /link-type/.test(l.text)) return true;
+      if (STAMP.test(l.text) && / > \S+: /.test(l.text)) packets += 1;
+    }
+    if (packets >= 1 && packets * 2 >= head.length) return true;
+    return /\btcpdump\b/.test(ctx.command ?? '') && packets >= 1;
+  },
+  parse(lines) {
+    const problems = new ProblemList(K);
+    const tcp = { syn: 0, synAck: 0, rst: 0, fin: 0 };
+    let udp = 0;
+    let icmp = 0;
+    let packets = 0;
+    const flows = new Map<string, { syns: number; answered: boolean; examples: Cited[] }>();
+    const bad = { count: 0, examples: [] as Cited[], ports: {} as Record<string, number> };
+    const interfaces: string[] = [];
+    let captured: Cited<number> | null = null;
+    let dropped: Cited<number> | null = null;
+    let pendingHeader = false; // a `-v` first line whose addresses come on the next line
+    for (const l of lines) {
+      const t = l.text;
+      if (t.trim() === '') continue;
+      if (t.length > MAX_LINE) {
+        problems.add(l.n, 'badLine');
+        continue;
+      }
+      const stamped = STAMP.test(t);
+      if (BAD_CKSUM.test(t)) {
+        bad.count += 1;
+        if (bad.examples.length < EXAMPLES) bad.examples.push(cite('bad-checksum', l));
+      }
+      const f = stamped || pendingHeader ? FLOW.exec(t) : null;
+      if (f) {
+        if (stamped || !pendingHeader) packets += 1;
+        pendingHeader = false;
+        const [src, dst, rest] = [f[1]!, f[2]!, f[3]!];
+        const flags = FLAGS.exec(rest)?.[1];
+        if (flags !== undefined) count(flags, src, dst, l, tcp, flows);
+        else if (/^ICMP\b/.test(rest)) icmp += 1;
+        else {
+          udp += 1;
+          if (BAD_CKSUM.test(t)) {
+            const port = portOf(dst);
+            if (port) bad.ports[port] = (bad.ports[port] ?? 0) + 1;
+          }
+        }
+        continue;
+      }
+      if (stamped) {
+        packets += 1;
+        // `-v`: `12:00:00.0 IP (tos 0x0, ttl 64, ... length 60)` then the addresses indented below
+        pendingHeader = /\((?:tos|hlim|flowlabel) /.test(t);
+        if (/\bICMP\b/.test(t)) icmp += 1;
+        continue;
+      }
+      const li = LISTENING.exec(t);
+      if (li) {
+        interfaces.push(li[1]!);
+        continue;
+      }
+      const c = CAPTURED.exec(t);
+      if (c) {
+        captured = cite(Number(c[1]), l);
+        continue;
+      }
+      const d = DROPPED.exec(t);
+      if (d) {
+        dropped = cite(Number(d[1]), l);
+        continue;
+      }
+      if (NOTE.test(t)) continue;
+      problems.add(l.n, 'badLine');
+    }
+    if (packets === 0 && !captured) return reject(msg(`${K}.noPackets`));
+    const unanswered: UnansweredSyn[] = [];
+    let retransmitted = 0;
+    for (const [key, v] of flows) {
+      if (v.syns > 1) retransmitted += 1;
+      if (v.answered) continue;
+      const [client, server] = key.split(' > ') as [string, string];
+      unanswered.push({ client, server, syns: v.syns, examples: v.examples });
+    }
+    unanswered.sort((a, b) => b.syns - a.syns);
+    const facts: TcpdumpFacts = {
+      packets,
+      tcp,
+      udp,
+      icmp,
+      unanswered: unanswered.slice(0, TOP),
+      retransmittedSyns: retransmitted,
+      badChecksum: bad,
+      interfaces,
+      captured,
+      droppedByKernel: dropped,
+    };
+    return accept(
+      facts,
+      problems.done(),
+      msg(`${K}.summary`, {
+        n: packets,
+        syn: tcp.syn,
+        synAck: tcp.synAck,
+        rst: tcp.rst,
+        unanswered: unanswered.length,
+      }),
+    );
+  },
+});
+
+function count(
+  flags: string,
+  src: string,
+  dst: string,
+  l: Line,
+  tcp: TcpdumpFacts['tcp'],
+  flows: Map<string, { syns: number; answered: boolean; examples: Cited[] }>,
+): void {
+  const syn = flags.includes('S');
+  const ack = flags.includes('.');
+  if (flags.includes('R')) tcp.rst += 1;
+  if (flags.includes('F')) tcp.fin += 1;
+  if (syn && !ack) {
+    tcp.syn += 1;
+    const key = `${src} > ${dst}`;
+    const f = flows.get(key) ?? { syns: 0, answered: false, examples: [] };
+    f.syns += 1;
+    if (f.examples.length < EXAMPLES) f.examples.push(cite('syn', l));
+    flows.set(key, f);
+  } else if (syn && ack) {
+    tcp.synAck += 1;
+    const f = flows.get(`${dst} > ${src}`);
+    if (f) f.answered = true;
+  } else if (flags.includes('R')) {
+    // A RST back answers the SYN too (the port is closed, but the host is there).
+    const f = flows.get(`${dst} > ${src}`);
+    if (f) f.answered = true;
+  }
+}
+
+/** `10.0.0.1.8472` → `8472`; `[::1].80`/`::1.80` → `80`. */
+function portOf(addr: string): string | null {
+  const m = /\.([0-9A-Za-z-]+)$/.exec(addr);
+  return m ? m[1]! : null;
+}
