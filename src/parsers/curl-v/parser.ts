@@ -63,8 +63,11 @@ export const curlV = withLeadingCommand(
         }
         if (isNoise(t) || (PROGRESS.test(t) && !/[*<>]/.test(t))) continue;
         if (read(f, t, cite(l))) own += 1;
-        else if (f.error)
-          continue; // curl stops at its error: what follows is not its output
+        // curl stops at its error: what follows is not its output.
+        else if (f.error) continue;
+        // Before any status line, a verbose transcript's unprefixed lines continue curl's own
+        // (`  CApath: ...` under `*   CAfile: ...`); the body comes after the headers.
+        else if (own > 0 && f.statuses.length === 0) own += 1;
         else if (!f.body) {
           f.body = { ...cite(l), value: t.trim() };
           f.bodyLines = 1;
@@ -116,7 +119,7 @@ function isCurl(ctx: ParseContext): boolean {
 /** The line without the progress meter that `curl -v` without `-s` writes in front of it. */
 function strip(text: string): string {
   const m = PROGRESS.exec(text);
-  return m && /^[*<>]/.test(text.slice(m[0].length)) ? text.slice(m[0].length) : text;
+  return m && /^(?:[*<>]|HTTP\/)/.test(text.slice(m[0].length)) ? text.slice(m[0].length) : text;
 }
 
 function cite(l: Line): Cited {

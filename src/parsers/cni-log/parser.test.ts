@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toLines } from '../../engine/lines';
+import {
+  claimsOnly,
+  direct,
+  only,
+  shared,
+  survivesHostileInput,
+  textsMatch,
+} from '../k8s-common/testing';
+import { cniLog } from './parser';
+
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+const cni = (text: string) => only(text, 'cni-log');
+
+describe('cni-log: real outputs', () => {
+  it('fixture 09: flannel cannot find bridge-nf-call-iptables', () => {
+    const r = cni(shared('fixtures/09-flannel2166-br-netfilter-missing/kube-flannel.log'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts).toMatchObject({ cni: 'flannel', counts: { 'br-netfilter-missing': 1 } });
+    expect(r.facts.events[0]).toMatchObject({ kind: 'br-netfilter-missing', line: 1 });
+  });
+
+  it('flannel cannot reach the API server (command typed bare, kubectl’s Defaulted line)', () => {
+    const r = cni(local('cni-log--flannel1682-api-refused.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts.cni).toBe('flannel');
+    expect(r.facts.events.map((e) => [e.kind, e.level, e.line])).toEqual([
+      ['other', 'W', 4],
+      ['api-unreachable', 'E', 5],
+    ]);
+  });
+
+  it('calico-node start-up: one warning, the rest informational', () => {
+    const r = cni(local('cni-log--sealos2721-calico-startup.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts.cni).toBe('calico');
+    expect(r.facts.events).toEqual([
+      expect.objectContaining({ kind: 'other', level: 'WARNING', line: 12 }),
+    ]);
+    expect(r.facts.events[0]!.message).toMatch(/^Unable to auto-detect an IPv4 address/);
+  });
+
+  it('cilium logfmt behind containerd’s prefix: the API server refuses', () => {
+    const r = cni(local('cni-log--cilium18871-containerd-prefix.txt'));
+    expect(r.facts.cni).toBe('cilium');
+    expect(r.facts.events.map((e) => [e.kind, e.level])).toEqual([
+      ['api-unreachable', 'error'],
+      ['api-unreachable', 'fatal'],
+    ]);
+    expect(r.facts.events[0]!.message).toMatch(/^Unable to contact k8s api-server: Get "https/);
+  });
+
+  it('calico/node’s old start-up script, named by the `k logs calico-node-…` prompt', () => {
+    const r = cni(local('cni-log--calico1229-old-startup.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts.cni).toBe('calico');
+    expect(r.facts.events.map((e) => e.message)).toEqual([
+      "ERROR: Error parsing CIDR ''",
+      'Calico node failed to start',
+    ]);
+  });
+});
+
+describe('cni-log: formats', () => {
+  it('classifies BIRD, IPAM and API errors of calico', () => {
+    const text = [
+      '2024-01-10 23:05:07.799 [INFO][3875] confd/health.go 180: Number of node(s) with BGP peering established = 0',
+      'calico/node is not ready: BIRD is not ready: BGP not established with 10.0.1.1',
+      '2021-05-13 02:25:22.001 [ERROR][9] ipam/ipam.go 1234: Failed to get IP pool error=no IP addresses available in range',
+      '2021-05-13 02:25:23.001 [ERROR][9] startup/startup.go 146: failed to query kubeadm config error=Get "https://10.96.0.1:443/api/v1/namespaces/kube-system/configmaps/kubeadm-config": dial tcp 10.96.0.1:443: i/o timeout',
+    ].join('\n');
+    const out = direct(cniLog, text);
+    if (out.status === 'rejected') throw new Error('rejected');
+    expect(out.facts.events.map((e) => e.kind)).toEqual([
+      'bird-not-ready',
+      'ipam',
+      'api-unreachable',
+    ]);
+    expect(out.facts.cni).toBe('calico');
+  });
+
+  it('rejects a paste that is mostly something else', () => {
+    expect(direct(cniLog, 'calico/node is not ready: BIRD is not ready\na\nb\nc')).toMatchObject({
+      status: 'rejected',
+      problems: [{ msg: { key: 'parse.cni-log.mostlyNotLog' } }],
+    });
+  });
+
+  it('does not claim kube-proxy or ingress klog, or unmarked klog', () => {
+    const no = (text: string) =>
+      expect(cniLog.detect(toLines(text), { command: null })).toBe(false);
+    no('I0514 13:55:16.524562       1 server_others.go:140] Using iptables Proxier.');
+    no(
+      'W0907 17:35:19.222358       7 controller.go:916] Service "a/b" does not have any active Endpoint.',
+    );
+    no('I0101 00:00:00.000000    1234 kubelet.go:2100] "SyncLoop ADD" source="api"');
+  });
+});
+
+describe('cni-log: only CNI agent logs are claimed', () => {
+  claimsOnly(cniLog, ['09-flannel2166-br-netfilter-missing/kube-flannel.log']);
+});
+
+describe('cni-log: texts', () => {
+  textsMatch('cni-log', [readFileSync(new URL('./parser.ts', import.meta.url), 'utf8')]);
+});
+
+describe('cni-log: hostile input', () => {
+  survivesHostileInput(
+    cniLog,
+    [
+      'Failed to check br_netfilter: stat /proc/sys/net/bridge/bridge-nf-call-iptables: no such file or directory',
+      'E1129 10:07:43.453016       1 main.go:221] Failed to create SubnetManager: error retrieving pod spec',
+      '2023-03-04 09:50:19.486 [WARNING][9] startup/autodetection_methods.go 113: Unable to auto-detect',
+      '2022-02-23T11:57:05.196290498Z stderr F level=error msg="Unable to contact k8s api-server" error="x" subsys=k8s',
+      'bird: device1: State changed to up',
+      'plain text',
+    ],
+    [null, 'kubectl -n kube-system logs calico-node-abcde'],
+  );
+});

@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toLines } from '../../engine/lines';
+import { parsePaste } from '../registry';
+import { claimsOnly, direct, only, survivesHostileInput, textsMatch } from '../k8s-common/testing';
+import { kubectlDescribe } from './parser';
+
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+const describeOf = (text: string) => only(text, 'kubectl-describe');
+
+describe('kubectl-describe: real outputs', () => {
+  it('the ingress controller pod: node, status, container ports', () => {
+    const r = describeOf(local('kubectl-describe--in12196-controller-pod.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts).toMatchObject({
+      object: 'Pod',
+      name: { value: 'ingress-nginx-controller-bc57996ff-zkvj9', line: 1 },
+      namespace: { value: 'ingress-nginx' },
+      node: { value: 'minikube', line: 5 },
+      status: { value: 'Running', line: 13 },
+    });
+    expect(r.facts.fields['IP']?.[0]?.value).toBe('10.244.0.222');
+    expect(r.facts.containers).toEqual([
+      expect.objectContaining({
+        name: 'controller',
+        ports: ['80/TCP', '443/TCP', '8443/TCP'],
+        hostPorts: ['80/TCP', '443/TCP', '0/TCP'],
+        line: 19,
+      }),
+    ]);
+  });
+
+  it('events with counts: the liveness kill and the readiness 500, command typed bare', () => {
+    const r = describeOf(local('kubectl-describe--in8790-events-liveness.txt'));
+    expect(r.problems).toEqual([]); // the command line is not read as a describe line
+    expect(r.facts.object).toBe('Pod'); // told by `describe pods` only
+    expect(r.facts.events).toHaveLength(7);
+    expect(r.facts.events[3]).toMatchObject({
+      type: 'Normal',
+      reason: 'Killing',
+      age: '9m44s',
+      count: 2,
+      from: 'kubelet',
+      message: 'Container nginx-ingress-controller failed liveness probe, will be restarted',
+      line: 10,
+    });
+    expect(r.facts.events[4]).toMatchObject({
+      type: 'Warning',
+      reason: 'Unhealthy',
+      count: 10,
+      probe: { kind: 'readiness', target: null, port: null },
+    });
+  });
+
+  it('a readiness probe failure on 10254 with its target', () => {
+    const r = describeOf(local('kubectl-describe--in7384-readiness-10254.txt'));
+    expect(r.facts.events).toEqual([
+      expect.objectContaining({
+        count: 31,
+        age: '2m47s',
+        probe: { kind: 'readiness', target: 'http://10.24.4.106:10254/healthz', port: 10254 },
+        line: 3,
+      }),
+    ]);
+  });
+
+  it('calico events without header, "kubelet, node1", messages wrapped onto a second line', () => {
+    const r = describeOf(local('kubectl-describe--kubekey134-bird-multiline.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts.events).toHaveLength(4);
+    expect(r.facts.events[0]).toMatchObject({ from: 'kubelet, node1', age: '102s', line: 1 });
+    expect(r.facts.events[0]!.message).toMatch(
+      /\ncalico\/node is not ready: BIRD is not ready: BGP not established with 172\.17\.0\.1$/,
+    );
+    expect(r.facts.events[0]!.probe?.kind).toBe('readiness');
+  });
+
+  it('a calico-node pod behind a 🐳 prompt: not ready, its liveness probe', () => {
+    const r = describeOf(local('kubectl-describe--calico2290-node-pod.txt'));
+    expect(r.problems).toEqual([]);
+    expect(r.facts.node?.value).toBe('infra-services-3');
+    expect(r.facts.containers[0]).toMatchObject({
+      name: 'calico-node',
+      ports: [],
+      state: { value: 'Running' },
+      ready: { value: false, line: 24 },
+      restartCount: { value: 0, line: 25 },
+      liveness: {
+        kind: 'http-get',
+        target: 'http://localhost:9099/liveness',
+        port: 9099,
+        timeoutSeconds: 1,
+        periodSeconds: 10,
+        failureThreshold: 6,
+        line: 28,
+      },
+    });
+  });
+
+  it('a Service (and the curl after it): endpoints, node port, traffic policy', () => {
+    const [svc, echo, curl] = parsePaste(
+      local('kubectl-describe--website23549-svc-and-curl.txt'),
+      'x',
+    );
+    if (svc?.kind !== 'kubectl-describe' || svc.status === 'rejected') throw new Error('not read');
+    expect(svc.facts.object).toBe('Service');
+    expect(svc.facts.eventsNone).toBe(true);
+    expect(svc.facts.fields['Endpoints']?.[0]).toMatchObject({
+      value: '172.18.0.3:8080',
+      line: 12,
+    });
+    expect(svc.facts.fields['NodePort']?.[0]?.value).toBe('<unset>  32137/TCP');
+    expect(svc.facts.fields['External Traffic Policy']?.[0]?.value).toBe('Cluster');
+    expect(echo?.kind).toBeNull();
+    expect(curl).toMatchObject({ kind: 'curl-v', status: 'parsed' });
+  });
+
+  it('events of the pre-1.10 format without header', () => {
+    const r = describeOf(local('kubectl-describe--contrib1715-old-events.txt'));
+    expect(r.facts.events.map((e) => [e.reason, e.from, e.count])).toEqual([
+      ['Created', '{kubelet 16.186.74.94}', 1],
+      ['Started', '{kubelet 16.186.74.94}', 1],
+      ['Killing', '{kubelet 16.186.74.94}', 1],
+      ['Created', '{kubelet 16.186.74.94}', 1],
+      ['Started', '{kubelet 16.186.74.94}', 1],
+    ]);
+    expect(r.facts.events[2]!.message).toMatch(/is unhealthy, it will be killed and re-created\.$/);
+  });
+});
+
+describe('kubectl-describe: formats', () => {
+  it('liveness events with "Get \\"url\\": context deadline exceeded" and restart counts', () => {
+    const text = [
+      'Name:         ingress-nginx-controller-7d4b9c-abcde',
+      'Namespace:    ingress-nginx',
+      'Node:         node-3/10.0.0.3',
+      'Containers:',
+      '  controller:',
+      '    Ports:         80/TCP, 443/TCP',
+      '    Last State:    Terminated',
+      '      Reason:      Error',
+      '      Exit Code:   143',
+      '    Ready:         True',
+      '    Restart Count: 17',
+      '    Liveness:      http-get http://:10254/healthz delay=10s timeout=1s period=10s #success=1 #failure=5',
+      'Events:',
+      '  Type     Reason     Age                 From     Message',
+      '  ----     ------     ----                ----     -------',
+      '  Warning  Unhealthy  3m (x5 over 10m)    kubelet  Liveness probe failed: Get "http://10.0.0.1:10254/healthz": context deadline exceeded',
+    ].join('\n');
+    const out = direct(kubectlDescribe, text);
+    if (out.status === 'rejected') throw new Error('rejected');
+    expect(out.status).toBe('parsed');
+    expect(out.facts.containers[0]).toMatchObject({
+      lastState: { value: 'Terminated' },
+      lastReason: { value: 'Error', line: 8 },
+      restartCount: { value: 17, line: 11 },
+      liveness: { target: 'http://:10254/healthz', port: 10254, failureThreshold: 5 },
+    });
+    expect(out.facts.events[0]).toMatchObject({
+      age: '3m',
+      count: 5,
+      probe: { kind: 'liveness', target: 'http://10.0.0.1:10254/healthz', port: 10254 },
+      line: 16,
+    });
+  });
+
+  it('a blog copy with every line at column 0 still yields the container’s counts', () => {
+    const out = direct(
+      kubectlDescribe,
+      'Name: web-1\nNamespace: default\nContainers:\nweb:\nReady: False\nRestart Count: 9',
+    );
+    if (out.status === 'rejected') throw new Error('rejected');
+    expect(out.facts.containers[0]).toMatchObject({
+      restartCount: { value: 9 },
+      ready: { value: false },
+    });
+  });
+
+  it('rejects what has no describe content; does not claim other outputs', () => {
+    expect(direct(kubectlDescribe, 'Events:\n')).toMatchObject({
+      status: 'rejected',
+      problems: [{ msg: { key: 'parse.kubectl-describe.nothing' } }],
+    });
+    const no = (text: string) =>
+      expect(kubectlDescribe.detect(toLines(text), { command: null })).toBe(false);
+    no('Name: foo\nValue: bar');
+    no('NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          1m');
+  });
+});
+
+describe('kubectl-describe: only describe outputs are claimed', () => {
+  claimsOnly(kubectlDescribe, []);
+});
+
+describe('kubectl-describe: texts', () => {
+  textsMatch('kubectl-describe', [readFileSync(new URL('./parser.ts', import.meta.url), 'utf8')]);
+});
+
+describe('kubectl-describe: hostile input', () => {
+  survivesHostileInput(
+    kubectlDescribe,
+    [
+      'Name:             ingress-nginx-controller-bc57996ff-zkvj9',
+      'Namespace:        ingress-nginx',
+      'Containers:',
+      '  controller:',
+      '    Restart Count:  12',
+      '    Liveness:   http-get http://localhost:9099/liveness delay=10s timeout=1s period=10s #success=1 #failure=6',
+      'Events:',
+      '  Type     Reason     Age                   From               Message',
+      '  Warning  Unhealthy  9m34s (x10 over 10m)  kubelet            Readiness probe failed: HTTP probe failed with statuscode: 500',
+      'calico/node is not ready: BIRD is not ready: BGP not established with 172.17.0.1',
+      '  7m    7m      1       {kubelet 16.186.74.94}  spec.containers{x}       Normal  Created         Created',
+    ],
+    [null, 'kubectl describe pod web'],
+  );
+});
