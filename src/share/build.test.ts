@@ -49,7 +49,10 @@ describe.each(Object.values(EXAMPLES))('the $symptom example, redacted', (ex) =>
   const original = JSON.stringify(ex.state);
   const secrets = [
     ...new Set([
-      ...(original.match(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g) ?? []),
+      // Addresses (not a browser version like Chrome/109.0.0.0, nor loopback) and node names.
+      ...(original.match(/(?<![\w.])(?<![A-Za-z]\/)(?:\d{1,3}\.){3}\d{1,3}\b/g) ?? []).filter(
+        (a) => !/^(?:0|127|255)\./.test(a),
+      ),
       ...(original.match(/k8s-[a-z]+\d*/g) ?? []),
     ]),
   ];
@@ -67,7 +70,7 @@ describe.each(Object.values(EXAMPLES))('the $symptom example, redacted', (ex) =>
     const json = JSON.stringify(payload);
     for (const s of secrets) expect(json).not.toContain(s);
     expect(replacements.length).toBeGreaterThanOrEqual(secrets.length);
-    expect(payload.answers.node).toMatch(/^node-\d+$/);
+    if (ex.state.answers.node) expect(payload.answers.node).toMatch(/^node-\d+$/);
     const state = { tree: payload.tree, answers: payload.answers, pastes: payload.pastes };
     const after = replay(tree, state, sectionsOf(payload.pastes));
     expect(after.steps).toEqual(rp.steps);
