@@ -105,5 +105,25 @@ export default {
         'ss -s: {{total}} sockets, {{estab}} TCP established, {{timewait}} in TIME-WAIT',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
+    'firewall-cmd': {
+      badLine: 'This line is not part of `firewall-cmd --list-all` output.',
+      noZones: 'No firewalld zone found. Paste the output of `firewall-cmd --list-all`.',
+      summary: '{{n}} firewalld zone(s); {{zone}}: target {{target}}, ports {{ports}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'resolv-conf': {
+      badLine: 'This line is not a resolv.conf directive.',
+      noDirectives:
+        'No nameserver, search or options lines found. Paste the output of `cat /etc/resolv.conf`.',
+      summary: 'resolv.conf: nameserver {{nameservers}}; search {{search}}; ndots {{ndots}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'dns-answer': {
+      badLine: 'This line is not part of an nslookup or dig answer.',
+      noAnswer: 'No DNS answer found. Paste the output of `nslookup NAME` or `dig NAME`.',
+      summary: 'DNS answer from {{server}}: {{n}} record(s) {{answers}}',
+      summaryFailed: 'DNS query to {{server}} failed: {{status}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
   },
 };

@@ -102,5 +102,25 @@ export default {
         'ss -s：共 {{total}} 个套接字，{{estab}} 个 TCP 已建立，{{timewait}} 个处于 TIME-WAIT',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
+    'firewall-cmd': {
+      badLine: '这一行不属于 `firewall-cmd --list-all` 的输出。',
+      noZones: '没有找到 firewalld 区域。请粘贴 `firewall-cmd --list-all` 的输出。',
+      summary: '{{n}} 个 firewalld 区域；{{zone}}：target {{target}}，端口 {{ports}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'resolv-conf': {
+      badLine: '这一行不是 resolv.conf 的配置项。',
+      noDirectives:
+        '没有找到 nameserver、search 或 options 行。请粘贴 `cat /etc/resolv.conf` 的输出。',
+      summary: 'resolv.conf：nameserver {{nameservers}}；search {{search}}；ndots {{ndots}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'dns-answer': {
+      badLine: '这一行不属于 nslookup 或 dig 的结果。',
+      noAnswer: '没有找到 DNS 解析结果。请粘贴 `nslookup 域名` 或 `dig 域名` 的输出。',
+      summary: '来自 {{server}} 的 DNS 应答：{{n}} 条记录 {{answers}}',
+      summaryFailed: '向 {{server}} 的 DNS 查询失败：{{status}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
   },
 };

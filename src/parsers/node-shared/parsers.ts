@@ -23,6 +23,12 @@ import { tcpdump } from '../tcpdump/parser';
 import type { TcpdumpFacts } from '../tcpdump/facts';
 import { ss } from '../ss/parser';
 import type { SsFacts } from '../ss/facts';
+import { firewallCmd } from '../firewall-cmd/parser';
+import type { FirewallFacts } from '../firewall-cmd/facts';
+import { resolvConf } from '../resolv-conf/parser';
+import type { ResolvConfFacts } from '../resolv-conf/facts';
+import { dnsAnswer } from '../dns-answer/parser';
+import type { DnsAnswerFacts } from '../dns-answer/facts';
 
 /** Facts of the node/kernel-side kinds (merged into the registry's FactsByKind). */
 export interface NodeFactsByKind {
@@ -38,6 +44,9 @@ export interface NodeFactsByKind {
   'ping-mtu': PingFacts;
   tcpdump: TcpdumpFacts;
   ss: SsFacts;
+  'firewall-cmd': FirewallFacts;
+  'resolv-conf': ResolvConfFacts;
+  'dns-answer': DnsAnswerFacts;
 }
 export type NodeKind = keyof NodeFactsByKind;
 
@@ -53,6 +62,9 @@ export const NODE_PARSERS: { [K in NodeKind]: Parser<K, NodeFactsByKind[K]> }[No
   pingMtu,
   tcpdump,
   ss,
+  firewallCmd,
+  dnsAnswer,
+  resolvConf,
   lsmod,
   uname,
 ];

@@ -1,0 +1,26 @@
+import type { Cited } from '../../engine/types';
+
+export interface DnsRecord {
+  name: string;
+  /** `A`, `AAAA`, `CNAME`, ... (nslookup prints A/AAAA as `Address`, CNAME as `canonical name`). */
+  type: string;
+  value: string;
+  ttl: number | null;
+  line: number;
+  text: string;
+}
+
+/** `nslookup NAME [SERVER]` (bind and busybox) and `dig NAME`. */
+export interface DnsAnswerFacts {
+  tool: 'nslookup' | 'dig';
+  /** The server that answered (`Server:` / `;; SERVER:`), or was asked and did not answer. */
+  server: Cited | null;
+  /** The name asked: dig's QUESTION SECTION, or the echoed command. */
+  query: string | null;
+  status: 'answer' | 'nxdomain' | 'timeout' | 'servfail' | 'refused' | 'no-answer';
+  answers: DnsRecord[];
+  /** `;; connection timed out; ...`, `** server can't find ...`. */
+  errors: Cited[];
+  /** `Non-authoritative answer:` (false), dig's `aa` flag (true); null when not shown. */
+  authoritative: boolean | null;
+}

@@ -1,0 +1,29 @@
+import type { Cited } from '../../engine/types';
+
+export interface FirewallPort {
+  /** `30000-32767`, `6443`. */
+  port: string;
+  proto: string;
+  line: number;
+}
+
+export interface FirewallZone {
+  name: Cited;
+  active: boolean;
+  isDefault: boolean;
+  target: string | null;
+  interfaces: string[];
+  sources: string[];
+  services: string[];
+  ports: FirewallPort[];
+  masquerade: boolean | null;
+  /** `rich rules:` lines under the zone. */
+  richRules: Cited[];
+  /** Every `key: value` of the zone as printed. */
+  fields: Record<string, Cited>;
+}
+
+/** `firewall-cmd --list-all` (also `--zone=X --list-all`, `--list-all-zones`). */
+export interface FirewallFacts {
+  zones: FirewallZone[];
+}
