@@ -133,7 +133,14 @@ function Outcome(props: {
   const carried = payload.omitted?.diagnosis;
   if (!carried || spec.route)
     return (
-      <Verdict tree={payload.tree} spec={spec} steps={steps} vars={vars} sections={sections} />
+      <Verdict
+        tree={payload.tree}
+        spec={spec}
+        steps={steps}
+        vars={vars}
+        sections={sections}
+        pastes={payload.omitted ? {} : payload.pastes}
+      />
     );
   const symptom = isSymptomId(payload.tree) ? payload.tree : null;
   const label = (source: string) => {
