@@ -125,5 +125,10 @@ export default {
       summaryFailed: 'DNS query to {{server}} failed: {{status}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
+    deltas: {
+      none: 'No counter changed between the two pastes.',
+      summary: '{{changes}} between the two pastes ({{n}} counter(s) changed)',
+      summaryTimed: '{{changes}} in {{seconds}} s ({{n}} counter(s) changed)',
+    },
   },
 };

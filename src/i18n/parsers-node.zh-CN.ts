@@ -122,5 +122,10 @@ export default {
       summaryFailed: '向 {{server}} 的 DNS 查询失败：{{status}}',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
+    deltas: {
+      none: '两次粘贴之间没有计数器发生变化。',
+      summary: '两次粘贴之间：{{changes}}（{{n}} 个计数器有变化）',
+      summaryTimed: '{{seconds}} 秒内：{{changes}}（{{n}} 个计数器有变化）',
+    },
   },
 };
