@@ -130,5 +130,22 @@ export default {
       summary: '{{changes}} between the two pastes ({{n}} counter(s) changed)',
       summaryTimed: '{{changes}} in {{seconds}} s ({{n}} counter(s) changed)',
     },
+    nearMiss: {
+      conntrackEvents:
+        'This is `conntrack -E` (a stream of events). Paste the table, `conntrack -L`, or the statistics, `conntrack -S`.',
+      conntrackRoot:
+        'conntrack refused: it needs root (CAP_NET_ADMIN). Run it with sudo on the node, or in a privileged pod with hostNetwork.',
+      ipvsUnavailable:
+        'ipvsadm could not talk to IPVS: the ip_vs kernel module is not loaded on this node (or the command ran without root). Paste `lsmod | grep ip_vs` and the kube-proxy log.',
+      dmesgDenied:
+        'dmesg refused to read the kernel log (kernel.dmesg_restrict). Run `sudo dmesg -T`, or `journalctl -k`.',
+      netstatSockets:
+        'This is the socket list of `netstat -an`. Paste `ss -tanp` for sockets, or `netstat -s` for the kernel counters.',
+      ethtoolOther:
+        'This is `ethtool IFACE` (link settings) or `ethtool -S` (statistics). Paste `ethtool -k IFACE` for the offload features.',
+      ifconfig:
+        'This is `ifconfig`. Paste `ip -d addr` instead: it shows tunnel types and all addresses.',
+      routeN: 'This is `route -n`. Paste `ip route` instead.',
+    },
   },
 };

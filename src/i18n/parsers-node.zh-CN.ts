@@ -127,5 +127,21 @@ export default {
       summary: '两次粘贴之间：{{changes}}（{{n}} 个计数器有变化）',
       summaryTimed: '{{seconds}} 秒内：{{changes}}（{{n}} 个计数器有变化）',
     },
+    nearMiss: {
+      conntrackEvents:
+        '这是 `conntrack -E`（事件流）。请粘贴连接跟踪表 `conntrack -L`，或统计 `conntrack -S`。',
+      conntrackRoot:
+        'conntrack 拒绝执行：需要 root 权限（CAP_NET_ADMIN）。请在节点上用 sudo 运行，或在 hostNetwork 的特权 Pod 中运行。',
+      ipvsUnavailable:
+        'ipvsadm 无法访问 IPVS：该节点没有加载 ip_vs 内核模块（或者命令没有以 root 运行）。请粘贴 `lsmod | grep ip_vs` 和 kube-proxy 日志。',
+      dmesgDenied:
+        'dmesg 拒绝读取内核日志（kernel.dmesg_restrict）。请运行 `sudo dmesg -T` 或 `journalctl -k`。',
+      netstatSockets:
+        '这是 `netstat -an` 的套接字列表。查看套接字请粘贴 `ss -tanp`，查看内核计数器请粘贴 `netstat -s`。',
+      ethtoolOther:
+        '这是 `ethtool 网卡名`（链路设置）或 `ethtool -S`（统计）。查看卸载特性请粘贴 `ethtool -k 网卡名`。',
+      ifconfig: '这是 `ifconfig` 的输出。请改为粘贴 `ip -d addr`：它会显示隧道类型和所有地址。',
+      routeN: '这是 `route -n` 的输出。请改为粘贴 `ip route`。',
+    },
   },
 };

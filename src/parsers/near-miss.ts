@@ -1,5 +1,6 @@
 import type { Line, Msg } from '../engine/types';
 import { K8S_NEAR_MISSES } from './k8s-common/near-miss';
+import { NODE_NEAR_MISSES } from './node-shared/near-miss';
 
 interface NearMiss {
   kind: string;
@@ -19,6 +20,7 @@ const NEAR_MISSES: NearMiss[] = [
     msg: { key: 'parse.nearMiss.nft' },
   },
   ...K8S_NEAR_MISSES,
+  ...NODE_NEAR_MISSES,
 ];
 
 export function nearMiss(head: Line[], command: string | null): NearMiss | null {
