@@ -44,6 +44,18 @@ function cspMeta(): Plugin {
   };
 }
 
+/** The collector script, served beside the app as ./collect.sh (a stable URL to curl). */
+function collectorScript(): Plugin {
+  return {
+    name: 'net-triage:collector',
+    apply: 'build',
+    generateBundle() {
+      const source = readFileSync(fileURLToPath(new URL('./src/collector/collect.sh', import.meta.url)), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'collect.sh', source });
+    },
+  };
+}
+
 /** Single-file build: every `?worker` import becomes `?worker&inline` (a blob: worker). */
 function inlineWorkers(): Plugin {
   return {
@@ -91,6 +103,7 @@ export default defineConfig(({ mode }) => {
         ? [viteSingleFile({ outputFileName: 'net-triage.html' }), inlineWorkers(), inlineFavicon()]
         : [
             cspMeta(),
+            collectorScript(),
             VitePWA({
               strategies: 'generateSW',
               registerType: 'autoUpdate',

@@ -23,13 +23,18 @@ beforeAll(() => {
 
 describe('triage CLI', () => {
   it('detect --format json gives one entry per paste, in the documented shape', () => {
-    const r = triage([
-      'detect',
-      '--format',
-      'json',
-      fixture('07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),
-      fixture('01-k8s18604-dmesg-conntrack-full/dmesg.txt'),
-    ]);
+    const free =
+      '              total        used        free      shared  buff/cache   available\nMem:          15884        2390        9861         412        3632       12757\n';
+    const r = triage(
+      [
+        'detect',
+        '--format',
+        'json',
+        fixture('07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),
+        '-',
+      ],
+      free,
+    );
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toHaveLength(2);
@@ -40,7 +45,7 @@ describe('triage CLI', () => {
       status: 'parsed',
       problems: [],
     });
-    expect(out[1].status).toBe('rejected');
+    expect(out[1]).toMatchObject({ source: 'stdin', kind: null, status: 'rejected' });
     expect(out[1].problems[0]).toMatch(/\S/);
   });
 

@@ -130,6 +130,19 @@ export default {
     failed: 'The flowchart could not be drawn: {{error}}',
     legend: 'Blue: the path taken (click a step to go back to it). Yellow: where you are.',
   },
+  collector: {
+    title: 'Collect everything at once',
+    intro: 'Run this on the node that fails, as root. It only reads (no setting changed, no module loaded) and prints every output with a `==> COMMAND <==` header.',
+    download: 'Download collect.sh',
+    readOnly: 'POSIX sh; CentOS 7 and newer; a missing tool is noted, not fatal.',
+    pasteLabel: 'Paste its output (or any mix of outputs) here',
+    fill: 'Read it and fill the steps',
+    filled: '{{count}} step(s) filled from the paste.',
+    nothingFilled: 'Nothing in this paste matches a step of this symptom.',
+    suggest: 'These outputs look like this symptom:',
+    continueWith: 'Continue with its steps, the outputs filled in',
+    other: 'Or continue as another symptom:',
+  },
   diagnosis: {
     showInPaste: 'Show in its paste',
     hideInPaste: 'Hide',
@@ -160,6 +173,7 @@ export default {
     running: 'Diagnosing…',
   },
   parse: {
+    collectorNote: 'The collector could not run this on the node ({{note}}).',
     empty: 'The paste is empty.',
     unknown:
       'Not a command output the wizard knows (it starts with “{{first}}”). Paste the output of the command shown above.',

@@ -126,6 +126,19 @@ export default {
     failed: '无法绘制流程图：{{error}}',
     legend: '蓝色：已走过的路径（点击某一步可回到那里）。黄色：当前所在位置。',
   },
+  collector: {
+    title: '一次性采集全部输出',
+    intro: '在出问题的节点上以 root 身份运行。它只读取（不修改任何参数，不加载任何模块），并为每个输出加上 `==> COMMAND <==` 标题。',
+    download: '下载 collect.sh',
+    readOnly: 'POSIX sh；支持 CentOS 7 及更新的系统；缺少的工具会被记录，不会中断。',
+    pasteLabel: '把它的输出（或任意多个输出）粘贴到这里',
+    fill: '读取并填入各个步骤',
+    filled: '已根据粘贴内容填好 {{count}} 个步骤。',
+    nothingFilled: '这段粘贴中没有与该现象的步骤相符的内容。',
+    suggest: '这些输出看起来属于这个现象：',
+    continueWith: '按它的步骤继续，输出已自动填入',
+    other: '或者按其他现象继续：',
+  },
   diagnosis: {
     showInPaste: '在原文中查看',
     hideInPaste: '收起',
@@ -151,6 +164,7 @@ export default {
     running: '正在诊断…',
   },
   parse: {
+    collectorNote: '采集脚本无法在节点上运行这条命令（{{note}}）。',
     empty: '粘贴内容为空。',
     unknown: '不是向导能识别的命令输出（开头是“{{first}}”）。请粘贴上面所示命令的输出。',
     tooBig: '粘贴内容超过 {{max}} MB；请粘贴过滤后的部分。',

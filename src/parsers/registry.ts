@@ -51,6 +51,8 @@ export type ParsedSection = {
     summary: Msg;
     problems: Problem[];
     lineCount: number;
+    /** First and last line of the section in its paste (a bundle's part). */
+    span?: [number, number];
   };
 }[Kind];
 
@@ -62,9 +64,13 @@ export interface RejectedSection {
   status: 'rejected';
   problems: Problem[];
   lineCount: number;
+  span?: [number, number];
 }
 
 export type SectionResult = ParsedSection | RejectedSection;
+
+/** How collect.sh marks a command it could not run. */
+export const COLLECTOR_NOTE = '# net-triage:';
 
 const HEAD_LINES = 40;
 
@@ -79,9 +85,15 @@ export function parseSection(section: Section): SectionResult {
     source: section.source,
     command: section.command,
     lineCount: section.lines.length,
+    span: [section.lines[0]?.n ?? 0, section.lines.at(-1)?.n ?? 0] as [number, number],
   };
   if (head.length === 0) {
     return { ...base, kind: null, status: 'rejected', problems: [{ msg: { key: 'parse.empty' } }] };
+  }
+  // The collector's own notes (`# net-triage: tool missing: ipvsadm`) stand for an output.
+  if (head.every((l) => l.text.startsWith(COLLECTOR_NOTE))) {
+    const note = head.map((l) => l.text.slice(COLLECTOR_NOTE.length).trim()).join('; ');
+    return { ...base, kind: null, status: 'rejected', problems: [{ msg: { key: 'parse.collectorNote', params: { note } } }] };
   }
   const ctx = { command: section.command };
   for (const parser of PARSERS) {

@@ -9,7 +9,7 @@ export interface Section {
   lines: Line[];
 }
 
-const BUNDLE_HEADER = /^==> (.{1,300}) <==\s*$/;
+const BUNDLE_HEADER = /^==> (.{1,4000}?) <==\s*$/;
 
 /**
  * Splits a paste into the outputs it holds: a collector bundle's `==> COMMAND <==` sections,

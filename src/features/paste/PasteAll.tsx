@@ -1,41 +1,91 @@
-import { Navigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
+import { SYMPTOMS, type SymptomId } from '../../causes/catalog';
 import { diagnose } from '../../engine/diagnose';
+import { fillFromBundle, sectionParts, suggestSymptom } from '../../engine/bundle';
+import { replay } from '../../engine/replay';
 import { stateOf, useWizard } from '../../stores/wizard';
+import { TREES } from '../../tree';
 import { useSections } from '../useSections';
 import { useT } from '../../app/useT';
 import { DiagnosisView } from '../diagnosis/DiagnosisView';
 import { PasteResult } from '../wizard/PasteResult';
 
-/** "Paste everything": every part recognised, then every rule of every class run over them. */
+/**
+ * "Paste everything": every part recognised, every rule of every class run over them, the
+ * likely symptom class suggested, and a way into its tree with the steps already filled.
+ */
 export function PasteAll() {
   const { t, lang } = useT();
-  const state = stateOf(
-    useWizard((s) => s.byTree),
-    'all',
-  );
+  const navigate = useNavigate();
+  const byTree = useWizard((s) => s.byTree);
+  const load = useWizard((s) => s.load);
+  const state = stateOf(byTree, 'all');
   const sections = useSections(state.pastes);
-  if (!state.pastes.bundle) return <Navigate to="/" replace />;
+  const bundle = state.pastes.bundle;
+  if (!bundle) return <Navigate to="/" replace />;
+
+  const continueAs = (symptom: SymptomId) => {
+    const parts = sectionParts(bundle, sections.all);
+    const { state: next } = fillFromBundle(TREES[symptom], stateOf(byTree, symptom), parts);
+    load(next);
+    // Fact routes need the parsed parts: each filled step holds one part, re-parsed alike.
+    const parsed = parts.map((p) => p.section);
+    navigate(`/s/${symptom}/${replay(TREES[symptom], next, parsed).current}`);
+  };
+
+  if (sections.pending.length > 0) {
+    return (
+      <div className="step">
+        <h1>{t('start.pasteTitle')}</h1>
+        <p className="muted">{t('step.parsing')}</p>
+      </div>
+    );
+  }
+  const suggested = suggestSymptom(sections.all);
   return (
     <div className="step">
       <h1>{t('start.pasteTitle')}</h1>
       <h2>{t('diagnosis.inputs')}</h2>
-      {sections.pending.length > 0 ? (
-        <p className="muted">{t('step.parsing')}</p>
-      ) : (
-        <>
-          <PasteResult sections={sections.all} />
-          <h2>{t('diagnosis.title')}</h2>
-          <DiagnosisView
-            diagnosis={diagnose(null, sections.all, {}, lang)}
-            sources={{
-              label: (s) => s.replace(/^bundle#?/, '#'),
-              text: () => state.pastes.bundle ?? undefined,
-            }}
-            skipped={0}
-            collect={[]}
-          />
-        </>
-      )}
+      <PasteResult sections={sections.all} />
+      <section
+        className="panel suggest"
+        aria-labelledby="suggest-title"
+        data-testid="suggestion"
+        data-symptom={suggested ?? ''}
+      >
+        {suggested && (
+          <>
+            <h2 id="suggest-title">
+              {t('collector.suggest')} {t(`symptom.${suggested}.title`)}
+            </h2>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => continueAs(suggested)}
+              data-testid="continue-suggested"
+            >
+              {t('collector.continueWith')}
+            </button>
+          </>
+        )}
+        <p>{suggested ? t('collector.other') : t('collector.continueWith')}</p>
+        <ul className="row plain">
+          {SYMPTOMS.filter((s) => s !== suggested).map((s) => (
+            <li key={s}>
+              <button type="button" onClick={() => continueAs(s)}>
+                {t(`tree.${s}.name`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <h2>{t('diagnosis.title')}</h2>
+      <DiagnosisView
+        diagnosis={diagnose(null, sections.all, {}, lang)}
+        sources={{ label: (s) => s.replace(/^bundle#?/, '#'), text: () => bundle }}
+        skipped={0}
+        collect={[]}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useWizard } from '../../stores/wizard';
 import { EXAMPLES } from '../../examples';
 import { replay } from '../../engine/replay';
 import { TREES } from '../../tree';
+import { CollectorCommand } from '../collector/CollectorCommand';
 
 export function Start() {
   const { t } = useT();
@@ -53,6 +54,7 @@ export function Start() {
       </p>
       <section className="panel" aria-labelledby="paste-title">
         <h2 id="paste-title">{t('start.pasteTitle')}</h2>
+        <CollectorCommand symptom={null} vars={{}} />
         <form
           onSubmit={(e) => {
             e.preventDefault();

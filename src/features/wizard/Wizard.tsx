@@ -9,6 +9,7 @@ import { Trail } from './Trail';
 import { QuestionStep } from './QuestionStep';
 import { EvidenceStep } from './EvidenceStep';
 import { Verdict } from './Verdict';
+import { BundleBox } from '../collector/BundleBox';
 import { NotFound } from '../../app/NotFound';
 import { ShareButton } from '../share/ShareButton';
 import { lazy, Suspense, useState } from 'react';
@@ -39,11 +40,14 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
 
   /** After a change, go to wherever the replay now stops (parsing the new paste first, for fact routes). */
   const advance = async (next: WizardState) => {
+    const from = window.location.hash;
     const parsed = await Promise.all(
       Object.entries(next.pastes).map(([n, text]) =>
         text === null ? [] : parseOffThread(text, n),
       ),
     );
+    // The operator may have gone elsewhere while a big paste was read: don't pull them back.
+    if (window.location.hash !== from) return;
     navigate(`/s/${symptom}/${replay(tree, next, parsed.flat()).current}`);
   };
   const spec = tree.nodes[node]!;
@@ -89,6 +93,7 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
             }}
           />
         )}
+        {spec.type === 'evidence' && <BundleBox tree={symptom} state={state} vars={rp.vars} />}
         {spec.type === 'outcome' && (
           <Verdict
             tree={symptom}
