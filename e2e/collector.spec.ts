@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { checkA11y, trackRequests } from './helpers';
+import { answer, choose, shared, skip } from './wizard';
+
+test.use({ locale: 'en-US' });
+
+const bundle = [
+  '==> sysctl net.ipv4.tcp_tw_recycle net.ipv4.tcp_timestamps <==',
+  shared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt').trimEnd(),
+  '==> netstat -s <==',
+  shared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt').trimEnd(),
+  shared('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt').trimEnd(),
+  '',
+].join('\n');
+
+test('a bundle of real outputs: suggested symptom, steps filled, diagnosis reached', async ({
+  page,
+}) => {
+  const outside = trackRequests(page);
+  await page.goto('./');
+  await expect(page.getByTestId('collector')).toContainText(
+    'sudo sh collect.sh -s all > net-triage.txt',
+  );
+  await page.getByTestId('paste-everything').fill(bundle);
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  await expect(page.getByTestId('suggestion')).toHaveAttribute('data-symptom', 'nodeport-one-node');
+  await expect(page.locator('[data-cause-id="tcp-tw-recycle-nat"]')).toBeVisible();
+  expect(await checkA11y(page)).toEqual([]);
+
+  await page.getByTestId('continue-suggested').click();
+  await answer(page, '31610');
+  await answer(page, 'k8s-node03');
+  await choose(page, 'iptables');
+  await skip(page); // kube-system pods
+  await skip(page); // kube-proxy log
+  // The rules step was filled from the bundle and its drop settles the diagnosis.
+  await expect(page).toHaveURL(/verdict-rules$/);
+  await expect(page.locator('[data-cause-id="etp-local-no-endpoint"]')).toBeVisible();
+  expect(outside).toEqual([]);
+});
+
+test('inside a tree: the collector one-liner carries the answers, and a pasted bundle fills the steps', async ({
+  page,
+}) => {
+  await page.goto('./#/s/nodeport-one-node/port');
+  await answer(page, '31710');
+  await answer(page, 'k8s-node03');
+  await choose(page, 'iptables');
+  await page.getByText('Collect everything at once').click();
+  await expect(page.getByTestId('collector')).toContainText(
+    'sudo sh collect.sh -s nodeport -p 31710 > net-triage.txt',
+  );
+  const download = page.waitForEvent('download');
+  await page.getByTestId('collector-download').click();
+  expect((await download).suggestedFilename()).toBe('collect.sh');
+
+  await page.getByTestId('paste-everything-tree').fill(bundle);
+  await page.getByRole('button', { name: 'Read it and fill the steps' }).click();
+  await expect(page.getByRole('status')).toContainText('3 step(s) filled');
+});
+
+test('collect.sh is served beside the app', async ({ request }) => {
+  const r = await request.get('./collect.sh');
+  expect(r.ok()).toBe(true);
+  expect(await r.text()).toMatch(/^#!\/bin\/sh\n# net-triage collector/);
+});
