@@ -2,7 +2,7 @@
 // `npm run bench`: generates the corpora of ../shared/bench (deterministic, into
 // $BENCH_DIR or /tmp/net-triage-bench, once) and times the parsers on them in Node.
 // A benchmark, not a test: it prints numbers and fails only if something crashes.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -40,3 +40,28 @@ await build({
   logLevel: 'warning',
 });
 execFileSync(process.execPath, [out, ...corpora.map((f) => join(dir, f))], { stdio: 'inherit' });
+
+// Whole processes on the 40 MB conntrack paste: `triage detect` (start, read, parse, print)
+// against the shell pipeline the seed used to get the same state histogram, and against the
+// floor of any Node tool (start, read, split('\n')).
+const { buildCli, outfile: cli } = await import('./build-cli.mjs');
+await buildCli();
+const ct = join(dir, 'conntrack-250k.txt');
+const splitScript = join(root, '..', 'shared', 'bench', 'baseline-split.mjs');
+const processes = [
+  ['triage detect', process.execPath, [cli, 'detect', ct]],
+  ["awk '{print $4}' | sort | uniq -c", 'sh', ['-c', `awk '{print $4}' '${ct}' | sort | uniq -c`]],
+  ["node: read + split('\\n')", process.execPath, [splitScript, ct]],
+];
+console.log(`\nwhole processes on conntrack-250k.txt (median of 5, after 1 warm-up):`);
+for (const [name, cmd, args] of processes) {
+  const times = [];
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`${name} exited with ${r.status}`);
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  ${name.padEnd(36)} ${times[2].toFixed(0).padStart(6)} ms`);
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { toLines } from '../engine/lines';
 import { parsePaste } from '../parsers/registry';
 
 /** Median wall time of `fn` over `runs` runs, after one warm-up. */
@@ -14,11 +15,16 @@ function median(runs: number, fn: () => void): number {
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
-/** For each corpus: what it was recognised as, and parse time against the cost of merely splitting it. */
+/**
+ * For each corpus: what it was recognised as, and the parse time against the cost of merely
+ * splitting it (`text.split('\n')`, the floor of any JS parser) and of the shared line
+ * splitter (`toLines`: CR/ANSI/NUL cleaning, numbered lines) that every paste goes through.
+ */
 export function bench(files: string[], runs = 5): void {
   const rows = files.map((file) => {
     const text = readFileSync(file, 'utf8');
     const split = median(runs, () => void text.split('\n'));
+    const lines = median(runs, () => void toLines(text));
     let kinds = '';
     const parse = median(runs, () => {
       kinds = [
@@ -29,14 +35,18 @@ export function bench(files: string[], runs = 5): void {
       file: file.split('/').pop()!,
       mb: (text.length / 1e6).toFixed(1),
       split,
+      lines,
       parse,
       kinds,
     };
   });
-  console.log('corpus                         MB   split ms  parse ms  ratio  recognised as');
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  console.log(
+    'corpus                         MB  split ms toLines ms  parse ms  ÷split ÷toLines  recognised as',
+  );
   for (const r of rows) {
     console.log(
-      `${r.file.padEnd(30)} ${r.mb.padStart(4)} ${r.split.toFixed(0).padStart(9)} ${r.parse.toFixed(0).padStart(9)} ${(r.parse / r.split).toFixed(1).padStart(6)}  ${r.kinds}`,
+      `${r.file.padEnd(30)} ${pad(r.mb, 4)} ${pad(r.split.toFixed(0), 8)} ${pad(r.lines.toFixed(0), 10)} ${pad(r.parse.toFixed(0), 9)} ${pad((r.parse / r.split).toFixed(1), 7)} ${pad((r.parse / r.lines).toFixed(1), 8)}  ${r.kinds}`,
     );
   }
 }
