@@ -78,5 +78,6 @@ const KINDS: [RegExp, CniErrorKind][] = [
 ];
 
 export function classify(message: string): CniErrorKind {
-  return KINDS.find(([re]) => re.test(message))?.[1] ?? 'other';
+  const head = message.slice(0, 2000); // a message's kind shows early; long lines stay cheap
+  return KINDS.find(([re]) => re.test(head))?.[1] ?? 'other';
 }

@@ -17,7 +17,9 @@ const STATUS = /^(?:< )?(HTTP\/[\d.]+) (\d{3})(?: (.*))?$/;
 const CURL_ERROR = /^curl: \((\d+)\) (.*)$/;
 /** curl's own chatter (`* ...`, `> request`, `< header`, `{ [5 bytes data]`, the progress meter). */
 const VERBOSE = /^(?:[*<>] |[*<>]$|[{}] \[|\s*% Total|\s*Dload\s)/;
-const PROGRESS = /^\s*\d[\d\s.kMG%]*(?:(?:--:--:--|\d+:\d\d:\d\d)\s+){3}\d+[kMG]?/;
+/** curl's progress meter: eight numbers, three times, the current speed (read in the first 300 characters). */
+const PROGRESS =
+  /^\s*(?:\d+(?:\.\d+)?[kMGT]?\s+){8}(?:(?:--:--:--|\d+:\d\d:\d\d)\s+){3}\d+(?:\.\d+)?[kMGT]?/;
 const MARKERS = [
   TRYING,
   CONNECTED,
@@ -61,7 +63,7 @@ export const curlV = withLeadingCommand(
           if (f.body) bodyOpen = false;
           continue;
         }
-        if (isNoise(t) || (PROGRESS.test(t) && !/[*<>]/.test(t))) continue;
+        if (isNoise(t) || (PROGRESS.test(t.slice(0, 300)) && !/[*<>]/.test(t))) continue;
         if (read(f, t, cite(l))) own += 1;
         // curl stops at its error: what follows is not its output.
         else if (f.error) continue;
@@ -118,7 +120,7 @@ function isCurl(ctx: ParseContext): boolean {
 
 /** The line without the progress meter that `curl -v` without `-s` writes in front of it. */
 function strip(text: string): string {
-  const m = PROGRESS.exec(text);
+  const m = PROGRESS.exec(text.slice(0, 300));
   return m && /^(?:[*<>]|HTTP\/)/.test(text.slice(m[0].length)) ? text.slice(m[0].length) : text;
 }
 

@@ -68,7 +68,7 @@ export function nginxError(text: string, l: Line): IngressErrorEvent | 'quiet' |
   const upstreamUrl = field(message!, 'upstream');
   const hostPort = upstreamUrl ? (/^(?:\w+:\/\/)?([^/\s]+)/.exec(upstreamUrl)?.[1] ?? null) : null;
   return {
-    kind: NGINX_KINDS.find(([re]) => re.test(message!))?.[1] ?? 'other',
+    kind: NGINX_KINDS.find(([re]) => re.test(message!.slice(0, 2000)))?.[1] ?? 'other',
     source: 'nginx',
     level: level!,
     message: message!.replace(/, client: .*$/, ''),
@@ -96,7 +96,7 @@ export function controllerLine(
   return {
     marked,
     event: {
-      kind: CONTROLLER_KINDS.find(([re]) => re.test(message!))?.[1] ?? 'other',
+      kind: CONTROLLER_KINDS.find(([re]) => re.test(message!.slice(0, 2000)))?.[1] ?? 'other',
       source: 'controller',
       level: level!,
       message: message!.trim(),

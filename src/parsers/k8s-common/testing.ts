@@ -145,4 +145,28 @@ export function survivesHostileInput(
     expect(parsePaste(bytes, 'x').length).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(5000);
   });
+
+  it('reads long lines built to make regexes backtrack in linear time', () => {
+    const n = 90_000;
+    const nasty = [
+      `${real[0]}${' '.repeat(n)}x`,
+      '1 '.repeat(n / 2),
+      '9'.repeat(n),
+      `a${' '.repeat(n)}`,
+      `key: x${' '.repeat(n)}#`,
+      `"${'a '.repeat(n / 2)}`,
+      `ssl_ciphers ${' '.repeat(n)}`,
+      `Name: x${' '.repeat(n)}y`,
+      `* Trying ${'1'.repeat(n)}`,
+      'allocate'.repeat(n / 8),
+      `${'0 '.repeat(n / 2)}--:--:--`,
+    ];
+    for (const line of nasty) {
+      const started = Date.now();
+      for (const command of commands) expect(STATUSES).toContain(parse(line, command));
+      expect(STATUSES).toContain(parse(`${line}\n${line}`, null));
+      for (const r of parsePaste(line, 'x')) expect(STATUSES).toContain(r.status);
+      expect(Date.now() - started, line.slice(0, 20)).toBeLessThan(1500);
+    }
+  });
 }

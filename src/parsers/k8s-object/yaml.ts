@@ -28,7 +28,7 @@ interface Row {
 export function readYaml(lines: Line[]): YamlResult {
   const docs: Row[][] = [[]];
   for (const l of lines) {
-    const raw = l.text.replace(/\s+$/, '');
+    const raw = l.text.trimEnd();
     if (/^(?:---|\.\.\.)(?:\s|$)/.test(raw)) {
       docs.push([]);
       const rest = raw.slice(3).trim();
@@ -249,9 +249,14 @@ function keyOf(text: string, n: number): { key: string; rest: string } | null {
     return { key: unquote(text.slice(0, end + 1), n), rest: after.slice(m[0].length) };
   }
   if (/^[[\]{},&*!|>%@`#]|^[-?:](?:\s|$)/.test(text)) return null;
-  const m = /^([^#]*?)\s*:(?:\s+|$)/.exec(text);
-  if (!m || m[1] === '' || / #/.test(m[1]!)) return null;
-  return { key: m[1]!, rest: text.slice(m[0].length) };
+  // The first `:` followed by a blank or the end (scanned, not backtracked: lines can be long).
+  let i = text.indexOf(':');
+  while (i >= 0 && i + 1 < text.length && text[i + 1] !== ' ' && text[i + 1] !== '\t')
+    i = text.indexOf(':', i + 1);
+  if (i < 0) return null;
+  const key = text.slice(0, i).trimEnd();
+  if (key === '' || /\s#/.test(key)) return null;
+  return { key, rest: text.slice(i + 1).trimStart() };
 }
 
 /** Index of the quote closing the string opened at `start`, or -1. */

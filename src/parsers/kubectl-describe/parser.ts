@@ -12,8 +12,8 @@ import type { DescribeContainer, DescribeEvent, KubectlDescribeFacts } from './f
 import { eventOf, EVENTS_HEADER, probeOf } from './events';
 
 const K = 'parse.kubectl-describe';
-const FIELD = /^([A-Z][A-Za-z0-9 ./()-]{0,40}?):(?:\s+(.*?))?\s*$/;
-const SUB_FIELD = /^([A-Z][A-Za-z0-9 ./()-]{0,40}?):(?:\s+(.*?))?\s*$/;
+/** `Key:  value` (the value trimmed in code: a lazy `(.*?)\s*$` backtracks on long lines). */
+const FIELD = /^([A-Z][A-Za-z0-9 ./()-]{0,40}?):(?:\s+(.*))?$/;
 const KIND_BY_FIELDS: [string, RegExp][] = [
   ['Pod', /^(?:Containers|Controlled By|QoS Class|Start Time)$/],
   ['Service', /^(?:Endpoints|TargetPort|Session Affinity|External Traffic Policy)$/],
@@ -95,7 +95,8 @@ export const kubectlDescribe = withLeadingCommand(
         }
         const top = indent === 0 ? FIELD.exec(text) : null;
         if (top) {
-          const [, key, value = ''] = top;
+          const key = top[1]!;
+          const value = (top[2] ?? '').trimEnd();
           section =
             key === 'Containers'
               ? 'containers'
@@ -118,9 +119,10 @@ export const kubectlDescribe = withLeadingCommand(
             facts.containers.push(container);
             continue;
           }
-          const sub = container && indent >= 4 ? SUB_FIELD.exec(text.trim()) : null;
+          const sub = container && indent >= 4 ? FIELD.exec(text.trim()) : null;
           if (sub && container) {
-            const [, key, value = ''] = sub;
+            const key = sub[1]!;
+            const value = (sub[2] ?? '').trimEnd();
             if (indent === 4) parent = key!;
             fillContainer(container, indent === 4 ? key! : `${parent}.${key}`, value, l);
           }

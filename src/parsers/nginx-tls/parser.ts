@@ -5,11 +5,11 @@ import type { BrowserTlsError, NginxTlsFacts } from './facts';
 
 const K = 'parse.nginx-tls';
 /** `name args;` with an optional trailing `# comment` (seed 001 has Chinese remarks there). */
-const DIRECTIVE = /^\s*([a-z_][a-z0-9_]*)\s+([^;{}#]*?)\s*;\s*(?:#.*)?$/;
-const BLOCK = /^\s*(?:[a-z_][a-z0-9_]*(?:\s+[^;{}#]*)?\s*\{|\})\s*(?:#.*)?$/;
+// One blank, then the arguments (trimmed in code): `\s+[^;]*` would backtrack quadratically.
+const DIRECTIVE = /^\s*([a-z_][a-z0-9_]*)\s([^;{}#]*);\s*(?:#.*)?$/;
+const BLOCK = /^\s*(?:[a-z_][a-z0-9_]*(?:\s[^;{}#]*)?\{|\})\s*(?:#.*)?$/;
 /** `ssl-ciphers: "..."` (ConfigMap data), also `--set controller.config.x=` style `x=`. */
-const DATA =
-  /^\s*([a-z0-9][a-z0-9-]*[a-z0-9]):\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^#\s][^#]*?))?\s*(?:#.*)?$/;
+const DATA = /^\s*([a-z0-9][a-z0-9-]*[a-z0-9]):(?:\s(.*))?$/;
 /** Chrome's refusal; Markdown may have eaten the underscores (`ERRSPDYINADEQUATE...`). */
 const BROWSER = /ERR_?(SPDY|HTTP2)_?INADEQUATE_?TRANSPORT_?SECURITY/;
 const TLS_KEYS = /^(?:ssl_protocols|ssl_ciphers|ssl-protocols|ssl-ciphers|use-http2|http2)$/;
@@ -64,7 +64,7 @@ export const nginxTls = withLeadingCommand(
         if (d) {
           nginx += 1;
           const name = d[1]!;
-          const args = d[2]!.replace(/^(["'])(.*)\1$/, '$2');
+          const args = d[2]!.trim().replace(/^(["'])(.*)\1$/, '$2');
           if (name === 'listen' && /\bssl\b/.test(args)) {
             const on = /\bhttp2\b/.test(args);
             if (on) facts.http2 ??= cite(true, l);
@@ -79,7 +79,7 @@ export const nginxTls = withLeadingCommand(
         const c = DATA.exec(l.text);
         if (c) {
           data += 1;
-          const value = c[2] ?? c[3] ?? c[4] ?? '';
+          const value = dataValue(c[2] ?? '');
           if (c[1] !== 'data') setting(facts, c[1]!, value, l);
           continue;
         }
@@ -128,4 +128,13 @@ function setting(facts: NginxTlsFacts, key: string, value: string, l: Line): voi
   else if (key === 'ssl-prefer-server-ciphers')
     facts.preferServerCiphers ??= cite(/^(?:"?true"?|on)$/i.test(v), l);
   else if (!(key in facts.settings)) facts.settings[key] = cite(v, l);
+}
+
+/** A ConfigMap value: a quoted string, or plain text up to a ` #` comment. */
+function dataValue(raw: string): string {
+  const v = raw.trim();
+  const q = /^"((?:[^"\\]|\\.)*)"|^'([^']*)'/.exec(v);
+  if (q) return q[1] ?? q[2] ?? '';
+  const hash = v.search(/\s#/);
+  return (hash < 0 ? v : v.slice(0, hash)).trim();
 }
