@@ -25,8 +25,7 @@ export function BundleBox({
   const [text, setText] = useState('');
   const [note, setNote] = useState<string | null>(null);
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (!text.trim()) return;
     const sections = await parseOffThread(text, 'bundle');
     const { state: next, filled } = fillFromBundle(
@@ -51,7 +50,8 @@ export function BundleBox({
     <details className="bundle-box">
       <summary>{t('collector.title')}</summary>
       <CollectorCommand symptom={isSymptomId(tree) ? tree : null} vars={vars} />
-      <form onSubmit={submit}>
+      {/* Not a form: the step's own form keeps the only submit button on the page. */}
+      <div className="bundle-form">
         <label htmlFor="bundle-in-tree">{t('collector.pasteLabel')}</label>
         <textarea
           id="bundle-in-tree"
@@ -62,7 +62,12 @@ export function BundleBox({
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <button type="submit" className="primary" disabled={!text.trim()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!text.trim()}
+          onClick={() => void submit()}
+        >
           {t('collector.fill')}
         </button>
         {note && (
@@ -70,7 +75,7 @@ export function BundleBox({
             {note}
           </p>
         )}
-      </form>
+      </div>
     </details>
   );
 }
