@@ -24,7 +24,7 @@ const CALICO_MARK = /calico|felix|\bBIRD\b|\bBGP\b|confd|IPIP|tunl0/i;
 const CILIUM_MARK = /\bsubsys=|cilium/i;
 /** A bare line (no log prefix) that still says something only a CNI agent says. */
 const BARE_KNOWN =
-  /^(?:Failed to check br_netfilter|calico\/node is not ready|Calico node (?:started|failed)|(?:ERROR|WARNING): |Skipping datastore connection test|Using autodetected IPv4 address|IPv4 address \S+ discovered on interface|No AS number configured|Using node name:|Terminating$)/;
+  /^(?:Failed to check br_netfilter|calico\/node is not ready|(?:Readiness|Liveness) probe failed: |Calico node (?:started|failed)|(?:ERROR|WARNING): |Skipping datastore connection test|Using autodetected IPv4 address|IPv4 address \S+ discovered on interface|No AS number configured|Using node name:|Terminating$)/;
 
 export function cniLine(raw: string): CniLine | null {
   const text = raw.replace(RUNTIME_PREFIX, '');
@@ -50,7 +50,10 @@ export function cniLine(raw: string): CniLine | null {
   if (BARE_KNOWN.test(text.trim())) {
     const t = text.trim();
     const cni = FLANNEL_MARK.test(t) ? 'flannel' : CALICO_MARK.test(t) ? 'calico' : null;
-    const quiet = !/^(?:Failed|calico\/node is not ready|Calico node failed|ERROR|WARNING)/.test(t);
+    const quiet =
+      !/^(?:Failed|calico\/node is not ready|Calico node failed|ERROR|WARNING|Readiness|Liveness)/.test(
+        t,
+      );
     return { level: quiet ? null : 'E', message: t, cni };
   }
   return null;

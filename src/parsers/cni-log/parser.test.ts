@@ -81,6 +81,13 @@ describe('cni-log: formats', () => {
     expect(out.facts.cni).toBe('calico');
   });
 
+  it('a probe message copied alone from the events', () => {
+    const r = cni(
+      'Readiness probe failed: calico/node is not ready: BIRD is not ready: BGP not established with 10.0.1.1\n',
+    );
+    expect(r.facts).toMatchObject({ cni: 'calico', counts: { 'bird-not-ready': 1 } });
+  });
+
   it('rejects a paste that is mostly something else', () => {
     expect(direct(cniLog, 'calico/node is not ready: BIRD is not ready\na\nb\nc')).toMatchObject({
       status: 'rejected',
