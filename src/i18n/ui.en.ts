@@ -59,6 +59,7 @@ export default {
     pasteLabel: 'Paste the output here',
     pastePlaceholder:
       'Paste the whole output, prompt included if you like. You can also drop a file here.',
+    parsingBig: 'Reading {{mb}} MB in the background… part {{done}} of {{total}} done',
     parsing: 'Reading the output…',
     recognised: 'Recognised: {{kind}}',
     partial: 'Partly read: {{kind}}',

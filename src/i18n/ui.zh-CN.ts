@@ -55,6 +55,7 @@ export default {
     copied: '已复制',
     pasteLabel: '在这里粘贴输出',
     pastePlaceholder: '粘贴完整的输出，带上命令提示符也可以。也可以把文件拖到这里。',
+    parsingBig: '正在后台读取 {{mb}} MB…… 已完成第 {{done}} / {{total}} 部分',
     parsing: '正在读取输出…',
     recognised: '已识别：{{kind}}',
     partial: '部分识别：{{kind}}',

@@ -93,7 +93,12 @@ export function parseSection(section: Section): SectionResult {
   // The collector's own notes (`# net-triage: tool missing: ipvsadm`) stand for an output.
   if (head.every((l) => l.text.startsWith(COLLECTOR_NOTE))) {
     const note = head.map((l) => l.text.slice(COLLECTOR_NOTE.length).trim()).join('; ');
-    return { ...base, kind: null, status: 'rejected', problems: [{ msg: { key: 'parse.collectorNote', params: { note } } }] };
+    return {
+      ...base,
+      kind: null,
+      status: 'rejected',
+      problems: [{ msg: { key: 'parse.collectorNote', params: { note } } }],
+    };
   }
   const ctx = { command: section.command };
   for (const parser of PARSERS) {
@@ -124,6 +129,15 @@ function unknownMsg(head: Line[]): Msg {
 }
 
 /** Splits a paste into its outputs and parses each. */
-export function parsePaste(raw: string, source: string): SectionResult[] {
-  return splitPaste(raw, source).map(parseSection);
+export function parsePaste(
+  raw: string,
+  source: string,
+  onProgress?: (done: number, total: number) => void,
+): SectionResult[] {
+  const sections = splitPaste(raw, source);
+  return sections.map((s, i) => {
+    const out = parseSection(s);
+    onProgress?.(i + 1, sections.length);
+    return out;
+  });
 }

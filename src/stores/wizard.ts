@@ -39,9 +39,26 @@ export const useWizard = create<WizardStore>()(
           return { byTree: rest };
         }),
     }),
-    { name: 'net-triage:work', version: 1, storage: createJSONStorage(() => safeStorage()) },
+    {
+      name: 'net-triage:work',
+      version: 1,
+      storage: createJSONStorage(() => safeStorage()),
+      // localStorage holds a few MB: a huge paste stays in this tab only, the rest survives a reload.
+      partialize: (s) => ({
+        byTree: Object.fromEntries(Object.entries(s.byTree).map(([k, v]) => [k, keepable(v)])),
+      }),
+    },
   ),
 );
+
+const KEEP_MAX = 1_000_000;
+
+function keepable(state: WizardState): WizardState {
+  const pastes = Object.fromEntries(
+    Object.entries(state.pastes).filter(([, p]) => p === null || p.length <= KEEP_MAX),
+  );
+  return { ...state, pastes };
+}
 
 export const stateOf = (byTree: Record<string, WizardState>, tree: string): WizardState =>
   byTree[tree] ?? empty(tree);
@@ -52,7 +69,7 @@ function safeStorage(): Storage {
     const probe = '__net-triage__';
     localStorage.setItem(probe, probe);
     localStorage.removeItem(probe);
-    return localStorage;
+    return quotaSafe(localStorage);
   } catch {
     const mem = new Map<string, string>();
     return {
@@ -66,4 +83,24 @@ function safeStorage(): Storage {
       setItem: (k, v) => void mem.set(k, v),
     };
   }
+}
+
+/** A full storage must not break the wizard: the write is skipped, the state stays in memory. */
+function quotaSafe(storage: Storage): Storage {
+  return {
+    get length() {
+      return storage.length;
+    },
+    clear: () => storage.clear(),
+    getItem: (k) => storage.getItem(k),
+    key: (i) => storage.key(i),
+    removeItem: (k) => storage.removeItem(k),
+    setItem: (k, v) => {
+      try {
+        storage.setItem(k, v);
+      } catch {
+        /* quota exceeded: keep working without persisting this write */
+      }
+    },
+  };
 }

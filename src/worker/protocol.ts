@@ -7,7 +7,10 @@ export interface ParseRequest {
 }
 
 export type ParseResponse =
-  { id: number; sections: SectionResult[] } | { id: number; error: string };
+  | { id: number; sections: SectionResult[] }
+  | { id: number; error: string }
+  /** Sent after each part of a paste, so the page can show progress on big ones. */
+  | { id: number; progress: { done: number; total: number } };
 
 /** Pastes above this size are refused with a message instead of freezing a tab. */
 export const MAX_PASTE_BYTES = 64 * 1024 * 1024;

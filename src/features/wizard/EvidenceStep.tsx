@@ -9,6 +9,9 @@ import { CodeBlock } from '../../components/CodeBlock';
 import { Markdownish } from '../../components/Markdownish';
 import { PasteResult } from './PasteResult';
 
+/** Above this many characters the page says how far the reading has got. */
+const BIG = 1_000_000;
+
 interface Props {
   node: string;
   textKey: string;
@@ -21,6 +24,7 @@ interface Props {
 export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Props) {
   const { t } = useT();
   const [text, setText] = useState(initial ?? '');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<{ text: string; sections: SectionResult[] } | null>(null);
   const command = spec.command ? fillTemplate(COMMANDS[spec.command].run, vars) : null;
 
@@ -29,7 +33,9 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
     if (!text.trim()) return;
     let alive = true;
     const timer = setTimeout(() => {
-      parseOffThread(text, node).then((sections) => alive && setResult({ text, sections }));
+      parseOffThread(text, node, (done, total) => alive && setProgress({ done, total })).then(
+        (sections) => alive && setResult({ text, sections }),
+      );
     }, 250);
     return () => {
       alive = false;
@@ -77,7 +83,24 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
         onDragOver={(e) => e.preventDefault()}
       />
       <div aria-live="polite" className="paste-status">
-        {text.trim() && !current && <p className="muted">{t('step.parsing')}</p>}
+        {text.trim() && !current && (
+          <p className="muted" role="status">
+            {text.length > BIG
+              ? t('step.parsingBig', {
+                  mb: (text.length / 1e6).toFixed(1),
+                  done: progress?.done ?? 0,
+                  total: progress?.total ?? 1,
+                })
+              : t('step.parsing')}
+            {text.length > BIG && (
+              <progress
+                max={progress?.total ?? 1}
+                value={progress?.done ?? 0}
+                aria-label={t('step.parsing')}
+              />
+            )}
+          </p>
+        )}
         {current && <PasteResult sections={current} wanted={spec.wants} />}
       </div>
       <div className="row">
