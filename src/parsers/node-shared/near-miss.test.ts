@@ -30,7 +30,11 @@ describe('node near misses: what to paste instead', () => {
       'ss',
       'netstatSockets',
     ],
-    ['Settings for eth0:\n\tSupported ports: [ TP ]\n\tSpeed: 1000Mb/s', 'ethtool-k', 'ethtoolOther'],
+    [
+      'Settings for eth0:\n\tSupported ports: [ TP ]\n\tSpeed: 1000Mb/s',
+      'ethtool-k',
+      'ethtoolOther',
+    ],
     [
       'eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet 10.0.2.15  netmask 255.255.255.0  broadcast 10.0.2.255',
       'ip-addr',
