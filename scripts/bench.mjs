@@ -65,3 +65,13 @@ for (const [name, cmd, args] of processes) {
   times.sort((a, b) => a - b);
   console.log(`  ${name.padEnd(36)} ${times[2].toFixed(0).padStart(6)} ms`);
 }
+
+// In Chromium, on the built app: the page stays responsive while a big paste is read.
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'scripts/bench-browser.mjs'),
+    ...['conntrack-250k.txt', 'iptables-save-5000x3.txt'].map((f) => join(dir, f)),
+  ],
+  { stdio: 'inherit' },
+);

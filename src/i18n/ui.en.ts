@@ -60,6 +60,8 @@ export default {
     pastePlaceholder:
       'Paste the whole output, prompt included if you like. You can also drop a file here.',
     parsingBig: 'Reading {{mb}} MB in the background… part {{done}} of {{total}} done',
+    hugePaste: '{{mb}} MB pasted; kept out of the text box so the page stays fast.',
+    clear: 'Clear',
     parsing: 'Reading the output…',
     recognised: 'Recognised: {{kind}}',
     partial: 'Partly read: {{kind}}',

@@ -56,6 +56,8 @@ export default {
     pasteLabel: '在这里粘贴输出',
     pastePlaceholder: '粘贴完整的输出，带上命令提示符也可以。也可以把文件拖到这里。',
     parsingBig: '正在后台读取 {{mb}} MB…… 已完成第 {{done}} / {{total}} 部分',
+    hugePaste: '已粘贴 {{mb}} MB；为保持页面流畅，内容未显示在文本框中。',
+    clear: '清除',
     parsing: '正在读取输出…',
     recognised: '已识别：{{kind}}',
     partial: '部分识别：{{kind}}',

@@ -44,6 +44,15 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
   }, [text, node]);
   const current = result && result.text === text && text.trim() ? result.sections : null;
 
+  // A text box holding tens of megabytes freezes the page on every keystroke and layout:
+  // a huge paste or file is kept beside it, and only its size is shown.
+  const huge = text.length > BIG;
+  const onPaste = (e: React.ClipboardEvent) => {
+    const pasted = e.clipboardData.getData('text/plain');
+    if (pasted.length <= BIG) return;
+    e.preventDefault();
+    setText(pasted);
+  };
   const onDrop = async (e: React.DragEvent) => {
     const file = e.dataTransfer.files[0];
     if (!file) return;
@@ -70,6 +79,14 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
       <label htmlFor={`paste-${node}`} className="paste-label">
         {t('step.pasteLabel')}
       </label>
+      {huge && (
+        <p className="huge-paste" data-testid="huge-paste">
+          {t('step.hugePaste', { mb: (text.length / 1e6).toFixed(1) })}{' '}
+          <button type="button" className="link" onClick={() => setText('')}>
+            {t('step.clear')}
+          </button>
+        </p>
+      )}
       <textarea
         id={`paste-${node}`}
         data-testid="evidence-paste"
@@ -77,8 +94,9 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
         rows={10}
         spellCheck={false}
         placeholder={t('step.pastePlaceholder')}
-        value={text}
+        value={huge ? '' : text}
         onChange={(e) => setText(e.target.value)}
+        onPaste={onPaste}
         onDrop={onDrop}
         onDragOver={(e) => e.preventDefault()}
       />
