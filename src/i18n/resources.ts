@@ -4,6 +4,8 @@ import causesEn from './causes.en';
 import causesZh from './causes.zh-CN';
 import rulesEn from './rules.en';
 import rulesZh from './rules.zh-CN';
+import rulesIpvsIngressEn from './rules-ipvs-ingress.en';
+import rulesIpvsIngressZh from './rules-ipvs-ingress.zh-CN';
 import parsersEn from './parsers.en';
 import parsersZh from './parsers.zh-CN';
 import parsersNodeEn from './parsers-node.en';
@@ -40,6 +42,7 @@ export const RESOURCES: Record<Lang, Dict> = {
     treesEn,
     causesEn,
     rulesEn,
+    rulesIpvsIngressEn,
     parsersEn,
     parsersNodeEn,
     parsersK8sEn,
@@ -51,6 +54,7 @@ export const RESOURCES: Record<Lang, Dict> = {
     treesZh,
     causesZh,
     rulesZh,
+    rulesIpvsIngressZh,
     parsersZh,
     parsersNodeZh,
     parsersK8sZh,

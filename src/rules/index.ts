@@ -5,6 +5,7 @@ import kubeProxyRulesMissing from './kube-proxy-rules-missing/rule';
 import etpLocalNoEndpoint from './etp-local-no-endpoint/rule';
 import forwardDrop from './forward-drop/rule';
 import nodeportPortRangeClash from './nodeport-port-range-clash/rule';
+import { IPVS_INGRESS_RULES } from './lib-ipvs-ingress/rules';
 
 /** One rule per cause id. A cause without a rule is listed as unexamined in every diagnosis. */
 export const RULES: Partial<Record<CauseId, Rule>> = Object.fromEntries(
@@ -14,5 +15,6 @@ export const RULES: Partial<Record<CauseId, Rule>> = Object.fromEntries(
     etpLocalNoEndpoint,
     forwardDrop,
     nodeportPortRangeClash,
+    ...IPVS_INGRESS_RULES,
   ].map((r) => [r.cause, r]),
 );

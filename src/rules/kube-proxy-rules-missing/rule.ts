@@ -1,6 +1,15 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+  type RuleResult,
+} from '../../engine/rule';
 import type { Evidence } from '../../engine/types';
 import type { IptablesFacts } from '../../parsers/iptables-save/facts';
+import { findService, ipvsTables, portOf, vipTarget } from '../lib-ipvs-ingress/ipvs';
 
 const K = 'rule.kube-proxy-rules-missing';
 
@@ -12,7 +21,7 @@ const OTHER_CAUSE = /ipvs proxier will not be used|can't use ipvs|address alread
 
 export default defineRule({
   cause: 'kube-proxy-rules-missing',
-  needs: ['iptables-save', 'kube-proxy-log'],
+  needs: ['iptables-save', 'kube-proxy-log', 'ipvsadm'],
   check(ctx) {
     const port = ctx.vars.port;
     const logTrouble: Evidence[] = [];
@@ -22,6 +31,9 @@ export default defineRule({
           logTrouble.push(cite(source, e));
       }
     }
+    // In IPVS mode the table of virtual servers is what kube-proxy programs.
+    const ipvs = ipvsVerdict(ctx, logTrouble);
+    if (ipvs) return ipvs;
     for (const { source, facts } of ctx.of('iptables-save')) {
       const verdict = nodePortRules(facts, port);
       if (verdict.kind === 'present')
@@ -50,11 +62,58 @@ export default defineRule({
     now: 'kubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     persist:
       '# @{kubeProxy.why}\nkubectl -n kube-system logs -l k8s-app=kube-proxy --field-selector spec.nodeName={node} --tail=200 | grep -E "^[EW]"',
-    verify: "sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '",
+    verify:
+      "sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '\nsudo ipvsadm -Ln | grep -F -e :{port} -e {vip}:{vport}   # @{kubeProxy.ipvsVerify}",
     rollback: '# @{kubeProxy.noRollback}',
     defaults: { node: 'NODE_NAME' },
   },
 });
+
+/**
+ * `ipvsadm -Ln` and the NodePort (`port`, a virtual server on any node address) or the
+ * ClusterIP (`vip` + `vport`). Only a whole table (its version header shown, not a grep)
+ * proves a virtual server absent. Null when the table says nothing about them.
+ */
+function ipvsVerdict(ctx: RuleContext, logTrouble: Evidence[]): RuleResult | null {
+  const port = ctx.vars.port?.trim();
+  const target = vipTarget(ctx.vars);
+  if (!port && !target) return null;
+  for (const { source, facts } of ipvsTables(ctx)) {
+    const whole = facts.version !== null && facts.services.length > 0;
+    // The header proves a whole table; a few of its virtual servers show what it does hold.
+    const context = whole
+      ? [
+          cite(source, facts.version!),
+          ...facts.services.slice(0, 2).map((vs) => cite(source, vs)),
+          ...logTrouble.slice(0, 5),
+        ]
+      : [];
+    if (port) {
+      const vss = facts.services.filter((vs) => portOf(vs) === port);
+      if (vss.length > 0)
+        return ruledOut(
+          { key: `${K}.ipvsNodePort`, params: { port, n: vss.length } },
+          vss.slice(0, 4).map((vs) => cite(source, vs)),
+        );
+      if (whole)
+        return finding('high', { key: `${K}.ipvsNodePortMissing`, params: { port } }, context, {
+          port,
+        });
+    }
+    if (target) {
+      const vs = findService(facts, target);
+      if (vs)
+        return ruledOut({ key: `${K}.ipvsClusterIp`, params: { vs: target } }, [cite(source, vs)]);
+      if (whole)
+        return finding(
+          'high',
+          { key: `${K}.ipvsClusterIpMissing`, params: { vs: target } },
+          context,
+        );
+    }
+  }
+  return null;
+}
 
 type Verdict =
   | { kind: 'present'; rules: { line: number; text: string }[] }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readRules } from '../lib-ipvs-ingress/testing';
+
+const cause = 'ingress-hostnetwork-dns';
+const broken = readRules('ingress-hostnetwork-dns/fixtures/broken--learnk8s-ds-clusterfirst.txt');
+const fixed = readRules('ingress-hostnetwork-dns/fixtures/fixed--learnk8s-ds-with-hostnet-dns.txt');
+const cut = readRules('ingress-hostnetwork-dns/fixtures/healthy--ingressnginx29-pod.txt');
+const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
+
+describe(cause, () => {
+  it('finds hostNetwork with dnsPolicy ClusterFirst, and patches that DaemonSet', () => {
+    const f = diagnoseTexts({ broken }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    expect(f.fix.now).toContain(
+      'kubectl -n ingress-nginx patch daemonset/nginx-ingress-controller',
+    );
+    expect(f.fix.now).toContain('"dnsPolicy":"ClusterFirstWithHostNet"');
+  });
+
+  it('is sure when the controller also fails to resolve cluster names', () => {
+    // The nginx line rancher/rancher#20950 quotes (client and host names made up).
+    const log =
+      '2019/06/18 16:37:23 [error] 11720#11720: *24849 authelia.coq.svc.cluster.local could not be resolved (3: Host not found), client: 10.1.2.3, server: chc.example.com, request: "GET / HTTP/2.0", subrequest: "/_external-auth-Lw", host: "chc.example.com"\n';
+    expect(verdict({ broken, log })).toBe('found:high');
+  });
+
+  it('finds hostNetwork without any dnsPolicy (ClusterFirst by default)', () => {
+    const noPolicy = broken.replace(/^\s*dnsPolicy: ClusterFirst\n/m, '');
+    expect(verdict({ noPolicy })).toBe('found:medium');
+  });
+
+  it('rules it out with ClusterFirstWithHostNet', () => {
+    expect(verdict({ fixed })).toBe('ruled-out');
+  });
+
+  it('does not take a cut-off manifest without hostNetwork as proof', () => {
+    expect(verdict({ cut })).toBe('no-evidence');
+  });
+});

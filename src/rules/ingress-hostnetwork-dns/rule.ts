@@ -1,0 +1,93 @@
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import type { Evidence } from '../../engine/types';
+import type { K8sObject } from '../../parsers/k8s-object/facts';
+import { eventsOf, ingressLogs } from '../lib-ipvs-ingress/ingress';
+
+const K = 'rule.ingress-hostnetwork-dns';
+/** An ingress controller's pod, DaemonSet or Deployment: by name, labels or image. */
+const CONTROLLER = /ingress|nginx-controller/i;
+
+/**
+ * With hostNetwork: true a pod gets the node's /etc/resolv.conf unless dnsPolicy is
+ * ClusterFirstWithHostNet; ClusterFirst (the default) then silently means "the node's DNS",
+ * which cannot resolve cluster names, and the controller stops updating its upstreams.
+ */
+export default defineRule({
+  cause: 'ingress-hostnetwork-dns',
+  needs: ['k8s-object', 'ingress-nginx-log'],
+  check(ctx) {
+    const dnsErrors = eventsOf(ingressLogs(ctx), 'dns');
+    const controllerDns = dnsErrors.filter((x) => x.e.source === 'controller');
+    const logEv: Evidence[] = (controllerDns.length > 0 ? controllerDns : dnsErrors)
+      .slice(0, 3)
+      .map((x) => cite(x.source, x.e));
+
+    const specs: { source: string; o: K8sObject }[] = [];
+    for (const { source, facts } of ctx.of('k8s-object'))
+      for (const o of facts.objects) if (o.pod && isController(o)) specs.push({ source, o });
+
+    for (const { source, o } of specs) {
+      const pod = o.pod!;
+      if (pod.hostNetwork?.value !== true) continue;
+      const policy = pod.dnsPolicy?.value.trim();
+      if (policy === 'ClusterFirstWithHostNet' || policy === 'None') continue;
+      const vars = {
+        ...(o.namespace ? { ingressns: o.namespace } : {}),
+        // A bare Pod is fixed in its owner: keep the default workload name then.
+        ...(o.name && o.kind !== 'Pod' ? { workload: `${o.kind.toLowerCase()}/${o.name}` } : {}),
+      };
+      return finding(
+        logEv.length > 0 ? 'high' : 'medium',
+        {
+          key: `${K}.${pod.dnsPolicy ? 'clusterFirst' : 'defaultPolicy'}`,
+          params: { name: o.name ?? '?', policy: policy ?? '' },
+        },
+        [
+          cite(source, pod.hostNetwork),
+          ...(pod.dnsPolicy ? [cite(source, pod.dnsPolicy)] : []),
+          ...logEv,
+        ],
+        vars,
+      );
+    }
+    const healthy = specs.find(({ o }) => o.pod!.hostNetwork?.value === true);
+    if (healthy)
+      return ruledOut({ key: `${K}.withHostNet` }, [
+        cite(healthy.source, healthy.o.pod!.hostNetwork!),
+        cite(healthy.source, healthy.o.pod!.dnsPolicy!),
+      ]);
+    // A spec without hostNetwork: only API output (it always prints dnsPolicy) or an explicit
+    // `hostNetwork: false` proves it; a cut-off manifest may have it further down.
+    const podNetwork = specs.find(
+      ({ o }) => o.pod!.hostNetwork?.value === false || o.pod!.dnsPolicy,
+    );
+    if (podNetwork && controllerDns.length === 0)
+      return ruledOut({ key: `${K}.noHostNetwork` }, [
+        cite(podNetwork.source, podNetwork.o.pod!.hostNetwork ?? podNetwork.o.pod!.dnsPolicy!),
+      ]);
+    if (controllerDns.length > 0) return finding('low', { key: `${K}.logOnly` }, logEv);
+    return noEvidence;
+  },
+  fix: {
+    now: [
+      'kubectl -n {ingressns} patch {workload} -p \'{"spec":{"template":{"spec":{"dnsPolicy":"ClusterFirstWithHostNet"}}}}\'',
+      '# @{hostDns.rollout}',
+    ].join('\n'),
+    persist: '# @{hostDns.helm}',
+    verify: [
+      "kubectl -n {ingressns} get {workload} -o jsonpath='{.spec.template.spec.hostNetwork} {.spec.template.spec.dnsPolicy}'; echo",
+      'kubectl -n {ingressns} exec {workload} -- cat /etc/resolv.conf   # @{hostDns.verify}',
+    ].join('\n'),
+    rollback:
+      'kubectl -n {ingressns} patch {workload} -p \'{"spec":{"template":{"spec":{"dnsPolicy":"ClusterFirst"}}}}\'',
+    defaults: { ingressns: 'ingress-nginx', workload: 'daemonset/ingress-nginx-controller' },
+  },
+});
+
+function isController(o: K8sObject): boolean {
+  if (CONTROLLER.test(o.name ?? '')) return true;
+  if (Object.values(o.labels).some((l) => CONTROLLER.test(l.value))) return true;
+  return (o.pod?.containers ?? []).some(
+    (c) => /ingress/i.test(c.image ?? '') || /ingress/i.test(c.name),
+  );
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readRules } from '../lib-ipvs-ingress/testing';
+
+const cause = 'ingress-http2-bad-ciphers';
+const both = readRules(
+  'ingress-http2-bad-ciphers/fixtures/broken--seed001-ciphers-and-browser.txt',
+);
+const lines = readRules('ingress-http2-bad-ciphers/fixtures/broken--seed001-ssl-lines.txt');
+const fixed = readRules('ingress-http2-bad-ciphers/fixtures/fixed--seed001-default-ciphers.txt');
+const rke = readRules('ingress-http2-bad-ciphers/fixtures/healthy--rke-pci-ingress-options.txt');
+const browser = readRules('../parsers/nginx-tls/fixtures/nginx-tls--seed001-browser.txt');
+const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
+
+describe(cause, () => {
+  it('finds AES128-SHA first with the browser refusal (seed 001)', () => {
+    const f = diagnoseTexts({ both }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('high');
+    expect(f.why.params).toMatchObject({ cipher: 'AES128-SHA' });
+    expect(f.fix.now).toContain('"path":"/data/ssl-ciphers"');
+  });
+
+  it('is less sure with the settings alone (HTTP/2 on by default), or the browser alone', () => {
+    expect(verdict({ lines })).toBe('found:medium');
+    expect(verdict({ browser })).toBe('found:medium');
+  });
+
+  it('rules it out with the default ciphers, or ECDHE AEAD suites first', () => {
+    expect(verdict({ fixed })).toBe('ruled-out');
+    expect(verdict({ rke })).toBe('ruled-out');
+  });
+
+  it('rules it out when HTTP/2 is off', () => {
+    expect(verdict({ lines, cm: 'use-http2: "false"\nssl-protocols: "TLSv1.2"\n' })).toBe(
+      'ruled-out',
+    );
+  });
+
+  it('believes what a client negotiated: h2 over a forbidden cipher', () => {
+    const curl = [
+      '$ curl -vk --http2 -o /dev/null https://ke.example.com/',
+      '*   Trying 10.0.0.5:443...',
+      '* Connected to ke.example.com (10.0.0.5) port 443 (#0)',
+      '* ALPN: offers h2,http/1.1',
+      '* SSL connection using TLSv1.2 / AES128-SHA',
+      '* ALPN: server accepted h2',
+      '',
+    ].join('\n');
+    expect(verdict({ curl })).toBe('found:high');
+  });
+});

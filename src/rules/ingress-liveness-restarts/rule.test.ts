@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readRules } from '../lib-ipvs-ingress/testing';
+
+const cause = 'ingress-liveness-restarts';
+const killed = readRules(
+  'ingress-liveness-restarts/fixtures/broken--in8790-killed-by-liveness.txt',
+);
+const old = readRules('ingress-liveness-restarts/fixtures/broken--contrib1715-old-events.txt');
+const pods = readRules('ingress-liveness-restarts/fixtures/broken--in7384-restart-counts.txt');
+const readiness = readRules(
+  'ingress-liveness-restarts/fixtures/healthy--in7384-readiness-only.txt',
+);
+const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
+
+describe(cause, () => {
+  it('finds restarts by the liveness probe, in both event formats', () => {
+    expect(verdict({ killed })).toBe('found:high');
+    expect(verdict({ old })).toBe('found:high');
+  });
+
+  it('finds a failing liveness probe on 10254 before it restarts anything', () => {
+    const events = [
+      'Events:',
+      '  Type     Reason     Age                  From     Message',
+      '  ----     ------     ----                 ----     -------',
+      '  Warning  Unhealthy  2m46s (x24 over 5d4h)  kubelet  Liveness probe failed: Get http://10.24.4.106:10254/healthz: net/http: request canceled (Client.Timeout exceeded while awaiting headers)',
+      '',
+    ].join('\n');
+    expect(verdict({ events })).toBe('found:medium');
+  });
+
+  it('is a hint from restart counts alone, and surer when they grow between pastes', () => {
+    expect(verdict({ pods })).toBe('found:low');
+    const later = pods.replace(/(89m7d\s+1\/1\s+Running\s+)3/, '$15');
+    expect(verdict({ a: pods, b: later })).toBe('found:medium');
+  });
+
+  it('does not count readiness failures, and rules it out with no restarts', () => {
+    expect(verdict({ readiness })).toBe('no-evidence');
+    const steady = pods.replace(/Running(\s+)\d+/g, 'Running$10');
+    expect(verdict({ steady })).toBe('ruled-out');
+  });
+});

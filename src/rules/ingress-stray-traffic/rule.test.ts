@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readRules } from '../lib-ipvs-ingress/testing';
+
+const cause = 'ingress-stray-traffic';
+const histogram = readRules('ingress-stray-traffic/fixtures/broken--seed001-state-histogram.txt');
+const few = readRules('ingress-stray-traffic/fixtures/healthy--proc-nf_conntrack-centos.txt');
+const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
+
+describe(cause, () => {
+  it('finds thousands of half-open entries (seed 001)', () => {
+    const f = diagnoseTexts({ histogram }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    expect(f.why.params).toMatchObject({ halfOpen: 2238 });
+    expect(f.fix.now).toContain('return 444');
+    expect(f.fix.now).toContain("'*.old.example.com'");
+  });
+
+  it('is surer when the access log shows 5xx for hosts no Ingress serves', () => {
+    const line = (i: number) =>
+      `203.0.113.${i} - - [20/Nov/2018:22:30:22 +0000] "GET / HTTP/1.1" 503 190 "-" "Mozilla/5.0" 70 0.000 [upstream-default-backend] [] 127.0.0.1:8181 190 0.000 503 ab${i}`;
+    const access = Array.from({ length: 12 }, (_, i) => line(i + 1)).join('\n');
+    expect(verdict({ histogram, access })).toBe('found:high');
+  });
+
+  it('rules it out with few half-open entries', () => {
+    expect(verdict({ few })).toBe('ruled-out');
+  });
+});

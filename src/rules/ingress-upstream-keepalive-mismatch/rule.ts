@@ -1,0 +1,82 @@
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import {
+  accessWith,
+  eventsOf,
+  ingressLogs,
+  ingressSettings,
+  logSpeaks,
+  otherKinds,
+  upstreamVars,
+} from '../lib-ipvs-ingress/ingress';
+
+const K = 'rule.ingress-upstream-keepalive-mismatch';
+
+/**
+ * nginx reuses idle keepalive connections to the pods for upstream-keepalive-timeout (60 s by
+ * default); a backend that closes idle connections sooner (Node.js 5 s, many app servers
+ * 5-30 s) closes one just as nginx sends a request on it: "upstream prematurely closed
+ * connection while reading response header", or a reset, and a 502.
+ */
+export default defineRule({
+  cause: 'ingress-upstream-keepalive-mismatch',
+  needs: ['ingress-nginx-log', 'nginx-tls', 'k8s-object'],
+  check(ctx) {
+    const logs = ingressLogs(ctx);
+    const settings = ingressSettings(ctx);
+    const pool = settings['upstream-keepalive-connections'];
+    const timeout = settings['upstream-keepalive-timeout'];
+    // No pool, no reuse: a backend closing idle connections cannot bite.
+    if (pool && /^0+$/.test(pool.value)) return ruledOut({ key: `${K}.noPool` }, [pool.evidence]);
+    const premature = eventsOf(logs, 'premature-close').filter((x) =>
+      /response header/i.test(x.e.message),
+    );
+    const resets = eventsOf(logs, 'reset').filter((x) =>
+      /response header|sending request/i.test(x.e.message),
+    );
+    const bad = accessWith(logs, 502);
+    const extra = [
+      ...(timeout ? [timeout.evidence] : []),
+      ...bad.slice(0, 1).map((x) => cite(x.source, x.a)),
+    ];
+    const first = premature[0] ?? resets[0];
+    if (!first) {
+      const other = otherKinds(logs, ['premature-close', 'reset']);
+      const line = logs.flatMap(({ source, facts }) =>
+        facts.errors.filter((e) => e.kind !== 'other').map((e) => cite(source, e)),
+      )[0];
+      return logSpeaks(logs) && other && line
+        ? ruledOut({ key: `${K}.otherErrors`, params: { kinds: other } }, [line])
+        : noEvidence;
+    }
+    const key = premature.length > 0 ? 'premature' : 'reset';
+    return finding(
+      premature.length > 0 ? 'medium' : 'low',
+      {
+        key: `${K}.${key}`,
+        params: { n: premature.length + resets.length, timeout: timeout?.value ?? '60s' },
+      },
+      [...premature.slice(0, 3), ...resets.slice(0, 2)]
+        .map((x) => cite(x.source, x.e))
+        .concat(extra),
+      upstreamVars(ctx, first.e.upstream),
+    );
+  },
+  fix: {
+    now: [
+      '# @{keepalive.backend}',
+      '# @{keepalive.lower}',
+      'kubectl -n {ingressns} patch configmap {configmap} --type merge -p \'{"data":{"upstream-keepalive-timeout":"{keepalivetimeout}"}}\'',
+    ].join('\n'),
+    persist: '# @{keepalive.persist}',
+    verify:
+      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "prematurely closed"   # @{keepalive.verify}',
+    rollback:
+      'kubectl -n {ingressns} patch configmap {configmap} --type json -p \'[{"op":"remove","path":"/data/upstream-keepalive-timeout"}]\'',
+    defaults: {
+      ingressns: 'ingress-nginx',
+      configmap: 'ingress-nginx-controller',
+      controller: 'ingress-nginx-controller',
+      keepalivetimeout: '4',
+    },
+  },
+});

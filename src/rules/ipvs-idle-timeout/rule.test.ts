@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readRules } from '../lib-ipvs-ingress/testing';
+
+const cause = 'ipvs-idle-timeout';
+const both = readRules('ipvs-idle-timeout/fixtures/broken--kubeasz688-timeout-keepalive.txt');
+const fixed = readRules('ipvs-idle-timeout/fixtures/fixed--kubeasz688-keepalive-600.txt');
+const timeoutOnly = readRules('ipvs-idle-timeout/fixtures/broken--k8s84041-timeout-only.txt');
+const verdict = (pastes: Record<string, string>, vars = {}) =>
+  verdictOf(diagnoseTexts(pastes, vars), cause);
+
+describe(cause, () => {
+  it('finds keepalive (7200 s) above the IPVS timeout (900 s); sure for "fails after idle"', () => {
+    expect(verdict({ both })).toBe('found:medium');
+    expect(verdict({ both }, { pattern: 'after-idle' })).toBe('found:high');
+  });
+
+  it('fills a keepalive below the timeout into the fix', () => {
+    const f = diagnoseTexts({ both }).findings.find((x) => x.cause === cause)!;
+    expect(f.fix.now).toContain('net.ipv4.tcp_keepalive_time=540');
+  });
+
+  it('is a hint with the timeout alone', () => {
+    expect(verdict({ timeoutOnly })).toBe('found:low');
+    expect(verdict({ timeoutOnly }, { pattern: 'after-idle' })).toBe('found:medium');
+  });
+
+  it('rules it out when keepalive comes first, or the timeout outlasts the default keepalive', () => {
+    expect(verdict({ fixed })).toBe('ruled-out');
+    expect(verdict({ t: 'Timeout (tcp tcpfin udp): 7260 120 300\n' })).toBe('ruled-out');
+  });
+});

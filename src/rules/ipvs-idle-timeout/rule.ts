@@ -1,0 +1,77 @@
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import type { Confidence, Evidence } from '../../engine/types';
+
+const K = 'rule.ipvs-idle-timeout';
+/** The kernel's default tcp_keepalive_time: what a client without its own keepalive uses. */
+const DEFAULT_KEEPALIVE = 7200;
+
+/**
+ * IPVS drops an idle TCP entry after its tcp timeout (900 s unless kube-proxy's
+ * --ipvs-tcp-timeout says otherwise); a pooled connection whose first keepalive probe comes
+ * later (7200 s by default) is then unknown to IPVS, and the next request on it hangs or resets.
+ */
+export default defineRule({
+  cause: 'ipvs-idle-timeout',
+  needs: ['ipvsadm', 'sysctl'],
+  check(ctx) {
+    let timeout: { seconds: number; evidence: Evidence } | null = null;
+    for (const { source, facts } of ctx.of('ipvsadm'))
+      if (facts.timeout && !timeout)
+        timeout = { seconds: facts.timeout.value.tcp, evidence: cite(source, facts.timeout) };
+    let keepalive: { seconds: number; evidence: Evidence } | null = null;
+    for (const { source, facts } of ctx.of('sysctl')) {
+      const v = facts.values['net.ipv4.tcp_keepalive_time'];
+      if (v && !keepalive && /^\d+$/.test(v.value.trim()))
+        keepalive = { seconds: Number(v.value.trim()), evidence: cite(source, v) };
+    }
+    if (!timeout) return noEvidence;
+    const afterIdle = ctx.vars.pattern === 'after-idle';
+    const params = {
+      ipvs: timeout.seconds,
+      keepalive: keepalive?.seconds ?? DEFAULT_KEEPALIVE,
+    };
+    // 0 means the kernel default was replaced by "never expire" (not a value kube-proxy writes).
+    if (timeout.seconds === 0) return ruledOut({ key: `${K}.noExpiry` }, [timeout.evidence]);
+    if (keepalive) {
+      if (keepalive.seconds < timeout.seconds)
+        return ruledOut({ key: `${K}.keepaliveBelow`, params }, [
+          timeout.evidence,
+          keepalive.evidence,
+        ]);
+      return finding(
+        afterIdle ? 'high' : 'medium',
+        { key: `${K}.why`, params },
+        [timeout.evidence, keepalive.evidence],
+        {
+          ipvstcp: String(timeout.seconds),
+          keepalive: String(Math.max(60, Math.floor(timeout.seconds * 0.6))),
+        },
+      );
+    }
+    if (timeout.seconds >= DEFAULT_KEEPALIVE)
+      return ruledOut({ key: `${K}.timeoutAboveDefault`, params }, [timeout.evidence]);
+    const confidence: Confidence = afterIdle ? 'medium' : 'low';
+    return finding(confidence, { key: `${K}.timeoutOnly`, params }, [timeout.evidence], {
+      ipvstcp: String(timeout.seconds),
+      keepalive: String(Math.max(60, Math.floor(timeout.seconds * 0.6))),
+    });
+  },
+  fix: {
+    now: [
+      '# @{idle.keepalive}',
+      'sudo sysctl -w net.ipv4.tcp_keepalive_time={keepalive}',
+      '# @{idle.pods}',
+    ].join('\n'),
+    persist: [
+      "echo 'net.ipv4.tcp_keepalive_time = {keepalive}' | sudo tee /etc/sysctl.d/90-net-triage-keepalive.conf",
+      '# @{idle.podSysctl}',
+      'kubectl -n {namespace} patch deployment {deployment} -p \'{"spec":{"template":{"spec":{"securityContext":{"sysctls":[{"name":"net.ipv4.tcp_keepalive_time","value":"{keepalive}"}]}}}}}\'',
+      '# @{idle.orRaise}',
+      'kubectl -n kube-system edit configmap kube-proxy',
+    ].join('\n'),
+    verify: 'sudo ipvsadm -Ln --timeout\nsysctl net.ipv4.tcp_keepalive_time',
+    rollback:
+      'sudo rm /etc/sysctl.d/90-net-triage-keepalive.conf\nsudo sysctl -w net.ipv4.tcp_keepalive_time=7200',
+    defaults: { keepalive: '600', namespace: 'default', deployment: 'DEPLOYMENT' },
+  },
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readShared } from '../../testing/shared';
+import { readRules } from '../lib-ipvs-ingress/testing';
+
+const cause = 'ipvs-modules-missing';
+const fallback = readShared(
+  'fixtures/08-k8s63801-kube-proxy-ipvs-modules-not-loaded/kube-proxy.log',
+);
+const healthy = readShared('fixtures/44-k8s76717-kube-proxy-ipvs-healthy-startup/kube-proxy.log');
+const table = readShared('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt');
+const lsmodNoIpvs = readRules('../parsers/lsmod/fixtures/lsmod--centos77-jc.txt');
+const lsmodIpvs = readRules('../parsers/lsmod/fixtures/lsmod--grep-ip_vs-centos7.txt');
+const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
+
+describe(cause, () => {
+  it('finds the fallback to iptables (fixture 08) and says how to check built-in IPVS', () => {
+    const d = diagnoseTexts({ log: fallback });
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('high');
+    expect(f.evidence.map((e) => e.line)).toEqual([3, 4]);
+    expect(f.fix.now).toContain('/lib/modules/$(uname -r)/modules.builtin');
+    expect(f.fix.persist).toContain('/etc/modules-load.d/ipvs.conf');
+  });
+
+  it('is less sure when kube-proxy does not say why it gave up (kubernetes#55864)', () => {
+    expect(
+      verdict({
+        log: readRules('ipvs-modules-missing/fixtures/broken--k8s55864-cant-use-ipvs.txt'),
+      }),
+    ).toBe('found:medium');
+  });
+
+  it('rules it out on "Using ipvs Proxier" (fixture 44), also after an earlier failed start', () => {
+    expect(verdict({ log: healthy })).toBe('ruled-out');
+    expect(verdict({ log: `${fallback}${healthy.split('\n').slice(1).join('\n')}` })).toBe(
+      'ruled-out',
+    );
+  });
+
+  it('reads lsmod: a full list without ip_vs, a grep that shows them all', () => {
+    expect(verdict({ lsmod: lsmodNoIpvs })).toBe('found:medium');
+    expect(verdict({ lsmod: lsmodIpvs })).toBe('ruled-out');
+  });
+
+  it('trusts a programmed IPVS table over a list without ip_vs (built into the kernel)', () => {
+    expect(verdict({ lsmod: lsmodNoIpvs, t: table })).toBe('ruled-out');
+  });
+
+  it('does not call a grep for ip_vs proof that nf_conntrack is missing', () => {
+    const grep =
+      '$ lsmod | grep ip_vs\nip_vs_sh 12688 0\nip_vs_wrr 12697 0\nip_vs_rr 12600 0\nip_vs 141432 6 ip_vs_rr,ip_vs_sh,ip_vs_wrr\n';
+    expect(verdict({ grep })).toBe('ruled-out');
+  });
+});

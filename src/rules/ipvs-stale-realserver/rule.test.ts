@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readShared } from '../../testing/shared';
+import { readRules } from '../lib-ipvs-ingress/testing';
+
+const cause = 'ipvs-stale-realserver';
+const persistent = readRules(
+  'ipvs-stale-realserver/fixtures/broken--k8s73960-weight-zero-persistent.txt',
+);
+const behind = readRules('ipvs-stale-realserver/fixtures/broken--k8s51920-endpoints-behind.txt');
+const table = readShared('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt');
+const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
+
+describe(cause, () => {
+  it('finds weight-0 real servers that sticky clients still reach (kubernetes#73960)', () => {
+    expect(verdict({ persistent })).toBe('found:medium');
+  });
+
+  it('finds real servers the endpoints no longer list (kubernetes#51920)', () => {
+    const f = diagnoseTexts({ behind }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    expect(f.evidence.map((e) => e.text.trim())).toContain(
+      '-> 172.17.0.3:3000              Masq    1      0          0',
+    );
+  });
+
+  it('is sure with active connections on weight 0 and conn_reuse_mode=0', () => {
+    const t =
+      'TCP  10.96.0.20:80 rr\n  -> 10.244.1.5:80                Masq    0      3          0\n  -> 10.244.2.7:80                Masq    1      0          0\n';
+    const s =
+      'net.ipv4.vs.conn_reuse_mode = 0\nnet.ipv4.vs.conntrack = 1\nnet.ipv4.vs.expire_nodest_conn = 1\n';
+    expect(verdict({ t })).toBe('found:medium');
+    expect(verdict({ t, s })).toBe('found:high');
+  });
+
+  it('takes plain draining for what it is', () => {
+    const t =
+      'TCP  10.96.0.20:80 rr\n  -> 10.244.1.5:80                Masq    0      0          2\n  -> 10.244.2.7:80                Masq    1      0          0\n';
+    expect(verdict({ t })).toBe('found:low');
+  });
+
+  it('rules it out on a clean table (fixture 46)', () => {
+    expect(verdict({ table })).toBe('ruled-out');
+  });
+});

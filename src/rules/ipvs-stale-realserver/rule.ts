@@ -1,0 +1,171 @@
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+} from '../../engine/rule';
+import type { Confidence, Evidence } from '../../engine/types';
+import type { RealServer, VirtualService } from '../../parsers/ipvsadm/facts';
+import { ipvsTables } from '../lib-ipvs-ingress/ipvs';
+import {
+  endpointsRows,
+  joinAddress,
+  serviceRows,
+  type EndpointsRow,
+} from '../lib-ipvs-ingress/k8s';
+
+const K = 'rule.ipvs-stale-realserver';
+
+/**
+ * Real servers of gone pods still in the table: weight 0 yet holding connections (with
+ * conn_reuse_mode=0 a reused source port lands on them again), or addresses the Service's
+ * endpoints no longer list.
+ */
+export default defineRule({
+  cause: 'ipvs-stale-realserver',
+  needs: ['ipvsadm'],
+  check(ctx) {
+    const tables = ipvsTables(ctx).filter(({ facts }) => facts.format === 'list');
+    if (tables.length === 0) return noEvidence;
+    const endpoints = endpointsRows(ctx).filter((e) => !e.partial);
+    const services = serviceRows(ctx);
+    const reuse = reuseMode(ctx);
+
+    const busyZero: Evidence[] = [];
+    const drainingZero: Evidence[] = [];
+    const gone: Evidence[] = [];
+    let compared = false;
+    let scanned = 0;
+    for (const { source, facts } of tables) {
+      for (const vs of facts.services) {
+        for (const rs of vs.realServers) {
+          scanned += 1;
+          if (rs.weight !== 0) continue;
+          if ((rs.active ?? 0) > 0) busyZero.push(cite(source, vs), cite(source, rs));
+          // With persistence (sessionAffinity: ClientIP) the client templates keep pinning to it.
+          else if ((rs.inactive ?? 0) > 0)
+            (vs.persistent !== null ? busyZero : drainingZero).push(
+              cite(source, vs),
+              cite(source, rs),
+            );
+        }
+        const ep = endpointsFor(vs, endpoints, services);
+        if (!ep) continue;
+        compared = true;
+        const listed = new Set(ep.addresses.map(normal));
+        const stale = vs.realServers.filter(
+          (rs) => rs.weight !== 0 && !listed.has(normal(rs.address)),
+        );
+        if (stale.length > 0)
+          gone.push(
+            cite(source, vs),
+            ...stale.slice(0, 3).map((r) => cite(source, r)),
+            ep.evidence,
+          );
+      }
+    }
+
+    const reuseEv = reuse?.value === '0' ? [reuse.evidence] : [];
+    if (gone.length > 0) {
+      const confidence: Confidence = busyZero.length > 0 ? 'high' : 'medium';
+      return finding(
+        confidence,
+        { key: `${K}.notInEndpoints` },
+        dedupe([...gone, ...busyZero, ...reuseEv]).slice(0, 10),
+      );
+    }
+    if (busyZero.length > 0)
+      return finding(
+        reuseEv.length > 0 ? 'high' : 'medium',
+        { key: `${K}.weightZeroActive` },
+        dedupe([...busyZero, ...reuseEv]).slice(0, 10),
+      );
+    if (drainingZero.length > 0)
+      return finding(
+        'low',
+        { key: `${K}.weightZeroDraining` },
+        dedupe([...drainingZero, ...reuseEv]).slice(0, 8),
+      );
+    if (scanned === 0) return noEvidence;
+    const first = tables[0]!;
+    const shown = first.facts.services
+      .slice(0, 2)
+      .flatMap((vs) => [
+        cite(first.source, vs),
+        ...vs.realServers.slice(0, 1).map((r) => cite(first.source, r)),
+      ]);
+    return ruledOut({ key: compared ? `${K}.matchesEndpoints` : `${K}.noWeightZero` }, shown);
+  },
+  fix: {
+    now: [
+      '# @{stale.look}',
+      'sudo ipvsadm -Ln -t {vip}:{vport}',
+      'kubectl -n {namespace} get endpoints {service} -o wide',
+      '# @{stale.remove}',
+      'sudo ipvsadm -d -t {vip}:{vport} -r {realserver}',
+    ].join('\n'),
+    persist: [
+      '# @{stale.reuse}',
+      'sysctl net.ipv4.vs.conn_reuse_mode net.ipv4.vs.expire_nodest_conn net.ipv4.vs.expire_quiescent_template',
+      'uname -r',
+      'kubectl -n kube-system get configmap kube-proxy -o yaml | grep -A8 "ipvs:"',
+      '# @{stale.upgrade}',
+    ].join('\n'),
+    verify: 'sudo ipvsadm -Ln -t {vip}:{vport}   # @{stale.verify}',
+    rollback: '# @{stale.noRollback}',
+    defaults: {
+      vip: 'CLUSTER_IP',
+      vport: 'PORT',
+      namespace: 'default',
+      service: 'SERVICE',
+      realserver: 'POD_IP:PORT',
+    },
+  },
+});
+
+const normal = (a: string) => a.trim().toLowerCase();
+
+function dedupe(ev: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return ev.filter((e) => {
+    const k = `${e.source}#${e.line}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The endpoints row of this virtual service: by ClusterIP when the Service was pasted, else by shared addresses. */
+function endpointsFor(
+  vs: VirtualService,
+  endpoints: EndpointsRow[],
+  services: ReturnType<typeof serviceRows>,
+): EndpointsRow | undefined {
+  if (endpoints.length === 0 || vs.realServers.length === 0) return undefined;
+  const svc = services.find((s) =>
+    s.ports.some((p) => joinAddress(s.clusterIP, String(p)) === vs.address),
+  );
+  if (svc)
+    return endpoints.find(
+      (e) =>
+        e.name === svc.name && (!e.namespace || !svc.namespace || e.namespace === svc.namespace),
+    );
+  const mine = new Set(vs.realServers.map((r: RealServer) => normal(r.address)));
+  let best: EndpointsRow | undefined;
+  let overlap = 0;
+  for (const e of endpoints) {
+    const n = e.addresses.filter((a) => mine.has(normal(a))).length;
+    if (n > overlap) [best, overlap] = [e, n];
+  }
+  return best;
+}
+
+function reuseMode(ctx: RuleContext) {
+  for (const { source, facts } of ctx.of('sysctl')) {
+    const v = facts.values['net.ipv4.vs.conn_reuse_mode'];
+    if (v) return { value: v.value.trim(), evidence: cite(source, v) };
+  }
+  return null;
+}

@@ -1,0 +1,109 @@
+import { cite, type RuleContext } from '../../engine/rule';
+import type { Evidence } from '../../engine/types';
+import type {
+  IngressAccessLine,
+  IngressErrorEvent,
+  IngressNginxLogFacts,
+  UpstreamErrorKind,
+} from '../../parsers/ingress-nginx-log/facts';
+import { endpointsRows, splitAddress } from './k8s';
+
+export interface Setting {
+  value: string;
+  evidence: Evidence;
+}
+
+/**
+ * ingress-nginx settings by their ConfigMap name (`ssl-ciphers`, `use-http2`,
+ * `upstream-keepalive-timeout`...), from pasted ConfigMaps (YAML/JSON or data lines) and nginx
+ * directives (`ssl_ciphers` is read as `ssl-ciphers`). The first paste that has a key wins.
+ */
+export function ingressSettings(ctx: RuleContext): Record<string, Setting> {
+  const out: Record<string, Setting> = Object.create(null) as Record<string, Setting>;
+  const put = (key: string, value: string, ev: Evidence) => {
+    if (!(key in out)) out[key] = { value: value.trim(), evidence: ev };
+  };
+  for (const { source, facts } of ctx.of('nginx-tls')) {
+    if (facts.protocols)
+      put('ssl-protocols', facts.protocols.value.join(' '), cite(source, facts.protocols));
+    if (facts.ciphers)
+      put('ssl-ciphers', facts.ciphers.value.join(':'), cite(source, facts.ciphers));
+    if (facts.http2) put('use-http2', String(facts.http2.value), cite(source, facts.http2));
+    for (const [k, v] of Object.entries(facts.settings)) put(k, v.value, cite(source, v));
+  }
+  for (const { source, facts } of ctx.of('k8s-object')) {
+    for (const o of facts.objects) {
+      if (o.kind !== 'ConfigMap' || !o.data) continue;
+      for (const [k, v] of Object.entries(o.data)) put(k, v.value, cite(source, v));
+    }
+  }
+  return out;
+}
+
+export type IngressLog = { source: string; facts: IngressNginxLogFacts };
+
+export const ingressLogs = (ctx: RuleContext): IngressLog[] => ctx.of('ingress-nginx-log');
+
+export function eventsOf(
+  logs: IngressLog[],
+  ...kinds: UpstreamErrorKind[]
+): { source: string; e: IngressErrorEvent }[] {
+  return logs.flatMap(({ source, facts }) =>
+    facts.errors.filter((e) => kinds.includes(e.kind)).map((e) => ({ source, e })),
+  );
+}
+
+export function countOf(logs: IngressLog[], ...kinds: UpstreamErrorKind[]): number {
+  return logs.reduce(
+    (n, { facts }) => n + kinds.reduce((m, k) => m + (facts.errorCounts[k] ?? 0), 0),
+    0,
+  );
+}
+
+export function accessWith(
+  logs: IngressLog[],
+  status: number,
+): { source: string; a: IngressAccessLine }[] {
+  return logs.flatMap(({ source, facts }) =>
+    facts.access.serverErrors.filter((a) => a.status === status).map((a) => ({ source, a })),
+  );
+}
+
+/** Upstream errors and access lines of any kind: the log speaks about the upstreams at all. */
+export function logSpeaks(logs: IngressLog[]): boolean {
+  return logs.some(
+    ({ facts }) => facts.access.total > 0 || facts.errors.some((e) => e.kind !== 'other'),
+  );
+}
+
+/** Every kind of upstream error the logs hold, most frequent first (for "it is X, not Y"). */
+export function otherKinds(logs: IngressLog[], except: UpstreamErrorKind[]): string {
+  const counts = new Map<string, number>();
+  for (const { facts } of logs)
+    for (const [k, n] of Object.entries(facts.errorCounts))
+      if (k !== 'other' && !except.includes(k as UpstreamErrorKind))
+        counts.set(k, (counts.get(k) ?? 0) + (n ?? 0));
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k]) => k)
+    .join(', ');
+}
+
+/**
+ * Fix variables for an upstream address: the address, its IP and port, and the Service's
+ * namespace and name when a pasted `kubectl get ep` lists that address.
+ */
+export function upstreamVars(ctx: RuleContext, upstream: string | null): Record<string, string> {
+  if (!upstream) return {};
+  const out: Record<string, string> = { upstream };
+  const a = splitAddress(upstream);
+  if (a) Object.assign(out, { upstreamip: a.ip, upstreamport: a.port });
+  const ep = endpointsRows(ctx).find((r) => r.addresses.includes(upstream));
+  if (ep)
+    Object.assign(out, { service: ep.name, ...(ep.namespace ? { namespace: ep.namespace } : {}) });
+  return out;
+}
+
+export const evidenceOf = (
+  list: { source: string; e?: IngressErrorEvent; a?: IngressAccessLine }[],
+): Evidence[] => list.map((x) => cite(x.source, (x.e ?? x.a)!));

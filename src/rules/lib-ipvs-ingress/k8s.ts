@@ -1,0 +1,108 @@
+import { cite, type RuleContext } from '../../engine/rule';
+import type { Evidence } from '../../engine/types';
+
+/** A Service's endpoints as `kubectl get ep` or an Endpoints/EndpointSlice object shows them. */
+export interface EndpointsRow {
+  namespace: string | null;
+  name: string;
+  /** `ip:port` (kubectl) or bare IPs (objects); empty = `<none>`. */
+  addresses: string[];
+  /** kubectl shortened the list (`+ 3 more...`): absent addresses prove nothing. */
+  partial: boolean;
+  evidence: Evidence;
+}
+
+export interface ServiceRow {
+  namespace: string | null;
+  name: string;
+  clusterIP: string;
+  /** Service ports (not node ports). */
+  ports: number[];
+  evidence: Evidence;
+}
+
+export function endpointsRows(ctx: RuleContext): EndpointsRow[] {
+  const out: EndpointsRow[] = [];
+  for (const { source, facts } of ctx.of('kubectl-get')) {
+    for (const t of facts.tables) {
+      for (const r of t.rows) {
+        if (r.endpoints === null) continue;
+        const name = r.cells.NAME;
+        if (!name) continue;
+        out.push({
+          namespace: r.cells.NAMESPACE ?? null,
+          name,
+          addresses: r.endpoints,
+          partial: r.moreEndpoints > 0,
+          evidence: cite(source, r),
+        });
+      }
+    }
+  }
+  for (const { source, facts } of ctx.of('k8s-object')) {
+    for (const o of facts.objects) {
+      if (!o.endpoints) continue;
+      const name = o.endpoints.serviceName ?? o.name;
+      if (!name) continue;
+      const ports = o.endpoints.ports.map((p) => p.port).filter((p): p is number => p !== null);
+      const ips = o.endpoints.ready.map((a) => a.ip);
+      out.push({
+        namespace: o.namespace,
+        name,
+        addresses: ports.length > 0 ? ips.flatMap((ip) => ports.map((p) => `${ip}:${p}`)) : ips,
+        partial: false,
+        evidence: cite(source, o.endpoints.ready[0] ?? o),
+      });
+    }
+  }
+  return out;
+}
+
+export function serviceRows(ctx: RuleContext): ServiceRow[] {
+  const out: ServiceRow[] = [];
+  for (const { source, facts } of ctx.of('kubectl-get')) {
+    for (const t of facts.tables) {
+      for (const r of t.rows) {
+        const ip = r.cells['CLUSTER-IP'];
+        const ports = r.cells['PORT(S)'];
+        const name = r.cells.NAME;
+        if (!ip || !ports || !name || !/^[\d.:a-f]+$/i.test(ip)) continue;
+        out.push({
+          namespace: r.cells.NAMESPACE ?? null,
+          name: name.replace(/^service\//, ''),
+          clusterIP: ip,
+          ports: ports
+            .split(',')
+            .map((p) => Number(/^(\d+)/.exec(p)?.[1]))
+            .filter((n) => n > 0),
+          evidence: cite(source, r),
+        });
+      }
+    }
+  }
+  for (const { source, facts } of ctx.of('k8s-object')) {
+    for (const o of facts.objects) {
+      const ip = o.service?.clusterIP;
+      if (!o.service || !ip || !o.name || !/^[\d.:a-f]+$/i.test(ip.value)) continue;
+      out.push({
+        namespace: o.namespace,
+        name: o.name,
+        clusterIP: ip.value,
+        ports: o.service.ports.map((p) => p.port).filter((p): p is number => p !== null),
+        evidence: cite(source, ip),
+      });
+    }
+  }
+  return out;
+}
+
+/** `10.96.0.1:443` → ip and port; `[fd00::1]:443` too. */
+export function splitAddress(a: string): { ip: string; port: string } | null {
+  const m = /^\[?([^\]]+?)\]?:(\d+)$/.exec(a.trim());
+  return m ? { ip: m[1]!, port: m[2]! } : null;
+}
+
+/** The `ip:port` form ipvsadm prints for this address (brackets for IPv6). */
+export function joinAddress(ip: string, port: string): string {
+  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readShared } from '../../testing/shared';
+import { readRules } from '../lib-ipvs-ingress/testing';
+
+const cause = 'upstream-no-endpoints';
+const glog = readRules('upstream-no-endpoints/fixtures/broken--in1537-no-active-endpoints.txt');
+const timeout = readShared(
+  'fixtures/18-ingressnginx9443-upstream-timeout-quoted/ingress-controller.log',
+);
+const emptyEp = readRules(
+  '../parsers/k8s-object/fixtures/k8s-object--k8s47711-endpoints-empty.txt',
+);
+const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
+
+describe(cause, () => {
+  it('finds the controller saying the Service has no active endpoint (ingress-nginx#1537)', () => {
+    const f = diagnoseTexts({ glog }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('high');
+    expect(f.fix.now).toContain('kubectl -n default get endpoints kube-lego-service');
+  });
+
+  it('links 503s to a backend whose endpoints are <none>', () => {
+    const access =
+      '10.0.0.7 - - [29/Dec/2018:16:02:02 +0000] "GET / HTTP/1.1" 503 190 "-" "curl/7.58.0" 76 0.000 [shop-web-80] [] - - - - 2c1f3e\n';
+    const ep = 'NAMESPACE   NAME   ENDPOINTS   AGE\nshop        web    <none>      2d\n';
+    expect(verdict({ access, ep })).toBe('found:high');
+  });
+
+  it('is a hint from empty endpoints alone', () => {
+    expect(verdict({ emptyEp })).toBe('found:low');
+  });
+
+  it('rules it out when nginx had pod addresses to try (fixture 18)', () => {
+    expect(verdict({ timeout })).toBe('ruled-out');
+  });
+});

@@ -1,0 +1,106 @@
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import type { Evidence } from '../../engine/types';
+import { accessWith, eventsOf, ingressLogs } from '../lib-ipvs-ingress/ingress';
+import { endpointsRows, type EndpointsRow } from '../lib-ipvs-ingress/k8s';
+
+const K = 'rule.upstream-no-endpoints';
+
+/**
+ * 503: the controller has no endpoint for the backend Service (it logs "does not have any
+ * active Endpoint"), so nginx has no upstream to try ("no live upstreams").
+ */
+export default defineRule({
+  cause: 'upstream-no-endpoints',
+  needs: ['ingress-nginx-log', 'kubectl-get', 'k8s-object'],
+  check(ctx) {
+    const logs = ingressLogs(ctx);
+    const controller = eventsOf(logs, 'no-endpoints');
+    const noLive = eventsOf(logs, 'no-live-upstreams');
+    const unavailable = accessWith(logs, 503);
+    const endpoints = endpointsRows(ctx);
+    const empty = endpoints.filter((e) => e.addresses.length === 0);
+    /** The empty endpoints row of an ingress-nginx upstream name `ns-svc-port`. */
+    const emptyFor = (upstreamName: string | null): EndpointsRow | undefined =>
+      upstreamName
+        ? empty.find((e) =>
+            upstreamName.startsWith(`${e.namespace ? `${e.namespace}-` : ''}${e.name}-`),
+          )
+        : undefined;
+
+    if (controller.length > 0 || noLive.length > 0) {
+      const named = controller.find((x) => x.e.service)?.e.service ?? null;
+      const [ns, svc] = named ? named.split('/') : [undefined, undefined];
+      const ep = empty.find((e) => e.name === svc && (!e.namespace || e.namespace === ns));
+      const evidence: Evidence[] = [
+        ...controller.slice(0, 3).map((x) => cite(x.source, x.e)),
+        ...noLive.slice(0, 2).map((x) => cite(x.source, x.e)),
+        ...unavailable.slice(0, 2).map((x) => cite(x.source, x.a)),
+        ...(ep ? [ep.evidence] : []),
+      ];
+      return finding(
+        controller.length > 0 || ep ? 'high' : 'medium',
+        {
+          key: `${K}.${controller.length > 0 ? 'controller' : 'noLive'}`,
+          params: { service: named ?? '?' },
+        },
+        evidence,
+        ns && svc ? { namespace: ns, service: svc } : undefined,
+      );
+    }
+    // 503s of a backend whose endpoints are `<none>`.
+    const linked = unavailable
+      .map((x) => ({ x, ep: emptyFor(x.a.upstreamName) }))
+      .find((l) => l.ep);
+    if (linked?.ep)
+      return finding(
+        'high',
+        { key: `${K}.accessAndEndpoints`, params: { service: linked.ep.name } },
+        [cite(linked.x.source, linked.x.a), linked.ep.evidence],
+        {
+          service: linked.ep.name,
+          ...(linked.ep.namespace ? { namespace: linked.ep.namespace } : {}),
+        },
+      );
+    if (empty.length > 0 && endpoints.length === empty.length) {
+      const e = empty[0]!;
+      return finding(
+        'low',
+        { key: `${K}.endpointsOnly`, params: { service: e.name, n: empty.length } },
+        empty.slice(0, 4).map((r) => r.evidence),
+        { service: e.name, ...(e.namespace ? { namespace: e.namespace } : {}) },
+      );
+    }
+    // nginx had pod addresses to try: the Service had endpoints when these requests came.
+    for (const { source, facts } of logs) {
+      const tried = facts.errors.find(
+        (e) => e.upstream && /^\[?[\d.:a-f]+\]?:\d+$/i.test(e.upstream),
+      );
+      const line =
+        tried ??
+        facts.access.serverErrors.find((a) =>
+          a.upstreams.some((u) => /^\[?[\d.:a-f]+\]?:\d+$/i.test(u)),
+        );
+      if (line) return ruledOut({ key: `${K}.triedPods` }, [cite(source, line)]);
+    }
+    const ready = endpoints.find((e) => e.addresses.length > 0);
+    if (ready)
+      return ruledOut({ key: `${K}.endpointsReady`, params: { service: ready.name } }, [
+        ready.evidence,
+      ]);
+    return noEvidence;
+  },
+  fix: {
+    now: [
+      'kubectl -n {namespace} get endpoints {service} -o wide',
+      '# @{noEp.selector}',
+      'kubectl -n {namespace} describe service {service} | grep -e Selector -e Endpoints',
+      'kubectl -n {namespace} get pods --show-labels -o wide',
+      '# @{noEp.ready}',
+      'kubectl -n {namespace} get events --field-selector reason=Unhealthy | tail -n 20',
+    ].join('\n'),
+    persist: '# @{noEp.persist}',
+    verify: 'kubectl -n {namespace} get endpoints {service}   # @{noEp.verify}',
+    rollback: '# @{noEp.rollback}',
+    defaults: { namespace: 'default', service: 'SERVICE' },
+  },
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readShared } from '../../testing/shared';
+import { readRules } from '../lib-ipvs-ingress/testing';
+
+const cause = 'upstream-refused';
+const refused = readShared('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log');
+const timeout = readShared(
+  'fixtures/18-ingressnginx9443-upstream-timeout-quoted/ingress-controller.log',
+);
+const old = readRules('upstream-refused/fixtures/broken--in3610-refused-old-format.txt');
+const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
+
+describe(cause, () => {
+  it('finds connect() refused (fixture 21) and fills the pod address into the fix', () => {
+    const f = diagnoseTexts({ refused }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('high');
+    expect(f.fix.now).toContain('grep -w -e 10.244.111.111');
+    expect(f.fix.persist).toContain('<TARGETPORT>');
+  });
+
+  it('finds it in the old log format too (ingress-nginx#3610)', () => {
+    expect(verdict({ old })).toBe('found:high');
+  });
+
+  it('takes a 502 whose attempts all failed at once as a hint', () => {
+    const access = old
+      .split('\n')
+      .filter((l) => l.includes('" 502 '))
+      .join('\n');
+    expect(verdict({ access })).toBe('found:low');
+  });
+
+  it('finds the Service of the pod when `kubectl get ep` lists it', () => {
+    const ep =
+      'NAMESPACE   NAME        ENDPOINTS           AGE\nlabs        weather     10.244.111.111:80   3d\n';
+    const f = diagnoseTexts({ refused, ep }).findings.find((x) => x.cause === cause)!;
+    expect(f.fix.now).toContain('kubectl -n labs get service weather');
+  });
+
+  it('rules it out when the errors are timeouts (fixture 18)', () => {
+    expect(verdict({ timeout })).toBe('ruled-out');
+  });
+});

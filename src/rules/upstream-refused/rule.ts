@@ -1,0 +1,91 @@
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import {
+  accessWith,
+  eventsOf,
+  ingressLogs,
+  logSpeaks,
+  otherKinds,
+  upstreamVars,
+} from '../lib-ipvs-ingress/ingress';
+
+const K = 'rule.upstream-refused';
+
+/**
+ * 502 with "connect() failed (111: Connection refused)": the pod's IP answered with a RST, so
+ * nothing listens on the targetPort (wrong port, app not up yet, pod restarting).
+ */
+export default defineRule({
+  cause: 'upstream-refused',
+  needs: ['ingress-nginx-log'],
+  check(ctx) {
+    const logs = ingressLogs(ctx);
+    const refused = eventsOf(logs, 'refused');
+    const bad = accessWith(logs, 502);
+    if (refused.length > 0) {
+      const first = refused[0]!;
+      const upstreams = new Set(refused.map((x) => x.e.upstream).filter(Boolean));
+      return finding(
+        'high',
+        {
+          key: `${K}.why`,
+          params: { n: refused.length, upstream: first.e.upstream ?? '?', pods: upstreams.size },
+        },
+        [
+          ...refused.slice(0, 3).map((x) => cite(x.source, x.e)),
+          ...bad.slice(0, 2).map((x) => cite(x.source, x.a)),
+        ],
+        { ...upstreamVars(ctx, first.e.upstream), ...(first.e.host ? { host: first.e.host } : {}) },
+      );
+    }
+    // A 502 whose attempts all failed at once (0.000 s) is what a refused connect looks like.
+    const instant = bad.filter(
+      (x) => x.a.upstreamTimes.length > 0 && x.a.upstreamTimes.every((t) => t !== null && t < 0.01),
+    );
+    const explained =
+      eventsOf(logs, 'premature-close', 'reset', 'header-too-big', 'unreachable').length > 0;
+    if (instant.length > 0 && !explained)
+      return finding(
+        'low',
+        { key: `${K}.access`, params: { n: instant.length } },
+        instant.slice(0, 3).map((x) => cite(x.source, x.a)),
+        upstreamVars(ctx, instant[0]!.a.upstreams[0] ?? null),
+      );
+    if (logSpeaks(logs)) {
+      const other = otherKinds(logs, ['refused']);
+      const first = logs.find(({ facts }) => facts.errors.length > 0 || facts.access.total > 0);
+      const line =
+        first?.facts.errors.find((e) => e.kind !== 'other') ?? first?.facts.access.serverErrors[0];
+      return ruledOut(
+        { key: other ? `${K}.otherErrors` : `${K}.none`, params: { kinds: other } },
+        first && line ? [cite(first.source, line)] : [],
+      );
+    }
+    return noEvidence;
+  },
+  fix: {
+    now: [
+      '# @{refused.who}',
+      'kubectl get pods -A -o wide | grep -w -e {upstreamip}',
+      '# @{refused.ports}',
+      'kubectl -n {namespace} get service {service} -o yaml | grep -A6 "ports:"',
+      'kubectl -n {namespace} get endpoints {service} -o yaml | grep -A6 "ports:"',
+      'kubectl -n {ingressns} exec deploy/{controller} -- curl -sv -m 5 -o /dev/null http://{upstream}/',
+    ].join('\n'),
+    persist: [
+      '# @{refused.targetPort}',
+      'kubectl -n {namespace} patch service {service} --type=json -p \'[{"op":"replace","path":"/spec/ports/0/targetPort","value":{targetport}}]\'',
+      '# @{refused.readiness}',
+    ].join('\n'),
+    verify:
+      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "Connection refused"   # @{refused.verify}',
+    rollback: '# @{refused.rollback}',
+    defaults: {
+      ingressns: 'ingress-nginx',
+      controller: 'ingress-nginx-controller',
+      upstream: 'POD_IP:PORT',
+      upstreamip: 'POD_IP',
+      namespace: 'default',
+      service: 'SERVICE',
+    },
+  },
+});

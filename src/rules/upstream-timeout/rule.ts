@@ -1,0 +1,101 @@
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import {
+  accessWith,
+  eventsOf,
+  ingressLogs,
+  logSpeaks,
+  otherKinds,
+  upstreamVars,
+} from '../lib-ipvs-ingress/ingress';
+
+const K = 'rule.upstream-timeout';
+/** ingress-nginx defaults: proxy-connect-timeout 5 s, proxy-read-timeout 60 s. */
+const CONNECT_DEFAULT = 5;
+
+/**
+ * 504: nginx got no answer from the pod in time. "while connecting" means the SYN went
+ * unanswered (the network between the controller and the pod); "while reading response header"
+ * means the pod accepted and then said nothing for proxy-read-timeout (the app).
+ */
+export default defineRule({
+  cause: 'upstream-timeout',
+  needs: ['ingress-nginx-log'],
+  check(ctx) {
+    const logs = ingressLogs(ctx);
+    const connect = eventsOf(logs, 'timeout-connect');
+    const read = eventsOf(logs, 'timeout-read');
+    const gateway = accessWith(logs, 504);
+    if (connect.length + read.length > 0) {
+      const phase = connect.length >= read.length ? 'connect' : 'read';
+      const events = phase === 'connect' ? connect : read;
+      const first = events[0]!;
+      return finding(
+        'high',
+        {
+          key: `${K}.${phase}`,
+          params: { n: connect.length + read.length, upstream: first.e.upstream ?? '?' },
+        },
+        [
+          ...events.slice(0, 3).map((x) => cite(x.source, x.e)),
+          ...gateway.slice(0, 2).map((x) => cite(x.source, x.a)),
+          ...(phase === 'connect' ? read : connect).slice(0, 1).map((x) => cite(x.source, x.e)),
+        ],
+        { ...upstreamVars(ctx, first.e.upstream), ...(first.e.host ? { host: first.e.host } : {}) },
+      );
+    }
+    if (gateway.length > 0) {
+      // Each attempt's time tells the phase: ~5 s is the connect timeout, longer is reading.
+      const times = gateway
+        .flatMap((x) => x.a.upstreamTimes)
+        .filter((t): t is number => t !== null);
+      const phase =
+        times.length > 0 && times.every((t) => t <= CONNECT_DEFAULT + 0.5)
+          ? 'accessConnect'
+          : 'access';
+      const upstream = gateway.find((x) => x.a.upstreams[0])?.a.upstreams[0] ?? null;
+      return finding(
+        'medium',
+        { key: `${K}.${phase}`, params: { n: gateway.length } },
+        gateway.slice(0, 4).map((x) => cite(x.source, x.a)),
+        upstreamVars(ctx, upstream),
+      );
+    }
+    if (logSpeaks(logs)) {
+      const other = otherKinds(logs, ['timeout-connect', 'timeout-read']);
+      const first = logs.find(({ facts }) => facts.access.total > 0 || facts.errors.length > 0);
+      const line = first?.facts.errors[0] ?? first?.facts.access.serverErrors[0];
+      return ruledOut(
+        { key: other ? `${K}.otherErrors` : `${K}.none`, params: { kinds: other } },
+        first && line ? [cite(first.source, line)] : [],
+      );
+    }
+    return noEvidence;
+  },
+  fix: {
+    now: [
+      '# @{timeout.connecting}',
+      'kubectl -n {ingressns} exec deploy/{controller} -- curl -sv -m 5 -o /dev/null http://{upstream}/',
+      'kubectl get pods -A -o wide | grep -w -e {upstreamip}',
+      '# @{timeout.reading}',
+      'kubectl -n {namespace} annotate ingress {ingress} nginx.ingress.kubernetes.io/proxy-read-timeout=120 --overwrite',
+    ].join('\n'),
+    persist: [
+      '# @{timeout.persistConnect}',
+      '# @{timeout.persistRead}',
+      'kubectl -n {namespace} get ingress {ingress} -o yaml | grep proxy-read-timeout',
+    ].join('\n'),
+    verify: [
+      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "upstream timed out"   # @{timeout.verify}',
+    ].join('\n'),
+    rollback:
+      'kubectl -n {namespace} annotate ingress {ingress} nginx.ingress.kubernetes.io/proxy-read-timeout-',
+    defaults: {
+      ingressns: 'ingress-nginx',
+      controller: 'ingress-nginx-controller',
+      upstream: 'POD_IP:PORT',
+      upstreamip: 'POD_IP',
+      namespace: 'default',
+      ingress: 'INGRESS',
+    },
+  },
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readRules } from '../lib-ipvs-ingress/testing';
+
+const cause = 'vxlan-checksum-offload';
+const before = readRules('vxlan-checksum-offload/fixtures/broken--seed003-grep-before.txt');
+const after = readRules('vxlan-checksum-offload/fixtures/fixed--seed003-grep-after.txt');
+const session = readRules('vxlan-checksum-offload/fixtures/broken--flannel1279-dmesg-and-fix.txt');
+const changes = readRules('../parsers/ethtool-k/fixtures/ethtool-k--seed003-actual-changes.txt');
+const uname = (release: string) =>
+  `Linux node1 ${release} #1 SMP Mon Sep 30 14:19:46 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux\n`;
+const verdict = (pastes: Record<string, string>, vars = {}) =>
+  verdictOf(diagnoseTexts(pastes, vars), cause);
+
+describe(cause, () => {
+  it('finds the offload on flannel.1 (seed 003), surer on a kernel before 5.7', () => {
+    expect(verdict({ before })).toBe('found:medium');
+    expect(verdict({ before, u: uname('3.10.0-1062.1.2.el7.x86_64') })).toBe('found:high');
+    expect(verdict({ before, u: uname('5.15.0-91-generic') })).toBe('found:low');
+  });
+
+  it('is sure with the bad checksums to 8472 and fills the device into the fix (fixture 30)', () => {
+    const d = diagnoseTexts({ s: session });
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('high');
+    expect(f.evidence.some((e) => e.text.includes(':8472'))).toBe(true);
+    expect(f.fix.now).toBe('sudo ethtool -K flannel.1 tx-checksum-ip-generic off');
+    expect(f.fix.persist).toContain('WantedBy=sys-devices-virtual-net-flannel.1.device');
+  });
+
+  it('reads an `ethtool -K` change as "it was on"', () => {
+    expect(verdict({ changes })).toBe('found:medium');
+  });
+
+  it('rules it out once the device shows it off (seed 003 after the fix)', () => {
+    expect(verdict({ after })).toBe('ruled-out');
+  });
+
+  it('keeps the finding when the same session shows it on, then off', () => {
+    const d = diagnoseTexts({ a: before, b: changes, c: after });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    expect(d.findings.find((x) => x.cause === cause)!.why.key).toMatch(/fixedInSession$/);
+  });
+
+  it('takes the device from the answer when the grep hid it', () => {
+    const bare = 'tx-checksumming: on\ntx-checksum-ipv4: off [fixed]\ntx-checksum-ip-generic: on\n';
+    const d = diagnoseTexts({ e: bare }, { iface: 'vxlan.calico' });
+    expect(d.findings.find((x) => x.cause === cause)?.fix.now).toContain('vxlan.calico');
+    expect(verdict({ e: bare })).toBe('found:low');
+  });
+
+  it('ignores a physical NIC and bad checksums on other ports', () => {
+    const eth0 =
+      'Features for eth0:\nrx-checksumming: on\ntx-checksumming: on\n\ttx-checksum-ip-generic: on\n';
+    expect(verdict({ eth0 })).toBe('no-evidence');
+    const dns = '[ 12.000001] UDP: bad checksum. From 10.0.0.9:5353 to 10.0.0.1:53 ulen 40\n';
+    expect(verdict({ dns })).toBe('no-evidence');
+  });
+});
