@@ -146,3 +146,37 @@ test.describe('NodePort path, more', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   });
 });
+
+test.describe('big pastes', () => {
+  test.use({ locale: 'en-US' });
+
+  test('a multi-megabyte paste is read in the background, kept out of the text box', async ({
+    page,
+  }) => {
+    await page.goto('./#/s/nodeport-one-node/port');
+    await answer(page, '31710');
+    await answer(page, 'node-1');
+    await choose(page, 'iptables');
+    await page.getByRole('button', { name: /Skip/ }).click(); // pods
+    await page.getByRole('button', { name: /Skip/ }).click(); // kube-proxy log
+    await expect(page.locator('.code-big')).toContainText('iptables-save');
+    const rule =
+      '-A KUBE-SEP-ABCDEFGHIJKLMNOP -s 10.244.1.7/32 -m comment --comment "default/web:http" -j KUBE-MARK-MASQ\n';
+    await page.evaluate(
+      (text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        const box = document.querySelector('[data-testid=evidence-paste]')!;
+        box.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      `*nat\n:PREROUTING ACCEPT [0:0]\n${rule.repeat(30000)}COMMIT\n`,
+    );
+    await expect(page.getByTestId('huge-paste')).toContainText(/3\.\d MB pasted/);
+    await expect(page.getByTestId('evidence-paste')).toHaveValue('');
+    await expect(
+      page.locator('[data-testid=paste-result] [data-kind="iptables-save"]'),
+    ).toBeVisible();
+  });
+});
