@@ -130,6 +130,8 @@ export default {
         title: 'Does conntrack drop or mark packets invalid?',
         help: 'insert_failed, drop and invalid counters growing point at conntrack races and resets.',
       },
+      'verdict-proxy': { title: "Diagnosis: kube-proxy's IPVS mode" },
+      'verdict-endpoints': { title: 'Diagnosis: the virtual server and its endpoints' },
       'verdict-podnet': { title: 'Diagnosis: the pod network' },
       verdict: { title: 'Diagnosis' },
     },
@@ -192,6 +194,7 @@ export default {
         title: 'What does the target receive?',
         help: 'SYNs from the node address with no SYN-ACK back: the target drops them.',
       },
+      'verdict-cni': { title: 'Diagnosis: the CNI on the node' },
       verdict: { title: 'Diagnosis' },
     },
     'ingress-5xx': {

@@ -122,6 +122,8 @@ export default {
         title: 'conntrack 有丢包或把包标记为无效吗？',
         help: 'insert_failed、drop 和 invalid 计数持续增长，说明存在 conntrack 竞争和连接重置。',
       },
+      'verdict-proxy': { title: '诊断结果：kube-proxy 的 IPVS 模式' },
+      'verdict-endpoints': { title: '诊断结果：虚拟服务及其 Endpoint' },
       'verdict-podnet': { title: '诊断结果：Pod 网络' },
       verdict: { title: '诊断结果' },
     },
@@ -180,6 +182,7 @@ export default {
         title: '目标服务器收到了什么？',
         help: '来自节点地址的 SYN 没有得到 SYN-ACK：目标服务器丢弃了它们。',
       },
+      'verdict-cni': { title: '诊断结果：节点上的 CNI' },
       verdict: { title: '诊断结果' },
     },
     'ingress-5xx': {

@@ -19,7 +19,7 @@ export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
       wants: ['kubectl-get', 'cni-log'],
       command: 'kube-system-pods',
       where: 'kubectl',
-      next: 'pod-net',
+      next: { branch: [{ if: 'found:cni-unhealthy', go: 'verdict-podnet' }], otherwise: 'pod-net' },
     }),
     'pod-net': evidence({
       wants: ['sysctl', 'ip-addr'],
@@ -32,13 +32,23 @@ export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
       wants: ['kube-proxy-log'],
       command: 'kube-proxy-log',
       where: 'kubectl',
-      next: 'ipvs-table',
+      // No IPVS at all: the fallback to iptables explains it, the IPVS checks would not.
+      next: {
+        branch: [{ if: 'found:ipvs-modules-missing', go: 'verdict-proxy' }],
+        otherwise: 'ipvs-table',
+      },
     }),
     'ipvs-table': evidence({
       wants: ['ipvsadm'],
       command: 'ipvsadm',
       where: 'bad-node',
-      next: 'pattern',
+      next: {
+        branch: [
+          { if: 'found:ipvs-no-real-servers', go: 'verdict-endpoints' },
+          { if: 'found:kube-proxy-rules-missing', go: 'verdict-endpoints' },
+        ],
+        otherwise: 'pattern',
+      },
     }),
     pattern: question({
       var: 'pattern',
@@ -94,6 +104,19 @@ export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
       command: 'conntrack-S',
       where: 'bad-node',
       next: 'verdict',
+    }),
+    'verdict-proxy': outcome({
+      causes: ['ipvs-modules-missing', 'kube-proxy-rules-missing', 'iptables-backend-mismatch'],
+      collect: ['lsmod-ipvs', 'uname'],
+    }),
+    'verdict-endpoints': outcome({
+      causes: [
+        'ipvs-no-real-servers',
+        'ipvs-stale-realserver',
+        'kube-proxy-rules-missing',
+        'service-no-endpoints',
+      ],
+      collect: ['endpoints-vip', 'kube-proxy-log'],
     }),
     'verdict-podnet': outcome({
       causes: ['cni-unhealthy', 'mtu-mismatch', 'br-netfilter-off', 'forward-drop'],

@@ -32,7 +32,10 @@ export const ingress5xx = defineTree('ingress-5xx', {
       wants: ['nginx-tls', 'k8s-object'],
       command: 'ingress-configmap',
       where: 'kubectl',
-      next: 'curl',
+      next: {
+        branch: [{ if: 'found:ingress-http2-bad-ciphers', go: 'verdict-tls' }],
+        otherwise: 'curl',
+      },
     }),
     curl: evidence({
       wants: ['curl-v'],
@@ -44,7 +47,14 @@ export const ingress5xx = defineTree('ingress-5xx', {
       wants: ['ingress-nginx-log'],
       command: 'ingress-log',
       where: 'kubectl',
-      next: 'endpoints',
+      // The error log usually names the reason; refused and header problems need nothing more.
+      next: {
+        branch: [
+          { if: 'found:upstream-refused', go: 'verdict-upstream' },
+          { if: 'found:ingress-upstream-header-too-big', go: 'verdict-upstream' },
+        ],
+        otherwise: 'endpoints',
+      },
     }),
     endpoints: evidence({
       wants: ['kubectl-get'],

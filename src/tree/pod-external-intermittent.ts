@@ -23,7 +23,10 @@ export const podExternalIntermittent = defineTree('pod-external-intermittent', {
       wants: ['kubectl-get', 'cni-log'],
       command: 'kube-system-pods',
       where: 'kubectl',
-      next: 'node-sysctl',
+      next: {
+        branch: [{ if: 'found:cni-unhealthy', go: 'verdict-cni' }],
+        otherwise: 'node-sysctl',
+      },
     }),
     'node-sysctl': evidence({
       wants: ['sysctl'],
@@ -78,6 +81,10 @@ export const podExternalIntermittent = defineTree('pod-external-intermittent', {
       command: 'tcpdump-target',
       where: 'target-server',
       next: 'verdict',
+    }),
+    'verdict-cni': outcome({
+      causes: ['cni-unhealthy', 'br-netfilter-off'],
+      collect: ['kube-system-pods', 'sysctl-pod-node'],
     }),
     verdict: outcome({
       causes: causesOf('pod-external-intermittent'),
