@@ -96,8 +96,12 @@ describe.each(Object.values(EXAMPLES))('the $symptom example, redacted', (ex) =>
       ),
     );
     console.log(`share token lengths for the ${ex.symptom} example:`, lengths);
-    expect(lengths['omitRaw=true redact=false']).toBeLessThan(
-      lengths['omitRaw=false redact=false']!,
-    );
+    // Leaving the raw output out is for privacy; it saves length when the pastes are long
+    // (the NodePort incident), not when a short log is replaced by a carried diagnosis.
+    const raw = Object.values(ex.state.pastes).reduce((n, p) => n + (p?.length ?? 0), 0);
+    if (raw > 2000)
+      expect(lengths['omitRaw=true redact=false']).toBeLessThan(
+        lengths['omitRaw=false redact=false']!,
+      );
   });
 });

@@ -31,11 +31,11 @@ describe('redaction', () => {
     );
   });
 
-  it('names hosts node-N and domains host-N.example, the node answer and prompts included', () => {
+  it('names hosts node-N and domains label by label (d1.example), the node answer and prompts included', () => {
     const text =
       '[root@k8s-node03 ~]# kubectl get node k8s-node03\nuser@bastion:~$ ssh ip-10-12-4-85\nserver: dev-aws.example.com, svc: web.shop.svc.cluster.local, search svc.cluster.local';
     expect(one(text, ['k8s-node03'])).toBe(
-      '[root@node-1 ~]# kubectl get node node-1\nuser@node-2:~$ ssh node-3\nserver: host-1.example, svc: host-2.svc.cluster.local, search svc.cluster.local',
+      '[root@node-1 ~]# kubectl get node node-1\nuser@node-2:~$ ssh node-3\nserver: d1.example.com, svc: d2.d3.svc.cluster.local, search svc.cluster.local',
     );
     expect(
       promptHosts(['[root@k8s-master service]# ls', 'root@thdbg:/# cat x', 'k8s/08ea:~# x']),

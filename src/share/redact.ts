@@ -84,6 +84,13 @@ const PROMPT_HOSTS = [
   /^\s*[\w.-]+@([\w./-]+):\S*\s?[$#%](?:\s|$)/, // user@host:~$
   /^\s*([\w.-]+(?:\/[\w.-]+)?):[~/]\S*\s?#(?:\s|$)/, // host:~#
 ];
+/** Labels that say nothing about whose system it is: top-level domains and cluster words. */
+const KEEP_LABELS = new Set(
+  'com net org io cn de uk jp info biz dev app cloud local localdomain internal lan corp example svc cluster default kube-system pod'.split(
+    ' ',
+  ),
+);
+
 const NOT_HOSTS = /^(?:https?|ftp|file|localhost|[\d.]+)$/i;
 
 /** Host names the shell prompts of `texts` show (`[root@k8s-node03 ~]#`, `user@host:~$`). */
@@ -169,8 +176,9 @@ export function createRedactor(texts: string[], names: string[] = []): Redactor 
       kind: 'host',
       re: FQDN,
       key: (m) => (isFqdn(m) ? `fqdn:${m.toLowerCase()}` : null),
-      make: (m, n) =>
-        /\.svc\.cluster\.local$/i.test(m) ? `host-${n}.svc.cluster.local` : `host-${n}.example`,
+      // Label by label, so one domain stays the suffix of another (a search domain and the
+      // answer it produced must still read right after redaction).
+      make: (m) => labelwise(m),
     },
     {
       kind: 'host',
@@ -182,6 +190,24 @@ export function createRedactor(texts: string[], names: string[] = []): Redactor 
 
   const table = new Map<string, Replacement>();
   const counters = new Map<string, number>();
+  const labels = new Map<string, string>();
+  const labelwise = (name: string): string =>
+    name
+      .split('.')
+      .map((label) => {
+        const l = label.toLowerCase();
+        if (KEEP_LABELS.has(l)) return label;
+        let to = labels.get(l);
+        if (!to) {
+          for (let n = labels.size + 1; ; n++) {
+            to = `d${n}`;
+            if (!collides(to)) break;
+          }
+          labels.set(l, to);
+        }
+        return to;
+      })
+      .join('.');
   /** The next stand-in of a family that appears nowhere in the input. */
   const fresh = (family: string, make: (n: number) => string): string => {
     for (let n = (counters.get(family) ?? 0) + 1; ; n++) {
@@ -203,7 +229,10 @@ export function createRedactor(texts: string[], names: string[] = []): Redactor 
     if (!hit) {
       // IPv4 stand-ins skip .0 and .255 in the last octet, so they look like hosts.
       const n4 = (n: number) => Math.floor((n - 1) / 254) * 256 + ((n - 1) % 254) + 1;
-      const to = fresh(family, (n) => mt.make(value, mt.kind === 'ipv4' ? n4(n) : n));
+      const to =
+        family === 'fqdn'
+          ? mt.make(value, 0)
+          : fresh(family, (n) => mt.make(value, mt.kind === 'ipv4' ? n4(n) : n));
       hit = { kind: mt.kind, from: value, to };
       table.set(id, hit);
     }
