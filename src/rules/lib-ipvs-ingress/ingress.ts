@@ -104,6 +104,19 @@ export function upstreamVars(ctx: RuleContext, upstream: string | null): Record<
   return out;
 }
 
+/**
+ * A few telling events: the first, then only events for other upstreams (another pod failing
+ * the same way says more than the same pod again; the count is in the message).
+ */
+export function telling<T extends { e: IngressErrorEvent }>(events: T[], max = 3): T[] {
+  const out: T[] = [];
+  for (const x of events) {
+    if (out.length >= max) break;
+    if (out.length === 0 || !out.some((o) => o.e.upstream === x.e.upstream)) out.push(x);
+  }
+  return out;
+}
+
 export const evidenceOf = (
   list: { source: string; e?: IngressErrorEvent; a?: IngressAccessLine }[],
 ): Evidence[] => list.map((x) => cite(x.source, (x.e ?? x.a)!));

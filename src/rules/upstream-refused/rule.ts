@@ -5,6 +5,7 @@ import {
   ingressLogs,
   logSpeaks,
   otherKinds,
+  telling,
   upstreamVars,
 } from '../lib-ipvs-ingress/ingress';
 
@@ -31,8 +32,8 @@ export default defineRule({
           params: { n: refused.length, upstream: first.e.upstream ?? '?', pods: upstreams.size },
         },
         [
-          ...refused.slice(0, 3).map((x) => cite(x.source, x.e)),
-          ...bad.slice(0, 2).map((x) => cite(x.source, x.a)),
+          ...telling(refused).map((x) => cite(x.source, x.e)),
+          ...bad.slice(0, 1).map((x) => cite(x.source, x.a)),
         ],
         { ...upstreamVars(ctx, first.e.upstream), ...(first.e.host ? { host: first.e.host } : {}) },
       );

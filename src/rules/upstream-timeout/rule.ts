@@ -5,6 +5,7 @@ import {
   ingressLogs,
   logSpeaks,
   otherKinds,
+  telling,
   upstreamVars,
 } from '../lib-ipvs-ingress/ingress';
 
@@ -36,8 +37,8 @@ export default defineRule({
           params: { n: connect.length + read.length, upstream: first.e.upstream ?? '?' },
         },
         [
-          ...events.slice(0, 3).map((x) => cite(x.source, x.e)),
-          ...gateway.slice(0, 2).map((x) => cite(x.source, x.a)),
+          ...telling(events).map((x) => cite(x.source, x.e)),
+          ...gateway.slice(0, 1).map((x) => cite(x.source, x.a)),
           ...(phase === 'connect' ? read : connect).slice(0, 1).map((x) => cite(x.source, x.e)),
         ],
         { ...upstreamVars(ctx, first.e.upstream), ...(first.e.host ? { host: first.e.host } : {}) },
