@@ -30,7 +30,8 @@ describe.each(all.map((f) => ({ ...f, label: `${f.cause}/${f.name}` })))('$label
   it('names its source', () => expect(f.meta.source.length).toBeGreaterThan(8));
 
   it('is read as what it is', () => {
-    for (const s of sections) expect(s.status, `${s.source}: ${JSON.stringify(s.problems[0])}`).not.toBe('rejected');
+    for (const s of sections)
+      expect(s.status, `${s.source}: ${JSON.stringify(s.problems[0])}`).not.toBe('rejected');
   });
 
   it(`is ${f.expect} for ${f.cause}`, () => {
@@ -46,10 +47,17 @@ describe.each(all.map((f) => ({ ...f, label: `${f.cause}/${f.name}` })))('$label
 });
 
 describe('rule coverage', () => {
-  it.each(Object.keys(RULES))('%s has broken and healthy fixtures (and fixed when its fix is a setting)', (cause) => {
-    const kinds = new Set(ruleFixtures(cause).map((f) => f.expect));
-    expect(kinds).toContain('broken');
-    expect(kinds).toContain('healthy');
-    if (SETTING_FIXES.includes(cause)) expect(kinds).toContain('fixed');
+  it('every cause of the catalog has a rule', () => {
+    expect(CAUSE_IDS.filter((c) => !RULES[c])).toEqual([]);
   });
+
+  it.each(CAUSE_IDS)(
+    '%s has broken and healthy fixtures (and fixed when its fix is a setting)',
+    (cause) => {
+      const kinds = new Set(ruleFixtures(cause).map((f) => f.expect));
+      expect(kinds).toContain('broken');
+      expect(kinds).toContain('healthy');
+      if (SETTING_FIXES.includes(cause)) expect(kinds).toContain('fixed');
+    },
+  );
 });
