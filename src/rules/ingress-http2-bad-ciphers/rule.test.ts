@@ -30,6 +30,21 @@ describe(cause, () => {
     expect(verdict({ rke })).toBe('ruled-out');
   });
 
+  it("reads only the controller's ConfigMap", () => {
+    const kubeProxy = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: kube-proxy',
+      '  namespace: kube-system',
+      'data:',
+      '  config.conf: |-',
+      '    mode: ipvs',
+      '',
+    ].join('\n');
+    expect(verdict({ kubeProxy })).toBe('no-evidence');
+  });
+
   it('rules it out when HTTP/2 is off', () => {
     expect(verdict({ lines, cm: 'use-http2: "false"\nssl-protocols: "TLSv1.2"\n' })).toBe(
       'ruled-out',

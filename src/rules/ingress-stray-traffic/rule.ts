@@ -15,6 +15,7 @@ const HALF_OPEN = ['SYN_RECV', 'FIN_WAIT', 'LAST_ACK'];
 /** Below this many, a busy router's half-open entries are ordinary churn. */
 const FEW = 200;
 const MANY = 1000;
+const MIN_SHARE = 0.005;
 
 /**
  * Abandoned domains that still resolve (wildcard DNS) to the ingress bring clients that never
@@ -47,7 +48,8 @@ export default defineRule({
     const strayHosts = stray >= 10 || (stray > 0 && strayShare >= 0.2);
     const params = { halfOpen, total, stray, requests };
 
-    if (halfOpen >= FEW) {
+    // Many, and not a sliver of a huge table (a busy router churns through some all the time).
+    if (halfOpen >= FEW && halfOpen >= total * MIN_SHARE) {
       let confidence: Confidence = halfOpen >= MANY ? 'medium' : 'low';
       if (strayHosts) confidence = 'high';
       return finding(confidence, { key: `${K}.halfOpen`, params }, [
@@ -58,8 +60,7 @@ export default defineRule({
     // The log keeps only 5xx lines to cite: without one the count alone is no evidence to show.
     if (strayHosts && strayEv.length > 0)
       return finding('low', { key: `${K}.strayHosts`, params }, strayEv);
-    if (total > 0 && halfOpen < FEW)
-      return ruledOut({ key: `${K}.fewHalfOpen`, params }, stateEv.slice(0, 2));
+    if (total > 0) return ruledOut({ key: `${K}.fewHalfOpen`, params }, stateEv.slice(0, 2));
     return noEvidence;
   },
   fix: {

@@ -8,6 +8,11 @@ import type {
 } from '../../parsers/ingress-nginx-log/facts';
 import { endpointsRows, splitAddress } from './k8s';
 
+const INGRESS_CM = /ingress|nginx/i;
+/** Keys of ingress-nginx's ConfigMap (a ConfigMap of another name that has them is one too). */
+const INGRESS_KEY =
+  /^(?:ssl-|use-http2|use-forwarded|proxy-|upstream-|keep-alive|http2-|http-snippet|server-snippet|log-format|enable-|worker-|client-|large-client|allow-snippet)/;
+
 export interface Setting {
   value: string;
   evidence: Evidence;
@@ -34,6 +39,9 @@ export function ingressSettings(ctx: RuleContext): Record<string, Setting> {
   for (const { source, facts } of ctx.of('k8s-object')) {
     for (const o of facts.objects) {
       if (o.kind !== 'ConfigMap' || !o.data) continue;
+      // The controller's ConfigMap, not kube-proxy's or CoreDNS's.
+      const keys = Object.keys(o.data);
+      if (!INGRESS_CM.test(o.name ?? '') && !keys.some((k) => INGRESS_KEY.test(k))) continue;
       for (const [k, v] of Object.entries(o.data)) put(k, v.value, cite(source, v));
     }
   }
