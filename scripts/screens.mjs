@@ -37,7 +37,7 @@ for (const locale of ['en-US', 'zh-CN']) {
   await shot('evidence');
   await page
     .getByTestId('evidence-paste')
-    .fill('[1454500.910215] nf_conntrack: table full, dropping packet\n');
+    .fill('              total        used        free\nMem:          15884        2390        9861\n');
   await page.locator('[data-status="rejected"]').waitFor();
   await shot('evidence-rejected');
   await page.goto(`${base}#/s/not-sure`);
@@ -60,6 +60,40 @@ for (const locale of ['en-US', 'zh-CN']) {
     await page.getByTestId('flowchart-toggle').click();
   await page.locator('[data-testid=flowchart] g.node').first().waitFor({ state: 'attached' });
   await shot('clusterip-question');
+  // Paste everything: the suggestion and the diagnosis of a bundle of real outputs.
+  const bundle = [
+    '==> sysctl <==',
+    'net.ipv4.tcp_timestamps = 1',
+    'net.ipv4.tcp_tw_recycle = 1',
+    '==> dmesg <==',
+    '[1454500.910215] nf_conntrack: table full, dropping packet',
+    '',
+  ].join('\n');
+  await page.goto(base);
+  await page.getByTestId('paste-everything').fill(bundle);
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('suggestion').waitFor();
+  await shot('paste-all');
+  // An evidence step with the collector box open (a fresh start: the example's answers are stored).
+  await page.evaluate(() => localStorage.removeItem('net-triage:work'));
+  await page.goto(`${base}#/`);
+  await page.reload();
+  await page.goto(`${base}#/s/nodeport-one-node/port`);
+  await page.locator('input.answer').fill('31710');
+  await page.locator('form button[type=submit]').click();
+  await page.locator('input.answer').fill('k8s-node03');
+  await page.locator('form button[type=submit]').click();
+  await page.getByRole('radio').first().check();
+  await page.locator('form button[type=submit]').click();
+  await page.locator('.bundle-box summary').click();
+  await shot('collector');
+  // The share dialog on the example's diagnosis.
+  await page.goto(base);
+  await page.getByTestId('example-nodeport-one-node').click();
+  await page.locator('[data-cause-id]').first().waitFor();
+  await page.getByTestId('share-open').click();
+  await page.getByTestId('share-link').waitFor();
+  await shot('share');
   await page.close();
 }
 await browser.close();
