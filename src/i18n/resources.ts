@@ -6,6 +6,8 @@ import rulesEn from './rules.en';
 import rulesZh from './rules.zh-CN';
 import rulesIpvsIngressEn from './rules-ipvs-ingress.en';
 import rulesIpvsIngressZh from './rules-ipvs-ingress.zh-CN';
+import rulesNodeEn from './rules-node.en';
+import rulesNodeZh from './rules-node.zh-CN';
 import parsersEn from './parsers.en';
 import parsersZh from './parsers.zh-CN';
 import parsersNodeEn from './parsers-node.en';
@@ -43,6 +45,7 @@ export const RESOURCES: Record<Lang, Dict> = {
     causesEn,
     rulesEn,
     rulesIpvsIngressEn,
+    rulesNodeEn,
     parsersEn,
     parsersNodeEn,
     parsersK8sEn,
@@ -55,6 +58,7 @@ export const RESOURCES: Record<Lang, Dict> = {
     causesZh,
     rulesZh,
     rulesIpvsIngressZh,
+    rulesNodeZh,
     parsersZh,
     parsersNodeZh,
     parsersK8sZh,

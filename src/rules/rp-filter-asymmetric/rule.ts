@@ -1,0 +1,160 @@
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+} from '../../engine/rule';
+import type { Evidence } from '../../engine/types';
+import { unique } from '../lib-node/evidence';
+import { sysctlMatching } from '../lib-node/sysctl';
+
+const K = 'rule.rp-filter-asymmetric';
+const RP = /^net\.ipv4\.conf\.([^.]+)\.rp_filter$/;
+/** Devices that are not uplinks: loopback, bridges, veths, overlays and the CNIs' own. */
+const VIRTUAL =
+  /^(?:lo|docker\d*|cni\d*|cbr\d*|kube-|flannel|vxlan|tunl|cali|veth|lxc|cilium|weave|datapath|vethwe|antrea|nodelocaldns|virbr|br-|wg|wireguard|genev|nerdctl|podman|ovs-|ovn-|vnet|dummy|ipvl|mpvl|kube-ipvs)/;
+const VIRTUAL_TYPES = /^(?:veth|bridge|vxlan|ipip|wireguard|geneve|dummy|loopback|tun|gre|sit)$/;
+/** Drops counted by rp_filter worth mentioning (a handful since boot is noise). */
+const SOME_DROPS = 100;
+
+/**
+ * Strict reverse-path filtering (rp_filter = 1) drops a packet when the route back to its
+ * source leaves by another interface. On a node with two uplinks that is routine: NodePort or
+ * pod traffic arriving on the second NIC is silently dropped. The kernel applies max(all, dev).
+ */
+export default defineRule({
+  cause: 'rp-filter-asymmetric',
+  needs: ['sysctl'],
+  check(ctx) {
+    const rp = sysctlMatching(ctx, RP);
+    if (rp.length === 0) return noEvidence;
+    const byDev = new Map(rp.map((v) => [RP.exec(v.key)![1]!, v] as const));
+    const all = byDev.get('all');
+    const fallback = byDev.get('default');
+    const uplinks = uplinksOf(ctx, [...byDev.keys()]);
+    // A device's mode is the larger of conf.all and its own (set from conf.default when it appeared).
+    const mode = (d: string) => Math.max(all?.n ?? 0, byDev.get(d)?.n ?? fallback?.n ?? 0);
+    const devices = uplinks.names.length > 0 ? uplinks.names : physical([...byDev.keys()]);
+    const strict = devices.filter((d) => mode(d) === 1);
+    const maybeStrict = devices.length === 0 && (all?.n === 1 || fallback?.n === 1);
+    if (strict.length === 0 && !maybeStrict) {
+      const shown = [all, fallback, ...devices.map((d) => byDev.get(d))].flatMap((v) =>
+        v ? [v.evidence] : [],
+      );
+      return ruledOut({ key: `${K}.notStrict` }, shown.slice(0, 4));
+    }
+    const strictLines = [
+      ...(all?.n === 1 ? [all.evidence] : []),
+      ...strict.flatMap((d) =>
+        byDev.get(d) && byDev.get(d) !== all ? [byDev.get(d)!.evidence] : [],
+      ),
+    ];
+    if (strictLines.length === 0 && fallback?.n === 1) strictLines.push(fallback.evidence);
+    const drops = martiansOrDrops(ctx);
+    if (uplinks.names.length >= 2 && strict.length > 0) {
+      const sure = uplinks.defaults >= 2 || drops.length > 0;
+      const iface = strict.find((d) => d !== uplinks.primary) ?? strict[0]!;
+      return finding(
+        sure ? 'high' : 'medium',
+        { key: `${K}.why`, params: { uplinks: uplinks.names.join(', ') } },
+        unique([...strictLines.slice(0, 3), ...uplinks.evidence.slice(0, 3), ...drops.slice(0, 2)]),
+        { iface, ifkey: iface.replace(/\./g, '/') },
+      );
+    }
+    if (uplinks.known && uplinks.names.length === 1)
+      return ruledOut(
+        { key: `${K}.oneUplink`, params: { uplink: uplinks.names[0]! } },
+        uplinks.evidence.slice(0, 2),
+      );
+    if (drops.length > 0)
+      return finding('low', { key: `${K}.dropsOnly` }, [
+        ...strictLines.slice(0, 2),
+        ...drops.slice(0, 2),
+      ]);
+    return noEvidence;
+  },
+  fix: {
+    now: '# @{rpFilter.loose}\nsudo sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.default.rp_filter=2 net.ipv4.conf.{ifkey}.rp_filter=2',
+    persist:
+      "printf '%s\\n' 'net.ipv4.conf.all.rp_filter = 2' 'net.ipv4.conf.default.rp_filter = 2' 'net.ipv4.conf.{ifkey}.rp_filter = 2' | sudo tee /etc/sysctl.d/90-net-triage-rp-filter.conf\nsudo sysctl --system\n# @{rpFilter.order}",
+    verify:
+      "sysctl -a 2>/dev/null | grep '\\.rp_filter'\nnstat -az IPReversePathFilter   # @{rpFilter.counter}",
+    rollback:
+      'sudo rm /etc/sysctl.d/90-net-triage-rp-filter.conf\nsudo sysctl -w net.ipv4.conf.all.rp_filter=1 net.ipv4.conf.{ifkey}.rp_filter=1',
+    defaults: { iface: 'eth1', ifkey: 'eth1' },
+  },
+});
+
+interface Uplinks {
+  names: string[];
+  /** The device of the (first) default route. */
+  primary: string | null;
+  /** Default routes seen (several = several uplinks for sure). */
+  defaults: number;
+  /** Whether `ip addr` was pasted: then one uplink means one. */
+  known: boolean;
+  evidence: Evidence[];
+}
+
+/**
+ * Uplinks from `ip route` (defaults and connected subnets), `ip addr` (devices with a global
+ * IPv4 address) or, without `ip addr`, the devices sysctl lists. `ip route` alone may show one
+ * table of several (policy routing), so only `ip addr` can say there is a single uplink.
+ */
+function uplinksOf(ctx: RuleContext, sysctlDevs: string[]): Uplinks {
+  const names: string[] = [];
+  const evidence: Evidence[] = [];
+  let primary: string | null = null;
+  let defaults = 0;
+  const add = (name: string | null, e: Evidence) => {
+    if (!name || VIRTUAL.test(name) || names.includes(name)) return;
+    names.push(name);
+    evidence.push(e);
+  };
+  for (const { source, facts } of ctx.of('ip-route')) {
+    for (const r of facts.defaults) {
+      defaults += 1;
+      primary ??= r.dev;
+      add(r.dev, cite(source, r));
+    }
+    for (const r of facts.routes)
+      if (r.proto === 'kernel' && r.scope === 'link' && r.src) add(r.dev, cite(source, r));
+  }
+  const addrs = ctx.of('ip-addr');
+  for (const { source, facts } of addrs)
+    for (const dev of Object.values(facts.interfaces)) {
+      if (dev.type && VIRTUAL_TYPES.test(dev.type)) continue;
+      if (dev.state === 'DOWN') continue;
+      const global = dev.addresses.some(
+        (a) => a.family === 'inet' && (a.scope ?? 'global') === 'global',
+      );
+      if (global) add(dev.name, cite(source, dev));
+    }
+  if (addrs.length === 0)
+    for (const v of sysctlMatching(ctx, RP)) {
+      const d = RP.exec(v.key)![1]!;
+      if (physical(sysctlDevs).includes(d)) add(d, v.evidence);
+    }
+  return { names, primary, defaults, known: addrs.length > 0, evidence };
+}
+
+/** Device names that are neither the `all`/`default` pseudo devices nor virtual ones. */
+function physical(devs: string[]): string[] {
+  return devs.filter((d) => d !== 'all' && d !== 'default' && !VIRTUAL.test(d));
+}
+
+/** Kernel `martian source` lines and the IPReversePathFilter counter: packets rp_filter dropped. */
+function martiansOrDrops(ctx: RuleContext): Evidence[] {
+  const out: Evidence[] = [];
+  for (const { source, facts } of ctx.of('kernel-log')) {
+    const m = facts.events['martian-source'];
+    if (m) out.push(cite(source, m.examples[0]!));
+  }
+  for (const { source, facts } of ctx.of('netstat-s')) {
+    const c = facts.counters.TcpExtIPReversePathFilter;
+    if (c && c.value >= SOME_DROPS) out.push(cite(source, c));
+  }
+  return out;
+}
