@@ -26,7 +26,7 @@ export function splitPaste(raw: string, source: string): Section[] {
     current = { command, lines: [], header };
   };
   for (const line of toLines(raw)) {
-    const header = BUNDLE_HEADER.exec(line.text);
+    const header = line.text.startsWith('==> ') ? BUNDLE_HEADER.exec(line.text) : null;
     if (header) {
       begin(header[1]!.trim(), true);
       continue;
