@@ -19,4 +19,15 @@ export interface LsmodFacts {
   filtered: boolean;
   /** The grep pattern of the echoed command (`lsmod | grep ip_vs` → `ip_vs`), when shown. */
   filter: string | null;
+  /** Every pattern of the grep (`grep -e ip_vs -e nf_conntrack` has two). */
+  filters: string[];
+}
+
+/** Whether the listing would show `module` if it were loaded (whole, or a grep matching it). */
+export function listsModule(facts: LsmodFacts, module: string): boolean {
+  if (!facts.filtered) return true;
+  return facts.filters.some((f) => {
+    const plain = f.replace(/[\^$\\]/g, '');
+    return plain !== '' && module.includes(plain);
+  });
 }

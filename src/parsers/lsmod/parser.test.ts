@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../testing/facts';
 import { parsePaste } from '../registry';
+import { listsModule } from './facts';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
 const one = (text: string) => {
@@ -38,5 +39,21 @@ describe('lsmod', () => {
       'nf_conntrack',
       'libcrc32c',
     ]);
+  });
+});
+
+describe('lsmod: a grep with several patterns', () => {
+  it('knows every pattern, so a module missing from any of them is known to be missing', () => {
+    const paste =
+      '$ lsmod | grep -e ip_vs -e nf_conntrack -e br_netfilter\n' +
+      'ip_vs_rr               12600  4\n' +
+      'ip_vs                 141092  10 ip_vs_rr\n' +
+      'nf_conntrack          133387  7 ip_vs,nf_nat\n';
+    const [s] = parsePaste(paste, 'x');
+    const facts = factsOf(s, 'lsmod');
+    expect(facts.filters).toEqual(['ip_vs', 'nf_conntrack', 'br_netfilter']);
+    expect(listsModule(facts, 'br_netfilter')).toBe(true);
+    expect(listsModule(facts, 'ip_vs_sh')).toBe(true);
+    expect(listsModule(facts, 'bridge')).toBe(false);
   });
 });

@@ -48,8 +48,9 @@ export const lsmod = defineParser<'lsmod', LsmodFacts>({
     }
     const n = Object.keys(modules).length;
     if (n === 0 && !header) return reject(msg(`${K}.noModules`));
-    const filter = GREP.exec(ctx.command ?? '')?.[1] ?? null;
-    const facts: LsmodFacts = { modules, filtered: !header || filter !== null, filter };
+    const filters = grepPatterns(ctx.command ?? '');
+    const filter = filters[0] ?? null;
+    const facts: LsmodFacts = { modules, filtered: !header || filter !== null, filter, filters };
     const ipvs = Object.keys(modules).filter((m) => /^(?:ip_vs|nf_conntrack|br_netfilter)/.test(m));
     return accept(
       facts,
@@ -61,3 +62,13 @@ export const lsmod = defineParser<'lsmod', LsmodFacts>({
     );
   },
 });
+
+/** The patterns of a `| grep` in the typed command: `-e P` each, or the first bare word. */
+function grepPatterns(command: string): string[] {
+  const grep = /\|\s*(?:e?grep|rg)\s+(.*)$/.exec(command);
+  if (!grep) return [];
+  const each = [...grep[1]!.matchAll(/(?:^|\s)-e\s+['"]?([^'"|\s]+)['"]?/g)].map((m) => m[1]!);
+  if (each.length > 0) return each;
+  const first = GREP.exec(command)?.[1];
+  return first ? [first] : [];
+}

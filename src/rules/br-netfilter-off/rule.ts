@@ -1,3 +1,4 @@
+import { listsModule } from '../../parsers/lsmod/facts';
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
 import type { Evidence } from '../../engine/types';
 import { sysctlMissing, sysctlValues } from '../lib-node/sysctl';
@@ -32,8 +33,7 @@ export default defineRule({
     for (const { source, facts } of ctx.of('lsmod')) {
       const mod = facts.modules.br_netfilter;
       if (mod) return ruledOut({ key: `${K}.loaded` }, [cite(source, mod)]);
-      const listed =
-        !facts.filtered || (facts.filter !== null && 'br_netfilter'.includes(facts.filter));
+      const listed = listsModule(facts, 'br_netfilter');
       const bridge = facts.modules.bridge;
       if (listed)
         return finding('medium', { key: `${K}.notLoaded` }, bridge ? [cite(source, bridge)] : []);

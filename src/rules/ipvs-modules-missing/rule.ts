@@ -1,3 +1,4 @@
+import { listsModule } from '../../parsers/lsmod/facts';
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
 import type { Evidence } from '../../engine/types';
 import type { LsmodFacts } from '../../parsers/lsmod/facts';
@@ -115,11 +116,7 @@ function missingModules(pastes: { source: string; facts: LsmodFacts }[]) {
   let judged = false;
   for (const { source, facts } of pastes) {
     const has = (m: string) => facts.modules[m] !== undefined;
-    const covers = (m: string) => {
-      if (!facts.filtered) return true;
-      const f = facts.filter?.replace(/[\^$\\]/g, '');
-      return !!f && m.includes(f);
-    };
+    const covers = (m: string) => listsModule(facts, m);
     const wanted = ['ip_vs', ...SCHEDULERS];
     const conntrack = ['nf_conntrack', 'nf_conntrack_ipv4'];
     for (const m of wanted) {
