@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readShared } from '../../testing/shared';
+
+const cause = 'cni-unhealthy';
+const pods = readShared(
+  'fixtures/23-calico2720-calico-node-not-ready-workers/kubectl-get-pods.txt',
+);
+const table = (rows: string) =>
+  `NAMESPACE     NAME                READY   STATUS    RESTARTS   AGE   IP              NODE     NOMINATED NODE   READINESS GATES\n${rows}`;
+const row = (name: string, ready: string, status: string, restarts: number, node: string) =>
+  `kube-system   ${name}   ${ready}     ${status}   ${restarts}          7d    192.168.50.10   ${node}   <none>           <none>\n`;
+
+describe(cause, () => {
+  it('finds calico-node not ready with 649 restarts (fixture 23), high, naming the pod for the fix', () => {
+    const d = diagnoseTexts({ pods });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.line)).toEqual([4, 5]);
+    expect(f.fix.now).toContain('describe pod calico-node-86mdg');
+  });
+
+  it('weighs the operator’s node: its healthy agent rules it out, a sick one elsewhere is low', () => {
+    expect(verdictOf(diagnoseTexts({ pods }, { node: 'node-1' }), cause)).toBe('found:high');
+    expect(verdictOf(diagnoseTexts({ pods }, { node: 'k8s-master' }), cause)).toBe('ruled-out');
+  });
+
+  it('reads restarts: many alone are low, climbing between two pastes is high', () => {
+    const a = table(row('calico-node-q267c', '1/1', 'Running', 12, 'node-1'));
+    expect(verdictOf(diagnoseTexts({ a }), cause)).toBe('found:low');
+    const b = table(row('calico-node-q267c', '1/1', 'Running', 14, 'node-1'));
+    expect(verdictOf(diagnoseTexts({ a, b }), cause)).toBe('found:high');
+  });
+
+  it('does not count the controllers or operators, only the per-node agents', () => {
+    const t = table(
+      row('calico-kube-controllers-59f54d6bbc-w4w6f', '0/1', 'CrashLoopBackOff', 40, 'node-1') +
+        row('calico-node-q267c', '1/1', 'Running', 0, 'node-1'),
+    );
+    expect(verdictOf(diagnoseTexts({ t }), cause)).toBe('ruled-out');
+  });
+});

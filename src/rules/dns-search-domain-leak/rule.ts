@@ -1,0 +1,207 @@
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+} from '../../engine/rule';
+import type { Cited, Evidence } from '../../engine/types';
+import { unique } from '../lib-node/evidence';
+
+const K = 'rule.dns-search-domain-leak';
+/** Provider and local domains that resolve only their own hosts (GCE, AWS, Azure, OpenStack, home routers). */
+const PRIVATE_SUFFIX =
+  /(?:^|\.)(?:internal|compute\.internal|ec2\.internal|cloudapp\.net|reddog\.microsoft\.com|openstacklocal|novalocal|localdomain|local|lan|home|intranet|corp|localhost)$/;
+/** Top-level labels of public names: every two-letter country code and the common generic ones. */
+const PUBLIC_TLD =
+  /^(?:[a-z]{2}|com|net|org|info|biz|gov|edu|mil|int|io|app|dev|cloud|online|site|tech|xyz|top|asia)$/;
+
+interface Search {
+  source: string;
+  domains: string[];
+  line: Cited<string[]>;
+  ndots: Evidence | null;
+  clusterDomain: string | null;
+}
+
+/**
+ * With `ndots:5` a short name (and most FQDNs) is first tried with every search domain. When
+ * one of those domains answers names it does not own (a wildcard record, another environment's
+ * zone), the lookup succeeds with the wrong address. The proof is an answer under a search
+ * domain for a name that was not meant to be there.
+ */
+export default defineRule({
+  cause: 'dns-search-domain-leak',
+  needs: ['dns-answer', 'resolv-conf'],
+  check(ctx) {
+    const searches = searchesOf(ctx);
+    const nameservers = ctx
+      .of('resolv-conf')
+      .flatMap((r) => r.facts.nameservers.map((n) => n.value));
+    const asAsked: Evidence[] = [];
+    for (const { source, facts } of ctx.of('dns-answer')) {
+      if (facts.status !== 'answer') continue;
+      const query = facts.query?.replace(/\.$/, '') ?? null;
+      for (const rec of facts.answers) {
+        const name = rec.name.replace(/\.$/, '').toLowerCase();
+        const leak = leakOf(name, query, searches);
+        if (!leak) {
+          if (!query || name === query.toLowerCase() || isClusterName(name, searches))
+            asAsked.push(cite(source, rec));
+          continue;
+        }
+        const s = leak.search;
+        const server = facts.server;
+        // The cluster's DNS is the first nameserver of a pod; an answer from another one left the cluster.
+        const outside = server && nameservers.length > 1 && server.value !== nameservers[0];
+        const evidence = unique([
+          cite(source, rec),
+          ...(server && (outside || leak.clusterDomain) ? [cite(source, server)] : []),
+          ...(s ? [{ source: s.source, line: s.line.line, text: s.line.text }] : []),
+          ...(s?.ndots ? [s.ndots] : []),
+        ]);
+        return finding(
+          leak.confident ? 'high' : 'medium',
+          {
+            key: `${K}.${leak.clusterDomain ? 'clusterDomainAnswersOutside' : 'strayDomain'}`,
+            params: { name: leak.name, domain: leak.domain, answer: name },
+          },
+          evidence,
+          { name: leak.name, domain: leak.domain },
+        );
+      }
+    }
+    if (asAsked.length > 0) return ruledOut({ key: `${K}.answersAsAsked` }, asAsked.slice(0, 3));
+    return fromResolvConfAlone(ctx, searches);
+  },
+  fix: {
+    now: "# @{dnsLeak.absolute}\nkubectl -n {ns} exec {pod} -- nslookup {name}.\n# @{dnsLeak.where}\ngrep -nE '^[[:space:]]*(search|domain)' /etc/resolv.conf",
+    persist:
+      "# @{dnsLeak.node}\nsudo sed -i.net-triage.bak -E 's/^[[:space:]]*(search|domain)[[:space:]]/# &/' /etc/resolv.conf\n# @{dnsLeak.manager}\n# @{dnsLeak.pods}\nkubectl -n {ns} rollout restart deployment",
+    verify:
+      'kubectl -n {ns} exec {pod} -- cat /etc/resolv.conf\nkubectl -n {ns} exec {pod} -- nslookup {name}',
+    rollback: 'sudo cp /etc/resolv.conf.net-triage.bak /etc/resolv.conf',
+    defaults: { ns: 'NAMESPACE', pod: 'POD', name: 'NAME' },
+  },
+});
+
+/** Search lists in effect, with the cluster domain when the list has the pod pattern `<ns>.svc.D svc.D D`. */
+function searchesOf(ctx: RuleContext): Search[] {
+  return ctx.of('resolv-conf').flatMap(({ source, facts }) => {
+    if (!facts.search) return [];
+    const domains = facts.search.value.map((d) => d.replace(/\.$/, '').toLowerCase());
+    const svc = domains.find((d) => d.startsWith('svc.') && domains.includes(d.slice(4)));
+    const ndots = facts.options.ndots;
+    return [
+      {
+        source,
+        domains,
+        line: facts.search,
+        ndots: ndots ? cite(source, ndots) : null,
+        clusterDomain: svc ? svc.slice(4) : null,
+      },
+    ];
+  });
+}
+
+/** `svc.ns.svc.D`, `pod.svc.ns.svc.D` (headless) and `a-b-c-d.ns.pod.D`: names the cluster DNS owns. */
+function isClusterName(name: string, searches: Search[]): boolean {
+  const domains = searches.map((s) => s.clusterDomain).filter((d): d is string => d !== null);
+  if (domains.length === 0) domains.push('cluster.local');
+  return domains.some((d) => {
+    if (!name.endsWith(`.${d}`)) return false;
+    const labels = name.slice(0, -d.length - 1).split('.');
+    const kind = labels.at(-1);
+    if (kind === 'svc') return labels.length === 3 || labels.length === 4;
+    if (kind === 'pod') return labels.length === 3;
+    return false;
+  });
+}
+
+interface Leak {
+  name: string;
+  domain: string;
+  search: Search | null;
+  clusterDomain: boolean;
+  confident: boolean;
+}
+
+/** The answer is a name with a search domain appended, which the operator did not mean. */
+function leakOf(name: string, query: string | null, searches: Search[]): Leak | null {
+  if (query && name === query.toLowerCase()) return null;
+  for (const s of searches) {
+    // The longest domain that the name ends with is the one the resolver appended.
+    const domain = [...s.domains]
+      .sort((a, b) => b.length - a.length)
+      .find((d) => name.endsWith(`.${d}`));
+    if (!domain) continue;
+    const asked = name.slice(0, -domain.length - 1);
+    if (query && asked !== query.toLowerCase()) continue;
+    const cd = s.clusterDomain;
+    const inCluster = cd !== null && (domain === cd || domain.endsWith(`.${cd}`));
+    if (inCluster) {
+      if (isClusterName(name, searches)) return null;
+      // An external name expanded under the cluster domain and answered anyway: that domain resolves outside.
+      return { name: asked, domain, search: s, clusterDomain: true, confident: true };
+    }
+    if (PRIVATE_SUFFIX.test(domain)) continue;
+    return {
+      name: asked,
+      domain,
+      search: s,
+      clusterDomain: false,
+      confident: looksLikeFqdn(asked),
+    };
+  }
+  // Without a resolv.conf: the name asked came back with a suffix appended.
+  if (
+    query &&
+    searches.length === 0 &&
+    name.startsWith(`${query.toLowerCase()}.`) &&
+    looksLikeFqdn(query)
+  ) {
+    const domain = name.slice(query.length + 1);
+    return { name: query, domain, search: null, clusterDomain: false, confident: false };
+  }
+  return null;
+}
+
+/** `zk.inner.xxx.cn`: a name that was complete already (ends in a public top-level label). */
+function looksLikeFqdn(name: string): boolean {
+  const labels = name.toLowerCase().split('.');
+  return labels.length >= 2 && PUBLIC_TLD.test(labels.at(-1)!);
+}
+
+/** No answer pasted: a node's resolv.conf whose search list holds a public (wildcard-prone) domain. */
+function fromResolvConfAlone(ctx: RuleContext, searches: Search[]) {
+  const clean: Evidence[] = [];
+  for (const s of searches) {
+    const stray = s.domains.filter(
+      (d) =>
+        !(s.clusterDomain && (d === s.clusterDomain || d.endsWith(`.${s.clusterDomain}`))) &&
+        !PRIVATE_SUFFIX.test(d),
+    );
+    const publicStray = stray.filter((d) => looksLikeFqdn(d));
+    if (publicStray.length > 0 && s.clusterDomain === null)
+      return finding(
+        'low',
+        { key: `${K}.nodeSearch`, params: { domain: publicStray[0]! } },
+        [{ source: s.source, line: s.line.line, text: s.line.text }],
+        { domain: publicStray[0]! },
+      );
+    if (stray.length === 0) clean.push({ source: s.source, line: s.line.line, text: s.line.text });
+  }
+  if (clean.length > 0) return ruledOut({ key: `${K}.onlyClusterDomains` }, clean);
+  for (const { source, facts } of ctx.of('resolv-conf'))
+    if (!facts.search) {
+      const commented = facts.commented.find((c) => /^\s*#+\s*(?:search|domain)\b/.test(c.text));
+      return ruledOut(
+        { key: `${K}.noSearch` },
+        commented
+          ? [cite(source, commented)]
+          : facts.nameservers.slice(0, 1).map((n) => cite(source, n)),
+      );
+    }
+  return noEvidence;
+}

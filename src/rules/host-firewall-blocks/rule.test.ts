@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+
+const cause = 'host-firewall-blocks';
+// iptables-services' default INPUT rules (kubernetes/kubernetes#18802).
+const services = `-A INPUT -m state --state RELATED,ESTABLISHED -j ACCEPT
+-A INPUT -p icmp -j ACCEPT
+-A INPUT -i lo -j ACCEPT
+-A INPUT -p tcp -m state --state NEW -m tcp --dport 22 -j ACCEPT
+-A INPUT -j REJECT --reject-with icmp-host-prohibited
+`;
+const firewalld = (ports: string, target = 'default') => `public (active)
+  target: ${target}
+  icmp-block-inversion: no
+  interfaces: ens33
+  sources: 
+  services: dhcpv6-client ssh
+  ports: ${ports}
+  protocols: 
+  masquerade: no
+  forward-ports: 
+  source-ports: 
+  icmp-blocks: 
+  rich rules: 
+`;
+
+describe(cause, () => {
+  it('finds the final REJECT of INPUT: high for the operator’s port, medium for the range', () => {
+    const d = diagnoseTexts({ f: services }, { port: '32024' });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.line)).toEqual([5]);
+    expect(f.fix.verify).toContain(':32024/');
+    expect(verdictOf(diagnoseTexts({ f: services }), cause)).toBe('found:medium');
+  });
+
+  it('is medium in iptables mode (NodePorts are DNAT’d before INPUT)', () => {
+    expect(
+      verdictOf(diagnoseTexts({ f: services }, { port: '32024', mode: 'iptables' }), cause),
+    ).toBe('found:medium');
+  });
+
+  it('rules it out when the port is accepted before the REJECT (the fix)', () => {
+    const fixed = services.replace(
+      '-A INPUT -j REJECT',
+      '-A INPUT -p tcp -m tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT\n-A INPUT -j REJECT',
+    );
+    expect(verdictOf(diagnoseTexts({ f: fixed }, { port: '32024' }), cause)).toBe('ruled-out');
+  });
+
+  it('follows firewalld chains (-g IN_public) and lowers confidence for source-limited accepts', () => {
+    const save = `*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:INPUT_ZONES - [0:0]
+:IN_public - [0:0]
+:IN_public_allow - [0:0]
+-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A INPUT -i lo -j ACCEPT
+-A INPUT -j INPUT_ZONES
+-A INPUT -j REJECT --reject-with icmp-host-prohibited
+-A INPUT_ZONES -g IN_public
+-A IN_public -j IN_public_allow
+-A IN_public_allow -p tcp -m tcp --dport 22 -m conntrack --ctstate NEW,UNTRACKED -j ACCEPT
+-A IN_public_allow -s 10.0.0.0/8 -p tcp -m tcp --dport 30000:32767 -j ACCEPT
+COMMIT
+`;
+    const d = diagnoseTexts({ f: save }, { port: '31000' });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    const opened = save.replace('-s 10.0.0.0/8 ', '');
+    expect(verdictOf(diagnoseTexts({ f: opened }, { port: '31000' }), cause)).toBe('ruled-out');
+  });
+
+  it('reads iptables -L -v (firewalld on CentOS 7)', () => {
+    const listing = `Chain INPUT (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+  40M   12G ACCEPT     all  --  any    any     anywhere             anywhere             ctstate RELATED,ESTABLISHED
+ 295K   18M ACCEPT     all  --  lo     any     anywhere             anywhere            
+ 1006 40713 DROP       all  --  any    any     anywhere             anywhere             ctstate INVALID
+   24  1576 REJECT     all  --  any    any     anywhere             anywhere             reject-with icmp-host-prohibited
+`;
+    expect(verdictOf(diagnoseTexts({ l: listing }, { port: '30080' }), cause)).toBe('found:high');
+  });
+
+  it('reads firewall-cmd --list-all: no NodePort range is a finding, the range or target ACCEPT rules it out', () => {
+    expect(verdictOf(diagnoseTexts({ z: firewalld('6443/tcp') }, { port: '30080' }), cause)).toBe(
+      'found:high',
+    );
+    expect(verdictOf(diagnoseTexts({ z: firewalld('6443/tcp 30000-32767/tcp') }), cause)).toBe(
+      'ruled-out',
+    );
+    expect(verdictOf(diagnoseTexts({ z: firewalld('', 'ACCEPT') }), cause)).toBe('ruled-out');
+  });
+
+  it('flags a catch-all REJECT in FORWARD before kube-proxy’s accept, not after it', () => {
+    const before = `*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:KUBE-FORWARD - [0:0]
+-A FORWARD -j REJECT --reject-with icmp-host-prohibited
+-A FORWARD -j KUBE-FORWARD
+COMMIT
+`;
+    expect(verdictOf(diagnoseTexts({ f: before }), cause)).toBe('found:high');
+    const after = before.replace(
+      '-A FORWARD -j REJECT --reject-with icmp-host-prohibited\n-A FORWARD -j KUBE-FORWARD',
+      '-A FORWARD -j KUBE-FORWARD\n-A FORWARD -j REJECT --reject-with icmp-host-prohibited',
+    );
+    expect(verdictOf(diagnoseTexts({ f: after }), cause)).not.toMatch(/^found/);
+  });
+});

@@ -1,0 +1,162 @@
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+} from '../../engine/rule';
+import type { Confidence, Evidence, Msg } from '../../engine/types';
+import type { FirewallZone } from '../../parsers/firewall-cmd/facts';
+import { unique } from '../lib-node/evidence';
+import { filterTables, verdictOf, type FwTable } from '../lib-node/firewall';
+
+const K = 'rule.host-firewall-blocks';
+const NODEPORT_MIN = 30000;
+const NODEPORT_MAX = 32767;
+/** Chains of kube-proxy and the CNIs that accept pod and Service traffic in FORWARD. */
+const FORWARD_ACCEPTORS =
+  /^(?:KUBE-FORWARD|KUBE-ROUTER-FORWARD|cali-FORWARD|FLANNEL-FWD|CILIUM_FORWARD|WEAVE-NPC\S*|ANTREA-FORWARD|DOCKER-USER)$/;
+
+type Result =
+  | { type: 'block'; confidence: Confidence; why: Msg; evidence: Evidence[] }
+  | {
+      type: 'open';
+      why: Msg;
+      evidence: Evidence[];
+    };
+
+/**
+ * A host firewall (firewalld, iptables-services' default rules, a hand-made REJECT) turns the
+ * NodePort away before anything accepts it. In IPVS mode NodePort traffic goes through INPUT;
+ * in iptables mode it is DNAT'd first and goes through FORWARD.
+ */
+export default defineRule({
+  cause: 'host-firewall-blocks',
+  needs: ['iptables-save', 'iptables-L', 'firewall-cmd'],
+  check(ctx) {
+    const port = Number(ctx.vars.port);
+    const [lo, hi] =
+      Number.isInteger(port) && port > 0 ? [port, port] : [NODEPORT_MIN, NODEPORT_MAX];
+    const results = [...fromIptables(ctx, lo, hi), ...fromFirewalld(ctx, lo, hi)];
+    const blocks = results.filter((r) => r.type === 'block');
+    if (blocks.length > 0) {
+      const rank = { high: 0, medium: 1, low: 2 } as const;
+      blocks.sort((a, b) => rank[a.confidence] - rank[b.confidence]);
+      const best = blocks[0]!;
+      const evidence = unique(blocks.flatMap((b) => b.evidence)).slice(0, 6);
+      return finding(
+        best.confidence,
+        best.why,
+        evidence,
+        lo === hi ? { port: String(lo) } : undefined,
+      );
+    }
+    const open = results.find((r) => r.type === 'open');
+    return open ? ruledOut(open.why, open.evidence) : noEvidence;
+  },
+  fix: {
+    now: '# @{hostFw.firewalld}\nsudo firewall-cmd --add-port=30000-32767/tcp --add-port=30000-32767/udp\n# @{hostFw.iptables}\nsudo iptables -I INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
+    persist:
+      'sudo firewall-cmd --permanent --add-port=30000-32767/tcp --add-port=30000-32767/udp\nsudo firewall-cmd --reload\n# @{hostFw.services}\nsudo service iptables save',
+    verify:
+      "sudo firewall-cmd --list-ports\nsudo iptables -S INPUT | head -20\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/   # @{hostFw.fromOutside}",
+    rollback:
+      'sudo firewall-cmd --permanent --remove-port=30000-32767/tcp --remove-port=30000-32767/udp\nsudo firewall-cmd --reload\nsudo iptables -D INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
+    defaults: { port: 'NODE_PORT' },
+  },
+});
+
+/** Walks INPUT (and FORWARD in iptables mode) of each pasted filter table. */
+function fromIptables(ctx: RuleContext, lo: number, hi: number): Result[] {
+  const out: Result[] = [];
+  const portParam = lo === hi ? String(lo) : `${lo}-${hi}`;
+  for (const t of filterTables(ctx)) {
+    if (t.rules.has('INPUT') || t.chains.has('INPUT')) {
+      const v = verdictOf(t, 'INPUT', lo, hi);
+      if (v.kind === 'reject') {
+        let level = v.maybeAccepted.length > 0 || lo !== hi ? 1 : 2;
+        if (t.interfacesHidden) level = Math.min(level, 1);
+        // In iptables mode the NodePort is DNAT'd before INPUT (it only matters for hostNetwork backends).
+        if (ctx.vars.mode === 'iptables') level = Math.min(level, 1);
+        out.push({
+          type: 'block',
+          confidence: level === 2 ? 'high' : 'medium',
+          why: { key: `${K}.inputRejects`, params: { port: portParam } },
+          evidence: [...v.path, v.by, ...v.maybeAccepted.slice(0, 2)],
+        });
+      } else if (v.kind === 'accept')
+        out.push({
+          type: 'open',
+          why: { key: `${K}.inputAccepts`, params: { port: portParam } },
+          evidence: [v.by],
+        });
+    }
+    const forward = forwardReject(t);
+    if (forward) out.push(forward);
+  }
+  return out;
+}
+
+/** A catch-all REJECT/DROP in FORWARD before kube-proxy's or the CNI's accepting chain. */
+function forwardReject(t: FwTable): Result | null {
+  if (t.interfacesHidden) return null;
+  for (const r of t.rules.get('FORWARD') ?? []) {
+    if (FORWARD_ACCEPTORS.test(r.target)) return null;
+    if (r.target === 'ACCEPT' && !r.conditional && !r.never && r.ports === null) return null;
+    if (/^(?:REJECT|DROP)$/.test(r.target) && !r.conditional && !r.never && r.ports === null)
+      return {
+        type: 'block',
+        confidence: 'high',
+        why: { key: `${K}.forwardRejects` },
+        evidence: [r.evidence],
+      };
+  }
+  return null;
+}
+
+/** `firewall-cmd --list-all`: an active zone that neither accepts everything nor opens the port. */
+function fromFirewalld(ctx: RuleContext, lo: number, hi: number): Result[] {
+  const out: Result[] = [];
+  const portParam = lo === hi ? String(lo) : `${lo}-${hi}`;
+  for (const { source, facts } of ctx.of('firewall-cmd')) {
+    for (const z of facts.zones) {
+      if (!z.active && !z.isDefault) continue;
+      if (z.target && /^ACCEPT$/i.test(z.target)) {
+        out.push({
+          type: 'open',
+          why: { key: `${K}.zoneAccepts`, params: { zone: z.name.value } },
+          evidence: [cite(source, z.name)],
+        });
+        continue;
+      }
+      const opened = z.ports.find((p) => p.proto === 'tcp' && covers(p.port, lo, hi));
+      if (opened) {
+        out.push({
+          type: 'open',
+          why: { key: `${K}.zoneOpens`, params: { zone: z.name.value, port: portParam } },
+          evidence: [{ source, line: opened.line, text: lineOf(z, opened.line) }],
+        });
+        continue;
+      }
+      const ports = z.fields.ports;
+      out.push({
+        type: 'block',
+        confidence: lo === hi && z.active ? 'high' : 'medium',
+        why: { key: `${K}.zoneCloses`, params: { zone: z.name.value, port: portParam } },
+        evidence: [cite(source, z.name), ...(ports ? [cite(source, ports)] : [])],
+      });
+    }
+  }
+  return out;
+}
+
+function covers(spec: string, lo: number, hi: number): boolean {
+  const [a, b] = spec.split('-').map(Number) as [number, number | undefined];
+  return a <= lo && (b ?? a) >= hi;
+}
+
+function lineOf(z: FirewallZone, line: number): string {
+  const f = Object.values(z.fields).find((c) => c.line === line);
+  return f?.text ?? z.name.text;
+}

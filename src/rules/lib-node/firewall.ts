@@ -1,0 +1,308 @@
+import { cite, type RuleContext } from '../../engine/rule';
+import type { Evidence } from '../../engine/types';
+
+/**
+ * A filter-table rule reduced to what decides the fate of a new TCP connection from outside
+ * to a port on this node: the ports it matches, whether it can only match other traffic, and
+ * whether it has conditions the paste cannot settle (source, interface, sets, marks).
+ */
+export interface FwRule {
+  chain: string;
+  target: string;
+  /** `-g`: when the chain it goes to falls through, so does this one. */
+  goto: boolean;
+  /** `--dport`/`--dports`/`dpt:`/`dpts:` as ranges; null = any port. */
+  ports: [number, number][] | null;
+  /** Never matches a new TCP connection from outside (`-i lo`, udp/icmp, ESTABLISHED only). */
+  never: boolean;
+  /** Matches only some such connections (source, interface, marks, sets, negations...). */
+  conditional: boolean;
+  evidence: Evidence;
+}
+
+export interface FwChain {
+  name: string;
+  policy: string | null;
+  evidence: Evidence | null;
+}
+
+/** One pasted filter table (iptables-save/-S or iptables -L): rules by chain, in order. */
+export interface FwTable {
+  source: string;
+  chains: Map<string, FwChain>;
+  rules: Map<string, FwRule[]>;
+  /** `iptables -L` without `-v` hides the interfaces, so no rule is known to be unconditional. */
+  interfacesHidden: boolean;
+}
+
+export type Verdict =
+  | { kind: 'accept'; by: Evidence }
+  | { kind: 'reject'; by: Evidence; path: Evidence[]; maybeAccepted: Evidence[] }
+  | { kind: 'fallthrough'; maybeAccepted: Evidence[] };
+
+type Match = 'yes' | 'no' | 'maybe';
+const STOP = /^(?:REJECT|DROP)$/;
+const ANY_ADDR = /^(?:anywhere|0\.0\.0\.0\/0|::\/0)$/;
+const MAX_DEPTH = 8;
+
+/** The filter tables of every iptables paste (`iptables-save`, `iptables -S`, `iptables -L [-v]`). */
+export function filterTables(ctx: RuleContext): FwTable[] {
+  const out: FwTable[] = [];
+  for (const { source, facts } of ctx.of('iptables-save')) {
+    const t = emptyTable(source, false);
+    for (const c of facts.chains)
+      if (c.table === 'filter' || c.table === 'unknown')
+        t.chains.set(c.name, { name: c.name, policy: c.policy, evidence: cite(source, c) });
+    for (const r of facts.rules) {
+      if (r.table !== 'filter' && r.table !== 'unknown') continue;
+      add(t, fromSave(r.chain, r.text, cite(source, r)));
+    }
+    if (t.rules.size > 0 || t.chains.size > 0) out.push(t);
+  }
+  for (const { source, facts } of ctx.of('iptables-L')) {
+    if (facts.table && facts.table.value !== 'filter') continue;
+    const t = emptyTable(source, !facts.verbose);
+    for (const c of facts.chains)
+      t.chains.set(c.name, { name: c.name, policy: c.policy, evidence: cite(source, c) });
+    for (const r of facts.rules) {
+      if (/^Warning:/.test(r.target)) continue;
+      add(t, fromList(r.chain, r.target, r.prot, r.text, facts.verbose, cite(source, r)));
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * What `chain` does with a new TCP connection to a port in [lo, hi] from outside: accepted by
+ * a rule (or the policy), rejected by a rule that catches it (or a DROP policy), or not decided.
+ */
+export function verdictOf(t: FwTable, chain: string, lo: number, hi: number): Verdict {
+  const r = walk(t, chain, lo, hi, 0);
+  if (r.kind !== 'fallthrough') return r;
+  const c = t.chains.get(chain);
+  if (c?.policy && c.evidence) {
+    if (STOP.test(c.policy))
+      return { kind: 'reject', by: c.evidence, path: [], maybeAccepted: r.maybeAccepted };
+    if (r.maybeAccepted.length === 0) return { kind: 'accept', by: c.evidence };
+  }
+  return r;
+}
+
+function walk(t: FwTable, chain: string, lo: number, hi: number, depth: number): Verdict {
+  const maybe: Evidence[] = [];
+  for (const rule of t.rules.get(chain) ?? []) {
+    const m = match(rule, lo, hi);
+    if (m === 'no') continue;
+    const target = rule.target;
+    if (target === 'ACCEPT') {
+      if (m === 'yes') return { kind: 'accept', by: rule.evidence };
+      maybe.push(rule.evidence);
+      continue;
+    }
+    if (STOP.test(target)) {
+      if (m === 'yes') return { kind: 'reject', by: rule.evidence, path: [], maybeAccepted: maybe };
+      continue;
+    }
+    if (target === 'RETURN') {
+      if (m === 'yes') return { kind: 'fallthrough', maybeAccepted: maybe };
+      continue;
+    }
+    const known = t.rules.has(target) || t.chains.has(target);
+    if (!known || depth >= MAX_DEPTH) {
+      // A chain the paste does not show (a filtered listing) may accept anything.
+      if (target && !/^(?:LOG|NFLOG|MARK|CONNMARK|CT|TRACE|AUDIT|ULOG)$/.test(target))
+        maybe.push(rule.evidence);
+      continue;
+    }
+    const sub = walk(t, target, lo, hi, depth + 1);
+    if (sub.kind === 'accept') {
+      if (m === 'yes') return sub;
+      maybe.push(sub.by);
+    } else if (sub.kind === 'reject') {
+      if (m === 'yes')
+        return {
+          kind: 'reject',
+          by: sub.by,
+          path: [rule.evidence, ...sub.path],
+          maybeAccepted: [...maybe, ...sub.maybeAccepted],
+        };
+    } else {
+      maybe.push(...sub.maybeAccepted);
+      if (rule.goto && m === 'yes') return { kind: 'fallthrough', maybeAccepted: maybe };
+    }
+  }
+  return { kind: 'fallthrough', maybeAccepted: maybe };
+}
+
+function match(rule: FwRule, lo: number, hi: number): Match {
+  if (rule.never) return 'no';
+  let ports: Match = 'yes';
+  if (rule.ports) {
+    const covers = rule.ports.some(([a, b]) => a <= lo && b >= hi);
+    const meets = rule.ports.some(([a, b]) => a <= hi && b >= lo);
+    ports = covers ? 'yes' : meets ? 'maybe' : 'no';
+  }
+  if (ports === 'no') return 'no';
+  return rule.conditional || ports === 'maybe' ? 'maybe' : 'yes';
+}
+
+function emptyTable(source: string, interfacesHidden: boolean): FwTable {
+  return { source, chains: new Map(), rules: new Map(), interfacesHidden };
+}
+
+function add(t: FwTable, r: FwRule): void {
+  const list = t.rules.get(r.chain);
+  if (list) list.push(r);
+  else t.rules.set(r.chain, [r]);
+}
+
+/** `-A INPUT -p tcp -m state --state NEW -m tcp --dport 22 -j ACCEPT`. */
+function fromSave(chain: string, text: string, evidence: Evidence): FwRule {
+  const tokens = text.replace(/^\s*\[\d+:\d+\]\s*/, '').match(/"(?:[^"\\]|\\.)*"|\S+/g) ?? [];
+  const r: FwRule = {
+    chain,
+    target: '',
+    goto: false,
+    ports: null,
+    never: false,
+    conditional: false,
+    evidence,
+  };
+  let negate = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const next = tokens[i + 1] ?? '';
+    if (tok === '!') {
+      negate = true;
+      continue;
+    }
+    const neg = negate;
+    negate = false;
+    switch (tok) {
+      case '-A':
+      case '-I':
+        i++;
+        if (tok === '-I' && /^\d+$/.test(tokens[i + 1] ?? '')) i++;
+        break;
+      case '-j':
+      case '--jump':
+      case '-g':
+      case '--goto':
+        r.target = next;
+        r.goto = tok === '-g' || tok === '--goto';
+        i++;
+        break;
+      case '-p':
+      case '--protocol':
+        if (neg) r.conditional = true;
+        else if (!/^(?:tcp|all|6|0)$/i.test(next)) r.never = true;
+        i++;
+        break;
+      case '-i':
+      case '--in-interface':
+        if (next === 'lo' && !neg) r.never = true;
+        else r.conditional = true;
+        i++;
+        break;
+      case '-s':
+      case '--source':
+      case '-d':
+      case '--destination':
+        if (neg || !ANY_ADDR.test(next)) r.conditional = true;
+        i++;
+        break;
+      case '--state':
+      case '--ctstate':
+        if (!neg && !/\bNEW\b/.test(next)) r.never = true;
+        else if (neg) r.conditional = true;
+        i++;
+        break;
+      case '--dport':
+      case '--destination-port':
+      case '--dports':
+      case '--destination-ports':
+        if (neg) r.conditional = true;
+        else r.ports = portList(next, ':');
+        i++;
+        break;
+      case '-m':
+      case '--match':
+      case '--comment':
+      case '--reject-with':
+        i++;
+        break;
+      case '--dst-type':
+        if (neg || next !== 'LOCAL') r.conditional = true;
+        i++;
+        break;
+      default:
+        // `-o`, `--sport`, `--match-set`, `--mark`, `--limit`, `--icmp-type`...: conditions we cannot settle.
+        if (tok.startsWith('-')) {
+          r.conditional = true;
+          if (next && !next.startsWith('-')) i++;
+        }
+    }
+  }
+  return r;
+}
+
+/** `REJECT all -- 0.0.0.0/0 0.0.0.0/0 reject-with icmp-host-prohibited` (with `-v`: pkts bytes ... in out). */
+function fromList(
+  chain: string,
+  target: string,
+  prot: string,
+  text: string,
+  verbose: boolean,
+  evidence: Evidence,
+): FwRule {
+  const r: FwRule = {
+    chain,
+    target,
+    goto: false,
+    ports: null,
+    never: false,
+    conditional: false,
+    evidence,
+  };
+  const comment = text.replace(/\/\*.*?\*\//g, ' ');
+  const tokens = comment.trim().split(/\s+/);
+  const at = tokens.findIndex((t, i) => t === prot && /^[-!][-f!]$|^--$/.test(tokens[i + 1] ?? ''));
+  if (!/^(?:tcp|all|6|0)$/i.test(prot)) r.never = true;
+  if (at < 0) {
+    r.conditional = true;
+    return r;
+  }
+  let i = at + 2;
+  if (verbose) {
+    const [inIf, outIf] = [tokens[i] ?? '', tokens[i + 1] ?? ''];
+    if (inIf === 'lo') r.never = true;
+    else if (!/^(?:\*|any)$/.test(inIf) || !/^(?:\*|any)$/.test(outIf)) r.conditional = true;
+    i += 2;
+  }
+  const [src, dst] = [tokens[i] ?? '', tokens[i + 1] ?? ''];
+  if (!ANY_ADDR.test(src) || !ANY_ADDR.test(dst)) r.conditional = true;
+  const rest = tokens.slice(i + 2).join(' ');
+  const state = /\b(?:ctstate|state)\s+(\S+)/.exec(rest);
+  if (state && !/\bNEW\b/.test(state[1]!)) r.never = true;
+  const dpt = /\bdpts?:(\d+(?::\d+)?)|\bdports\s+(\S+)/.exec(rest);
+  if (dpt) r.ports = portList(dpt[1] ?? dpt[2]!, ':');
+  const leftover = rest
+    .replace(/\b(?:ctstate|state)\s+\S+/, '')
+    .replace(/\b(?:tcp|udp)\b|\bdpts?:\S+|\bmultiport\s+dports\s+\S+/g, '')
+    .replace(/\breject-with\s+\S+/, '')
+    .replace(/\bADDRTYPE match dst-type LOCAL\b/, '')
+    .trim();
+  if (leftover) r.conditional = true;
+  return r;
+}
+
+/** `22`, `30000:32767`, `80,443,30000:32767` → ranges. */
+function portList(spec: string, sep: string): [number, number][] {
+  return spec
+    .replace(/^"|"$/g, '')
+    .split(',')
+    .map((p) => p.split(sep).map(Number))
+    .filter((p) => p.every((n) => Number.isFinite(n)))
+    .map((p) => [p[0]!, p[1] ?? p[0]!] as [number, number]);
+}

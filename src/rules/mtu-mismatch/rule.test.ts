@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+
+const cause = 'mtu-mismatch';
+const link = (flannel: number, eth0: number) => `$ ip -d link show
+2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu ${eth0} qdisc mq state UP mode DEFAULT group default qlen 1000
+    link/ether 0a:1b:aa:f3:64:00 brd ff:ff:ff:ff:ff:ff promiscuity 0
+6: flannel.1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu ${flannel} qdisc noqueue state UNKNOWN mode DEFAULT group default
+    link/ether 8e:23:05:4d:c8:af brd ff:ff:ff:ff:ff:ff promiscuity 0
+    vxlan id 1 local 172.31.12.123 dev eth0 srcport 0 0 dstport 8472 nolearning ageing 300
+`;
+
+describe(cause, () => {
+  it('finds a VXLAN device too large for its uplink (50 bytes of header), medium', () => {
+    const d = diagnoseTexts({ l: link(1450, 1450) });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.fix.now).toContain('"mtu":1400');
+    expect(f.fix.verify).toContain('ip -d link show flannel.1');
+  });
+
+  it('rules it out when the overlay fits (flannel/flannel#841: 1500 over 9001)', () => {
+    expect(verdictOf(diagnoseTexts({ l: link(1500, 9001) }), cause)).toBe('ruled-out');
+    expect(verdictOf(diagnoseTexts({ l: link(1450, 1500) }), cause)).toBe('ruled-out');
+  });
+
+  it('finds pod veths larger than the only tunnel (Calico IP-in-IP)', () => {
+    const l = `2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UP group default qlen 1000
+5: cali217c693643a@if3: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default
+7: tunl0@NONE: <NOARP,UP,LOWER_UP> mtu 1480 qdisc noqueue state UNKNOWN group default qlen 1
+`;
+    expect(verdictOf(diagnoseTexts({ l }), cause)).toBe('found:medium');
+    // A tunnel that is down is not in use: the veths may keep 1500.
+    const down = l.replace(
+      '<NOARP,UP,LOWER_UP> mtu 1480 qdisc noqueue state UNKNOWN',
+      '<NOARP> mtu 1440 qdisc noop state DOWN',
+    );
+    expect(verdictOf(diagnoseTexts({ l: down }), cause)).not.toMatch(/^found/);
+  });
+
+  it('is high when a router on the path also reports a smaller MTU', () => {
+    const ping = `$ ping -M do -s 1472 -c 1 10.0.0.8
+PING 10.0.0.8 (10.0.0.8) 1472(1500) bytes of data.
+From 10.0.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1450)
+
+--- 10.0.0.8 ping statistics ---
+1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms
+`;
+    expect(verdictOf(diagnoseTexts({ l: link(1450, 1450), p: ping }), cause)).toBe('found:high');
+    expect(verdictOf(diagnoseTexts({ p: ping }), cause)).toBe('found:medium');
+  });
+
+  it('does not call a local "message too long" a mismatch: that is the host’s own MTU at work', () => {
+    const local = `$ ping -M do -s 1500 www.google.com
+PING www.google.com (74.125.22.147) 1500(1528) bytes of data.
+ping: local error: Message too long, mtu=1438
+`;
+    expect(verdictOf(diagnoseTexts({ p: local }), cause)).not.toMatch(/^found/);
+  });
+});

@@ -1,0 +1,190 @@
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+} from '../../engine/rule';
+import type { Confidence, Evidence } from '../../engine/types';
+import type { NetInterface } from '../../parsers/ip-addr/facts';
+import { unique } from '../lib-node/evidence';
+
+const K = 'rule.mtu-mismatch';
+/** Bytes each encapsulation adds to a packet (IPv4 outer header). */
+const OVERHEAD: Record<string, number> = {
+  vxlan: 50,
+  geneve: 50,
+  ipip: 20,
+  gre: 24,
+  wireguard: 60,
+};
+const NOT_UPLINK =
+  /^(?:lo|docker\d*|cni\d*|cbr\d*|kube-|flannel|vxlan|tunl|cali|veth|lxc|cilium|weave|vethwe|antrea|nodelocaldns|virbr|br-|genev|ovs-|ovn-|vnet|dummy|kube-ipvs)/;
+/** Host ends of pod veths whose MTU is the pod's (Calico, bridge CNIs); Cilium's lxc* keep 1500 by design. */
+const POD_VETH = /^(?:cali[0-9a-f]|veth[0-9a-f])/;
+
+interface Mismatch {
+  iface: string;
+  mtu: number;
+  fits: number;
+  certain: boolean;
+  evidence: Evidence[];
+}
+
+/**
+ * Pods send packets sized for their MTU; an overlay adds its header, and whatever no longer fits
+ * the uplink (or a hop of the path) is dropped or needs ICMP "fragmentation needed" that often
+ * never arrives. Small requests work, large responses hang.
+ */
+export default defineRule({
+  cause: 'mtu-mismatch',
+  needs: ['ip-addr', 'ping-mtu'],
+  check(ctx) {
+    const defaultDev =
+      ctx.of('ip-route').flatMap(({ facts }) => facts.defaults.map((r) => r.dev))[0] ?? null;
+    const mismatches: Mismatch[] = [];
+    const fitting: Evidence[] = [];
+    let overlays = 0;
+    for (const { source, facts } of ctx.of('ip-addr')) {
+      const ifs = Object.values(facts.interfaces);
+      const up = (i: NetInterface) =>
+        i.state !== 'DOWN' && (i.flags.length === 0 || i.flags.includes('UP'));
+      const tunnels = ifs.filter(
+        (i) => i.type && OVERHEAD[i.type] !== undefined && i.mtu !== null && up(i),
+      );
+      for (const t of tunnels) {
+        overlays += 1;
+        const under = underlays(ifs, t, defaultDev).filter((u) => u.mtu !== null);
+        if (under.length === 0) continue;
+        const smallest = under.reduce((a, b) => (b.mtu! < a.mtu! ? b : a));
+        const fits = smallest.mtu! - OVERHEAD[t.type!]!;
+        const ev = [cite(source, t), cite(source, smallest)];
+        if (t.mtu! > fits)
+          mismatches.push({
+            iface: t.name,
+            mtu: t.mtu!,
+            fits,
+            certain: under.length === 1,
+            evidence: ev,
+          });
+        else fitting.push(...ev);
+      }
+      // Pod veths larger than the only overlay they are routed through.
+      if (tunnels.length === 1 && tunnels[0]!.type !== 'wireguard') {
+        const t = tunnels[0]!;
+        const big = ifs.filter(
+          (i) => POD_VETH.test(i.name) && i.mtu !== null && i.mtu > t.mtu! && up(i),
+        );
+        if (big.length > 0)
+          mismatches.push({
+            iface: t.name,
+            mtu: big[0]!.mtu!,
+            fits: t.mtu!,
+            certain: true,
+            evidence: [cite(source, big[0]!), cite(source, t)],
+          });
+      }
+    }
+    const ping = pingEvidence(ctx);
+    if (mismatches.length > 0) {
+      const m = mismatches.find((x) => x.certain) ?? mismatches[0]!;
+      const confidence: Confidence = ping.broken.length > 0 ? 'high' : m.certain ? 'medium' : 'low';
+      return finding(
+        confidence,
+        { key: `${K}.overlayTooBig`, params: { iface: m.iface, mtu: m.mtu, fits: m.fits } },
+        unique([...m.evidence, ...ping.broken.slice(0, 2)]),
+        { iface: m.iface, mtu: String(m.fits) },
+      );
+    }
+    if (ping.broken.length > 0)
+      return finding(
+        'medium',
+        {
+          key: `${K}.${ping.blackHole ? 'blackHole' : 'pathSmaller'}`,
+          params: { mtu: ping.pathMtu ?? '?' },
+        },
+        ping.broken.slice(0, 3),
+        ping.pathMtu ? { mtu: String(ping.pathMtu - 50) } : undefined,
+      );
+    if (overlays > 0 && fitting.length > 0)
+      return ruledOut({ key: `${K}.fits` }, unique(fitting).slice(0, 4));
+    if (ping.fullSize) return ruledOut({ key: `${K}.fullSizePasses` }, [ping.fullSize]);
+    return noEvidence;
+  },
+  fix: {
+    now: '# @{mtu.measure}\nping -M do -s $(( {mtu} - 28 )) -c 3 {target}\n# @{mtu.calico}\nkubectl patch installation default --type merge -p \'{"spec":{"calicoNetwork":{"mtu":{mtu}}}}\' || kubectl -n kube-system patch configmap calico-config --type merge -p \'{"data":{"veth_mtu":"{mtu}"}}\'',
+    persist:
+      'kubectl -n kube-system rollout restart daemonset calico-node\n# @{mtu.flannel}\n# @{mtu.pods}\nkubectl -n {ns} rollout restart deployment',
+    verify:
+      "ip -d link show {iface} | grep -o 'mtu [0-9]*'\nip link | grep -E '^[0-9]+: cali' | grep -o 'mtu [0-9]*' | sort | uniq -c\nping -M do -s $(( {mtu} - 28 )) -c 3 {target}",
+    rollback: '# @{mtu.rollback}',
+    defaults: { mtu: '1450', iface: 'flannel.1', target: 'TARGET_IP', ns: 'NAMESPACE' },
+  },
+});
+
+/** The devices an overlay's packets leave by: its `dev` (ip -d), the default route's, or every uplink-like device. */
+function underlays(
+  ifs: NetInterface[],
+  t: NetInterface,
+  defaultDev: string | null,
+): NetInterface[] {
+  const byName = (n: string | null) => (n ? ifs.find((i) => i.name === n) : undefined);
+  const dev = byName(t.vxlan?.dev ?? null) ?? byName(defaultDev);
+  if (dev) return [dev];
+  return ifs.filter(
+    (i) =>
+      i !== t &&
+      i.state !== 'DOWN' &&
+      ((!NOT_UPLINK.test(i.name) && (i.type === null || i.type === 'ether')) ||
+        // A tunnel may ride a VPN (wg0) set up by hand.
+        (i.type === 'wireguard' &&
+          t.type !== 'wireguard' &&
+          !/cali|cilium|flannel/.test(i.name))) &&
+      (i.addresses.length === 0 ||
+        i.addresses.some((a) => a.family === 'inet' && a.scope !== 'host')),
+  );
+}
+
+/** What `ping -M do` showed: a hop smaller than the packet, or big packets that vanish while small ones pass. */
+function pingEvidence(ctx: RuleContext): {
+  broken: Evidence[];
+  blackHole: boolean;
+  pathMtu: number | null;
+  fullSize: Evidence | null;
+} {
+  const broken: Evidence[] = [];
+  let blackHole = false;
+  let pathMtu: number | null = null;
+  let fullSize: Evidence | null = null;
+  for (const { source, facts } of ctx.of('ping-mtu')) {
+    for (const r of facts.runs) {
+      if (r.fragNeeded > 0) {
+        broken.push(cite(source, r));
+        if (r.mtu !== null) pathMtu = Math.min(pathMtu ?? r.mtu, r.mtu);
+      }
+      if ((r.packet ?? 0) >= 1500 && r.replies > 0 && r.localErrors === 0)
+        fullSize ??= cite(source, r);
+    }
+    const df = facts.dontFragment !== false;
+    if (
+      df &&
+      facts.largestOk !== null &&
+      facts.smallestFailed !== null &&
+      facts.smallestFailed > facts.largestOk
+    ) {
+      const silent = facts.runs.find(
+        (r) =>
+          r.size === facts.smallestFailed &&
+          r.replies === 0 &&
+          r.localErrors === 0 &&
+          r.fragNeeded === 0,
+      );
+      if (silent) {
+        blackHole = true;
+        broken.push(cite(source, silent));
+      }
+    }
+  }
+  return { broken, blackHole, pathMtu, fullSize };
+}

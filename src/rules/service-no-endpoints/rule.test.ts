@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+
+const cause = 'service-no-endpoints';
+// projectcalico/calico#2024: the failing NodePort, kube-proxy rejecting it.
+const rejected = `# iptables-save | grep 31218
+-A KUBE-SERVICES -p tcp -m comment --comment "bad-srv:management-port has no endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 31218 -j REJECT --reject-with icmp-port-unreachable
+-A KUBE-NODEPORTS -p tcp -m comment --comment "bad-srv:management-port" -m tcp --dport 31218 -j KUBE-MARK-MASQ
+-A KUBE-NODEPORTS -p tcp -m comment --comment "bad-srv:management-port" -m tcp --dport 31218 -j KUBE-SVC-GQKCP75KCV7PRX6J
+`;
+const clusterIp = `-A KUBE-SERVICES -d 10.109.72.150/32 -p tcp -m comment --comment "default/hazel-management-service: has no endpoints" -m tcp --dport 8080 -j REJECT --reject-with icmp-port-unreachable
+-A KUBE-SERVICES -d 10.105.194.19/32 -p tcp -m comment --comment "default/ace: has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable
+-A KUBE-SERVICES -d 10.106.241.185/32 -p tcp -m comment --comment "flux/flux: has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable
+`;
+const svcEp = (endpoints: string) => `$ kubectl get svc -A
+NAMESPACE   NAME   TYPE       CLUSTER-IP     EXTERNAL-IP   PORT(S)        AGE
+shop        web    NodePort   10.96.12.34    <none>        80:30760/TCP   39m
+$ kubectl get ep -A
+NAMESPACE   NAME   ENDPOINTS        AGE
+shop        web    ${endpoints}   47m
+`;
+
+describe(cause, () => {
+  it('finds kube-proxy rejecting the operator’s NodePort, high, with its service for the fix', () => {
+    const d = diagnoseTexts({ r: rejected }, { port: '31218' });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    expect(d.findings.find((x) => x.cause === cause)!.fix.now).toContain('get endpoints bad-srv');
+  });
+
+  it('ties a ClusterIP reject to the operator’s VIP and port, not to other Services on port 80', () => {
+    const d = diagnoseTexts({ r: clusterIp }, { vip: '10.105.194.19', vport: '80' });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence).toHaveLength(1);
+    expect(f.fix.now).toContain('-n default get endpoints ace');
+  });
+
+  it('without the operator’s port: medium for a few rejected Services', () => {
+    expect(verdictOf(diagnoseTexts({ r: clusterIp }), cause)).toBe('found:medium');
+  });
+
+  it('ties kubectl svc (80:30760) to its endpoints: <none> is high, addresses rule it out', () => {
+    expect(verdictOf(diagnoseTexts({ k: svcEp('<none>') }, { port: '30760' }), cause)).toBe(
+      'found:high',
+    );
+    expect(verdictOf(diagnoseTexts({ k: svcEp('10.244.1.7:80') }, { port: '30760' }), cause)).toBe(
+      'ruled-out',
+    );
+  });
+
+  it('says the node’s view is stale when kube-proxy rejects a Service that has endpoints', () => {
+    const r = `-A KUBE-SERVICES -p tcp -m comment --comment "shop/web:http has no endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30760 -j REJECT --reject-with icmp-port-unreachable\n`;
+    const d = diagnoseTexts({ r, k: svcEp('10.244.1.7:80') }, { port: '30760' });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    expect(d.findings.find((x) => x.cause === cause)!.why.key).toBe(
+      'rule.service-no-endpoints.staleView',
+    );
+  });
+
+  it('rules it out when the NodePort’s rules lead to the Service chain', () => {
+    const ok = rejected.split('\n').slice(2).join('\n');
+    expect(verdictOf(diagnoseTexts({ r: ok }, { port: '31218' }), cause)).toBe('ruled-out');
+  });
+
+  it('ignores the always-empty leader-election Endpoints of kube-system', () => {
+    const ep = `NAMESPACE     NAME                      ENDPOINTS   AGE
+kube-system   kube-controller-manager   <none>      16d
+kube-system   kube-scheduler            <none>      16d
+`;
+    expect(verdictOf(diagnoseTexts({ ep }), cause)).not.toMatch(/^found/);
+  });
+});

@@ -1,0 +1,251 @@
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+} from '../../engine/rule';
+import type { Evidence } from '../../engine/types';
+import { unique } from '../lib-node/evidence';
+
+const K = 'rule.service-no-endpoints';
+/** kube-proxy's comment: `ns/svc:port has no endpoints`, older `ns/svc: has no endpoints`, oldest `svc:port has no endpoints`. */
+const NO_EP = /^(?:([a-z0-9.-]+)\/)?([a-z0-9.-]+):?([\w.-]*)\s+has no endpoints$/;
+/** Endpoints objects without Services (old leader election), always empty. */
+const NOT_SERVICES = /^(?:kube-scheduler|kube-controller-manager|cloud-controller-manager)$/;
+
+interface Reject {
+  namespace: string | null;
+  service: string;
+  dport: string | null;
+  evidence: Evidence;
+  /** The rule names the operator's port or ClusterIP. */
+  ours: boolean;
+}
+
+interface EpRow {
+  namespace: string | null;
+  name: string;
+  empty: boolean;
+  /** Only not-ready addresses (objects), or kubectl's ENDPOINTS column empty. */
+  notReady: number;
+  evidence: Evidence;
+}
+
+/**
+ * kube-proxy believes the Service has no ready endpoint and REJECTs its traffic (iptables
+ * mode): clients get "connection refused" at once. Either the Service really has none
+ * (selector, readiness) or this node's kube-proxy has a stale view.
+ */
+export default defineRule({
+  cause: 'service-no-endpoints',
+  needs: ['iptables-save', 'iptables-L', 'kubectl-get', 'k8s-object'],
+  check(ctx) {
+    const port = ctx.vars.port;
+    const vip = ctx.vars.vip;
+    const rejects = rejectRules(ctx, port, vip, ctx.vars.vport);
+    const rows = endpointRows(ctx);
+    const tied = tiedService(ctx, ctx.vars.port, vip);
+    const svcVars = (ns: string | null, svc: string) => ({
+      namespace: ns ?? 'default',
+      service: svc,
+    });
+
+    const ours = rejects.filter((r) => r.ours);
+    if (ours.length > 0) {
+      const r = ours[0]!;
+      const ep = rows.find(
+        (x) => x.name === r.service && (!r.namespace || x.namespace === r.namespace),
+      );
+      const evidence = unique([...ours.map((x) => x.evidence), ...(ep ? [ep.evidence] : [])]);
+      // kube-proxy rejects while the Service has endpoints: this node's view is stale.
+      const key = ep && !ep.empty ? 'staleView' : 'rejects';
+      return finding(
+        'high',
+        { key: `${K}.${key}`, params: { service: name(r) } },
+        evidence,
+        svcVars(r.namespace, r.service),
+      );
+    }
+    if (tied) {
+      const ep = rows.find(
+        (x) =>
+          x.name === tied.name &&
+          (!tied.namespace || !x.namespace || x.namespace === tied.namespace),
+      );
+      if (ep?.empty)
+        return finding(
+          'high',
+          { key: `${K}.noEndpoints`, params: { service: tied.name } },
+          [tied.evidence, ep.evidence],
+          svcVars(ep.namespace ?? tied.namespace, tied.name),
+        );
+      if (ep)
+        return ruledOut({ key: `${K}.hasEndpoints`, params: { service: tied.name } }, [
+          ep.evidence,
+        ]);
+    }
+    const present = ctx.vars.port ? nodePortRule(ctx, ctx.vars.port) : null;
+    if (present)
+      return ruledOut({ key: `${K}.portServed`, params: { port: ctx.vars.port! } }, [present]);
+    if (rejects.length > 0 && !port && !vip) {
+      const services = new Set(rejects.map(name));
+      const r = rejects[0]!;
+      return finding(
+        services.size <= 3 ? 'medium' : 'low',
+        {
+          key: `${K}.someRejected`,
+          params: { services: [...services].slice(0, 5).join(', '), n: services.size },
+        },
+        rejects.slice(0, 5).map((x) => x.evidence),
+        svcVars(r.namespace, r.service),
+      );
+    }
+    const empty = rows.filter((x) => x.empty && !NOT_SERVICES.test(x.name));
+    const inNs = ctx.vars.ns ? empty.filter((x) => x.namespace === ctx.vars.ns) : [];
+    if (empty.length > 0 && !port && !vip) {
+      const pick = inNs.length > 0 ? inNs : empty;
+      const r = pick[0]!;
+      return finding(
+        inNs.length > 0 || pick.some((x) => x.notReady > 0) ? 'medium' : 'low',
+        {
+          key: `${K}.emptyEndpoints`,
+          params: {
+            services: pick
+              .slice(0, 5)
+              .map((x) => x.name)
+              .join(', '),
+          },
+        },
+        pick.slice(0, 5).map((x) => x.evidence),
+        svcVars(r.namespace, r.name),
+      );
+    }
+    return noEvidence;
+  },
+  fix: {
+    now: '# @{svcNoEp.look}\nkubectl -n {namespace} get endpoints {service} -o wide\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.selector}{"\\n"}\'\nkubectl -n {namespace} get pods -o wide --show-labels',
+    persist:
+      '# @{svcNoEp.fixSelector}\nkubectl -n {namespace} describe pods -l <KEY>=<VALUE> | grep -A5 -e Readiness -e Conditions\n# @{svcNoEp.stale}\nkubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
+    verify:
+      "kubectl -n {namespace} get endpoints {service}\nsudo iptables-save | grep -e 'has no endpoints' | grep -e {service}   # @{svcNoEp.empty}",
+    rollback: '# @{svcNoEp.noRollback}',
+    defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },
+  },
+});
+
+const name = (r: { namespace: string | null; service: string }) =>
+  r.namespace ? `${r.namespace}/${r.service}` : r.service;
+
+/** kube-proxy's REJECT rules for Services without endpoints, marked when they are the operator's. */
+function rejectRules(
+  ctx: RuleContext,
+  port: string | undefined,
+  vip: string | undefined,
+  vport: string | undefined,
+): Reject[] {
+  const out: Reject[] = [];
+  const push = (
+    comment: string | null,
+    target: string | null,
+    dport: string | null,
+    text: string,
+    evidence: Evidence,
+  ) => {
+    const m = comment ? NO_EP.exec(comment.trim()) : null;
+    if (!m || !/^(?:REJECT|DROP)$/.test(target ?? '')) return;
+    const byVip = vip
+      ? new RegExp(`(?:^|\\s)(?:-d\\s+)?${vip.replace(/\./g, '\\.')}(?:/32)?\\s`).test(text)
+      : false;
+    const ours = (port !== undefined && dport === port) || (byVip && (!vport || dport === vport));
+    out.push({ namespace: m[1] ?? null, service: m[2]!, dport, evidence, ours });
+  };
+  for (const { source, facts } of ctx.of('iptables-save'))
+    for (const r of facts.rules) push(r.comment, r.target, r.dport, r.text, cite(source, r));
+  for (const { source, facts } of ctx.of('iptables-L'))
+    for (const r of facts.rules) {
+      const dport = /\bdpt:(\d+)/.exec(r.text)?.[1] ?? null;
+      push(r.comment, r.target, dport, r.text, cite(source, r));
+    }
+  return out;
+}
+
+/** The KUBE-NODEPORTS (or KUBE-EXT) rule that serves the port: kube-proxy sees endpoints for it. */
+function nodePortRule(ctx: RuleContext, port: string): Evidence | null {
+  for (const { source, facts } of ctx.of('iptables-save')) {
+    const r = facts.rules.find(
+      (x) =>
+        x.chain === 'KUBE-NODEPORTS' &&
+        x.dport === port &&
+        /^KUBE-(?:SVC|EXT|XLB|FW)-/.test(x.target ?? ''),
+    );
+    if (r) return cite(source, r);
+  }
+  return null;
+}
+
+/** `kubectl get ep` rows and Endpoints/EndpointSlice objects. */
+function endpointRows(ctx: RuleContext): EpRow[] {
+  const out: EpRow[] = [];
+  for (const { source, facts } of ctx.of('kubectl-get'))
+    for (const t of facts.tables)
+      for (const r of t.rows) {
+        if (r.endpoints === null || !r.cells.NAME) continue;
+        out.push({
+          namespace: r.cells.NAMESPACE ?? null,
+          name: r.cells.NAME.replace(/^endpoints\//, ''),
+          empty: r.endpoints.length === 0 && r.moreEndpoints === 0,
+          notReady: 0,
+          evidence: cite(source, r),
+        });
+      }
+  for (const { source, facts } of ctx.of('k8s-object'))
+    for (const o of facts.objects) {
+      if (!o.endpoints) continue;
+      const n = o.endpoints.serviceName ?? o.name;
+      if (!n) continue;
+      const first = o.endpoints.notReady[0];
+      out.push({
+        namespace: o.namespace,
+        name: n,
+        empty: o.endpoints.ready.length === 0,
+        notReady: o.endpoints.notReady.length,
+        evidence: cite(source, first ?? o),
+      });
+    }
+  return out;
+}
+
+/** The operator's Service, from `kubectl get svc` rows carrying the NodePort (`80:30080/TCP`) or the ClusterIP. */
+function tiedService(
+  ctx: RuleContext,
+  port: string | undefined,
+  vip: string | undefined,
+): { namespace: string | null; name: string; evidence: Evidence } | null {
+  for (const { source, facts } of ctx.of('kubectl-get'))
+    for (const t of facts.tables)
+      for (const r of t.rows) {
+        const ports = r.cells['PORT(S)'];
+        const ip = r.cells['CLUSTER-IP'];
+        if (!ports || !r.cells.NAME) continue;
+        const byPort = port !== undefined && new RegExp(`(?:^|,)\\d+:${port}/`).test(ports);
+        const byVip = vip !== undefined && ip === vip;
+        if (byPort || byVip)
+          return {
+            namespace: r.cells.NAMESPACE ?? null,
+            name: r.cells.NAME.replace(/^service\//, ''),
+            evidence: cite(source, r),
+          };
+      }
+  for (const { source, facts } of ctx.of('k8s-object'))
+    for (const o of facts.objects) {
+      const svc = o.service;
+      if (!svc || !o.name) continue;
+      const byPort = port !== undefined && svc.ports.some((p) => String(p.nodePort) === port);
+      const byVip = vip !== undefined && svc.clusterIP?.value === vip;
+      if (byPort || byVip)
+        return { namespace: o.namespace, name: o.name, evidence: cite(source, svc.clusterIP ?? o) };
+    }
+  return null;
+}
