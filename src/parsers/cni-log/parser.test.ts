@@ -8,7 +8,7 @@ import {
   shared,
   survivesHostileInput,
   textsMatch,
-} from '../k8s-common/testing';
+} from '../../testing/parser-checks';
 import { cniLog } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -125,6 +125,6 @@ describe('cni-log: hostile input', () => {
       'bird: device1: State changed to up',
       'plain text',
     ],
-    [null, 'kubectl -n kube-system logs calico-node-abcde'],
+    { commands: [null, 'kubectl -n kube-system logs calico-node-abcde'] },
   );
 });

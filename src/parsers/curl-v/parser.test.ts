@@ -9,7 +9,7 @@ import {
   seed,
   survivesHostileInput,
   textsMatch,
-} from '../k8s-common/testing';
+} from '../../testing/parser-checks';
 import { curlV } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -162,6 +162,6 @@ describe('curl-v: hostile input', () => {
       '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0* Connected to x',
       '<html>',
     ],
-    [null, 'curl -vk https://10.0.0.1/', "curl -H 'Host: a b' x"],
+    { commands: [null, 'curl -vk https://10.0.0.1/', "curl -H 'Host: a b' x"] },
   );
 });

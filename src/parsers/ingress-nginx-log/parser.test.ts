@@ -8,7 +8,7 @@ import {
   shared,
   survivesHostileInput,
   textsMatch,
-} from '../k8s-common/testing';
+} from '../../testing/parser-checks';
 import { ingressNginxLog } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -203,6 +203,6 @@ describe('ingress-nginx-log: hostile input', () => {
       '  Release:       v0.34.1',
       'not a log line',
     ],
-    [null, 'kubectl -n ingress-nginx logs ingress-nginx-controller-abc'],
+    { commands: [null, 'kubectl -n ingress-nginx logs ingress-nginx-controller-abc'] },
   );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePaste } from '../registry';
-import { seed } from './testing';
+import { seed } from '../../testing/parser-checks';
 
 const first = (text: string) => parsePaste(text, 'x')[0]!;
 

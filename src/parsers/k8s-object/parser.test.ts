@@ -9,7 +9,7 @@ import {
   seed,
   survivesHostileInput,
   textsMatch,
-} from '../k8s-common/testing';
+} from '../../testing/parser-checks';
 import { k8sObject } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -321,6 +321,6 @@ describe('k8s-object: hostile input', () => {
       '"unterminated',
       '\t- tab',
     ],
-    [null, 'kubectl get svc web -o yaml'],
+    { commands: [null, 'kubectl get svc web -o yaml'] },
   );
 });

@@ -1,15 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../../engine/lines';
-import en from '../../i18n/parsers.en';
-import zh from '../../i18n/parsers.zh-CN';
+import {
+  claimsOnly,
+  only as onlyAs,
+  shared,
+  survivesHostileInput,
+  textsMatch,
+} from '../../testing/parser-checks';
 import { parsePaste, type SectionResult } from '../registry';
-import { splitPaste } from '../split';
 import { kubeProxyLog } from './parser';
 
-const SHARED = new URL('../../../../shared/', import.meta.url);
-const shared = (p: string) => readFileSync(new URL(p, SHARED), 'utf8');
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
 
 function parsed(r: SectionResult | undefined) {
@@ -17,11 +18,7 @@ function parsed(r: SectionResult | undefined) {
     throw new Error(`not parsed as kube-proxy-log: ${JSON.stringify(r)}`);
   return r;
 }
-const only = (text: string) => {
-  const rs = parsePaste(text, 'x');
-  expect(rs).toHaveLength(1);
-  return parsed(rs[0]);
-};
+const only = (text: string) => onlyAs(text, 'kube-proxy-log');
 
 describe('kube-proxy-log: real outputs', () => {
   it('fixture 08: IPVS modules missing, falls back to iptables', () => {
@@ -144,104 +141,36 @@ describe('kube-proxy-log: formats', () => {
 });
 
 describe('kube-proxy-log: only kube-proxy logs are claimed', () => {
-  const mine = new Set([
+  claimsOnly(kubeProxyLog, [
     '08-k8s63801-kube-proxy-ipvs-modules-not-loaded/kube-proxy.log',
     '32-k8s35641-kube-proxy-rules-not-created/kube-proxy.log',
     '44-k8s76717-kube-proxy-ipvs-healthy-startup/kube-proxy.log',
     '54-k8s40920-nodeport-already-used-bind/kube-proxy.log',
   ]);
-  const files = readdirSync(new URL('fixtures/', SHARED)).flatMap((d) =>
-    d.includes('.')
-      ? []
-      : readdirSync(new URL(`fixtures/${d}/`, SHARED))
-          .filter((f) => f !== 'case.json')
-          .map((f) => `${d}/${f}`),
-  );
-  it.each(files)('%s', (file) => {
-    const claimed = splitPaste(shared(`fixtures/${file}`), 'x').some((s) => {
-      const head = s.lines.filter((l) => l.text.trim() !== '').slice(0, 40);
-      return head.length > 0 && kubeProxyLog.detect(head, { command: s.command });
-    });
-    expect(claimed).toBe(mine.has(file));
-  });
 });
 
 describe('kube-proxy-log: texts', () => {
-  it('has en and zh-CN texts, with the same placeholders, for every key the parser uses', () => {
-    const src = readFileSync(new URL('./parser.ts', import.meta.url), 'utf8');
-    const used = [...src.matchAll(/\$\{K\}\.(\w+)|'(summary\w*)'/g)].map((m) => (m[1] ?? m[2])!);
-    const [mine, theirs] = [en.parse['kube-proxy-log'], zh.parse['kube-proxy-log']] as Record<
-      string,
-      string
-    >[];
-    expect(Object.keys(mine!).sort()).toEqual(Object.keys(theirs!).sort());
-    for (const k of used) expect(mine).toHaveProperty(k);
-    const holes = (t: string) => [...t.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    for (const k of Object.keys(mine!)) expect(holes(theirs![k]!)).toEqual(holes(mine![k]!));
-  });
+  textsMatch('kube-proxy-log', [readFileSync(new URL('./parser.ts', import.meta.url), 'utf8')]);
 });
 
 describe('kube-proxy-log: hostile input', () => {
-  const REAL = [
-    'I0514 13:55:16.524562       1 server_others.go:140] Using iptables Proxier.',
-    'E0203 14:08:15.591906       1 proxier.go:1108] can\'t open "nodePort for ccp/memcached:11211" (:34104/tcp), skipping this nodePort',
-    'I0601 13:01:13.339638 1 server.go:571] Version: v1.17.4',
-    '2024-01-01T00:00:00.000000000Z I0101 00:00:00.000000       1 server_linux.go:66] "Using iptables proxy"',
-    '[root@k8s-master01 ~]# kubectl -n kube-system logs -f kube-proxy-2qf52',
-    'not a log line',
-    '',
-  ];
-  const mutate = fc.constantFrom(
-    (s: string) => s,
-    (s: string) => `\x1b[36m${s}\x1b[0m`,
-    (s: string) => `> ${s}`,
-    (s: string) => s.replace(/ /g, '\u0000 '),
-    (s: string) => s.slice(0, Math.floor(s.length / 2)),
-    (s: string) => s.replace(/\] /, ']'),
+  survivesHostileInput(
+    kubeProxyLog,
+    [
+      'I0514 13:55:16.524562       1 server_others.go:140] Using iptables Proxier.',
+      'E0203 14:08:15.591906       1 proxier.go:1108] can\'t open "nodePort for ccp/memcached:11211" (:34104/tcp), skipping this nodePort',
+      'I0601 13:01:13.339638 1 server.go:571] Version: v1.17.4',
+      '2024-01-01T00:00:00.000000000Z I0101 00:00:00.000000       1 server_linux.go:66] "Using iptables proxy"',
+      '[root@k8s-master01 ~]# kubectl -n kube-system logs -f kube-proxy-2qf52',
+      'not a log line',
+    ],
+    {
+      prefixes: ['I0101 00:00:00.000000 1 proxier.go:1] '],
+      mutations: [(s) => s.replace(/\] /, ']')],
+      longLines: [
+        'I0101 00:00:00.000000 1 proxier.go:1] ' + 'Proxier '.repeat(650_000),
+        'I0101 00:00:00.' + '1'.repeat(5_000_000),
+      ],
+    },
   );
-  const statuses = ['parsed', 'partial', 'rejected'];
-  const ANY_TEXT = fc.oneof(
-    fc.string({ unit: 'binary-ascii', maxLength: 400 }),
-    fc.string({ unit: 'binary', maxLength: 60 }),
-    fc.string(),
-  );
-  const parse = (s: string) => kubeProxyLog.parse(toLines(s), { command: null }).status;
-
-  it('never throws on arbitrary text', () => {
-    fc.assert(
-      fc.property(ANY_TEXT, (s) => {
-        for (const r of parsePaste(s, 'x')) expect(statuses).toContain(r.status);
-        expect(statuses).toContain(parse(s));
-        expect(statuses).toContain(parse(`I0101 00:00:00.000000 1 proxier.go:1] ${s}`));
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('never throws on mutated real lines, joined with LF or CRLF', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...REAL), mutate), { maxLength: 30 }),
-        fc.boolean(),
-        (parts, crlf) => {
-          const text = parts.map(([l, m]) => m(l)).join(crlf ? '\r\n' : '\n');
-          for (const r of parsePaste(text, 'x')) expect(statuses).toContain(r.status);
-          expect(statuses).toContain(parse(text));
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
-
-  it('survives a 5 MB line without a newline and binary garbage', () => {
-    expect(statuses).toContain(
-      parse('I0101 00:00:00.000000 1 proxier.go:1] ' + 'Proxier '.repeat(650_000)),
-    );
-    expect(statuses).toContain(parse('I0101 00:00:00.' + '1'.repeat(5_000_000)));
-    const bytes = Array.from({ length: 200_000 }, (_, i) =>
-      String.fromCharCode((i * 7919) % 256),
-    ).join('');
-    expect(statuses).toContain(parse(bytes));
-    expect(parsePaste(bytes, 'x').length).toBeGreaterThan(0);
-  });
 });

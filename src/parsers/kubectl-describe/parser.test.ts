@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../../engine/lines';
 import { parsePaste } from '../registry';
-import { claimsOnly, direct, only, survivesHostileInput, textsMatch } from '../k8s-common/testing';
+import {
+  claimsOnly,
+  direct,
+  only,
+  survivesHostileInput,
+  textsMatch,
+} from '../../testing/parser-checks';
 import { kubectlDescribe } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -213,6 +219,6 @@ describe('kubectl-describe: hostile input', () => {
       'calico/node is not ready: BIRD is not ready: BGP not established with 172.17.0.1',
       '  7m    7m      1       {kubelet 16.186.74.94}  spec.containers{x}       Normal  Created         Created',
     ],
-    [null, 'kubectl describe pod web'],
+    { commands: [null, 'kubectl describe pod web'] },
   );
 });

@@ -10,7 +10,7 @@ import {
   shared,
   survivesHostileInput,
   textsMatch,
-} from '../k8s-common/testing';
+} from '../../testing/parser-checks';
 import { kubectlGet } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -221,6 +221,6 @@ describe('kubectl-get: hostile input', () => {
       'No resources found in default namespace.',
       'random text',
     ],
-    [null, 'kubectl get pods -A -o wide', "kubectl get pod -A | grep 'kube-proxy'"],
+    { commands: [null, 'kubectl get pods -A -o wide', "kubectl get pod -A | grep 'kube-proxy'"] },
   );
 });

@@ -1,15 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../../engine/lines';
-import en from '../../i18n/parsers.en';
-import zh from '../../i18n/parsers.zh-CN';
+import { claimsOnly, shared, survivesHostileInput, textsMatch } from '../../testing/parser-checks';
 import { parsePaste, type SectionResult } from '../registry';
-import { splitPaste } from '../split';
 import { netstatS } from './parser';
 
-const SHARED = new URL('../../../../shared/', import.meta.url);
-const shared = (p: string) => readFileSync(new URL(p, SHARED), 'utf8');
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
 
 function parsed(r: SectionResult | undefined) {
@@ -119,100 +114,32 @@ describe('netstat-s: formats', () => {
 });
 
 describe('netstat-s: only netstat outputs are claimed', () => {
-  const mine = new Set(['27-insights-netstat-s-healthy-rhel7/netstat-s.txt']);
-  const files = readdirSync(new URL('fixtures/', SHARED)).flatMap((d) =>
-    d.includes('.')
-      ? []
-      : readdirSync(new URL(`fixtures/${d}/`, SHARED))
-          .filter((f) => f !== 'case.json')
-          .map((f) => `${d}/${f}`),
-  );
-  it.each(files)('%s', (file) => {
-    const claimed = splitPaste(shared(`fixtures/${file}`), 'x').some((s) => {
-      const head = s.lines.filter((l) => l.text.trim() !== '').slice(0, 40);
-      return head.length > 0 && netstatS.detect(head, { command: s.command });
-    });
-    expect(claimed).toBe(mine.has(file));
-  });
+  claimsOnly(netstatS, ['27-insights-netstat-s-healthy-rhel7/netstat-s.txt']);
 });
 
 describe('netstat-s: texts', () => {
-  it('has en and zh-CN texts, with the same placeholders, for every key the parser uses', () => {
-    const src = readFileSync(new URL('./parser.ts', import.meta.url), 'utf8');
-    const used = [...src.matchAll(/\$\{K\}\.(\w+)|'(summary\w*)'/g)].map((m) => (m[1] ?? m[2])!);
-    const [mine, theirs] = [en.parse['netstat-s'], zh.parse['netstat-s']] as Record<
-      string,
-      string
-    >[];
-    expect(Object.keys(mine!).sort()).toEqual(Object.keys(theirs!).sort());
-    for (const k of used) expect(mine).toHaveProperty(k);
-    const holes = (t: string) => [...t.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    for (const k of Object.keys(mine!)) expect(holes(theirs![k]!)).toEqual(holes(mine![k]!));
-  });
+  textsMatch('netstat-s', [readFileSync(new URL('./parser.ts', import.meta.url), 'utf8')]);
 });
 
 describe('netstat-s: hostile input', () => {
-  const REAL = [
-    'Tcp:',
-    'TcpExt:',
-    '    214 SYNs to LISTEN sockets dropped',
-    '    3 passive connections rejected because of time stamp',
-    '    Quick ack mode was activated 9 times',
-    '    TCPLossProbes: 12',
-    'ICMP input histogram:',
-    '        destination unreachable: 107',
-    '#kernel',
-    'TcpExtListenDrops               214                0.0',
-    '[root@node ~]# netstat -s',
-    '',
-  ];
-  const mutate = fc.constantFrom(
-    (s: string) => s,
-    (s: string) => `\x1b[32m${s}\x1b[0m`,
-    (s: string) => `> ${s}`,
-    (s: string) => s.replace(/ /g, '\u0000 '),
-    (s: string) => s.slice(0, Math.floor(s.length / 2)),
-    (s: string) => s.replace(/\d+/, '99999999999999999999999'),
+  survivesHostileInput(
+    netstatS,
+    [
+      'Tcp:',
+      'TcpExt:',
+      '    214 SYNs to LISTEN sockets dropped',
+      '    3 passive connections rejected because of time stamp',
+      '    Quick ack mode was activated 9 times',
+      '    TCPLossProbes: 12',
+      'ICMP input histogram:',
+      '        destination unreachable: 107',
+      '#kernel',
+      'TcpExtListenDrops               214                0.0',
+      '[root@node ~]# netstat -s',
+    ],
+    {
+      mutations: [(s) => `\x1b[32m${s}\x1b[0m`],
+      longLines: ['Tcp:\n    1' + ' active'.repeat(700_000)],
+    },
   );
-  const statuses = ['parsed', 'partial', 'rejected'];
-  const ANY_TEXT = fc.oneof(
-    fc.string({ unit: 'binary-ascii', maxLength: 400 }),
-    fc.string({ unit: 'binary', maxLength: 60 }),
-    fc.string(),
-  );
-  const parse = (s: string) => netstatS.parse(toLines(s), { command: null }).status;
-
-  it('never throws on arbitrary text', () => {
-    fc.assert(
-      fc.property(ANY_TEXT, (s) => {
-        for (const r of parsePaste(s, 'x')) expect(statuses).toContain(r.status);
-        expect(statuses).toContain(parse(s));
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('never throws on mutated real lines, joined with LF or CRLF', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...REAL), mutate), { maxLength: 30 }),
-        fc.boolean(),
-        (parts, crlf) => {
-          const text = parts.map(([l, m]) => m(l)).join(crlf ? '\r\n' : '\n');
-          for (const r of parsePaste(text, 'x')) expect(statuses).toContain(r.status);
-          expect(statuses).toContain(parse(text));
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
-
-  it('survives a 5 MB line without a newline and binary garbage', () => {
-    expect(statuses).toContain(parse('Tcp:\n    1' + ' active'.repeat(700_000)));
-    const bytes = Array.from({ length: 200_000 }, (_, i) =>
-      String.fromCharCode((i * 7919) % 256),
-    ).join('');
-    expect(statuses).toContain(parse(bytes));
-    expect(parsePaste(bytes, 'x').length).toBeGreaterThan(0);
-  });
 });

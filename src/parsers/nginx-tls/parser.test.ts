@@ -10,7 +10,7 @@ import {
   slice,
   survivesHostileInput,
   textsMatch,
-} from '../k8s-common/testing';
+} from '../../testing/parser-checks';
 import { nginxTls } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');

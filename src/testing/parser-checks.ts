@@ -1,18 +1,28 @@
-/** Test helpers shared by the Kubernetes-side parser tests (imported by tests only). */
-import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * Checks every parser's tests share (imported by tests only): which shared fixtures its detector
+ * claims, its en/zh-CN texts, and hostile input.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { toLines } from '../../engine/lines';
-import en from '../../i18n/parsers-k8s.en';
-import zh from '../../i18n/parsers-k8s.zh-CN';
-import type { Parser } from '../define';
-import { parsePaste, type SectionResult } from '../registry';
-import { splitPaste } from '../split';
+import { toLines } from '../engine/lines';
+import parsersEn from '../i18n/parsers.en';
+import parsersZh from '../i18n/parsers.zh-CN';
+import parsersK8sEn from '../i18n/parsers-k8s.en';
+import parsersK8sZh from '../i18n/parsers-k8s.zh-CN';
+import parsersNodeEn from '../i18n/parsers-node.en';
+import parsersNodeZh from '../i18n/parsers-node.zh-CN';
+import type { Parser } from '../parsers/define';
+import { parsePaste, type SectionResult } from '../parsers/registry';
+import { splitPaste } from '../parsers/split';
+import { readShared, SHARED } from './shared';
 
-const SHARED = new URL('../../../../shared/', import.meta.url);
-export const shared = (p: string): string => readFileSync(new URL(p, SHARED), 'utf8');
+/** A file of ../shared (fixtures/..., seeds/..., bench/...). */
+export const shared = readShared;
+/** The seed numbered `n` (`001`, ...). */
 export const seed = (n: string): string => {
-  const file = readdirSync(new URL('seeds/', SHARED)).find((f) => f.startsWith(`${n}_`))!;
+  const file = readdirSync(join(SHARED, 'seeds')).find((f) => f.startsWith(`${n}_`))!;
   return shared(`seeds/${file}`);
 };
 /** Lines `from`..`to` (1-based, inclusive) of a text, joined with LF and a final LF. */
@@ -24,10 +34,10 @@ export const slice = (text: string, from: number, to: number): string =>
 
 /** Every file of ../shared/fixtures as `folder/file` (case.json left out). */
 export function fixtureFiles(): string[] {
-  return readdirSync(new URL('fixtures/', SHARED)).flatMap((d) =>
+  return readdirSync(join(SHARED, 'fixtures')).flatMap((d) =>
     d.includes('.')
       ? []
-      : readdirSync(new URL(`fixtures/${d}/`, SHARED))
+      : readdirSync(join(SHARED, 'fixtures', d))
           .filter((f) => f !== 'case.json')
           .map((f) => `${d}/${f}`),
   );
@@ -59,11 +69,23 @@ export function direct<F>(parser: Parser<string, F>, text: string, command: stri
   return parser.parse(toLines(text), { command });
 }
 
+type Texts = Record<string, Record<string, string>>;
+const PARSE_TEXTS = {
+  en: [parsersEn, parsersNodeEn, parsersK8sEn].map((d) => d.parse as Texts),
+  zh: [parsersZh, parsersNodeZh, parsersK8sZh].map((d) => d.parse as Texts),
+};
+/** The `parse.<kind>` texts of one language, from whichever parser text file defines them. */
+function textsOf(lang: keyof typeof PARSE_TEXTS, kind: string): Record<string, string> {
+  const found = PARSE_TEXTS[lang].flatMap((d) => (d[kind] ? [d[kind]] : []));
+  expect(found.length, `${lang} texts of ${kind}`).toBeGreaterThan(0);
+  return Object.assign({}, ...found) as Record<string, string>;
+}
+
 /** en and zh-CN texts of `kind` share keys and placeholders; every key the sources use exists. */
 export function textsMatch(kind: string, sources: string[]): void {
   it('has en and zh-CN texts, with the same placeholders, for every key the parser uses', () => {
-    const mine = (en.parse as Record<string, Record<string, string>>)[kind]!;
-    const theirs = (zh.parse as Record<string, Record<string, string>>)[kind]!;
+    const mine = textsOf('en', kind);
+    const theirs = textsOf('zh', kind);
     expect(Object.keys(mine).sort()).toEqual(Object.keys(theirs).sort());
     const used = sources.flatMap((src) =>
       [...src.matchAll(/\$\{K\}\.(\w+)|'(summary\w*)'|ReadError\([^,]+,\s*'(\w+)'/g)].map(
@@ -84,35 +106,52 @@ const ANY_TEXT = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.string(),
 );
-const MUTATE = fc.constantFrom(
-  (s: string) => s,
-  (s: string) => `\x1b[36m${s}\x1b[0m`,
-  (s: string) => `> ${s}`,
-  (s: string) => s.replace(/ /g, '\u0000 '),
-  (s: string) => s.slice(0, Math.floor(s.length / 2)),
-  (s: string) => s.replace(/\s+/g, ' '),
-  (s: string) => s.replace(/"/g, ''),
-  (s: string) => `  ${s}`,
-);
+const MUTATIONS: ((s: string) => string)[] = [
+  (s) => s,
+  (s) => `\x1b[36m${s}\x1b[0m`,
+  (s) => `> ${s}`,
+  (s) => s.replace(/ /g, '\u0000 '),
+  (s) => s.slice(0, Math.floor(s.length / 2)),
+  (s) => s.replace(/\s+/g, ' '),
+  (s) => s.replace(/"/g, ''),
+  (s) => `  ${s}`,
+  (s) => s.replace(/\d+/, '99999999999999999999999'),
+];
+
+export interface HostileOptions {
+  /** Command lines every parse is tried with (null: none); the first is used for long lines. */
+  commands?: (string | null)[];
+  /** Put before arbitrary text (besides the first real line), e.g. a rule's `-A X `. */
+  prefixes?: string[];
+  /** Mutations of real lines besides the common ones (colours, quotes, prompts, ...). */
+  mutations?: ((s: string) => string)[];
+  /** Long lines (5 MB or so) in the parser's own format, read within the same time bound. */
+  longLines?: string[];
+}
 
 /**
  * fast-check properties: arbitrary text and mutated real lines never make the parser (or the
- * registry) throw, and always give one of the three outcomes; a 5 MB line and binary garbage
- * come back quickly.
+ * registry) throw, and always give one of the three outcomes, with every command of `commands`;
+ * a 5 MB line and binary garbage come back quickly; lines built to backtrack are read in linear
+ * time.
  */
 export function survivesHostileInput(
   parser: Parser,
   real: string[],
-  commands: (string | null)[] = [null],
+  { commands = [null], prefixes = [], mutations = [], longLines = [] }: HostileOptions = {},
 ): void {
   const parse = (s: string, command: string | null) => parser.parse(toLines(s), { command }).status;
+  const mutate = fc.constantFrom(...MUTATIONS, ...mutations);
 
   it('never throws on arbitrary text', () => {
     fc.assert(
-      fc.property(ANY_TEXT, fc.constantFrom(...commands), (s, command) => {
+      fc.property(ANY_TEXT, (s) => {
         for (const r of parsePaste(s, 'x')) expect(STATUSES).toContain(r.status);
-        expect(STATUSES).toContain(parse(s, command));
-        expect(STATUSES).toContain(parse(`${real[0]}\n${s}`, command));
+        for (const command of commands) {
+          expect(STATUSES).toContain(parse(s, command));
+          expect(STATUSES).toContain(parse(`${real[0]}\n${s}`, command));
+          for (const p of prefixes) expect(STATUSES).toContain(parse(`${p}${s}`, command));
+        }
       }),
       { numRuns: 200 },
     );
@@ -121,13 +160,12 @@ export function survivesHostileInput(
   it('never throws on mutated real lines, joined with LF or CRLF', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...real, ''), MUTATE), { maxLength: 30 }),
+        fc.array(fc.tuple(fc.constantFrom(...real, ''), mutate), { maxLength: 30 }),
         fc.boolean(),
-        fc.constantFrom(...commands),
-        (parts, crlf, command) => {
+        (parts, crlf) => {
           const text = parts.map(([l, m]) => m(l)).join(crlf ? '\r\n' : '\n');
           for (const r of parsePaste(text, 'x')) expect(STATUSES).toContain(r.status);
-          expect(STATUSES).toContain(parse(text, command));
+          for (const command of commands) expect(STATUSES).toContain(parse(text, command));
         },
       ),
       { numRuns: 300 },
@@ -138,6 +176,7 @@ export function survivesHostileInput(
     const started = Date.now();
     expect(STATUSES).toContain(parse(real[0]! + ' x'.repeat(2_500_000), commands[0] ?? null));
     expect(STATUSES).toContain(parse(real[0]!.slice(0, 30) + '('.repeat(5_000_000), null));
+    for (const line of longLines) expect(STATUSES).toContain(parse(line, null));
     const bytes = Array.from({ length: 200_000 }, (_, i) =>
       String.fromCharCode((i * 7919) % 256),
     ).join('');
