@@ -7,6 +7,8 @@ export interface Args {
 
 export class UsageError extends Error {}
 
+const REPEATABLE = new Set(['var']);
+
 export function parseArgs(argv: string[], valued: readonly string[]): Args {
   const [command, ...rest] = argv;
   const options: Record<string, string> = {};
@@ -22,7 +24,9 @@ export function parseArgs(argv: string[], valued: readonly string[]): Args {
       if (!valued.includes(name)) throw new UsageError(`unknown option --${name}`);
       const value = inline ?? rest[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      options[name] = value;
+      // A repeatable option (`--var a=1 --var b=2`) keeps every value, NUL-separated.
+      options[name] =
+        REPEATABLE.has(name) && options[name] !== undefined ? `${options[name]}\0${value}` : value;
     } else files.push(a);
   }
   return { command, options, files };

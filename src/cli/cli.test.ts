@@ -83,6 +83,24 @@ describe('triage CLI', () => {
     },
   );
 
+  it('takes the answers the wizard asks for with --var, checked like the wizard checks them', () => {
+    const ipt = fixture('13-charmed489-etp-local-no-local-endpoints/iptables-save.txt');
+    const at = (...vars: string[]) =>
+      JSON.parse(triage(['diagnose', '--symptom', 'nodeport-one-node', ...vars, ipt]).stdout)
+        .findings[0];
+    expect(at('--var', 'port=31610')).toMatchObject({
+      cause: 'etp-local-no-endpoint',
+      confidence: 'high',
+    });
+    expect(at()).toMatchObject({ cause: 'etp-local-no-endpoint', confidence: 'medium' });
+    const bad = triage(['diagnose', '--var', 'vip=10.0.0.999', ipt]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/not a valid vip/);
+    expect(triage(['diagnose', '--var', 'colour=blue', ipt]).stderr).toMatch(
+      /unknown answer "colour"/,
+    );
+  });
+
   it('answers in Chinese and as Markdown', () => {
     const r = triage([
       'diagnose',

@@ -42,16 +42,7 @@ export function diagnoseCmd(args: Args, inputs: Input[]): string {
   const format = oneOf('format', args.options.format, ['json', 'md'] as const, 'json');
   const lang = langOf(args);
   const symptom = symptomOf(args, false);
-  const vars: Record<string, string> = {};
-  if (args.options.port !== undefined) {
-    if (!isValid('nodeport', args.options.port))
-      throw new UsageError('--port must be a port number');
-    vars.port = args.options.port;
-  }
-  if (args.options.node !== undefined) {
-    if (!isValid('host', args.options.node)) throw new UsageError('--node must be a node name');
-    vars.node = args.options.node;
-  }
+  const vars = varsOf(args);
   const d = diagnose(symptom, parseAll(inputs), vars, lang);
   if (format === 'md') return diagnosisToMarkdown(d, lang);
   return json({
@@ -117,4 +108,41 @@ function symptomOf(args: Args, required: boolean): SymptomId | null {
   if (!isSymptomId(s))
     throw new UsageError(`unknown symptom "${s}"; one of ${SYMPTOMS.join(', ')}`);
   return s;
+}
+
+/**
+ * The answers a tree would ask for, from `--port`, `--node` and `--var NAME=VALUE`, each
+ * checked as the wizard checks it (a port, an address, one of a choice's options).
+ */
+function varsOf(args: Args): Record<string, string> {
+  const given = [
+    ...(args.options.port !== undefined ? [`port=${args.options.port}`] : []),
+    ...(args.options.node !== undefined ? [`node=${args.options.node}`] : []),
+    ...(args.options.var?.split('\0') ?? []),
+  ];
+  const specs = new Map<string, (v: string) => boolean>();
+  for (const tree of Object.values(TREES))
+    for (const node of Object.values(tree.nodes)) {
+      if (node.type !== 'question' || !node.var) continue;
+      const input = node.input;
+      specs.set(
+        node.var,
+        input.kind === 'value'
+          ? (v) => isValid(input.validate, v)
+          : (v) => Object.hasOwn(input.options, v),
+      );
+    }
+  const vars: Record<string, string> = {};
+  for (const pair of given) {
+    const [name, value] = pair.split(/=(.*)/s, 2) as [string, string | undefined];
+    const ok = specs.get(name);
+    if (!ok)
+      throw new UsageError(
+        `unknown answer "${name}"; one of ${[...specs.keys()].sort().join(', ')}`,
+      );
+    if (value === undefined || !ok(value))
+      throw new UsageError(`"${value ?? ''}" is not a valid ${name}`);
+    vars[name] = value;
+  }
+  return vars;
 }

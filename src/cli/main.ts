@@ -5,12 +5,12 @@ import { causesCmd, detect, diagnoseCmd, treeCmd, type Input } from './commands'
 
 const USAGE = `usage:
   triage detect [--format json|text] [--lang en|zh-CN] FILE...
-  triage diagnose [--symptom ID] [--port N] [--node NAME] [--lang en|zh-CN] [--format json|md] FILE...
+  triage diagnose [--symptom ID] [--port N] [--node NAME] [--var NAME=VALUE]... [--lang en|zh-CN] [--format json|md] FILE...
   triage tree --symptom ID [--format json|mermaid] [--lang en|zh-CN]
   triage causes [--format json|text] [--lang en|zh-CN]
 FILE may be - for standard input; a collector bundle counts as one paste per section.`;
 
-const VALUED = ['format', 'lang', 'symptom', 'port', 'node'] as const;
+const VALUED = ['format', 'lang', 'symptom', 'port', 'node', 'var'] as const;
 
 /** Runs the CLI; returns the exit status (0 ran, 2 bad arguments or unreadable file). */
 export function main(argv: string[]): number {
