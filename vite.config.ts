@@ -50,7 +50,10 @@ function collectorScript(): Plugin {
     name: 'net-triage:collector',
     apply: 'build',
     generateBundle() {
-      const source = readFileSync(fileURLToPath(new URL('./src/collector/collect.sh', import.meta.url)), 'utf8');
+      const source = readFileSync(
+        fileURLToPath(new URL('./src/collector/collect.sh', import.meta.url)),
+        'utf8',
+      );
       this.emitFile({ type: 'asset', fileName: 'collect.sh', source });
     },
   };

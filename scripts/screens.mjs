@@ -37,7 +37,9 @@ for (const locale of ['en-US', 'zh-CN']) {
   await shot('evidence');
   await page
     .getByTestId('evidence-paste')
-    .fill('              total        used        free\nMem:          15884        2390        9861\n');
+    .fill(
+      '              total        used        free\nMem:          15884        2390        9861\n',
+    );
   await page.locator('[data-status="rejected"]').waitFor();
   await shot('evidence-rejected');
   await page.goto(`${base}#/s/not-sure`);

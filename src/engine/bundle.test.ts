@@ -21,7 +21,12 @@ describe('paste everything', () => {
 
   it('cuts each part out with its command as a header, re-read as the same kind', () => {
     // Fixture 13 keeps its own prompt line, so its header's part is empty and the prompt's part follows.
-    expect(parts.map((p) => p.section.kind)).toEqual(['sysctl', 'netstat-s', null, 'iptables-save']);
+    expect(parts.map((p) => p.section.kind)).toEqual([
+      'sysctl',
+      'netstat-s',
+      null,
+      'iptables-save',
+    ]);
     for (const p of parts.filter((x) => x.section.status !== 'rejected')) {
       const again = parsePaste(p.text, 'x');
       expect(again).toHaveLength(1);

@@ -5,7 +5,10 @@ import type { WizardState } from './replay';
 import { diagnose } from './diagnose';
 
 /** Each section of a paste with its own text (its command kept as a header), to paste apart. */
-export function sectionParts(raw: string, sections: SectionResult[]): { section: SectionResult; text: string }[] {
+export function sectionParts(
+  raw: string,
+  sections: SectionResult[],
+): { section: SectionResult; text: string }[] {
   const lines = raw.split(/\r?\n/);
   return sections.map((section) => {
     const [from, to] = section.span ?? [1, lines.length];
@@ -26,11 +29,20 @@ export function fillFromBundle(
 ): { state: WizardState; filled: string[] } {
   const pastes = { ...state.pastes };
   const filled: string[] = [];
-  const steps = Object.entries(tree.nodes).flatMap(([id, n]) => (n.type === 'evidence' ? [{ id, n }] : []));
-  const order = [...steps.filter((s) => s.n.where === 'bad-node'), ...steps.filter((s) => s.n.where !== 'bad-node')];
+  const steps = Object.entries(tree.nodes).flatMap(([id, n]) =>
+    n.type === 'evidence' ? [{ id, n }] : [],
+  );
+  const order = [
+    ...steps.filter((s) => s.n.where === 'bad-node'),
+    ...steps.filter((s) => s.n.where !== 'bad-node'),
+  ];
   for (const { section, text } of parts) {
     if (section.status === 'rejected') continue;
-    const step = order.find((s) => s.n.wants.includes(section.kind as Kind) && (pastes[s.id] === undefined || pastes[s.id] === null));
+    const step = order.find(
+      (s) =>
+        s.n.wants.includes(section.kind as Kind) &&
+        (pastes[s.id] === undefined || pastes[s.id] === null),
+    );
     if (!step) continue;
     pastes[step.id] = text;
     filled.push(step.id);

@@ -27,7 +27,9 @@ export type ConditionId = keyof typeof CONDITIONS | `found:${CauseId}`;
 
 export function isConditionId(id: string): id is ConditionId {
   if (Object.hasOwn(CONDITIONS, id)) return true;
-  return id.startsWith('found:') && isCauseId(id.slice(6)) && RULES[id.slice(6) as CauseId] !== undefined;
+  return (
+    id.startsWith('found:') && isCauseId(id.slice(6)) && RULES[id.slice(6) as CauseId] !== undefined
+  );
 }
 
 export function evaluate(id: ConditionId, c: ConditionContext): boolean {

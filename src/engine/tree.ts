@@ -97,8 +97,7 @@ export function defineTree(id: string, spec: Omit<Tree, 'id'>): Tree {
       ...(next && typeof next !== 'string' ? next.branch.map((b) => b.if) : []),
       ...(node.type === 'evidence' && node.skipIf ? [node.skipIf] : []),
     ];
-    for (const c of conds)
-      if (!isConditionId(c)) fail(`${nid} uses unknown condition "${c}"`);
+    for (const c of conds) if (!isConditionId(c)) fail(`${nid} uses unknown condition "${c}"`);
   }
   const state = new Map<string, 'open' | 'done'>();
   const visit = (nid: string) => {

@@ -135,7 +135,8 @@ export default {
   },
   collector: {
     title: 'Collect everything at once',
-    intro: 'Run this on the node that fails, as root. It only reads (no setting changed, no module loaded) and prints every output with a `==> COMMAND <==` header.',
+    intro:
+      'Run this on the node that fails, as root. It only reads (no setting changed, no module loaded) and prints every output with a `==> COMMAND <==` header.',
     download: 'Download collect.sh',
     readOnly: 'POSIX sh; CentOS 7 and newer; a missing tool is noted, not fatal.',
     pasteLabel: 'Paste its output (or any mix of outputs) here',

@@ -131,7 +131,8 @@ export default {
   },
   collector: {
     title: '一次性采集全部输出',
-    intro: '在出问题的节点上以 root 身份运行。它只读取（不修改任何参数，不加载任何模块），并为每个输出加上 `==> COMMAND <==` 标题。',
+    intro:
+      '在出问题的节点上以 root 身份运行。它只读取（不修改任何参数，不加载任何模块），并为每个输出加上 `==> COMMAND <==` 标题。',
     download: '下载 collect.sh',
     readOnly: 'POSIX sh；支持 CentOS 7 及更新的系统；缺少的工具会被记录，不会中断。',
     pasteLabel: '把它的输出（或任意多个输出）粘贴到这里',

@@ -31,9 +31,15 @@ export function ruleFixtures(cause: string): RuleFixture[] {
     .filter((f) => f.endsWith('.txt'))
     .map((f) => {
       const m = /^(broken|healthy|fixed)--/.exec(f);
-      if (!m) throw new Error(`${cause}/fixtures/${f}: name must start with broken--, healthy-- or fixed--`);
+      if (!m)
+        throw new Error(
+          `${cause}/fixtures/${f}: name must start with broken--, healthy-- or fixed--`,
+        );
       const sidecar = join(dir, f.replace(/\.txt$/, '.json'));
-      if (!existsSync(sidecar)) throw new Error(`${cause}/fixtures/${f}: missing ${f.replace(/\.txt$/, '.json')} (source, vars)`);
+      if (!existsSync(sidecar))
+        throw new Error(
+          `${cause}/fixtures/${f}: missing ${f.replace(/\.txt$/, '.json')} (source, vars)`,
+        );
       return {
         cause,
         name: f,
