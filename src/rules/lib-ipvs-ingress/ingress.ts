@@ -1,4 +1,4 @@
-import { cite, type RuleContext } from '../../engine/rule';
+import { cite, noEvidence, ruledOut, type RuleContext, type RuleResult } from '../../engine/rule';
 import type { Evidence } from '../../engine/types';
 import type {
   IngressAccessLine,
@@ -128,3 +128,25 @@ export function telling<T extends { e: IngressErrorEvent }>(events: T[], max = 3
 export const evidenceOf = (
   list: { source: string; e?: IngressErrorEvent; a?: IngressAccessLine }[],
 ): Evidence[] => list.map((x) => cite(x.source, (x.e ?? x.a)!));
+
+/**
+ * The log speaks of upstream trouble, and none of it is `except`: the cause is ruled out,
+ * citing what the log does show (another kind of error, or a 5xx access line).
+ */
+export function ruledOutByLog(
+  logs: IngressLog[],
+  except: UpstreamErrorKind[],
+  key: string,
+): RuleResult {
+  if (!logSpeaks(logs)) return noEvidence;
+  const other = otherKinds(logs, except);
+  const first = logs.find(({ facts }) => facts.errors.length > 0 || facts.access.total > 0);
+  const line =
+    first?.facts.errors.find(
+      (e) => e.kind !== 'other' && !except.includes(e.kind as UpstreamErrorKind),
+    ) ?? first?.facts.access.serverErrors[0];
+  return ruledOut(
+    { key: other ? `${key}.otherErrors` : `${key}.none`, params: { kinds: other } },
+    first && line ? [cite(first.source, line)] : [],
+  );
+}

@@ -1,10 +1,9 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding } from '../../engine/rule';
 import {
   accessWith,
   eventsOf,
   ingressLogs,
-  logSpeaks,
-  otherKinds,
+  ruledOutByLog,
   telling,
   upstreamVars,
 } from '../lib-ipvs-ingress/ingress';
@@ -51,17 +50,7 @@ export default defineRule({
         instant.slice(0, 3).map((x) => cite(x.source, x.a)),
         upstreamVars(ctx, instant[0]!.a.upstreams[0] ?? null),
       );
-    if (logSpeaks(logs)) {
-      const other = otherKinds(logs, ['refused']);
-      const first = logs.find(({ facts }) => facts.errors.length > 0 || facts.access.total > 0);
-      const line =
-        first?.facts.errors.find((e) => e.kind !== 'other') ?? first?.facts.access.serverErrors[0];
-      return ruledOut(
-        { key: other ? `${K}.otherErrors` : `${K}.none`, params: { kinds: other } },
-        first && line ? [cite(first.source, line)] : [],
-      );
-    }
-    return noEvidence;
+    return ruledOutByLog(logs, ['refused'], K);
   },
   fix: {
     now: [

@@ -1,10 +1,9 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding } from '../../engine/rule';
 import {
   accessWith,
   eventsOf,
   ingressLogs,
-  logSpeaks,
-  otherKinds,
+  ruledOutByLog,
   telling,
   upstreamVars,
 } from '../lib-ipvs-ingress/ingress';
@@ -61,16 +60,7 @@ export default defineRule({
         upstreamVars(ctx, upstream),
       );
     }
-    if (logSpeaks(logs)) {
-      const other = otherKinds(logs, ['timeout-connect', 'timeout-read']);
-      const first = logs.find(({ facts }) => facts.access.total > 0 || facts.errors.length > 0);
-      const line = first?.facts.errors[0] ?? first?.facts.access.serverErrors[0];
-      return ruledOut(
-        { key: other ? `${K}.otherErrors` : `${K}.none`, params: { kinds: other } },
-        first && line ? [cite(first.source, line)] : [],
-      );
-    }
-    return noEvidence;
+    return ruledOutByLog(logs, ['timeout-connect', 'timeout-read'], K);
   },
   fix: {
     now: [
