@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { checkA11y, trackRequests } from './helpers';
 
@@ -113,8 +114,19 @@ for (const [tree, cause] of Object.entries(EXAMPLE_FINDS)) {
       test(`${tree}: its example walks to ${cause} (${locale})`, async ({ page }) => {
         await page.goto('./');
         await page.getByTestId(`example-${tree}`).click();
-        await expect(page.locator(`[data-cause-id="${cause}"]`)).toBeVisible();
+        const finding = page.locator(`[data-cause-id="${cause}"]`);
+        await expect(finding).toBeVisible();
         await expect(page.locator('.trail li[aria-current]')).toHaveCount(1);
+        // Its fix: now, persist, verify, roll back, each copyable.
+        await expect(finding.locator('.fix-part pre')).toHaveCount(4);
+        await expect(finding.locator('.fix-part button')).toHaveCount(4);
+        // The Markdown export for the ticket names the cause and carries the fix.
+        const download = page.waitForEvent('download');
+        await page.getByTestId('export').getByRole('button').nth(1).click();
+        const file = await (await download).path();
+        const md = readFileSync(file!, 'utf8');
+        expect(md).toContain(`\`${cause}\``);
+        expect(md).toContain('```sh');
       });
     });
   }
