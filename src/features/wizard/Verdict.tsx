@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { isSymptomId } from '../../causes/catalog';
 import { diagnose } from '../../engine/diagnose';
@@ -26,6 +27,16 @@ interface Props {
  */
 export function Verdict({ tree, spec, steps, vars, sections, pastes = {} }: Props) {
   const { t, lang } = useT();
+  // The rules walk every fact (77,000 rules of a big iptables-save): once per change, not per render.
+  const pasted = steps.filter((s) => s.status === 'pasted').map((s) => s.node);
+  const pathKey = pasted.join('>');
+  const varsKey = JSON.stringify(vars);
+  const result = useMemo(() => {
+    const onPath = pathKey ? pathKey.split('>').flatMap((n) => sections.byNode[n] ?? []) : [];
+    return diagnose(isSymptomId(tree) ? tree : null, onPath, vars, lang);
+    // `vars` is rebuilt by every replay: its content (varsKey) is the dependency.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tree, pathKey, sections.byNode, varsKey, lang]);
   if (spec.route) {
     return (
       <div className="panel route">
@@ -37,10 +48,6 @@ export function Verdict({ tree, spec, steps, vars, sections, pastes = {} }: Prop
     );
   }
   if (sections.pending.length > 0) return <p className="muted">{t('diagnosis.running')}</p>;
-  const onPath = steps
-    .filter((s) => s.status === 'pasted')
-    .flatMap((s) => sections.byNode[s.node] ?? []);
-  const result = diagnose(isSymptomId(tree) ? tree : null, onPath, vars, lang);
   const skipped = steps.filter((s) => s.status === 'skipped').length;
   const stepTitle = (source: string) => {
     const node = source.split('#')[0]!;
