@@ -64,3 +64,20 @@ test('collect.sh is served beside the app', async ({ request }) => {
   expect(r.ok()).toBe(true);
   expect(await r.text()).toMatch(/^#!\/bin\/sh\n# net-triage collector/);
 });
+
+test('two pastes of the same counters show what grew between them', async ({ page }) => {
+  await page.goto('./');
+  const twice = [
+    '[root@k8s-node03 ~]# netstat -s | grep -i -E "listen|time stamp"',
+    '    1073 passive connections rejected because of time stamp',
+    '    1073 SYNs to LISTEN sockets dropped',
+    '[root@k8s-node03 ~]# netstat -s | grep -i -E "listen|time stamp"',
+    '    1287 passive connections rejected because of time stamp',
+    '    1287 SYNs to LISTEN sockets dropped',
+    '',
+  ].join('\n');
+  await page.getByTestId('paste-everything').fill(twice);
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  await expect(page.getByTestId('deltas')).toContainText('+214');
+  await expect(page.getByTestId('deltas')).toContainText('ListenDrops');
+});

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { SYMPTOMS, type SymptomId } from '../../causes/catalog';
 import { diagnose } from '../../engine/diagnose';
@@ -22,6 +23,9 @@ export function PasteAll() {
   const state = stateOf(byTree, 'all');
   const sections = useSections(state.pastes);
   const bundle = state.pastes.bundle;
+  // Every rule of every class over the parts, once per paste and language, not per render.
+  const diagnosis = useMemo(() => diagnose(null, sections.all, {}, lang), [sections.all, lang]);
+  const suggested = useMemo(() => suggestSymptom(sections.all), [sections.all]);
   if (!bundle) return <Navigate to="/" replace />;
 
   const continueAs = (symptom: SymptomId) => {
@@ -41,7 +45,6 @@ export function PasteAll() {
       </div>
     );
   }
-  const suggested = suggestSymptom(sections.all);
   return (
     <div className="step">
       <h1>{t('start.pasteTitle')}</h1>
@@ -81,7 +84,7 @@ export function PasteAll() {
       </section>
       <h2>{t('diagnosis.title')}</h2>
       <DiagnosisView
-        diagnosis={diagnose(null, sections.all, {}, lang)}
+        diagnosis={diagnosis}
         sources={{ label: (s) => s.replace(/^bundle#?/, '#'), text: () => bundle }}
         skipped={0}
         collect={[]}

@@ -1,5 +1,6 @@
-import type { Kind, SectionResult } from '../../parsers/registry';
+import type { Kind, ParsedSection, SectionResult } from '../../parsers/registry';
 import { useT } from '../../app/useT';
+import { counterDeltas, type CounterDeltas } from '../../engine/deltas';
 import { Markdownish } from '../../components/Markdownish';
 
 /** What each part of a paste was recognised as, its key facts, and why a part was not understood. */
@@ -54,6 +55,21 @@ export function PasteResult({ sections, wanted }: { sections: SectionResult[]; w
           )}
         </li>
       ))}
+      {deltasOf(sections).map((d, i) => (
+        <li key={`delta-${i}`} className="deltas" data-testid="deltas">
+          <strong>{tm(d.summary)}</strong>
+          {d.deltas.length > 1 && (
+            <ul>
+              {d.deltas.slice(0, 6).map((c) => (
+                <li key={c.name}>
+                  <code>{c.label}</code> {c.before} → {c.after} ({c.delta > 0 ? '+' : ''}
+                  {c.delta})
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
       {offTopic && (
         <li className="note">
           {t('step.wantedOther', { wanted: wanted.map((k) => t(`kind.${k}`)).join(', ') })}
@@ -61,4 +77,16 @@ export function PasteResult({ sections, wanted }: { sections: SectionResult[]; w
       )}
     </ul>
   );
+}
+
+/** Two pastes of the same counters, one after the other: what grew between them. */
+function deltasOf(sections: SectionResult[]): CounterDeltas[] {
+  const out: CounterDeltas[] = [];
+  const parsed = sections.filter((s): s is ParsedSection => s.status !== 'rejected');
+  for (let i = 1; i < parsed.length; i++) {
+    const [a, b] = [parsed[i - 1]!, parsed[i]!];
+    const d = counterDeltas(a, b);
+    if (d && d.deltas.length > 0) out.push(d);
+  }
+  return out;
 }
