@@ -1,6 +1,7 @@
 import type { SymptomId } from '../../causes/catalog';
 import { useT } from '../../app/useT';
 import { CodeBlock } from '../../components/CodeBlock';
+import { Markdownish } from '../../components/Markdownish';
 import { collectorArgs, collectorCommands } from './collectorArgs';
 
 /** Served from http(s), the node may fetch the script from the app's own host. */
@@ -28,7 +29,9 @@ export function CollectorCommand({
   const commands = collectorCommands(collectorArgs(symptom, vars), base);
   return (
     <div className="collector" data-testid="collector">
-      <p>{t('collector.intro')}</p>
+      <p>
+        <Markdownish text={t('collector.intro')} />
+      </p>
       {commands.map((c) => (
         <CodeBlock key={c} code={c} label={c} />
       ))}

@@ -7,6 +7,7 @@ import { EXAMPLES } from '../../examples';
 import { replay } from '../../engine/replay';
 import { TREES } from '../../tree';
 import { CollectorCommand } from '../collector/CollectorCommand';
+import { Markdownish } from '../../components/Markdownish';
 
 export function Start() {
   const { t } = useT();
@@ -63,7 +64,9 @@ export function Start() {
             navigate('/all');
           }}
         >
-          <label htmlFor="paste-everything">{t('start.pasteHint')}</label>
+          <label htmlFor="paste-everything">
+            <Markdownish text={t('start.pasteHint')} />
+          </label>
           <textarea
             id="paste-everything"
             data-testid="paste-everything"
