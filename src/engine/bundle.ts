@@ -2,7 +2,7 @@ import { CAUSES, SYMPTOMS, type SymptomId } from '../causes/catalog';
 import type { Kind, SectionResult } from '../parsers/registry';
 import type { Tree } from './tree';
 import type { WizardState } from './replay';
-import { diagnose } from './diagnose';
+import { diagnose, type Diagnosis } from './diagnose';
 
 /** Each section of a paste with its own text (its command kept as a header), to paste apart. */
 export function sectionParts(
@@ -70,10 +70,13 @@ const WEIGHT = { high: 3, medium: 2, low: 1 } as const;
  * The symptom class these outputs most likely belong to: the classes of what the rules
  * find (weighted by confidence), else what the kinds of output suggest; null if nothing.
  */
-export function suggestSymptom(sections: SectionResult[]): SymptomId | null {
+export function suggestSymptom(
+  sections: SectionResult[],
+  findings: Diagnosis['findings'] = diagnose(null, sections).findings,
+): SymptomId | null {
   const score = new Map<SymptomId, number>();
   const add = (s: SymptomId, w: number) => score.set(s, (score.get(s) ?? 0) + w);
-  for (const f of diagnose(null, sections).findings) {
+  for (const f of findings) {
     const classes = CAUSES[f.cause] as readonly SymptomId[];
     for (const s of classes) add(s, (WEIGHT[f.confidence] * 10) / classes.length);
   }

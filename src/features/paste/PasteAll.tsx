@@ -25,7 +25,11 @@ export function PasteAll() {
   const bundle = state.pastes.bundle;
   // Every rule of every class over the parts, once per paste and language, not per render.
   const diagnosis = useMemo(() => diagnose(null, sections.all, {}, lang), [sections.all, lang]);
-  const suggested = useMemo(() => suggestSymptom(sections.all), [sections.all]);
+  // The suggestion reads the same findings: the rules run once.
+  const suggested = useMemo(
+    () => suggestSymptom(sections.all, diagnosis.findings),
+    [sections.all, diagnosis],
+  );
   if (!bundle) return <Navigate to="/" replace />;
 
   const continueAs = (symptom: SymptomId) => {
