@@ -7,12 +7,12 @@ import { LANGS, type Lang } from '../i18n/resources';
 import { translate, tMsg } from '../i18n/translate';
 import type { SectionResult } from '../parsers/registry';
 import { edgeText, nodeKey, TREES } from '../tree';
-import { analysePaste } from '../worker/analyse';
+import { analyseBytes } from '../worker/analyse';
 import { oneOf, UsageError, type Args } from './args';
 
 export interface Input {
   source: string;
-  text: string;
+  bytes: Uint8Array;
 }
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
@@ -92,7 +92,7 @@ export function causesCmd(args: Args): string {
 }
 
 function parseAll(inputs: Input[]): SectionResult[] {
-  return inputs.flatMap((i) => analysePaste(i.text, i.source));
+  return inputs.flatMap((i) => analyseBytes(i.bytes, i.source));
 }
 
 function langOf(args: Args): Lang {

@@ -57,22 +57,14 @@ export function main(argv: string[]): number {
 function readInputs(files: string[]): Input[] {
   return files.map((f) => {
     try {
-      const buf = readFileSync(f === '-' ? 0 : f);
-      return { source: f === '-' ? 'stdin' : basename(f), text: decode(buf) };
+      const bytes = readFileSync(f === '-' ? 0 : f);
+      return { source: f === '-' ? 'stdin' : basename(f), bytes };
     } catch (e) {
       throw new UsageError(
         `cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
   });
-}
-
-/** UTF-8, or UTF-16 when the file starts with a byte-order mark (PowerShell redirects write it). */
-function decode(buf: Buffer): string {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
-  if (buf[0] === 0xfe && buf[1] === 0xff)
-    return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
-  return buf.toString('utf8');
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -40,7 +40,8 @@ function nextDirty(text: string, from: number): number {
   return m ? m.index : Infinity;
 }
 
-function clean(raw: string): string {
+/** One line as `toLines` cleans it (`raw` holds no newline). */
+export function clean(raw: string): string {
   let line = raw;
   if (line.endsWith('\r')) line = line.slice(0, -1);
   if (line.includes('\r')) line = line.slice(line.lastIndexOf('\r') + 1); // progress-bar overwrites

@@ -1,4 +1,4 @@
-import type { Cited, Line } from '../../engine/types';
+import type { Cited, Line, ParseOutcome } from '../../engine/types';
 import { accept, defineParser, msg, reject, type ParseContext } from '../define';
 import { ProblemList, cite, content } from '../node-shared/util';
 import type { ConntrackFacts } from './facts';
@@ -38,31 +38,53 @@ export const conntrack = defineParser<'conntrack', ConntrackFacts>({
   parse(lines, ctx) {
     const head = content(lines.slice(0, 200)).slice(0, 40);
     if (isHistogram(head, ctx)) return parseHistogram(lines);
-    const scan = new ConntrackScan();
-    const problems = new ProblemList(K);
-    let shown: Cited<number> | null = null;
-    let version: string | null = null;
+    const reader = new EntryReader();
     for (const l of lines) {
       const t = l.text;
       if (t.length === 0) continue;
-      if (t.length <= MAX_LINE && scan.add(l)) continue;
+      if (t.length <= MAX_LINE && reader.scan.add(l)) continue;
       if (t.trim() === '') continue;
-      const m = t.length <= MAX_LINE ? SHOWN.exec(t) : null;
-      if (m) {
-        shown = cite(Number(m[2]), l);
-        version = m[1]!;
-      } else if (t.length <= MAX_LINE && TOOL_MESSAGE.test(t)) {
-        problems.add(l.n, 'toolError', { text: t.trim().slice(0, 200) });
-      } else problems.add(l.n, 'badLine');
+      if (!reader.closingLine(t, l.n)) reader.otherLine(t, l.n);
     }
+    return reader.outcome();
+  },
+});
+
+/**
+ * The entries of one `conntrack -L` output, fed line by line (by the parser above, or straight
+ * from a paste's bytes by `./bytes.ts`), and the summary they make.
+ */
+export class EntryReader {
+  readonly scan = new ConntrackScan();
+  private readonly problems = new ProblemList(K);
+  private shown: Cited<number> | null = null;
+  private version: string | null = null;
+
+  /** `conntrack v1.4.6 (conntrack-tools): 250000 flow entries have been shown.`? */
+  closingLine(t: string, n: number): boolean {
+    const m = t.length <= MAX_LINE ? SHOWN.exec(t) : null;
+    if (!m) return false;
+    this.shown = { value: Number(m[2]), line: n, text: t };
+    this.version = m[1]!;
+    return true;
+  }
+
+  /** A line that is neither an entry nor the closing line: the tool's error, or a bad line. */
+  otherLine(t: string, n: number): void {
+    if (t.length <= MAX_LINE && TOOL_MESSAGE.test(t))
+      this.problems.add(n, 'toolError', { text: t.trim().slice(0, 200) });
+    else this.problems.add(n, 'badLine');
+  }
+
+  outcome(): ParseOutcome<ConntrackFacts> {
+    const { scan, shown, problems } = this;
     if (scan.total === 0 && !shown) return reject(msg(`${K}.noEntries`));
     if (shown && scan.total > 0 && shown.value !== scan.total)
       problems.add(shown.line, 'countMismatch', { shown: shown.value, read: scan.total });
-    const states = scan.states();
     const facts: ConntrackFacts = {
       format: scan.proc ? 'proc' : 'conntrack',
       total: scan.total,
-      states,
+      states: scan.states(),
       protocols: scan.protocols(),
       unreplied: scan.unreplied,
       topSources: scan.topSources(),
@@ -70,11 +92,11 @@ export const conntrack = defineParser<'conntrack', ConntrackFacts>({
       topDestinationPorts: scan.topPorts(),
       examples: scan.exampleLines(),
       shown,
-      version,
+      version: this.version,
     };
     return accept(facts, problems.done(), summary(facts));
-  },
-});
+  }
+}
 
 function isHistogram(head: Line[], ctx: ParseContext): boolean {
   const command = ctx.command ?? '';

@@ -30,6 +30,10 @@ export const PROTOCOLS = [
 const STATE_CODES = TCP_STATES.map(codes);
 const PROTO_CODES = PROTOCOLS.map(codes);
 const UNREPLIED = codes('[UNREPLIED]');
+const SRC = codes('src=');
+const DST = codes('dst=');
+const SPORT = codes('sport=');
+const DPORT = codes('dport=');
 const EXAMPLES = 3;
 const TOP = 10;
 const SP = 32;
@@ -38,15 +42,16 @@ export const MAX_ENTRY = 4096;
 
 /**
  * Accumulates one summary over many entry lines. Hot path of a 250,000-line paste: each line
- * is copied once into a byte buffer (TextEncoder.encodeInto: one native call) and read there,
- * since reading characters one by one off the substrings a split makes is several times
- * slower. No regex, no object per entry; IPv4 addresses are counted as numbers, ports in a
- * typed array.
+ * is read as bytes, either copied into a buffer (TextEncoder.encodeInto: one native call, since
+ * reading characters one by one off the substrings a split makes is several times slower) or
+ * straight from the paste's own bytes (`./bytes.ts`). No regex, no object per entry; IPv4
+ * addresses are counted as numbers, ports in a typed array.
  */
 export class ConntrackScan {
   total = 0;
   unreplied = 0;
   proc = false;
+  odd = false;
   private readonly buf = new Uint8Array(MAX_ENTRY * 3);
   private readonly encoder = new TextEncoder();
   private readonly stateCounts = new Int32Array(TCP_STATES.length);
@@ -65,11 +70,27 @@ export class ConntrackScan {
   add(l: Line): boolean {
     const t = l.text;
     if (t.length > MAX_ENTRY) return false;
-    const b = this.buf;
-    const n = this.encoder.encodeInto(t, b).written;
-    let p = skip(b, 0, n);
+    const n = this.encoder.encodeInto(t, this.buf).written;
+    return this.addBytes(this.buf, 0, n, l.n, t);
+  }
+
+  /**
+   * The same for an entry already in bytes, b[start, n): line `lineNo`, whose text (for the
+   * few example lines kept) is `text`, or decoded from the bytes when null. Afterwards `odd`
+   * says whether a byte it read was not printable ASCII (see `./bytes.ts`).
+   */
+  addBytes(b: Uint8Array, start: number, n: number, lineNo: number, text: string | null): boolean {
+    oddByte = false;
+    const entry = this.read(b, start, n, lineNo, text);
+    this.odd = oddByte;
+    return entry;
+  }
+
+  private read(b: Uint8Array, start: number, n: number, lineNo: number, text: string | null) {
+    let p = skip(b, start, n);
     let e = word(b, p, n);
     let proto = find(PROTO_CODES, b, p, e);
+    let proc = false;
     if (proto < 0 && e - p === 4 && b[p] === 105 && b[p + 1] === 112 && b[p + 2] === 118) {
       // /proc/net/nf_conntrack: `ipv4     2 tcp      6 ...`
       p = skip(b, e, n);
@@ -78,7 +99,7 @@ export class ConntrackScan {
       p = skip(b, e, n);
       e = word(b, p, n);
       proto = find(PROTO_CODES, b, p, e);
-      this.proc = true;
+      proc = true;
     }
     if (proto < 0) return false;
     // protocol number, then the timeout
@@ -91,36 +112,38 @@ export class ConntrackScan {
     // TCP state (other protocols are counted by their name)
     let state = -1;
     let other: string | null = null;
-    if (!isKey(b, p, 115, 3)) {
+    if (!isKey(SRC, b, p, n)) {
       e = word(b, p, n);
       if (proto === 0) {
         state = find(STATE_CODES, b, p, e);
-        if (state < 0) other = text(b, p, e);
+        if (state < 0) other = decode(b, p, e);
       }
       p = skip(b, e, n);
-      while (p < n && !isKey(b, p, 115, 3)) p = skip(b, word(b, p, n), n);
+      while (p < n && !isKey(SRC, b, p, n)) p = skip(b, word(b, p, n), n);
       if (p >= n) return false;
     }
     // original tuple: src= dst= [sport= dport=]
     const srcEnd = count(b, p + 4, n, this.src4, this.srcOther);
     let d = srcEnd + 1;
-    while (d < n && !isKey(b, d, 100, 3)) d = skip(b, word(b, d, n), n);
+    while (d < n && !isKey(DST, b, d, n)) d = skip(b, word(b, d, n), n);
     if (d >= n) return false;
     let q = count(b, d + 4, n, this.dst4, this.dstOther) + 1;
-    if (isKey(b, q, 115, 5)) {
+    if (isKey(SPORT, b, q, n)) {
       q = word(b, q, n) + 1;
-      if (isKey(b, q, 100, 5)) {
+      if (isKey(DPORT, b, q, n)) {
         let port = 0;
         let i = q + 6;
         for (; i < n && i < q + 11 && isDigit(b[i]!); i++) port = port * 10 + (b[i]! - 48);
         if (i > q + 6 && port < 65536) this.ports[port]! += 1;
+        if (i < n && b[i] !== SP && !isPrintable(b[i]!)) oddByte = true; // skipped below
         q = i + 1;
       }
     }
     // `[UNREPLIED]` comes right before the reply tuple (after counters or zones, when shown).
-    while (q < n && b[q] !== 91 && !isKey(b, q, 115, 3)) q = skip(b, word(b, q, n), n);
+    while (q < n && b[q] !== 91 && !isKey(SRC, b, q, n)) q = skip(b, word(b, q, n), n);
     if (q < n && b[q] === 91 && same(UNREPLIED, b, q, word(b, q, n))) this.unreplied += 1;
 
+    if (proc) this.proc = true;
     this.total += 1;
     this.protoCounts[proto]! += 1;
     let examples: Cited[];
@@ -138,7 +161,8 @@ export class ConntrackScan {
       examples = this.protoExamples[proto]!;
       key = PROTOCOLS[proto]!;
     }
-    if (examples.length < EXAMPLES) examples.push({ value: key, line: l.n, text: t });
+    if (examples.length < EXAMPLES)
+      examples.push({ value: key, line: lineNo, text: text ?? decode(b, start, n) });
     return true;
   }
 
@@ -208,10 +232,24 @@ function skip(b: Uint8Array, from: number, n: number): number {
   return p;
 }
 
+/**
+ * Set by `word` when it steps over a byte that is not printable ASCII (a control character the
+ * line cleaner would remove, UTF-8): reading bytes, not cleaned lines, those must not count.
+ */
+let oddByte = false;
+
+const isPrintable = (c: number) => c > SP && c < 127;
+
 /** End of the word starting at `from`: the next blank, or the end of the line. */
 function word(b: Uint8Array, from: number, n: number): number {
   let p = from;
-  while (p < n && b[p] !== SP) p++;
+  let odd = false;
+  for (; p < n; p++) {
+    const c = b[p]!;
+    if (c === SP) break;
+    if (!isPrintable(c)) odd = true;
+  }
+  if (odd) oddByte = true;
   return p;
 }
 
@@ -228,13 +266,17 @@ function find(table: number[][], b: Uint8Array, p: number, e: number): number {
   return -1;
 }
 
-/** Is there `x...=` at p: the byte `first`, and '=' `eq` bytes later (`src=`, `sport=`)? */
-function isKey(b: Uint8Array, p: number, first: number, eq: number): boolean {
-  return b[p] === first && b[p + eq] === 61;
+/** Is `key` (`src=`, `sport=`...) at b[p], before n? */
+function isKey(key: number[], b: Uint8Array, p: number, n: number): boolean {
+  if (p + key.length > n) return false;
+  for (let i = 0; i < key.length; i++) if (b[p + i] !== key[i]) return false;
+  return true;
 }
 
-function text(b: Uint8Array, p: number, e: number): string {
-  return new TextDecoder().decode(b.subarray(p, e));
+const decoder = new TextDecoder();
+
+function decode(b: Uint8Array, p: number, e: number): string {
+  return decoder.decode(b.subarray(p, e));
 }
 
 /**
@@ -271,7 +313,7 @@ function count(
   }
   i = word(b, i, n);
   if (i > from) {
-    const s = text(b, from, i);
+    const s = decode(b, from, i);
     other.set(s, (other.get(s) ?? 0) + 1);
   }
   return i;

@@ -1,0 +1,21 @@
+import { conntrackFromBytes } from './conntrack/bytes';
+import type { ParsedSection } from './registry';
+
+/**
+ * A whole paste read from its bytes, for the one shape where splitting it into lines costs
+ * more than the parsing: a single `conntrack -L` dump (a busy node's is 40 MB). Null for
+ * anything else: parse the decoded text with `parsePaste`, which gives the same result.
+ * Imports no other parser, so the command line can answer before loading them.
+ */
+export function parseBytesFast(bytes: Uint8Array, source: string): ParsedSection | null {
+  const read = conntrackFromBytes(bytes);
+  if (!read || read.outcome.status === 'rejected') return null;
+  return {
+    source,
+    command: null,
+    lineCount: read.lineCount,
+    span: [1, read.lineCount],
+    kind: 'conntrack',
+    ...read.outcome,
+  };
+}
