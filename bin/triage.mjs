@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The `triage` command line (see README). Runs dist-cli/triage.mjs, rebuilding it first
-// when it is missing or older than anything under src/ (a checkout being edited).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// when it is missing or older than a source file it was built from (a checkout being edited).
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'dist-cli', 'triage.mjs');
+const manifest = join(root, 'dist-cli', 'inputs.json');
 const src = join(root, 'src');
 
 function mtime(path) {
@@ -17,17 +18,26 @@ function mtime(path) {
   }
 }
 
-/** Is anything under src/ (or the build script) newer than `since`? */
-function newerThan(since) {
-  if (mtime(join(root, 'scripts', 'build-cli.mjs')) > since) return true;
-  for (const entry of readdirSync(src, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && mtime(join(entry.parentPath, entry.name)) > since) return true;
+/**
+ * Is the build older than the build script or a source file it read (or one of those gone)?
+ * A new file matters only once an old one imports it, and then that one is newer.
+ */
+function stale(since) {
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(manifest, 'utf8'));
+  } catch {
+    return true;
   }
-  return false;
+  const paths = [join('scripts', 'build-cli.mjs'), ...inputs];
+  return paths.some((p) => {
+    const t = mtime(join(root, p));
+    return t < 0 || t > since;
+  });
 }
 
 const builtAt = mtime(built);
-if (existsSync(src) && (builtAt < 0 || newerThan(builtAt))) {
+if (existsSync(src) && (builtAt < 0 || stale(builtAt))) {
   const { buildCli, entry } = await import('../scripts/build-cli.mjs');
   if (!existsSync(entry)) {
     console.error('triage: src/cli/main.ts is missing, so there is no CLI to run yet.');

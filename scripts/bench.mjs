@@ -41,30 +41,35 @@ await build({
 });
 execFileSync(process.execPath, [out, ...corpora.map((f) => join(dir, f))], { stdio: 'inherit' });
 
-// Whole processes on the 40 MB conntrack paste: `triage detect` (start, read, parse, print)
-// against the shell pipeline the seed used to get the same state histogram, and against the
-// floor of any Node tool (start, read, split('\n')).
-const { buildCli, outfile: cli } = await import('./build-cli.mjs');
+// Whole processes on the 40 MB conntrack paste: `triage detect` as a user runs it (bin/triage.mjs:
+// start, build check, read, parse, print) against the shell pipeline the seed used to get the
+// same state histogram, and against the floors of any Node tool (start; start, read, split).
+const { buildCli } = await import('./build-cli.mjs');
 await buildCli();
 const ct = join(dir, 'conntrack-250k.txt');
 const splitScript = join(root, '..', 'shared', 'bench', 'baseline-split.mjs');
 const processes = [
-  ['triage detect', process.execPath, [cli, 'detect', ct]],
+  ['triage detect', process.execPath, [join(root, 'bin', 'triage.mjs'), 'detect', ct]],
   ["awk '{print $4}' | sort | uniq -c", 'sh', ['-c', `awk '{print $4}' '${ct}' | sort | uniq -c`]],
+  ['node -e 0', process.execPath, ['-e', '0']],
   ["node: read + split('\\n')", process.execPath, [splitScript, ct]],
 ];
-console.log(`\nwhole processes on conntrack-250k.txt (median of 5, after 1 warm-up):`);
-for (const [name, cmd, args] of processes) {
-  const times = [];
-  for (let i = 0; i < 6; i++) {
+// Rounds interleave the commands, so a change in the machine's load hits them all alike.
+const ROUNDS = 9;
+console.log(`\nwhole processes on conntrack-250k.txt (median of ${ROUNDS}, after 1 warm-up):`);
+const times = processes.map(() => []);
+for (let round = 0; round <= ROUNDS; round++) {
+  processes.forEach(([name, cmd, args], i) => {
     const t0 = performance.now();
     const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`${name} exited with ${r.status}`);
-    if (i > 0) times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`  ${name.padEnd(36)} ${times[2].toFixed(0).padStart(6)} ms`);
+    if (round > 0) times[i].push(performance.now() - t0);
+  });
 }
+processes.forEach(([name], i) => {
+  const median = times[i].sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
+  console.log(`  ${name.padEnd(36)} ${median.toFixed(0).padStart(6)} ms`);
+});
 
 // In Chromium, on the built app: the page stays responsive while a big paste is read.
 execFileSync(

@@ -1,18 +1,32 @@
 #!/usr/bin/env node
 // Bundles the `triage` command line (src/cli/main.ts, the same engine as the app) into
-// dist-cli/triage.mjs for Node 20. Dependencies stay in node_modules (not bundled).
+// dist-cli/triage.mjs for Node 20, with the parts only some commands need in dist-cli/chunks/
+// (a process starts for every call, so each loads no more than it uses), and
+// dist-cli/inputs.json: the source files it was built from, which bin/triage.mjs checks.
+// Dependencies stay in node_modules (not bundled).
 //
 //   node scripts/build-cli.mjs [--if-present] [--quiet]
 //
 // --if-present: a missing src/cli/main.ts is a note, not an error (`npm ci` runs this
 // as `prepare` before the CLI source may exist).
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const entry = join(root, 'src', 'cli', 'main.ts');
-export const outfile = join(root, 'dist-cli', 'triage.mjs');
+export const outdir = join(root, 'dist-cli');
+export const outfile = join(outdir, 'triage.mjs');
+/** The source files the build read, relative to the checkout. */
+export const manifest = join(outdir, 'inputs.json');
 
 /** `import text from './x?raw'`, as Vite does it, for files the engine shares with the app. */
 const rawPlugin = {
@@ -34,14 +48,20 @@ export async function buildCli() {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [entry],
+    entryPoints: { triage: entry },
     bundle: true,
+    splitting: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',
     packages: 'external',
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    charset: 'utf8',
     minify: false,
     sourcemap: false,
+    metafile: true,
     write: false,
     logLevel: 'silent',
     plugins: [rawPlugin],
@@ -57,19 +77,39 @@ export async function buildCli() {
       }),
     },
   });
-  const [output] = result.outputFiles;
-  if (!output) throw new Error('esbuild produced no output');
-  // Write and rename, so a concurrent `triage` never imports a half-written file.
-  mkdirSync(dirname(outfile), { recursive: true });
-  const tmp = `${outfile}.${process.pid}.tmp`;
-  writeFileSync(tmp, output.contents);
+  if (!result.outputFiles.some((f) => f.path === outfile))
+    throw new Error('esbuild produced no CLI');
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((f) => !f.startsWith('<')) // esbuild's own `define` inputs
+    .map((f) => f.replace(/^raw:/, ''));
+  const files = [
+    ...result.outputFiles.map((f) => ({ path: f.path, contents: f.contents })),
+    { path: manifest, contents: JSON.stringify(inputs.map((f) => relative(root, join(root, f)))) },
+  ];
+  // Chunks first, the entry and the manifest last, each written and renamed: a `triage`
+  // started meanwhile runs the old build or the new one, never half of a file.
+  files.sort((a, b) => rank(a.path) - rank(b.path));
+  for (const f of files) writeAtomically(f.path, f.contents);
+  // Chunks of earlier builds: content-hashed names, so nothing the new entry uses.
+  const chunks = join(outdir, 'chunks');
+  const current = new Set(files.map((f) => f.path));
+  for (const name of readdirSync(chunks))
+    if (!current.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
+  return outfile;
+}
+
+const rank = (path) => (path === manifest ? 2 : path === outfile ? 1 : 0);
+
+function writeAtomically(path, contents) {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
   try {
-    renameSync(tmp, outfile);
+    renameSync(tmp, path);
   } catch (error) {
     rmSync(tmp, { force: true });
     throw error;
   }
-  return outfile;
 }
 
 async function main(args) {

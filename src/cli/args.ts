@@ -1,3 +1,5 @@
+import { LANGS, type Lang } from '../i18n/dict';
+
 /** Minimal argv parsing: `--name value`, `--name=value`, and positional files (`-` is stdin). */
 export interface Args {
   command: string | undefined;
@@ -42,4 +44,8 @@ export function oneOf<T extends string>(
   if (!(allowed as readonly string[]).includes(value))
     throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
   return value as T;
+}
+
+export function langOf(args: Args): Lang {
+  return oneOf('lang', args.options.lang, LANGS, 'en');
 }

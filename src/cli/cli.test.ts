@@ -49,6 +49,25 @@ describe('triage CLI', () => {
     expect(out[1].problems[0]).toMatch(/\S/);
   });
 
+  it.each(['en', 'zh-CN'])(
+    'detect words every summary and problem from the parser dictionaries alone (%s)',
+    (lang) => {
+      const files = fixtureCases().flatMap((c) =>
+        c.files.map((f) => fixture(`${c.name}/${f.name}`)),
+      );
+      const rows = JSON.parse(
+        triage(['detect', '--format', 'json', '--lang', lang, ...files]).stdout,
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(files.length);
+      const texts = rows.flatMap((r: { summary: string; problems: string[] }) => [
+        r.summary,
+        ...r.problems,
+      ]);
+      expect(texts.filter((t: string) => /\bparse\.[\w-]+\.|^parse\./.test(t))).toEqual([]);
+      if (lang === 'zh-CN') expect(texts.join('')).toMatch(/[\u4e00-\u9fff]/);
+    },
+  );
+
   it('reads standard input and splits a bundle into sections', () => {
     const bundle =
       '==> sysctl -a <==\nnet.ipv4.tcp_tw_recycle = 1\nnet.ipv4.tcp_timestamps = 1\n==> iptables-save <==\n*nat\n:PREROUTING ACCEPT [0:0]\nCOMMIT\n';

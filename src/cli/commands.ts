@@ -3,47 +3,19 @@ import { diagnose } from '../engine/diagnose';
 import { diagnosisToMarkdown } from '../engine/markdown';
 import { treeToMermaid } from '../engine/mermaid';
 import { isValid } from '../engine/validate';
-import { LANGS, type Lang } from '../i18n/resources';
 import { translate, tMsg } from '../i18n/translate';
-import type { SectionResult } from '../parsers/registry';
 import { edgeText, nodeKey, TREES } from '../tree';
-import { analyseBytes } from '../worker/analyse';
-import { oneOf, UsageError, type Args } from './args';
-
-export interface Input {
-  source: string;
-  bytes: Uint8Array;
-}
+import { langOf, oneOf, UsageError, type Args } from './args';
+import { parseInputs, type Input } from './inputs';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 
-export function detect(args: Args, inputs: Input[]): string {
-  const format = oneOf('format', args.options.format, ['json', 'text'] as const, 'text');
-  const lang = langOf(args);
-  const rows = parseAll(inputs).map((s) => ({
-    source: s.source,
-    kind: s.kind,
-    status: s.status,
-    summary: s.status === 'rejected' ? '' : tMsg(lang, s.summary),
-    problems: s.problems.map(
-      (p) => (p.line !== undefined ? `line ${p.line}: ` : '') + tMsg(lang, p.msg),
-    ),
-  }));
-  if (format === 'json') return json(rows);
-  return rows
-    .map(
-      (r) =>
-        `${r.source}: ${r.kind ?? 'unknown'} (${r.status})${r.summary ? ` ${r.summary}` : ''}${r.problems.map((p) => `\n  - ${p}`).join('')}`,
-    )
-    .join('\n');
-}
-
-export function diagnoseCmd(args: Args, inputs: Input[]): string {
+export async function diagnoseCmd(args: Args, inputs: Input[]): Promise<string> {
   const format = oneOf('format', args.options.format, ['json', 'md'] as const, 'json');
   const lang = langOf(args);
   const symptom = symptomOf(args, false);
   const vars = varsOf(args);
-  const d = diagnose(symptom, parseAll(inputs), vars, lang);
+  const d = diagnose(symptom, await parseInputs(inputs), vars, lang);
   if (format === 'md') return diagnosisToMarkdown(d, lang);
   return json({
     symptom: d.symptom,
@@ -89,14 +61,6 @@ export function causesCmd(args: Args): string {
   return format === 'json'
     ? json(rows)
     : rows.map((r) => `${r.id}\t${r.symptoms.join(',')}\t${r.title}`).join('\n');
-}
-
-function parseAll(inputs: Input[]): SectionResult[] {
-  return inputs.flatMap((i) => analyseBytes(i.bytes, i.source));
-}
-
-function langOf(args: Args): Lang {
-  return oneOf('lang', args.options.lang, LANGS, 'en');
 }
 
 function symptomOf(args: Args, required: boolean): SymptomId | null {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { parseArgs, UsageError } from './args';
-import { causesCmd, detect, diagnoseCmd, treeCmd, type Input } from './commands';
+import { readInputs } from './inputs';
 
 const USAGE = `usage:
   triage detect [--format json|text] [--lang en|zh-CN] FILE...
@@ -12,8 +10,11 @@ FILE may be - for standard input; a collector bundle counts as one paste per sec
 
 const VALUED = ['format', 'lang', 'symptom', 'port', 'node', 'var'] as const;
 
-/** Runs the CLI; returns the exit status (0 ran, 2 bad arguments or unreadable file). */
-export function main(argv: string[]): number {
+/**
+ * Runs the CLI; returns the exit status (0 ran, 2 bad arguments or unreadable file). Each
+ * command loads only what it needs: a process starts for every call.
+ */
+export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv, VALUED);
     const needFiles = () => {
@@ -23,16 +24,16 @@ export function main(argv: string[]): number {
     let out: string;
     switch (args.command) {
       case 'detect':
-        out = detect(args, needFiles());
+        out = await (await import('./detect')).detect(args, needFiles());
         break;
       case 'diagnose':
-        out = diagnoseCmd(args, needFiles());
+        out = await (await import('./commands')).diagnoseCmd(args, needFiles());
         break;
       case 'tree':
-        out = treeCmd(args);
+        out = (await import('./commands')).treeCmd(args);
         break;
       case 'causes':
-        out = causesCmd(args);
+        out = (await import('./commands')).causesCmd(args);
         break;
       case undefined:
       case 'help':
@@ -54,17 +55,4 @@ export function main(argv: string[]): number {
   }
 }
 
-function readInputs(files: string[]): Input[] {
-  return files.map((f) => {
-    try {
-      const bytes = readFileSync(f === '-' ? 0 : f);
-      return { source: f === '-' ? 'stdin' : basename(f), bytes };
-    } catch (e) {
-      throw new UsageError(
-        `cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      );
-    }
-  });
-}
-
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,22 @@
-/** English texts of the output parsers' messages (`parse.<kind>.*`). */
+/** English texts of the output parsers' messages (`parse.*`: every kind, and the registry's own). */
 export default {
   parse: {
+    collectorNote: 'The collector could not run this on the node ({{note}}).',
+    empty: 'The paste is empty.',
+    unknown:
+      'Not a command output the wizard knows (it starts with “{{first}}”). Paste the output of the command shown above.',
+    tooBig: 'The paste is larger than {{max}} MB; paste a filtered part.',
+    failed: 'The paste could not be read: {{error}}',
+    'iptables-L': {
+      notARule: 'Not a rule line of `iptables -L`.',
+      noChains: 'No `Chain NAME (policy ...)` line: not `iptables -L` output.',
+      summary: 'iptables -L: {{chains}} chain(s), {{rules}} rule(s)',
+      summaryForward:
+        'iptables -L: {{chains}} chain(s), {{rules}} rule(s); FORWARD policy {{policy}} ({{packets}} packets)',
+    },
+    nearMiss: {
+      nft: 'This is `nft list ruleset`. Paste `iptables-save` (iptables-nft-save on nft hosts) instead.',
+    },
     sysctl: {
       badLine: 'This line is not "key = value" sysctl output.',
       noValues:

@@ -1,6 +1,21 @@
-/** 输出解析器消息（`parse.<kind>.*`）的简体中文文本，键与 parsers.en.ts 完全相同。 */
+/** 输出解析器消息（`parse.*`：各类输出及注册表自身）的简体中文文本，键与 parsers.en.ts 完全相同。 */
 export default {
   parse: {
+    collectorNote: '采集脚本无法在节点上运行这条命令（{{note}}）。',
+    empty: '粘贴内容为空。',
+    unknown: '不是向导能识别的命令输出（开头是“{{first}}”）。请粘贴上面所示命令的输出。',
+    tooBig: '粘贴内容超过 {{max}} MB；请粘贴过滤后的部分。',
+    failed: '无法读取粘贴内容：{{error}}',
+    'iptables-L': {
+      notARule: '不是 `iptables -L` 的规则行。',
+      noChains: '没有 `Chain NAME (policy ...)` 行：不是 `iptables -L` 的输出。',
+      summary: 'iptables -L：{{chains}} 条链，{{rules}} 条规则',
+      summaryForward:
+        'iptables -L：{{chains}} 条链，{{rules}} 条规则；FORWARD 默认策略 {{policy}}（{{packets}} 个包）',
+    },
+    nearMiss: {
+      nft: '这是 `nft list ruleset` 的输出。请改为粘贴 `iptables-save`（nft 主机上为 iptables-nft-save）。',
+    },
     sysctl: {
       badLine: '这一行不是 "key = value" 形式的 sysctl 输出。',
       noValues:

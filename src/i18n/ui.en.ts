@@ -176,23 +176,5 @@ export default {
     inputs: 'What was read',
     running: 'Diagnosing…',
   },
-  parse: {
-    collectorNote: 'The collector could not run this on the node ({{note}}).',
-    empty: 'The paste is empty.',
-    unknown:
-      'Not a command output the wizard knows (it starts with “{{first}}”). Paste the output of the command shown above.',
-    tooBig: 'The paste is larger than {{max}} MB; paste a filtered part.',
-    failed: 'The paste could not be read: {{error}}',
-    'iptables-L': {
-      notARule: 'Not a rule line of `iptables -L`.',
-      noChains: 'No `Chain NAME (policy ...)` line: not `iptables -L` output.',
-      summary: 'iptables -L: {{chains}} chain(s), {{rules}} rule(s)',
-      summaryForward:
-        'iptables -L: {{chains}} chain(s), {{rules}} rule(s); FORWARD policy {{policy}} ({{packets}} packets)',
-    },
-    nearMiss: {
-      nft: 'This is `nft list ruleset`. Paste `iptables-save` (iptables-nft-save on nft hosts) instead.',
-    },
-  },
   notFound: { title: 'Page not found', back: 'Back to the start' },
 };

@@ -167,22 +167,5 @@ export default {
     inputs: '已读取的内容',
     running: '正在诊断…',
   },
-  parse: {
-    collectorNote: '采集脚本无法在节点上运行这条命令（{{note}}）。',
-    empty: '粘贴内容为空。',
-    unknown: '不是向导能识别的命令输出（开头是“{{first}}”）。请粘贴上面所示命令的输出。',
-    tooBig: '粘贴内容超过 {{max}} MB；请粘贴过滤后的部分。',
-    failed: '无法读取粘贴内容：{{error}}',
-    'iptables-L': {
-      notARule: '不是 `iptables -L` 的规则行。',
-      noChains: '没有 `Chain NAME (policy ...)` 行：不是 `iptables -L` 的输出。',
-      summary: 'iptables -L：{{chains}} 条链，{{rules}} 条规则',
-      summaryForward:
-        'iptables -L：{{chains}} 条链，{{rules}} 条规则；FORWARD 默认策略 {{policy}}（{{packets}} 个包）',
-    },
-    nearMiss: {
-      nft: '这是 `nft list ruleset` 的输出。请改为粘贴 `iptables-save`（nft 主机上为 iptables-nft-save）。',
-    },
-  },
   notFound: { title: '页面不存在', back: '返回首页' },
 };

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SHARED } from '../testing/shared';
 import { parseBytesFast } from './bytes';
-import { decodePaste } from '../worker/analyse';
+import { analysePaste, decodePaste } from '../worker/analyse';
 import { parsePaste } from './registry';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -53,6 +53,19 @@ describe('conntrack -L read from bytes', () => {
     const fast = agrees(generated(...args));
     expect(fast?.kind).toBe('conntrack');
     expect(fast?.status).toBe('parsed');
+  });
+
+  it('the page reads a big dump this way too, with the same result', () => {
+    const text = generated('--lines', '9000', '--seed', '3');
+    expect(text.length).toBeGreaterThan(1 << 20);
+    expect(JSON.stringify(analysePaste(text, 'x.txt'))).toBe(
+      JSON.stringify(parsePaste(text, 'x.txt')),
+    );
+    // and a big dump with a prompt before it still goes the general way
+    expect(analysePaste(`$ conntrack -L\n${text}`, 'x.txt')[0]).toMatchObject({
+      kind: 'conntrack',
+      command: 'conntrack -L',
+    });
   });
 
   it('real outputs: seed 001 lines, /proc/net/nf_conntrack (indented, prompt left out)', () => {

@@ -1,4 +1,5 @@
 import { conntrackFromBytes } from './conntrack/bytes';
+import { MAX_PASTE_BYTES } from '../worker/protocol';
 import type { ParsedSection } from './registry';
 
 /**
@@ -8,7 +9,13 @@ import type { ParsedSection } from './registry';
  * Imports no other parser, so the command line can answer before loading them.
  */
 export function parseBytesFast(bytes: Uint8Array, source: string): ParsedSection | null {
-  const read = conntrackFromBytes(bytes);
+  if (bytes.length > MAX_PASTE_BYTES) return null; // the general path says it is too big
+  let read;
+  try {
+    read = conntrackFromBytes(bytes);
+  } catch {
+    return null; // the general path parses it again and reports what goes wrong
+  }
   if (!read || read.outcome.status === 'rejected') return null;
   return {
     source,

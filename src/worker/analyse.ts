@@ -2,6 +2,10 @@ import { parseBytesFast } from '../parsers/bytes';
 import { parsePaste, type SectionResult } from '../parsers/registry';
 import { MAX_PASTE_BYTES } from './protocol';
 
+/** From this size, a paste that starts like a conntrack entry is read as bytes first. */
+const BYTES_PATH_FROM = 1 << 20;
+const CONNTRACK_START = /^(?:ipv[46] +\d+ +)?[a-z]+ +\d+ +\d+ /;
+
 /** Parses one paste, turning size limits and unexpected errors into a rejected section. */
 export function analysePaste(
   text: string,
@@ -13,6 +17,11 @@ export function analysePaste(
       rejected(source, { key: 'parse.tooBig', params: { max: MAX_PASTE_BYTES / 1024 / 1024 } }),
     ];
   }
+  // A 40 MB `conntrack -L` dump: a few times faster than splitting it into 250,000 lines.
+  if (text.length >= BYTES_PATH_FROM && CONNTRACK_START.test(text.slice(0, 200))) {
+    const fast = parseBytesFast(new TextEncoder().encode(text), source);
+    if (fast) return [fast];
+  }
   try {
     return parsePaste(text, source, onProgress);
   } catch (e) {
@@ -23,22 +32,6 @@ export function analysePaste(
       }),
     ];
   }
-}
-
-/**
- * A paste as a file's bytes (the command line reads them so): a plain `conntrack -L` dump is
- * summarised straight from them, anything else decoded and parsed as text.
- */
-export function analyseBytes(bytes: Uint8Array, source: string): SectionResult[] {
-  if (bytes.length <= MAX_PASTE_BYTES) {
-    try {
-      const fast = parseBytesFast(bytes, source);
-      if (fast) return [fast];
-    } catch {
-      // the general path parses it again and reports what goes wrong
-    }
-  }
-  return analysePaste(decodePaste(bytes), source);
 }
 
 /** UTF-8, or UTF-16 when the bytes start with its byte-order mark (PowerShell redirects write it). */
