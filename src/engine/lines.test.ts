@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { promptCommand, toLines } from './lines';
+import { matchPrompt, promptCommand, toLines } from './lines';
 import type { Line } from './types';
 
 /** toLines as it was first written (a regex per line): the fast one must give the same lines. */
@@ -27,19 +27,6 @@ function reference(raw: string): Line[] {
   const nonEmpty = out.filter((l) => l.text.trim() !== '');
   if (nonEmpty.length === 0 || !nonEmpty.every((l) => /^\s*>(\s|$)/.test(l.text))) return out;
   return out.map((l) => ({ n: l.n, text: l.text.replace(/^\s*> ?/, '') }));
-}
-
-/** promptCommand without the cheap pre-check. */
-function referencePrompt(text: string): string | null {
-  let m =
-    /^\s*(?:\[[^\]\n]{1,80}\]|[\w.-]{1,64}@[^\s$#%]{1,120}|[\w./-]{1,80}:[^\s$#%]{0,120})\s?[$#%]\s+(\S.*)$/.exec(
-      text,
-    );
-  if (m) return m[1]!.trimEnd();
-  m = /^\s*\$\s+(\S.*)$/.exec(text);
-  if (m) return m[1]!.trimEnd();
-  // `# cmd` depends on a list of known commands; the pre-check always lets these through.
-  return /^\s*#\s+\S/.test(text) ? promptCommand(text) : null;
 }
 
 const PIECES = [
@@ -107,14 +94,21 @@ describe('promptCommand: the pre-check never hides a prompt', () => {
     'kubectl get pods',
     'ls',
     'x'.repeat(70),
+    '>',
+    '➜',
+    '✗',
+    'PS C:\\x',
+    'bash-4.2',
+    'git:(main)',
+    'a@b',
   ];
   it('agrees with the bare regexes', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PROMPTISH), { maxLength: 12 }), (parts) => {
         const s = parts.join('');
-        expect(promptCommand(s)).toEqual(referencePrompt(s));
+        expect(promptCommand(s)).toEqual(matchPrompt(s));
       }),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
   });
 });

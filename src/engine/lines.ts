@@ -65,26 +65,48 @@ function stripQuotePrefix(lines: Line[]): Line[] {
   return lines.map((l) => ({ n: l.n, text: l.text.replace(/^\s*> ?/, '') }));
 }
 
-// Commands a root prompt ("# cmd") is followed by; '#' alone also starts comments in many outputs.
+// Commands a root prompt ("# cmd", "/ # cmd") is followed by; '#' alone also starts comments.
 const KNOWN_COMMANDS =
-  /^(?:sudo|kubectl|sysctl|iptables\S*|ip6tables\S*|ipvsadm|conntrack|netstat|nstat|ss|cat|grep|tail|head|less|journalctl|dmesg|ethtool|ip|uname|lsmod|modprobe|tcpdump|curl|ping|nslookup|dig|firewall-cmd|crictl|docker|systemctl|awk|sort|find|ls|echo|docker)\b/;
+  /^(?:sudo|kubectl|sysctl|iptables\S*|ip6tables\S*|ipvsadm|conntrack|netstat|nstat|ss|cat|grep|tail|head|less|journalctl|dmesg|ethtool|ip|uname|lsmod|modprobe|tcpdump|curl|ping|nslookup|dig|firewall-cmd|crictl|docker|systemctl|awk|sort|find|ls|echo|exit|cd|clear|su|sh|bash|nsenter|watch|env|export)\b/;
+
+/** Shell prompts, each capturing the command typed after it. `known`: only before a known command. */
+const PROMPTS: { re: RegExp; known?: true }[] = [
+  // user@host:~$ cmd, [root@host ~]# cmd, host:~# cmd
+  {
+    re: /^\s*(?:\[[^\]\n]{1,80}\]|[\w.-]{1,64}@[^\s$#%]{1,120}|[\w./-]{1,80}:[^\s$#%]{0,120})\s?[$#%]\s+(\S.*)$/,
+  },
+  // $ cmd
+  { re: /^\s*\$\s+(\S.*)$/ },
+  // # cmd ('#' alone also starts comments in many outputs)
+  { re: /^\s*#\s+(\S.*)$/, known: true },
+  // bash-4.2$ cmd, sh-4.4# cmd: a shell with no prompt configured
+  { re: /^\s*(?:ba|da|k|z)?sh-\d+(?:\.\d+)*[$#]\s+(\S.*)$/ },
+  // ~ # cmd, / # cmd, /etc $ cmd: busybox ash, as in `kubectl exec -it POD -- sh`
+  { re: /^\s*[~/][\w./~-]{0,120}\s[$#]\s+(\S.*)$/, known: true },
+  // ➜  ~ cmd, ➜  repo git:(main) ✗ cmd: oh-my-zsh (and ➜  cmd, its directory cut off)
+  { re: /^\s*➜\s+(\S.*)$/, known: true },
+  { re: /^\s*➜\s+\S{1,120}(?:\s+git:\([^)\s]{1,120}\))?(?:\s+✗)?\s+(\S.*)$/ },
+  // user@host ~ % cmd (macOS zsh), user@host ~> cmd (fish)
+  { re: /^\s*[\w.-]{1,64}@[\w.-]{1,64}\s+\S{1,120}?(?:\s+[%$#]|>)\s+(\S.*)$/ },
+  // PS C:\Users\me> cmd: PowerShell
+  { re: /^\s*PS [A-Za-z]:\\[^>]{0,200}>\s+(\S.*)$/ },
+];
 
 /**
- * When a line is a shell prompt with the command the operator typed, returns that command.
- * Recognises `$ cmd`, `user@host:~$ cmd`, `[root@host ~]# cmd`, `host:~# cmd` and `# cmd`
- * (the last only for a known command, since '#' also starts comments in outputs).
+ * When a line is a shell prompt with the command the operator typed, returns that command:
+ * `$ cmd`, `user@host:~$ cmd`, `[root@host ~]# cmd`, `host:~# cmd`, `# cmd`, `bash-4.2$ cmd`,
+ * `~ # cmd`, oh-my-zsh's `➜  dir cmd`, macOS zsh's `user@host ~ % cmd`, fish, PowerShell.
  */
 export function promptCommand(text: string): string | null {
-  if (!mayBePrompt(text)) return null;
-  let m =
-    /^\s*(?:\[[^\]\n]{1,80}\]|[\w.-]{1,64}@[^\s$#%]{1,120}|[\w./-]{1,80}:[^\s$#%]{0,120})\s?[$#%]\s+(\S.*)$/.exec(
-      text,
-    );
-  if (m) return m[1]!.trimEnd();
-  m = /^\s*\$\s+(\S.*)$/.exec(text);
-  if (m) return m[1]!.trimEnd();
-  m = /^\s*#\s+(\S.*)$/.exec(text);
-  if (m && KNOWN_COMMANDS.test(m[1]!)) return m[1]!.trimEnd();
+  return mayBePrompt(text) ? matchPrompt(text) : null;
+}
+
+/** `promptCommand` without the cheap pre-check (tests hold the two together). */
+export function matchPrompt(text: string): string | null {
+  for (const { re, known } of PROMPTS) {
+    const m = re.exec(text);
+    if (m && (!known || KNOWN_COMMANDS.test(m[1]!))) return m[1]!.trimEnd();
+  }
   return null;
 }
 
@@ -104,23 +126,29 @@ function isSpace(c: number): boolean {
   );
 }
 
-const isPromptChar = (c: number) => c === 36 || c === 35 || c === 37; // $ # %
+const isPromptChar = (c: number) => c === 36 || c === 35 || c === 37 || c === 62; // $ # % >
 
 /**
- * Necessary condition for `promptCommand`, checked without a regex (it runs on every line of
- * a 250,000-line paste): after leading blanks the line starts with `[`, or a prompt character
- * comes before the first blank (at most 203 characters in) or right after it.
+ * Necessary condition for `matchPrompt`, checked without a regex (it runs on every line of a
+ * 250,000-line paste): after leading blanks the line starts with `[`, `➜` or `PS `, or a
+ * prompt character ($ # % >) comes within its first three words (the first 400 characters).
  */
 function mayBePrompt(text: string): boolean {
   const len = text.length;
   let i = 0;
   while (i < len && isSpace(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) === 91) return true; // [root@host ~]#
-  const limit = Math.min(len, i + 204);
+  const first = text.charCodeAt(i);
+  if (first === 91 || first === 0x279c) return true; // [root@host ~]#, ➜
+  if (first === 80 && text.startsWith('PS ', i)) return true;
+  const limit = Math.min(len, i + 400);
+  let words = 1;
   for (let k = i; k < limit; k++) {
     const c = text.charCodeAt(k);
     if (isPromptChar(c)) return true;
-    if (isSpace(c)) return isPromptChar(text.charCodeAt(k + 1));
+    if (isSpace(c)) {
+      while (k + 1 < limit && isSpace(text.charCodeAt(k + 1))) k++;
+      if (++words > 3) return false;
+    }
   }
   return false;
 }

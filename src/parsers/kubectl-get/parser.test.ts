@@ -120,16 +120,20 @@ describe('kubectl-get: real outputs', () => {
     });
   });
 
-  it('RESTARTS with "(4m39s ago)", behind a prompt the splitter does not know', () => {
-    const r = get(local('kubectl-get--cilium20679-restarts-ago.txt'));
-    expect(r.status).toBe('parsed');
-    const [pods, svc] = r.facts.tables;
-    expect(pods!.rows.map((row) => [row.restarts, row.cells['RESTARTS'], row.ready])).toEqual([
+  it('RESTARTS with "(4m39s ago)", two outputs behind busybox `~ #` prompts', () => {
+    const [pods, svc] = gets(local('kubectl-get--cilium20679-restarts-ago.txt'));
+    expect(pods!.command).toBe('kubectl get pods -l k8s-app=cilium -n kube-system');
+    expect(pods!.status).toBe('parsed');
+    expect(
+      pods!.facts.tables[0]!.rows.map((row) => [row.restarts, row.cells['RESTARTS'], row.ready]),
+    ).toEqual([
       [40, '40 (4m39s ago)', { ready: 0, total: 1 }],
       [40, '40 (4m33s ago)', { ready: 0, total: 1 }],
     ]);
-    expect(svc!.resource).toBe('service');
-    expect(svc!.rows[2]!.cells['PORT(S)']).toBe('53/UDP,53/TCP,9153/TCP');
+    expect(svc!.command).toBe('kubectl get svc -A -o wide');
+    const services = svc!.facts.tables[0]!;
+    expect(services.resource).toBe('service');
+    expect(services.rows[2]!.cells['PORT(S)']).toBe('53/UDP,53/TCP,9153/TCP');
   });
 });
 
