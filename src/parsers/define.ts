@@ -10,6 +10,8 @@ export interface Parser<K extends string = string, F = unknown> {
   /** Cheap sniff of the first non-empty lines (at most 40). The registry asks parsers in order. */
   detect(head: Line[], ctx: ParseContext): boolean;
   parse(lines: Line[], ctx: ParseContext): ParseOutcome<F>;
+  /** When one output holds several objects (`kubectl describe pods`): its lines, one part each. */
+  split?(lines: Line[]): Line[][];
 }
 
 export function defineParser<K extends string, F>(p: Parser<K, F>): Parser<K, F> {

@@ -1,5 +1,5 @@
 import type { Line, Msg, Problem } from '../engine/types';
-import type { Parser } from './define';
+import type { ParseContext, Parser } from './define';
 import { splitPaste, type Section } from './split';
 import { nearMiss } from './near-miss';
 import { sysctl } from './sysctl/parser';
@@ -74,53 +74,78 @@ export const COLLECTOR_NOTE = '# net-triage:';
 
 const HEAD_LINES = 40;
 
-export function parseSection(section: Section): SectionResult {
+/** What every result of a section says about where it comes from. */
+function baseOf(section: Section) {
+  return {
+    source: section.source,
+    command: section.command,
+    lineCount: section.lines.length,
+    span: [section.lines[0]?.n ?? 0, section.lines.at(-1)?.n ?? 0] as [number, number],
+  };
+}
+
+/**
+ * Parses one output: usually one result; one per object when the output holds several
+ * (`kubectl describe pods` of a whole deployment), named `source#1`, `source#2`...
+ */
+export function parseSection(section: Section): SectionResult[] {
   // The first non-empty lines only: a section can be 250,000 lines long.
   const head: Line[] = [];
   for (const l of section.lines) {
     if (head.length >= HEAD_LINES) break;
     if (l.text.trim() !== '') head.push(l);
   }
-  const base = {
-    source: section.source,
-    command: section.command,
-    lineCount: section.lines.length,
-    span: [section.lines[0]?.n ?? 0, section.lines.at(-1)?.n ?? 0] as [number, number],
-  };
+  const base = baseOf(section);
   if (head.length === 0) {
-    return { ...base, kind: null, status: 'rejected', problems: [{ msg: { key: 'parse.empty' } }] };
+    return [
+      { ...base, kind: null, status: 'rejected', problems: [{ msg: { key: 'parse.empty' } }] },
+    ];
   }
   // The collector's own notes (`# net-triage: tool missing: ipvsadm`) stand for an output.
   if (head.every((l) => l.text.startsWith(COLLECTOR_NOTE))) {
     const note = head.map((l) => l.text.slice(COLLECTOR_NOTE.length).trim()).join('; ');
-    return {
-      ...base,
-      kind: null,
-      status: 'rejected',
-      problems: [{ msg: { key: 'parse.collectorNote', params: { note } } }],
-    };
+    return [
+      {
+        ...base,
+        kind: null,
+        status: 'rejected',
+        problems: [{ msg: { key: 'parse.collectorNote', params: { note } } }],
+      },
+    ];
   }
   const ctx = { command: section.command };
   for (const parser of PARSERS) {
     if (!parser.detect(head, ctx)) continue;
-    const out = parser.parse(section.lines, ctx);
-    if (out.status === 'rejected') {
-      return {
-        ...base,
-        kind: out.nearMiss ?? parser.kind,
-        status: 'rejected',
-        problems: out.problems,
-      };
-    }
-    return { ...base, kind: parser.kind, ...out } as ParsedSection;
+    const parts = parser.split?.(section.lines) ?? [];
+    if (parts.length < 2) return [parseWith(parser, section, ctx)];
+    const sep = section.source.includes('#') ? '.' : '#';
+    return parts.map((lines, k) =>
+      parseWith(parser, { ...section, source: `${section.source}${sep}${k + 1}`, lines }, ctx),
+    );
   }
   const miss = nearMiss(head, section.command);
-  return {
-    ...base,
-    kind: miss?.kind ?? null,
-    status: 'rejected',
-    problems: [{ msg: miss?.msg ?? unknownMsg(head) }],
-  };
+  return [
+    {
+      ...base,
+      kind: miss?.kind ?? null,
+      status: 'rejected',
+      problems: [{ msg: miss?.msg ?? unknownMsg(head) }],
+    },
+  ];
+}
+
+function parseWith(parser: Parser, section: Section, ctx: ParseContext): SectionResult {
+  const base = baseOf(section);
+  const out = parser.parse(section.lines, ctx);
+  if (out.status === 'rejected') {
+    return {
+      ...base,
+      kind: out.nearMiss ?? parser.kind,
+      status: 'rejected',
+      problems: out.problems,
+    };
+  }
+  return { ...base, kind: parser.kind, ...out } as ParsedSection;
 }
 
 function unknownMsg(head: Line[]): Msg {
@@ -135,7 +160,7 @@ export function parsePaste(
   onProgress?: (done: number, total: number) => void,
 ): SectionResult[] {
   const sections = splitPaste(raw, source);
-  return sections.map((s, i) => {
+  return sections.flatMap((s, i) => {
     const out = parseSection(s);
     onProgress?.(i + 1, sections.length);
     return out;

@@ -139,5 +139,6 @@ export function withLeadingCommand<K extends string, F>(p: Parser<K, F>): Parser
       const { lines, command } = leadingCommand(all, ctx.command);
       return p.parse(lines, { ...ctx, command });
     },
+    ...(p.split ? { split: p.split } : {}),
   };
 }

@@ -134,6 +134,43 @@ describe('kubectl-describe: real outputs', () => {
   });
 });
 
+describe('kubectl-describe: several objects in one output', () => {
+  // `kubectl describe pods -A` prints each pod in turn, a blank line between: two real pods so.
+  const controller = local('kubectl-describe--in12196-controller-pod.txt');
+  const calico = local('kubectl-describe--calico2290-node-pod.txt').split('\n').slice(1).join('\n');
+  const both = `kubectl describe pods -A\n${controller.trimEnd()}\n\n${calico}`;
+
+  it('gives one result per object, each with its own fields, containers and events', () => {
+    const rs = parsePaste(both, 'pods.txt');
+    expect(rs.map((r) => [r.source, r.kind, r.status])).toEqual([
+      ['pods.txt#1', 'kubectl-describe', 'parsed'],
+      ['pods.txt#2', 'kubectl-describe', 'parsed'],
+    ]);
+    const [a, b] = rs.map((r) =>
+      r.kind === 'kubectl-describe' && r.status !== 'rejected' ? r.facts : null,
+    );
+    expect([a?.name?.value, a?.namespace?.value]).toEqual([
+      'ingress-nginx-controller-bc57996ff-zkvj9',
+      'ingress-nginx',
+    ]);
+    expect([b?.name?.value, b?.namespace?.value]).toEqual(['calico-node-nnp4b', 'kube-system']);
+    const alone = (text: string) => {
+      const r = describeOf(text);
+      return r.status === 'rejected' ? null : r.facts;
+    };
+    expect(a?.containers.map((c) => c.name)).toEqual(
+      alone(controller)?.containers.map((c) => c.name),
+    );
+    expect(b?.events.length).toBe(alone(calico)?.events.length);
+    // line numbers stay those of the paste
+    expect(rs[1]!.span![0]).toBeGreaterThan(rs[0]!.span![1]);
+  });
+
+  it('a single object stays one result under its own name', () => {
+    expect(parsePaste(controller, 'pod.txt').map((r) => r.source)).toEqual(['pod.txt']);
+  });
+});
+
 describe('kubectl-describe: formats', () => {
   it('liveness events with "Get \\"url\\": context deadline exceeded" and restart counts', () => {
     const text = [

@@ -49,6 +49,15 @@ export const kubectlDescribe = withLeadingCommand(
         body.slice(1, 6).some((t) => /^(?:Namespace|Labels|Node|Priority|Roles|Selector):/.test(t))
       );
     },
+    // `kubectl describe pods -l app=web`: one part per object, from each top-level `Name:`.
+    split(lines) {
+      const name = `${' '.repeat(baseIndent(lines))}Name:`;
+      const starts = lines.flatMap((l, i) =>
+        l.text.startsWith(name) && /^\s+\S/.test(l.text.slice(name.length)) ? [i] : [],
+      );
+      if (starts.length < 2) return [lines];
+      return starts.map((at, k) => lines.slice(k === 0 ? 0 : at, starts[k + 1] ?? lines.length));
+    },
     parse(lines, ctx) {
       const facts: KubectlDescribeFacts = {
         object: null,
