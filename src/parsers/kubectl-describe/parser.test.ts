@@ -154,10 +154,7 @@ describe('kubectl-describe: several objects in one output', () => {
       'ingress-nginx',
     ]);
     expect([b?.name?.value, b?.namespace?.value]).toEqual(['calico-node-nnp4b', 'kube-system']);
-    const alone = (text: string) => {
-      const r = describeOf(text);
-      return r.status === 'rejected' ? null : r.facts;
-    };
+    const alone = (text: string) => describeOf(text).facts;
     expect(a?.containers.map((c) => c.name)).toEqual(
       alone(controller)?.containers.map((c) => c.name),
     );
