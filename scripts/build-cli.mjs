@@ -18,7 +18,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,7 +84,10 @@ export async function buildCli() {
     .map((f) => f.replace(/^raw:/, ''));
   const files = [
     ...result.outputFiles.map((f) => ({ path: f.path, contents: f.contents })),
-    { path: manifest, contents: JSON.stringify(inputs.map((f) => relative(root, join(root, f)))) },
+    {
+      path: manifest,
+      contents: JSON.stringify(inputs.map((f) => relative(root, resolve(root, f)))),
+    },
   ];
   // Chunks first, the entry and the manifest last, each written and renamed: a `triage`
   // started meanwhile runs the old build or the new one, never half of a file.

@@ -1,4 +1,14 @@
 import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -164,4 +174,30 @@ describe('triage CLI', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^triage: /);
   });
+});
+
+describe('bin/triage.mjs', () => {
+  it('rebuilds the CLI when a file it was built from changes, and only then', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'triage-bin-'));
+    try {
+      for (const d of ['bin', 'scripts', 'src'])
+        cpSync(join(root, d), join(dir, d), { recursive: true });
+      symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+      const run = () =>
+        spawnSync(process.execPath, [join(dir, 'bin/triage.mjs'), 'causes'], { encoding: 'utf8' });
+      const built = join(dir, 'dist-cli', 'triage.mjs');
+      expect(run().status).toBe(0);
+      const first = statSync(built).mtimeMs;
+      expect(run().status).toBe(0);
+      expect(statSync(built).mtimeMs).toBe(first);
+      // a source the build read, edited later
+      const input = JSON.parse(readFileSync(join(dir, 'dist-cli', 'inputs.json'), 'utf8'))[0];
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(join(dir, input), later, later);
+      expect(run().status).toBe(0);
+      expect(statSync(built).mtimeMs).toBeGreaterThan(first);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
