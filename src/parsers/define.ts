@@ -5,9 +5,12 @@ export interface ParseContext {
   command: string | null;
 }
 
+/** How many non-empty lines from a section's start a detector is shown. */
+export const HEAD_LINES = 40;
+
 export interface Parser<K extends string = string, F = unknown> {
   kind: K;
-  /** Cheap sniff of the first non-empty lines (at most 40). The registry asks parsers in order. */
+  /** Cheap sniff of the first non-empty lines (`HEAD_LINES`). The registry asks parsers in order. */
   detect(head: Line[], ctx: ParseContext): boolean;
   parse(lines: Line[], ctx: ParseContext): ParseOutcome<F>;
   /** When one output holds several objects (`kubectl describe pods`): its lines, one part each. */

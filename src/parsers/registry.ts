@@ -1,5 +1,5 @@
 import type { Line, Msg, Problem } from '../engine/types';
-import type { ParseContext, Parser } from './define';
+import { HEAD_LINES, type ParseContext, type Parser } from './define';
 import { splitPaste, type Section } from './split';
 import { nearMiss } from './near-miss';
 import { sysctl } from './sysctl/parser';
@@ -71,8 +71,6 @@ export type SectionResult = ParsedSection | RejectedSection;
 
 /** How collect.sh marks a command it could not run. */
 export const COLLECTOR_NOTE = '# net-triage:';
-
-const HEAD_LINES = 40;
 
 /** What every result of a section says about where it comes from. */
 function baseOf(section: Section) {

@@ -1,5 +1,6 @@
 import { clean } from '../../engine/lines';
 import type { Line, ParseOutcome } from '../../engine/types';
+import { HEAD_LINES } from '../define';
 import type { ConntrackFacts } from './facts';
 import { conntrack, EntryReader } from './parser';
 import { MAX_ENTRY } from './scan';
@@ -7,8 +8,6 @@ import { MAX_ENTRY } from './scan';
 const NEWLINE = 10;
 const CR = 13;
 const SPACE = 32;
-/** As many non-blank lines as the registry shows a detector. */
-const HEAD_LINES = 40;
 
 /**
  * A paste that is nothing but `conntrack -L` entries (a 40 MB dump saved to a file), read
