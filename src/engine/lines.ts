@@ -86,6 +86,8 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
   // ➜  ~ cmd, ➜  repo git:(main) ✗ cmd: oh-my-zsh (and ➜  cmd, its directory cut off)
   { re: /^\s*➜\s+(\S.*)$/, known: true },
   { re: /^\s*➜\s+\S{1,120}(?:\s+git:\([^)\s]{1,120}\))?(?:\s+✗)?\s+(\S.*)$/ },
+  // ❯ cmd (pure, starship), 🐳  → cmd, » cmd: an arrow, maybe after a symbol
+  { re: /^\s*(?:\S{1,8}\s+)?[❯→»]\s+(\S.*)$/, known: true },
   // user@host ~ % cmd (macOS zsh), user@host ~> cmd (fish)
   { re: /^\s*[\w.-]{1,64}@[\w.-]{1,64}\s+\S{1,120}?(?:\s+[%$#]|>)\s+(\S.*)$/ },
   // PS C:\Users\me> cmd: PowerShell
@@ -95,7 +97,8 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
 /**
  * When a line is a shell prompt with the command the operator typed, returns that command:
  * `$ cmd`, `user@host:~$ cmd`, `[root@host ~]# cmd`, `host:~# cmd`, `# cmd`, `bash-4.2$ cmd`,
- * `~ # cmd`, oh-my-zsh's `➜  dir cmd`, macOS zsh's `user@host ~ % cmd`, fish, PowerShell.
+ * `~ # cmd`, oh-my-zsh's `➜  dir cmd`, starship's `❯ cmd`, macOS zsh's `user@host ~ % cmd`,
+ * fish, PowerShell.
  */
 export function promptCommand(text: string): string | null {
   return mayBePrompt(text) ? matchPrompt(text) : null;
@@ -126,19 +129,29 @@ function isSpace(c: number): boolean {
   );
 }
 
-const isPromptChar = (c: number) => c === 36 || c === 35 || c === 37 || c === 62; // $ # % >
+/** $ # % > and the arrows themed prompts end in: ➜ ❯ → » */
+const isPromptChar = (c: number) =>
+  c === 36 ||
+  c === 35 ||
+  c === 37 ||
+  c === 62 ||
+  c === 0x279c ||
+  c === 0x276f ||
+  c === 0x2192 ||
+  c === 0xbb;
 
 /**
  * Necessary condition for `matchPrompt`, checked without a regex (it runs on every line of a
- * 250,000-line paste): after leading blanks the line starts with `[`, `➜` or `PS `, or a
- * prompt character ($ # % >) comes within its first three words (the first 400 characters).
+ * 250,000-line paste): after leading blanks the line starts with `[` or `PS `, or a prompt
+ * character ($ # % > or an arrow) comes within its first three words (the first 400
+ * characters).
  */
 function mayBePrompt(text: string): boolean {
   const len = text.length;
   let i = 0;
   while (i < len && isSpace(text.charCodeAt(i))) i++;
   const first = text.charCodeAt(i);
-  if (first === 91 || first === 0x279c) return true; // [root@host ~]#, ➜
+  if (first === 91) return true; // [root@host ~]#
   if (first === 80 && text.startsWith('PS ', i)) return true;
   const limit = Math.min(len, i + 400);
   let words = 1;
