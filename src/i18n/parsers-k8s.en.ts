@@ -81,6 +81,8 @@ export default {
       summary: 'curl {{target}}: {{outcome}}; HTTP status {{status}}; {{error}}',
     },
     nearMiss: {
+      'k8s-fragment':
+        'These are a few fields of a Kubernetes object (a grep of `-o yaml`?), without its kind and name. Paste the whole `kubectl get KIND NAME -o yaml`, without the grep.',
       'kubectl-jsonpath':
         'This is `kubectl get -o jsonpath` output: only the fields the template picked. Paste `kubectl get KIND NAME -o yaml` (the whole object) instead.',
       'kubectl-name':

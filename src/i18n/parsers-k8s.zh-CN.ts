@@ -77,6 +77,8 @@ export default {
       summary: 'curl {{target}}：{{outcome}}；HTTP 状态码 {{status}}；{{error}}',
     },
     nearMiss: {
+      'k8s-fragment':
+        '这只是 Kubernetes 对象的几个字段（从 `-o yaml` 中 grep 出来的？），缺少对象的类型和名称。请粘贴不带 grep 的完整 `kubectl get 类型 名称 -o yaml`。',
       'kubectl-jsonpath':
         '这是 `kubectl get -o jsonpath` 的输出，只有模板选出的字段。请改为粘贴 `kubectl get 类型 名称 -o yaml`（完整对象）。',
       'kubectl-name':

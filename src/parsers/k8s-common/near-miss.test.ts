@@ -40,4 +40,19 @@ describe('Kubernetes-side near misses', () => {
       problems: [{ msg: { key: 'parse.nearMiss.kubectl-logs' } }],
     });
   });
+
+  it("fields grep'd out of `-o yaml` say to paste the whole object", () => {
+    const grepped =
+      "$ kubectl -n ingress-nginx get ds ingress-nginx-controller -o yaml | grep -E 'dnsPolicy|hostNetwork'\n      dnsPolicy: ClusterFirst\n      hostNetwork: true\n";
+    expect(first(grepped)).toMatchObject({
+      kind: 'k8s-fragment',
+      status: 'rejected',
+      problems: [{ msg: { key: 'parse.nearMiss.k8s-fragment' } }],
+    });
+    expect(first('  externalTrafficPolicy: Local\n  healthCheckNodePort: 31904\n').kind).toBe(
+      'k8s-fragment',
+    );
+    // YAML-looking lines of no Kubernetes object stay unknown
+    expect(first('foo: bar\nbaz: qux\n').kind).toBeNull();
+  });
 });
