@@ -26,9 +26,14 @@ export interface Problem {
 
 export type ParseStatus = 'parsed' | 'partial' | 'rejected';
 
-export type ParseOutcome<F> =
+/**
+ * What a parser made of an output. `command`: the command the output itself begins with (a
+ * bare `kubectl get pods` line), for a section that had none.
+ */
+export type ParseOutcome<F> = (
   | { status: 'parsed' | 'partial'; facts: F; summary: Msg; problems: Problem[] }
-  | { status: 'rejected'; nearMiss: string | null; problems: Problem[] };
+  | { status: 'rejected'; nearMiss: string | null; problems: Problem[] }
+) & { command?: string };
 
 export type Confidence = 'high' | 'medium' | 'low';
 

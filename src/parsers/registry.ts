@@ -117,9 +117,12 @@ export function parseSection(section: Section): SectionResult[] {
     const parts = parser.split?.(section.lines) ?? [];
     if (parts.length < 2) return [parseWith(parser, section, ctx)];
     const sep = section.source.includes('#') ? '.' : '#';
-    return parts.map((lines, k) =>
+    const results = parts.map((lines, k) =>
       parseWith(parser, { ...section, source: `${section.source}${sep}${k + 1}`, lines }, ctx),
     );
+    // The command on the first part's first line printed them all.
+    const command = results[0]!.command;
+    return results.map((r) => ({ ...r, command: r.command ?? command }));
   }
   const miss = nearMiss(head, section.command);
   return [
@@ -138,6 +141,7 @@ function parseWith(parser: Parser, section: Section, ctx: ParseContext): Section
   if (out.status === 'rejected') {
     return {
       ...base,
+      command: out.command ?? base.command,
       kind: out.nearMiss ?? parser.kind,
       status: 'rejected',
       problems: out.problems,

@@ -137,7 +137,8 @@ export function withLeadingCommand<K extends string, F>(p: Parser<K, F>): Parser
     },
     parse(all, ctx) {
       const { lines, command } = leadingCommand(all, ctx.command);
-      return p.parse(lines, { ...ctx, command });
+      const out = p.parse(lines, { ...ctx, command });
+      return command && command !== ctx.command ? { ...out, command } : out;
     },
     ...(p.split ? { split: p.split } : {}),
   };

@@ -70,7 +70,7 @@ describe('k8s-object: real outputs', () => {
 
   it('Endpoints with `subsets: []`, the command typed bare on the first line', () => {
     const r = obj(local('k8s-object--k8s47711-endpoints-empty.txt'));
-    expect(r.command).toBeNull();
+    expect(r.command).toBe('kubectl get endpoints nginx-ing-svc  -n default -o yaml');
     expect(r.facts.objects[0]).toMatchObject({
       kind: 'Endpoints',
       name: 'nginx-ing-svc',

@@ -161,6 +161,11 @@ describe('kubectl-describe: several objects in one output', () => {
     expect(b?.events.length).toBe(alone(calico)?.events.length);
     // line numbers stay those of the paste
     expect(rs[1]!.span![0]).toBeGreaterThan(rs[0]!.span![1]);
+    // the command on the first line printed both
+    expect(rs.map((r) => r.command)).toEqual([
+      'kubectl describe pods -A',
+      'kubectl describe pods -A',
+    ]);
   });
 
   it('a single object stays one result under its own name', () => {
