@@ -1,15 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { checkA11y, trackRequests } from './helpers';
-import { answer, choose, shared, skip } from './wizard';
+import { answer, choose, testData, skip } from './wizard';
 
 test.use({ locale: 'en-US' });
 
 const bundle = [
   '==> sysctl net.ipv4.tcp_tw_recycle net.ipv4.tcp_timestamps <==',
-  shared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt').trimEnd(),
+  testData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt').trimEnd(),
   '==> netstat -s <==',
-  shared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt').trimEnd(),
-  shared('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt').trimEnd(),
+  testData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt').trimEnd(),
+  testData('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt').trimEnd(),
   '',
 ].join('\n');
 

@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { checkA11y, trackRequests } from './helpers';
-import { answer, choose, paste, seed003KubeProxyLog, shared, skip } from './wizard';
+import { answer, choose, paste, seed003KubeProxyLog, testData, skip } from './wizard';
 
-const SYSCTL_07 = shared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
-const NETSTAT_27 = shared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
-const IPTABLES_13 = shared('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt');
+const SYSCTL_07 = testData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
+const NETSTAT_27 = testData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
+const IPTABLES_13 = testData(
+  'fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt',
+);
 
 const LOCALES = [
   {

@@ -1,10 +1,10 @@
 import { inflateSync } from 'node:zlib';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { checkA11y, trackRequests } from './helpers';
-import { answer, choose, paste, seed003KubeProxyLog, shared, skip } from './wizard';
+import { answer, choose, paste, seed003KubeProxyLog, testData, skip } from './wizard';
 
-const SYSCTL_07 = shared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
-const NETSTAT_27 = shared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
+const SYSCTL_07 = testData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
+const NETSTAT_27 = testData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
 const PROXY_LOG = seed003KubeProxyLog(); // holds the node's address, 172.16.1.112
 
 /** The NodePort path of nodeport.spec.ts with real pastes, to its diagnosis. */

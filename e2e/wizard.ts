@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { repoRoot } from './helpers';
 
-/** Real outputs from ../shared (fixtures and the seed write-ups). */
-export const shared = (path: string): string =>
-  readFileSync(join(repoRoot, '..', 'shared', path), 'utf8');
+/** Real outputs from test-data/ (fixtures and the seed write-ups). */
+export const testData = (path: string): string =>
+  readFileSync(join(repoRoot, 'test-data', path), 'utf8');
 
 /** Seed 003's own kube-proxy log (IPVS mode), as the write-up printed it. */
 export function seed003KubeProxyLog(): string {
-  const seed = shared('seeds/003_4c57e4efbd8fc9cd.txt');
+  const seed = testData('seeds/003_4c57e4efbd8fc9cd.txt');
   return seed
     .split('\n')
     .filter((l) => /^[IWE]0601 /.test(l))

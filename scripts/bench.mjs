@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: generates the corpora of ../shared/bench (deterministic, into
+// `npm run bench`: generates the corpora of test-data/bench (deterministic, into
 // $BENCH_DIR or /tmp/net-triage-bench, once) and times the parsers on them in Node.
 // A benchmark, not a test: it prints numbers and fails only if something crashes.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,9 +20,9 @@ const corpora = [
 ];
 
 if (!corpora.every((f) => existsSync(join(dir, f)))) {
-  const gen = join(root, '..', 'shared', 'bench', 'make-corpora.sh');
+  const gen = join(root, 'test-data', 'bench', 'make-corpora.sh');
   if (!existsSync(gen)) {
-    console.error(`bench: ${gen} not found (the shared/ folder sits beside the checkout)`);
+    console.error(`bench: ${gen} not found (test-data/bench is part of the repository)`);
     process.exit(1);
   }
   console.log(`generating corpora into ${dir} …`);
@@ -47,7 +47,7 @@ execFileSync(process.execPath, [out, ...corpora.map((f) => join(dir, f))], { std
 const { buildCli } = await import('./build-cli.mjs');
 await buildCli();
 const ct = join(dir, 'conntrack-250k.txt');
-const splitScript = join(root, '..', 'shared', 'bench', 'baseline-split.mjs');
+const splitScript = join(root, 'test-data', 'bench', 'baseline-split.mjs');
 const processes = [
   ['triage detect', process.execPath, [join(root, 'bin', 'triage.mjs'), 'detect', ct]],
   ["awk '{print $4}' | sort | uniq -c", 'sh', ['-c', `awk '{print $4}' '${ct}' | sort | uniq -c`]],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CAUSES, CAUSE_IDS, SYMPTOMS } from './catalog';
 
 // The catalog in the spec is the contract: every id there exists here with the same classes.
-const spec = readFileSync(new URL('../../../shared/spec/causes.md', import.meta.url), 'utf8');
+const spec = readFileSync(new URL('../../test-data/spec/causes.md', import.meta.url), 'utf8');
 const rows = [...spec.matchAll(/^\| `([a-z0-9-]+)` \| ([a-z0-9, -]+) \|/gm)].map((m) => ({
   id: m[1]!,
   classes: m[2]!.split(',').map((s) => s.trim()),

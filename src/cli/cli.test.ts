@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SHARED, fixtureCases } from '../testing/shared';
+import { TEST_DATA, fixtureCases } from '../testing/test-data';
 
 // Runs the real `triage` entry point (bin/triage.mjs → the bundle in dist-cli) as a process.
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,7 +22,7 @@ const triage = (args: string[], input?: string) =>
     input,
     cwd: root,
   });
-const fixture = (path: string) => join(SHARED, 'fixtures', path);
+const fixture = (path: string) => join(TEST_DATA, 'fixtures', path);
 
 beforeAll(() => {
   const build = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], {

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parsePaste } from '../parsers/registry';
-import { readShared } from '../testing/shared';
+import { readTestData } from '../testing/test-data';
 import { TREES } from '../tree';
 import { fillFromBundle, sectionParts, suggestSymptom } from './bundle';
 import { replay } from './replay';
 
 const bundle = [
   '==> sysctl net.ipv4.tcp_tw_recycle net.ipv4.tcp_timestamps <==',
-  readShared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt').trimEnd(),
+  readTestData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt').trimEnd(),
   '==> netstat -s <==',
-  readShared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt').trimEnd(),
+  readTestData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt').trimEnd(),
   '==> iptables-save <==',
-  readShared('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt').trimEnd(),
+  readTestData('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt').trimEnd(),
   '',
 ].join('\n');
 
@@ -60,7 +60,7 @@ describe('paste everything', () => {
   it('suggests the symptom class from what the outputs show', () => {
     expect(suggestSymptom(sections)).toBe('nodeport-one-node');
     const ingress = parsePaste(
-      readShared('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log'),
+      readTestData('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log'),
       'x',
     );
     expect(suggestSymptom(ingress)).toBe('ingress-5xx');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/translate';
 import { parsePaste, type ParsedSection, type SectionResult } from '../parsers/registry';
-import { readShared } from '../testing/shared';
+import { readTestData } from '../testing/test-data';
 import { counterDeltas } from './deltas';
 
 const parsed = (text: string): ParsedSection => {
@@ -9,11 +9,11 @@ const parsed = (text: string): ParsedSection => {
   if (!s || s.status === 'rejected') throw new Error(`not parsed: ${JSON.stringify(s)}`);
   return s;
 };
-const NETSTAT = readShared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
-const CONNTRACK_S = readShared(
+const NETSTAT = readTestData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
+const CONNTRACK_S = readTestData(
   'fixtures/04-k8s56903-conntrack-S-old-format-no-insert-failed/conntrack-S.txt',
 );
-const IPT_L = readShared(
+const IPT_L = readTestData(
   'fixtures/48-rke485-forward-policy-drop-counter-nodeport/iptables-L-FORWARD.txt',
 );
 

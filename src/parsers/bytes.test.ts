@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SHARED } from '../testing/shared';
+import { TEST_DATA } from '../testing/test-data';
 import { parseBytesFast } from './bytes';
 import { analysePaste, decodePaste } from '../worker/analyse';
 import { parsePaste } from './registry';
@@ -13,7 +13,7 @@ const local = (p: string) =>
   readFileSync(new URL(`./conntrack/fixtures/${p}`, import.meta.url), 'utf8');
 /** `conntrack -L` as the shared benchmark generator writes it (small, same format). */
 const generated = (...args: string[]) =>
-  execFileSync(process.execPath, [join(SHARED, 'bench', 'gen-conntrack.mjs'), ...args], {
+  execFileSync(process.execPath, [join(TEST_DATA, 'bench', 'gen-conntrack.mjs'), ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });

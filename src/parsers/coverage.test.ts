@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fixtureCases } from '../testing/shared';
+import { fixtureCases } from '../testing/test-data';
 import { KINDS } from './kinds';
 import { parsePaste } from './registry';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isSymptomId } from '../causes/catalog';
 import { diagnose } from '../engine/diagnose';
 import { parsePaste } from '../parsers/registry';
-import { fixtureCases } from '../testing/shared';
+import { fixtureCases } from '../testing/test-data';
 import { RULES } from '.';
 
 // Every public fixture: no forbidden cause may fire, and every expected cause that has a rule

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSE_IDS } from '../causes/catalog';
-import { fixtureCases } from '../testing/shared';
+import { fixtureCases } from '../testing/test-data';
 import { RULES } from '.';
 
 // Every cause of the catalog has its rule.

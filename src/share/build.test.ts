@@ -4,7 +4,7 @@ import { diagnose } from '../engine/diagnose';
 import { allPaths, replay } from '../engine/replay';
 import { EXAMPLES } from '../examples';
 import { parsePaste } from '../parsers/registry';
-import { readShared } from '../testing/shared';
+import { readTestData } from '../testing/test-data';
 import { TREES, TREE_IDS } from '../tree';
 import { buildPayload, type ShareOptions } from './build';
 import { decodeShare, encodeShare } from './codec';
@@ -16,9 +16,9 @@ const OPTIONS: ShareOptions[] = [
   { omitRaw: true, redact: true },
 ];
 const OUTPUTS = [
-  readShared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),
-  readShared('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt'),
-  readShared('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt'),
+  readTestData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),
+  readTestData('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt'),
+  readTestData('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt'),
 ];
 
 // Whatever the options, the sender's state makes a link the receiver accepts.

@@ -5,7 +5,7 @@ import { replay } from '../engine/replay';
 import { EXAMPLES } from '../examples';
 import { LANGS } from '../i18n/resources';
 import { parsePaste } from '../parsers/registry';
-import { fixtureCases } from '../testing/shared';
+import { fixtureCases } from '../testing/test-data';
 import { TREES } from '../tree';
 import { buildPayload } from './build';
 import { carryDiagnosis, restoreDiagnosis } from './carry';

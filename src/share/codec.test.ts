@@ -2,13 +2,13 @@ import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allPaths } from '../engine/replay';
-import { readShared } from '../testing/shared';
+import { readTestData } from '../testing/test-data';
 import { TREES, TREE_IDS } from '../tree';
 import { decodeShare, encodeShare, toBase64Url, MAX_JSON_BYTES } from './codec';
 import type { SharePayload } from './schema';
 
-const SYSCTL = readShared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
-const NETSTAT = readShared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
+const SYSCTL = readTestData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
+const NETSTAT = readTestData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
 const token = (json: unknown) =>
   `v1.${toBase64Url(deflateSync(Buffer.from(typeof json === 'string' ? json : JSON.stringify(json))))}`;
 

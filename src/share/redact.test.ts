@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isSymptomId } from '../causes/catalog';
 import { diagnose, type Diagnosis } from '../engine/diagnose';
 import { parsePaste } from '../parsers/registry';
-import { fixtureCases } from '../testing/shared';
+import { fixtureCases } from '../testing/test-data';
 import { createRedactor, promptHosts } from './redact';
 
 const one = (text: string, names: string[] = []) => createRedactor([text], names).text(text);

@@ -1,5 +1,5 @@
 /**
- * Checks every parser's tests share (imported by tests only): which shared fixtures its detector
+ * Checks every parser's tests share (imported by tests only): which fixtures of test-data its detector
  * claims, its en/zh-CN texts, and hostile input.
  */
 import { readdirSync } from 'node:fs';
@@ -16,14 +16,13 @@ import parsersNodeZh from '../i18n/parsers-node.zh-CN';
 import type { Parser } from '../parsers/define';
 import { parsePaste, type SectionResult } from '../parsers/registry';
 import { splitPaste } from '../parsers/split';
-import { readShared, SHARED } from './shared';
+import { readTestData, TEST_DATA } from './test-data';
 
-/** A file of ../shared (fixtures/..., seeds/..., bench/...). */
-export const shared = readShared;
+/** A file of test-data/ (fixtures/..., seeds/..., bench/...). */
 /** The seed numbered `n` (`001`, ...). */
 export const seed = (n: string): string => {
-  const file = readdirSync(join(SHARED, 'seeds')).find((f) => f.startsWith(`${n}_`))!;
-  return shared(`seeds/${file}`);
+  const file = readdirSync(join(TEST_DATA, 'seeds')).find((f) => f.startsWith(`${n}_`))!;
+  return readTestData(`seeds/${file}`);
 };
 /** Lines `from`..`to` (1-based, inclusive) of a text, joined with LF and a final LF. */
 export const slice = (text: string, from: number, to: number): string =>
@@ -32,22 +31,22 @@ export const slice = (text: string, from: number, to: number): string =>
     .slice(from - 1, to)
     .join('\n') + '\n';
 
-/** Every file of ../shared/fixtures as `folder/file` (case.json left out). */
+/** Every file of test-data/fixtures as `folder/file` (case.json left out). */
 export function fixtureFiles(): string[] {
-  return readdirSync(join(SHARED, 'fixtures')).flatMap((d) =>
+  return readdirSync(join(TEST_DATA, 'fixtures')).flatMap((d) =>
     d.includes('.')
       ? []
-      : readdirSync(join(SHARED, 'fixtures', d))
+      : readdirSync(join(TEST_DATA, 'fixtures', d))
           .filter((f) => f !== 'case.json')
           .map((f) => `${d}/${f}`),
   );
 }
 
-/** One `it` per shared fixture file: the parser's detector claims exactly the files in `mine`. */
+/** One `it` per test-data fixture file: the parser's detector claims exactly the files in `mine`. */
 export function claimsOnly(parser: Parser, mine: string[]): void {
   const own = new Set(mine);
   it.each(fixtureFiles())('%s', (file) => {
-    const claimed = splitPaste(shared(`fixtures/${file}`), 'x').some((s) => {
+    const claimed = splitPaste(readTestData(`fixtures/${file}`), 'x').some((s) => {
       const head = s.lines.filter((l) => l.text.trim() !== '').slice(0, 40);
       return head.length > 0 && parser.detect(head, { command: s.command });
     });

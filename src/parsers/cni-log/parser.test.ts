@@ -5,10 +5,10 @@ import {
   claimsOnly,
   direct,
   only,
-  shared,
   survivesHostileInput,
   textsMatch,
 } from '../../testing/parser-checks';
+import { readTestData } from '../../testing/test-data';
 import { cniLog } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -16,7 +16,7 @@ const cni = (text: string) => only(text, 'cni-log');
 
 describe('cni-log: real outputs', () => {
   it('fixture 09: flannel cannot find bridge-nf-call-iptables', () => {
-    const r = cni(shared('fixtures/09-flannel2166-br-netfilter-missing/kube-flannel.log'));
+    const r = cni(readTestData('fixtures/09-flannel2166-br-netfilter-missing/kube-flannel.log'));
     expect(r.status).toBe('parsed');
     expect(r.facts).toMatchObject({ cni: 'flannel', counts: { 'br-netfilter-missing': 1 } });
     expect(r.facts.events[0]).toMatchObject({ kind: 'br-netfilter-missing', line: 1 });

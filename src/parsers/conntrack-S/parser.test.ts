@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../testing/facts';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste } from '../registry';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -15,7 +15,7 @@ describe('conntrack-S: real outputs', () => {
   it('fixture 04: old single-table format; the error lines after it are problems', () => {
     const text = local('conntrack-S--k8s56903-old-table.txt');
     expect(text).toBe(
-      readShared('fixtures/04-k8s56903-conntrack-S-old-format-no-insert-failed/conntrack-S.txt'),
+      readTestData('fixtures/04-k8s56903-conntrack-S-old-format-no-insert-failed/conntrack-S.txt'),
     );
     const s = one(text);
     const f = factsOf(s, 'conntrack-S');

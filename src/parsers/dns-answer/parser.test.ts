@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../testing/facts';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste } from '../registry';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -30,7 +30,7 @@ describe('dns-answer', () => {
 
   it('fixture 30: the sections of a session (timeout, ethtool, cut answer)', () => {
     const rs = parsePaste(
-      readShared('fixtures/30-flannel1279-udp-bad-checksum-dmesg/session.txt'),
+      readTestData('fixtures/30-flannel1279-udp-bad-checksum-dmesg/session.txt'),
       's',
     );
     expect(rs.map((r) => [r.kind, r.status])).toEqual([

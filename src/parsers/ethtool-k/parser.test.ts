@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../testing/facts';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste } from '../registry';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -37,7 +37,7 @@ describe('ethtool-k: real outputs', () => {
     expect(f.changes['tx-tcp-segmentation']).toMatchObject({ value: 'off', requested: 'on' });
     if (s.status !== 'rejected') expect(s.summary.key).toBe('parse.ethtool-k.summaryChanges');
     const session = parsePaste(
-      readShared('fixtures/30-flannel1279-udp-bad-checksum-dmesg/session.txt'),
+      readTestData('fixtures/30-flannel1279-udp-bad-checksum-dmesg/session.txt'),
       's',
     );
     const k = session.find((x) => x.kind === 'ethtool-k');

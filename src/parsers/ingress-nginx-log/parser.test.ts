@@ -5,10 +5,10 @@ import {
   claimsOnly,
   direct,
   only,
-  shared,
   survivesHostileInput,
   textsMatch,
 } from '../../testing/parser-checks';
+import { readTestData } from '../../testing/test-data';
 import { ingressNginxLog } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -17,7 +17,7 @@ const log = (text: string) => only(text, 'ingress-nginx-log');
 describe('ingress-nginx-log: real outputs', () => {
   it('fixture 18: three timeouts while connecting, a 504 with three attempts, quoted with "> "', () => {
     const r = log(
-      shared('fixtures/18-ingressnginx9443-upstream-timeout-quoted/ingress-controller.log'),
+      readTestData('fixtures/18-ingressnginx9443-upstream-timeout-quoted/ingress-controller.log'),
     );
     expect(r.status).toBe('parsed');
     expect(r.facts.errorCounts).toEqual({ 'timeout-connect': 3 });
@@ -47,7 +47,7 @@ describe('ingress-nginx-log: real outputs', () => {
   });
 
   it('fixture 21: connection refused twice, a 308 access line with no upstream', () => {
-    const r = log(shared('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log'));
+    const r = log(readTestData('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log'));
     expect(r.facts.errorCounts).toEqual({ refused: 2 });
     expect(r.facts.errors[0]).toMatchObject({ upstream: '10.244.111.111:80', line: 2 });
     expect(r.facts.access).toMatchObject({ total: 1, statuses: { '308': 1 }, serverErrors: [] });

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePaste } from '../registry';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { factsOf } from '../../testing/facts';
 
-const fixture = readShared(
+const fixture = readTestData(
   'fixtures/48-rke485-forward-policy-drop-counter-nodeport/iptables-L-FORWARD.txt',
 );
 

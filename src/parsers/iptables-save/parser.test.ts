@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../../engine/lines';
-import { claimsOnly, shared, survivesHostileInput, textsMatch } from '../../testing/parser-checks';
-import { SHARED } from '../../testing/shared';
+import { claimsOnly, survivesHostileInput, textsMatch } from '../../testing/parser-checks';
+import { readTestData } from '../../testing/test-data';
+import { TEST_DATA } from '../../testing/test-data';
 import { parsePaste, type SectionResult } from '../registry';
 import { iptablesSave } from './parser';
 import { ruleFields, tokenize } from './tokens';
@@ -15,7 +16,7 @@ const generate = (...args: string[]) =>
   execFileSync(
     process.execPath,
     [
-      join(SHARED, 'bench/gen-iptables-save.mjs'),
+      join(TEST_DATA, 'bench/gen-iptables-save.mjs'),
       '--services',
       '60',
       '--seed',
@@ -40,7 +41,7 @@ describe('iptables-save: real outputs', () => {
   it('fixture 13: grep-filtered dump, the ETP-Local drop and its NodePort', () => {
     const text = local('iptables-save--charmed-xlb-grep.txt');
     expect(text).toBe(
-      shared('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt'),
+      readTestData('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt'),
     );
     const [r] = parsePaste(text, 'x');
     const f = facts(r);

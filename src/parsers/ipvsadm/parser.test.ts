@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../../engine/lines';
 import { factsOf } from '../../testing/facts';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste } from '../registry';
 import { ipvsadm } from './parser';
 
@@ -17,7 +17,7 @@ describe('ipvsadm: real outputs', () => {
   it('fixture 46: NodePort virtual services on every node address, trailing spaces', () => {
     const text = local('ipvsadm--kubeadm2205-nodeport.txt');
     expect(text).toBe(
-      readShared('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt'),
+      readTestData('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt'),
     );
     const s = one(text);
     const f = factsOf(s, 'ipvsadm');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../../engine/lines';
 import { factsOf } from '../../testing/facts';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste } from '../registry';
 import { kernelLog } from './parser';
 
@@ -15,7 +15,7 @@ const one = (text: string) => {
 
 describe('kernel-log: real outputs', () => {
   it('fixture 01: plain dmesg, conntrack table full', () => {
-    const s = one(readShared('fixtures/01-k8s18604-dmesg-conntrack-full/dmesg.txt'));
+    const s = one(readTestData('fixtures/01-k8s18604-dmesg-conntrack-full/dmesg.txt'));
     const f = factsOf(s, 'kernel-log');
     expect(s.status).toBe('parsed');
     expect(f.format).toBe('dmesg');
@@ -30,7 +30,7 @@ describe('kernel-log: real outputs', () => {
 
   it('fixture 30: UDP bad checksum to the VXLAN port', () => {
     const f = factsOf(
-      one(readShared('fixtures/30-flannel1279-udp-bad-checksum-dmesg/dmesg.txt')),
+      one(readTestData('fixtures/30-flannel1279-udp-bad-checksum-dmesg/dmesg.txt')),
       'kernel-log',
     );
     expect(f.events['udp-bad-checksum']?.count).toBe(4);

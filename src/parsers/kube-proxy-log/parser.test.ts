@@ -4,10 +4,10 @@ import { toLines } from '../../engine/lines';
 import {
   claimsOnly,
   only as onlyAs,
-  shared,
   survivesHostileInput,
   textsMatch,
 } from '../../testing/parser-checks';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste, type SectionResult } from '../registry';
 import { kubeProxyLog } from './parser';
 
@@ -23,7 +23,7 @@ const only = (text: string) => onlyAs(text, 'kube-proxy-log');
 describe('kube-proxy-log: real outputs', () => {
   it('fixture 08: IPVS modules missing, falls back to iptables', () => {
     const r = only(
-      shared('fixtures/08-k8s63801-kube-proxy-ipvs-modules-not-loaded/kube-proxy.log'),
+      readTestData('fixtures/08-k8s63801-kube-proxy-ipvs-modules-not-loaded/kube-proxy.log'),
     );
     expect(r.facts.entries).toHaveLength(5);
     expect(r.facts.entries[1]).toMatchObject({
@@ -37,7 +37,9 @@ describe('kube-proxy-log: real outputs', () => {
   });
 
   it('fixture 32: error and warning entries', () => {
-    const r = only(shared('fixtures/32-k8s35641-kube-proxy-rules-not-created/kube-proxy.log'));
+    const r = only(
+      readTestData('fixtures/32-k8s35641-kube-proxy-rules-not-created/kube-proxy.log'),
+    );
     expect(r.facts.entries.map((e) => e.level)).toEqual(['E', 'I', 'W', 'W', 'I']);
     expect(r.facts.entries[0]).toMatchObject({ origin: 'server.go:369', line: 2 });
     expect(r.facts.entries[3]!.message).toBe(
@@ -50,7 +52,7 @@ describe('kube-proxy-log: real outputs', () => {
   it('fixture 44: the IPVS proxier, healthy', () => {
     const text = local('kube-proxy--k8s76717-ipvs.txt');
     expect(text).toBe(
-      shared('fixtures/44-k8s76717-kube-proxy-ipvs-healthy-startup/kube-proxy.log'),
+      readTestData('fixtures/44-k8s76717-kube-proxy-ipvs-healthy-startup/kube-proxy.log'),
     );
     const r = only(text);
     expect(r.status).toBe('parsed');
@@ -63,7 +65,7 @@ describe('kube-proxy-log: real outputs', () => {
   });
 
   it('fixture 54: a single error line', () => {
-    const r = only(shared('fixtures/54-k8s40920-nodeport-already-used-bind/kube-proxy.log'));
+    const r = only(readTestData('fixtures/54-k8s40920-nodeport-already-used-bind/kube-proxy.log'));
     expect(r.facts.entries).toEqual([
       expect.objectContaining({ level: 'E', origin: 'proxier.go:1108', line: 1 }),
     ]);
@@ -81,7 +83,7 @@ describe('kube-proxy-log: real outputs', () => {
       'Setting nf_conntrack_max to 131072',
     );
     // In the whole write-up the log is one section among many.
-    const inSeed = parsePaste(shared('seeds/003_4c57e4efbd8fc9cd.txt'), 'x').filter(
+    const inSeed = parsePaste(readTestData('seeds/003_4c57e4efbd8fc9cd.txt'), 'x').filter(
       (s) => s.kind === 'kube-proxy-log',
     );
     expect(inSeed).toHaveLength(1);

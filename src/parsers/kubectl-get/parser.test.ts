@@ -7,10 +7,10 @@ import {
   direct,
   only,
   seed,
-  shared,
   survivesHostileInput,
   textsMatch,
 } from '../../testing/parser-checks';
+import { readTestData } from '../../testing/test-data';
 import { kubectlGet } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -25,7 +25,7 @@ const gets = (text: string) =>
 describe('kubectl-get: real outputs', () => {
   it('fixture 23: calico-node 0/1 with 649 restarts on two workers', () => {
     const r = get(
-      shared('fixtures/23-calico2720-calico-node-not-ready-workers/kubectl-get-pods.txt'),
+      readTestData('fixtures/23-calico2720-calico-node-not-ready-workers/kubectl-get-pods.txt'),
     );
     expect(r.status).toBe('parsed');
     expect(r.command).toBe('kubectl get pods --all-namespaces -o wide');

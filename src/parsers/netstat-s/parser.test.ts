@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../../engine/lines';
-import { claimsOnly, shared, survivesHostileInput, textsMatch } from '../../testing/parser-checks';
+import { claimsOnly, survivesHostileInput, textsMatch } from '../../testing/parser-checks';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste, type SectionResult } from '../registry';
 import { netstatS } from './parser';
 
@@ -18,7 +19,7 @@ describe('netstat-s: real outputs', () => {
   const rhel7 = local('netstat-s--rhel7-insights.txt');
 
   it('fixture 27 (RHEL 7, full): every section, no PAWSPassive', () => {
-    expect(rhel7).toBe(shared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt'));
+    expect(rhel7).toBe(readTestData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt'));
     const [r] = parsePaste(rhel7, 'x');
     const p = parsed(r);
     expect(p.status).toBe('parsed');

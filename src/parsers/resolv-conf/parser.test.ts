@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../testing/facts';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste } from '../registry';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -15,7 +15,7 @@ describe('resolv-conf', () => {
   it('fixture 35: a GitHub quote, ndots:5, a custom cluster domain', () => {
     const text = local('resolv-conf--k8s25861-quoted.txt');
     expect(text).toBe(
-      readShared('fixtures/35-k8s25861-ndots-custom-cluster-domain-wrong-answer/resolv.conf'),
+      readTestData('fixtures/35-k8s25861-ndots-custom-cluster-domain-wrong-answer/resolv.conf'),
     );
     const s = one(text);
     const f = factsOf(s, 'resolv-conf');

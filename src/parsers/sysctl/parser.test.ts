@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../../engine/lines';
-import { claimsOnly, shared, survivesHostileInput, textsMatch } from '../../testing/parser-checks';
+import { claimsOnly, survivesHostileInput, textsMatch } from '../../testing/parser-checks';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste, type SectionResult } from '../registry';
 import { sysctl } from './parser';
 
@@ -18,7 +19,7 @@ const one = (text: string, command: string | null = null) =>
 describe('sysctl: real outputs', () => {
   it('fixture 07: tcp_tw_recycle and tcp_timestamps, cited by line', () => {
     const [r] = parsePaste(
-      shared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),
+      readTestData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),
       'x',
     );
     const f = facts(r);
@@ -31,7 +32,7 @@ describe('sysctl: real outputs', () => {
 
   it('fixture 12: `sysctl -a | grep nf-call` behind a BOSH prompt', () => {
     const [r] = parsePaste(
-      shared('fixtures/12-k8sbosh16-bridge-nf-call-on-healthy/sysctl.txt'),
+      readTestData('fixtures/12-k8sbosh16-bridge-nf-call-on-healthy/sysctl.txt'),
       'x',
     );
     const f = facts(r);

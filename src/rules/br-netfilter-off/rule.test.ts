@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'br-netfilter-off';
 
 describe(cause, () => {
   it('finds flannel refusing to start without br_netfilter (fixture 09)', () => {
-    const log = readShared('fixtures/09-flannel2166-br-netfilter-missing/kube-flannel.log');
+    const log = readTestData('fixtures/09-flannel2166-br-netfilter-missing/kube-flannel.log');
     expect(verdictOf(diagnoseTexts({ log }), cause)).toBe('found:high');
   });
 
@@ -19,8 +19,8 @@ describe(cause, () => {
   });
 
   it('rules it out when the sysctl is 1 (fixture 12), even next to an old CNI error', () => {
-    const on = readShared('fixtures/12-k8sbosh16-bridge-nf-call-on-healthy/sysctl.txt');
-    const log = readShared('fixtures/09-flannel2166-br-netfilter-missing/kube-flannel.log');
+    const on = readTestData('fixtures/12-k8sbosh16-bridge-nf-call-on-healthy/sysctl.txt');
+    const log = readTestData('fixtures/09-flannel2166-br-netfilter-missing/kube-flannel.log');
     expect(verdictOf(diagnoseTexts({ on, log }), cause)).toBe('ruled-out');
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'cni-unhealthy';
-const pods = readShared(
+const pods = readTestData(
   'fixtures/23-calico2720-calico-node-not-ready-workers/kubectl-get-pods.txt',
 );
 const table = (rows: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'conntrack-snat-race';
 const row = (cpu: number, failed: number) =>
@@ -11,7 +11,7 @@ const podResolv =
 
 describe(cause, () => {
   it('rules it out when insert_failed is 0 (fixture 04)', () => {
-    const s = readShared(
+    const s = readTestData(
       'fixtures/04-k8s56903-conntrack-S-old-format-no-insert-failed/conntrack-S.txt',
     );
     expect(verdictOf(diagnoseTexts({ s }), cause)).toBe('ruled-out');

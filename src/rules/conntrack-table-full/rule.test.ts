@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'conntrack-table-full';
-const dmesg = readShared('fixtures/01-k8s18604-dmesg-conntrack-full/dmesg.txt');
-const stats = readShared(
+const dmesg = readTestData('fixtures/01-k8s18604-dmesg-conntrack-full/dmesg.txt');
+const stats = readTestData(
   'fixtures/04-k8s56903-conntrack-S-old-format-no-insert-failed/conntrack-S.txt',
 );
 const sysctl = (count: number, max: number) =>

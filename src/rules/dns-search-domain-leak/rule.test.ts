@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'dns-search-domain-leak';
-const leakResolv = readShared(
+const leakResolv = readTestData(
   'fixtures/35-k8s25861-ndots-custom-cluster-domain-wrong-answer/resolv.conf',
 );
-const leakAnswer = readShared(
+const leakAnswer = readTestData(
   'fixtures/35-k8s25861-ndots-custom-cluster-domain-wrong-answer/nslookup.txt',
 );
-const gke = readShared('fixtures/36-k8s33554-gke-pod-resolv-conf-healthy/resolv.conf');
+const gke = readTestData('fixtures/36-k8s33554-gke-pod-resolv-conf-healthy/resolv.conf');
 const podCorp =
   'search default.svc.cluster.local svc.cluster.local cluster.local corp-example.com\nnameserver 10.96.0.10\noptions ndots:5\n';
 const answer = (name: string, address: string) =>

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'etp-local-no-endpoint';
-const broken = readShared('fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt');
+const broken = readTestData(
+  'fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt',
+);
 
 // kube-proxy 1.24+: the drop sits in filter KUBE-EXTERNAL-SERVICES with the port on it.
 const filterDrop = `*filter

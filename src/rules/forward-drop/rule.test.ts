@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'forward-drop';
-const counting = readShared(
+const counting = readTestData(
   'fixtures/48-rke485-forward-policy-drop-counter-nodeport/iptables-L-FORWARD.txt',
 );
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { readRules } from '../lib-ipvs-ingress/testing';
 
 const cause = 'ingress-upstream-keepalive-mismatch';
 const premature = readRules(
   'ingress-upstream-keepalive-mismatch/fixtures/broken--in12285-premature-close.txt',
 );
-const refused = readShared('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log');
+const refused = readTestData('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log');
 const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
 
 describe(cause, () => {

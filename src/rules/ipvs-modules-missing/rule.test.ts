@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { readRules } from '../lib-ipvs-ingress/testing';
 
 const cause = 'ipvs-modules-missing';
-const fallback = readShared(
+const fallback = readTestData(
   'fixtures/08-k8s63801-kube-proxy-ipvs-modules-not-loaded/kube-proxy.log',
 );
-const healthy = readShared('fixtures/44-k8s76717-kube-proxy-ipvs-healthy-startup/kube-proxy.log');
-const table = readShared('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt');
+const healthy = readTestData('fixtures/44-k8s76717-kube-proxy-ipvs-healthy-startup/kube-proxy.log');
+const table = readTestData('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt');
 const lsmodNoIpvs = readRules('../parsers/lsmod/fixtures/lsmod--centos77-jc.txt');
 const lsmodIpvs = readRules('../parsers/lsmod/fixtures/lsmod--grep-ip_vs-centos7.txt');
 const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);

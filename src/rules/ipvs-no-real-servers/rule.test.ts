@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { readRules } from '../lib-ipvs-ingress/testing';
 
 const cause = 'ipvs-no-real-servers';
 const empty = readRules('ipvs-no-real-servers/fixtures/broken--k8s70493-empty-vs.txt');
 const full = readRules('ipvs-no-real-servers/fixtures/healthy--k8s70493-vs-with-rs.txt');
-const table = readShared('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt');
+const table = readTestData('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt');
 const vip = { vip: '10.109.131.66', vport: '6379' };
 const verdict = (pastes: Record<string, string>, vars = {}) =>
   verdictOf(diagnoseTexts(pastes, vars), cause);

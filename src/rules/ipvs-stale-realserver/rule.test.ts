@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { readRules } from '../lib-ipvs-ingress/testing';
 
 const cause = 'ipvs-stale-realserver';
@@ -8,7 +8,7 @@ const persistent = readRules(
   'ipvs-stale-realserver/fixtures/broken--k8s73960-weight-zero-persistent.txt',
 );
 const behind = readRules('ipvs-stale-realserver/fixtures/broken--k8s51920-endpoints-behind.txt');
-const table = readShared('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt');
+const table = readTestData('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt');
 const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
 
 describe(cause, () => {

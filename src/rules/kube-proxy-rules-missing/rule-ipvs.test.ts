@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'kube-proxy-rules-missing';
-const table = readShared('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt');
+const table = readTestData('fixtures/46-kubeadm2205-ipvsadm-healthy-nodeport-vs/ipvsadm-Ln.txt');
 const verdict = (pastes: Record<string, string>, vars = {}) =>
   verdictOf(diagnoseTexts(pastes, vars), cause);
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'kube-proxy-rules-missing';
-const brokenLog = readShared('fixtures/32-k8s35641-kube-proxy-rules-not-created/kube-proxy.log');
-const healthyLog = readShared(
+const brokenLog = readTestData('fixtures/32-k8s35641-kube-proxy-rules-not-created/kube-proxy.log');
+const healthyLog = readTestData(
   'fixtures/44-k8s76717-kube-proxy-ipvs-healthy-startup/kube-proxy.log',
 );
 
@@ -52,7 +52,7 @@ describe(cause, () => {
 
   it('stays quiet on a healthy startup log (fixture 44) and on the IPVS fallback (fixture 08)', () => {
     expect(verdictOf(diagnoseTexts({ log: healthyLog }), cause)).toBe('no-evidence');
-    const fallback = readShared(
+    const fallback = readTestData(
       'fixtures/08-k8s63801-kube-proxy-ipvs-modules-not-loaded/kube-proxy.log',
     );
     expect(verdictOf(diagnoseTexts({ log: fallback }), cause)).toBe('no-evidence');

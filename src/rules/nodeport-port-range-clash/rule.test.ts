@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'nodeport-port-range-clash';
-const broken = readShared('fixtures/54-k8s40920-nodeport-already-used-bind/kube-proxy.log');
+const broken = readTestData('fixtures/54-k8s40920-nodeport-already-used-bind/kube-proxy.log');
 
 describe(cause, () => {
   it('finds kube-proxy failing to open the port (fixture 54) and fills the port into the fix', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'tcp-tw-recycle-nat';
-const broken = readShared('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
-const healthyNetstat = readShared('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
+const broken = readTestData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
+const healthyNetstat = readTestData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
 
 describe(cause, () => {
   it('finds tcp_tw_recycle=1 with timestamps (fixture 07), citing both lines', () => {

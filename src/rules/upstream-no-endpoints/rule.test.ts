@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { readRules } from '../lib-ipvs-ingress/testing';
 
 const cause = 'upstream-no-endpoints';
 const glog = readRules('upstream-no-endpoints/fixtures/broken--in1537-no-active-endpoints.txt');
-const timeout = readShared(
+const timeout = readTestData(
   'fixtures/18-ingressnginx9443-upstream-timeout-quoted/ingress-controller.log',
 );
 const emptyEp = readRules(

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 import { readRules } from '../lib-ipvs-ingress/testing';
 
 const cause = 'upstream-refused';
-const refused = readShared('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log');
-const timeout = readShared(
+const refused = readTestData('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log');
+const timeout = readTestData(
   'fixtures/18-ingressnginx9443-upstream-timeout-quoted/ingress-controller.log',
 );
 const old = readRules('upstream-refused/fixtures/broken--in3610-refused-old-format.txt');

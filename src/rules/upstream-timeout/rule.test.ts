@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readShared } from '../../testing/shared';
+import { readTestData } from '../../testing/test-data';
 
 const cause = 'upstream-timeout';
-const timeout = readShared(
+const timeout = readTestData(
   'fixtures/18-ingressnginx9443-upstream-timeout-quoted/ingress-controller.log',
 );
-const refused = readShared('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log');
+const refused = readTestData('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log');
 const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
 const errorLine = (phase: string) =>
   `2023/03/08 16:02:40 [error] 31#31: *569 upstream timed out (110: Connection timed out) while ${phase} upstream, client: 10.0.0.1, server: a.example.com, request: "GET / HTTP/1.1", upstream: "http://10.244.1.9:8080/", host: "a.example.com"\n`;

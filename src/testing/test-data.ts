@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** ../shared beside the checkout: seeds, fixtures and specs the tests read. */
-export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
+/** test-data/ in the repository: seeds, fixtures, bench generators and specs the tests read. */
+export const TEST_DATA = fileURLToPath(new URL('../../test-data/', import.meta.url));
 
 export interface FixtureCase {
   name: string;
@@ -14,7 +14,7 @@ export interface FixtureCase {
 }
 
 export function fixtureCases(): FixtureCase[] {
-  const root = join(SHARED, 'fixtures');
+  const root = join(TEST_DATA, 'fixtures');
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => {
@@ -33,4 +33,4 @@ export function fixtureCases(): FixtureCase[] {
     });
 }
 
-export const readShared = (path: string): string => readFileSync(join(SHARED, path), 'utf8');
+export const readTestData = (path: string): string => readFileSync(join(TEST_DATA, path), 'utf8');
