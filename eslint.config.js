@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import layers from './lint/layers.js';
 
 export default tseslint.config(
   {
@@ -28,6 +29,11 @@ export default tseslint.config(
       ],
       'no-control-regex': 'off',
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/imports-point-down': 'error', 'layers/no-circle': 'error' },
   },
   {
     files: ['**/*.{js,mjs}'],

@@ -3,7 +3,7 @@ import { Layout } from './Layout';
 import { Start } from '../features/start/Start';
 import { Wizard } from '../features/wizard/Wizard';
 import { PasteAll } from '../features/paste/PasteAll';
-import { NotFound } from './NotFound';
+import { NotFound } from '../components/NotFound';
 import { SharedRoute } from '../features/share/SharedRoute';
 
 // Hash routes: the app works from any static host, any sub-path and file://.

@@ -1,7 +1,7 @@
 import { Link, Outlet } from 'react-router';
 import { LANGS, type Lang } from '../i18n/resources';
 import { useLang } from '../stores/lang';
-import { useT } from './useT';
+import { useT } from '../components/useT';
 import { useEffect } from 'react';
 import logoUrl from './logo.svg';
 

@@ -1,6 +1,6 @@
-import { CAUSE_IDS, CAUSES, SYMPTOMS, isSymptomId, type SymptomId } from '../causes/catalog';
-import { diagnose } from '../engine/diagnose';
-import { diagnosisToMarkdown } from '../engine/markdown';
+import { CAUSE_IDS, CAUSES, SYMPTOMS, isSymptomId, type SymptomId } from '../catalog/causes';
+import { diagnose } from '../diagnosis/diagnose';
+import { diagnosisToMarkdown } from '../diagnosis/markdown';
 import { treeToMermaid } from '../engine/mermaid';
 import { isValid } from '../engine/validate';
 import { translate, tMsg } from '../i18n/translate';

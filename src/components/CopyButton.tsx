@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useT } from '../app/useT';
+import { useT } from './useT';
 
 /**
  * Copies text and says so for two seconds (aria-live, so screen readers hear it too).

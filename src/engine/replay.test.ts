@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePaste } from '../parsers/registry';
 import { EXAMPLES } from '../examples';
 import { nodeportOneNode as tree } from '../tree/nodeport-one-node';
-import { replay, type WizardState } from './replay';
+import { type WizardState } from './replay';
+import { replay } from '../diagnosis/replay';
 
 const start: WizardState = { tree: 'nodeport-one-node', answers: {}, pastes: {} };
 

@@ -1,5 +1,4 @@
-import type { SectionResult } from '../parsers/registry';
-import { evaluate, type ConditionId } from './conditions';
+import type { ConditionId } from '../catalog/conditions';
 import type { Next, Tree } from './tree';
 import { isValid } from './validate';
 
@@ -33,17 +32,17 @@ export interface Replay {
 /** Condition values taken as given instead of evaluated (path enumeration has no real pastes). */
 export type Assumptions = Partial<Record<ConditionId, boolean>>;
 
-/** Replays answers and pastes from the start. `sections` are the parsed pastes (for fact routes). */
-export function replay(
-  tree: Tree,
-  state: WizardState,
-  sections: SectionResult[] = [],
-  assume: Assumptions = {},
-): Replay {
+/** Whether a fact route holds, given the answers' variables so far. */
+export type Holds = (c: ConditionId, vars: Record<string, string>) => boolean;
+
+/**
+ * Replays answers and pastes from the start. `holds` decides the fact routes (the diagnosis
+ * layer's `replay` asks the parsed pastes); without it no fact route is taken.
+ */
+export function walkTree(tree: Tree, state: WizardState, factHolds?: Holds): Replay {
   const steps: Step[] = [];
   const vars: Record<string, string> = {};
-  const ctx = { vars, sections };
-  const holds = (c: ConditionId) => assume[c] ?? evaluate(c, ctx);
+  const holds = (c: ConditionId) => factHolds?.(c, vars) ?? false;
   const route = (next: Next) =>
     typeof next === 'string' ? next : (next.branch.find((b) => holds(b.if))?.go ?? next.otherwise);
   let id = tree.start;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSES, causesOf, isCauseId, SYMPTOMS } from '../causes/catalog';
-import { COMMANDS } from '../commands/commands';
+import { CAUSES, causesOf, isCauseId, SYMPTOMS } from '../catalog/causes';
+import { COMMANDS } from '../catalog/commands';
 import { TREES, TREE_IDS } from '../tree';
-import { allPaths, replay } from './replay';
+import { allPaths } from './replay';
+import { replay } from '../diagnosis/replay';
 import { defineTree, evidence, outcome, question } from './tree';
 
 describe.each(TREE_IDS.map((id) => ({ id, tree: TREES[id] })))('tree $id', ({ id, tree }) => {

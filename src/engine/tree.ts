@@ -1,8 +1,8 @@
-import type { CauseId } from '../causes/catalog';
-import type { Kind } from '../parsers/registry';
-import type { CommandId } from '../commands/commands';
-import { isConditionId, type ConditionId } from './conditions';
-import type { SymptomId } from '../causes/catalog';
+import type { CauseId } from '../catalog/causes';
+import type { Kind } from '../catalog/kinds';
+import type { CommandId } from '../catalog/commands';
+import { isConditionId, type ConditionId } from '../catalog/conditions';
+import type { SymptomId } from '../catalog/causes';
 
 /** Where a command must run; shown on every evidence step. */
 export type Where = 'bad-node' | 'good-node' | 'client' | 'target-server' | 'in-pod' | 'kubectl';

@@ -6,11 +6,8 @@ export interface Line {
   text: string;
 }
 
-/** A user-visible message: an i18n key and its parameters, translated where it is shown. */
-export interface Msg {
-  key: string;
-  params?: Record<string, string | number>;
-}
+export type { Msg } from '../i18n/msg';
+import type { Msg } from '../i18n/msg';
 
 /** A value together with the paste line it was read from. */
 export interface Cited<T = string> {

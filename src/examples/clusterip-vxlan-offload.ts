@@ -1,4 +1,4 @@
-import type { Example } from '.';
+import type { Example } from './example';
 
 /**
  * Seed 003: ClusterIP 10.102.246.104:8080 times out under IPVS while every pod IP answers;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SYMPTOMS } from '../causes/catalog';
-import { diagnose } from '../engine/diagnose';
-import { replay } from '../engine/replay';
+import { SYMPTOMS } from '../catalog/causes';
+import { diagnose } from '../diagnosis/diagnose';
+import { replay } from '../diagnosis/replay';
 import { parsePaste } from '../parsers/registry';
 import { TREES } from '../tree';
 import { EXAMPLES } from '.';

@@ -1,4 +1,4 @@
-import type { Example } from '.';
+import type { Example } from './example';
 
 /**
  * ingress-nginx 504s (kubernetes/ingress-nginx#9443, fixture 18): the controller times out

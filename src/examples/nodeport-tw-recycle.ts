@@ -1,4 +1,4 @@
-import type { Example } from '.';
+import type { Example } from './example';
 
 /**
  * Seed 000 (NodePort 31710 fails on one of three nodes, kube-proxy healthy, rules present,

@@ -1,4 +1,4 @@
-import type { Example } from '.';
+import type { Example } from './example';
 
 /**
  * Seed 004 (with seed 002's analysis): pods reach a server outside the cluster only

@@ -1,4 +1,4 @@
-import type { Msg } from '../engine/types';
+import type { Msg } from './msg';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSE_IDS, SYMPTOMS } from '../causes/catalog';
+import { CAUSE_IDS, SYMPTOMS } from '../catalog/causes';
 import { RULES } from '../rules';
 import { TREES, TREE_IDS, nodeKey } from '../tree';
-import { KINDS } from '../parsers/kinds';
+import { KINDS } from '../catalog/kinds';
 import { LANGS, RESOURCES, langFromNavigator } from './resources';
 import { translate } from './translate';
 

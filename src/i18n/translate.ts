@@ -1,4 +1,4 @@
-import type { Msg } from '../engine/types';
+import type { Msg } from './msg';
 import { translateIn } from './dict';
 import { RESOURCES, type Lang } from './resources';
 

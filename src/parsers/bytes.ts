@@ -1,5 +1,5 @@
 import { conntrackFromBytes } from './conntrack/bytes';
-import { MAX_PASTE_BYTES } from '../worker/protocol';
+import { MAX_PASTE_BYTES } from './limits';
 import type { ParsedSection } from './registry';
 
 /**

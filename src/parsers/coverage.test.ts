@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixtureCases } from '../testing/test-data';
-import { KINDS } from './kinds';
+import { KINDS } from '../catalog/kinds';
 import { parsePaste } from './registry';
 
 /**

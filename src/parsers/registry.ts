@@ -27,8 +27,8 @@ export interface FactsByKind
   'iptables-L': IptablesListFacts;
   'kube-proxy-log': KubeProxyLogFacts;
 }
-export type { Kind } from './kinds';
-import type { Kind } from './kinds';
+export type { Kind } from '../catalog/kinds';
+import type { Kind } from '../catalog/kinds';
 
 /** Asked in this order; the first whose `detect` says yes parses the section. */
 export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [

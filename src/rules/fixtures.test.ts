@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSymptomId } from '../causes/catalog';
-import { diagnose } from '../engine/diagnose';
+import { isSymptomId } from '../catalog/causes';
+import { diagnose } from '../diagnosis/diagnose';
 import { parsePaste } from '../parsers/registry';
 import { fixtureCases } from '../testing/test-data';
 import { RULES } from '.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSE_IDS, isSymptomId } from '../causes/catalog';
-import { diagnose } from '../engine/diagnose';
+import { CAUSE_IDS, isSymptomId } from '../catalog/causes';
+import { diagnose } from '../diagnosis/diagnose';
 import { parsePaste } from '../parsers/registry';
 import { ruleFixtures } from '../testing/rule-fixtures';
 import { RULES } from '.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSE_IDS } from '../causes/catalog';
+import { CAUSE_IDS } from '../catalog/causes';
 import { fixtureCases } from '../testing/test-data';
 import { RULES } from '.';
 

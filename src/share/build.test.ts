@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isSymptomId } from '../causes/catalog';
-import { diagnose } from '../engine/diagnose';
-import { allPaths, replay } from '../engine/replay';
+import { isSymptomId } from '../catalog/causes';
+import { diagnose } from '../diagnosis/diagnose';
+import { allPaths } from '../engine/replay';
+import { replay } from '../diagnosis/replay';
 import { EXAMPLES } from '../examples';
 import { parsePaste } from '../parsers/registry';
 import { readTestData } from '../testing/test-data';

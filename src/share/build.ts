@@ -1,5 +1,6 @@
-import { isSymptomId } from '../causes/catalog';
-import { replay, type WizardState } from '../engine/replay';
+import { isSymptomId } from '../catalog/causes';
+import { type WizardState } from '../engine/replay';
+import { replay } from '../diagnosis/replay';
 import type { QuestionNode } from '../engine/tree';
 import type { Msg } from '../engine/types';
 import { isValid } from '../engine/validate';

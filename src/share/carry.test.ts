@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSymptomId } from '../causes/catalog';
-import { diagnose } from '../engine/diagnose';
-import { replay } from '../engine/replay';
+import { isSymptomId } from '../catalog/causes';
+import { diagnose } from '../diagnosis/diagnose';
+import { replay } from '../diagnosis/replay';
 import { EXAMPLES } from '../examples';
 import { LANGS } from '../i18n/resources';
 import { parsePaste } from '../parsers/registry';

@@ -1,6 +1,6 @@
-import { CAUSE_IDS, causesOf, type CauseId, type SymptomId } from '../causes/catalog';
-import type { Diagnosis } from '../engine/diagnose';
-import { contextOf } from '../engine/rule';
+import { CAUSE_IDS, causesOf, type CauseId, type SymptomId } from '../catalog/causes';
+import type { Diagnosis } from '../diagnosis/diagnose';
+import { contextOf } from '../rules/rule';
 import { fillTemplate } from '../engine/shell';
 import type { Confidence, Evidence, Msg } from '../engine/types';
 import type { Lang } from '../i18n/resources';

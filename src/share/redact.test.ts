@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSymptomId } from '../causes/catalog';
-import { diagnose, type Diagnosis } from '../engine/diagnose';
+import { isSymptomId } from '../catalog/causes';
+import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import { parsePaste } from '../parsers/registry';
 import { fixtureCases } from '../testing/test-data';
 import { createRedactor, promptHosts } from './redact';

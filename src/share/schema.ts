@@ -1,4 +1,4 @@
-import { isCauseId } from '../causes/catalog';
+import { isCauseId } from '../catalog/causes';
 import type { Step, StepStatus } from '../engine/replay';
 import type { Msg } from '../engine/types';
 import { isValid } from '../engine/validate';

@@ -1,5 +1,5 @@
-import { diagnose, type Diagnosis } from '../engine/diagnose';
-import type { SymptomId } from '../causes/catalog';
+import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
+import type { SymptomId } from '../catalog/causes';
 import { parsePaste } from '../parsers/registry';
 
 /** Diagnoses named pastes (`{ 'sysctl.txt': '...' }`) the way the CLI does. */

@@ -1,4 +1,4 @@
-import { SYMPTOMS, isCauseId } from '../causes/catalog';
+import { SYMPTOMS, isCauseId } from '../catalog/causes';
 import type { Tree } from '../engine/tree';
 import type { Lang } from '../i18n/resources';
 import { translate } from '../i18n/translate';

@@ -1,4 +1,4 @@
-import { causesOf } from '../causes/catalog';
+import { causesOf } from '../catalog/causes';
 import { defineTree, evidence, outcome, question } from '../engine/tree';
 
 /**

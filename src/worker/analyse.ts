@@ -1,6 +1,6 @@
 import { parseBytesFast } from '../parsers/bytes';
 import { parsePaste, type SectionResult } from '../parsers/registry';
-import { MAX_PASTE_BYTES } from './protocol';
+import { MAX_PASTE_BYTES } from '../parsers/limits';
 
 /** From this size, a paste that starts like a conntrack entry is read as bytes first. */
 const BYTES_PATH_FROM = 1 << 20;

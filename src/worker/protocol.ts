@@ -11,6 +11,3 @@ export type ParseResponse =
   | { id: number; error: string }
   /** Sent after each part of a paste, so the page can show progress on big ones. */
   | { id: number; progress: { done: number; total: number } };
-
-/** Pastes above this size are refused with a message instead of freezing a tab. */
-export const MAX_PASTE_BYTES = 64 * 1024 * 1024;

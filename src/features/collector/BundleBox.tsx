@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { isSymptomId } from '../../causes/catalog';
-import { fillFromBundle, sectionParts } from '../../engine/bundle';
-import { replay, type WizardState } from '../../engine/replay';
+import { isSymptomId } from '../../catalog/causes';
+import { fillFromBundle, sectionParts } from '../../diagnosis/bundle';
+import { type WizardState } from '../../engine/replay';
+import { replay } from '../../diagnosis/replay';
 import { TREES, type TreeId } from '../../tree';
 import { useWizard } from '../../stores/wizard';
 import { parseOffThread } from '../../worker/client';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 import { CollectorCommand } from './CollectorCommand';
 
 /** "Paste everything" inside a tree: each recognised part fills the step that asks for it. */

@@ -1,5 +1,5 @@
-import type { SymptomId } from '../../causes/catalog';
-import { useT } from '../../app/useT';
+import type { SymptomId } from '../../catalog/causes';
+import { useT } from '../../components/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { Markdownish } from '../../components/Markdownish';
 import { collectorArgs, collectorCommands } from './collectorArgs';

@@ -1,4 +1,4 @@
-import type { SymptomId } from '../../causes/catalog';
+import type { SymptomId } from '../../catalog/causes';
 import { shellQuote } from '../../engine/shell';
 import { isValid } from '../../engine/validate';
 

@@ -1,5 +1,5 @@
-import type { Diagnosis } from '../../engine/diagnose';
-import { useT } from '../../app/useT';
+import type { Diagnosis } from '../../diagnosis/diagnose';
+import { useT } from '../../components/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { FindingCard } from './FindingCard';
 import { EvidenceList, type Sources } from './EvidenceList';

@@ -1,6 +1,6 @@
-import type { Diagnosis } from '../../engine/diagnose';
-import { diagnosisToMarkdown } from '../../engine/markdown';
-import { useT } from '../../app/useT';
+import type { Diagnosis } from '../../diagnosis/diagnose';
+import { diagnosisToMarkdown } from '../../diagnosis/markdown';
+import { useT } from '../../components/useT';
 import { CopyButton } from '../../components/CopyButton';
 
 /** The diagnosis as Markdown for the incident ticket: copy, or download as a file. */

@@ -1,5 +1,5 @@
-import type { Finding } from '../../engine/diagnose';
-import { useT } from '../../app/useT';
+import type { Finding } from '../../diagnosis/diagnose';
+import { useT } from '../../components/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { EvidenceList, type Sources } from './EvidenceList';
 

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { SYMPTOMS, type SymptomId } from '../../causes/catalog';
-import { diagnose } from '../../engine/diagnose';
-import { fillFromBundle, sectionParts, suggestSymptom } from '../../engine/bundle';
-import { replay } from '../../engine/replay';
+import { SYMPTOMS, type SymptomId } from '../../catalog/causes';
+import { diagnose } from '../../diagnosis/diagnose';
+import { fillFromBundle, sectionParts, suggestSymptom } from '../../diagnosis/bundle';
+import { replay } from '../../diagnosis/replay';
 import { stateOf, useWizard } from '../../stores/wizard';
 import { TREES } from '../../tree';
 import { useSections } from '../useSections';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 import { DiagnosisView } from '../diagnosis/DiagnosisView';
 import { PasteResult } from '../wizard/PasteResult';
 

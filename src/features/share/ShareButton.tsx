@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { WizardState } from '../../engine/replay';
 import type { TreeId } from '../../tree';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 
 // The dialog (codec, redaction) loads only when the operator opens it.
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));

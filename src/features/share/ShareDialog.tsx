@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { WizardState } from '../../engine/replay';
 import type { TreeId } from '../../tree';
 import { parseOffThread } from '../../worker/client';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 import { CopyButton } from '../../components/CopyButton';
 import { buildPayload, type Built, type ShareOptions } from '../../share/build';
 import { encodeShare } from '../../share/codec';

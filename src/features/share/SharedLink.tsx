@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { WizardState } from '../../engine/replay';
 import { useWizard } from '../../stores/wizard';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 import { decodeShare, type Decoded, type ShareError } from '../../share/codec';
 import type { SharePayload } from '../../share/schema';
 import { SharedView } from './SharedView';

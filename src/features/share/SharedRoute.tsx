@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 
 // The decoder and the shared view load only when a share link is opened.
 const SharedLink = lazy(() => import('./SharedLink').then((m) => ({ default: m.SharedLink })));

@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
-import { isSymptomId } from '../../causes/catalog';
-import { COMMANDS } from '../../commands/commands';
-import { replay, type Step } from '../../engine/replay';
+import { isSymptomId } from '../../catalog/causes';
+import { COMMANDS } from '../../catalog/commands';
+import { type Step } from '../../engine/replay';
+import { replay } from '../../diagnosis/replay';
 import { fillTemplate } from '../../engine/shell';
 import type { OutcomeNode } from '../../engine/tree';
 import { TREES, nodeKey } from '../../tree';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { restoreDiagnosis } from '../../share/carry';
 import type { SharePayload } from '../../share/schema';

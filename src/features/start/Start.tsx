@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { SYMPTOMS, type SymptomId } from '../../causes/catalog';
-import { useT } from '../../app/useT';
+import { SYMPTOMS, type SymptomId } from '../../catalog/causes';
+import { useT } from '../../components/useT';
 import { useWizard } from '../../stores/wizard';
 import { EXAMPLES } from '../../examples';
-import { replay } from '../../engine/replay';
+import { replay } from '../../diagnosis/replay';
 import { TREES } from '../../tree';
 import { CollectorCommand } from '../collector/CollectorCommand';
 import { Markdownish } from '../../components/Markdownish';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { EvidenceNode } from '../../engine/tree';
-import { COMMANDS } from '../../commands/commands';
+import { COMMANDS } from '../../catalog/commands';
 import { fillTemplate } from '../../engine/shell';
 import type { SectionResult } from '../../parsers/registry';
 import { parseOffThread } from '../../worker/client';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { Markdownish } from '../../components/Markdownish';
 import { PasteResult } from './PasteResult';

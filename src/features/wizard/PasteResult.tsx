@@ -1,6 +1,6 @@
 import type { Kind, ParsedSection, SectionResult } from '../../parsers/registry';
-import { useT } from '../../app/useT';
-import { counterDeltas, type CounterDeltas } from '../../engine/deltas';
+import { useT } from '../../components/useT';
+import { counterDeltas, type CounterDeltas } from '../../rules/combine/counter-deltas';
 import { Markdownish } from '../../components/Markdownish';
 
 /** What each part of a paste was recognised as, its key facts, and why a part was not understood. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { QuestionNode } from '../../engine/tree';
 import { inDefaultNodePortRange, isValid } from '../../engine/validate';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 import { Markdownish } from '../../components/Markdownish';
 
 interface Props {

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { Step, WizardState } from '../../engine/replay';
 import type { SectionResult } from '../../parsers/registry';
 import { TREES, nodeKey, type TreeId } from '../../tree';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 
 interface Props {
   symptom: TreeId;

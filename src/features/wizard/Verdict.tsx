@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { isSymptomId } from '../../causes/catalog';
-import { diagnose } from '../../engine/diagnose';
+import { isSymptomId } from '../../catalog/causes';
+import { diagnose } from '../../diagnosis/diagnose';
 import type { Step } from '../../engine/replay';
 import type { OutcomeNode } from '../../engine/tree';
-import { COMMANDS } from '../../commands/commands';
+import { COMMANDS } from '../../catalog/commands';
 import { fillTemplate } from '../../engine/shell';
 import type { Sections } from '../useSections';
 import { TREES, nodeKey, type TreeId } from '../../tree';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 import { DiagnosisView } from '../diagnosis/DiagnosisView';
 
 interface Props {

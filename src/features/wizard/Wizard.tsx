@@ -1,16 +1,17 @@
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { replay, type WizardState } from '../../engine/replay';
+import { type WizardState } from '../../engine/replay';
+import { replay } from '../../diagnosis/replay';
 import { TREES, isTreeId, nodeKey, type TreeId } from '../../tree';
 import { stateOf, useWizard } from '../../stores/wizard';
 import { useSections } from '../useSections';
 import { parseOffThread } from '../../worker/client';
-import { useT } from '../../app/useT';
+import { useT } from '../../components/useT';
 import { Trail } from './Trail';
 import { QuestionStep } from './QuestionStep';
 import { EvidenceStep } from './EvidenceStep';
 import { Verdict } from './Verdict';
 import { BundleBox } from '../collector/BundleBox';
-import { NotFound } from '../../app/NotFound';
+import { NotFound } from '../../components/NotFound';
 import { ShareButton } from '../share/ShareButton';
 import { lazy, Suspense, useState } from 'react';
 

@@ -1,6 +1,6 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
-import { sysctlFirst } from '../lib-node/sysctl';
+import { sysctlFirst } from '../combine/sysctl';
 
 const K = 'rule.arp-neigh-overflow';
 /** The kernel's default hard limit of the neighbour table. */

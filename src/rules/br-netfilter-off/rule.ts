@@ -1,7 +1,7 @@
 import { listsModule } from '../../parsers/lsmod/facts';
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
-import { sysctlMissing, sysctlValues } from '../lib-node/sysctl';
+import { sysctlMissing, sysctlValues } from '../combine/sysctl';
 
 const K = 'rule.br-netfilter-off';
 const KEY = 'net.bridge.bridge-nf-call-iptables';

@@ -1,13 +1,6 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
-import { sysctlFirst } from '../lib-node/sysctl';
+import { sysctlFirst } from '../combine/sysctl';
 
 const K = 'rule.conntrack-close-wait-buildup';
 const TIMEOUT_KEY = 'net.netfilter.nf_conntrack_tcp_timeout_close_wait';

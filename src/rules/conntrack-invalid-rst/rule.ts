@@ -1,14 +1,7 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
-import { conntrackGrowth } from '../lib-node/deltas';
-import { sysctlFirst } from '../lib-node/sysctl';
+import { conntrackGrowth } from '../combine/conntrack-growth';
+import { sysctlFirst } from '../combine/sysctl';
 
 const K = 'rule.conntrack-invalid-rst';
 const LIBERAL = 'net.netfilter.nf_conntrack_tcp_be_liberal';

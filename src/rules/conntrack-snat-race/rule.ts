@@ -1,13 +1,6 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
-import { conntrackGrowth } from '../lib-node/deltas';
+import { conntrackGrowth } from '../combine/conntrack-growth';
 
 const K = 'rule.conntrack-snat-race';
 /** A handful of lost insertions since boot is noise; a steady stream is the race. */

@@ -1,13 +1,6 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
-import { sysctlFirst } from '../lib-node/sysctl';
+import { sysctlFirst } from '../combine/sysctl';
 
 const K = 'rule.conntrack-table-full';
 const HIGH = 0.9;

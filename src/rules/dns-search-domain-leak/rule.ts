@@ -1,13 +1,6 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Cited, Evidence } from '../../engine/types';
-import { unique } from '../lib-node/evidence';
+import { unique } from '../combine/evidence';
 
 const K = 'rule.dns-search-domain-leak';
 /** Provider and local domains that resolve only their own hosts (GCE, AWS, Azure, OpenStack, home routers). */

@@ -1,4 +1,4 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { IptablesFacts, IptablesRule } from '../../parsers/iptables-save/facts';
 
 const K = 'rule.etp-local-no-endpoint';

@@ -1,15 +1,8 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence, Msg } from '../../engine/types';
 import type { FirewallZone } from '../../parsers/firewall-cmd/facts';
-import { unique } from '../lib-node/evidence';
-import { filterTables, verdictOf, type FwTable } from '../lib-node/firewall';
+import { unique } from '../combine/evidence';
+import { filterTables, verdictOf, type FwTable } from '../combine/firewall';
 
 const K = 'rule.host-firewall-blocks';
 const NODEPORT_MIN = 30000;

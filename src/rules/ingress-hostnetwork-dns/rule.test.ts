@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readRules } from '../lib-ipvs-ingress/testing';
+import { readRules } from '../../testing/read-rules';
 
 const cause = 'ingress-hostnetwork-dns';
 const broken = readRules('ingress-hostnetwork-dns/fixtures/broken--learnk8s-ds-clusterfirst.txt');

@@ -1,7 +1,7 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { K8sObject } from '../../parsers/k8s-object/facts';
-import { eventsOf, ingressLogs } from '../lib-ipvs-ingress/ingress';
+import { eventsOf, ingressLogs } from '../combine/ingress';
 
 const K = 'rule.ingress-hostnetwork-dns';
 /** An ingress controller's pod, DaemonSet or Deployment: by name, labels or image. */

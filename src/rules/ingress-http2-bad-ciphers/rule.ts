@@ -1,6 +1,6 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
-import { ingressSettings } from '../lib-ipvs-ingress/ingress';
+import { ingressSettings } from '../combine/ingress';
 
 const K = 'rule.ingress-http2-bad-ciphers';
 /** RFC 7540 9.2.2 / Appendix A: HTTP/2 over TLS 1.2 needs an ephemeral key exchange and an AEAD cipher. */

@@ -1,4 +1,4 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { KubectlDescribeFacts } from '../../parsers/kubectl-describe/facts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readRules } from '../lib-ipvs-ingress/testing';
+import { readRules } from '../../testing/read-rules';
 
 const cause = 'ingress-stray-traffic';
 const histogram = readRules('ingress-stray-traffic/fixtures/broken--seed001-state-histogram.txt');

@@ -1,13 +1,6 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
-import { ingressLogs } from '../lib-ipvs-ingress/ingress';
+import { ingressLogs } from '../combine/ingress';
 
 const K = 'rule.ingress-stray-traffic';
 /** Handshakes or closes the peer never completed: what unreachable clients leave behind. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
 import { readTestData } from '../../testing/test-data';
-import { readRules } from '../lib-ipvs-ingress/testing';
+import { readRules } from '../../testing/read-rules';
 
 const cause = 'ingress-upstream-keepalive-mismatch';
 const premature = readRules(

@@ -1,4 +1,4 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import {
   accessWith,
   eventsOf,
@@ -7,7 +7,7 @@ import {
   logSpeaks,
   otherKinds,
   upstreamVars,
-} from '../lib-ipvs-ingress/ingress';
+} from '../combine/ingress';
 
 const K = 'rule.ingress-upstream-keepalive-mismatch';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readRules } from '../lib-ipvs-ingress/testing';
+import { readRules } from '../../testing/read-rules';
 
 const cause = 'ipvs-conn-reuse-delay';
 const reuse = readRules('ipvs-conn-reuse-delay/fixtures/broken--edenmal-ipvs-sysctls.txt');

@@ -1,6 +1,6 @@
-import { cite, defineRule, finding, noEvidence, notApplicable, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, notApplicable, ruledOut } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
-import { kernelOf, olderThan } from '../lib-ipvs-ingress/kernel';
+import { kernelOf, olderThan } from '../combine/kernel';
 
 const K = 'rule.ipvs-conn-reuse-delay';
 /** torvalds/linux d752c3645717 ("ipvs: allow connection reuse for unconfirmed conntrack"), in 5.9. */

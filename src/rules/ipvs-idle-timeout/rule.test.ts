@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
-import { readRules } from '../lib-ipvs-ingress/testing';
+import { readRules } from '../../testing/read-rules';
 
 const cause = 'ipvs-idle-timeout';
 const both = readRules('ipvs-idle-timeout/fixtures/broken--kubeasz688-timeout-keepalive.txt');

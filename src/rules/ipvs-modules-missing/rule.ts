@@ -1,5 +1,5 @@
 import { listsModule } from '../../parsers/lsmod/facts';
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { LsmodFacts } from '../../parsers/lsmod/facts';
 

@@ -1,20 +1,8 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { VirtualService } from '../../parsers/ipvsadm/facts';
-import { findService, ipvsTables, liveServers, vipTarget } from '../lib-ipvs-ingress/ipvs';
-import {
-  endpointsRows,
-  joinAddress,
-  serviceRows,
-  type EndpointsRow,
-} from '../lib-ipvs-ingress/k8s';
+import { findService, ipvsTables, liveServers, vipTarget } from '../combine/ipvs';
+import { endpointsRows, joinAddress, serviceRows, type EndpointsRow } from '../combine/k8s';
 
 const K = 'rule.ipvs-no-real-servers';
 

@@ -1,20 +1,8 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 import type { RealServer, VirtualService } from '../../parsers/ipvsadm/facts';
-import { ipvsTables } from '../lib-ipvs-ingress/ipvs';
-import {
-  endpointsRows,
-  joinAddress,
-  serviceRows,
-  type EndpointsRow,
-} from '../lib-ipvs-ingress/k8s';
+import { ipvsTables } from '../combine/ipvs';
+import { endpointsRows, joinAddress, serviceRows, type EndpointsRow } from '../combine/k8s';
 
 const K = 'rule.ipvs-stale-realserver';
 

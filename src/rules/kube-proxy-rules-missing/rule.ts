@@ -6,10 +6,10 @@ import {
   ruledOut,
   type RuleContext,
   type RuleResult,
-} from '../../engine/rule';
+} from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { IptablesFacts } from '../../parsers/iptables-save/facts';
-import { findService, ipvsTables, portOf, vipTarget } from '../lib-ipvs-ingress/ipvs';
+import { findService, ipvsTables, portOf, vipTarget } from '../combine/ipvs';
 
 const K = 'rule.kube-proxy-rules-missing';
 

@@ -1,14 +1,7 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 import type { NetInterface } from '../../parsers/ip-addr/facts';
-import { unique } from '../lib-node/evidence';
+import { unique } from '../combine/evidence';
 
 const K = 'rule.mtu-mismatch';
 /** Bytes each encapsulation adds to a packet (IPv4 outer header). */

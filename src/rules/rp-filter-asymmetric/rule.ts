@@ -1,14 +1,7 @@
-import {
-  cite,
-  defineRule,
-  finding,
-  noEvidence,
-  ruledOut,
-  type RuleContext,
-} from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
-import { unique } from '../lib-node/evidence';
-import { sysctlMatching } from '../lib-node/sysctl';
+import { unique } from '../combine/evidence';
+import { sysctlMatching } from '../combine/sysctl';
 
 const K = 'rule.rp-filter-asymmetric';
 const RP = /^net\.ipv4\.conf\.([^.]+)\.rp_filter$/;

@@ -1,4 +1,4 @@
-import { cite, defineRule, finding, noEvidence, notApplicable, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, notApplicable, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 
 const K = 'rule.tcp-tw-recycle-nat';

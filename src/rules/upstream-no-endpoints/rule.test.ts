@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
 import { readTestData } from '../../testing/test-data';
-import { readRules } from '../lib-ipvs-ingress/testing';
+import { readRules } from '../../testing/read-rules';
 
 const cause = 'upstream-no-endpoints';
 const glog = readRules('upstream-no-endpoints/fixtures/broken--in1537-no-active-endpoints.txt');

@@ -1,7 +1,7 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
-import { accessWith, eventsOf, ingressLogs } from '../lib-ipvs-ingress/ingress';
-import { endpointsRows, type EndpointsRow } from '../lib-ipvs-ingress/k8s';
+import { accessWith, eventsOf, ingressLogs } from '../combine/ingress';
+import { endpointsRows, type EndpointsRow } from '../combine/k8s';
 
 const K = 'rule.upstream-no-endpoints';
 

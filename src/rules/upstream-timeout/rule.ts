@@ -1,4 +1,4 @@
-import { cite, defineRule, finding } from '../../engine/rule';
+import { cite, defineRule, finding } from '../rule';
 import {
   accessWith,
   eventsOf,
@@ -6,7 +6,7 @@ import {
   ruledOutByLog,
   telling,
   upstreamVars,
-} from '../lib-ipvs-ingress/ingress';
+} from '../combine/ingress';
 
 const K = 'rule.upstream-timeout';
 /** ingress-nginx defaults: proxy-connect-timeout 5 s, proxy-read-timeout 60 s. */

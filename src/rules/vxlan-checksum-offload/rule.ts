@@ -1,6 +1,6 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../../engine/rule';
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
-import { kernelOf, olderThan } from '../lib-ipvs-ingress/kernel';
+import { kernelOf, olderThan } from '../combine/kernel';
 
 const K = 'rule.vxlan-checksum-offload';
 const FEATURE = 'tx-checksum-ip-generic';

@@ -1,4 +1,4 @@
-import type { RuleContext } from '../../engine/rule';
+import type { RuleContext } from '../rule';
 import type { IpvsFacts, VirtualService } from '../../parsers/ipvsadm/facts';
 import { joinAddress, splitAddress } from './k8s';
 

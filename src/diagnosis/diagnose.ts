@@ -1,9 +1,9 @@
-import { CAUSE_IDS, causesOf, type CauseId, type SymptomId } from '../causes/catalog';
+import { CAUSE_IDS, causesOf, type CauseId, type SymptomId } from '../catalog/causes';
 import type { SectionResult } from '../parsers/registry';
 import { RULES } from '../rules';
-import { contextOf, type RuleResult } from './rule';
-import { fillTemplate } from './shell';
-import type { Confidence, Evidence, Msg } from './types';
+import { contextOf, type RuleResult } from '../rules/rule';
+import { fillTemplate } from '../engine/shell';
+import type { Confidence, Evidence, Msg } from '../engine/types';
 import { translate } from '../i18n/translate';
 import type { Lang } from '../i18n/resources';
 

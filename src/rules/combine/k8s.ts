@@ -1,4 +1,4 @@
-import { cite, type RuleContext } from '../../engine/rule';
+import { cite, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
 
 /** A Service's endpoints as `kubectl get ep` or an Endpoints/EndpointSlice object shows them. */

@@ -1,6 +1,6 @@
-import type { CauseId } from '../causes/catalog';
+import type { CauseId } from '../catalog/causes';
 import type { FactsByKind, Kind, SectionResult } from '../parsers/registry';
-import type { Cited, Confidence, Evidence, Msg } from './types';
+import type { Cited, Confidence, Evidence, Msg } from '../engine/types';
 
 /** The facts of one parsed paste of a kind, with the paste's name for citations. */
 export interface Sourced<F> {

@@ -1,5 +1,5 @@
-import { counterDeltas, type CounterDelta } from '../../engine/deltas';
-import type { RuleContext } from '../../engine/rule';
+import { counterDeltas, type CounterDelta } from './counter-deltas';
+import type { RuleContext } from '../rule';
 import type { ParsedSection } from '../../parsers/registry';
 import type { ConntrackStatFacts } from '../../parsers/conntrack-S/facts';
 

@@ -1,4 +1,4 @@
-import { cite, noEvidence, ruledOut, type RuleContext, type RuleResult } from '../../engine/rule';
+import { cite, noEvidence, ruledOut, type RuleContext, type RuleResult } from '../rule';
 import type { Evidence } from '../../engine/types';
 import type {
   IngressAccessLine,

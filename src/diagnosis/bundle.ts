@@ -1,7 +1,7 @@
-import { CAUSES, SYMPTOMS, type SymptomId } from '../causes/catalog';
+import { CAUSES, SYMPTOMS, type SymptomId } from '../catalog/causes';
 import type { Kind, SectionResult } from '../parsers/registry';
-import type { Tree } from './tree';
-import type { WizardState } from './replay';
+import type { Tree } from '../engine/tree';
+import type { WizardState } from '../engine/replay';
 import { diagnose, type Diagnosis } from './diagnose';
 
 /** Each section of a paste with its own text (its command kept as a header), to paste apart. */

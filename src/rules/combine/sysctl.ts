@@ -1,4 +1,4 @@
-import { cite, type RuleContext } from '../../engine/rule';
+import { cite, type RuleContext } from '../rule';
 import type { Cited, Evidence } from '../../engine/types';
 
 /** One sysctl value as a paste showed it. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CAUSES, CAUSE_IDS, SYMPTOMS } from './catalog';
+import { CAUSES, CAUSE_IDS, SYMPTOMS } from './causes';
 
 // The catalog in the spec is the contract: every id there exists here with the same classes.
 const spec = readFileSync(new URL('../../test-data/spec/causes.md', import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
-import type { ParsedSection } from '../parsers/registry';
-import type { Msg } from './types';
+import type { ParsedSection } from '../../parsers/registry';
+import type { Msg } from '../../engine/types';
 
 /** One counter that changed between two pastes of the same output. */
 export interface CounterDelta {

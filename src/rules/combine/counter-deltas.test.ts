@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '../i18n/translate';
-import { parsePaste, type ParsedSection, type SectionResult } from '../parsers/registry';
-import { readTestData } from '../testing/test-data';
-import { counterDeltas } from './deltas';
+import { translate } from '../../i18n/translate';
+import { parsePaste, type ParsedSection, type SectionResult } from '../../parsers/registry';
+import { readTestData } from '../../testing/test-data';
+import { counterDeltas } from './counter-deltas';
 
 const parsed = (text: string): ParsedSection => {
   const [s] = parsePaste(text, 'x');

@@ -1,0 +1,17 @@
+import type { Tree } from '../engine/tree';
+import { walkTree, type Assumptions, type Replay, type WizardState } from '../engine/replay';
+import type { SectionResult } from '../parsers/registry';
+import { evaluate } from './conditions';
+
+/**
+ * Replays a wizard state over its parsed pastes: fact routes are decided by what the pastes
+ * show (`assume` fixes some, as path enumeration does).
+ */
+export function replay(
+  tree: Tree,
+  state: WizardState,
+  sections: SectionResult[] = [],
+  assume: Assumptions = {},
+): Replay {
+  return walkTree(tree, state, (c, vars) => assume[c] ?? evaluate(c, { vars, sections }));
+}
