@@ -1,0 +1,85 @@
+import { CAUSE_IDS, causesOf, type CauseId, type SymptomId } from '../catalog/causes';
+import { fillTemplate } from '../engine/shell';
+import type { Confidence, Evidence, Msg } from '../engine/types';
+import type { Lang } from '../i18n/resources';
+import { translate } from '../i18n/translate';
+import { RULES } from '../rules';
+import type { Verdicts } from './judge';
+
+export interface RenderedFix {
+  now: string;
+  persist: string;
+  verify: string;
+  rollback: string;
+}
+
+export interface Finding {
+  cause: CauseId;
+  confidence: Confidence;
+  why: Msg;
+  evidence: Evidence[];
+  fix: RenderedFix;
+}
+
+export interface Diagnosis {
+  symptom: SymptomId | null;
+  findings: Finding[];
+  ruledOut: { cause: CauseId; because: Msg; evidence: Evidence[] }[];
+  notApplicable: { cause: CauseId; because: Msg }[];
+  /** Causes of the class that no paste spoke to. */
+  unexamined: CauseId[];
+  inputs: { source: string; kind: string | null; ok: boolean }[];
+}
+
+const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * The diagnosis `verdicts` stand for, findings strongest first, with fix snippets filled
+ * with the operator's values and their comments in `lang`. Runs no rule.
+ */
+export function render(
+  symptom: SymptomId | null,
+  verdicts: Verdicts,
+  vars: Record<string, string>,
+  lang: Lang,
+): Diagnosis {
+  const out: Diagnosis = {
+    symptom,
+    findings: [],
+    ruledOut: [],
+    notApplicable: [],
+    unexamined: [],
+    inputs: verdicts.inputs,
+  };
+  const byCause = new Map(verdicts.results.map((r) => [r.cause, r]));
+  for (const cause of symptom ? causesOf(symptom) : CAUSE_IDS) {
+    const r = byCause.get(cause);
+    const rule = RULES[cause];
+    if (r?.type === 'finding' && rule) {
+      const values = { ...rule.fix.defaults, ...vars, ...r.vars };
+      // Comments first (`# @{key}`), so values inside a translated comment get filled too.
+      const fill = (t: string) =>
+        fillTemplate(
+          t.replace(/@\{([\w.-]+)\}/g, (_, k: string) => translate(lang, `fix.${k}`)),
+          values,
+        );
+      out.findings.push({
+        cause,
+        confidence: r.confidence,
+        why: r.why,
+        evidence: r.evidence,
+        fix: {
+          now: fill(rule.fix.now),
+          persist: fill(rule.fix.persist),
+          verify: fill(rule.fix.verify),
+          rollback: fill(rule.fix.rollback),
+        },
+      });
+    } else if (r?.type === 'ruled-out')
+      out.ruledOut.push({ cause, because: r.because, evidence: r.evidence });
+    else if (r?.type === 'not-applicable') out.notApplicable.push({ cause, because: r.because });
+    else out.unexamined.push(cause);
+  }
+  out.findings.sort((a, b) => RANK[a.confidence] - RANK[b.confidence]);
+  return out;
+}
