@@ -93,33 +93,25 @@ function importGraph() {
   return graph;
 }
 
-/** A shortest import circle through `file`, as paths, or null. */
+/** A shortest import circle through `file`, as paths from the project's root, or null. */
 export function circleThrough(file, g = importGraph()) {
-  const prev = new Map([[file, null]]);
-  const queue = [...(g.get(file) ?? [])].map((d) => [d, file]);
-  for (const [d, from] of queue) prev.set(d, prev.get(d) ?? from);
+  // Breadth first from `file`; `prev` remembers who reached each module first.
+  const prev = new Map();
+  const queue = [file];
   for (let i = 0; i < queue.length; i++) {
-    const [node] = queue[i];
-    if (node === file) {
-      const path = [file];
-      for (let at = queue[i][1]; at !== file; at = prev.get(at)) path.unshift(at);
-      return [file, ...path.slice(1), file].map((p) => relative(ROOT, p));
-    }
-    for (const d of g.get(node) ?? []) {
-      if (d === file) return [...backtrack(node, prev, file), file].map((p) => relative(ROOT, p));
+    for (const d of g.get(queue[i]) ?? []) {
+      if (d === file) {
+        const path = [file];
+        for (let at = queue[i]; at !== file; at = prev.get(at)) path.unshift(at);
+        return [file, ...path].map((p) => relative(ROOT, p));
+      }
       if (!prev.has(d)) {
-        prev.set(d, node);
-        queue.push([d, node]);
+        prev.set(d, queue[i]);
+        queue.push(d);
       }
     }
   }
   return null;
-}
-
-function backtrack(node, prev, start) {
-  const path = [];
-  for (let at = node; at !== start && at !== null; at = prev.get(at)) path.unshift(at);
-  return [start, ...path];
 }
 
 const pointsDown = {

@@ -1,4 +1,5 @@
 import { ESLint } from 'eslint';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JS module of the lint config, without types
@@ -46,7 +47,9 @@ describe('the layering rule (lint/layers.js)', () => {
       ['/r/c.ts', ['/r/a.ts']],
       ['/r/d.ts', ['/r/a.ts']],
     ]);
-    expect(circleThrough('/r/a.ts', g)).toHaveLength(4);
+    expect(circleThrough('/r/a.ts', g)).toEqual(
+      ['/r/a.ts', '/r/b.ts', '/r/c.ts', '/r/a.ts'].map((p) => relative(ROOT, p)),
+    );
     expect(circleThrough('/r/d.ts', g)).toBeNull();
   });
 });
