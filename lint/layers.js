@@ -28,8 +28,8 @@ export const LAYERS = [
   ['main.tsx'], // the page's entry
 ];
 
-/** Layers whose sub-folders are rooms of their own (none yet: the screens still share views). */
-const ROOMS = new Set([]);
+/** Layers whose sub-folders are rooms of their own: one screen never imports another's files. */
+const ROOMS = new Set(['features']);
 
 const rankOf = new Map(LAYERS.flatMap((names, i) => names.map((n) => [n, i])));
 

@@ -40,6 +40,20 @@ describe('the layering rule (lint/layers.js)', () => {
     expect(await layerErrors('src/rules/fine.ts', code)).toEqual([]);
   });
 
+  it('fails one screen importing another screen, and lets screens share components', async () => {
+    const wrong = await layerErrors(
+      'src/features/wizard/wrong.tsx',
+      "export { PasteAll } from '../paste/PasteAll';\n",
+    );
+    expect(wrong).toEqual([expect.stringMatching(/features\/wizard.*features\/paste/)]);
+    expect(
+      await layerErrors(
+        'src/features/wizard/fine.tsx',
+        "export { DiagnosisView } from '../../components/diagnosis/DiagnosisView';\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('finds a circle in an import graph', () => {
     const g = new Map([
       ['/r/a.ts', ['/r/b.ts']],

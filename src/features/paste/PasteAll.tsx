@@ -6,10 +6,10 @@ import { fillFromBundle, sectionParts, suggestSymptom } from '../../diagnosis/bu
 import { replay } from '../../diagnosis/replay';
 import { stateOf, useWizard } from '../../stores/wizard';
 import { TREES } from '../../tree';
-import { useSections } from '../useSections';
+import { useSections } from '../../components/useSections';
 import { useT } from '../../components/useT';
-import { DiagnosisView } from '../diagnosis/DiagnosisView';
-import { PasteResult } from '../wizard/PasteResult';
+import { DiagnosisView } from '../../components/diagnosis/DiagnosisView';
+import { PasteResult } from '../../components/paste/PasteResult';
 
 /**
  * "Paste everything": every part recognised, every rule of every class run over them, the

@@ -6,7 +6,7 @@ import { useT } from '../../components/useT';
 import { decodeShare, type Decoded, type ShareError } from '../../share/codec';
 import type { SharePayload } from '../../share/schema';
 import { SharedView } from './SharedView';
-import './share.css';
+import '../../components/share/share.css';
 
 /**
  * `#/share/v1.…`: decodes the link and opens it. A full link opens straight in the wizard when

@@ -10,9 +10,9 @@ import { useT } from '../../components/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { restoreDiagnosis } from '../../share/carry';
 import type { SharePayload } from '../../share/schema';
-import { DiagnosisView } from '../diagnosis/DiagnosisView';
-import { useSections, type Sections } from '../useSections';
-import { Verdict } from '../wizard/Verdict';
+import { DiagnosisView } from '../../components/diagnosis/DiagnosisView';
+import { useSections, type Sections } from '../../components/useSections';
+import { Verdict } from '../../components/diagnosis/Verdict';
 
 const NO_SECTIONS: Sections = { byNode: {}, all: [], pending: [] };
 

@@ -6,7 +6,7 @@ import { useWizard } from '../../stores/wizard';
 import { EXAMPLES } from '../../examples';
 import { replay } from '../../diagnosis/replay';
 import { TREES } from '../../tree';
-import { CollectorCommand } from '../collector/CollectorCommand';
+import { CollectorCommand } from '../../components/collector/CollectorCommand';
 import { Markdownish } from '../../components/Markdownish';
 
 export function Start() {

@@ -7,7 +7,7 @@ import { parseOffThread } from '../../worker/client';
 import { useT } from '../../components/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { Markdownish } from '../../components/Markdownish';
-import { PasteResult } from './PasteResult';
+import { PasteResult } from '../../components/paste/PasteResult';
 
 /** Above this many characters the page says how far the reading has got. */
 const BIG = 1_000_000;

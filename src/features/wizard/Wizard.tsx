@@ -3,21 +3,21 @@ import { type WizardState } from '../../engine/replay';
 import { replay } from '../../diagnosis/replay';
 import { TREES, isTreeId, nodeKey, type TreeId } from '../../tree';
 import { stateOf, useWizard } from '../../stores/wizard';
-import { useSections } from '../useSections';
+import { useSections } from '../../components/useSections';
 import { parseOffThread } from '../../worker/client';
 import { useT } from '../../components/useT';
 import { Trail } from './Trail';
 import { QuestionStep } from './QuestionStep';
 import { EvidenceStep } from './EvidenceStep';
-import { Verdict } from './Verdict';
-import { BundleBox } from '../collector/BundleBox';
+import { Verdict } from '../../components/diagnosis/Verdict';
+import { BundleBox } from './BundleBox';
 import { NotFound } from '../../components/NotFound';
-import { ShareButton } from '../share/ShareButton';
+import { ShareButton } from '../../components/share/ShareButton';
 import { lazy, Suspense, useState } from 'react';
 
 // The flowchart (and mermaid behind it) loads only when the operator opens it.
 const Flowchart = lazy(() =>
-  import('../flowchart/Flowchart').then((m) => ({ default: m.Flowchart })),
+  import('../../components/flowchart/Flowchart').then((m) => ({ default: m.Flowchart })),
 );
 
 export function Wizard() {

@@ -1,7 +1,7 @@
 import type { SymptomId } from '../../catalog/causes';
-import { useT } from '../../components/useT';
-import { CodeBlock } from '../../components/CodeBlock';
-import { Markdownish } from '../../components/Markdownish';
+import { useT } from '../useT';
+import { CodeBlock } from '../CodeBlock';
+import { Markdownish } from '../Markdownish';
 import { collectorArgs, collectorCommands } from './collectorArgs';
 
 /** Served from http(s), the node may fetch the script from the app's own host. */

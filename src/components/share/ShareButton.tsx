@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { WizardState } from '../../engine/replay';
 import type { TreeId } from '../../tree';
-import { useT } from '../../components/useT';
+import { useT } from '../useT';
 
 // The dialog (codec, redaction) loads only when the operator opens it.
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));

@@ -1,7 +1,7 @@
 import type { Diagnosis } from '../../diagnosis/diagnose';
 import { diagnosisToMarkdown } from '../../diagnosis/markdown';
-import { useT } from '../../components/useT';
-import { CopyButton } from '../../components/CopyButton';
+import { useT } from '../useT';
+import { CopyButton } from '../CopyButton';
 
 /** The diagnosis as Markdown for the incident ticket: copy, or download as a file. */
 export function ExportActions({ diagnosis }: { diagnosis: Diagnosis }) {

@@ -1,6 +1,6 @@
 import type { Finding } from '../../diagnosis/diagnose';
-import { useT } from '../../components/useT';
-import { CodeBlock } from '../../components/CodeBlock';
+import { useT } from '../useT';
+import { CodeBlock } from '../CodeBlock';
 import { EvidenceList, type Sources } from './EvidenceList';
 
 const PARTS = ['now', 'persist', 'verify', 'rollback'] as const;

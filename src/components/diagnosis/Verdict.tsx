@@ -8,8 +8,8 @@ import { COMMANDS } from '../../catalog/commands';
 import { fillTemplate } from '../../engine/shell';
 import type { Sections } from '../useSections';
 import { TREES, nodeKey, type TreeId } from '../../tree';
-import { useT } from '../../components/useT';
-import { DiagnosisView } from '../diagnosis/DiagnosisView';
+import { useT } from '../useT';
+import { DiagnosisView } from './DiagnosisView';
 
 interface Props {
   tree: TreeId;

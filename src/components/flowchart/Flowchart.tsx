@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { mermaidId, treeToMermaid } from '../../engine/mermaid';
 import type { Step } from '../../engine/replay';
 import { TREES, edgeText, nodeKey, type TreeId } from '../../tree';
-import { useT } from '../../components/useT';
+import { useT } from '../useT';
 import { loadMermaid } from './loadMermaid';
 
 interface Props {

@@ -8,7 +8,7 @@ import { TREES, type TreeId } from '../../tree';
 import { useWizard } from '../../stores/wizard';
 import { parseOffThread } from '../../worker/client';
 import { useT } from '../../components/useT';
-import { CollectorCommand } from './CollectorCommand';
+import { CollectorCommand } from '../../components/collector/CollectorCommand';
 
 /** "Paste everything" inside a tree: each recognised part fills the step that asks for it. */
 export function BundleBox({

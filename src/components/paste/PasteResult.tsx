@@ -1,7 +1,7 @@
 import type { Kind, ParsedSection, SectionResult } from '../../parsers/registry';
-import { useT } from '../../components/useT';
+import { useT } from '../useT';
 import { counterDeltas, type CounterDeltas } from '../../rules/combine/counter-deltas';
-import { Markdownish } from '../../components/Markdownish';
+import { Markdownish } from '../Markdownish';
 
 /** What each part of a paste was recognised as, its key facts, and why a part was not understood. */
 export function PasteResult({ sections, wanted }: { sections: SectionResult[]; wanted?: Kind[] }) {

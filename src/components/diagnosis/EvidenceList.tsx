@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Evidence } from '../../engine/types';
-import { useT } from '../../components/useT';
+import { useT } from '../useT';
 
 /** How the diagnosis names a paste, and its text (to show a cited line in place). */
 export interface Sources {

@@ -1,6 +1,6 @@
 import type { Diagnosis } from '../../diagnosis/diagnose';
-import { useT } from '../../components/useT';
-import { CodeBlock } from '../../components/CodeBlock';
+import { useT } from '../useT';
+import { CodeBlock } from '../CodeBlock';
 import { FindingCard } from './FindingCard';
 import { EvidenceList, type Sources } from './EvidenceList';
 import { ExportActions } from './ExportActions';
