@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parsePaste } from '../parsers/registry';
 import { readTestData } from '../testing/test-data';
 import { TREES } from '../tree';
-import { fillFromBundle, sectionParts, suggestSymptom } from './bundle';
-import { replay } from './replay';
+import { assessState } from '../testing/assess';
+import { assessBundle } from './assess';
+import { fillFromBundle, sectionParts } from './bundle';
 
 const bundle = [
   '==> sysctl net.ipv4.tcp_tw_recycle net.ipv4.tcp_timestamps <==',
@@ -49,21 +50,17 @@ describe('paste everything', () => {
       answers: { port: '31610', node: 'n1', mode: 'iptables' },
       pastes: { ...fresh.state.pastes, pods: null, 'proxy-log': null },
     };
-    const r = replay(
-      tree,
-      answered,
-      parts.map((p) => p.section),
-    );
+    const r = assessState('nodeport-one-node', answered);
     expect(r.current).toBe('verdict-rules'); // fixture 13's drop for 31610 settles it
   });
 
   it('suggests the symptom class from what the outputs show', () => {
-    expect(suggestSymptom(sections)).toBe('nodeport-one-node');
+    expect(assessBundle(sections).suggested).toBe('nodeport-one-node');
     const ingress = parsePaste(
       readTestData('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log'),
       'x',
     );
-    expect(suggestSymptom(ingress)).toBe('ingress-5xx');
-    expect(suggestSymptom(parsePaste('hello\n', 'x'))).toBeNull();
+    expect(assessBundle(ingress).suggested).toBe('ingress-5xx');
+    expect(assessBundle(parsePaste('hello\n', 'x')).suggested).toBeNull();
   });
 });

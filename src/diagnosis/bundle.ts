@@ -1,14 +1,14 @@
 import { CAUSES, SYMPTOMS, type SymptomId } from '../catalog/causes';
-import type { Kind, SectionResult } from '../parsers/registry';
+import type { Kind, SectionView } from '../parsers/registry';
 import type { Tree } from '../engine/tree';
 import type { WizardState } from '../engine/replay';
-import { diagnose, type Diagnosis } from './diagnose';
+import type { Verdicts } from './judge';
 
 /** Each section of a paste with its own text (its command kept as a header), to paste apart. */
 export function sectionParts(
   raw: string,
-  sections: SectionResult[],
-): { section: SectionResult; text: string }[] {
+  sections: SectionView[],
+): { section: SectionView; text: string }[] {
   const lines = raw.split(/\r?\n/);
   return sections.map((section) => {
     const [from, to] = section.span ?? [1, lines.length];
@@ -25,7 +25,7 @@ export function sectionParts(
 export function fillFromBundle(
   tree: Tree,
   state: WizardState,
-  parts: { section: SectionResult; text: string }[],
+  parts: { section: SectionView; text: string }[],
 ): { state: WizardState; filled: string[] } {
   const pastes = { ...state.pastes };
   const filled: string[] = [];
@@ -70,13 +70,11 @@ const WEIGHT = { high: 3, medium: 2, low: 1 } as const;
  * The symptom class these outputs most likely belong to: the classes of what the rules
  * find (weighted by confidence), else what the kinds of output suggest; null if nothing.
  */
-export function suggestSymptom(
-  sections: SectionResult[],
-  findings: Diagnosis['findings'] = diagnose(null, sections).findings,
-): SymptomId | null {
+export function suggestSymptom(sections: SectionView[], verdicts: Verdicts): SymptomId | null {
   const score = new Map<SymptomId, number>();
   const add = (s: SymptomId, w: number) => score.set(s, (score.get(s) ?? 0) + w);
-  for (const f of findings) {
+  for (const f of verdicts.results) {
+    if (f.type !== 'finding') continue;
     const classes = CAUSES[f.cause] as readonly SymptomId[];
     for (const s of classes) add(s, (WEIGHT[f.confidence] * 10) / classes.length);
   }

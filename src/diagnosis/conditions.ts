@@ -1,8 +1,8 @@
 import type { CauseId } from '../catalog/causes';
 import type { ConditionId, ConditionName } from '../catalog/conditions';
 import type { SectionResult } from '../parsers/registry';
-import { RULES } from '../rules';
 import { contextOf } from '../rules/rule';
+import { finds } from './judge';
 
 export interface ConditionContext {
   /** Answers of question nodes that declare a `var`, by that name. */
@@ -17,8 +17,7 @@ const CONDITIONS: Record<ConditionName, (c: ConditionContext) => boolean> = {
 /** Whether a tree's condition holds on the pastes so far; `found:<cause>` asks that cause's rule. */
 export function evaluate(id: ConditionId, c: ConditionContext): boolean {
   if (!id.startsWith('found:')) return CONDITIONS[id as ConditionName](c);
-  const rule = RULES[id.slice(6) as CauseId];
-  return rule !== undefined && rule.check(contextOf(c.sections, c.vars)).type === 'finding';
+  return finds(id.slice(6) as CauseId, contextOf(c.sections, c.vars));
 }
 
 function proxier(c: ConditionContext): string | null {

@@ -17,5 +17,5 @@ export function diagnose(
   vars: Record<string, string> = {},
   lang: Lang = 'en',
 ): Diagnosis {
-  return render(symptom, judge(symptom, sections, vars), vars, lang);
+  return render(symptom, judge(sections, vars), vars, lang);
 }

@@ -1,8 +1,8 @@
-import { CAUSE_IDS, causesOf, type CauseId, type SymptomId } from '../catalog/causes';
+import { CAUSE_IDS, type CauseId } from '../catalog/causes';
 import type { Confidence, Evidence, Msg } from '../engine/types';
 import type { SectionResult } from '../parsers/registry';
 import { RULES } from '../rules';
-import { contextOf } from '../rules/rule';
+import { contextOf, type RuleContext, type RuleResult } from '../rules/rule';
 
 /** One rule's say on the evidence: language-neutral (messages are i18n keys, no fix text). */
 export type Verdict =
@@ -24,37 +24,43 @@ export interface Verdicts {
 }
 
 /**
- * The only place rules run: each rule of the symptom class (every rule when `symptom` is
- * null) whose kinds were pasted, over all the evidence so far. `render` turns the verdicts
- * into text in a language; changing language renders again and judges nothing.
+ * The only place rules run: every rule whose kinds were pasted, over all the evidence so far,
+ * whatever symptom was picked (a proven cause is reported anyway; `render` puts the symptom's
+ * causes in their place). Language-neutral: changing language renders again, judges nothing.
  */
-export function judge(
-  symptom: SymptomId | null,
-  sections: SectionResult[],
-  vars: Record<string, string>,
-): Verdicts {
+export function judge(sections: SectionResult[], vars: Record<string, string>): Verdicts {
   const ctx = contextOf(sections, vars);
   const kinds = new Set(sections.filter((s) => s.status !== 'rejected').map((s) => s.kind));
   const results: Verdict[] = [];
-  for (const cause of symptom ? causesOf(symptom) : CAUSE_IDS) {
+  for (const cause of CAUSE_IDS) {
     const rule = RULES[cause];
     if (!rule || !rule.needs.some((k) => kinds.has(k))) continue;
-    const r = rule.check(ctx);
-    if (r.type === 'finding')
-      results.push({
-        cause,
-        type: r.type,
-        confidence: r.confidence,
-        why: r.why,
-        evidence: r.evidence,
-        ...(r.vars ? { vars: r.vars } : {}),
-      });
-    else if (r.type === 'ruled-out')
-      results.push({ cause, type: r.type, because: r.because, evidence: r.evidence });
-    else if (r.type === 'not-applicable') results.push({ cause, type: r.type, because: r.because });
+    const v = verdictOf(cause, rule.check(ctx));
+    if (v) results.push(v);
   }
   return {
     results,
     inputs: sections.map((s) => ({ source: s.source, kind: s.kind, ok: s.status !== 'rejected' })),
   };
+}
+
+/** Whether the rule of `cause` finds it: the tree's `found:<cause>` fact routes ask this. */
+export function finds(cause: CauseId, ctx: RuleContext): boolean {
+  return RULES[cause]?.check(ctx).type === 'finding';
+}
+
+function verdictOf(cause: CauseId, r: RuleResult): Verdict | null {
+  if (r.type === 'finding')
+    return {
+      cause,
+      type: r.type,
+      confidence: r.confidence,
+      why: r.why,
+      evidence: r.evidence,
+      ...(r.vars ? { vars: r.vars } : {}),
+    };
+  if (r.type === 'ruled-out')
+    return { cause, type: r.type, because: r.because, evidence: r.evidence };
+  if (r.type === 'not-applicable') return { cause, type: r.type, because: r.because };
+  return null;
 }

@@ -34,8 +34,9 @@ export interface Diagnosis {
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 
 /**
- * The diagnosis `verdicts` stand for, findings strongest first, with fix snippets filled
- * with the operator's values and their comments in `lang`. Runs no rule.
+ * The diagnosis `verdicts` stand for, findings strongest first (the symptom's causes before
+ * the others at the same confidence), fix snippets filled with the operator's values and their
+ * comments in `lang`. Runs no rule.
  */
 export function render(
   symptom: SymptomId | null,
@@ -52,7 +53,9 @@ export function render(
     inputs: verdicts.inputs,
   };
   const byCause = new Map(verdicts.results.map((r) => [r.cause, r]));
-  for (const cause of symptom ? causesOf(symptom) : CAUSE_IDS) {
+  const mine = new Set<CauseId>(symptom ? causesOf(symptom) : CAUSE_IDS);
+  // Every finding counts, in the class or not; what was ruled out or not examined is the class's.
+  for (const cause of [...mine, ...CAUSE_IDS.filter((c) => !mine.has(c))]) {
     const r = byCause.get(cause);
     const rule = RULES[cause];
     if (r?.type === 'finding' && rule) {
@@ -75,7 +78,8 @@ export function render(
           rollback: fill(rule.fix.rollback),
         },
       });
-    } else if (r?.type === 'ruled-out')
+    } else if (!mine.has(cause)) continue;
+    else if (r?.type === 'ruled-out')
       out.ruledOut.push({ cause, because: r.because, evidence: r.evidence });
     else if (r?.type === 'not-applicable') out.notApplicable.push({ cause, because: r.because });
     else out.unexamined.push(cause);

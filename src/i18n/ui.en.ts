@@ -43,6 +43,10 @@ export default {
       detail: 'Requests through ingress-nginx get 502/503/504, or HTTPS fails in the browser.',
     },
   },
+  worker: {
+    failed: 'The page could not read the pastes: {{error}}. Nothing you pasted is lost.',
+    retry: 'Try again',
+  },
   step: {
     routeTo: 'That is this symptom; its own steps take it from here:',
     of: 'Step {{n}}',

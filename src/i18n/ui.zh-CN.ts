@@ -40,6 +40,10 @@ export default {
       detail: '经过 ingress-nginx 的请求得到 502/503/504，或浏览器中 HTTPS 访问失败。',
     },
   },
+  worker: {
+    failed: '页面未能读取粘贴的内容：{{error}}。已粘贴的内容没有丢失。',
+    retry: '重试',
+  },
   step: {
     routeTo: '属于这个现象；接下来按它自己的步骤排查：',
     of: '第 {{n}} 步',

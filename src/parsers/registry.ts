@@ -69,6 +69,27 @@ export interface RejectedSection {
 
 export type SectionResult = ParsedSection | RejectedSection;
 
+/** What the page sees of a parsed section: all but its facts, which stay where it was parsed. */
+export interface ParsedView {
+  source: string;
+  command: string | null;
+  kind: Kind;
+  status: 'parsed' | 'partial';
+  summary: Msg;
+  problems: Problem[];
+  lineCount: number;
+  span?: [number, number];
+}
+
+export type SectionView = ParsedView | RejectedSection;
+
+/** The section without its facts (a 6 MB iptables-save's facts are never copied to the page). */
+export function viewOf(s: SectionResult): SectionView {
+  if (s.status === 'rejected') return s;
+  const { facts: _facts, ...view } = s;
+  return view;
+}
+
 /** How collect.sh marks a command it could not run. */
 export const COLLECTOR_NOTE = '# net-triage:';
 

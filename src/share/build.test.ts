@@ -7,7 +7,8 @@ import { EXAMPLES } from '../examples';
 import { parsePaste } from '../parsers/registry';
 import { readTestData } from '../testing/test-data';
 import { TREES, TREE_IDS } from '../tree';
-import { buildPayload, type ShareOptions } from './build';
+import { assessState } from '../testing/assess';
+import { buildPayload, shareableState, type ShareOptions } from './build';
 import { decodeShare, encodeShare } from './codec';
 
 const OPTIONS: ShareOptions[] = [
@@ -31,9 +32,9 @@ describe.each(TREE_IDS.map((id) => ({ id, tree: TREES[id] })))(
         Object.keys(p.state.pastes).map((n, i) => [n, OUTPUTS[i % OUTPUTS.length]!]),
       );
       const state = { ...p.state, pastes };
-      const sections = Object.entries(pastes).flatMap(([n, t]) => parsePaste(t, n));
+      const assessed = assessState(id, shareableState(id, state));
       for (const options of OPTIONS) {
-        const { payload } = buildPayload(id, p.nodes.at(-1)!, state, 'en', options, sections);
+        const { payload } = buildPayload(id, p.nodes.at(-1)!, state, 'en', options, assessed);
         const back = await decodeShare(await encodeShare(payload));
         expect(back, JSON.stringify(options)).toEqual({ ok: true, payload });
       }
@@ -66,7 +67,7 @@ describe.each(Object.values(EXAMPLES))('the $symptom example, redacted', (ex) =>
       ex.state,
       'en',
       { omitRaw: false, redact: true },
-      sections,
+      assessState(ex.symptom, ex.state),
     );
     const json = JSON.stringify(payload);
     for (const s of secrets) expect(json).not.toContain(s);
@@ -83,10 +84,11 @@ describe.each(Object.values(EXAMPLES))('the $symptom example, redacted', (ex) =>
   });
 
   it('is shorter without raw output (lengths printed for the notes)', async () => {
+    const assessed = assessState(ex.symptom, ex.state);
     const length = async (options: ShareOptions) =>
       (
         await encodeShare(
-          buildPayload(ex.symptom, rp.current, ex.state, 'en', options, sections).payload,
+          buildPayload(ex.symptom, rp.current, ex.state, 'en', options, assessed).payload,
         )
       ).length;
     const lengths = Object.fromEntries(

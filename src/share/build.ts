@@ -1,13 +1,11 @@
-import { isSymptomId } from '../catalog/causes';
+import type { TreeAssessment } from '../diagnosis/assess';
+import type { Verdict, Verdicts } from '../diagnosis/judge';
 import { type WizardState } from '../engine/replay';
-import { replay } from '../diagnosis/replay';
 import type { QuestionNode } from '../engine/tree';
 import type { Msg } from '../engine/types';
 import { isValid } from '../engine/validate';
 import type { Lang } from '../i18n/resources';
-import type { SectionResult } from '../parsers/registry';
 import { TREES, type TreeId } from '../tree';
-import { carryDiagnosis, type CarriedDiagnosis, type CarriedResult } from './carry';
 import { createRedactor, type Replacement } from './redact';
 import type { SharePayload } from './schema';
 
@@ -24,19 +22,8 @@ export interface Built {
   replacements: Replacement[];
 }
 
-/**
- * The payload of a share link for the wizard state of `tree`, at step `node`. `sections` are
- * the parsed pastes (all of them; needed only with `omitRaw`, for the path and the diagnosis).
- * Only what the tree knows goes in: a stale answer or paste never makes an invalid link.
- */
-export function buildPayload(
-  tree: TreeId,
-  node: string,
-  state: WizardState,
-  lang: Lang,
-  options: ShareOptions,
-  sections: SectionResult[] = [],
-): Built {
+/** The part of a wizard state the tree knows: a stale answer or paste never makes an invalid link. */
+export function shareableState(tree: TreeId, state: WizardState): WizardState {
   const nodes = TREES[tree].nodes;
   const answers: Record<string, string> = {};
   for (const [id, value] of Object.entries(state.answers)) {
@@ -46,25 +33,37 @@ export function buildPayload(
   const pastes: Record<string, string | null> = {};
   for (const [id, text] of Object.entries(state.pastes))
     if (nodes[id]?.type === 'evidence') pastes[id] = text;
+  return { tree, answers, pastes };
+}
+
+/**
+ * The payload of a share link for `state` (a `shareableState`) of `tree`, at step `node`.
+ * With `omitRaw` it carries the path and the judge's verdicts instead of the pastes: `assessed`
+ * is the worker's assessment of `state`, the same the sender's wizard shows.
+ */
+export function buildPayload(
+  tree: TreeId,
+  node: string,
+  state: WizardState,
+  lang: Lang,
+  options: ShareOptions,
+  assessed: Pick<TreeAssessment, 'steps' | 'verdicts'> | null = null,
+): Built {
+  const { answers, pastes } = shareableState(tree, state);
+  const nodes = TREES[tree].nodes;
   const at = Object.hasOwn(nodes, node) ? node : TREES[tree].start;
   let payload: SharePayload = { tree, node: at, lang, answers, pastes };
 
   if (options.omitRaw) {
-    const rp = replay(TREES[tree], { tree, answers, pastes }, sections);
+    if (!assessed) throw new Error('a link without raw output needs the assessment of its state');
     const end = nodes[at]!;
-    // As the wizard's verdict does: only the pastes on the path taken count.
-    const onPath = new Set(rp.steps.filter((s) => s.status === 'pasted').map((s) => s.node));
-    const used = sections.filter((s) => onPath.has(s.source.split('#')[0]!));
-    const diagnosis =
-      end.type === 'outcome' && !end.route
-        ? carryDiagnosis(isSymptomId(tree) ? tree : null, used, rp.vars)
-        : null;
+    const diagnosis = end.type === 'outcome' && !end.route ? assessed.verdicts : null;
     payload = {
       ...payload,
       pastes: Object.fromEntries(
         Object.entries(pastes).map(([k, v]) => [k, v === null ? null : '']),
       ),
-      omitted: { steps: rp.steps, diagnosis },
+      omitted: { steps: assessed.steps, diagnosis },
     };
   }
   if (!options.redact) return { payload, replacements: [] };
@@ -116,7 +115,7 @@ export function redactPayload(p: SharePayload): Built {
   return { payload: out, replacements: r.replacements() };
 }
 
-function diagnosisTexts(d: CarriedDiagnosis): string[] {
+function diagnosisTexts(d: Verdicts): string[] {
   const msgTexts = (m: Msg) => Object.values(m.params ?? {}).filter((v) => typeof v === 'string');
   return d.results.flatMap((r) => [
     ...(r.type === 'not-applicable' ? [] : r.evidence.map((e) => e.text)),
@@ -125,7 +124,7 @@ function diagnosisTexts(d: CarriedDiagnosis): string[] {
   ]);
 }
 
-function redactDiagnosis(d: CarriedDiagnosis, text: (s: string) => string): CarriedDiagnosis {
+function redactDiagnosis(d: Verdicts, text: (s: string) => string): Verdicts {
   const msg = (m: Msg): Msg =>
     m.params
       ? {
@@ -135,7 +134,7 @@ function redactDiagnosis(d: CarriedDiagnosis, text: (s: string) => string): Carr
           ),
         }
       : m;
-  const results = d.results.map((r): CarriedResult => {
+  const results = d.results.map((r): Verdict => {
     if (r.type === 'not-applicable') return { ...r, because: msg(r.because) };
     const evidence = r.evidence.map((e) => ({ ...e, text: text(e.text) }));
     if (r.type === 'ruled-out') return { ...r, because: msg(r.because), evidence };

@@ -8,7 +8,9 @@ import { parsePaste } from '../parsers/registry';
 import { fixtureCases } from '../testing/test-data';
 import { TREES } from '../tree';
 import { buildPayload } from './build';
-import { carryDiagnosis, restoreDiagnosis } from './carry';
+import { judge } from '../diagnosis/judge';
+import { render } from '../diagnosis/render';
+import { assessState } from '../testing/assess';
 import { decodeShare, encodeShare } from './codec';
 
 const VARS = { port: '31710', node: 'k8s-node03' };
@@ -19,12 +21,10 @@ describe.each(fixtureCases())('carried diagnosis of fixture $name', (c) => {
   const sections = c.files.flatMap((f) => parsePaste(f.text, f.name));
   const symptom = isSymptomId(c.symptom) ? c.symptom : null;
   it.each(LANGS)('restores to the same diagnosis (%s)', (lang) => {
-    const carried = carryDiagnosis(symptom, sections, VARS);
-    expect(restoreDiagnosis(symptom, carried, VARS, lang)).toEqual(
-      diagnose(symptom, sections, VARS, lang),
-    );
-    const pooled = carryDiagnosis(null, sections, {});
-    expect(restoreDiagnosis(null, pooled, {}, lang)).toEqual(diagnose(null, sections, {}, lang));
+    const carried = judge(sections, VARS);
+    expect(render(symptom, carried, VARS, lang)).toEqual(diagnose(symptom, sections, VARS, lang));
+    const pooled = judge(sections, {});
+    expect(render(null, pooled, {}, lang)).toEqual(diagnose(null, sections, {}, lang));
   });
 });
 
@@ -41,7 +41,7 @@ describe.each(Object.values(EXAMPLES))('example of $symptom without raw output',
       ex.state,
       'en',
       { omitRaw: true, redact: false },
-      sections,
+      assessState(ex.symptom, ex.state),
     );
     const json = JSON.stringify(payload);
     for (const text of Object.values(ex.state.pastes))
@@ -53,7 +53,7 @@ describe.each(Object.values(EXAMPLES))('example of $symptom without raw output',
     const used = sections.filter((s) =>
       rp.steps.some((st) => st.status === 'pasted' && st.node === s.source.split('#')[0]),
     );
-    expect(restoreDiagnosis(ex.symptom, d, rp.vars, 'zh-CN')).toEqual(
+    expect(render(ex.symptom, d, rp.vars, 'zh-CN')).toEqual(
       diagnose(ex.symptom, used, rp.vars, 'zh-CN'),
     );
     // Not vacuous: the NodePort example's finding travels (other classes' rules may be pending).

@@ -4,7 +4,7 @@ import type { Msg } from '../engine/types';
 import { isValid } from '../engine/validate';
 import { isLang, type Lang } from '../i18n/resources';
 import { TREES, isTreeId, type TreeId } from '../tree';
-import type { CarriedDiagnosis, CarriedResult } from './carry';
+import type { Verdict, Verdicts } from '../diagnosis/judge';
 
 /** What a share link carries (format v1). */
 export interface SharePayload {
@@ -19,7 +19,7 @@ export interface SharePayload {
   /** Addresses, host names, MACs and secrets were replaced by stand-ins. */
   redacted?: true;
   /** Raw output left out: the path and the diagnosis travel instead of the pastes. */
-  omitted?: { steps: Step[]; diagnosis: CarriedDiagnosis | null };
+  omitted?: { steps: Step[]; diagnosis: Verdicts | null };
 }
 
 export type Checked = { ok: true; payload: SharePayload } | { ok: false; why: string };
@@ -107,7 +107,7 @@ function payload(json: unknown): SharePayload {
   return out;
 }
 
-function diagnosis(v: unknown): CarriedDiagnosis {
+function diagnosis(v: unknown): Verdicts {
   const d = obj(v, 'diagnosis');
   const results = arr(d.results, 'results', 200).map(result);
   const inputs = arr(d.inputs, 'inputs', 200).map((x, i) => {
@@ -122,7 +122,7 @@ function diagnosis(v: unknown): CarriedDiagnosis {
   return { results, inputs };
 }
 
-function result(v: unknown, i: number): CarriedResult {
+function result(v: unknown, i: number): Verdict {
   const r = obj(v, `results.${i}`);
   const cause = str(r.cause, `results.${i}.cause`, 100);
   if (!isCauseId(cause)) fail(`results.${i}: unknown cause`);
@@ -139,7 +139,7 @@ function result(v: unknown, i: number): CarriedResult {
     case 'finding': {
       const confidence = str(r.confidence, 'confidence', 10);
       if (!CONFIDENCES.includes(confidence)) fail(`results.${i}: unknown confidence`);
-      const out: CarriedResult = {
+      const out: Verdict = {
         cause,
         type: 'finding',
         confidence: confidence as 'high' | 'medium' | 'low',

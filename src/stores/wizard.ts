@@ -60,8 +60,11 @@ function keepable(state: WizardState): WizardState {
   return { ...state, pastes };
 }
 
+// One empty state per tree, so that a tree without work is the same object on every render.
+const EMPTY = new Map<string, WizardState>();
+
 export const stateOf = (byTree: Record<string, WizardState>, tree: string): WizardState =>
-  byTree[tree] ?? empty(tree);
+  byTree[tree] ?? EMPTY.get(tree) ?? (EMPTY.set(tree, empty(tree)), EMPTY.get(tree)!);
 
 /** localStorage, or an in-memory stand-in where it is blocked (file://, privacy modes). */
 function safeStorage(): Storage {

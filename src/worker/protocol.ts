@@ -1,13 +1,25 @@
-import type { SectionResult } from '../parsers/registry';
+import type { BundleAssessment, TreeAssessment } from '../diagnosis/assess';
+import type { PasteView } from '../diagnosis/paste-view';
+import type { TreeId } from '../tree';
 
-export interface ParseRequest {
-  id: number;
-  text: string;
-  source: string;
-}
+/** The page's requests; a paste's text crosses once, later requests name it by its id. */
+export type Request =
+  | { id: number; op: 'parse'; paste: number; text: string; source: string }
+  | { id: number; op: 'forget'; pastes: number[] }
+  | {
+      id: number;
+      op: 'tree';
+      tree: TreeId;
+      answers: Record<string, string>;
+      pastes: Record<string, number | null>;
+    }
+  | { id: number; op: 'bundle'; paste: number };
 
-export type ParseResponse =
-  | { id: number; sections: SectionResult[] }
+export type Reply =
+  | { id: number; paste: PasteView }
+  | { id: number; tree: TreeAssessment }
+  | { id: number; bundle: BundleAssessment }
+  | { id: number; done: true }
   | { id: number; error: string }
   /** Sent after each part of a paste, so the page can show progress on big ones. */
   | { id: number; progress: { done: number; total: number } };

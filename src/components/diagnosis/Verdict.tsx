@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { isSymptomId } from '../../catalog/causes';
-import { diagnose } from '../../diagnosis/diagnose';
+import type { Verdicts } from '../../diagnosis/judge';
+import { render } from '../../diagnosis/render';
 import type { Step } from '../../engine/replay';
 import type { OutcomeNode } from '../../engine/tree';
 import { COMMANDS } from '../../catalog/commands';
 import { fillTemplate } from '../../engine/shell';
-import type { Sections } from '../useSections';
 import { TREES, nodeKey, type TreeId } from '../../tree';
 import { useT } from '../useT';
 import { DiagnosisView } from './DiagnosisView';
@@ -16,7 +16,8 @@ interface Props {
   spec: OutcomeNode;
   steps: Step[];
   vars: Record<string, string>;
-  sections: Sections;
+  /** The judge's verdicts on the path's pastes; undefined while the worker judges. */
+  verdicts: Verdicts | null | undefined;
   /** Pasted texts by node, to show a cited line in its paste. */
   pastes?: Record<string, string | null>;
 }
@@ -25,18 +26,16 @@ interface Props {
  * The outcome of a path: a hand-over to a symptom's tree, or the diagnosis of the pastes on
  * the path taken (a paste on a branch the operator has left is kept, but does not count).
  */
-export function Verdict({ tree, spec, steps, vars, sections, pastes = {} }: Props) {
+export function Verdict({ tree, spec, steps, vars, verdicts, pastes = {} }: Props) {
   const { t, lang } = useT();
-  // The rules walk every fact (77,000 rules of a big iptables-save): once per change, not per render.
-  const pasted = steps.filter((s) => s.status === 'pasted').map((s) => s.node);
-  const pathKey = pasted.join('>');
+  // The worker judged; a language switch renders the same verdicts again and judges nothing.
   const varsKey = JSON.stringify(vars);
-  const result = useMemo(() => {
-    const onPath = pathKey ? pathKey.split('>').flatMap((n) => sections.byNode[n] ?? []) : [];
-    return diagnose(isSymptomId(tree) ? tree : null, onPath, vars, lang);
+  const result = useMemo(
+    () => verdicts && render(isSymptomId(tree) ? tree : null, verdicts, vars, lang),
     // `vars` is rebuilt by every replay: its content (varsKey) is the dependency.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tree, pathKey, sections.byNode, varsKey, lang]);
+    [tree, verdicts, varsKey, lang],
+  );
   if (spec.route) {
     return (
       <div className="panel route">
@@ -47,7 +46,7 @@ export function Verdict({ tree, spec, steps, vars, sections, pastes = {} }: Prop
       </div>
     );
   }
-  if (sections.pending.length > 0) return <p className="muted">{t('diagnosis.running')}</p>;
+  if (!result) return <p className="muted">{t('diagnosis.running')}</p>;
   const skipped = steps.filter((s) => s.status === 'skipped').length;
   const stepTitle = (source: string) => {
     const node = source.split('#')[0]!;

@@ -1,11 +1,12 @@
-import type { Kind, ParsedSection, SectionResult } from '../../parsers/registry';
+import type { PasteView } from '../../diagnosis/paste-view';
+import type { Kind } from '../../parsers/registry';
 import { useT } from '../useT';
-import { counterDeltas, type CounterDeltas } from '../../rules/combine/counter-deltas';
 import { Markdownish } from '../Markdownish';
 
 /** What each part of a paste was recognised as, its key facts, and why a part was not understood. */
-export function PasteResult({ sections, wanted }: { sections: SectionResult[]; wanted?: Kind[] }) {
+export function PasteResult({ paste, wanted }: { paste: PasteView; wanted?: Kind[] }) {
   const { t, tm } = useT();
+  const { sections, deltas } = paste;
   const kinds = sections.filter((s) => s.status !== 'rejected').map((s) => s.kind);
   const offTopic =
     wanted &&
@@ -55,7 +56,7 @@ export function PasteResult({ sections, wanted }: { sections: SectionResult[]; w
           )}
         </li>
       ))}
-      {deltasOf(sections).map((d, i) => (
+      {deltas.map((d, i) => (
         <li key={`delta-${i}`} className="deltas" data-testid="deltas">
           <strong>{tm(d.summary)}</strong>
           {d.deltas.length > 1 && (
@@ -77,16 +78,4 @@ export function PasteResult({ sections, wanted }: { sections: SectionResult[]; w
       )}
     </ul>
   );
-}
-
-/** Two pastes of the same counters, one after the other: what grew between them. */
-function deltasOf(sections: SectionResult[]): CounterDeltas[] {
-  const out: CounterDeltas[] = [];
-  const parsed = sections.filter((s): s is ParsedSection => s.status !== 'rejected');
-  for (let i = 1; i < parsed.length; i++) {
-    const [a, b] = [parsed[i - 1]!, parsed[i]!];
-    const d = counterDeltas(a, b);
-    if (d && d.deltas.length > 0) out.push(d);
-  }
-  return out;
 }

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { WizardState } from '../../engine/replay';
 import type { TreeId } from '../../tree';
-import { parseOffThread } from '../../worker/client';
+import { assessTreeOffThread } from '../../worker/client';
 import { useT } from '../useT';
 import { CopyButton } from '../CopyButton';
-import { buildPayload, type Built, type ShareOptions } from '../../share/build';
+import { buildPayload, shareableState, type Built, type ShareOptions } from '../../share/build';
 import { encodeShare } from '../../share/codec';
 import './share.css';
 
@@ -36,15 +36,11 @@ export function ShareDialog({ tree, node, state, onClose }: Props) {
   useEffect(() => {
     let alive = true;
     (async () => {
-      // Without raw output the link carries the diagnosis, so the pastes are parsed first.
-      const parsed = options.omitRaw
-        ? await Promise.all(
-            Object.entries(state.pastes).map(([n, text]) =>
-              text === null ? [] : parseOffThread(text, n),
-            ),
-          )
-        : [];
-      const built = buildPayload(tree, node, state, lang, options, parsed.flat());
+      // Without raw output the link carries the path and the verdicts: the worker's, as the
+      // wizard shows them.
+      const shared = shareableState(tree, state);
+      const assessed = options.omitRaw ? await assessTreeOffThread(tree, shared) : null;
+      const built = buildPayload(tree, node, shared, lang, options, assessed);
       const link = `${location.href.split('#')[0]}#/share/${await encodeShare(built.payload)}`;
       if (alive) setResult({ options, link, built });
     })().catch((e: unknown) => alive && setResult({ error: String(e) }));

@@ -1,59 +1,61 @@
 import { useMemo } from 'react';
-import { Navigate, useNavigate } from 'react-router';
+import { Navigate } from 'react-router';
 import { SYMPTOMS, type SymptomId } from '../../catalog/causes';
-import { diagnose } from '../../diagnosis/diagnose';
-import { fillFromBundle, sectionParts, suggestSymptom } from '../../diagnosis/bundle';
-import { replay } from '../../diagnosis/replay';
+import { fillFromBundle, sectionParts } from '../../diagnosis/bundle';
+import { render } from '../../diagnosis/render';
 import { stateOf, useWizard } from '../../stores/wizard';
 import { TREES } from '../../tree';
-import { useSections } from '../../components/useSections';
+import { useAdvance, useBundleAssessment } from '../../components/useAssessment';
+import { WorkerFailed } from '../../components/WorkerFailed';
 import { useT } from '../../components/useT';
 import { DiagnosisView } from '../../components/diagnosis/DiagnosisView';
 import { PasteResult } from '../../components/paste/PasteResult';
 
 /**
- * "Paste everything": every part recognised, every rule of every class run over them, the
- * likely symptom class suggested, and a way into its tree with the steps already filled.
+ * "Paste everything": every part recognised, every rule of every class run over them (in the
+ * worker), the likely symptom class suggested, and a way into its tree with the steps filled.
  */
 export function PasteAll() {
-  const { t, lang } = useT();
-  const navigate = useNavigate();
-  const byTree = useWizard((s) => s.byTree);
-  const load = useWizard((s) => s.load);
-  const state = stateOf(byTree, 'all');
-  const sections = useSections(state.pastes);
-  const bundle = state.pastes.bundle;
-  // Every rule of every class over the parts, once per paste and language, not per render.
-  const diagnosis = useMemo(() => diagnose(null, sections.all, {}, lang), [sections.all, lang]);
-  // The suggestion reads the same findings: the rules run once.
-  const suggested = useMemo(
-    () => suggestSymptom(sections.all, diagnosis.findings),
-    [sections.all, diagnosis],
-  );
+  const bundle = useWizard((s) => stateOf(s.byTree, 'all').pastes.bundle);
   if (!bundle) return <Navigate to="/" replace />;
+  return <PasteAllOf bundle={bundle} />;
+}
+
+function PasteAllOf({ bundle }: { bundle: string }) {
+  const { t, lang } = useT();
+  const assessed = useBundleAssessment(bundle);
+  const { advance, error: advanceError } = useAdvance();
+  const got = assessed.value;
+  // The worker judged once; a language switch only renders again.
+  const diagnosis = useMemo(() => got && render(null, got.verdicts, {}, lang), [got, lang]);
 
   const continueAs = (symptom: SymptomId) => {
-    const parts = sectionParts(bundle, sections.all);
-    const { state: next } = fillFromBundle(TREES[symptom], stateOf(byTree, symptom), parts);
-    load(next);
-    // Fact routes need the parsed parts: each filled step holds one part, re-parsed alike.
-    const parsed = parts.map((p) => p.section);
-    navigate(`/s/${symptom}/${replay(TREES[symptom], next, parsed).current}`);
+    if (!got) return;
+    const parts = sectionParts(bundle, got.paste.sections);
+    const { byTree } = useWizard.getState();
+    void advance(symptom, fillFromBundle(TREES[symptom], stateOf(byTree, symptom), parts).state);
   };
 
-  if (sections.pending.length > 0) {
+  const failure = assessed.error ?? advanceError;
+  if (!got || !diagnosis) {
     return (
       <div className="step">
         <h1>{t('start.pasteTitle')}</h1>
-        <p className="muted">{t('step.parsing')}</p>
+        {failure ? (
+          <WorkerFailed error={failure} retry={assessed.retry} />
+        ) : (
+          <p className="muted">{t('step.parsing')}</p>
+        )}
       </div>
     );
   }
+  const suggested = got.suggested;
   return (
     <div className="step">
       <h1>{t('start.pasteTitle')}</h1>
+      {failure && <WorkerFailed error={failure} retry={assessed.retry} />}
       <h2>{t('diagnosis.inputs')}</h2>
-      <PasteResult sections={sections.all} />
+      <PasteResult paste={got.paste} />
       <section
         className="panel suggest"
         aria-labelledby="suggest-title"

@@ -1,20 +1,20 @@
 import { Link } from 'react-router';
 import { isSymptomId } from '../../catalog/causes';
 import { COMMANDS } from '../../catalog/commands';
-import { type Step } from '../../engine/replay';
-import { replay } from '../../diagnosis/replay';
+import { type Step, type WizardState } from '../../engine/replay';
+import type { Verdicts } from '../../diagnosis/judge';
+import { render } from '../../diagnosis/render';
 import { fillTemplate } from '../../engine/shell';
 import type { OutcomeNode } from '../../engine/tree';
 import { TREES, nodeKey } from '../../tree';
 import { useT } from '../../components/useT';
 import { CodeBlock } from '../../components/CodeBlock';
-import { restoreDiagnosis } from '../../share/carry';
 import type { SharePayload } from '../../share/schema';
 import { DiagnosisView } from '../../components/diagnosis/DiagnosisView';
-import { useSections, type Sections } from '../../components/useSections';
+import { useTreeAssessment } from '../../components/useAssessment';
+import { WorkerFailed } from '../../components/WorkerFailed';
 import { Verdict } from '../../components/diagnosis/Verdict';
-
-const NO_SECTIONS: Sections = { byNode: {}, all: [], pending: [] };
+import { useMemo } from 'react';
 
 /**
  * A shared triage, read-only: the path taken, the step the sender was at, and the diagnosis
@@ -23,10 +23,18 @@ const NO_SECTIONS: Sections = { byNode: {}, all: [], pending: [] };
 export function SharedView({ payload, onAdopt }: { payload: SharePayload; onAdopt?: () => void }) {
   const { t } = useT();
   const tree = TREES[payload.tree];
-  const parsed = useSections(payload.omitted ? {} : payload.pastes);
-  const sections = payload.omitted ? NO_SECTIONS : parsed;
-  const state = { tree: payload.tree, answers: payload.answers, pastes: payload.pastes };
-  const steps: Step[] = payload.omitted?.steps ?? replay(tree, state, sections.all).steps;
+  // With raw output the receiver's worker reads the pastes as the sender's did; without, the
+  // link carries the path and the verdicts.
+  const state = useMemo<WizardState>(
+    () =>
+      payload.omitted
+        ? { tree: payload.tree, answers: {}, pastes: {} }
+        : { tree: payload.tree, answers: payload.answers, pastes: payload.pastes },
+    [payload],
+  );
+  const assessed = useTreeAssessment(payload.tree, state);
+  const got = payload.omitted ? null : assessed.value;
+  const steps: Step[] = payload.omitted?.steps ?? got?.steps ?? [];
   const vars: Record<string, string> = {};
   for (const s of steps) {
     const spec = tree.nodes[s.node];
@@ -36,7 +44,7 @@ export function SharedView({ payload, onAdopt }: { payload: SharePayload; onAdop
   const key = (node: string) => nodeKey(payload.tree, node);
   const spec = tree.nodes[payload.node]!;
   const kindsOf = (node: string): string[] => {
-    if (!payload.omitted) return (sections.byNode[node] ?? []).map((s) => s.kind ?? '');
+    if (!payload.omitted) return (got?.views[node] ?? []).map((s) => s.kind ?? '');
     const inputs = payload.omitted.diagnosis?.inputs ?? [];
     return inputs.filter((i) => i.source.split('#')[0] === node).map((i) => i.kind ?? '');
   };
@@ -113,8 +121,17 @@ export function SharedView({ payload, onAdopt }: { payload: SharePayload; onAdop
               )}
             </>
           )}
+          {!payload.omitted && assessed.error && (
+            <WorkerFailed error={assessed.error} retry={assessed.retry} />
+          )}
           {spec.type === 'outcome' && (
-            <Outcome payload={payload} spec={spec} steps={steps} vars={vars} sections={sections} />
+            <Outcome
+              payload={payload}
+              spec={spec}
+              steps={steps}
+              vars={vars}
+              verdicts={payload.omitted ? payload.omitted.diagnosis : got?.verdicts}
+            />
           )}
         </section>
       </div>
@@ -127,10 +144,11 @@ function Outcome(props: {
   spec: OutcomeNode;
   steps: Step[];
   vars: Record<string, string>;
-  sections: Sections;
+  /** Carried by the link, or judged by the receiver's worker (undefined while it works). */
+  verdicts: Verdicts | null | undefined;
 }) {
   const { t, lang } = useT();
-  const { payload, spec, steps, vars, sections } = props;
+  const { payload, spec, steps, vars, verdicts } = props;
   const carried = payload.omitted?.diagnosis;
   if (!carried || spec.route)
     return (
@@ -139,7 +157,7 @@ function Outcome(props: {
         spec={spec}
         steps={steps}
         vars={vars}
-        sections={sections}
+        verdicts={verdicts}
         pastes={payload.omitted ? {} : payload.pastes}
       />
     );
@@ -150,7 +168,7 @@ function Outcome(props: {
   };
   return (
     <DiagnosisView
-      diagnosis={restoreDiagnosis(symptom, carried, vars, lang)}
+      diagnosis={render(symptom, carried, vars, lang)}
       sources={{ label, text: () => undefined }}
       skipped={steps.filter((s) => s.status === 'skipped').length}
       collect={spec.collect.map((c) => fillTemplate(COMMANDS[c].run, vars))}

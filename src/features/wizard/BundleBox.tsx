@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { isSymptomId } from '../../catalog/causes';
 import { fillFromBundle, sectionParts } from '../../diagnosis/bundle';
 import { type WizardState } from '../../engine/replay';
-import { replay } from '../../diagnosis/replay';
 import { TREES, type TreeId } from '../../tree';
-import { useWizard } from '../../stores/wizard';
 import { parseOffThread } from '../../worker/client';
+import { useAdvance } from '../../components/useAssessment';
+import { WorkerFailed } from '../../components/WorkerFailed';
 import { useT } from '../../components/useT';
 import { CollectorCommand } from '../../components/collector/CollectorCommand';
 
@@ -21,30 +20,30 @@ export function BundleBox({
   vars: Record<string, string>;
 }) {
   const { t } = useT();
-  const navigate = useNavigate();
-  const load = useWizard((s) => s.load);
+  // A failure after the steps are filled shows on the step the wizard is at.
+  const { advance } = useAdvance();
   const [text, setText] = useState('');
   const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
     if (!text.trim()) return;
-    const sections = await parseOffThread(text, 'bundle');
-    const { state: next, filled } = fillFromBundle(
-      TREES[tree],
-      state,
-      sectionParts(text, sections),
-    );
+    setError(null);
+    let parts;
+    try {
+      parts = sectionParts(text, (await parseOffThread(text, 'bundle')).sections);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    const { state: next, filled } = fillFromBundle(TREES[tree], state, parts);
     if (filled.length === 0) {
       setNote(t('collector.nothingFilled'));
       return;
     }
-    load(next);
     setText('');
     setNote(t('collector.filled', { count: filled.length }));
-    const parsed = await Promise.all(
-      Object.entries(next.pastes).map(([n, p]) => (p === null ? [] : parseOffThread(p, n))),
-    );
-    navigate(`/s/${tree}/${replay(TREES[tree], next, parsed.flat()).current}`);
+    await advance(tree, next);
   };
 
   return (
@@ -71,6 +70,7 @@ export function BundleBox({
         >
           {t('collector.fill')}
         </button>
+        {error && <WorkerFailed error={error} retry={() => void submit()} />}
         {note && (
           <p role="status" className="note">
             {note}

@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import type { EvidenceNode } from '../../engine/tree';
 import { COMMANDS } from '../../catalog/commands';
 import { fillTemplate } from '../../engine/shell';
-import type { SectionResult } from '../../parsers/registry';
+import type { PasteView } from '../../diagnosis/paste-view';
 import { parseOffThread } from '../../worker/client';
 import { useT } from '../../components/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { Markdownish } from '../../components/Markdownish';
 import { PasteResult } from '../../components/paste/PasteResult';
+import { WorkerFailed } from '../../components/WorkerFailed';
 
 /** Above this many characters the page says how far the reading has got. */
 const BIG = 1_000_000;
@@ -25,7 +26,10 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
   const { t } = useT();
   const [text, setText] = useState(initial ?? '');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<{ text: string; sections: SectionResult[] } | null>(null);
+  const [result, setResult] = useState<
+    { text: string; paste: PasteView } | { text: string; error: string } | null
+  >(null);
+  const [attempt, setAttempt] = useState(0);
   const command = spec.command ? fillTemplate(COMMANDS[spec.command].run, vars) : null;
 
   // Read the paste as soon as it stops changing, so the operator sees what was understood.
@@ -34,15 +38,19 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
     let alive = true;
     const timer = setTimeout(() => {
       parseOffThread(text, node, (done, total) => alive && setProgress({ done, total })).then(
-        (sections) => alive && setResult({ text, sections }),
+        (paste) => alive && setResult({ text, paste }),
+        (e: unknown) =>
+          alive && setResult({ text, error: e instanceof Error ? e.message : String(e) }),
       );
     }, 250);
     return () => {
       alive = false;
       clearTimeout(timer);
     };
-  }, [text, node]);
-  const current = result && result.text === text && text.trim() ? result.sections : null;
+  }, [text, node, attempt]);
+  const got = result && result.text === text && text.trim() ? result : null;
+  const current = got && 'paste' in got ? got.paste : null;
+  const failed = got && 'error' in got ? got.error : null;
 
   // A text box holding tens of megabytes freezes the page on every keystroke and layout:
   // a huge paste or file is kept beside it, and only its size is shown.
@@ -101,7 +109,7 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
         onDragOver={(e) => e.preventDefault()}
       />
       <div aria-live="polite" className="paste-status">
-        {text.trim() && !current && (
+        {text.trim() && !got && (
           <p className="muted" role="status">
             {text.length > BIG
               ? t('step.parsingBig', {
@@ -119,7 +127,16 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
             )}
           </p>
         )}
-        {current && <PasteResult sections={current} wanted={spec.wants} />}
+        {current && <PasteResult paste={current} wanted={spec.wants} />}
+        {failed && (
+          <WorkerFailed
+            error={failed}
+            retry={() => {
+              setResult(null);
+              setAttempt((a) => a + 1);
+            }}
+          />
+        )}
       </div>
       <div className="row">
         <button type="submit" className="primary" disabled={!text.trim()}>

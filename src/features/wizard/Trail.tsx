@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Step, WizardState } from '../../engine/replay';
-import type { SectionResult } from '../../parsers/registry';
+import type { SectionView } from '../../parsers/registry';
 import { TREES, nodeKey, type TreeId } from '../../tree';
 import { useT } from '../../components/useT';
 
@@ -9,7 +9,7 @@ interface Props {
   steps: Step[];
   current: string;
   state: WizardState;
-  sections: Record<string, SectionResult[]>;
+  sections: Record<string, SectionView[]>;
 }
 
 /** The path so far: every answer and paste, each a link back to its step. */

@@ -1,10 +1,8 @@
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { type WizardState } from '../../engine/replay';
-import { replay } from '../../diagnosis/replay';
 import { TREES, isTreeId, nodeKey, type TreeId } from '../../tree';
 import { stateOf, useWizard } from '../../stores/wizard';
-import { useSections } from '../../components/useSections';
-import { parseOffThread } from '../../worker/client';
+import { useAdvance, useTreeAssessment } from '../../components/useAssessment';
+import { WorkerFailed } from '../../components/WorkerFailed';
 import { useT } from '../../components/useT';
 import { Trail } from './Trail';
 import { QuestionStep } from './QuestionStep';
@@ -31,53 +29,42 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
   const navigate = useNavigate();
   const tree = TREES[symptom];
   const byTree = useWizard((s) => s.byTree);
-  const { answer, paste, reset } = useWizard.getState();
+  const { reset } = useWizard.getState();
   const state = stateOf(byTree, symptom);
-  const sections = useSections(state.pastes);
-  const rp = replay(tree, state, sections.all);
+  const assessed = useTreeAssessment(symptom, state);
+  const { advance, error: advanceError } = useAdvance();
   const [showChart, setShowChart] = useState(false);
+  // While the worker reads a change, the page keeps showing the path it had.
+  const rp = assessed.value ?? assessed.last;
+  const failure = assessed.error ?? advanceError;
+  if (failure && !rp) return <WorkerFailed error={failure} retry={assessed.retry} />;
+  if (!rp) return <p className="muted step">{t('step.parsing')}</p>;
   const visited = rp.steps.some((s) => s.node === node);
-  if (!node || !visited) return <Navigate to={`/s/${symptom}/${rp.current}`} replace />;
+  if (assessed.value && (!node || !visited))
+    return <Navigate to={`/s/${symptom}/${rp.current}`} replace />;
+  if (!node || !visited) return <p className="muted step">{t('step.parsing')}</p>;
 
-  /** After a change, go to wherever the replay now stops (parsing the new paste first, for fact routes). */
-  const advance = async (next: WizardState) => {
-    const from = window.location.hash;
-    const parsed = await Promise.all(
-      Object.entries(next.pastes).map(([n, text]) =>
-        text === null ? [] : parseOffThread(text, n),
-      ),
-    );
-    // The operator may have gone elsewhere while a big paste was read: don't pull them back.
-    if (window.location.hash !== from) return;
-    navigate(`/s/${symptom}/${replay(tree, next, parsed.flat()).current}`);
-  };
   const spec = tree.nodes[node]!;
   const index = rp.steps.findIndex((s) => s.node === node) + 1;
 
   return (
     <div className="wizard">
-      <Trail
-        symptom={symptom}
-        steps={rp.steps}
-        current={node}
-        state={state}
-        sections={sections.byNode}
-      />
+      <Trail symptom={symptom} steps={rp.steps} current={node} state={state} sections={rp.views} />
       <section className="step" aria-labelledby="step-title">
         <p className="step-meta">
           {t(`tree.${symptom}.name`)} · {t('step.of', { n: index })}
         </p>
         <h1 id="step-title">{t(`${nodeKey(symptom, node)}.title`)}</h1>
+        {failure && <WorkerFailed error={failure} retry={assessed.retry} />}
         {spec.type === 'question' && (
           <QuestionStep
             key={node}
             textKey={nodeKey(symptom, node)}
             spec={spec}
             initial={state.answers[node]}
-            onAnswer={(value) => {
-              answer(symptom, node, value);
-              void advance({ ...state, answers: { ...state.answers, [node]: value } });
-            }}
+            onAnswer={(value) =>
+              void advance(symptom, { ...state, answers: { ...state.answers, [node]: value } })
+            }
           />
         )}
         {spec.type === 'evidence' && (
@@ -88,10 +75,9 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
             spec={spec}
             vars={rp.vars}
             initial={state.pastes[node]}
-            onDone={(text) => {
-              paste(symptom, node, text);
-              void advance({ ...state, pastes: { ...state.pastes, [node]: text } });
-            }}
+            onDone={(text) =>
+              void advance(symptom, { ...state, pastes: { ...state.pastes, [node]: text } })
+            }
           />
         )}
         {spec.type === 'evidence' && <BundleBox tree={symptom} state={state} vars={rp.vars} />}
@@ -101,7 +87,7 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
             spec={spec}
             steps={rp.steps}
             vars={rp.vars}
-            sections={sections}
+            verdicts={assessed.value ? rp.verdicts : undefined}
             pastes={state.pastes}
           />
         )}
