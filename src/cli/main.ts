@@ -8,7 +8,7 @@ const USAGE = `usage:
   triage causes [--format json|text] [--lang en|zh-CN]
 FILE may be - for standard input; a collector bundle counts as one paste per section.`;
 
-const VALUED = ['format', 'lang', 'symptom', 'port', 'node', 'var'] as const;
+export const VALUED = ['format', 'lang', 'symptom', 'port', 'node', 'var'] as const;
 
 /**
  * Runs the CLI; returns the exit status (0 ran, 2 bad arguments or unreadable file). Each

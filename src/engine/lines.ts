@@ -54,7 +54,8 @@ export function clean(raw: string): string {
 
 const QUOTED = /^\s*>(\s|$)/;
 
-function stripQuotePrefix(lines: Line[]): Line[] {
+/** The lines without a quote prefix that every non-empty one has (a chat or Markdown quote). */
+export function stripQuotePrefix(lines: Line[]): Line[] {
   let quoted = false;
   for (const l of lines) {
     if (l.text.trim() === '') continue;

@@ -29,6 +29,19 @@ describe('splitPaste', () => {
     expect(parts[1]!.lines).toEqual([{ n: 4, text: 'a.b.c = 1' }]);
   });
 
+  it('unquotes each output of a bundle that was quoted one by one, and only those', () => {
+    const parts = splitPaste(
+      '==> resolv.conf <==\n> search a.svc\n> nameserver 10.0.0.1\n==> x <==\n> quoted\nplain\n',
+      'b',
+    );
+    expect(parts[0]!.lines).toEqual([
+      { n: 2, text: 'search a.svc' },
+      { n: 3, text: 'nameserver 10.0.0.1' },
+    ]);
+    // Not every line quoted: the '>' is part of the output.
+    expect(parts[1]!.lines.map((l) => l.text)).toEqual(['> quoted', 'plain']);
+  });
+
   it('splits outputs separated by prompts and drops the trailing empty prompt', () => {
     const parts = splitPaste(
       '$ uname -r\n3.10.0\n$ sysctl net.ipv4.tcp_tw_recycle\nnet.ipv4.tcp_tw_recycle = 1\n$ \n',
