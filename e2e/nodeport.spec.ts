@@ -39,7 +39,8 @@ for (const l of LOCALES) {
       await page.locator('[data-symptom-id="nodeport-one-node"]').click();
 
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(l.title);
-      await answer(page, '99999'); // out of range: a clear message, no step forward
+      await page.locator('input.answer').fill('99999'); // out of range: a clear message,
+      await page.locator('form button[type=submit]').click(); // and no step forward
       await expect(page.getByRole('alert')).toBeVisible();
       expect(await checkA11y(page)).toEqual([]);
       await answer(page, '31710');

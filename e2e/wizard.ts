@@ -16,14 +16,21 @@ export function seed003KubeProxyLog(): string {
     .join('\n');
 }
 
+/** Answers the current question and waits until the wizard has moved to the next step. */
 export async function answer(page: Page, value: string) {
   await page.locator('input.answer').fill(value);
-  await page.locator('form button[type=submit]').click();
+  await submitAndMove(page);
 }
 
 export async function choose(page: Page, label: string | RegExp) {
   await page.getByRole('radio', { name: label }).check();
+  await submitAndMove(page);
+}
+
+async function submitAndMove(page: Page) {
+  const before = page.url();
   await page.locator('form button[type=submit]').click();
+  await expect(page).not.toHaveURL(before);
 }
 
 /** Pastes into the evidence step, waits until the paste is read, and goes on. */

@@ -68,10 +68,14 @@ export function useBundleAssessment(text: string): Asked<BundleAssessment> {
 export function useAdvance(): {
   advance(tree: TreeId, next: WizardState): Promise<void>;
   error: string | null;
+  /** True from a submit until the worker has said where to go: the step takes no input then. */
+  busy: boolean;
 } {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const advance = async (tree: TreeId, next: WizardState) => {
+    setBusy(true);
     useWizard.getState().load(next);
     const from = window.location.hash;
     try {
@@ -81,7 +85,9 @@ export function useAdvance(): {
       if (window.location.hash === from) navigate(`/s/${tree}/${current}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
     }
   };
-  return { advance, error };
+  return { advance, error, busy };
 }

@@ -19,10 +19,12 @@ interface Props {
   spec: EvidenceNode;
   vars: Record<string, string>;
   initial: string | null | undefined;
+  /** Submitted, waiting for the next step: a second submit or an edit would be lost. */
+  busy: boolean;
   onDone(text: string | null): void;
 }
 
-export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Props) {
+export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone }: Props) {
   const { t } = useT();
   const [text, setText] = useState(initial ?? '');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -70,9 +72,10 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
 
   return (
     <form
+      aria-busy={busy}
       onSubmit={(e) => {
         e.preventDefault();
-        if (text.trim()) onDone(text);
+        if (text.trim() && !busy) onDone(text);
       }}
     >
       <p className="help">
@@ -103,6 +106,7 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
         spellCheck={false}
         placeholder={t('step.pastePlaceholder')}
         value={huge ? '' : text}
+        readOnly={busy}
         onChange={(e) => setText(e.target.value)}
         onPaste={onPaste}
         onDrop={onDrop}
@@ -138,14 +142,14 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, onDone }: Pro
           />
         )}
       </div>
-      <div className="row">
+      <fieldset className="plain row" disabled={busy}>
         <button type="submit" className="primary" disabled={!text.trim()}>
           {t('step.continue')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
           {t('step.skip')}
         </button>
-      </div>
+      </fieldset>
     </form>
   );
 }

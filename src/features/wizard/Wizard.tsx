@@ -32,7 +32,7 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
   const { reset } = useWizard.getState();
   const state = stateOf(byTree, symptom);
   const assessed = useTreeAssessment(symptom, state);
-  const { advance, error: advanceError } = useAdvance();
+  const { advance, error: advanceError, busy } = useAdvance();
   const [showChart, setShowChart] = useState(false);
   // While the worker reads a change, the page keeps showing the path it had.
   const rp = assessed.value ?? assessed.last;
@@ -62,6 +62,7 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
             textKey={nodeKey(symptom, node)}
             spec={spec}
             initial={state.answers[node]}
+            busy={busy}
             onAnswer={(value) =>
               void advance(symptom, { ...state, answers: { ...state.answers, [node]: value } })
             }
@@ -75,6 +76,7 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
             spec={spec}
             vars={rp.vars}
             initial={state.pastes[node]}
+            busy={busy}
             onDone={(text) =>
               void advance(symptom, { ...state, pastes: { ...state.pastes, [node]: text } })
             }
