@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** test-data/ in the repository: seeds, fixtures, bench generators and specs the tests read. */
-export const TEST_DATA = fileURLToPath(new URL('../../test-data/', import.meta.url));
+// From the path string, not a URL object: jsdom's URL is not the one node:url accepts.
+export const TEST_DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-data');
 
 export interface FixtureCase {
   name: string;
