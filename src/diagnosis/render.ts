@@ -60,10 +60,13 @@ export function render(
     const rule = RULES[cause];
     if (r?.type === 'finding' && rule) {
       const values = { ...rule.fix.defaults, ...vars, ...r.vars };
-      // Comments first (`# @{key}`), so values inside a translated comment get filled too.
+      // Comments first (`# @{key}`, the cause's `fix.key`), so values inside a translated
+      // comment get filled too.
       const fill = (t: string) =>
         fillTemplate(
-          t.replace(/@\{([\w.-]+)\}/g, (_, k: string) => translate(lang, `fix.${k}`)),
+          t.replace(/@\{([\w.-]+)\}/g, (_, k: string) =>
+            translate(lang, `cause.${cause}.fix.${k}`),
+          ),
           values,
         );
       out.findings.push({

@@ -5,15 +5,22 @@ export type Lang = (typeof LANGS)[number];
 
 export type Dict = { [key: string]: string | Dict };
 
-/** Deep merge of per-concern dictionaries (each owns distinct subtrees, `parse` is shared). */
+/**
+ * The namespaces' dictionaries as one. Each file owns its keys: a text that two files both
+ * define throws, where a plain spread would let the later one silently win.
+ */
 export function merge(...dicts: Dict[]): Dict {
   const out: Dict = {};
-  for (const d of dicts) {
-    for (const [k, v] of Object.entries(d)) {
-      const prev = out[k];
-      out[k] = typeof v === 'object' && typeof prev === 'object' ? merge(prev, v) : v;
+  const into = (to: Dict, from: Dict, path: string) => {
+    for (const [k, v] of Object.entries(from)) {
+      const prev = to[k];
+      if (prev === undefined) to[k] = typeof v === 'object' ? into({}, v, `${path}${k}.`) : v;
+      else if (typeof prev === 'object' && typeof v === 'object') into(prev, v, `${path}${k}.`);
+      else throw new Error(`i18n: ${path}${k} is defined twice`);
     }
-  }
+    return to;
+  };
+  for (const d of dicts) into(out, d, '');
   return out;
 }
 

@@ -5,6 +5,29 @@ import { TREES, TREE_IDS, nodeKey } from '../tree';
 import { KINDS } from '../catalog/kinds';
 import { LANGS, RESOURCES, langFromNavigator } from './resources';
 import { translate } from './translate';
+import { merge } from './dict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import uiEn from './ui.en';
+import uiZh from './ui.zh-CN';
+import treeEn from './tree.en';
+import treeZh from './tree.zh-CN';
+import causeEn from './cause.en';
+import causeZh from './cause.zh-CN';
+import parseEn from './parse.en';
+import parseZh from './parse.zh-CN';
+import shareEn from './share.en';
+import shareZh from './share.zh-CN';
+
+const NAMESPACES = {
+  ui: [uiEn, uiZh],
+  tree: [treeEn, treeZh],
+  cause: [causeEn, causeZh],
+  parse: [parseEn, parseZh],
+  share: [shareEn, shareZh],
+} as const;
+const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules');
 
 type Dict = { [k: string]: string | Dict };
 const keysOf = (d: Dict, prefix = ''): string[] =>
@@ -61,6 +84,39 @@ describe('i18n', () => {
     expect(langFromNavigator(['de-DE'])).toBe('en');
     expect(langFromNavigator([])).toBe('en');
   });
+
+  it.each(Object.entries(NAMESPACES))(
+    'the %s files of both languages have the same keys (tsc checks it too)',
+    (_, [en, zh]) => {
+      expect(keysOf(zh as Dict).sort()).toEqual(keysOf(en as Dict).sort());
+    },
+  );
+
+  it('refuses a key that two files define, instead of letting the later win', () => {
+    expect(() => merge({ a: { b: 'one' } }, { a: { b: 'two' } })).toThrow(/a\.b is defined twice/);
+    expect(() => merge({ a: 'x' }, { a: { b: 'y' } })).toThrow(/defined twice/);
+    expect(merge({ a: { b: 'one' } }, { a: { c: 'two' } })).toEqual({ a: { b: 'one', c: 'two' } });
+  });
+
+  it('has one block per catalog cause, in the catalog order', () => {
+    expect(Object.keys(causeEn.cause)).toEqual([...CAUSE_IDS]);
+  });
+
+  // A verdict or fix comment that only a rare branch says would otherwise show its raw key.
+  it.each(readdirSync(RULES_DIR).filter((d) => CAUSE_IDS.includes(d as never)))(
+    'every word the %s rule says, and each of its fix comments, is in both languages',
+    (cause) => {
+      const src = readFileSync(join(RULES_DIR, cause, 'rule.ts'), 'utf8');
+      const k = /const K = '([^']+)'/.exec(src)?.[1];
+      expect(k).toBe(`cause.${cause}.verdict`);
+      const words = [...src.matchAll(/\$\{K\}\.(\w+)/g)].map((m) => `${k}.${m[1]}`);
+      const comments = [...src.matchAll(/@\{([\w.-]+)\}/g)].map(
+        (m) => `cause.${cause}.fix.${m[1]}`,
+      );
+      for (const key of [...words, ...comments])
+        for (const lang of LANGS) expect(translate(lang, key), `${lang} ${key}`).not.toBe(key);
+    },
+  );
 
   it('fills parameters and returns the key for a missing entry', () => {
     expect(translate('en', 'diagnosis.line', { n: 7 })).toBe('line 7');

@@ -1,48 +1,31 @@
 import { merge, type Dict, type Lang } from './dict';
-import { PARSE_MESSAGES } from './parse-messages';
+import type { Leaves } from './shape';
 import uiEn from './ui.en';
 import uiZh from './ui.zh-CN';
-import causesEn from './causes.en';
-import causesZh from './causes.zh-CN';
-import rulesEn from './rules.en';
-import rulesZh from './rules.zh-CN';
-import rulesIpvsIngressEn from './rules-ipvs-ingress.en';
-import rulesIpvsIngressZh from './rules-ipvs-ingress.zh-CN';
-import rulesNodeEn from './rules-node.en';
-import rulesNodeZh from './rules-node.zh-CN';
-import fixesEn from './fixes.en';
-import treesEn from './trees.en';
-import treesZh from './trees.zh-CN';
-import fixesZh from './fixes.zh-CN';
+import treeEn from './tree.en';
+import treeZh from './tree.zh-CN';
+import causeEn from './cause.en';
+import causeZh from './cause.zh-CN';
+import parseEn from './parse.en';
+import parseZh from './parse.zh-CN';
 import shareEn from './share.en';
 import shareZh from './share.zh-CN';
 
 export { LANGS, type Lang } from './dict';
 
+/** One file per namespace and language; `merge` refuses a key that two files both define. */
 export const RESOURCES: Record<Lang, Dict> = {
-  en: merge(
-    uiEn,
-    treesEn,
-    causesEn,
-    rulesEn,
-    rulesIpvsIngressEn,
-    rulesNodeEn,
-    PARSE_MESSAGES.en,
-    fixesEn,
-    shareEn,
-  ),
-  'zh-CN': merge(
-    uiZh,
-    treesZh,
-    causesZh,
-    rulesZh,
-    rulesIpvsIngressZh,
-    rulesNodeZh,
-    PARSE_MESSAGES['zh-CN'],
-    fixesZh,
-    shareZh,
-  ),
+  en: merge(uiEn, treeEn, causeEn, parseEn, shareEn),
+  'zh-CN': merge(uiZh, treeZh, causeZh, parseZh, shareZh),
 };
+
+/** Every key of the dictionaries, as English defines them. */
+export type MessageKey =
+  | Leaves<typeof uiEn>
+  | Leaves<typeof treeEn>
+  | Leaves<typeof causeEn>
+  | Leaves<typeof parseEn>
+  | Leaves<typeof shareEn>;
 
 /** Chinese for any zh-* browser language, English otherwise. */
 export function langFromNavigator(languages: readonly string[]): Lang {

@@ -1,3 +1,6 @@
+import type { Shape } from './shape';
+import type en from './share.en';
+
 /** 分享对话框，以及打开分享链接的人看到的内容。 */
 export default {
   share: {
@@ -56,4 +59,4 @@ export default {
       safe: '没有做任何改动：你自己未完成的排查都还在。',
     },
   },
-};
+} satisfies Shape<typeof en>;

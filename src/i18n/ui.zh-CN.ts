@@ -1,3 +1,6 @@
+import type { Shape } from './shape';
+import type en from './ui.en';
+
 export default {
   app: {
     name: 'net-triage',
@@ -172,4 +175,4 @@ export default {
     running: '正在诊断…',
   },
   notFound: { title: '页面不存在', back: '返回首页' },
-};
+} satisfies Shape<typeof en>;

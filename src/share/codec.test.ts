@@ -6,6 +6,8 @@ import { readTestData } from '../testing/test-data';
 import { TREES, TREE_IDS } from '../tree';
 import { decodeShare, encodeShare, toBase64Url, MAX_JSON_BYTES } from './codec';
 import type { SharePayload } from './schema';
+import { LANGS } from '../i18n/resources';
+import { translate } from '../i18n/translate';
 
 const SYSCTL = readTestData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
 const NETSTAT = readTestData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
@@ -154,5 +156,60 @@ describe('decodeShare on broken links', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+// The payload of a real link made before the dictionaries were split by namespace (taken from a
+// browser test run), when a rule's words were keyed `rule.<cause>.<word>`.
+const BEFORE_NAMESPACES = {
+  tree: 'nodeport-one-node',
+  node: 'verdict',
+  lang: 'en',
+  answers: { port: '31710', node: 'k8s-node03', mode: 'unknown' },
+  pastes: { pods: null, 'proxy-log': '', 'ipvs-table': null, kernel: '', counters: '' },
+  omitted: {
+    steps: [
+      { node: 'port', status: 'answered' },
+      { node: 'node', status: 'answered' },
+      { node: 'mode', status: 'answered' },
+      { node: 'pods', status: 'skipped' },
+      { node: 'proxy-log', status: 'pasted' },
+      { node: 'ipvs-table', status: 'skipped' },
+      { node: 'kernel', status: 'pasted' },
+      { node: 'counters', status: 'pasted' },
+      { node: 'verdict', status: 'outcome' },
+    ],
+    diagnosis: {
+      results: [
+        {
+          cause: 'tcp-tw-recycle-nat',
+          type: 'finding',
+          confidence: 'high',
+          why: { key: 'rule.tcp-tw-recycle-nat.why' },
+          evidence: [{ source: 'kernel', line: 2, text: 'net.ipv4.tcp_tw_recycle = 1' }],
+        },
+        {
+          cause: 'ipvs-modules-missing',
+          type: 'ruled-out',
+          because: { key: 'rule.ipvs-modules-missing.usingIpvs' },
+          evidence: [{ source: 'proxy-log', line: 3, text: 'Using ipvs Proxier.' }],
+        },
+      ],
+      inputs: [{ source: 'kernel', kind: 'sysctl', ok: true }],
+    },
+  },
+};
+
+describe('links made before the dictionaries were split by namespace', () => {
+  it('open with their verdicts in words, not raw keys', async () => {
+    const r = await decodeShare(token(BEFORE_NAMESPACES));
+    if (!r.ok) throw new Error(r.error.code);
+    const results = r.payload.omitted!.diagnosis!.results;
+    const keys = results.map((v) => ('why' in v ? v.why.key : v.because.key));
+    expect(keys).toEqual([
+      'cause.tcp-tw-recycle-nat.verdict.why',
+      'cause.ipvs-modules-missing.verdict.usingIpvs',
+    ]);
+    for (const key of keys) for (const lang of LANGS) expect(translate(lang, key)).not.toBe(key);
   });
 });

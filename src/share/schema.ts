@@ -166,9 +166,12 @@ function result(v: unknown, i: number): Verdict {
   }
 }
 
+/** Links made before the dictionaries were split by namespace say `rule.<cause>.<word>`. */
+const currentKey = (key: string): string => key.replace(/^rule\.([\w-]+)\./, 'cause.$1.verdict.');
+
 function msg(v: unknown): Msg {
   const m = obj(v, 'message');
-  const key = str(m.key, 'message.key', 120);
+  const key = currentKey(str(m.key, 'message.key', 120));
   if (!/^[a-z][\w-]*(?:\.[\w-]+)+$/.test(key)) fail('message.key: malformed');
   if (m.params === undefined) return { key };
   const params: Record<string, string | number> = {};

@@ -7,12 +7,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { toLines } from '../engine/lines';
-import parsersEn from '../i18n/parsers.en';
-import parsersZh from '../i18n/parsers.zh-CN';
-import parsersK8sEn from '../i18n/parsers-k8s.en';
-import parsersK8sZh from '../i18n/parsers-k8s.zh-CN';
-import parsersNodeEn from '../i18n/parsers-node.en';
-import parsersNodeZh from '../i18n/parsers-node.zh-CN';
+import parseEn from '../i18n/parse.en';
+import parseZh from '../i18n/parse.zh-CN';
 import type { Parser } from '../parsers/define';
 import { parsePaste, type SectionResult } from '../parsers/registry';
 import { splitPaste } from '../parsers/split';
@@ -68,16 +64,13 @@ export function direct<F>(parser: Parser<string, F>, text: string, command: stri
   return parser.parse(toLines(text), { command });
 }
 
-type Texts = Record<string, Record<string, string>>;
-const PARSE_TEXTS = {
-  en: [parsersEn, parsersNodeEn, parsersK8sEn].map((d) => d.parse as Texts),
-  zh: [parsersZh, parsersNodeZh, parsersK8sZh].map((d) => d.parse as Texts),
-};
-/** The `parse.<kind>` texts of one language, from whichever parser text file defines them. */
+type Texts = Record<string, Record<string, string> | string | undefined>;
+const PARSE_TEXTS = { en: parseEn.parse as Texts, zh: parseZh.parse as Texts };
+/** The `parse.<kind>` texts of one language. */
 function textsOf(lang: keyof typeof PARSE_TEXTS, kind: string): Record<string, string> {
-  const found = PARSE_TEXTS[lang].flatMap((d) => (d[kind] ? [d[kind]] : []));
-  expect(found.length, `${lang} texts of ${kind}`).toBeGreaterThan(0);
-  return Object.assign({}, ...found) as Record<string, string>;
+  const found = PARSE_TEXTS[lang][kind];
+  expect(typeof found, `${lang} texts of ${kind}`).toBe('object');
+  return found as Record<string, string>;
 }
 
 /** en and zh-CN texts of `kind` share keys and placeholders; every key the sources use exists. */

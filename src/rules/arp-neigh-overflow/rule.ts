@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 import { sysctlFirst } from '../combine/sysctl';
 
-const K = 'rule.arp-neigh-overflow';
+const K = 'cause.arp-neigh-overflow.verdict';
 /** The kernel's default hard limit of the neighbour table. */
 const DEFAULT_THRESH3 = 1024;
 
@@ -49,11 +49,11 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: '# @{neigh.count}\nip neigh show | wc -l\nsudo sysctl -w net.{family}.neigh.default.gc_thresh1=80000 net.{family}.neigh.default.gc_thresh2=90000 net.{family}.neigh.default.gc_thresh3=100000',
+    now: '# @{count}\nip neigh show | wc -l\nsudo sysctl -w net.{family}.neigh.default.gc_thresh1=80000 net.{family}.neigh.default.gc_thresh2=90000 net.{family}.neigh.default.gc_thresh3=100000',
     persist:
       "printf '%s\\n' 'net.{family}.neigh.default.gc_thresh1 = 80000' 'net.{family}.neigh.default.gc_thresh2 = 90000' 'net.{family}.neigh.default.gc_thresh3 = 100000' | sudo tee /etc/sysctl.d/90-net-triage-neigh.conf\nsudo sysctl --system",
     verify:
-      "sysctl net.{family}.neigh.default.gc_thresh3\ndmesg -T | grep -c 'neighbor table overflow'   # @{neigh.noNew}",
+      "sysctl net.{family}.neigh.default.gc_thresh3\ndmesg -T | grep -c 'neighbor table overflow'   # @{noNew}",
     rollback:
       'sudo rm /etc/sysctl.d/90-net-triage-neigh.conf\nsudo sysctl -w net.{family}.neigh.default.gc_thresh1=128 net.{family}.neigh.default.gc_thresh2=512 net.{family}.neigh.default.gc_thresh3=1024',
     defaults: { family: 'ipv4' },

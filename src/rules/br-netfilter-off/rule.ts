@@ -3,7 +3,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 import { sysctlMissing, sysctlValues } from '../combine/sysctl';
 
-const K = 'rule.br-netfilter-off';
+const K = 'cause.br-netfilter-off.verdict';
 const KEY = 'net.bridge.bridge-nf-call-iptables';
 
 /**
@@ -49,10 +49,10 @@ export default defineRule({
   fix: {
     now: 'sudo modprobe br_netfilter\nsudo sysctl -w net.bridge.bridge-nf-call-iptables=1 net.bridge.bridge-nf-call-ip6tables=1',
     persist:
-      "echo br_netfilter | sudo tee /etc/modules-load.d/br_netfilter.conf\nprintf '%s\\n' 'net.bridge.bridge-nf-call-iptables = 1' 'net.bridge.bridge-nf-call-ip6tables = 1' | sudo tee /etc/sysctl.d/90-net-triage-bridge.conf\nsudo sysctl --system\n# @{brNf.restartCni}",
+      "echo br_netfilter | sudo tee /etc/modules-load.d/br_netfilter.conf\nprintf '%s\\n' 'net.bridge.bridge-nf-call-iptables = 1' 'net.bridge.bridge-nf-call-ip6tables = 1' | sudo tee /etc/sysctl.d/90-net-triage-bridge.conf\nsudo sysctl --system\n# @{restartCni}",
     verify:
       'lsmod | grep br_netfilter\nsysctl net.bridge.bridge-nf-call-iptables net.bridge.bridge-nf-call-ip6tables',
     rollback:
-      '# @{brNf.rollback}\nsudo rm /etc/modules-load.d/br_netfilter.conf /etc/sysctl.d/90-net-triage-bridge.conf',
+      '# @{rollback}\nsudo rm /etc/modules-load.d/br_netfilter.conf /etc/sysctl.d/90-net-triage-bridge.conf',
   },
 });

@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Confidence, Evidence } from '../../engine/types';
 import type { KubectlRow } from '../../parsers/kubectl-get/facts';
 
-const K = 'rule.cni-unhealthy';
+const K = 'cause.cni-unhealthy.verdict';
 /** The per-node agents of the common CNIs (not their controllers or operators). */
 const AGENT =
   /^(?:calico-node|canal|rke2-canal|kube-flannel(?:-ds)?|flannel(?:-ds)?|cilium|weave-net|antrea-agent|kube-router|aws-node|kube-ovn-cni)-/;
@@ -86,11 +86,11 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: '# @{cni.why}\nkubectl -n {cnins} describe pod {cnipod} | tail -30\nkubectl -n {cnins} logs {cnipod} --all-containers --previous --tail=100',
-    persist: '# @{cni.restart}\nkubectl -n {cnins} delete pod {cnipod}\n# @{cni.common}',
+    now: '# @{why}\nkubectl -n {cnins} describe pod {cnipod} | tail -30\nkubectl -n {cnins} logs {cnipod} --all-containers --previous --tail=100',
+    persist: '# @{restart}\nkubectl -n {cnins} delete pod {cnipod}\n# @{common}',
     verify:
-      'kubectl -n {cnins} get pods -o wide --field-selector spec.nodeName={node}\nkubectl -n {cnins} get pod {cnipod} -o wide -w   # @{cni.watch}',
-    rollback: '# @{cni.noRollback}',
+      'kubectl -n {cnins} get pods -o wide --field-selector spec.nodeName={node}\nkubectl -n {cnins} get pod {cnipod} -o wide -w   # @{watch}',
+    rollback: '# @{noRollback}',
     defaults: { cnins: 'kube-system', cnipod: 'CNI_POD', node: 'NODE_NAME' },
   },
 });

@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Evidence } from '../../engine/types';
 import { sysctlFirst } from '../combine/sysctl';
 
-const K = 'rule.conntrack-close-wait-buildup';
+const K = 'cause.conntrack-close-wait-buildup.verdict';
 const TIMEOUT_KEY = 'net.netfilter.nf_conntrack_tcp_timeout_close_wait';
 /** Below this many entries a share means little. */
 const MIN_ENTRIES = 1000;
@@ -63,13 +63,13 @@ export default defineRule({
     return ruledOut({ key: `${K}.smallShare`, params }, best.evidence);
   },
   fix: {
-    now: "# @{ctCloseWait.who}\nsudo ss -tanp state close-wait | awk 'NR>1 {print $NF}' | sort | uniq -c | sort -rn | head\n# @{ctCloseWait.now}\nsudo sysctl -w net.netfilter.nf_conntrack_tcp_timeout_close_wait=60",
+    now: "# @{who}\nsudo ss -tanp state close-wait | awk 'NR>1 {print $NF}' | sort | uniq -c | sort -rn | head\n# @{now}\nsudo sysctl -w net.netfilter.nf_conntrack_tcp_timeout_close_wait=60",
     persist:
-      '# @{ctCloseWait.kubeProxy}\nkubectl -n kube-system edit configmap kube-proxy\n#   conntrack:\n#     tcpCloseWaitTimeout: 60s\nkubectl -n kube-system rollout restart daemonset kube-proxy\n# @{ctCloseWait.notrack}',
+      '# @{kubeProxy}\nkubectl -n kube-system edit configmap kube-proxy\n#   conntrack:\n#     tcpCloseWaitTimeout: 60s\nkubectl -n kube-system rollout restart daemonset kube-proxy\n# @{notrack}',
     verify:
       "sysctl net.netfilter.nf_conntrack_tcp_timeout_close_wait\nsudo conntrack -L -p tcp 2>/dev/null | awk '{print $4}' | sort | uniq -c | sort -rn | head",
     rollback:
-      '# @{ctCloseWait.rollback}\nsudo sysctl -w net.netfilter.nf_conntrack_tcp_timeout_close_wait=3600',
+      '# @{rollback}\nsudo sysctl -w net.netfilter.nf_conntrack_tcp_timeout_close_wait=3600',
   },
 });
 

@@ -3,7 +3,7 @@ import type { Confidence, Evidence } from '../../engine/types';
 import { conntrackGrowth } from '../combine/conntrack-growth';
 import { sysctlFirst } from '../combine/sysctl';
 
-const K = 'rule.conntrack-invalid-rst';
+const K = 'cause.conntrack-invalid-rst.verdict';
 const LIBERAL = 'net.netfilter.nf_conntrack_tcp_be_liberal';
 /** Invalid packets since boot worth a look; below this the counter says nothing. */
 const SINCE_BOOT = 100;
@@ -79,9 +79,9 @@ export default defineRule({
   fix: {
     now: 'sudo sysctl -w net.netfilter.nf_conntrack_tcp_be_liberal=1',
     persist:
-      "echo 'net.netfilter.nf_conntrack_tcp_be_liberal = 1' | sudo tee /etc/sysctl.d/90-net-triage-ct-liberal.conf\n# @{ctInvalid.module}\necho nf_conntrack | sudo tee /etc/modules-load.d/90-net-triage-nf_conntrack.conf\n# @{ctInvalid.kubeProxy}\n#   conntrack:\n#     tcpBeLiberal: true\n# @{ctInvalid.orDrop}\nsudo iptables -I FORWARD -m conntrack --ctstate INVALID -j DROP",
+      "echo 'net.netfilter.nf_conntrack_tcp_be_liberal = 1' | sudo tee /etc/sysctl.d/90-net-triage-ct-liberal.conf\n# @{module}\necho nf_conntrack | sudo tee /etc/modules-load.d/90-net-triage-nf_conntrack.conf\n# @{kubeProxy}\n#   conntrack:\n#     tcpBeLiberal: true\n# @{orDrop}\nsudo iptables -I FORWARD -m conntrack --ctstate INVALID -j DROP",
     verify:
-      "sysctl net.netfilter.nf_conntrack_tcp_be_liberal\nsudo conntrack -S | grep -o 'invalid=[0-9]*'   # @{ctInvalid.runTwice}",
+      "sysctl net.netfilter.nf_conntrack_tcp_be_liberal\nsudo conntrack -S | grep -o 'invalid=[0-9]*'   # @{runTwice}",
     rollback:
       'sudo rm /etc/sysctl.d/90-net-triage-ct-liberal.conf /etc/modules-load.d/90-net-triage-nf_conntrack.conf\nsudo sysctl -w net.netfilter.nf_conntrack_tcp_be_liberal=0',
   },

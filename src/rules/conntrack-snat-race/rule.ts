@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Evidence } from '../../engine/types';
 import { conntrackGrowth } from '../combine/conntrack-growth';
 
-const K = 'rule.conntrack-snat-race';
+const K = 'cause.conntrack-snat-race.verdict';
 /** A handful of lost insertions since boot is noise; a steady stream is the race. */
 const SOME = 10;
 
@@ -52,11 +52,11 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: '# @{ctRace.confirm}\nsudo conntrack -S | grep -o -E \'cpu=[0-9]+|insert_failed=[0-9]+\' | paste - -\n# @{ctRace.dnsConfig}\nkubectl -n {ns} patch deployment {deploy} --type merge -p \'{"spec":{"template":{"spec":{"dnsConfig":{"options":[{"name":"single-request-reopen"},{"name":"ndots","value":"2"}]}}}}}\'',
+    now: '# @{confirm}\nsudo conntrack -S | grep -o -E \'cpu=[0-9]+|insert_failed=[0-9]+\' | paste - -\n# @{dnsConfig}\nkubectl -n {ns} patch deployment {deploy} --type merge -p \'{"spec":{"template":{"spec":{"dnsConfig":{"options":[{"name":"single-request-reopen"},{"name":"ndots","value":"2"}]}}}}}\'',
     persist:
-      "# @{ctRace.nodeLocal}\nkubectl -n kube-system get daemonset node-local-dns\n# @{ctRace.randomFully}\nsudo iptables-save -t nat | grep -e MASQUERADE | grep -c -e '--random-fully'",
+      "# @{nodeLocal}\nkubectl -n kube-system get daemonset node-local-dns\n# @{randomFully}\nsudo iptables-save -t nat | grep -e MASQUERADE | grep -c -e '--random-fully'",
     verify:
-      "sudo conntrack -S | grep -o 'insert_failed=[0-9]*'   # @{ctRace.runTwice}\nkubectl -n {ns} exec deploy/{deploy} -- cat /etc/resolv.conf",
+      "sudo conntrack -S | grep -o 'insert_failed=[0-9]*'   # @{runTwice}\nkubectl -n {ns} exec deploy/{deploy} -- cat /etc/resolv.conf",
     rollback:
       'kubectl -n {ns} patch deployment {deploy} --type json -p \'[{"op":"remove","path":"/spec/template/spec/dnsConfig"}]\'',
     defaults: { ns: 'NAMESPACE', deploy: 'DEPLOYMENT' },

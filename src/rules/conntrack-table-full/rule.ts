@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Confidence, Evidence } from '../../engine/types';
 import { sysctlFirst } from '../combine/sysctl';
 
-const K = 'rule.conntrack-table-full';
+const K = 'cause.conntrack-table-full.verdict';
 const HIGH = 0.9;
 const MEDIUM = 0.75;
 /** kube-proxy: `Setting nf_conntrack_max to 786432`, `"Setting nf_conntrack_max" nfConntrackMax=131072`, `Set sysctl 'net/netfilter/nf_conntrack_max' to 131072`. */
@@ -112,13 +112,13 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: '# @{ctFull.now}\nsudo sysctl -w net.netfilter.nf_conntrack_max={ctmax}\necho $(( {ctmax} / 4 )) | sudo tee /sys/module/nf_conntrack/parameters/hashsize',
+    now: '# @{now}\nsudo sysctl -w net.netfilter.nf_conntrack_max={ctmax}\necho $(( {ctmax} / 4 )) | sudo tee /sys/module/nf_conntrack/parameters/hashsize',
     persist:
-      '# @{ctFull.kubeProxy}\nkubectl -n kube-system edit configmap kube-proxy\n#   conntrack:\n#     min: {ctmax}\nkubectl -n kube-system rollout restart daemonset kube-proxy\n# @{ctFull.flags}\n# @{ctFull.notrack}\nsudo iptables -t raw -A PREROUTING -d {lbvip} -p tcp -m multiport --dports 80,443 -j NOTRACK\nsudo iptables -t raw -A OUTPUT -s {lbvip} -p tcp -m multiport --sports 80,443 -j NOTRACK',
+      '# @{kubeProxy}\nkubectl -n kube-system edit configmap kube-proxy\n#   conntrack:\n#     min: {ctmax}\nkubectl -n kube-system rollout restart daemonset kube-proxy\n# @{flags}\n# @{notrack}\nsudo iptables -t raw -A PREROUTING -d {lbvip} -p tcp -m multiport --dports 80,443 -j NOTRACK\nsudo iptables -t raw -A OUTPUT -s {lbvip} -p tcp -m multiport --sports 80,443 -j NOTRACK',
     verify:
-      "sysctl net.netfilter.nf_conntrack_count net.netfilter.nf_conntrack_max\nsudo conntrack -S | grep -o -E '(early_)?drop=[0-9]+' | sort | uniq -c   # @{ctFull.runTwice}\ndmesg -T | grep -c 'table full'\nkubectl -n kube-system logs -l k8s-app=kube-proxy --tail=500 | grep -i conntrack",
+      "sysctl net.netfilter.nf_conntrack_count net.netfilter.nf_conntrack_max\nsudo conntrack -S | grep -o -E '(early_)?drop=[0-9]+' | sort | uniq -c   # @{runTwice}\ndmesg -T | grep -c 'table full'\nkubectl -n kube-system logs -l k8s-app=kube-proxy --tail=500 | grep -i conntrack",
     rollback:
-      '# @{ctFull.rollback}\nsudo sysctl -w net.netfilter.nf_conntrack_max={oldmax}\nsudo iptables -t raw -D PREROUTING -d {lbvip} -p tcp -m multiport --dports 80,443 -j NOTRACK\nsudo iptables -t raw -D OUTPUT -s {lbvip} -p tcp -m multiport --sports 80,443 -j NOTRACK',
+      '# @{rollback}\nsudo sysctl -w net.netfilter.nf_conntrack_max={oldmax}\nsudo iptables -t raw -D PREROUTING -d {lbvip} -p tcp -m multiport --dports 80,443 -j NOTRACK\nsudo iptables -t raw -D OUTPUT -s {lbvip} -p tcp -m multiport --sports 80,443 -j NOTRACK',
     defaults: { ctmax: '1048576' },
   },
 });

@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Cited, Evidence } from '../../engine/types';
 import { unique } from '../combine/evidence';
 
-const K = 'rule.dns-search-domain-leak';
+const K = 'cause.dns-search-domain-leak.verdict';
 /** Provider and local domains that resolve only their own hosts (GCE, AWS, Azure, OpenStack, home routers). */
 const PRIVATE_SUFFIX =
   /(?:^|\.)(?:internal|compute\.internal|ec2\.internal|cloudapp\.net|reddog\.microsoft\.com|openstacklocal|novalocal|localdomain|local|lan|home|intranet|corp|localhost)$/;
@@ -69,9 +69,9 @@ export default defineRule({
     return fromResolvConfAlone(ctx, searches);
   },
   fix: {
-    now: "# @{dnsLeak.absolute}\nkubectl -n {ns} exec {pod} -- nslookup {name}.\n# @{dnsLeak.where}\ngrep -nE '^[[:space:]]*(search|domain)' /etc/resolv.conf",
+    now: "# @{absolute}\nkubectl -n {ns} exec {pod} -- nslookup {name}.\n# @{where}\ngrep -nE '^[[:space:]]*(search|domain)' /etc/resolv.conf",
     persist:
-      "# @{dnsLeak.node}\nsudo sed -i.net-triage.bak -E 's/^[[:space:]]*(search|domain)[[:space:]]/# &/' /etc/resolv.conf\n# @{dnsLeak.manager}\n# @{dnsLeak.pods}\nkubectl -n {ns} rollout restart deployment",
+      "# @{node}\nsudo sed -i.net-triage.bak -E 's/^[[:space:]]*(search|domain)[[:space:]]/# &/' /etc/resolv.conf\n# @{manager}\n# @{pods}\nkubectl -n {ns} rollout restart deployment",
     verify:
       'kubectl -n {ns} exec {pod} -- cat /etc/resolv.conf\nkubectl -n {ns} exec {pod} -- nslookup {name}',
     rollback: 'sudo cp /etc/resolv.conf.net-triage.bak /etc/resolv.conf',

@@ -1,7 +1,7 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { IptablesFacts, IptablesRule } from '../../parsers/iptables-save/facts';
 
-const K = 'rule.etp-local-no-endpoint';
+const K = 'cause.etp-local-no-endpoint.verdict';
 const NO_LOCAL = /has no local endpoints/;
 const DROPS = /^(?:KUBE-MARK-DROP|DROP|REJECT)$/;
 
@@ -41,11 +41,11 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: '# @{etp.where}\nkubectl -n {namespace} get endpoints {service} -o wide\nkubectl -n {namespace} get pods -o wide | grep -w {node}',
+    now: '# @{where}\nkubectl -n {namespace} get endpoints {service} -o wide\nkubectl -n {namespace} get pods -o wide | grep -w {node}',
     persist:
-      '# @{etp.either}\nkubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Cluster"}}\'\n# @{etp.orPool}\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.healthCheckNodePort}\'',
+      '# @{either}\nkubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Cluster"}}\'\n# @{orPool}\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.healthCheckNodePort}\'',
     verify:
-      "sudo iptables-save | grep -e 'has no local endpoints' | grep -e {service}   # @{etp.empty}\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/",
+      "sudo iptables-save | grep -e 'has no local endpoints' | grep -e {service}   # @{empty}\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/",
     rollback:
       'kubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Local"}}\'',
     defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },

@@ -1,7 +1,7 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 
-const K = 'rule.forward-drop';
+const K = 'cause.forward-drop.verdict';
 
 /** The node must forward: ip_forward=1, and a FORWARD policy of DROP needs kube-proxy's accepts. */
 export default defineRule({
@@ -49,9 +49,9 @@ export default defineRule({
   fix: {
     now: 'sudo sysctl -w net.ipv4.ip_forward=1\nsudo iptables -P FORWARD ACCEPT',
     persist:
-      "echo 'net.ipv4.ip_forward = 1' | sudo tee /etc/sysctl.d/90-net-triage-forward.conf\n# @{forward.docker}",
+      "echo 'net.ipv4.ip_forward = 1' | sudo tee /etc/sysctl.d/90-net-triage-forward.conf\n# @{docker}",
     verify:
-      'sysctl net.ipv4.ip_forward\nsudo iptables -S FORWARD | head -3\nsudo iptables -L FORWARD -v -n | head -2   # @{forward.counter}',
+      'sysctl net.ipv4.ip_forward\nsudo iptables -S FORWARD | head -3\nsudo iptables -L FORWARD -v -n | head -2   # @{counter}',
     rollback: 'sudo iptables -P FORWARD DROP\nsudo rm /etc/sysctl.d/90-net-triage-forward.conf',
   },
 });

@@ -4,7 +4,7 @@ import type { FirewallZone } from '../../parsers/firewall-cmd/facts';
 import { unique } from '../combine/evidence';
 import { filterTables, verdictOf, type FwTable } from '../combine/firewall';
 
-const K = 'rule.host-firewall-blocks';
+const K = 'cause.host-firewall-blocks.verdict';
 const NODEPORT_MIN = 30000;
 const NODEPORT_MAX = 32767;
 /** Chains of kube-proxy and the CNIs that accept pod and Service traffic in FORWARD. */
@@ -49,11 +49,11 @@ export default defineRule({
     return open ? ruledOut(open.why, open.evidence) : noEvidence;
   },
   fix: {
-    now: '# @{hostFw.firewalld}\nsudo firewall-cmd --add-port=30000-32767/tcp --add-port=30000-32767/udp\n# @{hostFw.iptables}\nsudo iptables -I INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
+    now: '# @{firewalld}\nsudo firewall-cmd --add-port=30000-32767/tcp --add-port=30000-32767/udp\n# @{iptables}\nsudo iptables -I INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
     persist:
-      'sudo firewall-cmd --permanent --add-port=30000-32767/tcp --add-port=30000-32767/udp\nsudo firewall-cmd --reload\n# @{hostFw.services}\nsudo service iptables save',
+      'sudo firewall-cmd --permanent --add-port=30000-32767/tcp --add-port=30000-32767/udp\nsudo firewall-cmd --reload\n# @{services}\nsudo service iptables save',
     verify:
-      "sudo firewall-cmd --list-ports\nsudo iptables -S INPUT | head -20\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/   # @{hostFw.fromOutside}",
+      "sudo firewall-cmd --list-ports\nsudo iptables -S INPUT | head -20\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/   # @{fromOutside}",
     rollback:
       'sudo firewall-cmd --permanent --remove-port=30000-32767/tcp --remove-port=30000-32767/udp\nsudo firewall-cmd --reload\nsudo iptables -D INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
     defaults: { port: 'NODE_PORT' },

@@ -3,7 +3,7 @@ import type { Evidence } from '../../engine/types';
 import type { K8sObject } from '../../parsers/k8s-object/facts';
 import { eventsOf, ingressLogs } from '../combine/ingress';
 
-const K = 'rule.ingress-hostnetwork-dns';
+const K = 'cause.ingress-hostnetwork-dns.verdict';
 /** An ingress controller's pod, DaemonSet or Deployment: by name, labels or image. */
 const CONTROLLER = /ingress|nginx-controller/i;
 
@@ -71,12 +71,12 @@ export default defineRule({
   fix: {
     now: [
       'kubectl -n {ingressns} patch {workload} -p \'{"spec":{"template":{"spec":{"dnsPolicy":"ClusterFirstWithHostNet"}}}}\'',
-      '# @{hostDns.rollout}',
+      '# @{rollout}',
     ].join('\n'),
-    persist: '# @{hostDns.helm}',
+    persist: '# @{helm}',
     verify: [
       "kubectl -n {ingressns} get {workload} -o jsonpath='{.spec.template.spec.hostNetwork} {.spec.template.spec.dnsPolicy}'; echo",
-      'kubectl -n {ingressns} exec {workload} -- cat /etc/resolv.conf   # @{hostDns.verify}',
+      'kubectl -n {ingressns} exec {workload} -- cat /etc/resolv.conf   # @{verify}',
     ].join('\n'),
     rollback:
       'kubectl -n {ingressns} patch {workload} -p \'{"spec":{"template":{"spec":{"dnsPolicy":"ClusterFirst"}}}}\'',

@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 import { ingressSettings } from '../combine/ingress';
 
-const K = 'rule.ingress-http2-bad-ciphers';
+const K = 'cause.ingress-http2-bad-ciphers.verdict';
 /** RFC 7540 9.2.2 / Appendix A: HTTP/2 over TLS 1.2 needs an ephemeral key exchange and an AEAD cipher. */
 const HTTP2_OK = /^(?:(?:ECDHE|DHE|EECDH|EDH)-.*(?:GCM|CHACHA20|CCM)|TLS_(?:AES|CHACHA20))/i;
 /** Names that are not one cipher suite: aliases, strengths, exclusions and @-commands. */
@@ -102,17 +102,17 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{h2.restore}',
+      '# @{restore}',
       'kubectl -n {ingressns} patch configmap {configmap} --type json -p \'[{"op":"remove","path":"/data/ssl-ciphers"}]\'',
-      '# @{h2.orDisable}',
+      '# @{orDisable}',
       'kubectl -n {ingressns} patch configmap {configmap} --type merge -p \'{"data":{"use-http2":"false"}}\'',
     ].join('\n'),
-    persist: '# @{h2.persist}',
+    persist: '# @{persist}',
     verify: [
-      'curl -svk --http2 -o /dev/null https://{host}/ 2>&1 | grep -e "SSL connection using" -e ALPN   # @{h2.verify}',
+      'curl -svk --http2 -o /dev/null https://{host}/ 2>&1 | grep -e "SSL connection using" -e ALPN   # @{verify}',
       'kubectl -n {ingressns} get configmap {configmap} -o yaml | grep -e ssl- -e http2',
     ].join('\n'),
-    rollback: '# @{h2.rollback}\nkubectl -n {ingressns} edit configmap {configmap}',
+    rollback: '# @{rollback}\nkubectl -n {ingressns} edit configmap {configmap}',
     defaults: { ingressns: 'ingress-nginx', configmap: 'ingress-nginx-controller', host: 'HOST' },
   },
 });

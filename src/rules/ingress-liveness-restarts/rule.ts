@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { KubectlDescribeFacts } from '../../parsers/kubectl-describe/facts';
 
-const K = 'rule.ingress-liveness-restarts';
+const K = 'cause.ingress-liveness-restarts.verdict';
 /** ingress-nginx serves /healthz on 10254. */
 const HEALTH_PORT = 10254;
 const INGRESS = /ingress/i;
@@ -95,16 +95,16 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{liveness.cause}',
+      '# @{cause}',
       'kubectl -n {ingressns} get pods -o wide -l app.kubernetes.io/name=ingress-nginx',
-      "dmesg -T | grep -i -e 'table full' -e 'dropping packet' | tail   # @{liveness.onNode}",
-      '# @{liveness.threshold}',
+      "dmesg -T | grep -i -e 'table full' -e 'dropping packet' | tail   # @{onNode}",
+      '# @{threshold}',
       'kubectl -n {ingressns} patch {workload} --type=json -p \'[{"op":"add","path":"/spec/template/spec/containers/0/livenessProbe/failureThreshold","value":5},{"op":"add","path":"/spec/template/spec/containers/0/livenessProbe/timeoutSeconds","value":5}]\'',
     ].join('\n'),
-    persist: '# @{liveness.helm}',
+    persist: '# @{helm}',
     verify: [
       'kubectl -n {ingressns} get {workload} -o yaml | grep -A8 livenessProbe',
-      'kubectl -n {ingressns} get pods -l app.kubernetes.io/name=ingress-nginx   # @{liveness.verify}',
+      'kubectl -n {ingressns} get pods -l app.kubernetes.io/name=ingress-nginx   # @{verify}',
     ].join('\n'),
     rollback:
       'kubectl -n {ingressns} patch {workload} --type=json -p \'[{"op":"replace","path":"/spec/template/spec/containers/0/livenessProbe/failureThreshold","value":{threshold}},{"op":"replace","path":"/spec/template/spec/containers/0/livenessProbe/timeoutSeconds","value":{probetimeout}}]\'',

@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Confidence, Evidence } from '../../engine/types';
 import { ingressLogs } from '../combine/ingress';
 
-const K = 'rule.ingress-stray-traffic';
+const K = 'cause.ingress-stray-traffic.verdict';
 /** Handshakes or closes the peer never completed: what unreachable clients leave behind. */
 const HALF_OPEN = ['SYN_RECV', 'FIN_WAIT', 'LAST_ACK'];
 /** Below this many, a busy router's half-open entries are ordinary churn. */
@@ -58,14 +58,14 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{stray.hosts}',
+      '# @{hosts}',
       'kubectl -n {ingressns} logs deploy/{controller} --tail=5000 | grep -F "[upstream-default-backend]" | head',
-      '# @{stray.catchAll}',
+      '# @{catchAll}',
       'kubectl -n {ingressns} patch configmap {configmap} --type merge -p "$(printf \'{"data":{"http-snippet":"server { listen 80; server_name %s; return 444; }"}}\' {strayhosts})"',
     ].join('\n'),
-    persist: '# @{stray.dns}',
+    persist: '# @{dns}',
     verify: [
-      'curl -sv -H "Host: $(echo {strayhosts} | sed \'s/^\\*\\./probe./\')" http://{ingressip}/   # @{stray.verify}',
+      'curl -sv -H "Host: $(echo {strayhosts} | sed \'s/^\\*\\./probe./\')" http://{ingressip}/   # @{verify}',
       "sudo conntrack -L 2>/dev/null | awk '{print $4}' | sort | uniq -c | sort -n | tail",
     ].join('\n'),
     rollback:

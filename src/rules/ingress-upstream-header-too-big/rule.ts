@@ -9,7 +9,7 @@ import {
   upstreamVars,
 } from '../combine/ingress';
 
-const K = 'rule.ingress-upstream-header-too-big';
+const K = 'cause.ingress-upstream-header-too-big.verdict';
 
 /**
  * The backend's response headers (big cookies, long redirect URLs, auth tokens) do not fit
@@ -51,15 +51,15 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{bigHeader.annotate}',
+      '# @{annotate}',
       'kubectl -n {namespace} annotate ingress {ingress} nginx.ingress.kubernetes.io/proxy-buffer-size=16k --overwrite',
     ].join('\n'),
     persist: [
-      '# @{bigHeader.global}',
+      '# @{global}',
       'kubectl -n {ingressns} patch configmap {configmap} --type merge -p \'{"data":{"proxy-buffer-size":"16k"}}\'',
     ].join('\n'),
     verify: [
-      'curl -sk -o /dev/null -D - https://{host}/ | wc -c   # @{bigHeader.measure}',
+      'curl -sk -o /dev/null -D - https://{host}/ | wc -c   # @{measure}',
       'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "too big header"',
     ].join('\n'),
     rollback: [

@@ -9,7 +9,7 @@ import {
   upstreamVars,
 } from '../combine/ingress';
 
-const K = 'rule.ingress-upstream-keepalive-mismatch';
+const K = 'cause.ingress-upstream-keepalive-mismatch.verdict';
 
 /**
  * nginx reuses idle keepalive connections to the pods for upstream-keepalive-timeout (60 s by
@@ -63,13 +63,13 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{keepalive.backend}',
-      '# @{keepalive.lower}',
+      '# @{backend}',
+      '# @{lower}',
       'kubectl -n {ingressns} patch configmap {configmap} --type merge -p \'{"data":{"upstream-keepalive-timeout":"{keepalivetimeout}"}}\'',
     ].join('\n'),
-    persist: '# @{keepalive.persist}',
+    persist: '# @{persist}',
     verify:
-      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "prematurely closed"   # @{keepalive.verify}',
+      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "prematurely closed"   # @{verify}',
     rollback:
       'kubectl -n {ingressns} patch configmap {configmap} --type json -p \'[{"op":"remove","path":"/data/upstream-keepalive-timeout"}]\'',
     defaults: {

@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, notApplicable, ruledOut } from '
 import type { Confidence, Evidence } from '../../engine/types';
 import { kernelOf, olderThan } from '../combine/kernel';
 
-const K = 'rule.ipvs-conn-reuse-delay';
+const K = 'cause.ipvs-conn-reuse-delay.verdict';
 /** torvalds/linux d752c3645717 ("ipvs: allow connection reuse for unconfirmed conntrack"), in 5.9. */
 const FIXED_IN: [number, number] = [5, 9];
 
@@ -45,14 +45,14 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{reuse.prefer}',
+      '# @{prefer}',
       'uname -r',
-      '# @{reuse.careful}',
+      '# @{careful}',
       'sudo sysctl -w net.ipv4.vs.conn_reuse_mode=0',
     ].join('\n'),
     persist: [
       "echo 'net.ipv4.vs.conn_reuse_mode = 0' | sudo tee /etc/sysctl.d/90-net-triage-ipvs-reuse.conf",
-      '# @{reuse.kubeProxy}',
+      '# @{kubeProxy}',
     ].join('\n'),
     verify: 'sysctl net.ipv4.vs.conn_reuse_mode net.ipv4.vs.conntrack\nuname -r',
     rollback:

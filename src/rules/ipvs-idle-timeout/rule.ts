@@ -1,7 +1,7 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 
-const K = 'rule.ipvs-idle-timeout';
+const K = 'cause.ipvs-idle-timeout.verdict';
 /** The kernel's default tcp_keepalive_time: what a client without its own keepalive uses. */
 const DEFAULT_KEEPALIVE = 7200;
 
@@ -58,15 +58,15 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{idle.keepalive}',
+      '# @{keepalive}',
       'sudo sysctl -w net.ipv4.tcp_keepalive_time={keepalive}',
-      '# @{idle.pods}',
+      '# @{pods}',
     ].join('\n'),
     persist: [
       "echo 'net.ipv4.tcp_keepalive_time = {keepalive}' | sudo tee /etc/sysctl.d/90-net-triage-keepalive.conf",
-      '# @{idle.podSysctl}',
+      '# @{podSysctl}',
       'kubectl -n {namespace} patch deployment {deployment} -p \'{"spec":{"template":{"spec":{"securityContext":{"sysctls":[{"name":"net.ipv4.tcp_keepalive_time","value":"{keepalive}"}]}}}}}\'',
-      '# @{idle.orRaise}',
+      '# @{orRaise}',
       'kubectl -n kube-system edit configmap kube-proxy',
     ].join('\n'),
     verify: 'sudo ipvsadm -Ln --timeout\nsysctl net.ipv4.tcp_keepalive_time',

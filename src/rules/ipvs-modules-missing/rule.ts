@@ -3,7 +3,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { LsmodFacts } from '../../parsers/lsmod/facts';
 
-const K = 'rule.ipvs-modules-missing';
+const K = 'cause.ipvs-modules-missing.verdict';
 /** kube-proxy telling it found no IPVS support (module list, builtin check, netlink family). */
 const NO_MODULES =
   /required kernel modules are not loaded|no builtin kernel ipvs support|ipvs family information|ipvs is not enabled in your kernel|modprobe:? .*\bip_vs/i;
@@ -81,14 +81,14 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{ipvsModules.builtin}',
+      '# @{builtin}',
       "grep -E 'ip_vs|nf_conntrack' /lib/modules/$(uname -r)/modules.builtin",
       'for m in ip_vs ip_vs_rr ip_vs_wrr ip_vs_sh nf_conntrack; do sudo modprobe -- "$m"; done',
       'kubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     ].join('\n'),
     persist: [
       "printf '%s\\n' ip_vs ip_vs_rr ip_vs_wrr ip_vs_sh nf_conntrack | sudo tee /etc/modules-load.d/ipvs.conf",
-      '# @{ipvsModules.older}',
+      '# @{older}',
       'sudo systemctl restart systemd-modules-load.service',
     ].join('\n'),
     verify: [
@@ -96,7 +96,7 @@ export default defineRule({
       "kubectl -n kube-system logs -l k8s-app=kube-proxy --field-selector spec.nodeName={node} --tail=500 | grep -i -e 'Using ipvs Proxier' -e 'ipvs' -e 'Proxier'",
       'sudo ipvsadm -Ln | head',
     ].join('\n'),
-    rollback: 'sudo rm /etc/modules-load.d/ipvs.conf   # @{ipvsModules.rollback}',
+    rollback: 'sudo rm /etc/modules-load.d/ipvs.conf   # @{rollback}',
     defaults: { node: 'NODE_NAME' },
   },
 });

@@ -4,7 +4,7 @@ import type { VirtualService } from '../../parsers/ipvsadm/facts';
 import { findService, ipvsTables, liveServers, vipTarget } from '../combine/ipvs';
 import { endpointsRows, joinAddress, serviceRows, type EndpointsRow } from '../combine/k8s';
 
-const K = 'rule.ipvs-no-real-servers';
+const K = 'cause.ipvs-no-real-servers.verdict';
 
 /**
  * The ClusterIP's virtual server has no real server that takes connections (none, or only
@@ -141,17 +141,17 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{noRs.compare}',
+      '# @{compare}',
       'kubectl -n {namespace} get endpoints {service} -o wide',
       "kubectl -n {namespace} get service {service} -o jsonpath='{.spec.selector}'; echo",
       'kubectl -n {namespace} get pods --show-labels -o wide',
     ].join('\n'),
     persist: [
-      '# @{noRs.selector}',
+      '# @{selector}',
       'kubectl -n {namespace} describe pods -l {selector} | grep -A3 -e Readiness -e Conditions',
     ].join('\n'),
-    verify: 'sudo ipvsadm -Ln -t {vip}:{vport}   # @{noRs.verify}',
-    rollback: '# @{noRs.noRollback}',
+    verify: 'sudo ipvsadm -Ln -t {vip}:{vport}   # @{verify}',
+    rollback: '# @{noRollback}',
     defaults: {
       namespace: 'default',
       service: 'SERVICE',

@@ -4,7 +4,7 @@ import type { RealServer, VirtualService } from '../../parsers/ipvsadm/facts';
 import { ipvsTables } from '../combine/ipvs';
 import { endpointsRows, joinAddress, serviceRows, type EndpointsRow } from '../combine/k8s';
 
-const K = 'rule.ipvs-stale-realserver';
+const K = 'cause.ipvs-stale-realserver.verdict';
 
 /**
  * Real servers of gone pods still in the table: weight 0 yet holding connections (with
@@ -88,21 +88,21 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{stale.look}',
+      '# @{look}',
       'sudo ipvsadm -Ln -t {vip}:{vport}',
       'kubectl -n {namespace} get endpoints {service} -o wide',
-      '# @{stale.remove}',
+      '# @{remove}',
       'sudo ipvsadm -d -t {vip}:{vport} -r {realserver}',
     ].join('\n'),
     persist: [
-      '# @{stale.reuse}',
+      '# @{reuse}',
       'sysctl net.ipv4.vs.conn_reuse_mode net.ipv4.vs.expire_nodest_conn net.ipv4.vs.expire_quiescent_template',
       'uname -r',
       'kubectl -n kube-system get configmap kube-proxy -o yaml | grep -A8 "ipvs:"',
-      '# @{stale.upgrade}',
+      '# @{upgrade}',
     ].join('\n'),
-    verify: 'sudo ipvsadm -Ln -t {vip}:{vport}   # @{stale.verify}',
-    rollback: '# @{stale.noRollback}',
+    verify: 'sudo ipvsadm -Ln -t {vip}:{vport}   # @{verify}',
+    rollback: '# @{noRollback}',
     defaults: {
       vip: 'CLUSTER_IP',
       vport: 'PORT',

@@ -11,7 +11,7 @@ import type { Evidence } from '../../engine/types';
 import type { IptablesFacts } from '../../parsers/iptables-save/facts';
 import { findService, ipvsTables, portOf, vipTarget } from '../combine/ipvs';
 
-const K = 'rule.kube-proxy-rules-missing';
+const K = 'cause.kube-proxy-rules-missing.verdict';
 
 // kube-proxy log lines that mean it cannot see the cluster or cannot program the node.
 const TROUBLE =
@@ -61,10 +61,10 @@ export default defineRule({
   fix: {
     now: 'kubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     persist:
-      '# @{kubeProxy.why}\nkubectl -n kube-system logs -l k8s-app=kube-proxy --field-selector spec.nodeName={node} --tail=200 | grep -E "^[EW]"',
+      '# @{why}\nkubectl -n kube-system logs -l k8s-app=kube-proxy --field-selector spec.nodeName={node} --tail=200 | grep -E "^[EW]"',
     verify:
-      "sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '\nsudo ipvsadm -Ln | grep -F -e :{port} -e {vip}:{vport}   # @{kubeProxy.ipvsVerify}",
-    rollback: '# @{kubeProxy.noRollback}',
+      "sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '\nsudo ipvsadm -Ln | grep -F -e :{port} -e {vip}:{vport}   # @{ipvsVerify}",
+    rollback: '# @{noRollback}',
     defaults: { node: 'NODE_NAME' },
   },
 });

@@ -3,7 +3,7 @@ import type { Confidence, Evidence } from '../../engine/types';
 import type { NetInterface } from '../../parsers/ip-addr/facts';
 import { unique } from '../combine/evidence';
 
-const K = 'rule.mtu-mismatch';
+const K = 'cause.mtu-mismatch.verdict';
 /** Bytes each encapsulation adds to a packet (IPv4 outer header). */
 const OVERHEAD: Record<string, number> = {
   vxlan: 50,
@@ -106,12 +106,12 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: '# @{mtu.measure}\nping -M do -s $(( {mtu} - 28 )) -c 3 {target}\n# @{mtu.calico}\nkubectl patch installation default --type merge -p \'{"spec":{"calicoNetwork":{"mtu":{mtu}}}}\' || kubectl -n kube-system patch configmap calico-config --type merge -p \'{"data":{"veth_mtu":"{mtu}"}}\'',
+    now: '# @{measure}\nping -M do -s $(( {mtu} - 28 )) -c 3 {target}\n# @{calico}\nkubectl patch installation default --type merge -p \'{"spec":{"calicoNetwork":{"mtu":{mtu}}}}\' || kubectl -n kube-system patch configmap calico-config --type merge -p \'{"data":{"veth_mtu":"{mtu}"}}\'',
     persist:
-      'kubectl -n kube-system rollout restart daemonset calico-node\n# @{mtu.flannel}\n# @{mtu.pods}\nkubectl -n {ns} rollout restart deployment',
+      'kubectl -n kube-system rollout restart daemonset calico-node\n# @{flannel}\n# @{pods}\nkubectl -n {ns} rollout restart deployment',
     verify:
       "ip -d link show {iface} | grep -o 'mtu [0-9]*'\nip link | grep -E '^[0-9]+: cali' | grep -o 'mtu [0-9]*' | sort | uniq -c\nping -M do -s $(( {mtu} - 28 )) -c 3 {target}",
-    rollback: '# @{mtu.rollback}',
+    rollback: '# @{rollback}',
     defaults: { mtu: '1450', iface: 'flannel.1', target: 'TARGET_IP', ns: 'NAMESPACE' },
   },
 });

@@ -1,7 +1,7 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 
-const K = 'rule.nodeport-port-range-clash';
+const K = 'cause.nodeport-port-range-clash.verdict';
 const NODEPORT_MIN = 30000;
 const NODEPORT_MAX = 32767;
 
@@ -40,7 +40,7 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: "sudo ss -ltnp 'sport = :{port}'   # @{clash.who}",
+    now: "sudo ss -ltnp 'sport = :{port}'   # @{who}",
     persist:
       "echo 'net.ipv4.ip_local_reserved_ports = 30000-32767' | sudo tee /etc/sysctl.d/90-net-triage-nodeports.conf\nsudo sysctl --system",
     verify: "sysctl net.ipv4.ip_local_reserved_ports\nsudo ss -ltnp 'sport = :{port}'",

@@ -3,7 +3,7 @@ import type { Evidence } from '../../engine/types';
 import { unique } from '../combine/evidence';
 import { sysctlMatching } from '../combine/sysctl';
 
-const K = 'rule.rp-filter-asymmetric';
+const K = 'cause.rp-filter-asymmetric.verdict';
 const RP = /^net\.ipv4\.conf\.([^.]+)\.rp_filter$/;
 /** Devices that are not uplinks: loopback, bridges, veths, overlays and the CNIs' own. */
 const VIRTUAL =
@@ -69,11 +69,11 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: '# @{rpFilter.loose}\nsudo sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.default.rp_filter=2 net.ipv4.conf.{ifkey}.rp_filter=2',
+    now: '# @{loose}\nsudo sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.default.rp_filter=2 net.ipv4.conf.{ifkey}.rp_filter=2',
     persist:
-      "printf '%s\\n' 'net.ipv4.conf.all.rp_filter = 2' 'net.ipv4.conf.default.rp_filter = 2' 'net.ipv4.conf.{ifkey}.rp_filter = 2' | sudo tee /etc/sysctl.d/90-net-triage-rp-filter.conf\nsudo sysctl --system\n# @{rpFilter.order}",
+      "printf '%s\\n' 'net.ipv4.conf.all.rp_filter = 2' 'net.ipv4.conf.default.rp_filter = 2' 'net.ipv4.conf.{ifkey}.rp_filter = 2' | sudo tee /etc/sysctl.d/90-net-triage-rp-filter.conf\nsudo sysctl --system\n# @{order}",
     verify:
-      "sysctl -a 2>/dev/null | grep '\\.rp_filter'\nnstat -az IPReversePathFilter   # @{rpFilter.counter}",
+      "sysctl -a 2>/dev/null | grep '\\.rp_filter'\nnstat -az IPReversePathFilter   # @{counter}",
     rollback:
       'sudo rm /etc/sysctl.d/90-net-triage-rp-filter.conf\nsudo sysctl -w net.ipv4.conf.all.rp_filter=1 net.ipv4.conf.{ifkey}.rp_filter=1',
     defaults: { iface: 'eth1', ifkey: 'eth1' },

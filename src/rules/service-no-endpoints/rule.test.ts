@@ -53,7 +53,7 @@ describe(cause, () => {
     const d = diagnoseTexts({ r, k: svcEp('10.244.1.7:80') }, { port: '30760' });
     expect(verdictOf(d, cause)).toBe('found:high');
     expect(d.findings.find((x) => x.cause === cause)!.why.key).toBe(
-      'rule.service-no-endpoints.staleView',
+      'cause.service-no-endpoints.verdict.staleView',
     );
   });
 

@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Evidence } from '../../engine/types';
 import { unique } from '../combine/evidence';
 
-const K = 'rule.service-no-endpoints';
+const K = 'cause.service-no-endpoints.verdict';
 /** kube-proxy's comment: `ns/svc:port has no endpoints`, older `ns/svc: has no endpoints`, oldest `svc:port has no endpoints`. */
 const NO_EP = /^(?:([a-z0-9.-]+)\/)?([a-z0-9.-]+):?([\w.-]*)\s+has no endpoints$/;
 /** Endpoints objects without Services (old leader election), always empty. */
@@ -118,12 +118,12 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: '# @{svcNoEp.look}\nkubectl -n {namespace} get endpoints {service} -o wide\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.selector}{"\\n"}\'\nkubectl -n {namespace} get pods -o wide --show-labels',
+    now: '# @{look}\nkubectl -n {namespace} get endpoints {service} -o wide\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.selector}{"\\n"}\'\nkubectl -n {namespace} get pods -o wide --show-labels',
     persist:
-      '# @{svcNoEp.fixSelector}\nkubectl -n {namespace} describe pods -l <KEY>=<VALUE> | grep -A5 -e Readiness -e Conditions\n# @{svcNoEp.stale}\nkubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
+      '# @{fixSelector}\nkubectl -n {namespace} describe pods -l <KEY>=<VALUE> | grep -A5 -e Readiness -e Conditions\n# @{stale}\nkubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     verify:
-      "kubectl -n {namespace} get endpoints {service}\nsudo iptables-save | grep -e 'has no endpoints' | grep -e {service}   # @{svcNoEp.empty}",
-    rollback: '# @{svcNoEp.noRollback}',
+      "kubectl -n {namespace} get endpoints {service}\nsudo iptables-save | grep -e 'has no endpoints' | grep -e {service}   # @{empty}",
+    rollback: '# @{noRollback}',
     defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },
   },
 });

@@ -1,7 +1,7 @@
 import { cite, defineRule, finding, noEvidence, notApplicable, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 
-const K = 'rule.tcp-tw-recycle-nat';
+const K = 'cause.tcp-tw-recycle-nat.verdict';
 
 /**
  * tcp_tw_recycle=1 with timestamps on arms the per-peer PAWS cache that drops SYNs from
@@ -50,9 +50,9 @@ export default defineRule({
   fix: {
     now: 'sudo sysctl -w net.ipv4.tcp_tw_recycle=0',
     persist:
-      "echo 'net.ipv4.tcp_tw_recycle = 0' | sudo tee /etc/sysctl.d/90-net-triage-tw-recycle.conf\n# @{tw.removeOld}\ngrep -rn 'tcp_tw_recycle' /etc/sysctl.conf /etc/sysctl.d/",
+      "echo 'net.ipv4.tcp_tw_recycle = 0' | sudo tee /etc/sysctl.d/90-net-triage-tw-recycle.conf\n# @{removeOld}\ngrep -rn 'tcp_tw_recycle' /etc/sysctl.conf /etc/sysctl.d/",
     verify:
-      "sysctl net.ipv4.tcp_tw_recycle\nnetstat -s | grep -i -E 'time stamp|LISTEN'   # @{tw.runTwice}",
-    rollback: 'sudo rm /etc/sysctl.d/90-net-triage-tw-recycle.conf   # @{tw.never}',
+      "sysctl net.ipv4.tcp_tw_recycle\nnetstat -s | grep -i -E 'time stamp|LISTEN'   # @{runTwice}",
+    rollback: 'sudo rm /etc/sysctl.d/90-net-triage-tw-recycle.conf   # @{never}',
   },
 });

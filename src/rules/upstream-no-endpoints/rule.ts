@@ -3,7 +3,7 @@ import type { Evidence } from '../../engine/types';
 import { accessWith, eventsOf, ingressLogs } from '../combine/ingress';
 import { endpointsRows, type EndpointsRow } from '../combine/k8s';
 
-const K = 'rule.upstream-no-endpoints';
+const K = 'cause.upstream-no-endpoints.verdict';
 
 /**
  * 503: the controller has no endpoint for the backend Service (it logs "does not have any
@@ -92,15 +92,15 @@ export default defineRule({
   fix: {
     now: [
       'kubectl -n {namespace} get endpoints {service} -o wide',
-      '# @{noEp.selector}',
+      '# @{selector}',
       'kubectl -n {namespace} describe service {service} | grep -e Selector -e Endpoints',
       'kubectl -n {namespace} get pods --show-labels -o wide',
-      '# @{noEp.ready}',
+      '# @{ready}',
       'kubectl -n {namespace} get events --field-selector reason=Unhealthy | tail -n 20',
     ].join('\n'),
-    persist: '# @{noEp.persist}',
-    verify: 'kubectl -n {namespace} get endpoints {service}   # @{noEp.verify}',
-    rollback: '# @{noEp.rollback}',
+    persist: '# @{persist}',
+    verify: 'kubectl -n {namespace} get endpoints {service}   # @{verify}',
+    rollback: '# @{rollback}',
     defaults: { namespace: 'default', service: 'SERVICE' },
   },
 });

@@ -8,7 +8,7 @@ import {
   upstreamVars,
 } from '../combine/ingress';
 
-const K = 'rule.upstream-refused';
+const K = 'cause.upstream-refused.verdict';
 
 /**
  * 502 with "connect() failed (111: Connection refused)": the pod's IP answered with a RST, so
@@ -54,21 +54,21 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{refused.who}',
+      '# @{who}',
       'kubectl get pods -A -o wide | grep -w -e {upstreamip}',
-      '# @{refused.ports}',
+      '# @{ports}',
       'kubectl -n {namespace} get service {service} -o yaml | grep -A6 "ports:"',
       'kubectl -n {namespace} get endpoints {service} -o yaml | grep -A6 "ports:"',
       'kubectl -n {ingressns} exec deploy/{controller} -- curl -sv -m 5 -o /dev/null http://{upstream}/',
     ].join('\n'),
     persist: [
-      '# @{refused.targetPort}',
+      '# @{targetPort}',
       'kubectl -n {namespace} patch service {service} --type=json -p \'[{"op":"replace","path":"/spec/ports/0/targetPort","value":{targetport}}]\'',
-      '# @{refused.readiness}',
+      '# @{readiness}',
     ].join('\n'),
     verify:
-      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "Connection refused"   # @{refused.verify}',
-    rollback: '# @{refused.rollback}',
+      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "Connection refused"   # @{verify}',
+    rollback: '# @{rollback}',
     defaults: {
       ingressns: 'ingress-nginx',
       controller: 'ingress-nginx-controller',

@@ -8,7 +8,7 @@ import {
   upstreamVars,
 } from '../combine/ingress';
 
-const K = 'rule.upstream-timeout';
+const K = 'cause.upstream-timeout.verdict';
 /** ingress-nginx defaults: proxy-connect-timeout 5 s, proxy-read-timeout 60 s. */
 const CONNECT_DEFAULT = 5;
 
@@ -64,19 +64,19 @@ export default defineRule({
   },
   fix: {
     now: [
-      '# @{timeout.connecting}',
+      '# @{connecting}',
       'kubectl -n {ingressns} exec deploy/{controller} -- curl -sv -m 5 -o /dev/null http://{upstream}/',
       'kubectl get pods -A -o wide | grep -w -e {upstreamip}',
-      '# @{timeout.reading}',
+      '# @{reading}',
       'kubectl -n {namespace} annotate ingress {ingress} nginx.ingress.kubernetes.io/proxy-read-timeout=120 --overwrite',
     ].join('\n'),
     persist: [
-      '# @{timeout.persistConnect}',
-      '# @{timeout.persistRead}',
+      '# @{persistConnect}',
+      '# @{persistRead}',
       'kubectl -n {namespace} get ingress {ingress} -o yaml | grep proxy-read-timeout',
     ].join('\n'),
     verify: [
-      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "upstream timed out"   # @{timeout.verify}',
+      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "upstream timed out"   # @{verify}',
     ].join('\n'),
     rollback:
       'kubectl -n {namespace} annotate ingress {ingress} nginx.ingress.kubernetes.io/proxy-read-timeout-',

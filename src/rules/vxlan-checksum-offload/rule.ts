@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 import { kernelOf, olderThan } from '../combine/kernel';
 
-const K = 'rule.vxlan-checksum-offload';
+const K = 'cause.vxlan-checksum-offload.verdict';
 const FEATURE = 'tx-checksum-ip-generic';
 /** flannel.1, flannel-v6.1, vxlan.calico, vxlan-v6.calico, cilium_vxlan, weave's vxlan-6784, OVS vxlan_sys_4789. */
 const VXLAN_DEVICE = /vxlan|^flannel[.-]/i;
@@ -127,7 +127,7 @@ export default defineRule({
   fix: {
     now: 'sudo ethtool -K {iface} tx-checksum-ip-generic off',
     persist: [
-      '# @{vxlan.unit}',
+      '# @{unit}',
       "sudo tee /etc/systemd/system/net-triage-{iface}-tx-csum-off.service >/dev/null <<'EOF'",
       '[Unit]',
       'Description=Turn off tx checksum offload on {iface} (VXLAN SNAT checksum bug)',
@@ -141,11 +141,11 @@ export default defineRule({
       'EOF',
       'sudo systemctl daemon-reload',
       'sudo systemctl enable --now net-triage-{iface}-tx-csum-off.service',
-      '# @{vxlan.kernel}',
+      '# @{kernel}',
     ].join('\n'),
     verify: [
-      'ethtool -k {iface} | grep tx-checksum-ip-generic   # @{vxlan.expectOff}',
-      "dmesg -T | grep -c 'bad checksum'   # @{vxlan.noNewErrors}",
+      'ethtool -k {iface} | grep tx-checksum-ip-generic   # @{expectOff}',
+      "dmesg -T | grep -c 'bad checksum'   # @{noNewErrors}",
     ].join('\n'),
     rollback: [
       'sudo systemctl disable --now net-triage-{iface}-tx-csum-off.service',

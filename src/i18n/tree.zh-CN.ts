@@ -1,3 +1,6 @@
+import type { Shape } from './shape';
+import type en from './tree.en';
+
 export default {
   tree: {
     'nodeport-one-node': {
@@ -270,4 +273,4 @@ export default {
       'to-external': { title: '继续：Pod 访问集群外服务时通时不通' },
     },
   },
-};
+} satisfies Shape<typeof en>;

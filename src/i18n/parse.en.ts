@@ -1,0 +1,297 @@
+/** What the parsers say: each output kind's summary, problems and near misses (`parse.*`). */
+export default {
+  parse: {
+    collectorNote: 'The collector could not run this on the node ({{note}}).',
+    empty: 'The paste is empty.',
+    unknown:
+      'Not a command output the wizard knows (it starts with “{{first}}”). Paste the output of the command shown above.',
+    tooBig: 'The paste is larger than {{max}} MB; paste a filtered part.',
+    failed: 'The paste could not be read: {{error}}',
+    'iptables-L': {
+      notARule: 'Not a rule line of `iptables -L`.',
+      noChains: 'No `Chain NAME (policy ...)` line: not `iptables -L` output.',
+      summary: 'iptables -L: {{chains}} chain(s), {{rules}} rule(s)',
+      summaryForward:
+        'iptables -L: {{chains}} chain(s), {{rules}} rule(s); FORWARD policy {{policy}} ({{packets}} packets)',
+    },
+    nearMiss: {
+      nft: 'This is `nft list ruleset`. Paste `iptables-save` (iptables-nft-save on nft hosts) instead.',
+      conntrackEvents:
+        'This is `conntrack -E` (a stream of events). Paste the table, `conntrack -L`, or the statistics, `conntrack -S`.',
+      conntrackRoot:
+        'conntrack refused: it needs root (CAP_NET_ADMIN). Run it with sudo on the node, or in a privileged pod with hostNetwork.',
+      ipvsUnavailable:
+        'ipvsadm could not talk to IPVS: the ip_vs kernel module is not loaded on this node (or the command ran without root). Paste `lsmod | grep ip_vs` and the kube-proxy log.',
+      dmesgDenied:
+        'dmesg refused to read the kernel log (kernel.dmesg_restrict). Run `sudo dmesg -T`, or `journalctl -k`.',
+      netstatSockets:
+        'This is the socket list of `netstat -an`. Paste `ss -tanp` for sockets, or `netstat -s` for the kernel counters.',
+      ethtoolOther:
+        'This is `ethtool IFACE` (link settings) or `ethtool -S` (statistics). Paste `ethtool -k IFACE` for the offload features.',
+      ifconfig:
+        'This is `ifconfig`. Paste `ip -d addr` instead: it shows tunnel types and all addresses.',
+      routeN: 'This is `route -n`. Paste `ip route` instead.',
+      'k8s-fragment':
+        'These are a few fields of a Kubernetes object (a grep of `-o yaml`?), without its kind and name. Paste the whole `kubectl get KIND NAME -o yaml`, without the grep.',
+      'kubectl-jsonpath':
+        'This is `kubectl get -o jsonpath` output: only the fields the template picked. Paste `kubectl get KIND NAME -o yaml` (the whole object) instead.',
+      'kubectl-name':
+        'This is a list of object names (`-o name`). Paste `kubectl get KIND -o wide` or `kubectl get KIND NAME -o yaml` instead.',
+      'kubectl-apply':
+        'This is what kubectl printed after changing objects; it says nothing about the network. Paste `kubectl get KIND NAME -o yaml` of the object instead.',
+      'kubectl-logs':
+        'This is the log of a component the wizard does not read. Paste the log of kube-proxy, the ingress-nginx controller or the CNI agent (calico-node, kube-flannel, cilium) instead.',
+    },
+    sysctl: {
+      badLine: 'This line is not "key = value" sysctl output.',
+      noValues:
+        'No "key = value" lines found. Paste the output of `sysctl -a` or `sysctl KEY...` (or `cat /proc/sys/...` with the command line).',
+      summary: 'sysctl output, {{n}} key(s)',
+      summaryNotable: 'sysctl output, {{n}} key(s): {{notable}}',
+      summaryMissing: 'sysctl output, {{n}} key(s); not present on this kernel: {{missing}}',
+      summaryNotableMissing:
+        'sysctl output, {{n}} key(s): {{notable}}; not present on this kernel: {{missing}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'netstat-s': {
+      badLine: 'This line is not a netstat -s counter.',
+      noSection:
+        'The counter {{name}} appears without its section header (Tcp:, TcpExt:, ...); paste the whole `netstat -s` output.',
+      noCounters: 'No counters found. Paste the output of `netstat -s` or `nstat -az`.',
+      summary: '{{format}} output, {{n}} counter(s)',
+      summaryNotable: '{{format}} output, {{n}} counter(s): {{notable}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'iptables-save': {
+      badLine: 'This line is not an iptables-save or iptables -S line.',
+      incompatible:
+        'iptables could not show the {{table}} table: it holds rules made by nft. Paste `nft list ruleset` as well.',
+      noRules:
+        'No chains or rules found. Paste the output of `iptables-save` (or `iptables -t nat -S`).',
+      summary:
+        '{{format}} output, {{rules}} rule(s) in {{chains}} chain declaration(s); tables: {{tables}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'kube-proxy-log': {
+      notKlog: 'This line is not a kube-proxy log line (klog format).',
+      noEntries:
+        'No kube-proxy log lines found. Paste the output of `kubectl -n kube-system logs <kube-proxy pod>`.',
+      mostlyNotKlog:
+        'Only {{klog}} of the lines are kube-proxy log lines and {{other}} are something else. Paste the kube-proxy log on its own.',
+      summary: 'kube-proxy log, {{n}} line(s): {{errors}} error(s), {{warnings}} warning(s)',
+      summaryProxier:
+        'kube-proxy log, {{n}} line(s): {{errors}} error(s), {{warnings}} warning(s); proxy mode {{proxier}}',
+      summaryProxierVersion:
+        'kube-proxy {{version}} log, {{n}} line(s): {{errors}} error(s), {{warnings}} warning(s); proxy mode {{proxier}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    conntrack: {
+      badLine: 'This line is not a conntrack entry.',
+      toolError: 'conntrack said: {{text}}',
+      countMismatch:
+        'conntrack says it showed {{shown}} entries, but {{read}} were read: part of the output is missing.',
+      noEntries:
+        'No conntrack entries found. Paste the output of `conntrack -L` (as root) or `cat /proc/net/nf_conntrack`.',
+      summary: '{{n}} conntrack entries; top states: {{top}}; {{unreplied}} unreplied',
+      summaryHistogram: 'conntrack state histogram of {{n}} entries: {{top}}',
+      summaryEmpty: 'conntrack showed no entries',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'conntrack-S': {
+      badLine: 'This line is not a conntrack -S counter.',
+      toolError: 'conntrack said: {{text}}',
+      noCounters:
+        'No conntrack statistics found. Paste the output of `conntrack -S` (as root) or `cat /proc/net/stat/nf_conntrack`.',
+      summary: 'conntrack statistics, {{n}} counter(s): {{notable}}',
+      summaryCpus: 'conntrack statistics over {{cpus}} CPU(s), {{n}} counter(s): {{notable}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'kernel-log': {
+      badLine: 'This line is too long to be a kernel message.',
+      notKernelLog: 'This line is not a kernel log line (dmesg, journalctl -k or syslog).',
+      noLines:
+        'No kernel log lines found. Paste the output of `dmesg -T` or `journalctl -k` (or the kernel lines of /var/log/messages).',
+      summary: 'kernel log, {{n}} line(s), nothing notable for networking',
+      summaryEvents: 'kernel log, {{n}} line(s): {{events}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    ipvsadm: {
+      badLine: 'This line is not part of an ipvsadm listing.',
+      orphanRealServer: 'This real server line comes before any virtual service line.',
+      noServices:
+        'No IPVS virtual services found. Paste the output of `ipvsadm -Ln` (as root) on the node.',
+      summary: 'IPVS table: {{services}} virtual service(s), {{reals}} real server(s)',
+      summaryEmpty:
+        'IPVS table: {{services}} virtual service(s), {{reals}} real server(s); {{empty}} without any real server',
+      summaryTimeout: 'IPVS timeouts: tcp {{tcp}} s, tcpfin {{tcpfin}} s, udp {{udp}} s',
+      summaryConnections: 'IPVS connection table: {{n}} entries',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'ethtool-k': {
+      badLine: 'This line is not an ethtool feature ("name: on|off").',
+      toolMessage: 'ethtool said: {{text}}',
+      noFeatures:
+        'No offload features found. Paste the output of `ethtool -k IFACE` (for example `ethtool -k flannel.1`).',
+      summary: 'ethtool -k {{iface}}: {{n}} feature(s)',
+      summaryChecksum:
+        'ethtool -k {{iface}}: {{n}} feature(s); tx-checksum-ip-generic is {{value}}',
+      summaryChanges:
+        'ethtool -K {{iface}} changed {{n}} feature(s) ({{changes}}); this is not the current state, paste `ethtool -k {{iface}}` for that',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    uname: {
+      badLine: 'This line is not uname output.',
+      noRelease: 'No kernel release found. Paste the output of `uname -r` or `uname -a`.',
+      summary: 'kernel {{release}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    lsmod: {
+      badLine: 'This line is not an lsmod row ("module size used-by").',
+      noModules: 'No kernel modules found. Paste the output of `lsmod`.',
+      summary: 'lsmod, {{n}} module(s)',
+      summaryNotable: 'lsmod, {{n}} module(s), including {{notable}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'ip-addr': {
+      badLine: 'This line is not part of `ip addr` / `ip link` output.',
+      noInterfaces: 'No network interfaces found. Paste the output of `ip addr` (or `ip -d link`).',
+      summary: '{{n}} interface(s)',
+      summaryTunnels: '{{n}} interface(s); tunnels: {{tunnels}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'ip-route': {
+      badLine: 'This line is not a route.',
+      noRoutes: 'No routes found. Paste the output of `ip route`.',
+      summary: '{{n}} route(s), no default route',
+      summaryDefault: '{{n}} route(s); default via {{gw}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'ping-mtu': {
+      badLine: 'This line is not ping output.',
+      noPing: 'No ping output found. Paste the output of `ping -M do -s 1472 -c 3 HOST`.',
+      summary: '{{n}} ping run(s), {{ok}} with replies; no MTU reported',
+      summaryMtu: '{{n}} ping run(s); the path MTU reported is {{mtu}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    tcpdump: {
+      badLine: 'This line is not a tcpdump packet line (it may be a wrapped one).',
+      noPackets:
+        'No packets found. Paste the text output of `tcpdump -nn -i any port PORT` (not a .pcap file).',
+      summary:
+        '{{n}} packet(s): {{syn}} SYN, {{synAck}} SYN-ACK, {{rst}} RST; {{unanswered}} flow(s) with SYNs and no answer',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    ss: {
+      badLine: 'This line is not an ss socket row.',
+      noSockets: 'No sockets found. Paste the output of `ss -tanp` (or `ss -ltnp`, `ss -s`).',
+      summary: '{{n}} socket(s): {{top}}; {{listeners}} listening',
+      summaryTotals:
+        'ss -s: {{total}} sockets, {{estab}} TCP established, {{timewait}} in TIME-WAIT',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'firewall-cmd': {
+      badLine: 'This line is not part of `firewall-cmd --list-all` output.',
+      noZones: 'No firewalld zone found. Paste the output of `firewall-cmd --list-all`.',
+      summary: '{{n}} firewalld zone(s); {{zone}}: target {{target}}, ports {{ports}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'resolv-conf': {
+      badLine: 'This line is not a resolv.conf directive.',
+      noDirectives:
+        'No nameserver, search or options lines found. Paste the output of `cat /etc/resolv.conf`.',
+      summary: 'resolv.conf: nameserver {{nameservers}}; search {{search}}; ndots {{ndots}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'dns-answer': {
+      badLine: 'This line is not part of an nslookup or dig answer.',
+      noAnswer: 'No DNS answer found. Paste the output of `nslookup NAME` or `dig NAME`.',
+      summary: 'DNS answer from {{server}}: {{n}} record(s) {{answers}}',
+      summaryFailed: 'DNS query to {{server}} failed: {{status}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    deltas: {
+      none: 'No counter changed between the two pastes.',
+      summary: '{{changes}} between the two pastes ({{n}} counter(s) changed)',
+      summaryTimed: '{{changes}} in {{seconds}} s ({{n}} counter(s) changed)',
+    },
+    'ingress-nginx-log': {
+      notALogLine:
+        'This line is not an ingress-nginx log line (nginx error, access or controller log).',
+      noLines:
+        'No ingress-nginx log lines found. Paste the output of `kubectl -n ingress-nginx logs <controller pod>`.',
+      mostlyNotLog:
+        'Only {{log}} of the lines are ingress-nginx log lines and {{other}} are something else. Paste the controller log on its own.',
+      summary:
+        'ingress-nginx log: no upstream errors; {{access}} access line(s), {{fiveXX}} with 5xx',
+      summaryErrors:
+        'ingress-nginx log: {{errors}} error(s) ({{counts}}); {{access}} access line(s), {{fiveXX}} with 5xx',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'cni-log': {
+      notALogLine: 'This line is not a line of the CNI agent’s log (flannel, calico-node, cilium).',
+      noLines:
+        'No CNI agent log lines found. Paste the output of `kubectl -n kube-system logs <calico-node / kube-flannel / cilium pod>`.',
+      mostlyNotLog:
+        'Only {{log}} of the lines are CNI agent log lines and {{other}} are something else. Paste the agent’s log on its own.',
+      summary: '{{cni}} log, {{n}} line(s), no warnings or errors',
+      summaryErrors: '{{cni}} log, {{n}} line(s): {{counts}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'kubectl-get': {
+      notARow: 'This line does not fit the columns of the table above it.',
+      kubectlError: 'kubectl answered with an error: {{error}}',
+      noHeader:
+        'The table has no header line (filtered with grep?); the columns were taken from the command: {{columns}}.',
+      trailing: 'The table ends before this line; the text from here on was not read.',
+      noRows:
+        'No table rows found. Paste the output of `kubectl get pods -o wide` (or svc, ep, nodes) with its header line.',
+      mostlyNotTable:
+        'Only {{rows}} line(s) are rows of a kubectl table and {{other}} are something else. Paste the `kubectl get` output on its own.',
+      summary: 'kubectl get: {{rows}} row(s) of {{kinds}}',
+      summaryNone: 'kubectl get: no resources found',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'k8s-object': {
+      tooLarge:
+        'The paste is larger than {{max}} MB. Paste one object (`kubectl get KIND NAME -o yaml`) or filter with `-l`.',
+      flattened:
+        'The YAML lost its indentation (line {{line}}: `{{key}}:` has nothing nested under it), as blogs and chats do. Paste `kubectl get KIND NAME -o yaml` (or `-o json`) as the terminal shows it.',
+      aliasBomb:
+        'Line {{line}}: the YAML uses more than {{max}} aliases (`*name`). kubectl never writes aliases; this looks like an alias bomb and was not read.',
+      tooDeep: 'Line {{line}}: the document nests deeper than {{max}} levels and was not read.',
+      yamlTab: 'Line {{line}}: YAML cannot be indented with tabs.',
+      yamlIndent: 'Line {{line}}: the indentation does not fit the lines above it.',
+      yamlNotKey: 'Line {{line}}: expected a `key: value` line here.',
+      yamlSyntax: 'Line {{line}}: this is not YAML that could be read.',
+      jsonSyntax: 'Line {{line}}: this is not valid JSON.',
+      trailing: 'The object ends before this line; the text from here on was not read.',
+      noObjects:
+        'No Kubernetes object (with `apiVersion` and `kind`) found. Paste `kubectl get KIND NAME -o yaml`.',
+      summary: '{{n}} object(s): {{objects}}',
+    },
+    'kubectl-describe': {
+      badLine: 'This line could not be read.',
+      badEvent: 'This line of the Events table could not be read.',
+      nothing:
+        'Nothing of `kubectl describe` found (no Name, containers or events). Paste the whole `kubectl describe pod NAME` output.',
+      summary:
+        'kubectl describe {{object}} {{name}}: {{events}} event(s), {{warnings}} warning(s); most restarts {{restarts}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'nginx-tls': {
+      notASetting: 'This line is neither an nginx directive nor a ConfigMap setting.',
+      noTls:
+        'No TLS setting found (ssl_protocols, ssl_ciphers, http2, use-http2) and no browser error. Paste the ingress-nginx ConfigMap data or the server block.',
+      mostlyNotConfig:
+        'Only {{config}} of the lines are nginx or ConfigMap settings and {{other}} are something else. Paste the settings on their own.',
+      summary:
+        'TLS settings: protocols {{protocols}}; {{ciphers}} cipher(s); HTTP/2 {{http2}}; browser error {{browser}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'curl-v': {
+      nothing:
+        'No curl output found. Paste the whole `curl -v URL` output together with the command line.',
+      summary: 'curl {{target}}: {{outcome}}; HTTP status {{status}}; {{error}}',
+    },
+  },
+};

@@ -1,0 +1,289 @@
+import type { Shape } from './shape';
+import type en from './parse.en';
+
+/** What the parsers say: each output kind's summary, problems and near misses (`parse.*`). */
+export default {
+  parse: {
+    collectorNote: '采集脚本无法在节点上运行这条命令（{{note}}）。',
+    empty: '粘贴内容为空。',
+    unknown: '不是向导能识别的命令输出（开头是“{{first}}”）。请粘贴上面所示命令的输出。',
+    tooBig: '粘贴内容超过 {{max}} MB；请粘贴过滤后的部分。',
+    failed: '无法读取粘贴内容：{{error}}',
+    'iptables-L': {
+      notARule: '不是 `iptables -L` 的规则行。',
+      noChains: '没有 `Chain NAME (policy ...)` 行：不是 `iptables -L` 的输出。',
+      summary: 'iptables -L：{{chains}} 条链，{{rules}} 条规则',
+      summaryForward:
+        'iptables -L：{{chains}} 条链，{{rules}} 条规则；FORWARD 默认策略 {{policy}}（{{packets}} 个包）',
+    },
+    nearMiss: {
+      nft: '这是 `nft list ruleset` 的输出。请改为粘贴 `iptables-save`（nft 主机上为 iptables-nft-save）。',
+      conntrackEvents:
+        '这是 `conntrack -E`（事件流）。请粘贴连接跟踪表 `conntrack -L`，或统计 `conntrack -S`。',
+      conntrackRoot:
+        'conntrack 拒绝执行：需要 root 权限（CAP_NET_ADMIN）。请在节点上用 sudo 运行，或在 hostNetwork 的特权 Pod 中运行。',
+      ipvsUnavailable:
+        'ipvsadm 无法访问 IPVS：该节点没有加载 ip_vs 内核模块（或者命令没有以 root 运行）。请粘贴 `lsmod | grep ip_vs` 和 kube-proxy 日志。',
+      dmesgDenied:
+        'dmesg 拒绝读取内核日志（kernel.dmesg_restrict）。请运行 `sudo dmesg -T` 或 `journalctl -k`。',
+      netstatSockets:
+        '这是 `netstat -an` 的套接字列表。查看套接字请粘贴 `ss -tanp`，查看内核计数器请粘贴 `netstat -s`。',
+      ethtoolOther:
+        '这是 `ethtool 网卡名`（链路设置）或 `ethtool -S`（统计）。查看卸载特性请粘贴 `ethtool -k 网卡名`。',
+      ifconfig: '这是 `ifconfig` 的输出。请改为粘贴 `ip -d addr`：它会显示隧道类型和所有地址。',
+      routeN: '这是 `route -n` 的输出。请改为粘贴 `ip route`。',
+      'k8s-fragment':
+        '这只是 Kubernetes 对象的几个字段（从 `-o yaml` 中 grep 出来的？），缺少对象的类型和名称。请粘贴不带 grep 的完整 `kubectl get 类型 名称 -o yaml`。',
+      'kubectl-jsonpath':
+        '这是 `kubectl get -o jsonpath` 的输出，只有模板选出的字段。请改为粘贴 `kubectl get 类型 名称 -o yaml`（完整对象）。',
+      'kubectl-name':
+        '这是对象名称列表（`-o name`）。请改为粘贴 `kubectl get 类型 -o wide` 或 `kubectl get 类型 名称 -o yaml`。',
+      'kubectl-apply':
+        '这是 kubectl 修改对象后打印的结果，与网络无关。请改为粘贴该对象的 `kubectl get 类型 名称 -o yaml`。',
+      'kubectl-logs':
+        '这是向导不读取的组件的日志。请改为粘贴 kube-proxy、ingress-nginx 控制器或 CNI 组件（calico-node、kube-flannel、cilium）的日志。',
+    },
+    sysctl: {
+      badLine: '这一行不是 "key = value" 形式的 sysctl 输出。',
+      noValues:
+        '没有找到 "key = value" 行。请粘贴 `sysctl -a` 或 `sysctl 参数名...` 的输出（或带命令行的 `cat /proc/sys/...` 输出）。',
+      summary: 'sysctl 输出，共 {{n}} 个参数',
+      summaryNotable: 'sysctl 输出，共 {{n}} 个参数：{{notable}}',
+      summaryMissing: 'sysctl 输出，共 {{n}} 个参数；本内核上不存在：{{missing}}',
+      summaryNotableMissing:
+        'sysctl 输出，共 {{n}} 个参数：{{notable}}；本内核上不存在：{{missing}}',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'netstat-s': {
+      badLine: '这一行不是 netstat -s 的计数器。',
+      noSection:
+        '计数器 {{name}} 前面没有所属的段标题（Tcp:、TcpExt: 等）；请粘贴完整的 `netstat -s` 输出。',
+      noCounters: '没有找到计数器。请粘贴 `netstat -s` 或 `nstat -az` 的输出。',
+      summary: '{{format}} 输出，共 {{n}} 个计数器',
+      summaryNotable: '{{format}} 输出，共 {{n}} 个计数器：{{notable}}',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'iptables-save': {
+      badLine: '这一行不是 iptables-save 或 iptables -S 的输出行。',
+      incompatible:
+        'iptables 无法显示 {{table}} 表：其中有 nft 创建的规则。请同时粘贴 `nft list ruleset` 的输出。',
+      noRules: '没有找到链或规则。请粘贴 `iptables-save`（或 `iptables -t nat -S`）的输出。',
+      summary: '{{format}} 输出，{{chains}} 个链声明中共 {{rules}} 条规则；表：{{tables}}',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'kube-proxy-log': {
+      notKlog: '这一行不是 kube-proxy 日志行（klog 格式）。',
+      noEntries:
+        '没有找到 kube-proxy 日志行。请粘贴 `kubectl -n kube-system logs <kube-proxy pod>` 的输出。',
+      mostlyNotKlog:
+        '只有 {{klog}} 行是 kube-proxy 日志，另有 {{other}} 行是其他内容。请单独粘贴 kube-proxy 日志。',
+      summary: 'kube-proxy 日志，共 {{n}} 行：{{errors}} 个错误，{{warnings}} 个警告',
+      summaryProxier:
+        'kube-proxy 日志，共 {{n}} 行：{{errors}} 个错误，{{warnings}} 个警告；代理模式 {{proxier}}',
+      summaryProxierVersion:
+        'kube-proxy {{version}} 日志，共 {{n}} 行：{{errors}} 个错误，{{warnings}} 个警告；代理模式 {{proxier}}',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    conntrack: {
+      badLine: '这一行不是 conntrack 表项。',
+      toolError: 'conntrack 报告：{{text}}',
+      countMismatch: 'conntrack 称显示了 {{shown}} 条表项，但只读到 {{read}} 条：输出有缺失。',
+      noEntries:
+        '没有找到 conntrack 表项。请以 root 身份粘贴 `conntrack -L` 或 `cat /proc/net/nf_conntrack` 的输出。',
+      summary: '{{n}} 条 conntrack 表项；最多的状态：{{top}}；{{unreplied}} 条未收到回复',
+      summaryHistogram: 'conntrack 状态统计，共 {{n}} 条：{{top}}',
+      summaryEmpty: 'conntrack 没有显示任何表项',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'conntrack-S': {
+      badLine: '这一行不是 conntrack -S 计数器。',
+      toolError: 'conntrack 报告：{{text}}',
+      noCounters:
+        '没有找到 conntrack 统计。请以 root 身份粘贴 `conntrack -S` 或 `cat /proc/net/stat/nf_conntrack` 的输出。',
+      summary: 'conntrack 统计，{{n}} 个计数器：{{notable}}',
+      summaryCpus: 'conntrack 统计（{{cpus}} 个 CPU 合计），{{n}} 个计数器：{{notable}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'kernel-log': {
+      badLine: '这一行太长，不是内核消息。',
+      notKernelLog: '这一行不是内核日志（dmesg、journalctl -k 或 syslog）。',
+      noLines:
+        '没有找到内核日志。请粘贴 `dmesg -T` 或 `journalctl -k` 的输出（或 /var/log/messages 中的内核行）。',
+      summary: '内核日志，{{n}} 行，没有与网络相关的异常',
+      summaryEvents: '内核日志，{{n}} 行：{{events}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    ipvsadm: {
+      badLine: '这一行不属于 ipvsadm 的列表输出。',
+      orphanRealServer: '这一行真实服务器出现在任何虚拟服务之前。',
+      noServices: '没有找到 IPVS 虚拟服务。请在节点上以 root 身份粘贴 `ipvsadm -Ln` 的输出。',
+      summary: 'IPVS 表：{{services}} 个虚拟服务，{{reals}} 个真实服务器',
+      summaryEmpty:
+        'IPVS 表：{{services}} 个虚拟服务，{{reals}} 个真实服务器；其中 {{empty}} 个虚拟服务没有真实服务器',
+      summaryTimeout: 'IPVS 超时：tcp {{tcp}} 秒，tcpfin {{tcpfin}} 秒，udp {{udp}} 秒',
+      summaryConnections: 'IPVS 连接表：{{n}} 条',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'ethtool-k': {
+      badLine: '这一行不是 ethtool 特性（"名称: on|off"）。',
+      toolMessage: 'ethtool 报告：{{text}}',
+      noFeatures:
+        '没有找到网卡卸载特性。请粘贴 `ethtool -k 网卡名` 的输出（例如 `ethtool -k flannel.1`）。',
+      summary: 'ethtool -k {{iface}}：{{n}} 个特性',
+      summaryChecksum: 'ethtool -k {{iface}}：{{n}} 个特性；tx-checksum-ip-generic 为 {{value}}',
+      summaryChanges:
+        'ethtool -K {{iface}} 修改了 {{n}} 个特性（{{changes}}）；这不是当前状态，请粘贴 `ethtool -k {{iface}}` 查看当前状态',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    uname: {
+      badLine: '这一行不是 uname 的输出。',
+      noRelease: '没有找到内核版本。请粘贴 `uname -r` 或 `uname -a` 的输出。',
+      summary: '内核 {{release}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    lsmod: {
+      badLine: '这一行不是 lsmod 的输出（"模块 大小 被引用"）。',
+      noModules: '没有找到内核模块。请粘贴 `lsmod` 的输出。',
+      summary: 'lsmod，{{n}} 个模块',
+      summaryNotable: 'lsmod，{{n}} 个模块，其中包括 {{notable}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'ip-addr': {
+      badLine: '这一行不属于 `ip addr` / `ip link` 的输出。',
+      noInterfaces: '没有找到网络接口。请粘贴 `ip addr`（或 `ip -d link`）的输出。',
+      summary: '{{n}} 个接口',
+      summaryTunnels: '{{n}} 个接口；隧道：{{tunnels}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'ip-route': {
+      badLine: '这一行不是路由。',
+      noRoutes: '没有找到路由。请粘贴 `ip route` 的输出。',
+      summary: '{{n}} 条路由，没有默认路由',
+      summaryDefault: '{{n}} 条路由；默认路由经 {{gw}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'ping-mtu': {
+      badLine: '这一行不是 ping 的输出。',
+      noPing: '没有找到 ping 输出。请粘贴 `ping -M do -s 1472 -c 3 目标地址` 的输出。',
+      summary: '{{n}} 次 ping，其中 {{ok}} 次有回复；没有报告 MTU',
+      summaryMtu: '{{n}} 次 ping；报告的路径 MTU 为 {{mtu}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    tcpdump: {
+      badLine: '这一行不是 tcpdump 的数据包行（可能是被折行的一部分）。',
+      noPackets:
+        '没有找到数据包。请粘贴 `tcpdump -nn -i any port 端口` 的文本输出（不是 .pcap 文件）。',
+      summary:
+        '{{n}} 个数据包：{{syn}} 个 SYN，{{synAck}} 个 SYN-ACK，{{rst}} 个 RST；{{unanswered}} 个连接只有 SYN 没有应答',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    ss: {
+      badLine: '这一行不是 ss 的套接字行。',
+      noSockets: '没有找到套接字。请粘贴 `ss -tanp`（或 `ss -ltnp`、`ss -s`）的输出。',
+      summary: '{{n}} 个套接字：{{top}}；{{listeners}} 个在监听',
+      summaryTotals:
+        'ss -s：共 {{total}} 个套接字，{{estab}} 个 TCP 已建立，{{timewait}} 个处于 TIME-WAIT',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'firewall-cmd': {
+      badLine: '这一行不属于 `firewall-cmd --list-all` 的输出。',
+      noZones: '没有找到 firewalld 区域。请粘贴 `firewall-cmd --list-all` 的输出。',
+      summary: '{{n}} 个 firewalld 区域；{{zone}}：target {{target}}，端口 {{ports}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'resolv-conf': {
+      badLine: '这一行不是 resolv.conf 的配置项。',
+      noDirectives:
+        '没有找到 nameserver、search 或 options 行。请粘贴 `cat /etc/resolv.conf` 的输出。',
+      summary: 'resolv.conf：nameserver {{nameservers}}；search {{search}}；ndots {{ndots}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    'dns-answer': {
+      badLine: '这一行不属于 nslookup 或 dig 的结果。',
+      noAnswer: '没有找到 DNS 解析结果。请粘贴 `nslookup 域名` 或 `dig 域名` 的输出。',
+      summary: '来自 {{server}} 的 DNS 应答：{{n}} 条记录 {{answers}}',
+      summaryFailed: '向 {{server}} 的 DNS 查询失败：{{status}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
+    deltas: {
+      none: '两次粘贴之间没有计数器发生变化。',
+      summary: '两次粘贴之间：{{changes}}（{{n}} 个计数器有变化）',
+      summaryTimed: '{{seconds}} 秒内：{{changes}}（{{n}} 个计数器有变化）',
+    },
+    'ingress-nginx-log': {
+      notALogLine: '这一行不是 ingress-nginx 日志行（nginx 错误日志、访问日志或控制器日志）。',
+      noLines:
+        '没有找到 ingress-nginx 日志行。请粘贴 `kubectl -n ingress-nginx logs <控制器 pod>` 的输出。',
+      mostlyNotLog:
+        '只有 {{log}} 行是 ingress-nginx 日志，另有 {{other}} 行是其他内容。请单独粘贴控制器日志。',
+      summary: 'ingress-nginx 日志：没有上游错误；{{access}} 条访问日志，其中 {{fiveXX}} 条 5xx',
+      summaryErrors:
+        'ingress-nginx 日志：{{errors}} 个错误（{{counts}}）；{{access}} 条访问日志，其中 {{fiveXX}} 条 5xx',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'cni-log': {
+      notALogLine: '这一行不是 CNI 组件（flannel、calico-node、cilium）的日志行。',
+      noLines:
+        '没有找到 CNI 组件的日志行。请粘贴 `kubectl -n kube-system logs <calico-node / kube-flannel / cilium pod>` 的输出。',
+      mostlyNotLog:
+        '只有 {{log}} 行是 CNI 组件日志，另有 {{other}} 行是其他内容。请单独粘贴该组件的日志。',
+      summary: '{{cni}} 日志，共 {{n}} 行，没有警告或错误',
+      summaryErrors: '{{cni}} 日志，共 {{n}} 行：{{counts}}',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'kubectl-get': {
+      notARow: '这一行与上方表格的列对不上。',
+      kubectlError: 'kubectl 返回了错误：{{error}}',
+      noHeader: '表格没有表头行（用 grep 过滤过？）；列名按命令推断为：{{columns}}。',
+      trailing: '表格在这一行之前已经结束；从这里开始的内容没有读取。',
+      noRows:
+        '没有找到表格行。请连同表头一起粘贴 `kubectl get pods -o wide`（或 svc、ep、nodes）的输出。',
+      mostlyNotTable:
+        '只有 {{rows}} 行是 kubectl 表格行，另有 {{other}} 行是其他内容。请单独粘贴 `kubectl get` 的输出。',
+      summary: 'kubectl get：{{kinds}} 共 {{rows}} 行',
+      summaryNone: 'kubectl get：没有找到资源',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'k8s-object': {
+      tooLarge:
+        '粘贴内容超过 {{max}} MB。请只粘贴一个对象（`kubectl get 类型 名称 -o yaml`），或用 `-l` 过滤。',
+      flattened:
+        'YAML 的缩进丢失了（第 {{line}} 行：`{{key}}:` 下面没有任何嵌套内容），博客和聊天工具常会这样。请按终端里显示的原样粘贴 `kubectl get 类型 名称 -o yaml`（或 `-o json`）。',
+      aliasBomb:
+        '第 {{line}} 行：YAML 使用了超过 {{max}} 个别名（`*name`）。kubectl 从不输出别名；这看起来是别名炸弹，未读取。',
+      tooDeep: '第 {{line}} 行：文档嵌套超过 {{max}} 层，未读取。',
+      yamlTab: '第 {{line}} 行：YAML 不能用制表符缩进。',
+      yamlIndent: '第 {{line}} 行：缩进与上面的行对不上。',
+      yamlNotKey: '第 {{line}} 行：这里应当是 `key: value` 形式的行。',
+      yamlSyntax: '第 {{line}} 行：无法按 YAML 读取。',
+      jsonSyntax: '第 {{line}} 行：不是有效的 JSON。',
+      trailing: '对象在这一行之前已经结束；从这里开始的内容没有读取。',
+      noObjects:
+        '没有找到 Kubernetes 对象（带 `apiVersion` 和 `kind`）。请粘贴 `kubectl get 类型 名称 -o yaml` 的输出。',
+      summary: '{{n}} 个对象：{{objects}}',
+    },
+    'kubectl-describe': {
+      badLine: '这一行无法识别。',
+      badEvent: 'Events 表中的这一行无法识别。',
+      nothing:
+        '没有找到 `kubectl describe` 的内容（没有 Name、容器或事件）。请粘贴完整的 `kubectl describe pod 名称` 输出。',
+      summary:
+        'kubectl describe {{object}} {{name}}：{{events}} 个事件，其中 {{warnings}} 个警告；最多重启 {{restarts}} 次',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'nginx-tls': {
+      notASetting: '这一行既不是 nginx 指令，也不是 ConfigMap 配置项。',
+      noTls:
+        '没有找到 TLS 配置（ssl_protocols、ssl_ciphers、http2、use-http2），也没有浏览器报错。请粘贴 ingress-nginx ConfigMap 的 data 或 server 配置块。',
+      mostlyNotConfig:
+        '只有 {{config}} 行是 nginx 或 ConfigMap 配置，另有 {{other}} 行是其他内容。请单独粘贴这些配置。',
+      summary:
+        'TLS 配置：协议 {{protocols}}；{{ciphers}} 个加密套件；HTTP/2 {{http2}}；浏览器报错 {{browser}}',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'curl-v': {
+      nothing: '没有找到 curl 的输出。请连同命令行一起粘贴完整的 `curl -v URL` 输出。',
+      summary: 'curl {{target}}：{{outcome}}；HTTP 状态码 {{status}}；{{error}}',
+    },
+  },
+} satisfies Shape<typeof en>;
