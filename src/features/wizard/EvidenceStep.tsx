@@ -33,24 +33,30 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone 
   >(null);
   const [attempt, setAttempt] = useState(0);
   const command = spec.command ? fillTemplate(COMMANDS[spec.command].run, vars) : null;
+  // Not `text.trim()`: that copies a 40 MB paste on every render.
+  const filled = /\S/.test(text);
 
   // Read the paste as soon as it stops changing, so the operator sees what was understood.
   useEffect(() => {
-    if (!text.trim()) return;
+    if (!filled) return;
     let alive = true;
-    const timer = setTimeout(() => {
-      parseOffThread(text, node, (done, total) => alive && setProgress({ done, total })).then(
-        (paste) => alive && setResult({ text, paste }),
-        (e: unknown) =>
-          alive && setResult({ text, error: e instanceof Error ? e.message : String(e) }),
-      );
-    }, 250);
+    const timer = setTimeout(
+      () => {
+        parseOffThread(text, node, (done, total) => alive && setProgress({ done, total })).then(
+          (paste) => alive && setResult({ text, paste }),
+          (e: unknown) =>
+            alive && setResult({ text, error: e instanceof Error ? e.message : String(e) }),
+        );
+        // Typing waits until it stops; a huge text only comes whole (a paste or a file).
+      },
+      text.length > BIG ? 0 : 250,
+    );
     return () => {
       alive = false;
       clearTimeout(timer);
     };
-  }, [text, node, attempt]);
-  const got = result && result.text === text && text.trim() ? result : null;
+  }, [text, filled, node, attempt]);
+  const got = result && result.text === text && filled ? result : null;
   const current = got && 'paste' in got ? got.paste : null;
   const failed = got && 'error' in got ? got.error : null;
 
@@ -75,7 +81,7 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone 
       aria-busy={busy}
       onSubmit={(e) => {
         e.preventDefault();
-        if (text.trim() && !busy) onDone(text);
+        if (filled && !busy) onDone(text);
       }}
     >
       <p className="help">
@@ -113,7 +119,7 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone 
         onDragOver={(e) => e.preventDefault()}
       />
       <div aria-live="polite" className="paste-status">
-        {text.trim() && !got && (
+        {filled && !got && (
           <p className="muted" role="status">
             {text.length > BIG
               ? t('step.parsingBig', {
@@ -143,7 +149,7 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone 
         )}
       </div>
       <fieldset className="plain row" disabled={busy}>
-        <button type="submit" className="primary" disabled={!text.trim()}>
+        <button type="submit" className="primary" disabled={!filled}>
           {t('step.continue')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
