@@ -1,4 +1,7 @@
 import type { Line } from './types';
+import { stripQuotePrefix } from './framing';
+
+export { stripQuotePrefix };
 
 // CSI / OSC escape sequences as terminals emit them (colours, titles, cursor moves).
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
@@ -50,20 +53,6 @@ export function clean(raw: string): string {
   if (NON_TEXT.test(line)) line = line.replace(NON_TEXT, '');
   NON_TEXT.lastIndex = 0;
   return line;
-}
-
-const QUOTED = /^\s*>(\s|$)/;
-
-/** The lines without a quote prefix that every non-empty one has (a chat or Markdown quote). */
-export function stripQuotePrefix(lines: Line[]): Line[] {
-  let quoted = false;
-  for (const l of lines) {
-    if (l.text.trim() === '') continue;
-    if (!QUOTED.test(l.text)) return lines;
-    quoted = true;
-  }
-  if (!quoted) return lines;
-  return lines.map((l) => ({ n: l.n, text: l.text.replace(/^\s*> ?/, '') }));
 }
 
 // Commands a root prompt ("# cmd", "/ # cmd") is followed by; '#' alone also starts comments.

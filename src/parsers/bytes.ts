@@ -10,6 +10,8 @@ import type { ParsedSection } from './registry';
  */
 export function parseBytesFast(bytes: Uint8Array, source: string): ParsedSection | null {
   if (bytes.length > MAX_PASTE_BYTES) return null; // the general path says it is too big
+  // The general path dedents an indented paste (a Markdown block) and cites its lines so.
+  if (startsIndented(bytes)) return null;
   let read;
   try {
     read = conntrackFromBytes(bytes);
@@ -25,4 +27,18 @@ export function parseBytesFast(bytes: Uint8Array, source: string): ParsedSection
     kind: 'conntrack',
     ...read.outcome,
   };
+}
+
+/** Does the first line with text start with a blank? */
+function startsIndented(bytes: Uint8Array): boolean {
+  let i = 0;
+  for (;;) {
+    const start = i;
+    while (bytes[i] === 0x20 || bytes[i] === 0x09) i++;
+    if (bytes[i] === 0x0a || bytes[i] === 0x0d) {
+      i++;
+      continue;
+    }
+    return i > start;
+  }
 }

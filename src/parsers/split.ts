@@ -1,4 +1,5 @@
-import { promptCommand, stripQuotePrefix, toLines } from '../engine/lines';
+import { promptCommand, toLines } from '../engine/lines';
+import { unframe } from '../engine/framing';
 import type { Line } from '../engine/types';
 
 /** One command's output inside a paste. */
@@ -46,12 +47,12 @@ export function splitPaste(raw: string, source: string): Section[] {
   );
   if (outputs.length <= 1) {
     const only = outputs[0] ?? { command: null, lines: [] };
-    return [{ source, command: only.command, lines: stripQuotePrefix(only.lines) }];
+    return [{ source, command: only.command, lines: unframe(only.lines) }];
   }
-  // Each output may be quoted on its own (files joined by `tail -n +1`, quoted one by one).
+  // Each output may be framed on its own (files joined by `tail -n +1`, quoted one by one).
   return outputs.map((p, i) => ({
     source: `${source}#${i + 1}`,
     command: p.command,
-    lines: stripQuotePrefix(p.lines),
+    lines: unframe(p.lines),
   }));
 }

@@ -58,7 +58,7 @@ describe('conntrack: real outputs', () => {
       CLOSE_WAIT: 120770,
     });
     expect(f.total).toBe(200000 - 24);
-    expect(f.examples.CLOSE_WAIT?.[0]).toMatchObject({ line: 9, text: ' 120770 CLOSE_WAIT' });
+    expect(f.examples.CLOSE_WAIT?.[0]).toMatchObject({ line: 9, text: '120770 CLOSE_WAIT' });
   });
 
   it('/proc/net/nf_conntrack with zone=, behind an indented prompt', () => {

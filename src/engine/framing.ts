@@ -1,0 +1,109 @@
+import type { Line } from './types';
+
+/**
+ * What decorates every line of a paste without being part of the output, removed before any
+ * parser sees it (line numbers stay those of the paste):
+ * - a quote prefix on every line (`> `, as chat and GitHub quotes add);
+ * - a prefix nearly every line shares: a host name from pdsh/clush or a provisioning tool
+ *   (`node1: `), a file name from `grep -H` (`/var/log/messages:`), `grep -n`'s line numbers
+ *   (`12:` / `12-`, with or without the file), `kubectl logs --prefix` (`[pod/x/c] `);
+ * - the indentation every line shares (a Markdown code block, an indented e-mail quote), by
+ *   the common minimum only, so a format's own indentation (netstat -s, YAML) is kept.
+ */
+export function unframe(lines: Line[]): Line[] {
+  return dedent(stripSharedPrefix(stripQuotePrefix(lines)));
+}
+
+const isBlank = (l: Line) => l.text.trim() === '';
+
+const QUOTED = /^\s*>(\s|$)/;
+
+/** The lines without a quote prefix that every non-empty one has (a chat or Markdown quote). */
+export function stripQuotePrefix(lines: Line[]): Line[] {
+  let quoted = false;
+  for (const l of lines) {
+    if (isBlank(l)) continue;
+    if (!QUOTED.test(l.text)) return lines;
+    quoted = true;
+  }
+  if (!quoted) return lines;
+  return lines.map((l) => ({ n: l.n, text: l.text.replace(/^\s*> ?/, '') }));
+}
+
+/** A share of the non-empty lines that must carry a prefix for it to be taken as framing. */
+const NEARLY_ALL = 0.9;
+
+// `grep -n` (`12:text`, context lines `12-text`), `grep -Hn` (`file:12:text`). Without a file
+// name the text must follow at once: `1: lo  inet ...` is `ip -o addr`, not grep.
+const GREP_N = /^(?:([^\s:]{1,200}):(\d{1,9})[:-]|(\d{1,9})[:-](?=\S))/;
+// A constant label: `node1: `, `/var/log/messages:`, `[pod/kube-proxy-x/kube-proxy] `. It
+// starts with a letter, `/` or `.`, so the hour of a timestamp (`12:00:01`, a CRI log's
+// `2024-06-01T13:`) is never taken for one.
+const LABEL = /^(?:\[[^\]\s]{1,200}\] ?|[A-Za-z./][\w./@-]{0,200}:)/;
+
+function stripSharedPrefix(lines: Line[]): Line[] {
+  const filled = lines.filter((l) => !isBlank(l));
+  // One line, or a handful, says too little about what is framing and what is output.
+  if (filled.length < 3) return lines;
+  return stripGrepNumbers(lines, filled) ?? stripLabel(lines, filled) ?? lines;
+}
+
+/** `grep -n` numbers: present on nearly every line, from one file, always increasing. */
+function stripGrepNumbers(lines: Line[], filled: Line[]): Line[] | null {
+  const first = GREP_N.exec(filled[0]!.text);
+  if (!first) return null;
+  const file = first[1];
+  const numberOf = (m: RegExpExecArray) => Number(m[2] ?? m[3]);
+  let last = -1;
+  let hits = 0;
+  for (const l of filled) {
+    if (l.text === '--') continue; // grep's separator between context groups
+    const m = GREP_N.exec(l.text);
+    if (!m || m[1] !== file) continue;
+    const n = numberOf(m);
+    if (n <= last) return null;
+    last = n;
+    hits++;
+  }
+  if (hits < filled.length * NEARLY_ALL) return null;
+  return lines.flatMap((l) => {
+    if (l.text === '--') return [];
+    const m = GREP_N.exec(l.text);
+    return [m && m[1] === file ? { n: l.n, text: l.text.slice(m[0].length) } : l];
+  });
+}
+
+/** A label every line starts with (the first line's, on nearly all of them). */
+function stripLabel(lines: Line[], filled: Line[]): Line[] | null {
+  const m = LABEL.exec(filled[0]!.text);
+  if (!m) return null;
+  // `kind: Service` or `Name:  x` on one line is the output's own key, not a label: only a
+  // label that repeats line after line is framing.
+  const label = m[0].trimEnd();
+  const has = (l: Line) => l.text.startsWith(label);
+  if (filled.filter(has).length < filled.length * NEARLY_ALL) return null;
+  return lines.map((l) => {
+    if (!has(l)) return l;
+    const rest = l.text.slice(label.length);
+    return { n: l.n, text: rest.startsWith(' ') ? rest.slice(1) : rest };
+  });
+}
+
+/** The lines without the leading blanks that all non-empty ones share. */
+function dedent(lines: Line[]): Line[] {
+  let common: string | null = null;
+  for (const l of lines) {
+    if (isBlank(l)) continue;
+    const lead = /^[ \t]*/.exec(l.text)![0];
+    if (common === null || !lead.startsWith(common)) {
+      let k = 0;
+      const base: string = common ?? lead;
+      while (k < base.length && k < lead.length && base[k] === lead[k]) k++;
+      common = base.slice(0, k);
+    }
+    if (common === '') return lines;
+  }
+  if (!common) return lines;
+  const cut = common.length;
+  return lines.map((l) => (isBlank(l) ? { n: l.n, text: '' } : { n: l.n, text: l.text.slice(cut) }));
+}
