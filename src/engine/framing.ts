@@ -33,9 +33,10 @@ export function stripQuotePrefix(lines: Line[]): Line[] {
 /** A share of the non-empty lines that must carry a prefix for it to be taken as framing. */
 const NEARLY_ALL = 0.9;
 
-// `grep -n` (`12:text`, context lines `12-text`), `grep -Hn` (`file:12:text`). Without a file
-// name the text must follow at once: `1: lo  inet ...` is `ip -o addr`, not grep.
-const GREP_N = /^(?:([^\s:]{1,200}):(\d{1,9})[:-]|(\d{1,9})[:-](?=\S))/;
+// `grep -n` (`12:text`, context lines `12-text`), `grep -Hn` (`file:12:text`).
+const GREP_N = /^(?:([^\s:]{1,200}):(\d{1,9})[:-]|(\d{1,9})[:-])/;
+// `1: lo    inet ...` (`ip -o addr`, `ip -o link`): an index, one blank, a name.
+const INDEX_NAME = /^\d{1,9}: \S/;
 // A constant label: `node1: `, `/var/log/messages:`, `[pod/kube-proxy-x/kube-proxy] `. It
 // starts with a letter, `/` or `.`, so the hour of a timestamp (`12:00:01`, a CRI log's
 // `2024-06-01T13:`) is never taken for one.
@@ -45,7 +46,9 @@ function stripSharedPrefix(lines: Line[]): Line[] {
   const filled = lines.filter((l) => !isBlank(l));
   // One line, or a handful, says too little about what is framing and what is output.
   if (filled.length < 3) return lines;
-  return stripGrepNumbers(lines, filled) ?? stripLabel(lines, filled) ?? lines;
+  const stripped = stripGrepNumbers(lines, filled) ?? stripLabel(lines, filled);
+  // Framing can nest (pdsh around grep -n): peel until nothing more comes off.
+  return stripped ? stripSharedPrefix(stripped) : lines;
 }
 
 /** `grep -n` numbers: present on nearly every line, from one file, always increasing. */
@@ -56,16 +59,23 @@ function stripGrepNumbers(lines: Line[], filled: Line[]): Line[] | null {
   const numberOf = (m: RegExpExecArray) => Number(m[2] ?? m[3]);
   let last = -1;
   let hits = 0;
+  let separators = 0;
+  let indexed = 0;
   for (const l of filled) {
-    if (l.text === '--') continue; // grep's separator between context groups
+    if (l.text === '--') {
+      separators++; // grep's separator between context groups
+      continue;
+    }
     const m = GREP_N.exec(l.text);
     if (!m || m[1] !== file) continue;
     const n = numberOf(m);
     if (n <= last) return null;
     last = n;
     hits++;
+    if (file === undefined && INDEX_NAME.test(l.text)) indexed++;
   }
-  if (hits < filled.length * NEARLY_ALL) return null;
+  if (hits < (filled.length - separators) * NEARLY_ALL) return null;
+  if (indexed === hits) return null; // every line `N: name`: ip's own numbering
   return lines.flatMap((l) => {
     if (l.text === '--') return [];
     const m = GREP_N.exec(l.text);
@@ -105,5 +115,7 @@ function dedent(lines: Line[]): Line[] {
   }
   if (!common) return lines;
   const cut = common.length;
-  return lines.map((l) => (isBlank(l) ? { n: l.n, text: '' } : { n: l.n, text: l.text.slice(cut) }));
+  return lines.map((l) =>
+    isBlank(l) ? { n: l.n, text: '' } : { n: l.n, text: l.text.slice(cut) },
+  );
 }

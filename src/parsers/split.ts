@@ -26,7 +26,7 @@ export function splitPaste(raw: string, source: string): Section[] {
       parts.push(current);
     current = { command, lines: [], header };
   };
-  for (const line of toLines(raw)) {
+  for (const line of unframe(toLines(raw))) {
     const header = line.text.startsWith('==> ') ? BUNDLE_HEADER.exec(line.text) : null;
     if (header) {
       begin(header[1]!.trim(), true);

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { toLines } from './lines';
+import { unframe } from './framing';
+
+const texts = (raw: string) => unframe(toLines(raw)).map((l) => l.text);
+const numbers = (raw: string) => unframe(toLines(raw)).map((l) => l.n);
+
+const IPVS = `IP Virtual Server version 1.2.1 (size=4096)
+Prot LocalAddress:Port Scheduler Flags
+  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn
+TCP  10.96.0.1:443 rr
+  -> 192.168.0.10:6443            Masq    1      3          0`;
+
+describe('unframe', () => {
+  it('dedents a Markdown code block by the common indentation only', () => {
+    const indented = IPVS.split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n');
+    expect(texts(indented)).toEqual(IPVS.split('\n'));
+    expect(texts(`\t${IPVS.replace(/\n/g, '\n\t')}`)).toEqual(IPVS.split('\n'));
+  });
+
+  it('keeps a format its own indentation (netstat -s, ipvsadm real servers, uniq -c)', () => {
+    const netstat = 'Ip:\n    3405107 total packets received\n    0 forwarded\nTcp:\n    2 resets';
+    expect(texts(netstat)).toEqual(netstat.split('\n'));
+    expect(texts(IPVS)).toEqual(IPVS.split('\n'));
+    expect(texts('      2 SYN_SENT\n     92 FIN_WAIT\n 120770 CLOSE_WAIT')).toEqual([
+      '     2 SYN_SENT',
+      '    92 FIN_WAIT',
+      '120770 CLOSE_WAIT',
+    ]);
+  });
+
+  it('removes a host label that every line carries (pdsh, clush, provisioning logs)', () => {
+    const framed = IPVS.split('\n')
+      .map((l) => `k8s-node03: ${l}`)
+      .join('\n');
+    expect(texts(framed)).toEqual(IPVS.split('\n'));
+  });
+
+  it('removes grep -H file names and grep -n line numbers, with context separators', () => {
+    const grep = [
+      '/var/log/messages:Jun  1 13:01:13 n3 kernel: nf_conntrack: table full, dropping packet',
+      '/var/log/messages:Jun  1 13:01:14 n3 kernel: nf_conntrack: table full, dropping packet',
+      '/var/log/messages:Jun  1 13:01:15 n3 kernel: nf_conntrack: table full, dropping packet',
+    ].join('\n');
+    expect(texts(grep)[0]).toBe(
+      'Jun  1 13:01:13 n3 kernel: nf_conntrack: table full, dropping packet',
+    );
+    const grepN = '120:E0601 a\n121-I0601 b\n--\n300:E0601 c\n301-I0601 d';
+    expect(texts(grepN)).toEqual(['E0601 a', 'I0601 b', 'E0601 c', 'I0601 d']);
+    expect(numbers(grepN)).toEqual([1, 2, 4, 5]); // the paste's own line numbers
+    expect(
+      texts('kube-proxy.log:12:E0601 a\nkube-proxy.log:13:E0601 b\nkube-proxy.log:40:W0601 c'),
+    ).toEqual(['E0601 a', 'E0601 b', 'W0601 c']);
+  });
+
+  it('removes kubectl logs --prefix', () => {
+    const p = '[pod/kube-proxy-x7k2p/kube-proxy] ';
+    expect(texts(`${p}I0601 a\n${p}I0601 b\n${p}E0601 c`)).toEqual([
+      'I0601 a',
+      'I0601 b',
+      'E0601 c',
+    ]);
+  });
+
+  it('peels nested framing: a quote around a host label around grep -n', () => {
+    expect(texts('> n1: 10:a=1\n> n1: 11:b=2\n> n1: 15:c=3')).toEqual(['a=1', 'b=2', 'c=3']);
+  });
+
+  it('leaves outputs whose lines merely look alike', () => {
+    const same = (raw: string) => expect(texts(raw)).toEqual(raw.split('\n'));
+    // ip -o: interface indexes, not grep -n
+    same(
+      '1: lo    inet 127.0.0.1/8 scope host lo\n2: eth0    inet 10.0.0.5/24 brd 10.0.0.255\n3: cni0    inet 10.244.1.1/24',
+    );
+    // tcpdump and CRI logs in one hour: a timestamp, not a label
+    same(
+      '12:00:01.1 IP a.1 > b.2: Flags [S]\n12:00:01.2 IP b.2 > a.1: Flags [R.]\n12:00:02.3 IP a.1 > b.2: Flags [S]',
+    );
+    same(
+      '2024-06-01T13:01:13.1Z stderr F I0601 a\n2024-06-01T13:01:14.2Z stderr F I0601 b\n2024-06-01T13:05:13.3Z stderr F E0601 c',
+    );
+    // YAML and describe: keys, each once
+    same('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  clusterIP: 10.96.0.7');
+    same('Name:         web\nNamespace:    default\nSelector:     app=web\nEndpoints:    <none>');
+    // too few lines to tell framing from output
+    same('node1: a\nnode1: b');
+  });
+});
