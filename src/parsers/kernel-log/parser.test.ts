@@ -89,3 +89,47 @@ describe('kernel-log: formats', () => {
     no('tcp      6 11 LAST_ACK src=1.1.1.1 dst=2.2.2.2 sport=1 dport=2');
   });
 });
+
+describe('kernel-log: the neighbour-table overflow however it was framed', () => {
+  const overflows = (text: string) => {
+    const s = one(text);
+    expect(s.kind).toBe('kernel-log');
+    return factsOf(s, 'kernel-log').events['neigh-overflow']?.count ?? 0;
+  };
+
+  it('dmesg after a program line (router7), syslog among other programs (a k8s node)', () => {
+    expect(overflows(local('kernel-log--router7-dmesg-neigh-overflow.txt'))).toBe(2);
+    expect(overflows(local('kernel-log--k8snode228-syslog-neigh-overflow.txt'))).toBe(10);
+  });
+
+  it('mangled stamps and the old `ipv4: Neighbour table overflow.` wording (QubesOS)', () => {
+    const text = local('kernel-log--qubes355-mangled-dmesg-ipv4-neigh.txt');
+    expect(overflows(text)).toBe(9);
+    expect(factsOf(one(text), 'kernel-log').suppressed).toBe(30);
+  });
+
+  it('bare messages with no stamp at all (gluon, kops)', () => {
+    expect(overflows('ipv4: Neighbour table overflow.\nipv4: Neighbour table overflow.')).toBe(2);
+    expect(overflows('arp_cache: neighbor table overflow!')).toBe(1);
+  });
+
+  it('a stamp cut at its start, short-monotonic host names, a hard-wrapped message', () => {
+    expect(overflows('4500.910215] neighbour: arp_cache: neighbor table overflow!')).toBe(1);
+    const mono = '[ 8841.113344] k8s-node03 kernel: neighbour: arp_cache: neighbor table overflow!';
+    expect(overflows(mono)).toBe(1);
+    const s = one(
+      '[123456.789012] IPVS: rr: TCP 10.96.0.10:53 - no destination available, dropping the\n' +
+        'packet\nJun  1 13:01:13 k8s-node03.prod.example.internal kernel: nf_conntrack: nf_conntrack: table\n' +
+        'full, dropping packet',
+    );
+    const f = factsOf(s, 'kernel-log');
+    expect(f.events['ipvs-no-destination']?.count).toBe(1);
+    expect(f.events['conntrack-full']).toMatchObject({ count: 1, last: { line: 4 } });
+  });
+
+  it('never takes another program for the kernel (a CNI agent that names br_netfilter)', () => {
+    const flannel =
+      'E0601 13:01:13.1 1 main.go:330] Failed to check br_netfilter: stat /proc/sys/net/bridge/bridge-nf-call-iptables: no such file or directory';
+    expect(kernelLog.detect(toLines(flannel), { command: null })).toBe(false);
+  });
+});

@@ -12,9 +12,24 @@ const SYSLOG =
   /^\s*([A-Z][a-z]{2} [ \d]\d [\d:]{8}(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:[+-]\d\d:?\d\d|Z)?) \S+ kernel: (?:\[\s*\d+\.\d+\] )?/;
 /** journalctl's own lines: `-- Logs begin at ...`, `-- Boot 0f3c... --`, `-- No entries --`. */
 const JOURNAL_NOTE = /^-- .* --$|^-- (?:Logs begin|Journal begins|No entries|Boot )/;
-/** The message kinds, keyed by how the message starts (checked at the message, sticky). */
+/**
+ * The message kinds, found anywhere after the stamp: a subsystem or module prefix in front
+ * (`IPv4: `, `ipv4: `, `neighbour: `) changed across kernel versions.
+ */
 const EVENT =
-  /(?:nf_conntrack: (?:nf_conntrack: )?table full|ip_conntrack: table full)|(neighbour: \S+: neighbor table overflow|Neighbour table overflow)|(UDP(?:v6)?: bad checksum)|(IPVS: \S+: \S+ \S+ - no destination available)|((?:IPv4: )?martian (?:source|destination))|(net_ratelimit: (\d+) callbacks suppressed)|((?:(?:Memory cgroup )?[Oo]ut of memory: )?Killed process)|(TCP: (?:request_sock_\w+: )?Possible SYN flooding)|(bridge: filtering via arp\/ip\/ip6tables is no longer available|br_netfilter: )|(Linux version (\S+))|(nf_conntrack version [\d.]+ \(\d+ buckets, (\d+) max\))/y;
+  /(?:nf_conntrack: (?:nf_conntrack: )?table full|ip_conntrack: table full)|((?:neighbour: )?\S+: neighbor table overflow|Neighbour table overflow)|(UDP(?:v6)?: bad checksum)|(IPVS: \S+: \S+ \S+ - no destination available)|((?:IPv4: )?martian (?:source|destination))|(net_ratelimit: (\d+) callbacks suppressed)|((?:(?:Memory cgroup )?[Oo]ut of memory: )?Killed process)|(TCP: (?:request_sock_\w+: )?Possible SYN flooding)|(bridge: filtering via arp\/ip\/ip6tables is no longer available|br_netfilter: )|(Linux version (\S+))|(nf_conntrack version [\d.]+ \(\d+ buckets, (\d+) max\))/g;
+/**
+ * Messages that make a line with no stamp at all (`journalctl -o cat`, a quote) a kernel line:
+ * only wordings no other program prints (a CNI log may say `br_netfilter: ...`).
+ */
+const BARE_EVENT =
+  /nf_conntrack: (?:nf_conntrack: )?table full|ip_conntrack: table full|neighbor table overflow|Neighbour table overflow|UDP(?:v6)?: bad checksum|IPVS: \S+: \S+ \S+ - no destination available|martian (?:source|destination)|TCP: (?:request_sock_\w+: )?Possible SYN flooding/;
+/** A dmesg stamp cut at its start: `4500.910215] msg`. */
+const CUT_STAMP = /^\s*\d*\.\d+\] ?/;
+/** `host kernel: ` after a dmesg-style stamp (`journalctl -o short-monotonic`). */
+const HOST_KERNEL = /^[\w.-]{1,64} kernel: /;
+/** A kernel line this long was likely hard-wrapped by a terminal or a mail client. */
+const WRAP_WIDTH = 60;
 const KINDS: (KernelEventKind | 'version' | 'max')[] = [
   'conntrack-full',
   'neigh-overflow',
@@ -43,7 +58,7 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
     for (const l of head) {
       if (l.text.length > MAX_LINE) continue;
       if (DMESG.test(l.text) || SYSLOG.test(l.text)) hits += 1;
-      else if (JOURNAL_NOTE.test(l.text)) hits += 1;
+      else if (JOURNAL_NOTE.test(l.text) || BARE_EVENT.test(l.text)) hits += 1;
     }
     return hits >= 1 && hits * 2 >= head.length;
   },
@@ -57,23 +72,38 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
     let conntrackMax: Cited<number> | null = null;
     let firstLine: Line | null = null;
     let lastLine: Line | null = null;
+    // The message of the last kernel line when it may go on on the next line (hard-wrapped).
+    let wrapped: string | null = null;
     for (const l of lines) {
       const t = l.text;
       if (t.length === 0 || t.length > MAX_LINE) {
         if (t.length > MAX_LINE) problems.add(l.n, 'badLine');
+        wrapped = null;
         continue;
       }
       const at = messageStart(t);
+      let m: RegExpExecArray | null;
       if (at < 0) {
-        if (t.trim() !== '' && !JOURNAL_NOTE.test(t)) problems.add(l.n, 'notKernelLog');
-        continue;
+        if (wrapped !== null && !JOURNAL_NOTE.test(t)) {
+          // The rest of a wrapped message: it may complete an event the line before began.
+          const joined = `${wrapped} ${t.trim()}`;
+          wrapped = null;
+          EVENT.lastIndex = 0;
+          m = EVENT.exec(joined);
+          if (!m) continue;
+        } else {
+          if (t.trim() !== '' && !JOURNAL_NOTE.test(t)) problems.add(l.n, 'notKernelLog');
+          continue;
+        }
+      } else {
+        count += 1;
+        lastLine = l;
+        firstLine ??= l;
+        EVENT.lastIndex = at;
+        m = EVENT.exec(t);
+        wrapped = !m && t.length >= WRAP_WIDTH ? t.slice(at) : null;
+        if (!m) continue;
       }
-      count += 1;
-      lastLine = l;
-      firstLine ??= l;
-      EVENT.lastIndex = at;
-      const m = EVENT.exec(t);
-      if (!m) continue;
       const i = m.findIndex((g, k) => k > 0 && g !== undefined);
       const kind = i < 0 ? 'conntrack-full' : KINDS[i]!;
       if (kind === 'version') {
@@ -86,7 +116,7 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
       }
       if (kind === 'ratelimit-suppressed') suppressed += Number(m[6]);
       if (kind === 'udp-bad-checksum') {
-        const port = CHECKSUM_PORT.exec(t.slice(at))?.[1];
+        const port = CHECKSUM_PORT.exec(m.input.slice(m.index))?.[1];
         if (port) ports[port] = (ports[port] ?? 0) + 1;
       }
       const c = cite(kind, l);
@@ -119,9 +149,22 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
 
 /**
  * Where the message starts after the timestamp (and `host kernel: `), or -1 when the line is
- * not a kernel log line. Runs on every line: character checks, the regexes only to confirm.
+ * not a kernel log line: with a stamp, with a stamp cut at its start or mangled, or with none
+ * but a message only the kernel writes.
  */
 function messageStart(t: string): number {
+  const at = stampEnd(t);
+  if (at >= 0) {
+    const host = HOST_KERNEL.exec(t.slice(at, at + 80));
+    return host ? at + host[0].length : at;
+  }
+  const cut = CUT_STAMP.exec(t);
+  if (cut) return cut[0].length;
+  return BARE_EVENT.test(t) ? 0 : -1;
+}
+
+/** Where a line's stamp ends. Runs on every line: character checks, the regexes only to confirm. */
+function stampEnd(t: string): number {
   let p = 0;
   while (t.charCodeAt(p) === 32) p++;
   const c = t.charCodeAt(p);
