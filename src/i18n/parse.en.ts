@@ -242,6 +242,8 @@ export default {
       kubectlError: 'kubectl answered with an error: {{error}}',
       noHeader:
         'The table has no header line (filtered with grep?); the columns were taken from the command: {{columns}}.',
+      noHeaderShape:
+        'The table has no header line (filtered with grep?); its rows have the shape of {{resource}} rows: {{columns}}.',
       trailing: 'The table ends before this line; the text from here on was not read.',
       noRows:
         'No table rows found. Paste the output of `kubectl get pods -o wide` (or svc, ep, nodes) with its header line.',

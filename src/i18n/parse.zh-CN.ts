@@ -235,6 +235,8 @@ export default {
       notARow: '这一行与上方表格的列对不上。',
       kubectlError: 'kubectl 返回了错误：{{error}}',
       noHeader: '表格没有表头行（用 grep 过滤过？）；列名按命令推断为：{{columns}}。',
+      noHeaderShape:
+        '表格没有表头行（用 grep 过滤过？）；按各行的形状读作 {{resource}} 的行：{{columns}}。',
       trailing: '表格在这一行之前已经结束；从这里开始的内容没有读取。',
       noRows:
         '没有找到表格行。请连同表头一起粘贴 `kubectl get pods -o wide`（或 svc、ep、nodes）的输出。',

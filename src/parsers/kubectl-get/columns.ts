@@ -100,6 +100,15 @@ export function cellsOf(text: string, cols: Column[], aligned: boolean): string[
       return cols.map((c, i) => text.slice(c.start, cols[i + 1]?.start ?? text.length).trim());
     }
   }
+  const cells = splitCells(text);
+  const last = cols[cols.length - 1]?.name;
+  if (cells.length > cols.length && (last === 'MESSAGE' || last === 'LABELS'))
+    return [...cells.slice(0, cols.length - 1), cells.slice(cols.length - 1).join(' ')];
+  return cells.length === cols.length ? cells : null;
+}
+
+/** A row's cells split on blanks, `4 (2d ago)` and `+ 1 more...` kept whole. */
+function splitCells(text: string): string[] {
   const words = text.trim().split(/\s+/);
   const cells: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -114,10 +123,7 @@ export function cellsOf(text: string, cols: Column[], aligned: boolean): string[
       i += 2;
     } else cells.push(w);
   }
-  const last = cols[cols.length - 1]?.name;
-  if (cells.length > cols.length && (last === 'MESSAGE' || last === 'LABELS'))
-    return [...cells.slice(0, cols.length - 1), cells.slice(cols.length - 1).join(' ')];
-  return cells.length === cols.length ? cells : null;
+  return cells;
 }
 
 const VALUE_FLAGS =
@@ -135,4 +141,49 @@ export function getArgs(args: string[]): { what: string | null; output: string |
     else if (!a.startsWith('-') && what === null) what = a;
   }
   return { what, output: output?.toLowerCase() ?? null };
+}
+
+// What a pod row's cells look like: READY `1/1`, a STATUS kubectl prints, RESTARTS (maybe
+// with `(5m ago)`), AGE. Together they are a shape no other output has.
+const READY = /^\d+\/\d+$/;
+const POD_STATUS =
+  /^(?:Running|Pending|Succeeded|Completed|Failed|Unknown|Error|Terminating|Evicted|OOMKilled|ContainerCreating|PodInitializing|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|CreateContainerError|RunContainerError|InvalidImageName|NodeAffinity|OutOfcpu|OutOfmemory|Init:[\w/]+|Signal:\d+|ExitCode:\d+|ContainerStatusUnknown)$/;
+const RESTARTS = /^\d+(?: \([^)]*\))?$/;
+const AGE = /^(?:(?:\d+[smhdy])+|<invalid>|<unknown>)$/;
+const NODE_STATUS = /^(?:Ready|NotReady|Unknown)(?:,SchedulingDisabled)?$/;
+const VERSION = /^v\d+\.\d+/;
+
+/** The columns headerless rows (a `kubectl get ... | grep x`) must have had, by their shape. */
+export function shapeColumns(rows: string[]): { resource: K8sResource; names: string[] } | null {
+  const shapes = rows.map((r) => rowShape(splitCells(r)));
+  const first = shapes[0];
+  if (!first || rows.length === 0) return null;
+  // Every row the same shape: one table, not a guess from one lucky line.
+  if (!shapes.every((s) => s !== null && s.names.join() === first.names.join())) return null;
+  return first;
+}
+
+function rowShape(cells: string[]): { resource: K8sResource; names: string[] } | null {
+  for (const ns of [0, 1]) {
+    const [ready, status, restarts, age] = cells.slice(ns + 1, ns + 5);
+    if (!ready || !READY.test(ready) || !POD_STATUS.test(status ?? '')) continue;
+    if (!RESTARTS.test(restarts ?? '') || !AGE.test(age ?? '')) continue;
+    const names = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
+    const wide = ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'];
+    const n = cells.length - ns;
+    if (n !== names.length && n !== names.length + wide.length) return null;
+    return {
+      resource: 'pod',
+      names: [...(ns ? ['NAMESPACE'] : []), ...names, ...(n > names.length ? wide : [])],
+    };
+  }
+  const [, status, , age, version] = cells;
+  if (
+    cells.length === 5 &&
+    NODE_STATUS.test(status ?? '') &&
+    AGE.test(age ?? '') &&
+    VERSION.test(version ?? '')
+  )
+    return { resource: 'node', names: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'] };
+  return null;
 }

@@ -137,6 +137,49 @@ describe('kubectl-get: real outputs', () => {
   });
 });
 
+describe('kubectl-get: rows without header or command, read by their shape', () => {
+  const noHeader = (t: ReturnType<typeof get>) =>
+    t.problems.map((p) => p.msg.key).filter((k) => k.endsWith('noHeaderShape'));
+
+  it('one -o wide pod row quoted on its own (calico 4466)', () => {
+    const t = get(local('kubectl-get--calico4466-headerless-wide-row.txt'));
+    const row = t.facts.tables[0]!.rows[0]!;
+    expect(t.facts.tables[0]!.resource).toBe('pod');
+    expect(row.cells).toMatchObject({
+      NAME: 'calico-node-j5qp2',
+      STATUS: 'CrashLoopBackOff',
+      NODE: 'generalai-a100-0',
+    });
+    expect(row).toMatchObject({ ready: { ready: 0, total: 1 }, restarts: 931 });
+    expect(noHeader(t)).toHaveLength(1);
+  });
+
+  it('rows of --all-namespaces kept by a grep (kubespray 3264)', () => {
+    const t = get(local('kubectl-get--kubespray3264-grep-calico-A.txt'));
+    expect(t.facts.tables[0]!.columns[0]).toBe('NAMESPACE');
+    expect(t.facts.tables[0]!.rows.map((r) => r.ready?.ready)).toEqual([1, 0, 0, 0]);
+  });
+
+  it('RESTARTS with "(5m ago)", and node rows', () => {
+    const pods = get(
+      'kube-proxy-7xk2p   0/1   CrashLoopBackOff   12 (3m ago)   40m\nkube-proxy-9qz4d   1/1   Running   0   40m',
+    );
+    expect(pods.facts.tables[0]!.rows.map((r) => r.restarts)).toEqual([12, 0]);
+    const nodes = get(
+      'k8s-node01   Ready      <none>          12d   v1.28.2\nk8s-node03   NotReady   <none>          12d   v1.28.2',
+    );
+    expect(nodes.facts.tables[0]!.resource).toBe('node');
+    expect(nodes.facts.tables[0]!.rows[1]!.cells['STATUS']).toBe('NotReady');
+  });
+
+  it('never guesses from rows of different shapes or from look-alikes', () => {
+    const claims = (text: string) => kubectlGet.detect(toLines(text), { command: null });
+    expect(claims('web-1   1/1   Running   0   5d\nsome other line that is prose')).toBe(false);
+    expect(claims('tcp   0/0   Running   0   5d   extra')).toBe(false); // wrong cell count
+    expect(claims('eth0   1500   Running   0')).toBe(false);
+  });
+});
+
 describe('kubectl-get: formats', () => {
   it('collapsed RESTARTS "4 (2d ago)" and ENDPOINTS "<none>" / "+ 1 more..."', () => {
     const pods = direct(

@@ -16,6 +16,7 @@ import {
   impliedColumns,
   isAligned,
   resourceOfColumns,
+  shapeColumns,
   type Column,
 } from './columns';
 import type { KubectlGetFacts, KubectlRow, KubectlTable } from './facts';
@@ -35,7 +36,8 @@ export const kubectlGet = withLeadingCommand(
       if (NO_RESOURCES.test(first)) return true;
       if (headerColumns(first)) return true;
       if (KUBECTL_ERROR.test(first)) return kubectlArgs(ctx.command, 'get') !== null;
-      return implied(ctx) !== null && body.length > 0 && !KUBECTL_ERROR.test(first);
+      if (body.length === 0 || KUBECTL_ERROR.test(first)) return false;
+      return (implied(ctx) ?? shaped(body)) !== null;
     },
     parse(lines, ctx) {
       const tables: KubectlTable[] = [];
@@ -44,7 +46,8 @@ export const kubectlGet = withLeadingCommand(
       let table: (KubectlTable & { cols: Column[]; aligned: boolean }) | null = null;
       // After a table and a blank line, text that is not a new table is something else (prose).
       let after: 'no' | 'blank' | 'trailing' = 'no';
-      const fallback = implied(ctx);
+      const fromCommand = implied(ctx);
+      const fallback = fromCommand ?? shaped(lines);
       for (const l of lines) {
         if (l.text.trim() === '') {
           table = null; // `kubectl get all` separates its tables with a blank line
@@ -100,9 +103,12 @@ export const kubectlGet = withLeadingCommand(
             aligned: false,
           };
           tables.push(table);
+          const columns = fallback.names.join(' ');
           problems.push({
             line: l.n,
-            msg: msg(`${K}.noHeader`, { columns: fallback.names.join(' ') }),
+            msg: fromCommand
+              ? msg(`${K}.noHeader`, { columns })
+              : msg(`${K}.noHeaderShape`, { columns, resource: fallback.resource }),
           });
         }
         const cells = table ? cellsOf(l.text, table.cols, table.aligned) : null;
@@ -141,6 +147,12 @@ export const kubectlGet = withLeadingCommand(
 function implied(ctx: ParseContext) {
   const args = kubectlArgs(ctx.command, 'get');
   return args ? impliedColumns(args) : null;
+}
+
+/** Headerless rows with no command to say what they are: their shape (pods, nodes) may. */
+function shaped(lines: Line[]) {
+  const rows = lines.filter((l) => l.text.trim() !== '' && !isNoise(l.text)).slice(0, 200);
+  return shapeColumns(rows.map((l) => l.text));
 }
 
 function commandResource(ctx: ParseContext) {
