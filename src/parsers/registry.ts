@@ -1,3 +1,4 @@
+import { unframe } from '../engine/framing';
 import type { Line, Msg, Problem } from '../engine/types';
 import { HEAD_LINES, type ParseContext, type Parser } from './define';
 import { splitPaste, type Section } from './split';
@@ -186,6 +187,88 @@ export function parsePaste(
   return sections.flatMap((s, i) => {
     const out = parseSection(s);
     onProgress?.(i + 1, sections.length);
-    return out;
+    return out.length === 1 ? withOtherOutputs(s, out[0]!) : out;
   });
+}
+
+/**
+ * This many lines in a row that the section's parser could not read may be another output;
+ * a single line only when another parser reads it without a problem.
+ */
+const OTHER_OUTPUT_LINES = 2;
+
+/**
+ * Two outputs pasted one after the other with no prompt between them (a grep across a log and
+ * a rule dump): the first detector claims the whole, and the lines it cannot read come back as
+ * problems. Each run of such lines that another parser reads becomes a part of its own, and
+ * the rest is parsed again without it.
+ */
+function withOtherOutputs(section: Section, first: SectionResult): SectionResult[] {
+  if (first.status === 'rejected') return splitInTwo(section) ?? [first];
+  if (first.problems.length === 0) return [first];
+  const unread = new Set(first.problems.flatMap((p) => (p.line === undefined ? [] : [p.line])));
+  const runs: Line[][] = [];
+  let run: Line[] = [];
+  const close = () => {
+    if (run.some((l) => l.text.trim() !== '')) runs.push(run);
+    run = [];
+  };
+  for (const l of section.lines) {
+    if (unread.has(l.n)) run.push(l);
+    else if (l.text.trim() === '' && run.length > 0) run.push(l);
+    else close();
+  }
+  close();
+  const sep = section.source.includes('#') ? '.' : '#';
+  const others: SectionResult[] = [];
+  const taken = new Set<number>();
+  for (const lines of runs) {
+    // A part may carry framing of its own (quoted on its own, indented).
+    const part = parseSection({ source: '', command: null, lines: unframe(lines) });
+    const filled = lines.filter((l) => l.text.trim() !== '').length;
+    const status = part.length === 1 ? part[0]!.status : 'rejected';
+    if (status === 'rejected' || (filled < OTHER_OUTPUT_LINES && status !== 'parsed')) continue;
+    // Lines of the same kind the parser found wanting are its problems, not another output.
+    if (part[0]!.kind === first.kind) continue;
+    others.push(part[0]!);
+    for (const l of lines) taken.add(l.n);
+  }
+  if (others.length === 0) return [first];
+  const rest = section.lines.filter((l) => !taken.has(l.n));
+  const parts = [parseSection({ ...section, lines: rest }), ...others.map((o) => [o])].flat();
+  // Named in the order their lines come in the paste.
+  parts.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+  return parts.map((r, k) => ({ ...r, source: `${section.source}${sep}${k + 1}` }));
+}
+
+/** Above this many lines a paste no parser reads is not searched for two outputs in it. */
+const SPLIT_SEARCH_LINES = 400;
+
+/**
+ * A paste no parser reads as a whole may be two outputs one after the other, whose mixed head
+ * no detector claims: the cut where both halves are read best (cleanly read first, then fewest
+ * problems), or null when there is none.
+ */
+function splitInTwo(section: Section): SectionResult[] | null {
+  const lines = section.lines;
+  if (lines.length < 2 || lines.length > SPLIT_SEARCH_LINES) return null;
+  let best: { score: number; parts: SectionResult[] } | null = null;
+  for (let k = 1; k < lines.length; k++) {
+    if (lines[k]!.text.trim() === '') continue; // cut before a line with text
+    const halves = [lines.slice(0, k), lines.slice(k)];
+    const parts = halves.map((h) => parseSection({ source: '', command: null, lines: unframe(h) }));
+    if (parts.some((p) => p.length !== 1 || p[0]!.status === 'rejected')) continue;
+    const results = parts.map((p) => p[0]!);
+    const score =
+      results.filter((r) => r.status === 'parsed').length * 1000 -
+      results.reduce((n, r) => n + r.problems.length, 0);
+    if (!best || score > best.score) best = { score, parts: results };
+  }
+  if (!best) return null;
+  const sep = section.source.includes('#') ? '.' : '#';
+  return best.parts.map((r, k) => ({
+    ...r,
+    command: k === 0 ? section.command : r.command,
+    source: `${section.source}${sep}${k + 1}`,
+  }));
 }

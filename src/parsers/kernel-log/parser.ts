@@ -30,6 +30,9 @@ const CUT_STAMP = /^\s*\d*\.\d+\] ?/;
 const HOST_KERNEL = /^[\w.-]{1,64} kernel: /;
 /** A kernel line this long was likely hard-wrapped by a terminal or a mail client. */
 const WRAP_WIDTH = 60;
+/** Lines that begin an output of their own (klog, a dated log, JSON, `key = value`), never a wrap. */
+const OWN_START =
+  /^\s*(?:[IWEF]\d{4} |\d{4}[-/]\d\d[-/]\d\d|[A-Z][a-z]{2} [ \d]\d |\{|[\w.-]+\s*=)/;
 const KINDS: (KernelEventKind | 'version' | 'max')[] = [
   'conntrack-full',
   'neigh-overflow',
@@ -84,7 +87,7 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
       const at = messageStart(t);
       let m: RegExpExecArray | null;
       if (at < 0) {
-        if (wrapped !== null && !JOURNAL_NOTE.test(t)) {
+        if (wrapped !== null && !JOURNAL_NOTE.test(t) && !OWN_START.test(t)) {
           // The rest of a wrapped message: it may complete an event the line before began.
           const joined = `${wrapped} ${t.trim()}`;
           wrapped = null;

@@ -111,14 +111,19 @@ function parseNetstat(content: Line[]): Out {
       put(section + histogram! + histName, Number(entry[2]), l);
       continue;
     }
-    const s = template(t);
+    // netstat -s never prints `=` (`net.x.y = 1` is sysctl, pasted along), and indents what
+    // it prints under a section header: a line at the margin there is another output.
+    const foreign = t.includes('=') || (section !== null && !/^\s/.test(t));
+    const s = foreign ? null : template(t);
     if (!s) {
       out.problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
       continue;
     }
-    // A sentence this table does not know (a newer net-tools) is valid output: skip it quietly.
+    // A sentence this table does not know (a newer net-tools) is valid output under a section
+    // header: skip it quietly. Outside one (a grep), only known sentences are netstat's.
     const name = counterName(s.tpl, section);
     if (name) put(name, s.value, l);
+    else if (section === null) out.problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
   }
   return out;
 }
