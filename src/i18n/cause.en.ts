@@ -209,6 +209,8 @@ export default {
         on: "{{iface}} has tx-checksum-ip-generic on: packets SNAT'd by kube-proxy leave this VXLAN device with a bad UDP checksum and the peer drops them.",
         justTurnedOff:
           '{{iface}} had tx-checksum-ip-generic on until this `ethtool -K` turned it off: the change is lost when the device is re-created or the node reboots.',
+        fixApplied:
+          '{{iface}}: this `ethtool -K` turned tx-checksum-ip-generic off, so the fix is already applied. Nothing pasted shows the broken state (a listing with it on, or bad UDP checksums in the kernel log).',
         fixedInSession:
           '{{iface}} had tx-checksum-ip-generic on in an earlier paste and shows it off now: the fix works for now; make it persist.',
         offButBadChecksums:

@@ -196,6 +196,8 @@ export default {
         on: '{{iface}} 的 tx-checksum-ip-generic 为 on：经 kube-proxy SNAT 的报文从这块 VXLAN 网卡发出时 UDP 校验和是错的，对端直接丢弃。',
         justTurnedOff:
           '{{iface}} 的 tx-checksum-ip-generic 原本为 on，这次 `ethtool -K` 才把它关掉：设备重建或节点重启后会恢复。',
+        fixApplied:
+          '{{iface}}：这次 `ethtool -K` 已把 tx-checksum-ip-generic 关掉，修复已经生效；粘贴的内容里没有故障状态本身的证据（显示为 on 的 ethtool -k 输出，或内核日志中的 UDP 校验和错误）。',
         fixedInSession:
           '{{iface}} 在前面的粘贴里 tx-checksum-ip-generic 为 on，现在为 off：修复暂时生效，还需持久化。',
         offButBadChecksums:

@@ -28,8 +28,12 @@ describe(cause, () => {
     expect(f.fix.persist).toContain('WantedBy=sys-devices-virtual-net-flannel.1.device');
   });
 
-  it('reads an `ethtool -K` change as "it was on"', () => {
-    expect(verdict({ changes })).toBe('found:medium');
+  it('an `ethtool -K` change alone shows the fix applied, not the broken state: no finding', () => {
+    const d = diagnoseTexts({ changes });
+    expect(verdictOf(d, cause)).toBe('ruled-out');
+    expect(d.ruledOut.find((r) => r.cause === cause)!.because.key).toMatch(/fixApplied$/);
+    // With the kernel's bad checksums beside it, the broken state is shown after all.
+    expect(verdict({ changes, s: session })).toMatch(/^found:/);
   });
 
   it('rules it out once the device shows it off (seed 003 after the fix)', () => {

@@ -17,6 +17,8 @@ interface DeviceState {
   guessed: boolean;
   /** Lines that show the offload on, or an `ethtool -K` that just turned it off (it was on). */
   wasOn: Evidence[];
+  /** A listing showed it on: the broken state itself, not only the fix that undid it. */
+  listedOn: boolean;
   /** The latest state: a listing (`ethtool -k`) or a change (`ethtool -K`). */
   last: { value: 'on' | 'off'; listing: boolean; evidence: Evidence } | null;
 }
@@ -37,12 +39,21 @@ export default defineRule({
       if (named && !VXLAN_DEVICE.test(named)) continue; // eth0 and friends may offload freely
       const answered = VXLAN_DEVICE.test(ctx.vars.iface ?? '') ? ctx.vars.iface! : null;
       const key = named ?? answered ?? '?';
-      const d = devices.get(key) ?? { iface: key, guessed: key === '?', wasOn: [], last: null };
+      const d = devices.get(key) ?? {
+        iface: key,
+        guessed: key === '?',
+        wasOn: [],
+        listedOn: false,
+        last: null,
+      };
       devices.set(key, d);
       const listed = facts.features[FEATURE];
       if (listed) {
         const ev = cite(source, listed);
-        if (listed.value === 'on' && !listed.fixed) d.wasOn.push(ev);
+        if (listed.value === 'on' && !listed.fixed) {
+          d.wasOn.push(ev);
+          d.listedOn = true;
+        }
         d.last = { value: listed.value, listing: true, evidence: ev };
       }
       const changed = facts.changes[FEATURE];
@@ -77,8 +88,9 @@ export default defineRule({
 
     // Prefer a named VXLAN device over a listing whose interface we had to guess.
     const states = [...devices.values()].sort((a, b) => Number(a.guessed) - Number(b.guessed));
+    // A change that turned it off counts as "it was on" only beside the broken state itself.
     const on = states.find(
-      (d) => d.last?.value === 'on' || (d.last?.listing === false && d.wasOn.length > 0),
+      (d) => d.last?.value === 'on' || (d.last?.listing === false && (d.listedOn || badCount > 0)),
     );
     if (on) {
       const evidence = [...on.wasOn.slice(0, 2), ...bad, ...kernelEv];
@@ -95,6 +107,14 @@ export default defineRule({
         vars,
       );
     }
+
+    // `ethtool -K ... off` alone shows the fix applied, not the broken state: without a listing
+    // that showed it on or the kernel's bad checksums, it is no finding.
+    const turnedOff = states.find((d) => d.last?.value === 'off' && !d.last.listing);
+    if (turnedOff?.last && badCount === 0)
+      return ruledOut({ key: `${K}.fixApplied`, params: { iface: turnedOff.iface } }, [
+        turnedOff.last.evidence,
+      ]);
 
     const offNow = states.find((d) => d.last?.value === 'off' && d.last.listing);
     if (offNow?.last) {
