@@ -55,6 +55,15 @@ describe('unframe', () => {
     ).toEqual(['E0601 a', 'E0601 b', 'W0601 c']);
   });
 
+  it('removes docker compose service labels', () => {
+    const p = 'kube-proxy_1  | ';
+    expect(texts(`${p}I0601 a\n${p}I0601 b\n${p}E0601 c`)).toEqual([
+      'I0601 a',
+      'I0601 b',
+      'E0601 c',
+    ]);
+  });
+
   it('removes kubectl logs --prefix', () => {
     const p = '[pod/kube-proxy-x7k2p/kube-proxy] ';
     expect(texts(`${p}I0601 a\n${p}I0601 b\n${p}E0601 c`)).toEqual([

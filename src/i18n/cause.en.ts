@@ -260,6 +260,8 @@ export default {
       why: 'IPVS mode needs the ip_vs module, its schedulers (ip_vs_rr, ip_vs_wrr, ip_vs_sh) and nf_conntrack. When kube-proxy does not find them it falls back to iptables (up to 1.25) or exits (1.26 on). Old kube-proxy versions only looked at loaded modules, so IPVS built into the kernel (listed in /lib/modules/$(uname -r)/modules.builtin) was taken for missing: there, upgrade kube-proxy instead of loading modules. On kernels 4.19+ nf_conntrack_ipv4 became nf_conntrack, which older kube-proxy versions also misread.',
       risk: 'Low: loading the modules changes nothing until kube-proxy restarts; the restart re-creates its rules, and switching proxy mode briefly reprograms every Service on the node.',
       verdict: {
+        otherReason:
+          'kube-proxy refused IPVS for another reason than the modules (the ipset tool, a scheduler) and fell back to the {{proxier}} proxier: install ipset or fix the scheduler, then restart kube-proxy.',
         fellBack:
           'kube-proxy found no IPVS support and fell back to the {{proxier}} proxier: Services are not served by IPVS on this node.',
         log: 'kube-proxy could not use IPVS: it says the kernel modules are not loaded or IPVS is missing.',

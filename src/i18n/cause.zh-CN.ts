@@ -244,6 +244,8 @@ export default {
       why: 'IPVS 模式需要 ip_vs 模块、调度器模块（ip_vs_rr、ip_vs_wrr、ip_vs_sh）和 nf_conntrack。kube-proxy 找不到它们时会退回 iptables 模式（1.25 及以前）或直接退出（1.26 起）。旧版 kube-proxy 只检查已加载的模块，因此编译进内核的 IPVS（列在 /lib/modules/$(uname -r)/modules.builtin 中）会被误判为缺失：这种情况应升级 kube-proxy，而不是加载模块。4.19 及以上内核中 nf_conntrack_ipv4 改名为 nf_conntrack，旧版 kube-proxy 同样会误判。',
       risk: '低：加载模块在 kube-proxy 重启前不会改变任何东西；重启会重建规则，切换代理模式时本节点所有 Service 会被短暂重新配置。',
       verdict: {
+        otherReason:
+          'kube-proxy 因模块以外的原因（缺少 ipset 工具、调度算法不可用）放弃 IPVS，回退到 {{proxier}} 代理：安装 ipset 或修正调度算法后重启 kube-proxy。',
         fellBack:
           'kube-proxy 没有找到 IPVS 支持，退回到了 {{proxier}} 代理模式：本节点的 Service 不走 IPVS。',
         log: 'kube-proxy 无法使用 IPVS：日志说内核模块未加载或内核不支持 IPVS。',

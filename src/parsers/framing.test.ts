@@ -23,6 +23,7 @@ const FRAMINGS: Record<string, (text: string) => string> = {
   'a Markdown code block (4 spaces)': (t) => eachLine(t, (l) => (l ? `    ${l}` : l)),
   'a chat quote': (t) => eachLine(t, (l) => `> ${l}`),
   'pdsh / clush host labels': (t) => eachLine(t, (l) => `k8s-node03: ${l}`),
+  'docker compose service labels': (t) => eachLine(t, (l) => `kube-proxy_1  | ${l}`),
   'grep -n line numbers': (t) => eachLine(t, (l, i) => `${i + 101}:${l}`),
   'grep -Hn file and line': (t) => eachLine(t, (l, i) => `/tmp/out.txt:${i + 1}:${l}`),
   'CRLF and colour codes': (t) => eachLine(t, (l) => `\x1b[0m${l}\r`),

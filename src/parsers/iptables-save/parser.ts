@@ -117,7 +117,9 @@ export const iptablesSave = defineParser<'iptables-save', IptablesFacts>({
       if (t.trim() !== '') problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
     }
     const { chains, rules, tables } = resolveTables(blocks);
-    if (rules.length === 0 && chains.length === 0) return reject(msg(`${K}.noRules`));
+    // iptables-nft with nothing of its own prints only the warning: the rules are all legacy.
+    if (rules.length === 0 && chains.length === 0 && !legacyWarning)
+      return reject(msg(`${K}.noRules`));
     // Bare `-A` lines (a grep) are `iptables -S` unless the echoed command was iptables-save.
     const format = saveSyntax || (!listSyntax && /save\b/.test(ctx.command ?? '')) ? 'save' : 'S';
     const facts: IptablesFacts = { format, backend, legacyWarning, tables, chains, rules };

@@ -10,7 +10,7 @@ const NO_MODULES =
 /** kube-proxy giving up on IPVS, for whatever reason (1.8-1.25 fall back, newer ones exit). */
 const GAVE_UP =
   /can't (?:use|determine whether to use) (?:the )?ipvs|ipvs proxier will not be used|trying iptables proxier/i;
-/** A reason that is not the modules: ipset missing, a bad scheduler. */
+/** A reason that is not the modules: ipset missing, a bad scheduler (the same fallback, less sure). */
 const OTHER_REASON = /ipset|scheduler/i;
 const SCHEDULERS = ['ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh'];
 
@@ -24,15 +24,17 @@ export default defineRule({
   check(ctx) {
     const complaints: Evidence[] = [];
     let modules = false;
+    let other = false;
     let fellBack: Evidence | null = null;
     let usingIpvs: Evidence | null = null;
     for (const { source, facts } of ctx.of('kube-proxy-log')) {
       let lastComplaint = 0;
       for (const e of facts.entries) {
         const m = NO_MODULES.test(e.message);
-        if (!m && !(GAVE_UP.test(e.message) && !OTHER_REASON.test(e.message))) continue;
+        if (!m && !GAVE_UP.test(e.message)) continue;
         complaints.push(cite(source, e));
         modules ||= m;
+        other ||= !m && OTHER_REASON.test(e.message);
         lastComplaint = e.line;
       }
       const p = facts.proxier;
@@ -47,10 +49,12 @@ export default defineRule({
         ...(fellBack ? [fellBack] : []),
         ...lsmod.missingEv,
       ];
+      // kube-proxy refused IPVS for ipset or a scheduler, not the modules: the same fallback.
+      const ipset = other && !modules && lsmod.missing.length === 0;
       return finding(
         modules || lsmod.missing.includes('ip_vs') ? 'high' : 'medium',
         {
-          key: `${K}.${fellBack ? 'fellBack' : 'log'}`,
+          key: `${K}.${ipset ? 'otherReason' : fellBack ? 'fellBack' : 'log'}`,
           params: { proxier: fellBack ? proxierOf(fellBack.text) : '' },
         },
         evidence,
