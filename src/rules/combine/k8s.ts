@@ -9,6 +9,8 @@ export interface EndpointsRow {
   addresses: string[];
   /** kubectl shortened the list (`+ 3 more...`): absent addresses prove nothing. */
   partial: boolean;
+  /** Addresses listed as not ready (objects only). */
+  notReady: number;
   evidence: Evidence;
 }
 
@@ -31,12 +33,33 @@ export function endpointsRows(ctx: RuleContext): EndpointsRow[] {
         if (!name) continue;
         out.push({
           namespace: r.cells.NAMESPACE ?? null,
-          name,
+          name: name.replace(/^endpoints\//, ''), // `kubectl get all` prefixes the kind
           addresses: r.endpoints,
           partial: r.moreEndpoints > 0,
+          notReady: 0,
           evidence: cite(source, r),
         });
       }
+    }
+  }
+  // `kubectl describe svc`: one `Endpoints:` line per port, `<none>` when nothing is ready.
+  for (const { source, facts } of ctx.of('kubectl-describe')) {
+    const service =
+      facts.object === 'Service' || (facts.fields.Selector && facts.fields.TargetPort);
+    const name = facts.name?.value;
+    if (!service || !name) continue;
+    for (const ep of facts.fields.Endpoints ?? []) {
+      const text = ep.value.trim();
+      const more = /\+ (\d+) more/.test(text);
+      const listed = text.replace(/\s*\+ \d+ more.*$/, '');
+      out.push({
+        namespace: facts.namespace?.value ?? null,
+        name,
+        addresses: listed === '<none>' || listed === '' ? [] : listed.split(',').filter(Boolean),
+        partial: more,
+        notReady: 0,
+        evidence: cite(source, ep),
+      });
     }
   }
   for (const { source, facts } of ctx.of('k8s-object')) {
@@ -51,7 +74,9 @@ export function endpointsRows(ctx: RuleContext): EndpointsRow[] {
         name,
         addresses: ports.length > 0 ? ips.flatMap((ip) => ports.map((p) => `${ip}:${p}`)) : ips,
         partial: false,
-        evidence: cite(source, o.endpoints.ready[0] ?? o),
+        notReady: o.endpoints.notReady.length,
+        // An empty list's best witness is an address that is there but not ready.
+        evidence: cite(source, o.endpoints.ready[0] ?? o.endpoints.notReady[0] ?? o),
       });
     }
   }

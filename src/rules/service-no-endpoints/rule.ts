@@ -2,6 +2,8 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Evidence } from '../../engine/types';
 import { unique } from '../combine/evidence';
 
+import { endpointsRows } from '../combine/k8s';
+
 const K = 'cause.service-no-endpoints.verdict';
 /** kube-proxy's comment: `ns/svc:port has no endpoints`, older `ns/svc: has no endpoints`, oldest `svc:port has no endpoints`. */
 const NO_EP = /^(?:([a-z0-9.-]+)\/)?([a-z0-9.-]+):?([\w.-]*)\s+has no endpoints$/;
@@ -33,7 +35,7 @@ interface EpRow {
  */
 export default defineRule({
   cause: 'service-no-endpoints',
-  needs: ['iptables-save', 'iptables-L', 'kubectl-get', 'k8s-object'],
+  needs: ['iptables-save', 'iptables-L', 'kubectl-get', 'k8s-object', 'kubectl-describe'],
   check(ctx) {
     const port = ctx.vars.port;
     const vip = ctx.vars.vip;
@@ -178,36 +180,15 @@ function nodePortRule(ctx: RuleContext, port: string): Evidence | null {
   return null;
 }
 
-/** `kubectl get ep` rows and Endpoints/EndpointSlice objects. */
+/** Endpoints as every output shows them (`kubectl get ep`, objects, `kubectl describe svc`). */
 function endpointRows(ctx: RuleContext): EpRow[] {
-  const out: EpRow[] = [];
-  for (const { source, facts } of ctx.of('kubectl-get'))
-    for (const t of facts.tables)
-      for (const r of t.rows) {
-        if (r.endpoints === null || !r.cells.NAME) continue;
-        out.push({
-          namespace: r.cells.NAMESPACE ?? null,
-          name: r.cells.NAME.replace(/^endpoints\//, ''),
-          empty: r.endpoints.length === 0 && r.moreEndpoints === 0,
-          notReady: 0,
-          evidence: cite(source, r),
-        });
-      }
-  for (const { source, facts } of ctx.of('k8s-object'))
-    for (const o of facts.objects) {
-      if (!o.endpoints) continue;
-      const n = o.endpoints.serviceName ?? o.name;
-      if (!n) continue;
-      const first = o.endpoints.notReady[0];
-      out.push({
-        namespace: o.namespace,
-        name: n,
-        empty: o.endpoints.ready.length === 0,
-        notReady: o.endpoints.notReady.length,
-        evidence: cite(source, first ?? o),
-      });
-    }
-  return out;
+  return endpointsRows(ctx).map((r) => ({
+    namespace: r.namespace,
+    name: r.name,
+    empty: r.addresses.length === 0 && !r.partial,
+    notReady: r.notReady,
+    evidence: r.evidence,
+  }));
 }
 
 /** The operator's Service, from `kubectl get svc` rows carrying the NodePort (`80:30080/TCP`) or the ClusterIP. */
