@@ -19,7 +19,7 @@ const CALICO = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[(\w+)\]\[\d+\] (?:[\w./-]
 const LOGFMT = /^(?:time="[^"]*" )?level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S+)(.*)$/;
 const BIRD = /^bird: /;
 const FLANNEL_MARK =
-  /flannel|SubnetManager|subnet\.env|kubeSubnetMgr|etcdEndpoints|br_netfilter|vxlan|VXLAN|Determining IP address of default interface|Using interface with name/;
+  /flannel|acquire lease|pod cidr not assigned|register network|SubnetManager|subnet\.env|kubeSubnetMgr|etcdEndpoints|br_netfilter|vxlan|VXLAN|Determining IP address of default interface|Using interface with name/;
 const CALICO_MARK = /calico|felix|\bBIRD\b|\bBGP\b|confd|IPIP|tunl0/i;
 const CILIUM_MARK = /\bsubsys=|cilium/i;
 /** A bare line (no log prefix) that still says something only a CNI agent says. */
@@ -71,7 +71,7 @@ const KINDS: [RegExp, CniErrorKind][] = [
   [/br_netfilter|bridge-nf-call-ip6?tables/i, 'br-netfilter-missing'],
   [/BIRD is not ready|BGP not established|bird\.ctl|BIRDv?6? socket/i, 'bird-not-ready'],
   [
-    /\bIPAM\b|no IP addresses available|failed to (?:allocate|assign|get) (?:an )?IP|range is full|IP ?pool|allocate.*(?:block|address)/i,
+    /\bIPAM\b|no IP addresses available|pod cidr not assigned|failed to acquire lease|failed to (?:allocate|assign|get) (?:an )?IP|range is full|IP ?pool|allocate.*(?:block|address)/i,
     'ipam',
   ],
   [

@@ -128,14 +128,18 @@ function restartsGrowing(agents: Agent[]): Set<string> {
   return out;
 }
 
+/** Levels after which the agent exits. */
+const FATAL = /^(?:F|FATAL|PANIC|fatal|panic|level=fatal)$/i;
+
 /** Errors of the agent's own log that stop it from programming the node. */
 function logErrors(ctx: RuleContext): Evidence[] {
   const out: Evidence[] = [];
   for (const { source, facts } of ctx.of('cni-log'))
     for (const e of facts.events)
       if (
-        e.kind !== 'other' &&
-        /^(?:E|F|ERROR|FATAL|error|fatal|level=error|level=fatal)$/i.test(e.level)
+        (e.kind !== 'other' &&
+          /^(?:E|F|ERROR|FATAL|error|fatal|level=error|level=fatal)$/i.test(e.level)) ||
+        FATAL.test(e.level) // the agent exits on it, whatever it is about: it crash-loops
       )
         out.push(cite(source, e));
   return out;
