@@ -30,7 +30,7 @@ for (const locale of ['en-US', 'zh-CN']) {
   await page.locator('[data-testid=flowchart] g.node').first().waitFor({ state: 'attached' });
   await page.getByTestId('flowchart').screenshot({ path: `${out}/${tag}-flowchart.png` });
   await page.goto(`${base}#/s/nodeport-one-node/mode`);
-  await page.locator('fieldset').waitFor();
+  await page.locator('fieldset.choices').waitFor();
   await shot('question');
   await page.goto(`${base}#/s/nodeport-one-node/kernel`);
   await page.getByTestId('evidence-paste').waitFor();
@@ -43,7 +43,7 @@ for (const locale of ['en-US', 'zh-CN']) {
   await page.locator('[data-status="rejected"]').waitFor();
   await shot('evidence-rejected');
   await page.goto(`${base}#/s/not-sure`);
-  await page.locator('fieldset').waitFor();
+  await page.locator('fieldset.choices').waitFor();
   await page.getByRole('radio').first().check();
   await page.locator('form button[type=submit]').click();
   await page.getByRole('radio').nth(2).check();
@@ -56,7 +56,7 @@ for (const locale of ['en-US', 'zh-CN']) {
   await page.locator('form button[type=submit]').click();
   await page.locator('input.answer').fill('8080');
   await page.locator('form button[type=submit]').click();
-  await page.locator('fieldset').waitFor();
+  await page.locator('fieldset.choices').waitFor();
   // The flowchart stays open from step to step once opened.
   if ((await page.getByTestId('flowchart-toggle').getAttribute('aria-expanded')) !== 'true')
     await page.getByTestId('flowchart-toggle').click();
