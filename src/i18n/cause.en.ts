@@ -359,6 +359,8 @@ export default {
         answersAsAsked: 'The lookups were answered for the names asked (or for cluster Services).',
         nodeSearch:
           "The node's resolv.conf searches {{domain}}, a public domain that pods inherit; if it has a wildcard record, short names resolve there. Paste an nslookup from a pod to confirm.",
+        podSearch:
+          "The pod's search list ends with {{domain}}, a public domain it inherited from its node: names are tried under it before they are tried as given, so a wildcard record there answers them. Paste an nslookup from the pod to confirm.",
         onlyClusterDomains: 'The search list has only cluster and provider-internal domains.',
         noSearch: 'No search domain is in effect.',
       },

@@ -338,6 +338,8 @@ export default {
         answersAsAsked: '查询返回的就是所问的名字（或集群内的 Service）。',
         nodeSearch:
           '节点的 resolv.conf 搜索公网域名 {{domain}}，Pod 会继承它；如果它有泛解析记录，短名字就会被解析到那里。请在 Pod 里做一次 nslookup 确认。',
+        podSearch:
+          'Pod 的搜索列表末尾有公网域名 {{domain}}（从节点继承）：名字会先拼上它去查询，如果它有泛解析记录就会得到错误的地址。请在 Pod 里做一次 nslookup 确认。',
         onlyClusterDomains: '搜索列表里只有集群域名和云厂商内部域名。',
         noSearch: '没有生效的搜索域。',
       },

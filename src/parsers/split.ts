@@ -42,9 +42,9 @@ export function splitPaste(raw: string, source: string): Section[] {
   begin(null);
   // A prompt with nothing after it (the operator's next, empty prompt) is not an output;
   // an empty bundle section is (the collector ran the command and it printed nothing).
-  const outputs = parts.filter(
-    (p, i) => p.header || p.lines.some((l) => l.text.trim() !== '') || i === 0,
-  );
+  const filled = parts.filter((p) => p.header || p.lines.some((l) => l.text.trim() !== ''));
+  // Nothing but prompts: the first one still says what was run.
+  const outputs = filled.length > 0 ? filled : parts.slice(0, 1);
   if (outputs.length <= 1) {
     const only = outputs[0] ?? { command: null, lines: [] };
     return [{ source, command: only.command, lines: unframe(only.lines) }];

@@ -176,11 +176,19 @@ function fromResolvConfAlone(ctx: RuleContext, searches: Search[]) {
         !PRIVATE_SUFFIX.test(d),
     );
     const publicStray = stray.filter((d) => looksLikeFqdn(d));
-    if (publicStray.length > 0 && s.clusterDomain === null)
+    // A public domain trailing the search list (a node's own, or a pod's inherited from its
+    // node): with ndots:5 names are tried under it before they are tried as given.
+    if (publicStray.length > 0)
       return finding(
         'low',
-        { key: `${K}.nodeSearch`, params: { domain: publicStray[0]! } },
-        [{ source: s.source, line: s.line.line, text: s.line.text }],
+        {
+          key: `${K}.${s.clusterDomain === null ? 'nodeSearch' : 'podSearch'}`,
+          params: { domain: publicStray[0]! },
+        },
+        [
+          { source: s.source, line: s.line.line, text: s.line.text },
+          ...(s.clusterDomain !== null && s.ndots ? [s.ndots] : []),
+        ],
         { domain: publicStray[0]! },
       );
     if (stray.length === 0) clean.push({ source: s.source, line: s.line.line, text: s.line.text });
