@@ -77,8 +77,27 @@ function row(text: string, columns: string[]): Omit<ListedRule, 'chain' | 'line'
   if (prot === undefined || tokens.length < columns.length - 1 + shift) return null;
   const pk = at('pkts') >= 0 ? count(tokens[at('pkts')]!) : null;
   if (at('pkts') >= 0 && pk === null) return null;
-  return { target, prot, packets: pk, comment: COMMENT.exec(text)?.[1] ?? null };
+  return {
+    target,
+    prot: PROTOCOLS[prot] ?? prot,
+    packets: pk,
+    comment: COMMENT.exec(text)?.[1] ?? null,
+  };
 }
+
+/** iptables-nft 1.8.8+ lists protocols by number (`6`, `0`); the facts use the names. */
+const PROTOCOLS: Record<string, string> = {
+  '0': 'all',
+  '1': 'icmp',
+  '6': 'tcp',
+  '17': 'udp',
+  '47': 'gre',
+  '50': 'esp',
+  '51': 'ah',
+  '58': 'icmpv6',
+  '132': 'sctp',
+  '136': 'udplite',
+};
 
 /** iptables' abbreviated counters: 119M → 119000000 (its K/M/G are powers of 1000). */
 function count(s: string): number | null {

@@ -1,4 +1,5 @@
 import { cite, type RuleContext } from '../rule';
+import { listingTable } from './iptables';
 import type { Evidence } from '../../engine/types';
 
 /**
@@ -60,7 +61,9 @@ export function filterTables(ctx: RuleContext): FwTable[] {
     if (t.rules.size > 0 || t.chains.size > 0) out.push(t);
   }
   for (const { source, facts } of ctx.of('iptables-L')) {
-    if (facts.table && facts.table.value !== 'filter') continue;
+    // A nat listing has INPUT and OUTPUT chains too: only the filter table decides.
+    const table = listingTable(facts);
+    if (table !== 'filter' && table !== 'unknown') continue;
     const t = emptyTable(source, !facts.verbose);
     for (const c of facts.chains)
       t.chains.set(c.name, { name: c.name, policy: c.policy, evidence: cite(source, c) });

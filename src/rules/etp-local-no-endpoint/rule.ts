@@ -1,5 +1,6 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { IptablesFacts, IptablesRule } from '../../parsers/iptables-save/facts';
+import { iptablesDumps } from '../combine/iptables';
 
 const K = 'cause.etp-local-no-endpoint.verdict';
 const NO_LOCAL = /has no local endpoints/;
@@ -11,10 +12,10 @@ const DROPS = /^(?:KUBE-MARK-DROP|DROP|REJECT)$/;
  */
 export default defineRule({
   cause: 'etp-local-no-endpoint',
-  needs: ['iptables-save'],
+  needs: ['iptables-save', 'iptables-L'],
   check(ctx) {
     const port = ctx.vars.port;
-    for (const { source, facts } of ctx.of('iptables-save')) {
+    for (const { source, facts } of iptablesDumps(ctx)) {
       const drops = facts.rules.filter(
         (r) => r.comment && NO_LOCAL.test(r.comment) && DROPS.test(r.target ?? ''),
       );

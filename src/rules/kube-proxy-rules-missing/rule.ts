@@ -10,6 +10,7 @@ import {
 import type { Evidence } from '../../engine/types';
 import type { IptablesFacts } from '../../parsers/iptables-save/facts';
 import { findService, ipvsTables, portOf, vipTarget } from '../combine/ipvs';
+import { iptablesDumps } from '../combine/iptables';
 
 const K = 'cause.kube-proxy-rules-missing.verdict';
 
@@ -21,7 +22,7 @@ const OTHER_CAUSE = /ipvs proxier will not be used|can't use ipvs|address alread
 
 export default defineRule({
   cause: 'kube-proxy-rules-missing',
-  needs: ['iptables-save', 'kube-proxy-log', 'ipvsadm'],
+  needs: ['iptables-save', 'iptables-L', 'kube-proxy-log', 'ipvsadm'],
   check(ctx) {
     const port = ctx.vars.port;
     const logTrouble: Evidence[] = [];
@@ -34,7 +35,7 @@ export default defineRule({
     // In IPVS mode the table of virtual servers is what kube-proxy programs.
     const ipvs = ipvsVerdict(ctx, logTrouble);
     if (ipvs) return ipvs;
-    for (const { source, facts } of ctx.of('iptables-save')) {
+    for (const { source, facts } of iptablesDumps(ctx)) {
       const verdict = nodePortRules(facts, port);
       if (verdict.kind === 'present')
         return ruledOut(
