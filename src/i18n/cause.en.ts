@@ -99,6 +99,10 @@ export default {
           "The FORWARD chain rejects forwarded traffic before kube-proxy's and the CNI's accept rules.",
         zoneAccepts: 'The firewalld zone {{zone}} accepts everything.',
         zoneOpens: 'The firewalld zone {{zone}} opens port {{port}}.',
+        logDenied:
+          'The kernel logged {{n}} new connection(s) to port {{ports}} turned away by a firewall rule ({{prefix}}).',
+        clientNoRoute:
+          'The client got "No route to host" connecting to port {{port}}: the ICMP admin-prohibited answer of a REJECT rule (firewalld, iptables-services), unless the node is down.',
         zoneCloses:
           'firewalld is active and the zone {{zone}} does not open port {{port}} (the NodePort range).',
       },

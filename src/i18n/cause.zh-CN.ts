@@ -94,6 +94,9 @@ export default {
         forwardRejects: 'FORWARD 链在 kube-proxy 和 CNI 的放行规则之前就拒绝了转发流量。',
         zoneAccepts: 'firewalld 区域 {{zone}} 放行所有流量。',
         zoneOpens: 'firewalld 区域 {{zone}} 开放了端口 {{port}}。',
+        logDenied: '内核记录了 {{n}} 个到端口 {{ports}} 的新连接被防火墙规则拒绝（{{prefix}}）。',
+        clientNoRoute:
+          '客户端连接端口 {{port}} 时得到 "No route to host"：这是 REJECT 规则（firewalld、iptables-services）回的 ICMP admin-prohibited，除非节点本身不可达。',
         zoneCloses: 'firewalld 正在运行，区域 {{zone}} 没有开放端口 {{port}}（NodePort 范围）。',
       },
       fix: {

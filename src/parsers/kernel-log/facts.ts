@@ -10,7 +10,18 @@ export type KernelEventKind =
   | 'ratelimit-suppressed'
   | 'oom-kill'
   | 'syn-flood'
-  | 'br-netfilter-hint';
+  | 'br-netfilter-hint'
+  /** A netfilter LOG line whose prefix says it logs what it rejects or drops. */
+  | 'nf-deny';
+
+/** `FINAL_REJECT: IN=eth0 OUT= ... PROTO=TCP SPT=51234 DPT=31610 ...` (firewalld LogDenied, a LOG rule). */
+export interface NfDeny {
+  prefix: string;
+  proto: string;
+  dport: number | null;
+  line: number;
+  text: string;
+}
 
 export interface KernelEvent {
   count: number;
@@ -36,4 +47,6 @@ export interface KernelLogFacts {
   badChecksumPorts: Record<string, number>;
   /** Sum of `net_ratelimit: N callbacks suppressed`: messages the kernel did not print. */
   suppressed: number;
+  /** Netfilter deny LOG lines (the first 200). */
+  denied: NfDeny[];
 }

@@ -133,3 +133,27 @@ describe('kernel-log: the neighbour-table overflow however it was framed', () =>
     expect(kernelLog.detect(toLines(flannel), { command: null })).toBe(false);
   });
 });
+
+describe('kernel-log: netfilter LOG lines of what a firewall turns away', () => {
+  const denied = (text: string) => factsOf(one(text), 'kernel-log').denied;
+
+  it('firewalld LogDenied (FINAL_REJECT), rpfilter drops, hand-made prefixes', () => {
+    expect(denied(local('kernel-log--firewalld-final-reject-tcp80.txt'))).toEqual([
+      expect.objectContaining({ prefix: 'FINAL_REJECT:', proto: 'TCP', dport: 80, line: 1 }),
+    ]);
+    expect(
+      denied(local('kernel-log--firewalld1436-rpfilter-drop-udp.txt')).map((d) => d.proto),
+    ).toEqual(['ICMPV6', 'UDP']);
+    const hand = denied(local('kernel-log--ossec1267-rule-drop-deny.txt'));
+    expect(hand.map((d) => [d.prefix, d.dport])).toEqual([
+      ['RULE 24 -- DROP', 21379],
+      ['RULE 24 -- DENY', 21379],
+    ]);
+  });
+
+  it('a LOG line whose prefix says nothing of a refusal is not a denial', () => {
+    const t =
+      '[ 12.5] IN-work: IN=eth0 OUT= MAC=45:00 SRC=192.168.9.10 DST=255.255.255.255 LEN=78 PROTO=UDP SPT=137 DPT=137 LEN=58';
+    expect(denied(t)).toEqual([]);
+  });
+});

@@ -50,6 +50,11 @@ const KINDS: (KernelEventKind | 'version' | 'max')[] = [
   'max',
 ];
 const CHECKSUM_PORT = /to \S+?[:.](\d+) /;
+/** A netfilter LOG line: its prefix, then `IN=... OUT=...`, the protocol and ports. */
+const NF_LOG = /(?:^|\s)(\S[^=]{0,60}?)\s?IN=\S* OUT=\S* .*?\bPROTO=(\w+)(?:.*?\bDPT=(\d+))?/;
+/** Prefixes of LOG rules that log what is turned away (firewalld's LogDenied, hand-made ones). */
+const DENY_PREFIX = /REJECT|DROP|DENY|DENIED|BLOCK/i;
+const MAX_DENIED = 200;
 const EXAMPLES = 3;
 const MAX_LINE = 20_000;
 
@@ -71,6 +76,7 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
     const ports: Record<string, number> = {};
     let count = 0;
     let suppressed = 0;
+    const denied: KernelLogFacts['denied'] = [];
     let kernel: Cited | null = null;
     let conntrackMax: Cited<number> | null = null;
     let firstLine: Line | null = null;
@@ -104,6 +110,21 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
         firstLine ??= l;
         EVENT.lastIndex = at;
         m = EVENT.exec(t);
+        if (!m) {
+          const nf = NF_LOG.exec(t.slice(at));
+          if (nf && DENY_PREFIX.test(nf[1]!)) {
+            if (denied.length < MAX_DENIED)
+              denied.push({
+                prefix: nf[1]!.trim(),
+                proto: nf[2]!.toUpperCase(),
+                dport: nf[3] ? Number(nf[3]) : null,
+                line: l.n,
+                text: t,
+              });
+            count1(events, 'nf-deny', l);
+            continue;
+          }
+        }
         wrapped = !m && t.length >= WRAP_WIDTH ? t.slice(at) : null;
         if (!m) continue;
       }
@@ -122,14 +143,7 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
         const port = CHECKSUM_PORT.exec(m.input.slice(m.index))?.[1];
         if (port) ports[port] = (ports[port] ?? 0) + 1;
       }
-      const c = cite(kind, l);
-      const e = events[kind];
-      if (!e) events[kind] = { count: 1, examples: [c], last: c };
-      else {
-        e.count += 1;
-        if (e.examples.length < EXAMPLES) e.examples.push(c);
-        e.last = c;
-      }
+      count1(events, kind, l);
     }
     if (count === 0) return reject(msg(`${K}.noLines`));
     const first = firstLine ? stamp(firstLine) : null;
@@ -145,10 +159,23 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
       events,
       badChecksumPorts: ports,
       suppressed,
+      denied,
     };
     return accept(facts, problems.done(), summary(facts));
   },
 });
+
+/** One more line of an event kind: counted, kept among the first few, and as the last. */
+function count1(events: KernelLogFacts['events'], kind: KernelEventKind, l: Line): void {
+  const c = cite(kind, l);
+  const e = events[kind];
+  if (!e) events[kind] = { count: 1, examples: [c], last: c };
+  else {
+    e.count += 1;
+    if (e.examples.length < EXAMPLES) e.examples.push(c);
+    e.last = c;
+  }
+}
 
 /**
  * Where the message starts after the timestamp (and `host kernel: `), or -1 when the line is

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readRules } from '../../testing/read-rules';
 
 const cause = 'host-firewall-blocks';
 // iptables-services' default INPUT rules (kubernetes/kubernetes#18802).
@@ -109,5 +110,31 @@ COMMIT
       '-A FORWARD -j KUBE-FORWARD\n-A FORWARD -j REJECT --reject-with icmp-host-prohibited',
     );
     expect(verdictOf(diagnoseTexts({ f: after }), cause)).not.toMatch(/^found/);
+  });
+});
+
+describe('host-firewall-blocks from the kernel log', () => {
+  const log = (f: string) => readRules(`../parsers/kernel-log/fixtures/${f}`);
+
+  it('a logged refusal of new TCP connections to the port is the firewall at work', () => {
+    const d = diagnoseTexts(
+      { k: log('kernel-log--firewalld-final-reject-tcp80.txt') },
+      { port: '80' },
+    );
+    expect(verdictOf(d, 'host-firewall-blocks')).toBe('found:high');
+    expect(d.findings[0]!.evidence[0]!.text).toMatch(/FINAL_REJECT: .*DPT=80 /);
+  });
+
+  it('refusals of other ports or of UDP and ICMP say nothing of this one', () => {
+    const other = diagnoseTexts(
+      { k: log('kernel-log--firewalld-final-reject-tcp80.txt') },
+      { port: '31610' },
+    );
+    expect(verdictOf(other, 'host-firewall-blocks')).toBe('no-evidence');
+    const udp = diagnoseTexts(
+      { k: log('kernel-log--firewalld1436-rpfilter-drop-udp.txt') },
+      { port: '5353' },
+    );
+    expect(verdictOf(udp, 'host-firewall-blocks')).toBe('no-evidence');
   });
 });

@@ -26,12 +26,17 @@ type Result =
  */
 export default defineRule({
   cause: 'host-firewall-blocks',
-  needs: ['iptables-save', 'iptables-L', 'firewall-cmd'],
+  needs: ['iptables-save', 'iptables-L', 'firewall-cmd', 'kernel-log', 'curl-v'],
   check(ctx) {
     const port = Number(ctx.vars.port);
     const [lo, hi] =
       Number.isInteger(port) && port > 0 ? [port, port] : [NODEPORT_MIN, NODEPORT_MAX];
-    const results = [...fromIptables(ctx, lo, hi), ...fromFirewalld(ctx, lo, hi)];
+    const results = [
+      ...fromIptables(ctx, lo, hi),
+      ...fromFirewalld(ctx, lo, hi),
+      ...fromDenyLog(ctx, lo, hi),
+      ...fromClient(ctx, lo, hi),
+    ];
     const blocks = results.filter((r) => r.type === 'block');
     if (blocks.length > 0) {
       const rank = { high: 0, medium: 1, low: 2 } as const;
@@ -140,6 +145,53 @@ function fromFirewalld(ctx: RuleContext, lo: number, hi: number): Result[] {
         evidence: [cite(source, z.name), ...(ports ? [cite(source, ports)] : [])],
       });
     }
+  }
+  return out;
+}
+
+/**
+ * The kernel log of a LOG rule that logs what it turns away (firewalld's LogDenied:
+ * `FINAL_REJECT:`, `filter_IN_public_REJECT:`): new TCP connections to the port, refused.
+ */
+function fromDenyLog(ctx: RuleContext, lo: number, hi: number): Result[] {
+  const out: Result[] = [];
+  for (const { source, facts } of ctx.of('kernel-log')) {
+    const hits = facts.denied.filter(
+      (d) => d.proto === 'TCP' && d.dport !== null && d.dport >= lo && d.dport <= hi,
+    );
+    if (hits.length === 0) continue;
+    const ports = [...new Set(hits.map((d) => d.dport))].slice(0, 3).join(', ');
+    out.push({
+      type: 'block',
+      confidence: lo === hi ? 'high' : 'medium',
+      why: {
+        key: `${K}.logDenied`,
+        params: { prefix: hits[0]!.prefix, ports, n: hits.length },
+      },
+      evidence: hits.slice(0, 3).map((d) => cite(source, d)),
+    });
+  }
+  return out;
+}
+
+/**
+ * The client's side: `No route to host` on connect is how a host answers with the ICMP
+ * admin-prohibited of firewalld's and iptables-services' default REJECT (an unreachable node
+ * says it too, hence low).
+ */
+function fromClient(ctx: RuleContext, lo: number, hi: number): Result[] {
+  const out: Result[] = [];
+  for (const { source, facts } of ctx.of('curl-v')) {
+    if (facts.outcome !== 'unreachable') continue;
+    const said = facts.error ?? facts.connectError;
+    const port = Number(/\bport (\d+)/.exec(said?.text ?? '')?.[1]);
+    if (!said || !(port >= lo && port <= hi)) continue;
+    out.push({
+      type: 'block',
+      confidence: 'low',
+      why: { key: `${K}.clientNoRoute`, params: { port } },
+      evidence: [cite(source, said)],
+    });
   }
   return out;
 }
