@@ -220,6 +220,8 @@ export default {
         offButBadChecksums:
           '{{iface}} shows tx-checksum-ip-generic off, yet the kernel logged bad UDP checksums on a VXLAN port: if those lines are newer than the change, look at the offloads of the uplink NIC and of the sending node.',
         off: '{{iface}} has tx-checksum-ip-generic off.',
+        captureBadChecksums:
+          'The capture shows {{n}} VXLAN packet(s) with a bad UDP checksum. Captured on the receiving node, that is the bug; on the sending node offload may fill the checksum after the capture point, so compare with the receiver.',
         badChecksums:
           "The kernel dropped {{n}} VXLAN packet(s) with a bad UDP checksum (port 8472/4789): the sending node's VXLAN device computes broken checksums for SNAT'd packets.",
       },

@@ -206,6 +206,8 @@ export default {
         offButBadChecksums:
           '{{iface}} 的 tx-checksum-ip-generic 已是 off，但内核仍记录了发往 VXLAN 端口的 UDP 校验和错误：若这些日志晚于修改，请检查物理网卡和发送端节点的 offload 设置。',
         off: '{{iface}} 的 tx-checksum-ip-generic 为 off。',
+        captureBadChecksums:
+          '抓包中有 {{n}} 个 VXLAN 报文的 UDP 校验和错误。若是在接收节点上抓的，这就是该问题；若在发送节点上抓，offload 可能在抓包点之后才填校验和，请与接收端对比。',
         badChecksums:
           '内核因 UDP 校验和错误丢弃了 {{n}} 个 VXLAN 报文（端口 8472/4789）：发送端节点的 VXLAN 网卡为 SNAT 后的报文算错了校验和。',
       },

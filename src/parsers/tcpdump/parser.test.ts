@@ -64,3 +64,26 @@ describe('tcpdump', () => {
     expect(f.tcp).toMatchObject({ syn: 1, synAck: 1 });
   });
 });
+
+describe('tcpdump -v / -vv: packets over two lines, VXLAN and what it carries', () => {
+  const read = (f: string) => {
+    const rs = parsePaste(local(f), 'x');
+    expect(rs).toHaveLength(1);
+    return rs[0]!;
+  };
+
+  it('on the sending node, names for addresses, the inner packet decoded (flannel 1863)', () => {
+    const s = read('tcpdump--flannel1863-vv-bad-udp-cksum-otv.txt');
+    expect(s.status).toBe('parsed');
+    const f = factsOf(s, 'tcpdump');
+    expect(f.packets).toBe(1); // the ICMP packet inside the VXLAN one is not a second
+    expect(f.interfaces).toEqual(['ens192']);
+    expect(f.badChecksum).toMatchObject({ count: 1, ports: { otv: 1 } });
+  });
+
+  it('on the receiving node, with -e and no stamp (calico 4865)', () => {
+    const f = factsOf(read('tcpdump--calico4865-e-bad-udp-cksum-4789.txt'), 'tcpdump');
+    expect(f.packets).toBe(1);
+    expect(f.badChecksum.ports).toEqual({ '4789': 1 });
+  });
+});

@@ -10,11 +10,19 @@ const STAMP = /^\s*(?:\d{4}-\d\d-\d\d )?(?:\d\d:\d\d:\d\d\.\d+|\d{9,10}\.\d+)\s/
 const FLOW = /(?:^|\s)([0-9A-Za-z:._-]+) > ([0-9A-Za-z:._-]+): (.*)$/;
 const FLAGS = /^Flags \[([^\]]*)\]/;
 const BAD_CKSUM = /\bbad (?:udp |tcp )?cksum\b/;
-const LISTENING = /^\s*listening on (\S+?),/;
+const LISTENING = /^\s*(?:tcpdump: )?listening on (\S+?),/;
+/** `-v` prints a packet's IP header on its stamped line and the flow on the next, indented. */
+const VERBOSE_HEADER = /\bIP6? \((?:tos|hlim|flowlabel)\b/;
+const VERBOSE_FLOW = /^\s+\S+ > \S+: /;
+/** `-e` without a stamp (`-t`): `mac > mac, ethertype IPv4 (0x0800), length 143: (tos ...)`. */
+const ETHER_HEADER =
+  /^\s*[\da-f:]{17} > [\da-f:]{17}, ethertype IPv[46] \(0x[\da-f]+\), length \d+: \((?:tos|hlim|flowlabel)\b/i;
+/** An unstamped `IP (tos ...)` header: the inner packet tcpdump decodes out of a VXLAN one. */
+const INNER_HEADER = /^\s*IP6? \((?:tos|hlim|flowlabel)\b/;
 const CAPTURED = /^\s*(\d+) packets? captured/;
 const DROPPED = /^\s*(\d+) packets? dropped by kernel/;
 const NOTE =
-  /^\s*(?:tcpdump: |\d+ packets? received by filter|\d+ packets? dropped by interface|reading from file)/;
+  /^\s*(?:tcpdump: |dropped privs to |\d+ packets? received by filter|\d+ packets? dropped by interface|reading from file)/;
 const MAX_LINE = 4_000;
 const EXAMPLES = 3;
 const TOP = 10;
@@ -27,7 +35,11 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
     for (const l of head) {
       if (l.text.length > MAX_LINE) continue;
       if (LISTENING.test(l.text) && /link-type/.test(l.text)) return true;
-      if (STAMP.test(l.text) && / > \S+: /.test(l.text)) packets += 1;
+      const stamped = STAMP.test(l.text);
+      if (stamped && (/ > \S+: /.test(l.text) || VERBOSE_HEADER.test(l.text))) packets += 1;
+      else if (!stamped && VERBOSE_FLOW.test(l.text))
+        packets += 1; // the header's second line
+      else if (ETHER_HEADER.test(l.text) || INNER_HEADER.test(l.text)) packets += 1;
     }
     if (packets >= 1 && packets * 2 >= head.length) return true;
     return /\btcpdump\b/.test(ctx.command ?? '') && packets >= 1;
@@ -78,6 +90,12 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
         // `-v`: `12:00:00.0 IP (tos 0x0, ttl 64, ... length 60)` then the addresses indented below
         pendingHeader = /\((?:tos|hlim|flowlabel) /.test(t);
         if (/\bICMP\b/.test(t)) icmp += 1;
+        continue;
+      }
+      if (ETHER_HEADER.test(t) || INNER_HEADER.test(t)) {
+        // Its addresses follow on the next line; an inner packet is not one more on the wire.
+        if (ETHER_HEADER.test(t)) packets += 1;
+        pendingHeader = true;
         continue;
       }
       const li = LISTENING.exec(t);

@@ -61,3 +61,26 @@ describe(cause, () => {
     expect(verdict({ dns })).toBe('no-evidence');
   });
 });
+
+describe('vxlan-checksum-offload from a capture', () => {
+  const capture = (f: string) => readRules(`../parsers/tcpdump/fixtures/${f}`);
+
+  it('bad UDP checksums on the VXLAN port are a finding, at most medium (which side is unknown)', () => {
+    for (const f of [
+      'tcpdump--flannel1863-vv-bad-udp-cksum-otv.txt',
+      'tcpdump--calico4865-e-bad-udp-cksum-4789.txt',
+    ]) {
+      const d = diagnoseTexts({ c: capture(f) });
+      expect(verdictOf(d, cause), f).toBe('found:medium');
+      expect(d.findings[0]!.evidence[0]!.text).toMatch(/bad udp cksum/);
+    }
+  });
+
+  it('on a kernel with the fix, a capture alone says little', () => {
+    const d = diagnoseTexts({
+      c: capture('tcpdump--calico4865-e-bad-udp-cksum-4789.txt'),
+      u: uname('5.15.0-91-generic'),
+    });
+    expect(verdictOf(d, cause)).toBe('found:low');
+  });
+});

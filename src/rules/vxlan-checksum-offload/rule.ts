@@ -1,4 +1,4 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 import { kernelOf, olderThan } from '../combine/kernel';
 
@@ -8,6 +8,8 @@ const FEATURE = 'tx-checksum-ip-generic';
 const VXLAN_DEVICE = /vxlan|^flannel[.-]/i;
 /** Linux/flannel/Cilium default, IANA (Calico, OVS), weave fastdp. */
 const VXLAN_PORTS = new Set(['8472', '4789', '6784']);
+/** tcpdump names the VXLAN ports when it is not given -nn. */
+const PORT_NAMES: Record<string, string> = { otv: '8472', vxlan: '4789' };
 /** torvalds/linux ea64d8d6c675 ("netfilter: nat: never update the UDP checksum when it's 0"), in 5.7. */
 const FIXED_IN: [number, number] = [5, 7];
 
@@ -31,7 +33,7 @@ interface DeviceState {
  */
 export default defineRule({
   cause: 'vxlan-checksum-offload',
-  needs: ['ethtool-k', 'kernel-log'],
+  needs: ['ethtool-k', 'kernel-log', 'tcpdump'],
   check(ctx) {
     const devices = new Map<string, DeviceState>();
     for (const { source, facts } of ctx.of('ethtool-k')) {
@@ -142,6 +144,15 @@ export default defineRule({
         { key: `${K}.badChecksums`, params: { n: badCount } },
         [...bad, ...kernelEv],
       );
+    // A capture's `bad udp cksum` on the VXLAN port: on the receiving node that is the bug, on
+    // the sending one it may only be offload that fills the checksum after the capture point.
+    const captured = captureBadChecksums(ctx);
+    if (captured.n > 0)
+      return finding(
+        affectedKernel === false ? 'low' : 'medium',
+        { key: `${K}.captureBadChecksums`, params: { n: captured.n } },
+        [...captured.evidence, ...kernelEv],
+      );
     return noEvidence;
   },
   fix: {
@@ -180,4 +191,17 @@ export default defineRule({
 function vxlanPortOf(text: string): boolean {
   const m = / to \S+:(\d+)/.exec(text);
   return m ? VXLAN_PORTS.has(m[1]!) : false;
+}
+
+/** `tcpdump -vv` lines with a bad UDP checksum on a VXLAN port. */
+function captureBadChecksums(ctx: RuleContext) {
+  let n = 0;
+  const evidence: Evidence[] = [];
+  for (const { source, facts } of ctx.of('tcpdump')) {
+    for (const [port, count] of Object.entries(facts.badChecksum.ports))
+      if (VXLAN_PORTS.has(PORT_NAMES[port] ?? port)) n += count;
+    if (n > 0)
+      for (const c of facts.badChecksum.examples.slice(0, 3)) evidence.push(cite(source, c));
+  }
+  return { n, evidence };
 }
