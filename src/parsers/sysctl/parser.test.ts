@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toLines } from '../../engine/lines';
 import { claimsOnly, survivesHostileInput, textsMatch } from '../../testing/parser-checks';
 import { readTestData } from '../../testing/test-data';
+import { factsOf } from '../../testing/facts';
 import { parsePaste, type SectionResult } from '../registry';
 import { sysctl } from './parser';
 
@@ -163,5 +164,31 @@ describe('sysctl: hostile input', () => {
 
   it('a 5 MB line is one section', () => {
     expect(parsePaste(big, 'x')).toHaveLength(1);
+  });
+});
+
+describe('sysctl: keys as other tools word them', () => {
+  const facts = (text: string) => {
+    const [s] = parsePaste(text, 'x');
+    expect(s!.kind).toBe('sysctl');
+    return factsOf(s!, 'sysctl');
+  };
+
+  it('kubeadm preflight: a key missing, a key not 1 (0/1 keys)', () => {
+    const f = facts(
+      '[preflight] Some fatal errors occurred:\n' +
+        '\t[ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist\n' +
+        '\t[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1\n',
+    );
+    expect(Object.keys(f.missing)).toEqual(['net.bridge.bridge-nf-call-iptables']);
+    expect(f.values['net.ipv4.ip_forward']).toMatchObject({ value: '0', line: 3 });
+  });
+
+  it('docker info: bridge-nf-call disabled', () => {
+    const f = facts(
+      'WARNING: bridge-nf-call-iptables is disabled\nWARNING: bridge-nf-call-ip6tables is disabled\n',
+    );
+    expect(f.values['net.bridge.bridge-nf-call-iptables']?.value).toBe('0');
+    expect(f.values['net.bridge.bridge-nf-call-ip6tables']?.value).toBe('0');
   });
 });

@@ -20,6 +20,14 @@ const UNKNOWN_KEY = /unknown key\s*['"`]?([\w.:/@-]+)|['"`]([\w.:/@-]+)['"`]\s+i
 const NOISE = /^\s*(?:sysctl: (?:permission denied on key|reading key)|[#;]|$)/;
 const TOOL_ERROR =
   /^\s*(?:sysctl: (?:cannot stat \/proc\/sys\/|unknown key)|(?:sysctl: )?error: "[\w.:/@-]+" is an unknown key)/;
+/**
+ * Other tools saying what a key is: kubeadm's preflight (`[ERROR FileContent--proc-sys-...]:
+ * /proc/sys/x does not exist` / `contents are not set to 1`) and `docker info` (`WARNING:
+ * bridge-nf-call-iptables is disabled`). The bridge keys hold only 0 or 1.
+ */
+const PREFLIGHT =
+  /^\s*(?:\[(?:ERROR|WARNING) FileContent--[\w-]+\]:\s+)?(\/proc\/sys\/\S+)\s+(does not exist|contents are not set to 1)\s*$/;
+const DOCKER_DISABLED = /^\s*WARNING: (bridge-nf-call-(?:ip6?|arp)tables) is disabled\s*$/;
 const CAT_PROC = /^(?:sudo\s+)?cat\s+((?:\/proc\/sys\/)[\w.:/@-]+)\s*$/;
 const MAX_LINE = 20_000;
 const MAX_PROBLEMS = 50;
@@ -57,7 +65,8 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     for (const l of head) {
       if (l.text.length > MAX_LINE) continue;
       if (SYSCTL_LINE.test(l.text)) kv += 1;
-      else if (TOOL_ERROR.test(l.text)) return true;
+      else if (TOOL_ERROR.test(l.text) || PREFLIGHT.test(l.text) || DOCKER_DISABLED.test(l.text))
+        return true;
     }
     // A short `sysctl key` answer is one line; otherwise several, most of the paste.
     return kv >= 2 ? kv * 2 >= head.length : kv === 1 && head.length <= 2;
@@ -81,6 +90,12 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
       const miss = missingKey(l.text);
       if (miss) {
         missing[miss] = { value: miss, line: l.n, text: l.text };
+        continue;
+      }
+      const told = toldByTool(l.text);
+      if (told) {
+        if (told.value === null) missing[told.key] = { value: told.key, line: l.n, text: l.text };
+        else values[told.key] = { value: told.value, line: l.n, text: l.text };
         continue;
       }
       const m = KV.exec(l.text) ?? GREP_PROC.exec(l.text);
@@ -128,6 +143,14 @@ function bareKeys(content: Line[], ctx: ParseContext): Map<Line, string> | null 
     if (!missingKey(l.text) && l.text.length <= MAX_LINE && !KV.test(l.text)) out.set(l, keys[i]!);
   });
   return out;
+}
+
+/** A key's state as kubeadm or docker words it: its value, or null when the key is missing. */
+function toldByTool(text: string): { key: string; value: string | null } | null {
+  const p = PREFLIGHT.exec(text);
+  if (p) return { key: dottedKey(p[1]!), value: p[2] === 'does not exist' ? null : '0' };
+  const d = DOCKER_DISABLED.exec(text);
+  return d ? { key: `net.bridge.${d[1]}`, value: '0' } : null;
 }
 
 function missingKey(text: string): string | null {
