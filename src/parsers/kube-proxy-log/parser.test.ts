@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { factsOf } from '../../testing/facts';
 import { toLines } from '../../engine/lines';
 import {
   claimsOnly,
@@ -175,4 +176,29 @@ describe('kube-proxy-log: hostile input', () => {
       ],
     },
   );
+});
+
+// Written by hand in the shape of klog's JSON logger (`--logging-format=json`, k8s.io/component-base
+// logs/json): no public thread pasted one that we found.
+describe('kube-proxy-log: JSON lines', () => {
+  const json = [
+    '{"ts":1678895112344.713,"caller":"app/server_linux.go:395","msg":"Using iptables Proxier","v":0}',
+    '{"ts":1678895112345.123,"caller":"app/server.go:552","msg":"Version info","version":"v1.26.1"}',
+    '{"ts":1678895112360.2,"caller":"iptables/proxier.go:1514","msg":"Failed to execute iptables-restore","err":"exit status 1"}',
+  ].join('\n');
+
+  it('reads the mode, the version and the error as from text lines', () => {
+    const [s] = parsePaste(json, 'x');
+    expect(s!.kind).toBe('kube-proxy-log');
+    const f = factsOf(s!, 'kube-proxy-log');
+    expect(f.proxier?.value).toBe('iptables');
+    expect(f.version?.value).toBe('v1.26.1');
+    expect(f.entries.map((e) => e.level)).toEqual(['I', 'I', 'E']);
+    expect(f.entries[2]!.message).toBe('"Failed to execute iptables-restore" err="exit status 1"');
+  });
+
+  it('is not fooled by other JSON', () => {
+    const [s] = parsePaste('{"msg":"hello","level":"info"}\n{"msg":"again","level":"info"}', 'x');
+    expect(s!.kind).not.toBe('kube-proxy-log');
+  });
 });

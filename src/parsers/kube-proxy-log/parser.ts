@@ -31,10 +31,10 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
     let klog = 0;
     let marked = false;
     for (const l of head) {
-      const m = l.text.length <= MAX_LINE ? KLOG.exec(l.text) : null;
+      const m = l.text.length <= MAX_LINE ? lineOf(l.text) : null;
       if (!m) continue;
       klog += 1;
-      if (!marked && (ORIGIN_MARK.test(m[3]!) || MESSAGE_MARK.test(m[4]!))) marked = true;
+      if (!marked && (ORIGIN_MARK.test(m.origin) || MESSAGE_MARK.test(m.message))) marked = true;
     }
     return marked && klog * 2 >= head.length;
   },
@@ -75,14 +75,41 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
 });
 
 function entryOf(l: Line): KlogEntry | null {
-  const m = KLOG.exec(l.text);
-  if (!m) return null;
+  const m = lineOf(l.text);
+  return m ? { ...m, line: l.n, text: l.text } : null;
+}
+
+/** A klog line, in text or in JSON (`--logging-format=json`). */
+function lineOf(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
+  const m = KLOG.exec(text);
+  if (m) return { level: m[1] as KlogEntry['level'], origin: m[3]!, message: m[4]!.trimEnd() };
+  return jsonLine(text);
+}
+
+/**
+ * `{"ts":1678895112345.1,"caller":"app/server_others.go:239","msg":"Using iptables Proxier",
+ * "v":0}`: the message and its keys written as klog's text format writes them (`"msg" k="v"`),
+ * so one set of patterns reads both. `err` makes it an error line.
+ */
+function jsonLine(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
+  const t = text.trim();
+  if (!t.startsWith('{') || !t.includes('"msg"') || !t.includes('"caller"')) return null;
+  let o: unknown;
+  try {
+    o = JSON.parse(t);
+  } catch {
+    return null;
+  }
+  if (typeof o !== 'object' || o === null) return null;
+  const { msg: message, caller, ...rest } = o as Record<string, unknown>;
+  if (typeof message !== 'string' || typeof caller !== 'string') return null;
+  const keys = Object.entries(rest)
+    .filter(([k]) => k !== 'ts' && k !== 'v')
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   return {
-    level: m[1] as KlogEntry['level'],
-    origin: m[3]!,
-    message: m[4]!.trimEnd(),
-    line: l.n,
-    text: l.text,
+    level: 'err' in rest ? 'E' : 'I',
+    origin: caller.slice(caller.lastIndexOf('/') + 1),
+    message: [JSON.stringify(message), ...keys].join(' '),
   };
 }
 
