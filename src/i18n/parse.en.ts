@@ -254,6 +254,8 @@ export default {
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     'k8s-object': {
+      fragment:
+        'Fields without their object (a grep of `-o yaml`): read as part of {{object}}. Paste the whole object for the rest of it.',
       tooLarge:
         'The paste is larger than {{max}} MB. Paste one object (`kubectl get KIND NAME -o yaml`) or filter with `-l`.',
       flattened:

@@ -247,6 +247,8 @@ export default {
       moreProblems: '……另有 {{n}} 行无法识别。',
     },
     'k8s-object': {
+      fragment:
+        '只有字段没有对象（grep 过的 `-o yaml`）：按 {{object}} 的一部分读取。要看其余内容，请粘贴整个对象。',
       tooLarge:
         '粘贴内容超过 {{max}} MB。请只粘贴一个对象（`kubectl get 类型 名称 -o yaml`），或用 `-l` 过滤。',
       flattened:

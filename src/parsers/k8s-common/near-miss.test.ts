@@ -41,15 +41,26 @@ describe('Kubernetes-side near misses', () => {
     });
   });
 
-  it("fields grep'd out of `-o yaml` say to paste the whole object", () => {
+  it("fields grep'd out of `-o yaml` are read as part of the object; list items say to paste it whole", () => {
     const grepped =
       "$ kubectl -n ingress-nginx get ds ingress-nginx-controller -o yaml | grep -E 'dnsPolicy|hostNetwork'\n      dnsPolicy: ClusterFirst\n      hostNetwork: true\n";
     expect(first(grepped)).toMatchObject({
-      kind: 'k8s-fragment',
-      status: 'rejected',
-      problems: [{ msg: { key: 'parse.nearMiss.k8s-fragment' } }],
+      kind: 'k8s-object',
+      status: 'partial',
+      problems: [
+        {
+          msg: {
+            key: 'parse.k8s-object.fragment',
+            params: { object: 'DaemonSet/ingress-nginx-controller' },
+          },
+        },
+      ],
     });
-    expect(first('  externalTrafficPolicy: Local\n  healthCheckNodePort: 31904\n').kind).toBe(
+    expect(first('  externalTrafficPolicy: Local\n  healthCheckNodePort: 31904\n')).toMatchObject({
+      kind: 'k8s-object',
+      problems: [{ msg: { params: { object: 'Service/?' } } }],
+    });
+    expect(first('        - containerPort: 80\n          hostPort: 80\n').kind).toBe(
       'k8s-fragment',
     );
     // YAML-looking lines of no Kubernetes object stay unknown

@@ -6,6 +6,7 @@ import type { K8sObjectFacts } from './facts';
 import { readJson } from './json';
 import { ReadError, type Node } from './tree';
 import { readYaml } from './yaml';
+import { fragmentOf } from './fragment';
 
 const K = 'parse.k8s-object';
 /** A single object or a filtered list is far below this; a whole cluster dump is not what to paste. */
@@ -41,15 +42,27 @@ const NEVER_EMPTY = new Set(['metadata', 'spec', 'template', 'containers']);
 export const k8sObject = withLeadingCommand(
   defineParser<'k8s-object', K8sObjectFacts>({
     kind: 'k8s-object',
-    detect(head) {
+    detect(head, ctx) {
       const body = head.filter((l) => !isNoise(l.text));
       const first = body[0]?.text.trim() ?? '';
       const probe = body.slice(0, 12);
       if (first.startsWith('{'))
         return head.some((l) => /"(?:apiVersion|kind)"\s*:/.test(l.text.slice(0, 2000)));
-      return probe.some((l) => API_VERSION.test(l.text)) && probe.some((l) => KIND.test(l.text));
+      if (probe.some((l) => API_VERSION.test(l.text)) && probe.some((l) => KIND.test(l.text)))
+        return true;
+      return fragmentOf(body, ctx) !== null;
     },
-    parse(lines) {
+    parse(lines, ctx) {
+      const fragment = fragmentOf(trimNoise(lines), ctx);
+      if (fragment) {
+        const objects = readYaml(fragment.lines).docs.flatMap((d) => objectsOf(d, lineText(lines)));
+        const what = `${fragment.kind}/${fragment.name ?? '?'}`;
+        return accept(
+          { format: 'yaml', objects },
+          [{ msg: msg(`${K}.fragment`, { object: what }) }],
+          msg(`${K}.summary`, { n: objects.length, objects: what }),
+        );
+      }
       let size = 0;
       for (const l of lines) size += l.text.length + 1;
       if (size > MAX_CHARS) return reject(msg(`${K}.tooLarge`, { max: MAX_CHARS / 1_000_000 }));

@@ -38,3 +38,23 @@ describe(cause, () => {
     expect(verdict({ cut })).toBe('no-evidence');
   });
 });
+
+describe('ingress-hostnetwork-dns from fields grep-ed out of the object', () => {
+  it('the command names the controller: its hostNetwork and dnsPolicy are enough', () => {
+    const grepped =
+      "$ kubectl -n ingress-nginx get ds ingress-nginx-controller -o yaml | grep -E 'dnsPolicy|hostNetwork'\n      dnsPolicy: ClusterFirst\n      hostNetwork: true\n";
+    const d = diagnoseTexts({ g: grepped }, {}, 'ingress-5xx');
+    expect(verdictOf(d, 'ingress-hostnetwork-dns')).toBe('found:medium');
+    const f = d.findings.find((x) => x.cause === 'ingress-hostnetwork-dns')!;
+    expect(f.evidence.map((e) => e.line)).toEqual([3, 2]);
+  });
+
+  it('fields of no named object prove nothing about the controller', () => {
+    const d = diagnoseTexts(
+      { g: '      dnsPolicy: ClusterFirst\n      hostNetwork: true\n' },
+      {},
+      'ingress-5xx',
+    );
+    expect(verdictOf(d, 'ingress-hostnetwork-dns')).not.toMatch(/^found/);
+  });
+});
