@@ -42,3 +42,37 @@ describe(cause, () => {
     expect(verdict({ steady })).toBe('ruled-out');
   });
 });
+
+// `kubectl get events` in the columns of kubectl 1.20+, written by hand with the kubelet's own
+// event messages (the public threads we found show these events through describe only).
+describe('ingress-liveness-restarts from kubectl get events', () => {
+  const table = (rows: string[]) =>
+    [
+      '$ kubectl -n ingress-nginx get events',
+      'LAST SEEN   TYPE      REASON      OBJECT                                          MESSAGE',
+      ...rows,
+    ].join('\n');
+  const unhealthy =
+    '12m         Warning   Unhealthy   pod/ingress-nginx-controller-7d9f8c6b5d-x2k9p   Liveness probe failed: Get "http://10.244.1.17:10254/healthz": context deadline exceeded';
+  const killing =
+    '12m         Normal    Killing     pod/ingress-nginx-controller-7d9f8c6b5d-x2k9p   Container controller failed liveness probe, will be restarted';
+
+  it('a kill for a failed liveness probe is high, failures alone medium', () => {
+    expect(
+      verdictOf(diagnoseTexts({ e: table([unhealthy, killing]) }), 'ingress-liveness-restarts'),
+    ).toBe('found:high');
+    expect(verdictOf(diagnoseTexts({ e: table([unhealthy]) }), 'ingress-liveness-restarts')).toBe(
+      'found:medium',
+    );
+  });
+
+  it("another pod's probes say nothing of the controller", () => {
+    const other = unhealthy.replace(
+      'ingress-nginx-controller-7d9f8c6b5d-x2k9p',
+      'web-5c7d9f8b6-abcde    ',
+    );
+    expect(verdictOf(diagnoseTexts({ e: table([other]) }), 'ingress-liveness-restarts')).toBe(
+      'no-evidence',
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { KubectlDescribeFacts } from '../../parsers/kubectl-describe/facts';
 
@@ -26,7 +26,7 @@ export default defineRule({
       // `failed liveness probe, will be restarted`; before 1.10 `is unhealthy, it will be killed and re-created`.
       const killed = facts.events.filter(
         (e) =>
-          (/liveness probe/i.test(e.message) && /restart/i.test(e.message)) ||
+          (/liveness probe/i.test(e.message) && /restart|will be killed/i.test(e.message)) ||
           /is unhealthy, it will be killed/i.test(e.message),
       );
       const restarts = facts.containers
@@ -61,6 +61,19 @@ export default defineRule({
           cite(source, restarts),
           cite(source, probe),
         ]);
+    }
+    // `kubectl get events`: the kubelet's probe failures and kills of a controller pod.
+    const events = eventRows(ctx);
+    if (events.failed.length + events.killed.length > 0) {
+      const killed = events.killed.length > 0;
+      return finding(
+        killed ? 'high' : 'medium',
+        {
+          key: `${K}.${killed ? 'restarted' : 'failing'}`,
+          params: { n: events.failed.length + events.killed.length, restarts: '?' },
+        },
+        [...events.failed.slice(0, 2), ...events.killed.slice(0, 2)],
+      );
     }
     // `kubectl get pods`: controller rows whose restart count grows between two pastes.
     const counts = new Map<string, { first: number; last: number; ev: Evidence[] }>();
@@ -116,6 +129,26 @@ export default defineRule({
     },
   },
 });
+
+/** `kubectl get events` rows of a controller pod: liveness failures on /healthz, kills for them. */
+function eventRows(ctx: RuleContext) {
+  const failed: Evidence[] = [];
+  const killed: Evidence[] = [];
+  for (const { source, facts } of ctx.of('kubectl-get'))
+    for (const t of facts.tables)
+      for (const r of t.rows) {
+        const message = r.cells.MESSAGE ?? '';
+        const object = r.cells.OBJECT ?? r.cells.NAME ?? '';
+        if (!message || !INGRESS.test(object)) continue;
+        if (
+          /failed liveness probe, will be restarted|is unhealthy, it will be killed/i.test(message)
+        )
+          killed.push(cite(source, r));
+        else if (/Liveness probe failed/i.test(message) && /:10254\b|healthz/.test(message))
+          failed.push(cite(source, r));
+      }
+  return { failed, killed };
+}
 
 function isController(f: KubectlDescribeFacts): boolean {
   if (INGRESS.test(f.name?.value ?? '') || INGRESS.test(f.namespace?.value ?? '')) return true;
