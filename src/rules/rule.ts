@@ -6,6 +6,8 @@ import type { Cited, Confidence, Evidence, Msg } from '../engine/types';
 export interface Sourced<F> {
   source: string;
   facts: F;
+  /** Every line of the paste was read (a `partial` one had lines its parser could not read). */
+  complete?: boolean;
 }
 
 export interface RuleContext {
@@ -75,7 +77,11 @@ export function contextOf(sections: SectionResult[], vars: Record<string, string
       const out: Sourced<FactsByKind[K]>[] = [];
       for (const s of sections) {
         if (s.kind === kind && s.status !== 'rejected')
-          out.push({ source: s.source, facts: s.facts as FactsByKind[K] });
+          out.push({
+            source: s.source,
+            facts: s.facts as FactsByKind[K],
+            complete: s.status === 'parsed',
+          });
       }
       return out;
     },

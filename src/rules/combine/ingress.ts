@@ -1,4 +1,11 @@
-import { cite, noEvidence, ruledOut, type RuleContext, type RuleResult } from '../rule';
+import {
+  cite,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+  type RuleResult,
+  type Sourced,
+} from '../rule';
 import type { Evidence } from '../../engine/types';
 import type {
   IngressAccessLine,
@@ -48,7 +55,7 @@ export function ingressSettings(ctx: RuleContext): Record<string, Setting> {
   return out;
 }
 
-export type IngressLog = { source: string; facts: IngressNginxLogFacts };
+export type IngressLog = Sourced<IngressNginxLogFacts>;
 
 export const ingressLogs = (ctx: RuleContext): IngressLog[] => ctx.of('ingress-nginx-log');
 
@@ -77,8 +84,13 @@ export function accessWith(
   );
 }
 
-/** Upstream errors and access lines of any kind: the log speaks about the upstreams at all. */
+/**
+ * The logs speak of upstream trouble (access lines or classified errors), and every line of them
+ * was read: only then can their silence about a cause rule it out. A log with lines that could
+ * not be read may hide the very line that would prove it.
+ */
 export function logSpeaks(logs: IngressLog[]): boolean {
+  if (logs.some((l) => l.complete === false)) return false;
   return logs.some(
     ({ facts }) => facts.access.total > 0 || facts.errors.some((e) => e.kind !== 'other'),
   );
