@@ -67,4 +67,6 @@ export interface KubectlDescribeFacts {
   events: DescribeEvent[];
   /** `Events:  <none>`. */
   eventsNone: boolean;
+  /** An Ingress's rule backends: `web:80 (10.1.2.3:8080,...)`, `(<none>)`, `(<error: ...>)`. */
+  backends: Cited<{ service: string; port: string; endpoints: string }>[];
 }

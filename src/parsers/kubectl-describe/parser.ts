@@ -69,7 +69,9 @@ export const kubectlDescribe = withLeadingCommand(
         containers: [],
         events: [],
         eventsNone: false,
+        backends: [],
       };
+      let topKey = '';
       const problems: Problem[] = [];
       const base = baseIndent(lines);
       const first = lines.find((l) => !isNoise(l.text));
@@ -118,7 +120,19 @@ export const kubectlDescribe = withLeadingCommand(
                     : 'top';
           if (key === 'Events' && /^<none>$/.test(value)) facts.eventsNone = true;
           container = null;
+          topKey = key;
           (facts.fields[key!] ??= []).push(cite(value));
+          continue;
+        }
+        // `Rules:` of an Ingress: `host  /path  web:80 (10.1.2.3:8080,...)`, one backend a line.
+        const backend = topKey === 'Rules' ? BACKEND.exec(text) : null;
+        if (backend) {
+          const [, service, port, endpoints] = backend;
+          facts.backends.push({
+            value: { service: service!, port: port!, endpoints: endpoints! },
+            line: l.n,
+            text: l.text,
+          });
           continue;
         }
         if (section === 'containers' || section === 'init') {
@@ -157,6 +171,8 @@ export const kubectlDescribe = withLeadingCommand(
     },
   }),
 );
+
+const BACKEND = /(?:^|\s)([a-z0-9][\w.-]*):([\w-]+)\s+\((.*)\)\s*$/;
 
 /** The indentation every line shares (a paste indented as a Markdown code block). */
 function baseIndent(lines: Line[]): number {

@@ -62,6 +62,22 @@ export function endpointsRows(ctx: RuleContext): EndpointsRow[] {
       });
     }
   }
+  // `kubectl describe ingress`: `web:80 (<error: endpoints "web" not found>)` proves none.
+  // `(<none>)` does not: kubectl 1.13 printed it for every ingress outside kube-system.
+  for (const { source, facts } of ctx.of('kubectl-describe'))
+    for (const b of facts.backends) {
+      const { service, endpoints } = b.value;
+      const missing = /^<error: endpoints "[^"]*" not found>$/.test(endpoints);
+      const none = endpoints === '<none>';
+      out.push({
+        namespace: facts.namespace?.value ?? null,
+        name: service,
+        addresses: missing || none ? [] : endpoints.replace(/\s*\+ \d+ more.*$/, '').split(','),
+        partial: none || /\+ \d+ more/.test(endpoints),
+        notReady: 0,
+        evidence: cite(source, b),
+      });
+    }
   for (const { source, facts } of ctx.of('k8s-object')) {
     for (const o of facts.objects) {
       if (!o.endpoints) continue;

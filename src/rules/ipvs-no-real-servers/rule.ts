@@ -56,7 +56,7 @@ export default defineRule({
           },
           [
             ...vsEvidence(source, vs),
-            ...(ep && ep.addresses.length === 0 ? [ep.evidence] : []),
+            ...(ep && ep.addresses.length === 0 && !ep.partial ? [ep.evidence] : []),
             ...noDest
               .filter((d) => d.address === target)
               .slice(0, 2)
@@ -74,7 +74,7 @@ export default defineRule({
           { vip: ctx.vars.vip!, vport: ctx.vars.vport!, ...serviceVars(services, target) },
         );
       const ep = endpointsOf(target);
-      if (ep && ep.addresses.length === 0)
+      if (ep && ep.addresses.length === 0 && !ep.partial)
         return finding(
           'high',
           { key: `${K}.endpointsNone`, params: { vs: target } },
@@ -95,7 +95,10 @@ export default defineRule({
         (vs) => vs.proto !== 'FWM' && liveServers(vs).length === 0,
       );
       if (empty.length === 0) continue;
-      const backed = empty.find((vs) => endpointsOf(vs.address)?.addresses.length === 0);
+      const backed = empty.find(
+        (vs) =>
+          endpointsOf(vs.address)?.addresses.length === 0 && !endpointsOf(vs.address)?.partial,
+      );
       const vs = backed ?? empty[0]!;
       const ep = backed ? endpointsOf(backed.address) : undefined;
       return finding(
@@ -127,7 +130,7 @@ export default defineRule({
         );
     }
     // Only kubectl: a lone `<none>` row is the operator's Service (they asked for that one).
-    if (endpoints.length === 1 && endpoints[0]!.addresses.length === 0)
+    if (endpoints.length === 1 && endpoints[0]!.addresses.length === 0 && !endpoints[0]!.partial)
       return finding(
         'low',
         { key: `${K}.endpointsOnly`, params: { name: endpoints[0]!.name } },

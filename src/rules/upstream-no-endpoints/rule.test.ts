@@ -35,3 +35,34 @@ describe(cause, () => {
     expect(verdict({ timeout })).toBe('ruled-out');
   });
 });
+
+describe('upstream-no-endpoints from kubectl describe ingress', () => {
+  // kubernetes/kubectl issue 592: kubectl 1.13 printed `(<none>)` for the backends of every
+  // ingress outside kube-system, endpoints or not. It proves nothing.
+  const kubectl592 = [
+    'Name:             test',
+    'Namespace:        test',
+    'Default backend:  default-http-backend:80 (<none>)',
+    'Rules:',
+    '  Host                       Path  Backends',
+    '  ----                       ----  --------',
+    '  example.com',
+    '                             /*   example:80 (<none>)',
+    'Annotations:',
+  ].join('\n');
+
+  it('<none> proves nothing; a missing Endpoints object does; the default backend never counts', () => {
+    expect(verdictOf(diagnoseTexts({ d: kubectl592 }), 'upstream-no-endpoints')).toBe(
+      'no-evidence',
+    );
+    const missing = kubectl592.replace(
+      'example:80 (<none>)',
+      'example:80 (<error: endpoints "example" not found>)',
+    );
+    expect(verdictOf(diagnoseTexts({ d: missing }), 'upstream-no-endpoints')).toBe('found:low');
+    const onlyDefault = kubectl592
+      .replace('(<none>)', '(<error: endpoints "default-http-backend" not found>)')
+      .replace('example:80 (<none>)', 'example:80 (10.1.2.3:8080)');
+    expect(verdictOf(diagnoseTexts({ d: onlyDefault }), 'upstream-no-endpoints')).toBe('ruled-out');
+  });
+});

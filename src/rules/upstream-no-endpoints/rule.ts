@@ -18,7 +18,7 @@ export default defineRule({
     const noLive = eventsOf(logs, 'no-live-upstreams');
     const unavailable = accessWith(logs, 503);
     const endpoints = endpointsRows(ctx);
-    const empty = endpoints.filter((e) => e.addresses.length === 0);
+    const empty = endpoints.filter((e) => e.addresses.length === 0 && !e.partial);
     /** The empty endpoints row of an ingress-nginx upstream name `ns-svc-port`. */
     const emptyFor = (upstreamName: string | null): EndpointsRow | undefined =>
       upstreamName
