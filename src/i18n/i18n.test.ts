@@ -13,8 +13,12 @@ import uiEn from './ui.en';
 import uiZh from './ui.zh-CN';
 import treeEn from './tree.en';
 import treeZh from './tree.zh-CN';
-import causeEn from './cause.en';
-import causeZh from './cause.zh-CN';
+import causeNodeEn from './cause-node.en';
+import causeNodeZh from './cause-node.zh-CN';
+import causeProxyEn from './cause-proxy.en';
+import causeProxyZh from './cause-proxy.zh-CN';
+import causeIngressEn from './cause-ingress.en';
+import causeIngressZh from './cause-ingress.zh-CN';
 import parseEn from './parse.en';
 import parseZh from './parse.zh-CN';
 import shareEn from './share.en';
@@ -23,7 +27,9 @@ import shareZh from './share.zh-CN';
 const NAMESPACES = {
   ui: [uiEn, uiZh],
   tree: [treeEn, treeZh],
-  cause: [causeEn, causeZh],
+  'cause-node': [causeNodeEn, causeNodeZh],
+  'cause-proxy': [causeProxyEn, causeProxyZh],
+  'cause-ingress': [causeIngressEn, causeIngressZh],
   parse: [parseEn, parseZh],
   share: [shareEn, shareZh],
 } as const;
@@ -98,8 +104,10 @@ describe('i18n', () => {
     expect(merge({ a: { b: 'one' } }, { a: { c: 'two' } })).toEqual({ a: { b: 'one', c: 'two' } });
   });
 
-  it('has one block per catalog cause, in the catalog order', () => {
-    expect(Object.keys(causeEn.cause)).toEqual([...CAUSE_IDS]);
+  it('has one block per catalog cause, each in one file, in the catalog order', () => {
+    const files = [causeNodeEn, causeProxyEn, causeIngressEn].map((f) => Object.keys(f.cause));
+    expect(files.flat().sort()).toEqual([...CAUSE_IDS].sort());
+    for (const ids of files) expect(ids).toEqual(CAUSE_IDS.filter((c) => ids.includes(c)));
   });
 
   // A verdict or fix comment that only a rare branch says would otherwise show its raw key.

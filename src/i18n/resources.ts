@@ -4,8 +4,12 @@ import uiEn from './ui.en';
 import uiZh from './ui.zh-CN';
 import treeEn from './tree.en';
 import treeZh from './tree.zh-CN';
-import causeEn from './cause.en';
-import causeZh from './cause.zh-CN';
+import causeNodeEn from './cause-node.en';
+import causeNodeZh from './cause-node.zh-CN';
+import causeProxyEn from './cause-proxy.en';
+import causeProxyZh from './cause-proxy.zh-CN';
+import causeIngressEn from './cause-ingress.en';
+import causeIngressZh from './cause-ingress.zh-CN';
 import parseEn from './parse.en';
 import parseZh from './parse.zh-CN';
 import shareEn from './share.en';
@@ -13,17 +17,22 @@ import shareZh from './share.zh-CN';
 
 export { LANGS, type Lang } from './dict';
 
-/** One file per namespace and language; `merge` refuses a key that two files both define. */
+/**
+ * One file per namespace and language (`cause` in three, by concern); `merge` refuses a key that
+ * two files both define.
+ */
 export const RESOURCES: Record<Lang, Dict> = {
-  en: merge(uiEn, treeEn, causeEn, parseEn, shareEn),
-  'zh-CN': merge(uiZh, treeZh, causeZh, parseZh, shareZh),
+  en: merge(uiEn, treeEn, causeNodeEn, causeProxyEn, causeIngressEn, parseEn, shareEn),
+  'zh-CN': merge(uiZh, treeZh, causeNodeZh, causeProxyZh, causeIngressZh, parseZh, shareZh),
 };
 
 /** Every key of the dictionaries, as English defines them. */
 export type MessageKey =
   | Leaves<typeof uiEn>
   | Leaves<typeof treeEn>
-  | Leaves<typeof causeEn>
+  | Leaves<typeof causeNodeEn>
+  | Leaves<typeof causeProxyEn>
+  | Leaves<typeof causeIngressEn>
   | Leaves<typeof parseEn>
   | Leaves<typeof shareEn>;
 

@@ -1,0 +1,191 @@
+import type { Shape } from './shape';
+import type en from './cause-ingress.en';
+
+/**
+ * Causes at the ingress controller and its upstreams: DNS under hostNetwork, TLS ciphers,
+ * liveness restarts, 5xx from the backends, stray traffic. One block per cause, in catalog
+ * order: title, why, risk, the rule's `verdict` texts and its fix comments.
+ */
+export default {
+  cause: {
+    'ingress-hostnetwork-dns': {
+      title: 'hostNetwork 的 Ingress 控制器无法解析集群内域名',
+      why: '使用 hostNetwork: true 的 Pod 会拿到节点的 /etc/resolv.conf，除非 dnsPolicy 为 ClusterFirstWithHostNet；此时 ClusterFirst 实际上就是节点的 DNS。这样运行的 ingress-nginx 副本无法解析集群内域名（kubernetes.default、ExternalName 后端），不再更新上游，于是只有经它处理的请求失败。',
+      risk: '低：补丁会逐个滚动重启控制器 Pod；每个副本重启期间不提供服务。',
+      verdict: {
+        clusterFirst:
+          '{{name}} 以 hostNetwork: true 运行且 dnsPolicy 为 {{policy}}：它使用节点的 DNS，无法解析集群内域名。',
+        defaultPolicy:
+          '{{name}} 以 hostNetwork: true 运行且未设置 dnsPolicy（默认 ClusterFirst）：它使用节点的 DNS，无法解析集群内域名。',
+        withHostNet: '控制器以 hostNetwork 运行，dnsPolicy 为 ClusterFirstWithHostNet。',
+        noHostNetwork: '控制器没有使用 hostNetwork：它使用集群 DNS。',
+        logOnly:
+          '控制器解析域名失败；请粘贴它的 Pod spec，确认是否是 hostNetwork 而未设置 ClusterFirstWithHostNet。',
+      },
+      fix: {
+        rollout: '控制器 Pod 会以新策略逐个重启',
+        helm: '使用 Helm chart 时：controller.hostNetwork=true 且 controller.dnsPolicy=ClusterFirstWithHostNet',
+        verify: '应显示集群 DNS（nameserver 为 kube-dns 的 ClusterIP）',
+      },
+    },
+    'ingress-http2-bad-ciphers': {
+      title: '自定义 TLS 加密套件导致 HTTP/2 不可用',
+      why: 'TLS 1.2 上的 HTTP/2 要求临时密钥交换（ECDHE/DHE）加 AEAD 加密（GCM、ChaCha20）；RFC 7540 把其余套件（如 AES128-SHA）列为禁用。ingress-nginx 优先使用服务端的套件顺序并默认开启 HTTP/2，所以以这类套件开头的自定义 ssl-ciphers 会让浏览器拒绝访问（ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY），而 curl 用 HTTP/1.1 仍能访问。',
+      risk: '低：默认套件正是现代浏览器所期望的。只支持 SSLv3/TLS 1.0 套件的极老客户端将无法访问；改为关闭 HTTP/2 可保留它们，但所有人都失去 HTTP/2。',
+      verdict: {
+        why: '加密套件列表以 {{cipher}} 开头，这是 HTTP/2 禁用的套件（没有 ECDHE/DHE 或不是 AEAD）：服务端会选中它，浏览器拒绝 HTTP/2 连接。',
+        negotiated:
+          '客户端通过 {{cipher}} 建立了 HTTP/2，而该套件被 HTTP/2 禁用：浏览器会拒绝此连接。',
+        browserOnly:
+          '浏览器因 TLS 设置拒绝了 HTTP/2（INADEQUATE_TRANSPORT_SECURITY）：请粘贴 ssl-ciphers 配置，看看协商到的是哪个套件。',
+        http2Off: 'HTTP/2 已关闭（use-http2: false），套件顺序不会导致此问题。',
+        goodFirst: '加密套件列表以 {{cipher}} 开头，这是 HTTP/2 允许的套件。',
+        negotiatedOk: '客户端协商到 {{cipher}}，HTTP/2 接受该套件。',
+        defaultCiphers: '配置中没有修改 ssl-ciphers：控制器默认的加密套件符合 HTTP/2 要求。',
+      },
+      fix: {
+        restore: '恢复控制器默认的加密套件（符合 HTTP/2 要求）：',
+        orDisable: '或者，若必须保留旧套件，改为关闭 HTTP/2：',
+        persist: '把它保存在控制器的 Helm values（controller.config）或 Git 中的 ConfigMap 清单里',
+        verify: '应显示 ECDHE/AEAD 套件（或 TLSv1.3）以及 ALPN h2',
+        rollback: '恢复原来的 ssl-ciphers 值（保存在 Git 或 Helm values 中）：',
+      },
+    },
+    'ingress-liveness-restarts': {
+      title: 'Ingress 控制器因存活探针失败被重启',
+      why: '当 10254 端口的 GET /healthz 连续失败 failureThreshold 次（默认超时 1 秒）时，kubelet 会重启控制器。节点上丢包时（常见原因是 conntrack 表满），即使 nginx 正常，探针也会失败；每次重启都会断开经过该副本的所有连接，入口随之抖动。',
+      risk: '低：提高阈值和超时只会让 kubelet 更晚重启真正卡死的控制器。同时也要解决底层的丢包。',
+      verdict: {
+        restarted: 'kubelet 因存活探针失败而重启控制器（失败 {{n}} 次，重启次数 {{restarts}}）。',
+        failing: '控制器的存活探针失败了 {{n}} 次；再连续失败几次，kubelet 就会重启它。',
+        restartsOnly: '控制器已重启 {{restarts}} 次；它的事件能说明是否因存活探针而重启。',
+        climbing: '控制器的重启次数在两次粘贴之间增长（现为 {{restarts}}）。',
+        noRestarts: '控制器没有重启过。',
+      },
+      fix: {
+        cause: '探针失败是因为节点上丢包：查明原因（常见是 conntrack 表满）',
+        onNode: '在控制器所在节点上运行',
+        threshold: '在此之前，让 kubelet 在重启前更有耐心：',
+        helm: '使用 Helm chart 时：controller.livenessProbe.failureThreshold 与 timeoutSeconds',
+        verify: 'RESTARTS 列应不再增长',
+      },
+    },
+    'upstream-no-endpoints': {
+      title: '后端 Service 没有就绪的 Endpoint（503）',
+      why: 'ingress-nginx 把请求发往后端 Service 的 endpoints 中的 Pod IP。Service 没有就绪的 endpoint 时（selector 匹配不到 Pod、Pod 就绪探针失败、端口名不匹配），nginx 无处转发，返回 503。',
+      risk: '低：修复在 Service 的 selector、Pod 标签或就绪探针上；控制器会自动获取 endpoints。',
+      verdict: {
+        controller:
+          '控制器中 Service {{service}} 没有可用的 endpoint：nginx 没有可转发的 Pod（503）。',
+        noLive: 'nginx 找不到存活的上游：后端没有可用的 endpoint（503）。',
+        accessAndEndpoints: '这些 503 发往 {{service}} 的后端，而它的 endpoints 为 <none>。',
+        endpointsOnly:
+          '有 {{n}} 个 Service（包括 {{service}}）没有 endpoints：若其中有 Ingress 的后端，它会返回 503。',
+        triedPods: 'nginx 有可尝试的 Pod 地址：后端 Service 有 endpoints。',
+        endpointsReady: 'Service {{service}} 有就绪的 endpoints。',
+      },
+      fix: {
+        selector: 'selector 必须匹配就绪 Pod 的标签：',
+        ready: '匹配但未就绪的 Pod：它们的就绪探针为什么失败？',
+        persist: '在 Git 中的清单里修正 selector 或标签，或修正就绪探针',
+        verify: '应列出 Pod 地址',
+        rollback: '无需回滚：控制器会跟随 endpoints',
+      },
+    },
+    'upstream-timeout': {
+      title: '上游 Pod 没有及时响应（504）',
+      why: 'Pod 没有及时响应时 nginx 返回 504。"while connecting to upstream" 表示 SYN 在 proxy-connect-timeout（5 秒）内没有回应：控制器所在节点到 Pod 的网络有问题（CNI、MTU、conntrack、节点宕机）。"while reading response header" 表示 Pod 接受了连接，但超过 proxy-read-timeout（60 秒）仍无响应：应用太慢。',
+      risk: '低：调大 proxy-read-timeout 只是让慢请求能完成；它掩盖而不是修复慢应用，并会保持更多连接。',
+      verdict: {
+        connect:
+          'nginx 连接 Pod（{{upstream}}）超时 {{n}} 次：SYN 没有回应，控制器与 Pod 之间的网络有问题。',
+        read: 'nginx 等待 Pod（{{upstream}}）响应超时 {{n}} 次：Pod 接受了连接，但响应慢于 proxy-read-timeout。',
+        accessConnect: '{{n}} 个请求以 504 结束，每次尝试约 5 秒，正是连接超时：nginx 连不上 Pod。',
+        access: '{{n}} 个请求以 504 结束：nginx 等不到 Pod 的响应。',
+        otherErrors: '日志中的上游错误是 {{kinds}}，不是超时。',
+        none: '日志中没有超时的请求（没有 504，也没有 "upstream timed out"）。',
+      },
+      fix: {
+        connecting:
+          '"while connecting"：从控制器所在节点能连上 Pod 吗？这里超时说明是 Pod 网络问题（CNI、MTU、conntrack）：',
+        reading: '"while reading response header"：应用太慢；修复期间先给它更多时间：',
+        persistConnect:
+          '连接超时：修复 Pod 网络路径（clusterip-ipvs-timeout 与 pod-external-intermittent 的检查会逐段排查）',
+        persistRead: '读取超时：修复慢接口；把注解保存在 Git 中的 Ingress 清单里：',
+        verify: '应保持为 0',
+      },
+    },
+    'upstream-refused': {
+      title: '上游 Pod 拒绝连接（502）',
+      why: 'Pod 地址用 reset 回应连接时 nginx 返回 502：Pod 存在但端口上没有进程监听。通常是 Service 的 targetPort 与容器端口不一致、应用只监听 127.0.0.1，或 Pod 正在重启。',
+      risk: '中：修改 Service 的 targetPort 会同时影响该 Service 的所有客户端；请先确认容器端口。',
+      verdict: {
+        why: 'Pod 拒绝了 nginx 的连接 {{n}} 次（{{upstream}}）：targetPort 上没有进程监听（端口错误、应用未启动或 Pod 正在重启）。',
+        access:
+          '{{n}} 个请求以 502 结束，每次尝试都立即失败，符合连接被拒绝的特征；以错误日志为准。',
+        otherErrors: '日志中的上游错误是 {{kinds}}，不是连接被拒绝。',
+        none: '日志中没有被拒绝的连接。',
+      },
+      fix: {
+        who: '是哪个 Pod？它在运行并且就绪吗？',
+        ports: 'Service 的 targetPort 必须是容器实际监听的端口：',
+        targetPort: '把 targetPort 指向容器端口（或命名端口），并同步修改 Git 中的清单：',
+        readiness: '再给 Pod 配置该端口上的就绪探针，让它只在开始监听后才接收流量',
+        verify: '应保持为 0',
+        rollback: '用同样的方式把 targetPort 改回原值',
+      },
+    },
+    'ingress-stray-traffic': {
+      title: '已废弃域名的残余流量堆积了半开连接',
+      why: '已下线但仍通过泛解析指向 ingress 的域名，会带来无法完成连接的客户端（防火墙、网络质量差）。它们在 conntrack 和 socket 表中留下大量 SYN_RECV、FIN_WAIT、LAST_ACK 条目，占用正常流量所需的容量。',
+      risk: '低：nginx 会立即关闭这些域名的连接（444）；请确认 server_name 列表没有匹配到仍在使用的站点。',
+      verdict: {
+        halfOpen:
+          '{{total}} 条跟踪连接中有 {{halfOpen}} 条处于半开状态（SYN_RECV、FIN_WAIT、LAST_ACK）：客户端始终没有完成握手或关闭。',
+        strayHosts:
+          '{{requests}} 个请求中有 {{stray}} 个访问的是没有 Ingress 的域名（由默认后端应答）。',
+        fewHalfOpen: '{{total}} 条跟踪连接中只有 {{halfOpen}} 条处于半开状态。',
+      },
+      fix: {
+        hosts: '默认后端应答了哪些域名？',
+        catchAll: '立即关闭已下线域名的连接（444）；这会替换已有的 http-snippet：',
+        dns: '根本修复：删除仍把这些域名指向 ingress 的泛解析记录',
+        verify: '结尾应为 "Empty reply from server"',
+      },
+    },
+    'ingress-upstream-keepalive-mismatch': {
+      title: '后端在 nginx 复用前关闭了长连接',
+      why: 'nginx 保持到 Pod 的空闲连接，并在 upstream-keepalive-timeout（默认 60 秒）内复用。后端若更早关闭空闲连接（Node.js 5 秒后，很多应用服务器 5-30 秒后），就可能恰好在 nginx 发出请求时关闭连接：随机出现 "upstream prematurely closed connection while reading response header" 和 502。',
+      risk: '低：缩短上游 keepalive 只会让到 Pod 的新连接稍微多一些。把后端的 keepalive 超时调到大于 nginx 的也同样有效。',
+      verdict: {
+        premature:
+          '后端在响应前关闭了 {{n}} 个连接（"prematurely closed ... while reading response header"）：它关闭空闲 keepalive 连接比 nginx 停止复用（{{timeout}}）更早。',
+        reset:
+          '后端重置了 {{n}} 个 nginx 正在复用的连接；可能是它的 keepalive 超时短于 nginx 的（{{timeout}}）。',
+        noPool: 'upstream-keepalive-connections 为 0：nginx 不复用到 Pod 的连接。',
+        otherErrors: '日志中的上游错误是 {{kinds}}，不是 keepalive 连接被关闭。',
+      },
+      fix: {
+        backend:
+          '最佳做法：让后端保持空闲连接的时间长于 nginx（60 秒），例如 Node.js 的 server.keepAliveTimeout = 65000',
+        lower: '或者让 nginx 比后端更早关闭空闲的上游连接（秒）：',
+        persist: '把该值保存在控制器的 Helm values（controller.config）或其 ConfigMap 清单中',
+        verify: '应保持为 0',
+      },
+    },
+    'ingress-upstream-header-too-big': {
+      title: '后端响应头超过了代理缓冲区',
+      why: 'nginx 把后端的响应头读入一个大小为 proxy-buffer-size（默认 4k 或 8k）的缓冲区。过大的 Cookie、很长的重定向 URL 或认证令牌会溢出：nginx 记录 "upstream sent too big header" 并返回 502。',
+      risk: '低：更大的缓冲区只会让每个连接多占一点内存。',
+      verdict: {
+        why: '后端 {{n}} 次返回了超过 proxy-buffer-size（{{size}}）的响应头：nginx 返回 502。',
+        otherErrors: '日志中的上游错误是 {{kinds}}，不是响应头过大。',
+      },
+      fix: {
+        annotate: '针对该后端的 Ingress：',
+        global: '或者在控制器的 ConfigMap 中对所有 Ingress 生效：',
+        measure: '响应头大小（字节）',
+      },
+    },
+  },
+} satisfies Shape<typeof en>;
