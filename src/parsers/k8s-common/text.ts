@@ -143,3 +143,15 @@ export function withLeadingCommand<K extends string, F>(p: Parser<K, F>): Parser
     ...(p.split ? { split: p.split } : {}),
   };
 }
+
+/**
+ * kubectl's list of endpoints as `get ep` and `describe` print it (`a:1,b:2 + 3 more...`,
+ * `<none>`): the addresses shown, and how many more it left out.
+ */
+export function endpointList(text: string): { addresses: string[]; more: number } {
+  const t = text.trim();
+  const more = Number(/\+ (\d+) more/.exec(t)?.[1] ?? 0);
+  if (t === '<none>' || t === '<unset>') return { addresses: [], more };
+  const shown = t.replace(/\s*\+ \d+ more.*$/, '').split(',');
+  return { addresses: shown.filter((e) => e !== ''), more };
+}

@@ -2,6 +2,7 @@ import type { Cited, Line, Problem } from '../../engine/types';
 import { accept, defineParser, msg, reject, type ParseContext } from '../define';
 import {
   capped,
+  endpointList,
   isNoise,
   kubectlArgs,
   MAX_LINE,
@@ -170,22 +171,14 @@ function rowOf(cells: string[], table: KubectlTable, l: Line): KubectlRow {
   const ready = /^(\d+)\/(\d+)$/.exec(record['READY'] ?? '');
   const restarts = /^(\d+)(?:\s|$)/.exec(record['RESTARTS'] ?? '');
   const ep = record['ENDPOINTS'];
-  const more = ep ? /\+ (\d+) more/.exec(ep) : null;
+  const listed = ep === undefined ? null : endpointList(ep);
   return {
     cells: record,
     resource,
     ready: ready ? { ready: Number(ready[1]), total: Number(ready[2]) } : null,
     restarts: restarts ? Number(restarts[1]) : null,
-    endpoints:
-      ep === undefined
-        ? null
-        : ep === '<none>' || ep === '<unset>'
-          ? []
-          : ep
-              .replace(/\s*\+ \d+ more.*$/, '')
-              .split(',')
-              .filter((e) => e !== ''),
-    moreEndpoints: more ? Number(more[1]) : 0,
+    endpoints: listed?.addresses ?? null,
+    moreEndpoints: listed?.more ?? 0,
     line: l.n,
     text: l.text,
   };

@@ -1,4 +1,5 @@
 import { cite, type RuleContext } from '../rule';
+import { endpointList } from '../../parsers/k8s-common/text';
 import type { Evidence } from '../../engine/types';
 
 /** A Service's endpoints as `kubectl get ep` or an Endpoints/EndpointSlice object shows them. */
@@ -13,6 +14,9 @@ export interface EndpointsRow {
   notReady: number;
   evidence: Evidence;
 }
+
+/** The Service has no endpoint, as far as the output can tell (a shortened or unsure list never). */
+export const noEndpoints = (r: EndpointsRow): boolean => r.addresses.length === 0 && !r.partial;
 
 export interface ServiceRow {
   namespace: string | null;
@@ -49,14 +53,12 @@ export function endpointsRows(ctx: RuleContext): EndpointsRow[] {
     const name = facts.name?.value;
     if (!service || !name) continue;
     for (const ep of facts.fields.Endpoints ?? []) {
-      const text = ep.value.trim();
-      const more = /\+ (\d+) more/.test(text);
-      const listed = text.replace(/\s*\+ \d+ more.*$/, '');
+      const { addresses, more } = endpointList(ep.value);
       out.push({
         namespace: facts.namespace?.value ?? null,
         name,
-        addresses: listed === '<none>' || listed === '' ? [] : listed.split(',').filter(Boolean),
-        partial: more,
+        addresses,
+        partial: more > 0,
         notReady: 0,
         evidence: cite(source, ep),
       });
@@ -68,12 +70,12 @@ export function endpointsRows(ctx: RuleContext): EndpointsRow[] {
     for (const b of facts.backends) {
       const { service, endpoints } = b.value;
       const missing = /^<error: endpoints "[^"]*" not found>$/.test(endpoints);
-      const none = endpoints === '<none>';
+      const { addresses, more } = missing ? { addresses: [], more: 0 } : endpointList(endpoints);
       out.push({
         namespace: facts.namespace?.value ?? null,
         name: service,
-        addresses: missing || none ? [] : endpoints.replace(/\s*\+ \d+ more.*$/, '').split(','),
-        partial: none || /\+ \d+ more/.test(endpoints),
+        addresses,
+        partial: endpoints === '<none>' || more > 0,
         notReady: 0,
         evidence: cite(source, b),
       });

@@ -2,7 +2,13 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Evidence } from '../../engine/types';
 import type { VirtualService } from '../../parsers/ipvsadm/facts';
 import { findService, ipvsTables, liveServers, vipTarget } from '../combine/ipvs';
-import { endpointsRows, joinAddress, serviceRows, type EndpointsRow } from '../combine/k8s';
+import {
+  endpointsRows,
+  joinAddress,
+  noEndpoints,
+  serviceRows,
+  type EndpointsRow,
+} from '../combine/k8s';
 
 const K = 'cause.ipvs-no-real-servers.verdict';
 
@@ -56,7 +62,7 @@ export default defineRule({
           },
           [
             ...vsEvidence(source, vs),
-            ...(ep && ep.addresses.length === 0 && !ep.partial ? [ep.evidence] : []),
+            ...(ep && noEndpoints(ep) ? [ep.evidence] : []),
             ...noDest
               .filter((d) => d.address === target)
               .slice(0, 2)
@@ -74,7 +80,7 @@ export default defineRule({
           { vip: ctx.vars.vip!, vport: ctx.vars.vport!, ...serviceVars(services, target) },
         );
       const ep = endpointsOf(target);
-      if (ep && ep.addresses.length === 0 && !ep.partial)
+      if (ep && noEndpoints(ep))
         return finding(
           'high',
           { key: `${K}.endpointsNone`, params: { vs: target } },
@@ -95,10 +101,10 @@ export default defineRule({
         (vs) => vs.proto !== 'FWM' && liveServers(vs).length === 0,
       );
       if (empty.length === 0) continue;
-      const backed = empty.find(
-        (vs) =>
-          endpointsOf(vs.address)?.addresses.length === 0 && !endpointsOf(vs.address)?.partial,
-      );
+      const backed = empty.find((vs) => {
+        const ep = endpointsOf(vs.address);
+        return ep !== undefined && noEndpoints(ep);
+      });
       const vs = backed ?? empty[0]!;
       const ep = backed ? endpointsOf(backed.address) : undefined;
       return finding(
@@ -130,7 +136,7 @@ export default defineRule({
         );
     }
     // Only kubectl: a lone `<none>` row is the operator's Service (they asked for that one).
-    if (endpoints.length === 1 && endpoints[0]!.addresses.length === 0 && !endpoints[0]!.partial)
+    if (endpoints.length === 1 && noEndpoints(endpoints[0]!))
       return finding(
         'low',
         { key: `${K}.endpointsOnly`, params: { name: endpoints[0]!.name } },

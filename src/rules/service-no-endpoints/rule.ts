@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Evidence } from '../../engine/types';
 import { unique } from '../combine/evidence';
 
-import { endpointsRows } from '../combine/k8s';
+import { endpointsRows, noEndpoints } from '../combine/k8s';
 
 const K = 'cause.service-no-endpoints.verdict';
 /** kube-proxy's comment: `ns/svc:port has no endpoints`, older `ns/svc: has no endpoints`, oldest `svc:port has no endpoints`. */
@@ -185,7 +185,7 @@ function endpointRows(ctx: RuleContext): EpRow[] {
   return endpointsRows(ctx).map((r) => ({
     namespace: r.namespace,
     name: r.name,
-    empty: r.addresses.length === 0 && !r.partial,
+    empty: noEndpoints(r),
     notReady: r.notReady,
     evidence: r.evidence,
   }));

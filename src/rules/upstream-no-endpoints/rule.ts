@@ -1,7 +1,7 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 import { accessWith, eventsOf, ingressLogs } from '../combine/ingress';
-import { endpointsRows, type EndpointsRow } from '../combine/k8s';
+import { endpointsRows, noEndpoints, type EndpointsRow } from '../combine/k8s';
 
 const K = 'cause.upstream-no-endpoints.verdict';
 
@@ -18,7 +18,7 @@ export default defineRule({
     const noLive = eventsOf(logs, 'no-live-upstreams');
     const unavailable = accessWith(logs, 503);
     const endpoints = endpointsRows(ctx);
-    const empty = endpoints.filter((e) => e.addresses.length === 0 && !e.partial);
+    const empty = endpoints.filter(noEndpoints);
     /** The empty endpoints row of an ingress-nginx upstream name `ns-svc-port`. */
     const emptyFor = (upstreamName: string | null): EndpointsRow | undefined =>
       upstreamName
