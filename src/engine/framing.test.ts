@@ -55,17 +55,10 @@ describe('unframe', () => {
     ).toEqual(['E0601 a', 'E0601 b', 'W0601 c']);
   });
 
-  it('removes docker compose service labels', () => {
-    const p = 'kube-proxy_1  | ';
-    expect(texts(`${p}I0601 a\n${p}I0601 b\n${p}E0601 c`)).toEqual([
-      'I0601 a',
-      'I0601 b',
-      'E0601 c',
-    ]);
-  });
-
-  it('removes kubectl logs --prefix', () => {
-    const p = '[pod/kube-proxy-x7k2p/kube-proxy] ';
+  it.each([
+    ['docker compose service labels', 'kube-proxy_1  | '],
+    ['kubectl logs --prefix', '[pod/kube-proxy-x7k2p/kube-proxy] '],
+  ])('removes %s', (_, p) => {
     expect(texts(`${p}I0601 a\n${p}I0601 b\n${p}E0601 c`)).toEqual([
       'I0601 a',
       'I0601 b',

@@ -138,9 +138,9 @@ export function parseSection(section: Section): SectionResult[] {
     if (!parser.detect(head, ctx)) continue;
     const parts = parser.split?.(section.lines) ?? [];
     if (parts.length < 2) return [parseWith(parser, section, ctx)];
-    const sep = section.source.includes('#') ? '.' : '#';
-    const results = parts.map((lines, k) =>
-      parseWith(parser, { ...section, source: `${section.source}${sep}${k + 1}`, lines }, ctx),
+    const results = numbered(
+      section,
+      parts.map((lines) => parseWith(parser, { ...section, lines }, ctx)),
     );
     // The command on the first part's first line printed them all.
     const command = results[0]!.command;
@@ -219,7 +219,6 @@ function withOtherOutputs(section: Section, first: SectionResult): SectionResult
     else close();
   }
   close();
-  const sep = section.source.includes('#') ? '.' : '#';
   const others: SectionResult[] = [];
   const taken = new Set<number>();
   for (const lines of runs) {
@@ -238,6 +237,12 @@ function withOtherOutputs(section: Section, first: SectionResult): SectionResult
   const parts = [parseSection({ ...section, lines: rest }), ...others.map((o) => [o])].flat();
   // Named in the order their lines come in the paste.
   parts.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+  return numbered(section, parts);
+}
+
+/** Parts of one section named `source#1`, `#2`... (`.1`, `.2` under a name that has a `#`). */
+function numbered(section: Section, parts: SectionResult[]): SectionResult[] {
+  const sep = section.source.includes('#') ? '.' : '#';
   return parts.map((r, k) => ({ ...r, source: `${section.source}${sep}${k + 1}` }));
 }
 
@@ -265,10 +270,6 @@ function splitInTwo(section: Section): SectionResult[] | null {
     if (!best || score > best.score) best = { score, parts: results };
   }
   if (!best) return null;
-  const sep = section.source.includes('#') ? '.' : '#';
-  return best.parts.map((r, k) => ({
-    ...r,
-    command: k === 0 ? section.command : r.command,
-    source: `${section.source}${sep}${k + 1}`,
-  }));
+  const [head, tail] = best.parts;
+  return numbered(section, [{ ...head!, command: section.command }, tail!]);
 }

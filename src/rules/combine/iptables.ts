@@ -10,8 +10,16 @@ import type { IptablesListFacts, ListedChain } from '../../parsers/iptables-L/fa
 export function iptablesDumps(ctx: RuleContext): { source: string; facts: IptablesFacts }[] {
   return [
     ...ctx.of('iptables-save'),
-    ...ctx.of('iptables-L').map(({ source, facts }) => ({ source, facts: fromListing(facts) })),
+    ...ctx.of('iptables-L').map(({ source, facts }) => ({ source, facts: asDump(facts) })),
   ];
+}
+
+// Several rules read the same listing in one judgement: convert it once.
+const converted = new WeakMap<IptablesListFacts, IptablesFacts>();
+function asDump(l: IptablesListFacts): IptablesFacts {
+  let d = converted.get(l);
+  if (!d) converted.set(l, (d = fromListing(l)));
+  return d;
 }
 
 // Chains only kube-proxy's nat table has (KUBE-SERVICES and KUBE-NODEPORTS live in filter too).

@@ -198,10 +198,12 @@ function captureBadChecksums(ctx: RuleContext) {
   let n = 0;
   const evidence: Evidence[] = [];
   for (const { source, facts } of ctx.of('tcpdump')) {
+    let here = 0;
     for (const [port, count] of Object.entries(facts.badChecksum.ports))
-      if (VXLAN_PORTS.has(PORT_NAMES[port] ?? port)) n += count;
-    if (n > 0)
-      for (const c of facts.badChecksum.examples.slice(0, 3)) evidence.push(cite(source, c));
+      if (VXLAN_PORTS.has(PORT_NAMES[port] ?? port)) here += count;
+    if (here === 0) continue; // this capture's bad checksums are on other ports
+    n += here;
+    for (const c of facts.badChecksum.examples.slice(0, 3)) evidence.push(cite(source, c));
   }
   return { n, evidence };
 }
