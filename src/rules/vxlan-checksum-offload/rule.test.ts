@@ -76,6 +76,19 @@ describe('vxlan-checksum-offload from a capture', () => {
     }
   });
 
+  it('cites only captures whose bad checksums are on a VXLAN port', () => {
+    const other =
+      '12:00:01.000001 IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 36)\n' +
+      '    10.0.0.1.5353 > 10.0.0.2.53: [bad udp cksum 0x1 -> 0x2!] 1+ A? x. (28)\n';
+    // The VXLAN capture first: the other one must not ride on its count.
+    const d = diagnoseTexts({
+      b: capture('tcpdump--calico4865-e-bad-udp-cksum-4789.txt'),
+      a: other,
+    });
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.source)).toEqual(['b']);
+  });
+
   it('on a kernel with the fix, a capture alone says little', () => {
     const d = diagnoseTexts({
       c: capture('tcpdump--calico4865-e-bad-udp-cksum-4789.txt'),
