@@ -5,6 +5,7 @@
 export const KINDS = [
   'iptables-save',
   'iptables-L',
+  'nft',
   'kube-proxy-log',
   'netstat-s',
   'sysctl',

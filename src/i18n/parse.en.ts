@@ -14,8 +14,22 @@ export default {
       summaryForward:
         'iptables -L: {{chains}} chain(s), {{rules}} rule(s); FORWARD policy {{policy}} ({{packets}} packets)',
     },
+    nft: {
+      badLine: 'Not a line of `nft list ruleset` output.',
+      unclosed: 'The listing ends inside a block: the paste was cut. Rules after the cut were not read.',
+      badJson: 'The `nft -j` JSON could not be read (line {{line}}): paste it whole, or paste `nft list ruleset` instead.',
+      noNftables: 'JSON without an `nftables` list: not `nft -j list ruleset` output.',
+      noTables: 'No `table FAMILY NAME {` line: not `nft list ruleset` output.',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+      summary: 'nft ruleset: {{tables}} table(s) ({{names}}), {{chains}} chain(s), {{rules}} rule(s)',
+      summaryKubeProxy:
+        'nft ruleset with kube-proxy (nftables mode): {{services}} service address(es), {{nodePorts}} NodePort(s), {{empty}} without endpoints; {{chains}} chain(s), {{rules}} rule(s)',
+      summaryXtables:
+        'nft ruleset with iptables-nft tables: {{kube}} KUBE-* chain(s); {{tables}} table(s), {{chains}} chain(s), {{rules}} rule(s)',
+    },
     nearMiss: {
-      nft: 'This is `nft list ruleset`. Paste `iptables-save` (iptables-nft-save on nft hosts) instead.',
+      nftTables:
+        'This is `nft list tables`: the table names only. Paste `sudo nft list ruleset` (or `nft list table ip kube-proxy`) for the rules.',
       conntrackEvents:
         'This is `conntrack -E` (a stream of events). Paste the table, `conntrack -L`, or the statistics, `conntrack -S`.',
       conntrackRoot:

@@ -16,8 +16,22 @@ export default {
       summaryForward:
         'iptables -L：{{chains}} 条链，{{rules}} 条规则；FORWARD 默认策略 {{policy}}（{{packets}} 个包）',
     },
+    nft: {
+      badLine: '这一行不是 `nft list ruleset` 的输出。',
+      unclosed: '列表在某个块内部结束：粘贴被截断，截断之后的规则没有读到。',
+      badJson: '无法读取 `nft -j` 的 JSON（第 {{line}} 行）：请完整粘贴，或改为粘贴 `nft list ruleset`。',
+      noNftables: '这段 JSON 没有 `nftables` 列表：不是 `nft -j list ruleset` 的输出。',
+      noTables: '没有 `table 协议族 名称 {` 行：不是 `nft list ruleset` 的输出。',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+      summary: 'nft 规则集：{{tables}} 个表（{{names}}），{{chains}} 条链，{{rules}} 条规则',
+      summaryKubeProxy:
+        '含 kube-proxy（nftables 模式）的 nft 规则集：{{services}} 个服务地址，{{nodePorts}} 个 NodePort，{{empty}} 个没有端点；{{chains}} 条链，{{rules}} 条规则',
+      summaryXtables:
+        '含 iptables-nft 表的 nft 规则集：{{kube}} 条 KUBE-* 链；{{tables}} 个表，{{chains}} 条链，{{rules}} 条规则',
+    },
     nearMiss: {
-      nft: '这是 `nft list ruleset` 的输出。请改为粘贴 `iptables-save`（nft 主机上为 iptables-nft-save）。',
+      nftTables:
+        '这是 `nft list tables` 的输出：只有表名。请粘贴 `sudo nft list ruleset`（或 `nft list table ip kube-proxy`）以查看规则。',
       conntrackEvents:
         '这是 `conntrack -E`（事件流）。请粘贴连接跟踪表 `conntrack -L`，或统计 `conntrack -S`。',
       conntrackRoot:

@@ -14,10 +14,12 @@ interface NearMiss {
  */
 const NEAR_MISSES: NearMiss[] = [
   {
+    // `nft list tables`: the names only.
     kind: 'nft',
     detect: (head) =>
-      head.some((l) => /^table (?:ip|ip6|inet|bridge|arp|netdev) \S+ \{/.test(l.text)),
-    msg: { key: 'parse.nearMiss.nft' },
+      head.length > 0 &&
+      head.every((l) => /^table (?:ip|ip6|inet|bridge|arp|netdev) \S+$/.test(l.text.trim())),
+    msg: { key: 'parse.nearMiss.nftTables' },
   },
   ...K8S_NEAR_MISSES,
   ...NODE_NEAR_MISSES,

@@ -8,11 +8,13 @@ import { netstatS } from './netstat-s/parser';
 import { iptablesSave } from './iptables-save/parser';
 import { iptablesList } from './iptables-L/parser';
 import { kubeProxyLog } from './kube-proxy-log/parser';
+import { nft } from './nft/parser';
 import type { SysctlFacts } from './sysctl/facts';
 import type { NetstatFacts } from './netstat-s/facts';
 import type { IptablesFacts } from './iptables-save/facts';
 import type { IptablesListFacts } from './iptables-L/facts';
 import type { KubeProxyLogFacts } from './kube-proxy-log/facts';
+import type { NftFacts } from './nft/facts';
 import { NODE_PARSERS, type NodeFactsByKind } from './node-shared/parsers';
 import { K8S_PARSERS, type K8sFactsByKind } from './k8s-common/parsers';
 
@@ -27,6 +29,7 @@ export interface FactsByKind
   'iptables-save': IptablesFacts;
   'iptables-L': IptablesListFacts;
   'kube-proxy-log': KubeProxyLogFacts;
+  nft: NftFacts;
 }
 export type { Kind } from '../catalog/kinds';
 import type { Kind } from '../catalog/kinds';
@@ -35,6 +38,7 @@ import type { Kind } from '../catalog/kinds';
 export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
   iptablesSave,
   iptablesList,
+  nft,
   kubeProxyLog,
   ...NODE_PARSERS,
   ...K8S_PARSERS,
