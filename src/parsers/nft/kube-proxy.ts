@@ -21,22 +21,25 @@ export interface KubeProxyNft {
 const MAPS = ['service-ips', 'service-nodeports', 'no-endpoint-services', 'no-endpoint-nodeports'];
 
 export function kubeProxyTables(facts: NftFacts): KubeProxyNft[] {
-  return facts.tables
-    .filter((t) => t.name === 'kube-proxy' && (t.family === 'ip' || t.family === 'ip6'))
-    .map((table) => {
-      const sets = new Map<string, NftSet>();
-      for (const s of facts.sets)
-        if (s.table === table.name && s.family === table.family) sets.set(s.name, s);
-      const elements = (name: string) => sets.get(name)?.elements ?? [];
-      return {
-        table,
-        serviceIps: elements('service-ips'),
-        nodePorts: elements('service-nodeports'),
-        noEndpointServices: elements('no-endpoint-services'),
-        noEndpointNodePorts: elements('no-endpoint-nodeports'),
-        mapsShown: MAPS.every((m) => sets.has(m)),
-      };
-    });
+  // A listing cut from its table (`?`) is kube-proxy's when it holds one of kube-proxy's maps.
+  const isKubeProxy = (t: NftTable) =>
+    t.name === 'kube-proxy'
+      ? t.family === 'ip' || t.family === 'ip6'
+      : t.name === '?' && facts.sets.some((s) => s.table === '?' && MAPS.includes(s.name));
+  return facts.tables.filter(isKubeProxy).map((table) => {
+    const sets = new Map<string, NftSet>();
+    for (const s of facts.sets)
+      if (s.table === table.name && s.family === table.family) sets.set(s.name, s);
+    const elements = (name: string) => sets.get(name)?.elements ?? [];
+    return {
+      table,
+      serviceIps: elements('service-ips'),
+      nodePorts: elements('service-nodeports'),
+      noEndpointServices: elements('no-endpoint-services'),
+      noEndpointNodePorts: elements('no-endpoint-nodeports'),
+      mapsShown: table.name !== '?' && MAPS.every((m) => sets.has(m)),
+    };
+  });
 }
 
 /** `ns2/svc2` from a kube-proxy chain name (`service-42NFTM6N-ns2/svc2/tcp/p80`) or element comment. */

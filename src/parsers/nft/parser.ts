@@ -5,7 +5,7 @@ import { ProblemList } from '../node-shared/util';
 import type { NftFacts } from './facts';
 import { readNftJson } from './json';
 import { kubeProxyTables } from './kube-proxy';
-import { readText, TABLE_LINE } from './text';
+import { looksLikeListing, readText } from './text';
 
 const K = 'parse.nft';
 const JSON_START = /^\s*\{\s*"nftables"\s*:/;
@@ -22,7 +22,7 @@ export const nft = defineParser<'nft', NftFacts>({
       /^\s*"nftables"\s*:/.test(head[1].text)
     )
       return true;
-    return head.some((l) => TABLE_LINE.test(l.text.trim()));
+    return looksLikeListing(head);
   },
   parse(lines) {
     const problems = new ProblemList(K);
@@ -54,6 +54,8 @@ function summary(f: NftFacts) {
       nodePorts: kp.nodePorts.length,
       empty: kp.noEndpointServices.length + kp.noEndpointNodePorts.length,
     });
+  if (f.tables.length === 1 && f.tables[0]!.name === '?')
+    return msg(`${K}.summaryFragment`, { ...base, sets: f.sets.length });
   const kube = f.chains.filter((c) => c.name.startsWith('KUBE-')).length;
   if (kube > 0) return msg(`${K}.summaryXtables`, { ...base, kube });
   const names = f.tables.map((t) => `${t.family} ${t.name}`).join(', ');

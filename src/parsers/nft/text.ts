@@ -1,6 +1,6 @@
 import type { Line } from '../../engine/types';
 import type { ProblemList } from '../node-shared/util';
-import type { NftChain, NftElement, NftFacts, NftSet, NftTable } from './facts';
+import type { NftChain, NftElement, NftFacts, NftRule, NftSet, NftTable } from './facts';
 import { readStatements, unquote } from './statements';
 
 const NAME = String.raw`("(?:[^"\\]|\\.)*"|[^\s{}"]+)`;
@@ -12,6 +12,12 @@ const BLOCK = new RegExp(
 );
 const BASE_CHAIN =
   /^type\s+(\w+)\s+hook\s+(\w+)(?:\s+devices?\s*=?\s*(?:\{[^}]*\}|\S+))?\s+priority\s+([^;]+);(?:\s*policy\s+(accept|drop)\s*;)?/;
+const XT_NOT_FOUND = /#\s*Warning: XT (?:target|match) \S+ not found\s*$/;
+// nft before 0.9.x marked a match or target it could not translate inline: `# xt_tcp`, `# xt_REJECT`.
+const XT_INLINE = /#\s*xt_(\w+)/g;
+// What only a rule line of nft's says: a counter, or a verdict statement nft spells its own way.
+const RULE_LIKE =
+  /\bcounter packets \d+ bytes \d+\b|\b(?:jump|goto)\s+\S+$|\bmeta l4proto\b|\b(?:ip|ip6) (?:s|d)addr\b.*\b(?:accept|drop|return)$/;
 const COMMENT_LINE = /^comment\s+"((?:[^"\\]|\\.)*)"\s*$/;
 // Printed (to stdout) for each table iptables-nft made; redirected output can glue it to a line.
 const XT_MANAGED = /#\s*Warning: table \S+ \S+ is managed by iptables-nft, do not touch!/;
@@ -44,6 +50,20 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
   // A set's `elements = { …` runs over several lines until its brace closes.
   let elements: { set: NftSet; parts: Line[] } | null = null;
 
+  // A listing cut from its table (`map no-endpoint-services {` … pasted alone) gets a table
+  // without a name: its blocks and rules are read, and nothing is claimed about what it lacks.
+  let fragment: NftTable | null = null;
+  const openFragment = (l: Line): Open => {
+    if (!fragment) {
+      fragment = { family: '?', name: '?', comment: null, line: l.n, text: l.text };
+      facts.tables.push(fragment);
+    }
+    return { kind: 'table', table: fragment };
+  };
+  // nft prints a target it cannot translate as `… # Warning: XT target DNAT not found` and then
+  // `xt target "DNAT"` on a line of its own: that line finishes the rule before it.
+  let unfinished: NftRule | null = null;
+
   for (const l of lines) {
     let t = l.text.trim();
     const warn = XT_MANAGED.exec(t);
@@ -51,7 +71,17 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
       facts.xtablesManaged.push({ value: warn[0], line: l.n, text: l.text });
       t = (t.slice(0, warn.index) + t.slice(warn.index + warn[0].length)).trim();
     }
-    if (t === '') continue;
+    if (unfinished && /^xt\s+(?:target|match)\s+"\w+"$/.test(t)) {
+      const { body, verdict } = readStatements(`${unfinished.body} ${t}`);
+      Object.assign(unfinished, { body, verdict });
+      unfinished = null;
+      continue;
+    }
+    unfinished = null;
+    const xtWarning = XT_NOT_FOUND.exec(t);
+    if (xtWarning) t = t.slice(0, xtWarning.index).trim();
+    // nft's own notes (`# Warning: …`) and a grep's separators are not part of the ruleset.
+    if (t === '' || t.startsWith('#') || t === '--') continue;
     if (t.length > 20_000) {
       problems.add(l.n, 'badLine');
       continue;
@@ -64,28 +94,35 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
       }
       continue;
     }
-    const top = stack.at(-1);
+    let top = stack.at(-1);
     if (t === '}') {
+      // A fragment's closing braces can outnumber its openings.
       if (top) stack.pop();
-      else problems.add(l.n, 'badLine');
+      else if (!fragment) problems.add(l.n, 'badLine');
       continue;
     }
     if (!top) {
       const m = TABLE_LINE.exec(t);
-      if (!m) {
+      if (m) {
+        const table: NftTable = {
+          family: m[1]!,
+          name: unquote(m[2]!),
+          comment: null,
+          line: l.n,
+          text: l.text,
+        };
+        facts.tables.push(table);
+        stack.push({ kind: 'table', table });
+        continue;
+      }
+      if (BLOCK.test(t)) stack.push((top = openFragment(l)));
+      else if (looksLikeRule(t)) {
+        openFragment(l);
+        stack.push((top = { kind: 'chain', chain: fragmentChain(facts, fragment!, l) }));
+      } else {
         problems.add(l.n, 'badLine');
         continue;
       }
-      const table: NftTable = {
-        family: m[1]!,
-        name: unquote(m[2]!),
-        comment: null,
-        line: l.n,
-        text: l.text,
-      };
-      facts.tables.push(table);
-      stack.push({ kind: 'table', table });
-      continue;
     }
     if (top.kind === 'other') {
       top.depth += braces(t);
@@ -114,15 +151,16 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
         continue;
       }
       if (COMMENT_LINE.test(t) || /^devices\s*=/.test(t)) continue;
-      const r = readStatements(t);
-      facts.rules.push({
+      const rule: NftRule = {
         family: chain.family,
         table: chain.table,
         chain: chain.name,
-        ...r,
+        ...readStatements(untranslated(t)),
         line: l.n,
         text: l.text,
-      });
+      };
+      facts.rules.push(rule);
+      if (xtWarning) unfinished = rule;
       continue;
     }
     // A set or map.
@@ -139,8 +177,55 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
     else if (!SET_PROPERTY.test(t)) problems.add(l.n, 'badLine');
   }
   if (elements) elements.set.elements.push(...readElements(elements.parts));
-  if (stack.length > 0) problems.add(undefined, 'unclosed');
+  if (stack.length > 0 && !fragment) problems.add(undefined, 'unclosed');
   return facts;
+}
+
+const NFT_ONLY =
+  /^type\s+\w+\s+hook\s+\w+|^type\s.*\b(?:ipv[46]_addr|inet_service|inet_proto|verdict)\b|^elements\s*=\s*\{/;
+
+/** The head of a listing, whole (`table ip nat {`) or cut from its table (`chain X {` + nft lines). */
+export function looksLikeListing(head: Line[]): boolean {
+  const texts = head.map((l) => l.text.trim());
+  if (texts.some((t) => TABLE_LINE.test(t))) return true;
+  if (texts.some((t) => BLOCK.test(t)) && texts.some((t) => NFT_ONLY.test(t))) return true;
+  // Rules alone (a grep of the listing): nft's own counter syntax on most lines.
+  const counted = texts.filter(
+    (t) => /\bcounter packets \d+ bytes \d+\b/.test(t) && looksLikeRule(t),
+  );
+  return (
+    counted.length >= 3 && counted.length * 2 >= texts.filter((t) => !t.startsWith('#')).length
+  );
+}
+
+function looksLikeRule(t: string): boolean {
+  return RULE_LIKE.test(t) && !/^-[AIN]\s/.test(t);
+}
+
+/** Untranslated inline markers as the statements they stand for (`# xt_REJECT` → a reject). */
+function untranslated(t: string): string {
+  if (!t.includes('xt_')) return t;
+  return t
+    .replace(XT_INLINE, (_, name: string) => (/^[A-Z]+$/.test(name) ? `xt target "${name}"` : ''))
+    .replace(/(xt target "\w+")(.*)$/, '$2 $1')
+    .trim();
+}
+
+function fragmentChain(facts: NftFacts, table: NftTable, l: Line): NftChain {
+  const chain: NftChain = {
+    family: table.family,
+    table: table.name,
+    name: '?',
+    type: null,
+    hook: null,
+    priority: null,
+    policy: null,
+    handle: null,
+    line: l.n,
+    text: l.text,
+  };
+  facts.chains.push(chain);
+  return chain;
 }
 
 /** A block opening inside a table; null when the line is not one. */

@@ -1,17 +1,81 @@
 import type { RuleContext } from '../rule';
 import type { IptablesFacts, IptablesRule } from '../../parsers/iptables-save/facts';
 import type { IptablesListFacts, ListedChain } from '../../parsers/iptables-L/facts';
+import type { NftFacts, NftRule } from '../../parsers/nft/facts';
 
 /**
- * A node's rule dumps, whatever printed them: `iptables-save` / `-S` as parsed, and `iptables -L`
- * listings read as the same rules (`dpt:31710` as `--dport 31710`), so the rules that judge
- * kube-proxy's chains read both.
+ * A node's rule dumps, whatever printed them: `iptables-save` / `-S` as parsed, `iptables -L`
+ * listings read as the same rules (`dpt:31710` as `--dport 31710`), and the tables iptables-nft
+ * made as `nft list ruleset` shows them, so the rules that judge kube-proxy's chains read all.
  */
 export function iptablesDumps(ctx: RuleContext): { source: string; facts: IptablesFacts }[] {
   return [
     ...ctx.of('iptables-save'),
     ...ctx.of('iptables-L').map(({ source, facts }) => ({ source, facts: asDump(facts) })),
+    ...ctx.of('nft').flatMap(({ source, facts }) => {
+      const dump = nftAsDump(facts);
+      return dump ? [{ source, facts: dump }] : [];
+    }),
   ];
+}
+
+// iptables-nft's tables: an iptables table name in the ip family, its chains named as iptables
+// names them (`FORWARD`, `KUBE-SERVICES`); a hand-written `table ip filter` has `input`, `forward`.
+const XT_TABLES = new Set(['filter', 'nat', 'mangle', 'raw', 'security']);
+const fromNft = new WeakMap<NftFacts, IptablesFacts | null>();
+
+function nftAsDump(f: NftFacts): IptablesFacts | null {
+  if (fromNft.has(f)) return fromNft.get(f)!;
+  const tables = f.tables.filter(
+    (t) =>
+      t.family === 'ip' &&
+      XT_TABLES.has(t.name) &&
+      f.chains.some(
+        (c) => c.table === t.name && c.family === 'ip' && /^[A-Z][A-Z0-9_-]*$/.test(c.name),
+      ),
+  );
+  const names = new Set(tables.map((t) => t.name));
+  const mine = (x: { family: string; table: string }) => x.family === 'ip' && names.has(x.table);
+  const dump: IptablesFacts | null =
+    tables.length === 0
+      ? null
+      : {
+          format: 'save',
+          backend: f.xtablesManaged[0]
+            ? { value: 'nf_tables', line: f.xtablesManaged[0].line, text: f.xtablesManaged[0].text }
+            : null,
+          legacyWarning: null,
+          tables: tables.map((t) => t.name),
+          chains: f.chains.filter(mine).map((c) => ({
+            table: c.table,
+            name: c.name,
+            policy: c.hook ? (c.policy ?? 'accept').toUpperCase() : null,
+            policyPackets: null,
+            line: c.line,
+            text: c.text,
+          })),
+          rules: f.rules.filter(mine).map((r) => ({
+            table: r.table,
+            chain: r.chain,
+            target: targetOf(r),
+            comment: r.comment,
+            dport: r.dport,
+            proto: r.proto,
+            packets: r.packets,
+            line: r.line,
+            text: r.text,
+          })),
+        };
+  fromNft.set(f, dump);
+  return dump;
+}
+
+/** The iptables target a rule's verdict stands for: `jump KUBE-SVC-…` → `KUBE-SVC-…`, `drop` → `DROP`. */
+function targetOf(r: NftRule): string | null {
+  const v = r.verdict;
+  if (!v) return null;
+  if (v.kind === 'jump' || v.kind === 'goto') return v.target;
+  return v.kind === 'vmap' ? null : v.kind.toUpperCase();
 }
 
 // Several rules read the same listing in one judgement: convert it once.

@@ -11,6 +11,7 @@ import type { Evidence } from '../../engine/types';
 import type { IptablesFacts } from '../../parsers/iptables-save/facts';
 import { findService, ipvsTables, portOf, vipTarget } from '../combine/ipvs';
 import { iptablesDumps } from '../combine/iptables';
+import { forAddress, forNodePort, kubeProxyNft } from '../combine/nft';
 
 const K = 'cause.kube-proxy-rules-missing.verdict';
 
@@ -22,7 +23,7 @@ const OTHER_CAUSE = /ipvs proxier will not be used|can't use ipvs|address alread
 
 export default defineRule({
   cause: 'kube-proxy-rules-missing',
-  needs: ['iptables-save', 'iptables-L', 'kube-proxy-log', 'ipvsadm'],
+  needs: ['iptables-save', 'iptables-L', 'nft', 'kube-proxy-log', 'ipvsadm'],
   check(ctx) {
     const port = ctx.vars.port;
     const logTrouble: Evidence[] = [];
@@ -35,6 +36,8 @@ export default defineRule({
     // In IPVS mode the table of virtual servers is what kube-proxy programs.
     const ipvs = ipvsVerdict(ctx, logTrouble);
     if (ipvs) return ipvs;
+    const nft = nftVerdict(ctx, logTrouble);
+    if (nft) return nft;
     for (const { source, facts } of iptablesDumps(ctx)) {
       const verdict = nodePortRules(facts, port);
       if (verdict.kind === 'present')
@@ -64,7 +67,7 @@ export default defineRule({
     persist:
       '# @{why}\nkubectl -n kube-system logs -l k8s-app=kube-proxy --field-selector spec.nodeName={node} --tail=200 | grep -E "^[EW]"',
     verify:
-      "sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '\nsudo ipvsadm -Ln | grep -F -e :{port} -e {vip}:{vport}   # @{ipvsVerify}",
+      "sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '\nsudo ipvsadm -Ln | grep -F -e :{port} -e {vip}:{vport}   # @{ipvsVerify}\nsudo nft list map ip kube-proxy service-nodeports | grep -w {port}   # @{nftVerify}",
     rollback: '# @{noRollback}',
     defaults: { node: 'NODE_NAME' },
   },
@@ -111,6 +114,51 @@ function ipvsVerdict(ctx: RuleContext, logTrouble: Evidence[]): RuleResult | nul
           { key: `${K}.ipvsClusterIpMissing`, params: { vs: target } },
           context,
         );
+    }
+  }
+  return null;
+}
+
+/**
+ * kube-proxy's nftables mode: the NodePort in its service-nodeports map (or, without endpoints,
+ * in no-endpoint-nodeports: kube-proxy did program it), the ClusterIP in service-ips (or
+ * no-endpoint-services). Only a listing that shows all four maps proves an entry absent.
+ */
+function nftVerdict(ctx: RuleContext, logTrouble: Evidence[]): RuleResult | null {
+  const port = ctx.vars.port?.trim();
+  const vip = ctx.vars.vip?.trim();
+  const vport = ctx.vars.vport?.trim();
+  if (!port && !vip) return null;
+  for (const { source, facts, kp } of kubeProxyNft(ctx)) {
+    const mapLine = (name: string) => {
+      const set = facts.sets.find(
+        (s) => s.table === kp.table.name && s.family === kp.table.family && s.name === name,
+      );
+      return set ? [cite(source, set)] : [];
+    };
+    if (port) {
+      const entry = forNodePort(kp.nodePorts, port) ?? forNodePort(kp.noEndpointNodePorts, port);
+      if (entry)
+        return ruledOut({ key: `${K}.nftNodePort`, params: { port } }, [cite(source, entry)]);
+      if (kp.mapsShown)
+        return finding(
+          'high',
+          { key: `${K}.nftNodePortMissing`, params: { port } },
+          [...mapLine('service-nodeports'), ...logTrouble.slice(0, 5)],
+          { port },
+        );
+    }
+    if (vip) {
+      const entry =
+        forAddress(kp.serviceIps, vip, vport) ?? forAddress(kp.noEndpointServices, vip, vport);
+      const vs = vport ? `${vip}:${vport}` : vip;
+      if (entry)
+        return ruledOut({ key: `${K}.nftClusterIp`, params: { vs } }, [cite(source, entry)]);
+      if (kp.mapsShown)
+        return finding('high', { key: `${K}.nftClusterIpMissing`, params: { vs } }, [
+          ...mapLine('service-ips'),
+          ...logTrouble.slice(0, 5),
+        ]);
     }
   }
   return null;

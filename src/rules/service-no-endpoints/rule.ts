@@ -1,8 +1,11 @@
 import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
+import type { NftElement } from '../../parsers/nft/facts';
 import { unique } from '../combine/evidence';
 
 import { endpointsRows, noEndpoints } from '../combine/k8s';
+import { forNodePort, kubeProxyNft, rejects as rejectsIt } from '../combine/nft';
+import { serviceName } from '../../parsers/nft/kube-proxy';
 
 const K = 'cause.service-no-endpoints.verdict';
 /** kube-proxy's comment: `ns/svc:port has no endpoints`, older `ns/svc: has no endpoints`, oldest `svc:port has no endpoints`. */
@@ -35,7 +38,7 @@ interface EpRow {
  */
 export default defineRule({
   cause: 'service-no-endpoints',
-  needs: ['iptables-save', 'iptables-L', 'kubectl-get', 'k8s-object', 'kubectl-describe'],
+  needs: ['iptables-save', 'iptables-L', 'nft', 'kubectl-get', 'k8s-object', 'kubectl-describe'],
   check(ctx) {
     const port = ctx.vars.port;
     const vip = ctx.vars.vip;
@@ -124,7 +127,7 @@ export default defineRule({
     persist:
       '# @{fixSelector}\nkubectl -n {namespace} describe pods -l <KEY>=<VALUE> | grep -A5 -e Readiness -e Conditions\n# @{stale}\nkubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     verify:
-      "kubectl -n {namespace} get endpoints {service}\nsudo iptables-save | grep -e 'has no endpoints' | grep -e {service}   # @{empty}",
+      "kubectl -n {namespace} get endpoints {service}\nsudo iptables-save | grep -e 'has no endpoints' | grep -e {service}   # @{empty}\nsudo nft list map ip kube-proxy no-endpoint-services | grep -e {namespace}/{service}   # @{nftEmpty}",
     rollback: '# @{noRollback}',
     defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },
   },
@@ -163,6 +166,22 @@ function rejectRules(
       const dport = /\bdpt:(\d+)/.exec(r.text)?.[1] ?? null;
       push(r.comment, r.target, dport, r.text, cite(source, r));
     }
+  // nftables mode: `172.30.0.46 . tcp . 80 comment "ns6/svc6:p80" : goto reject-chain`.
+  for (const { source, kp } of kubeProxyNft(ctx)) {
+    const add = (e: NftElement, dport: string | null, ours: boolean) => {
+      const svc = serviceName(e.comment)?.split('/');
+      if (svc)
+        out.push({ namespace: svc[0]!, service: svc[1]!, dport, evidence: cite(source, e), ours });
+    };
+    for (const e of kp.noEndpointServices.filter(rejectsIt))
+      add(
+        e,
+        e.key[2] ?? null,
+        vip !== undefined && e.key[0] === vip && (!vport || e.key[2] === vport),
+      );
+    for (const e of kp.noEndpointNodePorts.filter(rejectsIt))
+      add(e, e.key[1] ?? null, port !== undefined && e.key[1] === port);
+  }
   return out;
 }
 
@@ -176,6 +195,10 @@ function nodePortRule(ctx: RuleContext, port: string): Evidence | null {
         /^KUBE-(?:SVC|EXT|XLB|FW)-/.test(x.target ?? ''),
     );
     if (r) return cite(source, r);
+  }
+  for (const { source, kp } of kubeProxyNft(ctx)) {
+    const e = forNodePort(kp.nodePorts, port);
+    if (e) return cite(source, e);
   }
   return null;
 }
