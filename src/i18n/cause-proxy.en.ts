@@ -22,9 +22,16 @@ export default {
         ipvsClusterIp: 'IPVS has the virtual server {{vs}}.',
         ipvsClusterIpMissing:
           'The IPVS table has no virtual server for {{vs}}: kube-proxy has not programmed this Service on this node.',
+        nftNodePort: "kube-proxy's nftables maps hold NodePort {{port}}.",
+        nftNodePortMissing:
+          "kube-proxy's nftables table has its maps but no entry for NodePort {{port}} (neither in service-nodeports nor in no-endpoint-nodeports): kube-proxy has not programmed it on this node.",
+        nftClusterIp: "kube-proxy's nftables maps hold {{vs}}.",
+        nftClusterIpMissing:
+          "kube-proxy's nftables table has its maps but no entry for {{vs}} (neither in service-ips nor in no-endpoint-services): kube-proxy has not programmed this Service on this node.",
       },
       fix: {
         ipvsVerify: 'IPVS mode: the virtual server must be listed',
+        nftVerify: 'nftables mode: the NodePort must be listed',
         why: 'find out why it stopped syncing, before it happens again:',
         noRollback: 'nothing to roll back: restarting kube-proxy only re-creates the rules it owns',
       },
@@ -36,6 +43,10 @@ export default {
       verdict: {
         why: 'kube-proxy drops this NodePort\'s traffic on this node: "has no local endpoints".',
         hasLocal: 'The NodePort {{port}} chain sends traffic to endpoints on this node.',
+        nftDrop:
+          'kube-proxy (nftables mode) drops NodePort {{port}} on this node: its no-endpoint-nodeports map says `drop`, which it writes for externalTrafficPolicy: Local without a local endpoint.',
+        nftServed:
+          'kube-proxy (nftables mode) sends NodePort {{port}} to its Service chain on this node, with no drop for want of a local endpoint.',
       },
       fix: {
         where: 'where do the ready pods of the service run? this node needs one:',
@@ -44,6 +55,7 @@ export default {
         orPool:
           'or take nodes without a local pod out of the pool with the health-check node port:',
         empty: 'must print nothing',
+        nftEmpty: 'nftables mode: must print nothing',
       },
     },
     'ipvs-no-real-servers': {
@@ -235,6 +247,7 @@ export default {
         fixSelector: 'fix the labels or the selector, or see why the pods are not ready:',
         stale: 'if the endpoints are there and only this node rejects, restart its kube-proxy:',
         empty: 'must print nothing',
+        nftEmpty: 'nftables mode: must print nothing',
         noRollback: 'nothing to roll back: the change is in the workload or its labels',
       },
     },

@@ -24,9 +24,16 @@ export default {
         ipvsClusterIp: 'IPVS 中有虚拟服务 {{vs}}。',
         ipvsClusterIpMissing:
           'IPVS 表中没有 {{vs}} 的虚拟服务：kube-proxy 没有在本节点配置这个 Service。',
+        nftNodePort: 'kube-proxy 的 nftables 映射中有 NodePort {{port}}。',
+        nftNodePortMissing:
+          'kube-proxy 的 nftables 表中有它的映射，但没有 NodePort {{port}} 的条目（service-nodeports 和 no-endpoint-nodeports 中都没有）：kube-proxy 没有在本节点配置它。',
+        nftClusterIp: 'kube-proxy 的 nftables 映射中有 {{vs}}。',
+        nftClusterIpMissing:
+          'kube-proxy 的 nftables 表中有它的映射，但没有 {{vs}} 的条目（service-ips 和 no-endpoint-services 中都没有）：kube-proxy 没有在本节点配置这个 Service。',
       },
       fix: {
         ipvsVerify: 'IPVS 模式：应能看到该虚拟服务',
+        nftVerify: 'nftables 模式：应能看到该 NodePort',
         why: '在问题再次发生前，找出它停止同步的原因：',
         noRollback: '无需回滚：重启 kube-proxy 只会重新生成它自己的规则',
       },
@@ -38,6 +45,10 @@ export default {
       verdict: {
         why: 'kube-proxy 在本节点丢弃了该 NodePort 的流量：“has no local endpoints”。',
         hasLocal: 'NodePort {{port}} 的链把流量转发给本节点上的 Endpoint。',
+        nftDrop:
+          'kube-proxy（nftables 模式）在本节点丢弃 NodePort {{port}} 的流量：它的 no-endpoint-nodeports 映射写着 `drop`，这是 externalTrafficPolicy: Local 且本节点没有 Endpoint 时它写入的。',
+        nftServed:
+          'kube-proxy（nftables 模式）在本节点把 NodePort {{port}} 送往该 Service 的链，没有因缺少本地 Endpoint 而丢弃。',
       },
       fix: {
         where: '该服务的就绪 Pod 运行在哪些节点上？本节点需要一个：',
@@ -45,6 +56,7 @@ export default {
           '要么在负载均衡转发到的每个节点上运行一个就绪 Pod（DaemonSet、拓扑分布），要么让所有节点都转发：',
         orPool: '或者通过健康检查端口，把没有本地 Pod 的节点摘出负载均衡：',
         empty: '必须没有任何输出',
+        nftEmpty: 'nftables 模式：必须没有任何输出',
       },
     },
     'ipvs-no-real-servers': {
@@ -217,6 +229,7 @@ export default {
         fixSelector: '修正标签或选择器，或查看 Pod 为什么未就绪：',
         stale: '如果端点存在而只有本节点拒绝，重启本节点的 kube-proxy：',
         empty: '必须没有输出',
+        nftEmpty: 'nftables 模式：必须没有输出',
         noRollback: '无需回滚：改动在工作负载或其标签上',
       },
     },
