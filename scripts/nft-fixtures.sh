@@ -3,6 +3,8 @@
 # what the real nft prints for them. Root only; touches nothing outside the namespace it makes and
 # removes. Needs nftables and iptables (nft backend).
 #   kube-proxy.nft      kube-proxy's nftables-mode rules (its TestOverallNFTablesRules expectation)
+#   arch-default.nft    Arch Linux's default /etc/nftables.conf as a user listed it (input and
+#                       forward policy drop)
 #   iptables-nft input  src/rules/combine/fixtures/netns-ruleset.txt (kube-proxy, iptables mode),
 #                       loaded with iptables-nft-restore: what `nft list ruleset` shows on an
 #                       iptables-nft host
@@ -18,6 +20,10 @@ in_ns nft -f "$dir/kube-proxy.nft"
 in_ns nft list ruleset > "$dir/kube-proxy-list.txt"
 in_ns nft -a list ruleset > "$dir/kube-proxy-list-a.txt"
 in_ns nft -j list ruleset > "$dir/kube-proxy.json"
+in_ns nft flush ruleset
+
+in_ns nft -f "$dir/arch-default.nft"
+in_ns nft list ruleset > "$dir/arch-default-list.txt"
 in_ns nft flush ruleset
 
 in_ns iptables-nft-restore < "$root/src/rules/combine/fixtures/netns-ruleset.txt"

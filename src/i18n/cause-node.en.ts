@@ -33,6 +33,8 @@ export default {
       why: 'A NodePort whose pod runs on another node must be forwarded by this node. With net.ipv4.ip_forward=0, or a FORWARD chain policy of DROP (Docker sets it) without the accept rules of kube-proxy and the CNI, the packets are dropped here.',
       risk: 'Medium: enabling forwarding turns the node into a router for any address it can reach; keep the host firewall rules that restrict what may be forwarded.',
       verdict: {
+        nftPolicyDrop:
+          "The nftables table {{table}} drops forwarded traffic by policy and accepts none of it: in nftables every forward chain must let a packet through, so pod and Service traffic through this node is dropped whatever iptables accepts.",
         ipForwardOff: 'net.ipv4.ip_forward is 0: the node does not route packets to pods.',
         policyDropNoAccept:
           'The FORWARD policy is DROP and nothing (no KUBE-FORWARD, no ACCEPT) lets pod traffic through.',
@@ -42,6 +44,7 @@ export default {
           'Forwarding is on: the lines show ip_forward = 1 or a FORWARD policy that accepts.',
       },
       fix: {
+        nft: 'a native nftables table that drops forwarded traffic by policy (where the finding names one):',
         docker:
           "Docker sets FORWARD to DROP when it starts: keep kube-proxy's KUBE-FORWARD and the CNI's accept rules in place",
         counter: 'the policy counter must stop growing',

@@ -34,6 +34,8 @@ export default {
       why: 'Pod 在其他节点上的 NodePort 需要由本节点转发。net.ipv4.ip_forward=0，或者 FORWARD 链默认策略为 DROP（Docker 会这样设置）而又没有 kube-proxy 和 CNI 的放行规则时，数据包就在这里被丢弃。',
       risk: '中：开启转发后节点会为它能到达的任何地址做路由；请保留限制转发范围的主机防火墙规则。',
       verdict: {
+        nftPolicyDrop:
+          'nftables 表 {{table}} 的 forward 链默认策略为 drop，且不放行任何转发流量：nftables 中每条 forward 基础链都必须放行数据包，因此无论 iptables 如何放行，经过本节点的 Pod 和 Service 流量都会被丢弃。',
         ipForwardOff: 'net.ipv4.ip_forward 为 0：节点不会把数据包路由给 Pod。',
         policyDropNoAccept:
           'FORWARD 链默认策略为 DROP，且没有任何规则（没有 KUBE-FORWARD，没有 ACCEPT）放行 Pod 流量。',
@@ -41,6 +43,7 @@ export default {
         forwarding: '转发已开启：这些行显示 ip_forward = 1 或 FORWARD 默认策略为接受。',
       },
       fix: {
+        nft: '按策略丢弃转发流量的原生 nftables 表（发现中指明了该表时）：',
         docker:
           'Docker 启动时会把 FORWARD 设为 DROP：请保留 kube-proxy 的 KUBE-FORWARD 和 CNI 的放行规则',
         counter: '默认策略的计数器必须不再增长',

@@ -12,6 +12,10 @@ const one = (text: string): SectionResult => {
   return rs[0]!;
 };
 const nftOf = (text: string) => factsOf(one(text), 'nft');
+const summaryOf = (s: SectionResult) => {
+  if (s.status === 'rejected') throw new Error(`rejected: ${s.problems[0]?.msg.key}`);
+  return s.summary;
+};
 
 describe('nft list ruleset, as the kernel printed it (fixtures/netns)', () => {
   const list = local('netns/kube-proxy-list.txt');
@@ -98,7 +102,7 @@ describe('nft list ruleset, as the kernel printed it (fixtures/netns)', () => {
   it("reads iptables-nft's tables: comments it cannot print lost, counters kept", () => {
     const s = one(local('netns/iptables-nft-list.txt'));
     const f = factsOf(s, 'nft');
-    expect(s.summary.key).toBe('parse.nft.summaryXtables');
+    expect(summaryOf(s).key).toBe('parse.nft.summaryXtables');
     expect(f.tables.map((t) => t.name)).toEqual(['mangle', 'filter', 'nat']);
     const entry = f.rules.find((r) => r.chain === 'KUBE-NODEPORTS' && r.dport === '31610')!;
     expect(entry).toMatchObject({
@@ -129,10 +133,10 @@ describe('nft list ruleset, as people posted it (fixtures/nft--*)', () => {
       ],
     ]);
     expect(kp!.nodePorts.map((e) => e.key)).toEqual([['tcp', '30000']]);
-    expect(tMsg('en', s.summary)).toMatch(
+    expect(tMsg('en', summaryOf(s))).toMatch(
       /kube-proxy \(nftables mode\): 9 service address\(es\), 1 NodePort\(s\), 2 without endpoints/,
     );
-    expect(tMsg('zh-CN', s.summary)).toContain('kube-proxy（nftables 模式）');
+    expect(tMsg('zh-CN', summaryOf(s))).toContain('kube-proxy（nftables 模式）');
   });
 
   it('a listing the poster cut is read up to the cut, and says so', () => {
@@ -174,7 +178,7 @@ describe('nft list ruleset, as people posted it (fixtures/nft--*)', () => {
 
   it('old nft’s inline `# xt_…` marks, in a fragment without its table', () => {
     const s = one(local('nft--nixpkgs81172-iptables-nft-xt-untranslated-fragment.txt'));
-    expect(s.summary.key).toBe('parse.nft.summaryFragment');
+    expect(summaryOf(s).key).toBe('parse.nft.summaryFragment');
     const f = factsOf(s, 'nft');
     expect(f.rules[0]).toMatchObject({ proto: 'tcp', verdict: { kind: 'accept' } });
     expect(f.chains.find((c) => c.name === 'FORWARD')).toMatchObject({

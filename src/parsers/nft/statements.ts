@@ -28,7 +28,7 @@ const VERDICTS: [RegExp, (m: RegExpExecArray) => NftVerdict][] = [
   [/\bvmap\s+(@\S+|\{.*\})$/, (m) => verdict('vmap', m[1]!.startsWith('@') ? m[1]! : null)],
   [/\b(jump|goto)\s+("(?:[^"\\]|\\.)*"|\S+)$/, (m) => verdict(m[1] as 'jump', unquote(m[2]!))],
   [/\b(accept|drop|return|continue)$/, (m) => verdict(m[1] as 'accept', null)],
-  [/\breject(?:\s+with\s+[\w-]+(?:\s+[\w-]+)?)?$/, () => verdict('reject', null)],
+  [/\breject(?:\s+with\s+\S+(?:\s+type)?\s+\S+)?$/, () => verdict('reject', null)],
   [
     /\b(dnat|snat)(?:\s+(?:ip6?|inet))?\s+to\s+(\S+)(?:\s+[\w-]+)*$/,
     (m) => verdict(m[1] as 'dnat', m[2]!),

@@ -48,7 +48,7 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
   };
   const stack: Open[] = [];
   // A set's `elements = { …` runs over several lines until its brace closes.
-  let elements: { set: NftSet; parts: Line[] } | null = null;
+  let elements: { set: NftSet; parts: Line[]; raw: Map<number, string> } | null = null;
 
   // A listing cut from its table (`map no-endpoint-services {` … pasted alone) gets a table
   // without a name: its blocks and rules are read, and nothing is claimed about what it lacks.
@@ -88,8 +88,9 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
     }
     if (elements) {
       elements.parts.push({ n: l.n, text: t });
+      elements.raw.set(l.n, l.text);
       if (closes(elements.parts)) {
-        elements.set.elements.push(...readElements(elements.parts));
+        elements.set.elements.push(...readElements(elements.parts, elements.raw));
         elements = null;
       }
       continue;
@@ -167,8 +168,9 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
     const set = top.set;
     if (/^elements\s*=/.test(t)) {
       const parts = [{ n: l.n, text: t.replace(/^elements\s*=\s*/, '') }];
-      if (closes(parts)) set.elements.push(...readElements(parts));
-      else elements = { set, parts };
+      const raw = new Map([[l.n, l.text]]);
+      if (closes(parts)) set.elements.push(...readElements(parts, raw));
+      else elements = { set, parts, raw };
       continue;
     }
     const c = COMMENT_LINE.exec(t);
@@ -176,7 +178,7 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
     else if (/^type(?:of)?\s/.test(t)) set.type = t.replace(/^type(?:of)?\s+/, '');
     else if (!SET_PROPERTY.test(t)) problems.add(l.n, 'badLine');
   }
-  if (elements) elements.set.elements.push(...readElements(elements.parts));
+  if (elements) elements.set.elements.push(...readElements(elements.parts, elements.raw));
   if (stack.length > 0 && !fragment) problems.add(undefined, 'unclosed');
   return facts;
 }
@@ -279,7 +281,7 @@ function closes(parts: Line[]): boolean {
  * `{ 172.30.0.41 . tcp . 80 : goto service-…, tcp . 3001 comment "ns2/svc2:p80" : drop }`, over
  * one or more lines: each element with the line it starts on.
  */
-function readElements(parts: Line[]): NftElement[] {
+function readElements(parts: Line[], raw: Map<number, string>): NftElement[] {
   const out: NftElement[] = [];
   let depth = 0;
   let quoted = false;
@@ -287,7 +289,8 @@ function readElements(parts: Line[]): NftElement[] {
   let start: Line | null = null;
   const flush = () => {
     const e = cur.trim();
-    if (e !== '' && start) out.push(element(e, start));
+    if (e !== '' && start)
+      out.push(element(e, { n: start.n, text: raw.get(start.n) ?? start.text }));
     cur = '';
     start = null;
   };

@@ -1,5 +1,6 @@
 import { cite, type RuleContext } from '../rule';
 import { listingTable } from './iptables';
+import type { NftRule } from '../../parsers/nft/facts';
 import type { Evidence } from '../../engine/types';
 
 /**
@@ -27,13 +28,15 @@ export interface FwChain {
   evidence: Evidence | null;
 }
 
-/** One pasted filter table (iptables-save/-S or iptables -L): rules by chain, in order. */
+/** One pasted filter table (iptables-save/-S, iptables -L, or an nft table): rules by chain, in order. */
 export interface FwTable {
   source: string;
   chains: Map<string, FwChain>;
   rules: Map<string, FwRule[]>;
   /** `iptables -L` without `-v` hides the interfaces, so no rule is known to be unconditional. */
   interfacesHidden: boolean;
+  /** The chains the input hook runs: `INPUT` for iptables, an nft table's base chains on it. */
+  input: string[];
 }
 
 export type Verdict =
@@ -151,7 +154,116 @@ function match(rule: FwRule, lo: number, hi: number): Match {
 }
 
 function emptyTable(source: string, interfacesHidden: boolean): FwTable {
-  return { source, chains: new Map(), rules: new Map(), interfacesHidden };
+  return { source, chains: new Map(), rules: new Map(), interfacesHidden, input: ['INPUT'] };
+}
+
+/**
+ * The tables of every `nft list ruleset` paste that filter the input hook (firewalld's
+ * `inet firewalld`, a hand-made `inet filter`, iptables-nft's `ip filter`), walked like
+ * iptables': each of its input base chains must let the connection through.
+ */
+export function nftFilterTables(ctx: RuleContext): FwTable[] {
+  const out: FwTable[] = [];
+  for (const { source, facts } of ctx.of('nft')) {
+    for (const table of facts.tables) {
+      if (table.family !== 'ip' && table.family !== 'inet') continue;
+      const mine = <T extends { table: string; family: string }>(x: T) =>
+        x.table === table.name && x.family === table.family;
+      const chains = facts.chains.filter(mine);
+      const input = chains.filter((c) => c.hook === 'input' && c.type === 'filter');
+      if (input.length === 0) continue;
+      const t = emptyTable(source, false);
+      t.input = input.map((c) => c.name);
+      for (const c of chains) {
+        const policy = c.hook ? (c.policy ?? 'accept').toUpperCase() : null;
+        t.chains.set(c.name, { name: c.name, policy, evidence: cite(source, c) });
+      }
+      for (const r of facts.rules.filter(mine))
+        for (const fw of fromNft(r, cite(source, r))) add(t, fw);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+// What an nft rule may hold without narrowing which new TCP connections from outside it matches.
+const NFT_NEUTRAL = [
+  /\bmeta l4proto (?:tcp|6)\b/g,
+  /\bip protocol tcp\b/g,
+  /\b(?:tcp|th) dport (?:!= )?(?:\{[^}]*\}|\S+)/g,
+  /\bmeta nfproto ipv4\b/g,
+  /\bfib daddr type local\b/g,
+  /\blog(?: prefix "(?:[^"\\]|\\.)*")?(?: level \w+)?/g,
+  /\blimit rate .*? (?=\S+$)/g,
+];
+// Port names nft prints for well-known ports (from /etc/services); firewalld's rules use them.
+const SERVICES: Record<string, string> = {
+  ssh: '22',
+  http: '80',
+  https: '443',
+  domain: '53',
+  ntp: '123',
+  'http-alt': '8080',
+  kubernetes: '6443',
+};
+const VERDICT_AT_END =
+  /\s*(?:vmap\s+(?:@\S+|\{.*\})|(?:jump|goto)\s+\S+|accept|drop|return|continue|reject(?: with .*)?)$/;
+const NFT_NEVER =
+  /\b(?:udp|icmp|icmpv6|sctp) (?:dport|type)\b|\bmeta l4proto (?:udp|icmp|ipv6-icmp|sctp|17|1|58)\b|\bip protocol (?:udp|icmp)\b|\bi(?:if|ifname) "?lo"?(?=\s)|\bmeta nfproto ipv6\b/;
+
+/** An nft rule as the walker's rule (a verdict map as one conditional rule per chain it sends to). */
+function fromNft(rule: NftRule, evidence: Evidence): FwRule[] {
+  const v = rule.verdict;
+  const base: FwRule = {
+    chain: rule.chain,
+    target: '',
+    goto: false,
+    ports: null,
+    never: false,
+    conditional: false,
+    evidence,
+  };
+  const body = rule.body;
+  const state = /\bct state (!= )?(\{[^}]*\}|[\w,]+)/.exec(body);
+  if (state && !state[1] && !/\bnew\b/.test(state[2]!)) base.never = true;
+  if (NFT_NEVER.test(body)) base.never = true;
+  // `meta l4proto { icmp, ipv6-icmp }`: a set of protocols without TCP never matches it.
+  const protos = /\bmeta l4proto \{([^}]*)\}/.exec(body);
+  if (protos && !/\b(?:tcp|6)\b/.test(protos[1]!)) base.never = true;
+  if (rule.dport) {
+    const spec = rule.dport
+      .replace(/^\{\s*|\s*\}$/g, '')
+      .replace(/\s+/g, '')
+      .replace(/[a-z][\w-]*/g, (name) => SERVICES[name] ?? name);
+    // `!= 22`, a named set `@ports`: which ports, the paste cannot settle.
+    if (/^\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*$/.test(spec)) base.ports = portList(spec, '-');
+    else base.conditional = true;
+  }
+  // What is left besides the verdict, the port and a `ct state` that is not negated narrows the match.
+  let rest = body.replace(VERDICT_AT_END, '');
+  if (state && !state[1]) rest = rest.replace(state[0], '');
+  for (const re of NFT_NEUTRAL) rest = rest.replace(re, '');
+  if (rest.trim() !== '') base.conditional = true;
+  if (!v) return [base];
+  if (v.kind === 'vmap') {
+    // `iifname vmap { "eth0" : goto filter_IN_public }`: which chain depends on the interface.
+    const targets = [...body.matchAll(/:\s*(jump|goto)\s+([^\s,}]+)/g)];
+    // A named map (`vmap @no-endpoint-nodeports`) holds verdicts the walk cannot see: maybe any.
+    if (targets.length === 0) return [{ ...base, target: v.target ?? '@map', conditional: true }];
+    return targets.map((m) => ({
+      ...base,
+      target: m[2]!,
+      goto: m[1] === 'goto',
+      conditional: true,
+    }));
+  }
+  const target =
+    v.kind === 'jump' || v.kind === 'goto'
+      ? (v.target ?? '')
+      : /^(?:accept|drop|reject|return)$/.test(v.kind)
+        ? v.kind.toUpperCase()
+        : '';
+  return [{ ...base, target, goto: v.kind === 'goto' }];
 }
 
 function add(t: FwTable, r: FwRule): void {

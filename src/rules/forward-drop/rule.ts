@@ -1,12 +1,21 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+  type RuleResult,
+} from '../rule';
 import type { Evidence } from '../../engine/types';
+import { iptablesDumps } from '../combine/iptables';
 
 const K = 'cause.forward-drop.verdict';
 
 /** The node must forward: ip_forward=1, and a FORWARD policy of DROP needs kube-proxy's accepts. */
 export default defineRule({
   cause: 'forward-drop',
-  needs: ['sysctl', 'iptables-save', 'iptables-L'],
+  needs: ['sysctl', 'iptables-save', 'iptables-L', 'nft'],
   check(ctx) {
     const healthy: Evidence[] = [];
     for (const { source, facts } of ctx.of('sysctl')) {
@@ -15,16 +24,12 @@ export default defineRule({
         return finding('high', { key: `${K}.ipForwardOff` }, [cite(source, fwd)]);
       if (fwd) healthy.push(cite(source, fwd));
     }
-    const listings = [
-      ...ctx.of('iptables-save').map(({ source, facts }) => ({
-        source,
-        chains: facts.chains.filter((c) => c.table !== 'nat'),
-        rules: facts.rules,
-      })),
-      ...ctx
-        .of('iptables-L')
-        .map(({ source, facts }) => ({ source, chains: facts.chains, rules: facts.rules })),
-    ];
+    // iptables-save, iptables -L and iptables-nft's tables in an nft listing, alike.
+    const listings = iptablesDumps(ctx).map(({ source, facts }) => ({
+      source,
+      chains: facts.chains.filter((c) => c.table !== 'nat'),
+      rules: facts.rules,
+    }));
     for (const { source, chains, rules } of listings) {
       const forward = chains.find((c) => c.name === 'FORWARD' && c.policy !== null);
       if (!forward) continue;
@@ -44,14 +49,44 @@ export default defineRule({
       if ((forward.policyPackets ?? 0) > 0)
         return finding('medium', { key: `${K}.policyDropCounting` }, evidence);
     }
+    const nft = nftForwardDrop(ctx);
+    if (nft) return nft;
     return healthy.length > 0 ? ruledOut({ key: `${K}.forwarding` }, healthy) : noEvidence;
   },
   fix: {
-    now: 'sudo sysctl -w net.ipv4.ip_forward=1\nsudo iptables -P FORWARD ACCEPT',
+    now: "sudo sysctl -w net.ipv4.ip_forward=1\nsudo iptables -P FORWARD ACCEPT\n# @{nft}\nsudo nft chain {nftTable} {nftChain} '{ policy accept; }'",
     persist:
       "echo 'net.ipv4.ip_forward = 1' | sudo tee /etc/sysctl.d/90-net-triage-forward.conf\n# @{docker}",
     verify:
       'sysctl net.ipv4.ip_forward\nsudo iptables -S FORWARD | head -3\nsudo iptables -L FORWARD -v -n | head -2   # @{counter}',
     rollback: 'sudo iptables -P FORWARD DROP\nsudo rm /etc/sysctl.d/90-net-triage-forward.conf',
+    defaults: { nftTable: 'inet filter', nftChain: 'forward' },
   },
 });
+
+/**
+ * A native nftables table whose forward base chain drops by policy and accepts nothing: in
+ * nftables every base chain on the hook must let a packet through, so it drops pod and Service
+ * traffic whatever iptables (or kube-proxy's own table) accepts.
+ */
+function nftForwardDrop(ctx: RuleContext): RuleResult | null {
+  for (const { source, facts } of ctx.of('nft')) {
+    for (const chain of facts.chains) {
+      if (chain.hook !== 'forward' || chain.policy !== 'drop' || /^[A-Z]/.test(chain.name))
+        continue;
+      const rules = facts.rules.filter(
+        (r) => r.table === chain.table && r.family === chain.family && r.chain === chain.name,
+      );
+      // Rules that can let new forwarded traffic through: accepts and jumps to other chains.
+      const passes = rules.filter((r) => /^(?:accept|jump|goto|vmap)$/.test(r.verdict?.kind ?? ''));
+      if (passes.every((r) => /\bct state (?:established|\{ ?established)/.test(r.body)))
+        return finding(
+          'high',
+          { key: `${K}.nftPolicyDrop`, params: { table: `${chain.family} ${chain.table}` } },
+          [cite(source, chain), ...passes.slice(0, 2).map((r) => cite(source, r))],
+          { nftTable: `${chain.family} ${chain.table}`, nftChain: chain.name },
+        );
+    }
+  }
+  return null;
+}

@@ -2,7 +2,7 @@ import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } fro
 import type { Confidence, Evidence, Msg } from '../../engine/types';
 import type { FirewallZone } from '../../parsers/firewall-cmd/facts';
 import { unique } from '../combine/evidence';
-import { filterTables, verdictOf, type FwTable } from '../combine/firewall';
+import { filterTables, nftFilterTables, verdictOf, type FwTable } from '../combine/firewall';
 
 const K = 'cause.host-firewall-blocks.verdict';
 const NODEPORT_MIN = 30000;
@@ -26,7 +26,7 @@ type Result =
  */
 export default defineRule({
   cause: 'host-firewall-blocks',
-  needs: ['iptables-save', 'iptables-L', 'firewall-cmd', 'kernel-log', 'curl-v'],
+  needs: ['iptables-save', 'iptables-L', 'nft', 'firewall-cmd', 'kernel-log', 'curl-v'],
   check(ctx) {
     const port = Number(ctx.vars.port);
     const [lo, hi] =
@@ -69,9 +69,10 @@ export default defineRule({
 function fromIptables(ctx: RuleContext, lo: number, hi: number): Result[] {
   const out: Result[] = [];
   const portParam = lo === hi ? String(lo) : `${lo}-${hi}`;
-  for (const t of filterTables(ctx)) {
-    if (t.rules.has('INPUT') || t.chains.has('INPUT')) {
-      const v = verdictOf(t, 'INPUT', lo, hi);
+  for (const t of [...filterTables(ctx), ...nftFilterTables(ctx)]) {
+    for (const chain of t.input) {
+      if (!t.rules.has(chain) && !t.chains.has(chain)) continue;
+      const v = verdictOf(t, chain, lo, hi);
       if (v.kind === 'reject') {
         let level = v.maybeAccepted.length > 0 || lo !== hi ? 1 : 2;
         if (t.interfacesHidden) level = Math.min(level, 1);

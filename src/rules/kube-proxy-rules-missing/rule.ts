@@ -38,8 +38,13 @@ export default defineRule({
     if (ipvs) return ipvs;
     const nft = nftVerdict(ctx, logTrouble);
     if (nft) return nft;
+    // In nftables mode kube-proxy writes no iptables rules: a dump without them proves nothing.
+    const nftMode =
+      kubeProxyNft(ctx).length > 0 ||
+      ctx.of('kube-proxy-log').some((l) => l.facts.proxier?.value === 'nftables');
     for (const { source, facts } of iptablesDumps(ctx)) {
       const verdict = nodePortRules(facts, port);
+      if (nftMode && verdict.kind !== 'present') continue;
       if (verdict.kind === 'present')
         return ruledOut(
           { key: `${K}.present`, params: { port: port ?? '' } },
@@ -177,9 +182,10 @@ function nodePortRules(facts: IptablesFacts, port: string | undefined): Verdict 
   const hasKube =
     facts.chains.some((c) => c.name.startsWith('KUBE-')) ||
     natLike.some((r) => r.chain.startsWith('KUBE-'));
-  const fullNat = facts.chains.some(
-    (c) => c.name === 'PREROUTING' && (c.table === 'nat' || c.table === 'unknown'),
-  );
+  // A whole nat table, not one chain of it (`iptables -t nat -L PREROUTING`).
+  const natChain = (name: string) =>
+    facts.chains.some((c) => c.name === name && (c.table === 'nat' || c.table === 'unknown'));
+  const fullNat = natChain('PREROUTING') && natChain('POSTROUTING');
   if (!hasKube) return fullNat ? { kind: 'no-kube-chains' } : { kind: 'unknown' };
   if (!port) return { kind: 'unknown' };
   const forPort = facts.rules.filter((r) => r.chain === 'KUBE-NODEPORTS' && r.dport === port);
