@@ -13,6 +13,7 @@ export const COMMANDS = {
   },
   'kube-proxy-log-any': { run: 'kubectl -n kube-system logs --tail=300 -l k8s-app=kube-proxy' },
   'iptables-save': { run: 'sudo iptables-save' },
+  'nft-ruleset': { run: 'sudo nft list ruleset' },
   ipvsadm: { run: 'sudo ipvsadm -Ln' },
   'ipvsadm-timeout': { run: 'sudo ipvsadm -Ln --timeout' },
   'lsmod-ipvs': { run: 'lsmod | grep -e ip_vs -e nf_conntrack -e br_netfilter' },

@@ -8,6 +8,14 @@ import { isCauseId, type CauseId } from './causes';
 export const CONDITION_NAMES = [
   /** kube-proxy runs in IPVS mode: its log says so, or the operator said so and no log contradicts. */
   'proxy-mode-ipvs',
+  /** kube-proxy runs in nftables mode: its log, its table in a pasted nft ruleset, or the answer. */
+  'proxy-mode-nftables',
+  /** kube-proxy runs in iptables mode, by its log or the answer. */
+  'proxy-mode-iptables',
+  /** The mode is known and it is not IPVS: IPVS-only checks are skipped. */
+  'proxy-mode-not-ipvs',
+  /** No kube-proxy: Cilium's eBPF kube-proxy replacement handles Services (its status, or the answer). */
+  'proxy-replaced',
 ] as const;
 
 export type ConditionName = (typeof CONDITION_NAMES)[number];

@@ -16,6 +16,7 @@ export const clusteripVxlanOffload: Example = {
       vport: '8080',
       podip: 'works',
       node: 'k8s-master',
+      mode: 'ipvs',
       pattern: 'remote',
       overlay: 'flannel.1',
     },

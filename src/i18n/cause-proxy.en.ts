@@ -79,6 +79,8 @@ export default {
           'The kernel found no real server for {{n}} connection(s) to {{vs}} ("no destination available").',
       },
       fix: {
+        migrate:
+          'IPVS mode is deprecated since Kubernetes 1.35; in nftables mode the same Service without ready endpoints shows in `nft list map ip kube-proxy no-endpoint-services` and is rejected at once. The mode kube-proxy runs:',
         compare: 'the endpoints must list the ready pods that the selector matches:',
         selector:
           'no ready pod matches the selector: fix the labels or the selector, or the readiness probe of these pods',
@@ -105,6 +107,8 @@ export default {
         loaded: 'The IPVS modules are loaded.',
       },
       fix: {
+        migrate:
+          'IPVS mode is deprecated since Kubernetes 1.35; nftables mode (kernel 5.13 or newer) needs no ip_vs modules. The mode kube-proxy runs:',
         builtin:
           'built into the kernel? then the modules need no loading: upgrade kube-proxy (old versions only accepted loaded modules)',
         older: 'kernels before 4.19: nf_conntrack_ipv4 instead of nf_conntrack',
@@ -125,6 +129,8 @@ export default {
           'conn_reuse_mode is 1 but net.ipv4.vs.conntrack is 0, so the drop does not happen.',
       },
       fix: {
+        migrate:
+          'IPVS mode is deprecated since Kubernetes 1.35; nftables mode has no IPVS connection reuse, so this delay cannot happen there. The mode kube-proxy runs:',
         prefer: "lasting fix: a kernel 5.9 or later; check this node's version:",
         careful:
           'meanwhile, what kube-proxy itself does on older kernels (it can send reused ports to gone pods):',
@@ -147,6 +153,8 @@ export default {
         noExpiry: 'The IPVS TCP timeout is 0.',
       },
       fix: {
+        migrate:
+          "IPVS mode is deprecated since Kubernetes 1.35; nftables mode keeps idle connections by conntrack's timeouts (5 days established), not IPVS's 900 s. The mode kube-proxy runs:",
         keepalive:
           'keepalive probes before IPVS forgets the connection (its tcp timeout, 900 s by default):',
         pods: 'pods have their own network namespace: set it in the client pods too (below), or in the client library',
@@ -172,6 +180,8 @@ export default {
         noWeightZero: 'No real server is left at weight 0 with connections.',
       },
       fix: {
+        migrate:
+          "IPVS mode is deprecated since Kubernetes 1.35; nftables mode has no real-server weights to linger: an endpoint's chain goes with the endpoint. The mode kube-proxy runs:",
         look: 'real servers with weight 0 or not in the endpoints are stale:',
         remove:
           'remove a stale real server by hand (kube-proxy re-adds it if it is still an endpoint):',

@@ -78,6 +78,8 @@ export default {
           '内核为发往 {{vs}} 的 {{n}} 个连接找不到真实服务器（"no destination available"）。',
       },
       fix: {
+        migrate:
+          'IPVS 模式自 Kubernetes 1.35 起已弃用；在 nftables 模式下，同样没有就绪 Endpoint 的 Service 会出现在 `nft list map ip kube-proxy no-endpoint-services` 中并被立即拒绝。kube-proxy 当前的模式：',
         compare: 'endpoints 应列出 selector 匹配到的就绪 Pod：',
         selector: '没有就绪 Pod 匹配 selector：修正标签或 selector，或这些 Pod 的就绪探针',
         verify: '每个就绪 Pod 都应以权重 1 出现在真实服务器中',
@@ -103,6 +105,8 @@ export default {
         loaded: 'IPVS 相关内核模块已加载。',
       },
       fix: {
+        migrate:
+          'IPVS 模式自 Kubernetes 1.35 起已弃用；nftables 模式（内核 5.13 或更新）不需要 ip_vs 模块。kube-proxy 当前的模式：',
         builtin: 'IPVS 已编译进内核？那就不需要加载模块：请升级 kube-proxy（旧版只认已加载的模块）',
         older: '4.19 以前的内核：用 nf_conntrack_ipv4 代替 nf_conntrack',
         rollback: '在改回代理模式之前，kube-proxy 会继续使用 IPVS',
@@ -121,6 +125,8 @@ export default {
         noConntrack: 'conn_reuse_mode 为 1，但 net.ipv4.vs.conntrack 为 0，不会发生丢包。',
       },
       fix: {
+        migrate:
+          'IPVS 模式自 Kubernetes 1.35 起已弃用；nftables 模式没有 IPVS 的连接复用，因此不会出现这种延迟。kube-proxy 当前的模式：',
         prefer: '根本修复：5.9 或更高版本的内核；查看本节点的版本：',
         careful: '在此之前，采用 kube-proxy 在旧内核上的做法（可能把复用端口发往已消失的 Pod）：',
         kubeProxy:
@@ -141,6 +147,8 @@ export default {
         noExpiry: 'IPVS 的 TCP 超时为 0。',
       },
       fix: {
+        migrate:
+          'IPVS 模式自 Kubernetes 1.35 起已弃用；nftables 模式按 conntrack 的超时（established 为 5 天）保持空闲连接，而不是 IPVS 的 900 秒。kube-proxy 当前的模式：',
         keepalive: '让 keepalive 探测早于 IPVS 忘记连接（其 TCP 超时，默认 900 秒）：',
         pods: 'Pod 有自己的网络命名空间：也要在客户端 Pod 中设置（见下文），或在客户端库中设置',
         podSysctl:
@@ -162,6 +170,8 @@ export default {
         noWeightZero: '没有带连接的权重为 0 的真实服务器。',
       },
       fix: {
+        migrate:
+          'IPVS 模式自 Kubernetes 1.35 起已弃用；nftables 模式没有会残留的 real server 权重：Endpoint 的链随 Endpoint 一起删除。kube-proxy 当前的模式：',
         look: '权重为 0 或不在 endpoints 中的真实服务器是残留条目：',
         remove: '手工删除残留的真实服务器（若它仍是 endpoint，kube-proxy 会重新添加）：',
         reuse: '在低于 5.9 的内核上，conn_reuse_mode=0 会把复用的源端口继续发往旧的真实服务器：',

@@ -14,7 +14,12 @@ export default {
       mode: {
         title: 'Which mode does kube-proxy run in?',
         help: '`kubectl -n kube-system get cm kube-proxy -o yaml | grep mode` tells; an empty mode means iptables. Not sure? The kube-proxy log two steps on says it.',
-        options: { iptables: 'iptables', ipvs: 'IPVS', unknown: 'I don’t know' },
+        options: {
+          iptables: 'iptables',
+          ipvs: 'IPVS (deprecated since Kubernetes 1.35)',
+          nftables: 'nftables',
+          unknown: 'I don’t know',
+        },
       },
       pods: {
         title: 'Are kube-proxy and the CNI running on that node?',
@@ -27,6 +32,10 @@ export default {
       'nat-rules': {
         title: 'Are the NodePort’s rules on the node?',
         help: 'The whole dump, not a grep: the wizard looks for KUBE-NODEPORTS, externalTrafficPolicy drops, REJECTs for services without endpoints, the FORWARD policy and the INPUT firewall.',
+      },
+      'nft-rules': {
+        title: 'Has kube-proxy put the NodePort in its nftables maps?',
+        help: 'The whole ruleset, not a grep: kube-proxy’s table holds the NodePort in service-nodeports, or in no-endpoint-nodeports when it drops or rejects it; other tables (firewalld, a hand-made inet filter) can drop it too.',
       },
       'ipvs-table': {
         title: 'Does IPVS have the NodePort’s virtual server?',
@@ -52,7 +61,7 @@ export default {
       verdict: { title: 'Diagnosis' },
     },
     'clusterip-ipvs-timeout': {
-      name: 'ClusterIP times out in IPVS mode',
+      name: 'ClusterIP times out (the pod IP works)',
       vip: {
         title: 'Which ClusterIP times out?',
         help: 'The CLUSTER-IP of the service in `kubectl get svc -o wide`.',
@@ -79,9 +88,27 @@ export default {
         title: 'On which node does the request start?',
         help: 'The node of the client pod (or the node you curl from). Its kube-proxy and its IPVS table decide.',
       },
+      mode: {
+        title: 'Which mode does kube-proxy run in?',
+        help: '`kubectl -n kube-system get cm kube-proxy -o yaml | grep mode` tells; an empty mode means iptables. The kube-proxy log on the next step says it too, and wins.',
+        options: {
+          ipvs: 'IPVS (deprecated since Kubernetes 1.35)',
+          iptables: 'iptables',
+          nftables: 'nftables',
+          unknown: 'I don’t know',
+        },
+      },
       'proxy-log': {
-        title: 'Does kube-proxy run in IPVS mode?',
-        help: 'If the IPVS modules are missing, kube-proxy falls back to iptables: “can’t use ipvs proxier” or “Using iptables Proxier”.',
+        title: 'Which proxier does kube-proxy use, and does it sync?',
+        help: 'If the IPVS modules are missing, kube-proxy falls back to iptables: “can’t use ipvs proxier” or “Using iptables Proxier”. nftables mode logs “Using nftables Proxier”.',
+      },
+      'nat-rules': {
+        title: 'Does the ClusterIP have kube-proxy’s rules?',
+        help: 'The whole dump: KUBE-SERVICES must send the ClusterIP:port to a KUBE-SVC chain with endpoints; a REJECT “has no endpoints” means kube-proxy sees none.',
+      },
+      'nft-rules': {
+        title: 'Is the ClusterIP in kube-proxy’s nftables maps?',
+        help: 'The whole ruleset: service-ips must send the ClusterIP:port to its service chain; an entry in no-endpoint-services means kube-proxy sees no endpoint and rejects.',
       },
       'ipvs-table': {
         title: 'Does the virtual server have real servers?',

@@ -16,7 +16,12 @@ export default {
       mode: {
         title: 'kube-proxy 运行在哪种模式？',
         help: '运行 `kubectl -n kube-system get cm kube-proxy -o yaml | grep mode` 查看；mode 为空表示 iptables。不确定？后面第二步的 kube-proxy 日志会说明。',
-        options: { iptables: 'iptables', ipvs: 'IPVS', unknown: '我不知道' },
+        options: {
+          iptables: 'iptables',
+          ipvs: 'IPVS（自 Kubernetes 1.35 起已弃用）',
+          nftables: 'nftables',
+          unknown: '我不知道',
+        },
       },
       pods: {
         title: '该节点上的 kube-proxy 和 CNI 在运行吗？',
@@ -29,6 +34,10 @@ export default {
       'nat-rules': {
         title: '节点上有这个 NodePort 的规则吗？',
         help: '请粘贴完整输出，不要 grep：向导会检查 KUBE-NODEPORTS、externalTrafficPolicy 的丢弃规则、无 Endpoint 服务的 REJECT、FORWARD 策略以及 INPUT 防火墙。',
+      },
+      'nft-rules': {
+        title: 'kube-proxy 把这个 NodePort 放进它的 nftables 映射了吗？',
+        help: '请粘贴完整规则集，不要 grep：kube-proxy 的表会把 NodePort 放在 service-nodeports 中，丢弃或拒绝时放在 no-endpoint-nodeports 中；其他表（firewalld、手写的 inet filter）也可能丢弃它。',
       },
       'ipvs-table': {
         title: 'IPVS 中有这个 NodePort 的虚拟服务吗？',
@@ -54,7 +63,7 @@ export default {
       verdict: { title: '诊断结果' },
     },
     'clusterip-ipvs-timeout': {
-      name: 'IPVS 模式下 ClusterIP 超时',
+      name: 'ClusterIP 超时（Pod IP 正常）',
       vip: {
         title: '哪个 ClusterIP 超时？',
         help: '`kubectl get svc -o wide` 中该服务的 CLUSTER-IP。',
@@ -77,9 +86,27 @@ export default {
         title: '请求从哪个节点发出？',
         help: '客户端 Pod 所在的节点（或你执行 curl 的节点）。决定因素是它的 kube-proxy 和 IPVS 表。',
       },
+      mode: {
+        title: 'kube-proxy 运行在哪种模式？',
+        help: '运行 `kubectl -n kube-system get cm kube-proxy -o yaml | grep mode` 查看；mode 为空表示 iptables。下一步的 kube-proxy 日志也会说明，以日志为准。',
+        options: {
+          ipvs: 'IPVS（自 Kubernetes 1.35 起已弃用）',
+          iptables: 'iptables',
+          nftables: 'nftables',
+          unknown: '我不知道',
+        },
+      },
       'proxy-log': {
-        title: 'kube-proxy 运行在 IPVS 模式吗？',
-        help: '如果缺少 IPVS 模块，kube-proxy 会退回到 iptables：“can’t use ipvs proxier” 或 “Using iptables Proxier”。',
+        title: 'kube-proxy 使用哪种代理器，规则同步正常吗？',
+        help: '如果缺少 IPVS 模块，kube-proxy 会退回到 iptables：“can’t use ipvs proxier” 或 “Using iptables Proxier”。nftables 模式会记录 “Using nftables Proxier”。',
+      },
+      'nat-rules': {
+        title: '这个 ClusterIP 有 kube-proxy 的规则吗？',
+        help: '请粘贴完整输出：KUBE-SERVICES 必须把 ClusterIP:端口 送到带有 Endpoint 的 KUBE-SVC 链；“has no endpoints” 的 REJECT 表示 kube-proxy 认为没有 Endpoint。',
+      },
+      'nft-rules': {
+        title: '这个 ClusterIP 在 kube-proxy 的 nftables 映射中吗？',
+        help: '请粘贴完整规则集：service-ips 必须把 ClusterIP:端口 送到它的服务链；出现在 no-endpoint-services 中表示 kube-proxy 认为没有 Endpoint 并会拒绝。',
       },
       'ipvs-table': {
         title: '虚拟服务下有真实服务器吗？',

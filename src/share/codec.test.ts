@@ -80,7 +80,7 @@ describe('decodeShare on broken links', () => {
       { ...good, answers: { port: 31710 } },
       { ...good, answers: { port: '99999' } },
       { ...good, answers: { node: 'a;rm -rf /' } },
-      { ...good, answers: { mode: 'nftables' } },
+      { ...good, answers: { mode: 'userspace' } },
       { ...good, answers: { nowhere: 'x' } },
       { ...good, pastes: { pods: 5 } },
       { ...good, pastes: { port: 'text' } },

@@ -2,9 +2,10 @@ import { causesOf } from '../catalog/causes';
 import { defineTree, evidence, outcome, question } from '../engine/tree';
 
 /**
- * kube-proxy in IPVS mode; ClusterIP:port times out while podIP:targetPort works (seed 003).
- * Order: pod IP first (a broken pod network is another search), then kube-proxy's mode and
- * modules, the IPVS table, and only for "remote pods only" the VXLAN offload bug.
+ * ClusterIP:port times out while podIP:targetPort works (seed 003: IPVS mode; iptables and
+ * nftables modes take their own rule check). Order: pod IP first (a broken pod network is
+ * another search), then kube-proxy's mode and modules, its table for the Service, and only for
+ * "remote pods only" the VXLAN offload bug.
  */
 export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
   start: 'vip',
@@ -27,15 +28,55 @@ export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
       where: 'bad-node',
       next: 'verdict-podnet',
     }),
-    node: question({ var: 'node', input: { kind: 'value', validate: 'host', next: 'proxy-log' } }),
+    node: question({ var: 'node', input: { kind: 'value', validate: 'host', next: 'mode' } }),
+    mode: question({
+      var: 'mode',
+      input: {
+        kind: 'choice',
+        options: {
+          ipvs: 'proxy-log',
+          iptables: 'proxy-log',
+          nftables: 'proxy-log',
+          unknown: 'proxy-log',
+        },
+      },
+    }),
     'proxy-log': evidence({
       wants: ['kube-proxy-log'],
       command: 'kube-proxy-log',
       where: 'kubectl',
       // No IPVS at all: the fallback to iptables explains it, the IPVS checks would not.
       next: {
-        branch: [{ if: 'found:ipvs-modules-missing', go: 'verdict-proxy' }],
+        branch: [
+          { if: 'found:ipvs-modules-missing', go: 'verdict-proxy' },
+          { if: 'proxy-mode-nftables', go: 'nft-rules' },
+          { if: 'proxy-mode-iptables', go: 'nat-rules' },
+        ],
         otherwise: 'ipvs-table',
+      },
+    }),
+    'nat-rules': evidence({
+      wants: ['iptables-save', 'iptables-L', 'nft'],
+      command: 'iptables-save',
+      where: 'bad-node',
+      next: {
+        branch: [
+          { if: 'found:service-no-endpoints', go: 'verdict-endpoints' },
+          { if: 'found:kube-proxy-rules-missing', go: 'verdict-endpoints' },
+        ],
+        otherwise: 'pattern',
+      },
+    }),
+    'nft-rules': evidence({
+      wants: ['nft'],
+      command: 'nft-ruleset',
+      where: 'bad-node',
+      next: {
+        branch: [
+          { if: 'found:service-no-endpoints', go: 'verdict-endpoints' },
+          { if: 'found:kube-proxy-rules-missing', go: 'verdict-endpoints' },
+        ],
+        otherwise: 'pattern',
       },
     }),
     'ipvs-table': evidence({
@@ -85,6 +126,8 @@ export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
       wants: ['ipvsadm'],
       command: 'ipvsadm-timeout',
       where: 'bad-node',
+      // Only IPVS forgets idle connections on its own timer.
+      skipIf: 'proxy-mode-not-ipvs',
       next: 'kernel',
     }),
     kernel: evidence({

@@ -13,7 +13,10 @@ export const nodeportOneNode = defineTree('nodeport-one-node', {
     node: question({ var: 'node', input: { kind: 'value', validate: 'host', next: 'mode' } }),
     mode: question({
       var: 'mode',
-      input: { kind: 'choice', options: { iptables: 'pods', ipvs: 'pods', unknown: 'pods' } },
+      input: {
+        kind: 'choice',
+        options: { iptables: 'pods', ipvs: 'pods', nftables: 'pods', unknown: 'pods' },
+      },
     }),
     pods: evidence({
       wants: ['kubectl-get'],
@@ -25,16 +28,36 @@ export const nodeportOneNode = defineTree('nodeport-one-node', {
       wants: ['kube-proxy-log'],
       command: 'kube-proxy-log',
       where: 'kubectl',
-      next: { branch: [{ if: 'proxy-mode-ipvs', go: 'ipvs-table' }], otherwise: 'nat-rules' },
+      next: {
+        branch: [
+          { if: 'proxy-mode-ipvs', go: 'ipvs-table' },
+          { if: 'proxy-mode-nftables', go: 'nft-rules' },
+        ],
+        otherwise: 'nat-rules',
+      },
     }),
     'nat-rules': evidence({
-      wants: ['iptables-save', 'iptables-L'],
+      // On iptables-nft hosts `nft list ruleset` shows the same tables.
+      wants: ['iptables-save', 'iptables-L', 'nft'],
       command: 'iptables-save',
       where: 'bad-node',
       next: {
         branch: [
           { if: 'found:kube-proxy-rules-missing', go: 'verdict-rules' },
           { if: 'found:etp-local-no-endpoint', go: 'verdict-rules' },
+        ],
+        otherwise: 'kernel',
+      },
+    }),
+    'nft-rules': evidence({
+      wants: ['nft'],
+      command: 'nft-ruleset',
+      where: 'bad-node',
+      next: {
+        branch: [
+          { if: 'found:kube-proxy-rules-missing', go: 'verdict-rules' },
+          { if: 'found:etp-local-no-endpoint', go: 'verdict-rules' },
+          { if: 'found:service-no-endpoints', go: 'verdict-rules' },
         ],
         otherwise: 'kernel',
       },

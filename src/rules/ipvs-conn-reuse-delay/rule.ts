@@ -53,6 +53,8 @@ export default defineRule({
     persist: [
       "echo 'net.ipv4.vs.conn_reuse_mode = 0' | sudo tee /etc/sysctl.d/90-net-triage-ipvs-reuse.conf",
       '# @{kubeProxy}',
+      '# @{migrate}',
+      'kubectl -n kube-system get configmap kube-proxy -o yaml | grep -n -e "mode:"',
     ].join('\n'),
     verify: 'sysctl net.ipv4.vs.conn_reuse_mode net.ipv4.vs.conntrack\nuname -r',
     rollback:

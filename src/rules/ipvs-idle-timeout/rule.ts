@@ -68,6 +68,8 @@ export default defineRule({
       'kubectl -n {namespace} patch deployment {deployment} -p \'{"spec":{"template":{"spec":{"securityContext":{"sysctls":[{"name":"net.ipv4.tcp_keepalive_time","value":"{keepalive}"}]}}}}}\'',
       '# @{orRaise}',
       'kubectl -n kube-system edit configmap kube-proxy',
+      '# @{migrate}',
+      'kubectl -n kube-system get configmap kube-proxy -o yaml | grep -n -e "mode:"',
     ].join('\n'),
     verify: 'sudo ipvsadm -Ln --timeout\nsysctl net.ipv4.tcp_keepalive_time',
     rollback:

@@ -94,6 +94,8 @@ export default defineRule({
       "printf '%s\\n' ip_vs ip_vs_rr ip_vs_wrr ip_vs_sh nf_conntrack | sudo tee /etc/modules-load.d/ipvs.conf",
       '# @{older}',
       'sudo systemctl restart systemd-modules-load.service',
+      '# @{migrate}',
+      'kubectl -n kube-system get configmap kube-proxy -o yaml | grep -n -e "mode:"',
     ].join('\n'),
     verify: [
       'lsmod | grep -e ip_vs -e nf_conntrack',

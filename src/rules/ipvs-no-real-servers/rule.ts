@@ -158,6 +158,8 @@ export default defineRule({
     persist: [
       '# @{selector}',
       'kubectl -n {namespace} describe pods -l {selector} | grep -A3 -e Readiness -e Conditions',
+      '# @{migrate}',
+      'kubectl -n kube-system get configmap kube-proxy -o yaml | grep -n -e "mode:"',
     ].join('\n'),
     verify: 'sudo ipvsadm -Ln -t {vip}:{vport}   # @{verify}',
     rollback: '# @{noRollback}',

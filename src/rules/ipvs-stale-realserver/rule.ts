@@ -100,6 +100,8 @@ export default defineRule({
       'uname -r',
       'kubectl -n kube-system get configmap kube-proxy -o yaml | grep -A8 "ipvs:"',
       '# @{upgrade}',
+      '# @{migrate}',
+      'kubectl -n kube-system get configmap kube-proxy -o yaml | grep -n -e "mode:"',
     ].join('\n'),
     verify: 'sudo ipvsadm -Ln -t {vip}:{vport}   # @{verify}',
     rollback: '# @{noRollback}',
