@@ -98,6 +98,11 @@ collect() {
   section 'lsmod' lsmod lsmod
   section 'dmesg -T' dmesg sh -c 'dmesg -T 2>/dev/null | tail -n 1000 || dmesg | tail -n 1000'
   section 'iptables-save' iptables-save iptables-save
+  # kube-proxy's nftables mode, firewalld and others write nft tables iptables-save cannot show.
+  # Listing would load nf_tables when it is absent: read it only when it is loaded or in use.
+  if [ -d /sys/module/nf_tables ] || { have iptables && iptables -V 2>/dev/null | grep -q nf_tables; }; then
+    section 'nft list ruleset' nft nft list ruleset
+  fi
   file '/proc/net/stat/nf_conntrack' /proc/net/stat/nf_conntrack
   file 'cat /etc/resolv.conf' /etc/resolv.conf
   section 'ss -s' ss ss -s

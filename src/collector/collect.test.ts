@@ -32,6 +32,7 @@ describe('collect.sh', () => {
       /\bconntrack\s+-[DFIU]\b/,
       /\bconntrack\s+-L\b/, // loads nf_conntrack_netlink: read /proc instead
       /\bipvsadm\s+-[ACEDaedZR]\b/,
+      /\bnft\s+(?:-f\b|(?:add|create|insert|replace|delete|destroy|flush|reset|rename)\b)/,
       /\bsystemctl\s+(?:start|stop|restart|reload|enable|disable|mask)\b/,
       /\bkubectl\s+(?:delete|apply|patch|edit|scale|replace|create|label|annotate)\b/,
       /\bfirewall-cmd\s+--(?:add|remove|reload|permanent|set)/,
