@@ -31,5 +31,9 @@ export const KINDS = [
   'nginx-tls',
   'curl-v',
   'cni-log',
+  'cilium-status',
+  'cilium-service',
+  'cilium-bpf-lb',
+  'cilium-monitor',
 ] as const;
 export type Kind = (typeof KINDS)[number];

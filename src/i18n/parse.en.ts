@@ -16,18 +16,30 @@ export default {
     },
     nft: {
       badLine: 'Not a line of `nft list ruleset` output.',
-      unclosed: 'The listing ends inside a block: the paste was cut. Rules after the cut were not read.',
-      badJson: 'The `nft -j` JSON could not be read (line {{line}}): paste it whole, or paste `nft list ruleset` instead.',
+      unclosed:
+        'The listing ends inside a block: the paste was cut. Rules after the cut were not read.',
+      badJson:
+        'The `nft -j` JSON could not be read (line {{line}}): paste it whole, or paste `nft list ruleset` instead.',
       noNftables: 'JSON without an `nftables` list: not `nft -j list ruleset` output.',
       noTables: 'No `table FAMILY NAME {` line: not `nft list ruleset` output.',
       moreProblems: '…and {{n}} more lines that could not be read.',
-      summary: 'nft ruleset: {{tables}} table(s) ({{names}}), {{chains}} chain(s), {{rules}} rule(s)',
+      summary:
+        'nft ruleset: {{tables}} table(s) ({{names}}), {{chains}} chain(s), {{rules}} rule(s)',
+      summaryFragment:
+        'Part of an nft listing (no `table` line): {{chains}} chain(s), {{rules}} rule(s), {{sets}} set(s) or map(s)',
       summaryKubeProxy:
         'nft ruleset with kube-proxy (nftables mode): {{services}} service address(es), {{nodePorts}} NodePort(s), {{empty}} without endpoints; {{chains}} chain(s), {{rules}} rule(s)',
       summaryXtables:
         'nft ruleset with iptables-nft tables: {{kube}} KUBE-* chain(s); {{tables}} table(s), {{chains}} chain(s), {{rules}} rule(s)',
     },
     nearMiss: {
+      nftTooOld:
+        "nft crashed reading the ruleset: this nft is older than the rules in the kernel (kube-proxy's nftables mode needs nft 1.0.1 or newer). Run a newer nft (a debug container with nftables), or paste kube-proxy's log.",
+      nftRoot: 'nft refused: listing the ruleset needs root. Run `sudo nft list ruleset`.',
+      nftUnsupported:
+        "This kernel has no nf_tables: the node's rules can only be in legacy iptables. Paste `sudo iptables-legacy-save` (or `iptables-save`).",
+      nftMissing:
+        'nft is not installed on this node. Install the nftables package, or paste `sudo iptables-save` (on iptables-nft it shows the same tables).',
       nftTables:
         'This is `nft list tables`: the table names only. Paste `sudo nft list ruleset` (or `nft list table ip kube-proxy`) for the rules.',
       conntrackEvents:
@@ -55,6 +67,20 @@ export default {
         'This is what kubectl printed after changing objects; it says nothing about the network. Paste `kubectl get KIND NAME -o yaml` of the object instead.',
       'kubectl-logs':
         'This is the log of a component the wizard does not read. Paste the log of kube-proxy, the ingress-nginx controller or the CNI agent (calico-node, kube-flannel, cilium) instead.',
+      ciliumAgentDown:
+        'The Cilium agent did not answer: its API socket (/var/run/cilium/cilium.sock) is not there, so the agent on this node is not running or still starting. Paste `kubectl -n kube-system get pods -l k8s-app=cilium -o wide` and the agent’s log (`kubectl -n kube-system logs POD -c cilium-agent`).',
+      ciliumNotFound:
+        'The command is not in this container. Since Cilium 1.15 the agent’s tool is `cilium-dbg` (before: `cilium`), inside the cilium-agent container: `kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg status`. The `cilium` CLI on a workstation has no `service list`, `bpf` or `monitor` commands.',
+      ciliumExecFailed:
+        'kubectl could not run the command in the Cilium pod (the pod or its container was not found or not running). Check `kubectl -n kube-system get pods -l k8s-app=cilium -o wide`, then run it in a running agent: `kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg ...`.',
+      ciliumServiceJson:
+        'This is `cilium-dbg service list -o json`. Paste the table instead: `cilium-dbg service list` without `-o json`.',
+      ciliumFlowsJson:
+        'These are flows as JSON. Paste the default one-line output instead: `hubble observe --verdict DROPPED` (or `cilium-dbg monitor --type drop`), without `-o json`.',
+      ciliumDbShow:
+        'This is the agent’s frontends table (`cilium-dbg shell -- db/show frontends`). Paste `cilium-dbg service list` instead: the same frontends and backends, in the table the wizard reads.',
+      ciliumHealth:
+        'This is `cilium-health status`. Paste `cilium-dbg status` instead: its `Cluster health` line and table sum up the same probes, beside the agent’s other checks.',
     },
     sysctl: {
       badLine: 'This line is not "key = value" sysctl output.',
@@ -249,6 +275,53 @@ export default {
         'Only {{log}} of the lines are CNI agent log lines and {{other}} are something else. Paste the agent’s log on its own.',
       summary: '{{cni}} log, {{n}} line(s), no warnings or errors',
       summaryErrors: '{{cni}} log, {{n}} line(s): {{counts}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'cilium-status': {
+      badLine: 'This line is not part of `cilium-dbg status` or `cilium status` output.',
+      noStatus:
+        'No Cilium status found. Paste the output of `kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg status --verbose` (or `cilium status` from the CLI).',
+      summaryAgent:
+        'cilium-dbg status: Cilium {{cilium}}, KubeProxyReplacement {{kpr}}, controllers {{controllers}} healthy, cluster health {{health}} reachable',
+      summaryAgentFailing:
+        'cilium-dbg status: Cilium {{cilium}}, KubeProxyReplacement {{kpr}}, controllers {{controllers}} healthy, cluster health {{health}} reachable; {{n}} failing: {{failing}}',
+      summaryCli: 'cilium status: Cilium {{cilium}}, Operator {{operator}}; ready: {{workloads}}',
+      summaryCliErrors:
+        'cilium status: Cilium {{cilium}}, Operator {{operator}}; ready: {{workloads}}; {{n}} error(s): {{failing}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'cilium-service': {
+      badLine: 'This line is not a row of `cilium-dbg service list`.',
+      backendWithoutFrontend: 'A backend row without the frontend row above it.',
+      noServices:
+        'No service found. Paste the output of `kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg service list`.',
+      summary:
+        'cilium service list: {{n}} frontend(s), {{backends}} backend(s), every frontend has backends; {{inactive}} backend(s) not active',
+      summaryEmpty:
+        'cilium service list: {{n}} frontend(s), {{empty}} without backends ({{examples}}); {{inactive}} backend(s) not active',
+      summaryNone: 'cilium service list: the table is empty (no service at all)',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'cilium-bpf-lb': {
+      badLine: 'This line is not an entry of `cilium-dbg bpf lb list`.',
+      entryWithoutFrontend: 'An entry without the service address row above it.',
+      noFrontends:
+        'No load-balancing entry found. Paste the output of `kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg bpf lb list`.',
+      otherListing:
+        'This is `bpf lb list` with `--frontends`, `--backends`, `--revnat` or `--source-ranges`: IDs without their services. Paste `cilium-dbg bpf lb list` without options instead.',
+      summary:
+        'cilium bpf lb list: {{n}} frontend(s), {{backends}} backend slot(s), every frontend has backends',
+      summaryEmpty:
+        'cilium bpf lb list: {{n}} frontend(s), {{empty}} without backends ({{examples}})',
+      summaryNone: 'cilium bpf lb list: the map is empty',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'cilium-monitor': {
+      badLine: 'This line is not an event of `cilium-dbg monitor` or a flow of `hubble observe`.',
+      noEvents:
+        'No drop or flow found. Paste the output of `kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg monitor --type drop` (stopped after the failing request) or `hubble observe --verdict DROPPED`.',
+      summary: '{{tool}}: {{n}} drop(s): {{reasons}}',
+      summaryNone: '{{tool}}: no drops among {{events}} event(s)',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     'kubectl-get': {

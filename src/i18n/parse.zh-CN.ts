@@ -19,17 +19,27 @@ export default {
     nft: {
       badLine: '这一行不是 `nft list ruleset` 的输出。',
       unclosed: '列表在某个块内部结束：粘贴被截断，截断之后的规则没有读到。',
-      badJson: '无法读取 `nft -j` 的 JSON（第 {{line}} 行）：请完整粘贴，或改为粘贴 `nft list ruleset`。',
+      badJson:
+        '无法读取 `nft -j` 的 JSON（第 {{line}} 行）：请完整粘贴，或改为粘贴 `nft list ruleset`。',
       noNftables: '这段 JSON 没有 `nftables` 列表：不是 `nft -j list ruleset` 的输出。',
       noTables: '没有 `table 协议族 名称 {` 行：不是 `nft list ruleset` 的输出。',
       moreProblems: '……另有 {{n}} 行无法读取。',
       summary: 'nft 规则集：{{tables}} 个表（{{names}}），{{chains}} 条链，{{rules}} 条规则',
+      summaryFragment:
+        'nft 列表的一部分（没有 `table` 行）：{{chains}} 条链，{{rules}} 条规则，{{sets}} 个集合或映射',
       summaryKubeProxy:
         '含 kube-proxy（nftables 模式）的 nft 规则集：{{services}} 个服务地址，{{nodePorts}} 个 NodePort，{{empty}} 个没有端点；{{chains}} 条链，{{rules}} 条规则',
       summaryXtables:
         '含 iptables-nft 表的 nft 规则集：{{kube}} 条 KUBE-* 链；{{tables}} 个表，{{chains}} 条链，{{rules}} 条规则',
     },
     nearMiss: {
+      nftTooOld:
+        'nft 读取规则集时崩溃：这个 nft 比内核里的规则旧（kube-proxy 的 nftables 模式需要 nft 1.0.1 或更新）。请用更新的 nft（例如带 nftables 的调试容器），或粘贴 kube-proxy 的日志。',
+      nftRoot: 'nft 拒绝执行：列出规则集需要 root 权限。请运行 `sudo nft list ruleset`。',
+      nftUnsupported:
+        '这个内核没有 nf_tables：该节点的规则只可能在 legacy iptables 中。请粘贴 `sudo iptables-legacy-save`（或 `iptables-save`）。',
+      nftMissing:
+        '该节点没有安装 nft。请安装 nftables 软件包，或粘贴 `sudo iptables-save`（在 iptables-nft 上它显示相同的表）。',
       nftTables:
         '这是 `nft list tables` 的输出：只有表名。请粘贴 `sudo nft list ruleset`（或 `nft list table ip kube-proxy`）以查看规则。',
       conntrackEvents:
@@ -56,6 +66,20 @@ export default {
         '这是 kubectl 修改对象后打印的结果，与网络无关。请改为粘贴该对象的 `kubectl get 类型 名称 -o yaml`。',
       'kubectl-logs':
         '这是向导不读取的组件的日志。请改为粘贴 kube-proxy、ingress-nginx 控制器或 CNI 组件（calico-node、kube-flannel、cilium）的日志。',
+      ciliumAgentDown:
+        'Cilium agent 没有响应：它的 API socket（/var/run/cilium/cilium.sock）不存在，说明该节点上的 agent 没有运行或仍在启动。请粘贴 `kubectl -n kube-system get pods -l k8s-app=cilium -o wide` 以及 agent 的日志（`kubectl -n kube-system logs POD -c cilium-agent`）。',
+      ciliumNotFound:
+        '该容器里没有这个命令。从 Cilium 1.15 起 agent 的工具名为 `cilium-dbg`（之前为 `cilium`），位于 cilium-agent 容器中：`kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg status`。工作站上的 `cilium` CLI 没有 `service list`、`bpf` 或 `monitor` 命令。',
+      ciliumExecFailed:
+        'kubectl 无法在 Cilium pod 中执行该命令（找不到该 pod 或容器，或它没有在运行）。请先检查 `kubectl -n kube-system get pods -l k8s-app=cilium -o wide`，再在正在运行的 agent 中执行：`kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg ...`。',
+      ciliumServiceJson:
+        '这是 `cilium-dbg service list -o json` 的输出。请改为粘贴表格：不带 `-o json` 的 `cilium-dbg service list`。',
+      ciliumFlowsJson:
+        '这是 JSON 格式的流量记录。请改为粘贴默认的单行输出：`hubble observe --verdict DROPPED`（或 `cilium-dbg monitor --type drop`），不要加 `-o json`。',
+      ciliumDbShow:
+        '这是 agent 内部的 frontends 表（`cilium-dbg shell -- db/show frontends`）。请改为粘贴 `cilium-dbg service list`：内容相同，是向导能读取的表格。',
+      ciliumHealth:
+        '这是 `cilium-health status` 的输出。请改为粘贴 `cilium-dbg status`：其中的 `Cluster health` 行和表格汇总了同样的探测结果，并附有 agent 的其他检查。',
     },
     sysctl: {
       badLine: '这一行不是 "key = value" 形式的 sysctl 输出。',
@@ -243,6 +267,53 @@ export default {
         '只有 {{log}} 行是 CNI 组件日志，另有 {{other}} 行是其他内容。请单独粘贴该组件的日志。',
       summary: '{{cni}} 日志，共 {{n}} 行，没有警告或错误',
       summaryErrors: '{{cni}} 日志，共 {{n}} 行：{{counts}}',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'cilium-status': {
+      badLine: '这一行不属于 `cilium-dbg status` 或 `cilium status` 的输出。',
+      noStatus:
+        '没有找到 Cilium 状态。请粘贴 `kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg status --verbose` 的输出（或 CLI 的 `cilium status`）。',
+      summaryAgent:
+        'cilium-dbg status：Cilium {{cilium}}，KubeProxyReplacement {{kpr}}，控制器健康 {{controllers}}，集群健康可达 {{health}}',
+      summaryAgentFailing:
+        'cilium-dbg status：Cilium {{cilium}}，KubeProxyReplacement {{kpr}}，控制器健康 {{controllers}}，集群健康可达 {{health}}；{{n}} 项失败：{{failing}}',
+      summaryCli: 'cilium status：Cilium {{cilium}}，Operator {{operator}}；就绪：{{workloads}}',
+      summaryCliErrors:
+        'cilium status：Cilium {{cilium}}，Operator {{operator}}；就绪：{{workloads}}；{{n}} 个错误：{{failing}}',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'cilium-service': {
+      badLine: '这一行不是 `cilium-dbg service list` 的表格行。',
+      backendWithoutFrontend: '这一行后端上方没有对应的 frontend 行。',
+      noServices:
+        '没有找到任何服务。请粘贴 `kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg service list` 的输出。',
+      summary:
+        'cilium service list：{{n}} 个 frontend，{{backends}} 个后端，每个 frontend 都有后端；{{inactive}} 个后端不是 active',
+      summaryEmpty:
+        'cilium service list：{{n}} 个 frontend，其中 {{empty}} 个没有后端（{{examples}}）；{{inactive}} 个后端不是 active',
+      summaryNone: 'cilium service list：表格为空（没有任何服务）',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'cilium-bpf-lb': {
+      badLine: '这一行不是 `cilium-dbg bpf lb list` 的条目。',
+      entryWithoutFrontend: '这一条目上方没有对应的服务地址行。',
+      noFrontends:
+        '没有找到负载均衡条目。请粘贴 `kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg bpf lb list` 的输出。',
+      otherListing:
+        '这是带 `--frontends`、`--backends`、`--revnat` 或 `--source-ranges` 的 `bpf lb list`：只有 ID，没有对应的服务。请改为粘贴不带选项的 `cilium-dbg bpf lb list`。',
+      summary:
+        'cilium bpf lb list：{{n}} 个 frontend，{{backends}} 个后端槽位，每个 frontend 都有后端',
+      summaryEmpty:
+        'cilium bpf lb list：{{n}} 个 frontend，其中 {{empty}} 个没有后端（{{examples}}）',
+      summaryNone: 'cilium bpf lb list：映射表为空',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'cilium-monitor': {
+      badLine: '这一行不是 `cilium-dbg monitor` 的事件，也不是 `hubble observe` 的流量记录。',
+      noEvents:
+        '没有找到丢包或流量记录。请粘贴 `kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-dbg monitor --type drop`（在失败的请求之后停止）或 `hubble observe --verdict DROPPED` 的输出。',
+      summary: '{{tool}}：{{n}} 次丢包：{{reasons}}',
+      summaryNone: '{{tool}}：{{events}} 个事件中没有丢包',
       moreProblems: '……另有 {{n}} 行无法识别。',
     },
     'kubectl-get': {

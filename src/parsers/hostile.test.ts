@@ -123,6 +123,13 @@ describe('every parser, arbitrary and mutated input: never throws, never hangs',
     'May 08 07:09:16 node-3 kernel: nf_conntrack: nf_conntrack: table full, dropping packet',
     '      2 SYN_SENT',
     'conntrack v1.4.6 (conntrack-tools): 2 flow entries have been shown.',
+    'KubeProxyReplacement:   Strict   [eno1 (Direct Routing)]',
+    'Controller Status:      21/22 healthy',
+    ' /¯¯\\__/¯¯\\    Cilium:         6 errors',
+    '5    0.0.0.0:31940/TCP          NodePort       1 => 10.217.0.107:80/TCP (active)',
+    '10.96.0.1:443/TCP (0)       0.0.0.0:0 (1) (0) [ClusterIP, non-routable]',
+    'xx drop (Policy denied) flow 0x1 to endpoint 0, ifindex 4, file bpf_lxc.c:1234, , identity 1->2: 10.0.1.5:43210 -> 10.0.2.7:80 tcp SYN',
+    'May  4 13:23:47.852: default/xwing:42818 <> default/deathstar:80 Policy denied DROPPED (TCP Flags: SYN)',
   ]);
   const mutate = fc.constantFrom(
     (s: string) => s,
@@ -149,6 +156,7 @@ describe('every parser, arbitrary and mutated input: never throws, never hangs',
     'cat /etc/resolv.conf',
     'nslookup x',
     'ping -M do -s 1472 x',
+    'kubectl -n kube-system exec ds/cilium -- cilium-dbg service list',
   );
 
   it('each parser, directly', () => {

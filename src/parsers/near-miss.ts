@@ -1,6 +1,8 @@
 import type { Line, Msg } from '../engine/types';
 import { K8S_NEAR_MISSES } from './k8s-common/near-miss';
 import { NODE_NEAR_MISSES } from './node-shared/near-miss';
+import { NFT_NEAR_MISSES } from './nft/near-miss';
+import { CILIUM_NEAR_MISSES } from './cilium-shared/near-miss';
 
 interface NearMiss {
   kind: string;
@@ -13,14 +15,8 @@ interface NearMiss {
  * to paste instead. Checked only when no parser recognised the paste.
  */
 const NEAR_MISSES: NearMiss[] = [
-  {
-    // `nft list tables`: the names only.
-    kind: 'nft',
-    detect: (head) =>
-      head.length > 0 &&
-      head.every((l) => /^table (?:ip|ip6|inet|bridge|arp|netdev) \S+$/.test(l.text.trim())),
-    msg: { key: 'parse.nearMiss.nftTables' },
-  },
+  ...NFT_NEAR_MISSES,
+  ...CILIUM_NEAR_MISSES,
   ...K8S_NEAR_MISSES,
   ...NODE_NEAR_MISSES,
 ];

@@ -17,13 +17,18 @@ import type { KubeProxyLogFacts } from './kube-proxy-log/facts';
 import type { NftFacts } from './nft/facts';
 import { NODE_PARSERS, type NodeFactsByKind } from './node-shared/parsers';
 import { K8S_PARSERS, type K8sFactsByKind } from './k8s-common/parsers';
+import { CILIUM_PARSERS, type CiliumFactsByKind } from './cilium-shared/parsers';
 
 /** Facts each output kind yields. Adding a kind: its folder, `KINDS`, this map, and `PARSERS`. */
 export interface FactsByKind
   extends
-    Omit<Record<Kind, unknown>, keyof NodeFactsByKind | keyof K8sFactsByKind>,
+    Omit<
+      Record<Kind, unknown>,
+      keyof NodeFactsByKind | keyof K8sFactsByKind | keyof CiliumFactsByKind
+    >,
     NodeFactsByKind,
-    K8sFactsByKind {
+    K8sFactsByKind,
+    CiliumFactsByKind {
   sysctl: SysctlFacts;
   'netstat-s': NetstatFacts;
   'iptables-save': IptablesFacts;
@@ -40,6 +45,7 @@ export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
   iptablesList,
   nft,
   kubeProxyLog,
+  ...CILIUM_PARSERS,
   ...NODE_PARSERS,
   ...K8S_PARSERS,
   netstatS,

@@ -1,0 +1,198 @@
+import { accept, defineParser, msg, reject } from '../define';
+import { isNoise } from '../k8s-common/text';
+import { ProblemList } from '../node-shared/util';
+import { MAX_LINE, textToRead, withCommandLine } from '../cilium-shared/text';
+import type { CiliumDrop, CiliumMonitorFacts } from './facts';
+
+const K = 'parse.cilium-monitor';
+const KEEP = 500;
+
+/** `xx drop (Policy denied) flow 0x1 to endpoint 0, ifindex 4, file bpf_lxc.c:1234, , identity 1->2: a -> b tcp SYN`. */
+const DROP = /^xx drop \((.+?)\) (?:flow \S+ )?to endpoint \d+\b(.*)$/;
+const IDENTITY = /, identity (\S+?->\S+?): (.*)$/;
+/** `-v`: `CPU 01: MARK 0x1 FROM 1833 DROP: 86 bytes, reason Stale or unroutable IP, identity host->unknown`. */
+const VERBOSE_DROP =
+  /^CPU \d+: MARK \S+ FROM \d+ DROP: \d+ bytes, reason (.+?)(?:, identity (\S+?->\S+?))?(?:, to endpoint \d+)?$/;
+/** The packet dissection under a `-v` event: `IPv4\t{... SrcIP=10.0.0.183 DstIP=10.0.0.213 ...}`. */
+const DISSECT = /^([A-Za-z][\w.]*)\s+\{/;
+const BANNER =
+  /^(?:Listening for events on \d+ CPUs with \S+ of shared memory|Press Ctrl-C to quit)$/;
+/** Other monitor events: traces (`-> endpoint 12 flow ...`), captures, policy verdicts, debug. */
+const EVENT =
+  /^(?:(?:->|<-) [a-z][\w -]{0,30}? flow 0x[\da-f]+\b|>> [A-Z]|Policy verdict log: |CPU \d+: )/;
+/** Its own log lines (`level=info msg="Initializing dissection cache..."`). */
+const LOGFMT = /^(?:time=\S+ )?level=\w+ /;
+
+const STAMP =
+  /(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)/
+    .source;
+const VERDICT = 'FORWARDED|DROPPED|ERROR|AUDIT|REDIRECTED|TRACED|TRANSLATED|DENIED|UNKNOWN';
+/** `hubble observe` compact: `May  4 13:23:47.852: default/xwing:42818 (ID:1) <> 10.0.0.2:80 (world) Policy denied DROPPED (TCP Flags: SYN)`. */
+const COMPACT = new RegExp(
+  `^(?:${STAMP}(?: \\[[^\\]\\s]+\\])?: )?(\\S+)(?: \\([^)\\s]*\\))? (?:->|<-|<>|<->|\\?\\?|<=>|=>) (\\S+)(?: \\([^)\\s]*\\))? (.+?) (${VERDICT})(?: \\((.*)\\))?$`,
+);
+/** `hubble observe` table: `Jun  2 11:14:46.041   src   dst   to-endpoint   FORWARDED   UDP`. */
+const TABLE = new RegExp(`^(${STAMP})\\s{2,}(\\S.*)$`);
+const VERDICT_WORD = new RegExp(`^(?:${VERDICT})$`);
+const TABLE_HEADER = /^TIMESTAMP\s+(?:NODE\s+)?SOURCE\s+DESTINATION\s+TYPE\s+VERDICT\s+SUMMARY$/;
+
+type Read =
+  | { kind: 'drop'; drop: Omit<CiliumDrop, 'line' | 'text'>; hubble: boolean }
+  | { kind: 'event'; hubble: boolean }
+  | { kind: 'other' }
+  | null;
+
+/** What one line is. */
+function read(t: string): Read {
+  let m = DROP.exec(t);
+  if (m) {
+    const id = IDENTITY.exec(m[2]!);
+    const flow = id ? /^(\S+) -> (\S+)(?: (.*))?$/.exec(id[2]!) : null;
+    return {
+      kind: 'drop',
+      hubble: false,
+      drop: {
+        reason: m[1]!,
+        source: flow?.[1] ?? null,
+        destination: flow?.[2] ?? null,
+        proto: protoOf(flow?.[3] ?? ''),
+        identities: id?.[1] ?? null,
+      },
+    };
+  }
+  m = VERBOSE_DROP.exec(t);
+  if (m) {
+    const drop = {
+      reason: m[1]!,
+      source: null,
+      destination: null,
+      proto: null,
+      identities: m[2] ?? null,
+    };
+    return { kind: 'drop', hubble: false, drop };
+  }
+  m = COMPACT.exec(t);
+  if (m) return flow(m[1]!, m[2]!, m[3]!, m[4]!, m[5] ?? '');
+  m = TABLE.exec(t);
+  if (m) {
+    const cols = m[2]!.split(/\s{2,}/);
+    const v = cols.findIndex((c) => VERDICT_WORD.test(c));
+    if (v >= 3) return flow(cols[v - 3]!, cols[v - 2]!, cols[v - 1]!, cols[v]!, cols[v + 1] ?? '');
+  }
+  if (EVENT.test(t)) return { kind: 'event', hubble: false };
+  if (BANNER.test(t) || LOGFMT.test(t) || DISSECT.test(t) || /^-{20,}$/.test(t))
+    return { kind: 'other' };
+  if (TABLE_HEADER.test(t)) return { kind: 'other' };
+  return null;
+}
+
+function flow(
+  source: string,
+  destination: string,
+  type: string,
+  verdict: string,
+  summary: string,
+): Read {
+  if (verdict !== 'DROPPED') return { kind: 'event', hubble: true };
+  const drop = { reason: type, source, destination, proto: protoOf(summary), identities: null };
+  return { kind: 'drop', hubble: true, drop };
+}
+
+/** `tcp SYN` / `TCP Flags: SYN` → tcp; `EchoRequest` / `ICMPv4 EchoRequest` → icmp. */
+function protoOf(detail: string): string | null {
+  const w = detail.split(/\s+/)[0] ?? '';
+  if (/^(?:tcp|udp|sctp)$/i.test(w)) return w.toLowerCase();
+  if (/^icmp(?:v[46])?$|^(?:Echo|Router|Neighbor|DestinationUnreachable|TimeExceeded)/i.test(w))
+    return 'icmp';
+  return null;
+}
+
+/** `cilium-dbg monitor --type drop` and `hubble observe` → drops with their reason, addresses, protocol. */
+export const ciliumMonitor = withCommandLine(
+  /\b(?:monitor|observe)\b/,
+  defineParser<'cilium-monitor', CiliumMonitorFacts>({
+    kind: 'cilium-monitor',
+    detect(head) {
+      let flows = 0;
+      let body = 0;
+      for (const l of head) {
+        const t = l.text.trim();
+        if (isNoise(t) || t.length > MAX_LINE) continue;
+        body += 1;
+        if (DROP.test(t) || VERBOSE_DROP.test(t) || BANNER.test(t) || TABLE_HEADER.test(t))
+          return true;
+        const r = read(t);
+        if (r && r.kind !== 'other' && (r.hubble || EVENT.test(t))) flows += 1;
+      }
+      // Flows and traces without a drop or the banner: most of the lines must be such.
+      return flows >= 1 && flows * 2 >= body;
+    },
+    parse(lines) {
+      const problems = new ProblemList(K);
+      const facts: CiliumMonitorFacts = { format: 'monitor', drops: [], counts: {}, events: 0 };
+      let known = 0;
+      let hubble = 0;
+      let monitor = 0;
+      let pending: CiliumDrop | null = null; // a `-v` drop whose dissection may follow
+      for (const l of lines) {
+        const text = textToRead(l, problems);
+        if (text === null) continue;
+        const t = text.trim();
+        const r = read(t);
+        if (!r) {
+          problems.add(l.n, 'badLine');
+          continue;
+        }
+        known += 1;
+        if (r.kind === 'other') {
+          if (pending) dissect(pending, t);
+          continue;
+        }
+        pending = null;
+        if (r.hubble) hubble += 1;
+        else monitor += 1;
+        if (r.kind === 'event') {
+          facts.events += 1;
+          continue;
+        }
+        const drop: CiliumDrop = { ...r.drop, line: l.n, text: l.text };
+        facts.counts[drop.reason] = (facts.counts[drop.reason] ?? 0) + 1;
+        if (facts.drops.length < KEEP) facts.drops.push(drop);
+        if (VERBOSE_DROP.test(t)) pending = drop;
+      }
+      if (known === 0) return reject(msg(`${K}.noEvents`));
+      if (hubble > monitor) facts.format = 'hubble';
+      return accept(facts, problems.done(), summary(facts));
+    },
+  }),
+);
+
+/** Addresses and ports of a `-v` drop from the dissection under it. */
+function dissect(d: CiliumDrop, t: string): void {
+  const ip = /^IPv[46]\s+\{.*?\bSrcIP=(\S+) DstIP=(\S+)/.exec(t);
+  if (ip) {
+    d.source = ip[1]!;
+    d.destination = ip[2]!;
+    return;
+  }
+  const l4 = /^(TCP|UDP|SCTP|ICMPv4|ICMPv6)\s+\{/.exec(t);
+  if (!l4) return;
+  d.proto = protoOf(l4[1]!);
+  const src = /\bSrcPort=(\d+)/.exec(t)?.[1];
+  const dst = /\bDstPort=(\d+)/.exec(t)?.[1];
+  const join = (a: string, p: string) => (a.includes(':') ? `[${a}]:${p}` : `${a}:${p}`);
+  if (src && d.source) d.source = join(d.source, src);
+  if (dst && d.destination) d.destination = join(d.destination, dst);
+}
+
+function summary(f: CiliumMonitorFacts) {
+  const tool = f.format === 'hubble' ? 'hubble observe' : 'cilium monitor';
+  const n = Object.values(f.counts).reduce((a, b) => a + b, 0);
+  if (n === 0) return msg(`${K}.summaryNone`, { tool, events: f.events });
+  const reasons = Object.entries(f.counts)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([reason, count]) => `${reason} ×${count}`)
+    .join(', ');
+  return msg(`${K}.summary`, { tool, n, reasons });
+}
