@@ -49,6 +49,8 @@ export const CAUSES = {
   'ingress-upstream-keepalive-mismatch': [I],
   'ingress-upstream-header-too-big': [I],
   'service-no-endpoints': [N, C],
+  'cilium-kpr-frontend-missing': [N, C],
+  'cilium-policy-drop': [N, C, P],
 } as const satisfies Record<string, readonly SymptomId[]>;
 
 export type CauseId = keyof typeof CAUSES;

@@ -14,6 +14,16 @@ export const COMMANDS = {
   'kube-proxy-log-any': { run: 'kubectl -n kube-system logs --tail=300 -l k8s-app=kube-proxy' },
   'iptables-save': { run: 'sudo iptables-save' },
   'nft-ruleset': { run: 'sudo nft list ruleset' },
+  // Cilium's agent on the node (cilium-dbg since 1.15; \`cilium\` before)
+  'cilium-status': {
+    run: 'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg status --verbose',
+  },
+  'cilium-service-list': {
+    run: 'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg service list',
+  },
+  'cilium-monitor-drop': {
+    run: 'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- timeout 30 cilium-dbg monitor --type drop',
+  },
   ipvsadm: { run: 'sudo ipvsadm -Ln' },
   'ipvsadm-timeout': { run: 'sudo ipvsadm -Ln --timeout' },
   'lsmod-ipvs': { run: 'lsmod | grep -e ip_vs -e nf_conntrack -e br_netfilter' },

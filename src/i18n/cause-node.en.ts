@@ -34,7 +34,7 @@ export default {
       risk: 'Medium: enabling forwarding turns the node into a router for any address it can reach; keep the host firewall rules that restrict what may be forwarded.',
       verdict: {
         nftPolicyDrop:
-          "The nftables table {{table}} drops forwarded traffic by policy and accepts none of it: in nftables every forward chain must let a packet through, so pod and Service traffic through this node is dropped whatever iptables accepts.",
+          'The nftables table {{table}} drops forwarded traffic by policy and accepts none of it: in nftables every forward chain must let a packet through, so pod and Service traffic through this node is dropped whatever iptables accepts.',
         ipForwardOff: 'net.ipv4.ip_forward is 0: the node does not route packets to pods.',
         policyDropNoAccept:
           'The FORWARD policy is DROP and nothing (no KUBE-FORWARD, no ACCEPT) lets pod traffic through.',
@@ -273,6 +273,8 @@ export default {
       why: 'The CNI agent (calico-node, flannel, cilium...) programs routes, tunnels and policy on its node. While it is not running or not ready, new pods get no network and existing routes go stale, so pod traffic through that node fails.',
       risk: 'Low: deleting the agent pod makes its DaemonSet start a fresh one; pod traffic on that node may blip while it reprograms.',
       verdict: {
+        ciliumStatus:
+          "Cilium's status reports its agent unhealthy: its own health, the Kubernetes API, failing controllers or agents not ready.",
         agentDown:
           'The CNI agent is not running or not ready: {{pods}}. Pod networking on its node is broken.',
         restarts: 'The CNI agent restarts often ({{pods}}); read its previous log.',
@@ -327,6 +329,22 @@ export default {
       fix: {
         count: 'how many neighbour entries are there now?',
         noNew: 'must not grow any more',
+      },
+    },
+    'cilium-policy-drop': {
+      title: 'A network policy drops the traffic (Cilium)',
+      why: 'Once a NetworkPolicy or CiliumNetworkPolicy selects a pod, only the traffic some rule allows reaches it (or leaves it); everything else is dropped by the Cilium datapath, which reports each drop with the reason "Policy denied". Connections then time out while the Service, its endpoints and the node look healthy.',
+      risk: 'Medium: widening a policy lets more traffic in; allow exactly the source, port and direction that were denied, and keep a copy of the policies to restore.',
+      verdict: {
+        denied: 'Cilium drops {{n}} packet(s) for "Policy denied", from {{from}} to {{to}}.',
+        none: 'The monitor saw traffic, or other drops, but no policy drop.',
+      },
+      fix: {
+        which: 'which policies select the pods (namespace-wide and clusterwide):',
+        allow:
+          'keep a copy, then add a rule to the policy that selects the destination pod allowing the denied source and port:',
+        noDrops: 'run it while the client retries: no more "Policy denied" lines',
+        restore: 'puts the saved policies back',
       },
     },
   },

@@ -259,6 +259,8 @@ export default {
       why: 'CNI 组件（calico-node、flannel、cilium 等）负责在所在节点上配置路由、隧道和策略。它未运行或未就绪时，新 Pod 拿不到网络，已有路由逐渐过期，经过该节点的 Pod 流量失败。',
       risk: '低：删除组件 Pod 后 DaemonSet 会重新启动一个；重新配置期间该节点的 Pod 流量可能短暂中断。',
       verdict: {
+        ciliumStatus:
+          'Cilium 的状态显示其 agent 不健康：自身健康状况、Kubernetes API、失败的控制器或未就绪的 agent。',
         agentDown: 'CNI 组件未运行或未就绪：{{pods}}。所在节点的 Pod 网络已中断。',
         restarts: 'CNI 组件频繁重启（{{pods}}）；请查看它上一次的日志。',
         otherNodes: '相关节点上的 CNI 组件正常，但其他节点上的不正常。',
@@ -310,6 +312,21 @@ export default {
       fix: {
         count: '现在有多少条邻居表项？',
         noNew: '必须不再增长',
+      },
+    },
+    'cilium-policy-drop': {
+      title: '网络策略丢弃了流量（Cilium）',
+      why: '一旦某个 NetworkPolicy 或 CiliumNetworkPolicy 选中了 Pod，只有规则允许的流量才能进入（或离开）它；其余流量都会被 Cilium 数据面丢弃，并以 “Policy denied” 为原因报告每次丢弃。此时连接超时，而 Service、Endpoint 和节点看起来都正常。',
+      risk: '中：放宽策略会放进更多流量；只放行被拒绝的那个来源、端口和方向，并保留策略副本以便恢复。',
+      verdict: {
+        denied: 'Cilium 以 “Policy denied” 为原因丢弃了 {{n}} 个数据包，从 {{from}} 到 {{to}}。',
+        none: '监控看到了流量或其他丢弃，但没有策略丢弃。',
+      },
+      fix: {
+        which: '哪些策略选中了这些 Pod（命名空间级和集群级）：',
+        allow: '先保存副本，再在选中目标 Pod 的策略中加一条规则，放行被拒绝的来源和端口：',
+        noDrops: '在客户端重试时运行：不应再出现 “Policy denied” 行',
+        restore: '恢复保存的策略',
       },
     },
   },

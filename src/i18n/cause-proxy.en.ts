@@ -240,6 +240,11 @@ export default {
       why: "When a Service has no ready endpoint, kube-proxy installs a REJECT rule for it: clients are refused at once instead of timing out. Either the selector matches no pod, the pods are not ready, or (if only one node rejects) that node's kube-proxy has a stale view of the endpoints.",
       risk: 'Low: the fix is on the selector, labels or readiness of the workload; restarting kube-proxy only resyncs its rules.',
       verdict: {
+        ciliumNoBackends:
+          "Cilium's frontend for {{what}} on this node has no backend: the agent sees no ready endpoint, so the traffic is dropped or refused.",
+        ciliumBackendNotFound:
+          'Cilium drops {{n}} packet(s) to {{to}} for "Service backend not found": the Service had no backend when they arrived.',
+        ciliumBackends: "Cilium's frontend for {{what}} on this node has backends.",
         rejects:
           'kube-proxy rejects traffic to {{service}}: "has no endpoints". Clients are refused at once.',
         staleView:
@@ -259,6 +264,23 @@ export default {
         empty: 'must print nothing',
         nftEmpty: 'nftables mode: must print nothing',
         noRollback: 'nothing to roll back: the change is in the workload or its labels',
+      },
+    },
+    'cilium-kpr-frontend-missing': {
+      title: "Cilium's kube-proxy replacement has no frontend for the Service on this node",
+      why: 'With Cilium replacing kube-proxy, the Cilium agent on each node writes every Service address into its eBPF service map: the ClusterIP, and a NodePort on 0.0.0.0 and on each node address of the devices it serves. When the agent on one node is down, stale or not serving that device, the node has no frontend for the port and the traffic is dropped or refused there alone.',
+      risk: "Low: restarting the node's Cilium agent rewrites its service map; pods on the node keep their addresses, new connections through the node may blip while it restarts.",
+      verdict: {
+        present: 'Cilium on this node has {{n}} frontend(s) for {{what}}.',
+        missing:
+          "Cilium's service table on this node ({{n}} frontends) has none for {{what}}: its agent has not programmed the Service here.",
+      },
+      fix: {
+        restart: "restart the node's Cilium agent; it rewrites the service map from the API:",
+        why: 'find out why it stopped (errors in its log):',
+        devices:
+          'NodePorts are served only on the devices KubeProxyReplacement lists: is the interface the client reaches among them?',
+        noRollback: 'nothing to roll back: restarting the agent only rewrites its own maps',
       },
     },
   },

@@ -223,6 +223,11 @@ export default {
       why: 'Service 没有就绪端点时，kube-proxy 会为它写一条 REJECT 规则：客户端立即被拒绝而不是超时。要么选择器匹配不到 Pod，要么 Pod 未就绪，要么（只有一个节点拒绝时）该节点 kube-proxy 的端点视图过期了。',
       risk: '低：修复在工作负载的选择器、标签或就绪探针上；重启 kube-proxy 只是重新同步它的规则。',
       verdict: {
+        ciliumNoBackends:
+          '本节点 Cilium 中 {{what}} 的前端没有后端：agent 认为没有就绪的 Endpoint，所以流量被丢弃或拒绝。',
+        ciliumBackendNotFound:
+          'Cilium 以 “Service backend not found” 为原因丢弃了 {{n}} 个发往 {{to}} 的数据包：数据包到达时该 Service 没有后端。',
+        ciliumBackends: '本节点 Cilium 中 {{what}} 的前端有后端。',
         rejects:
           'kube-proxy 拒绝发往 {{service}} 的流量："has no endpoints"。客户端会立即收到拒绝。',
         staleView:
@@ -241,6 +246,23 @@ export default {
         empty: '必须没有输出',
         nftEmpty: 'nftables 模式：必须没有输出',
         noRollback: '无需回滚：改动在工作负载或其标签上',
+      },
+    },
+    'cilium-kpr-frontend-missing': {
+      title: '本节点上 Cilium 的 kube-proxy 替代没有该 Service 的前端',
+      why: '由 Cilium 替代 kube-proxy 时，每个节点上的 Cilium agent 会把每个 Service 地址写入它的 eBPF 服务映射：ClusterIP，以及 0.0.0.0 和它所服务设备的每个节点地址上的 NodePort。某个节点上的 agent 停止、状态过期或不服务该设备时，这个节点就没有该端口的前端，流量只在这里被丢弃或拒绝。',
+      risk: '低：重启该节点的 Cilium agent 会重写它的服务映射；节点上的 Pod 地址不变，重启期间经过本节点的新连接可能短暂中断。',
+      verdict: {
+        present: '本节点的 Cilium 有 {{n}} 个 {{what}} 的前端。',
+        missing:
+          '本节点 Cilium 的服务表（{{n}} 个前端）中没有 {{what}}：它的 agent 没有在这里配置该 Service。',
+      },
+      fix: {
+        restart: '重启该节点的 Cilium agent；它会根据 API 重写服务映射：',
+        why: '找出它停止工作的原因（日志中的错误）：',
+        devices:
+          'NodePort 只在 KubeProxyReplacement 列出的设备上提供服务：客户端到达的网卡在其中吗？',
+        noRollback: '无需回滚：重启 agent 只会重写它自己的映射',
       },
     },
   },

@@ -18,6 +18,7 @@ export default {
           iptables: 'iptables',
           ipvs: 'IPVS (deprecated since Kubernetes 1.35)',
           nftables: 'nftables',
+          replaced: 'None: Cilium replaces kube-proxy (eBPF)',
           unknown: 'I don’t know',
         },
       },
@@ -36,6 +37,18 @@ export default {
       'nft-rules': {
         title: 'Has kube-proxy put the NodePort in its nftables maps?',
         help: 'The whole ruleset, not a grep: kube-proxy’s table holds the NodePort in service-nodeports, or in no-endpoint-nodeports when it drops or rejects it; other tables (firewalld, a hand-made inet filter) can drop it too.',
+      },
+      'cilium-status': {
+        title: 'Does Cilium replace kube-proxy on that node, and is its agent healthy?',
+        help: 'Run in the Cilium agent of that node (`cilium` instead of `cilium-dbg` before Cilium 1.15). KubeProxyReplacement must be True with the devices the clients reach; failing controllers or an unreachable Kubernetes API explain a node that alone fails.',
+      },
+      'cilium-services': {
+        title: 'Does that node’s Cilium have the Service’s frontend, with backends?',
+        help: 'The whole list, not a grep: each Service address (a NodePort on 0.0.0.0 and every node address) must be a frontend with the pods as backends. `cilium-dbg bpf lb list` shows the same map.',
+      },
+      'cilium-drops': {
+        title: 'Does Cilium drop the traffic, and why?',
+        help: 'Run it and retry from the client within 30 seconds. Each drop names its reason: “Policy denied” is a network policy, “Service backend not found” a Service without endpoints.',
       },
       'ipvs-table': {
         title: 'Does IPVS have the NodePort’s virtual server?',
@@ -95,6 +108,7 @@ export default {
           ipvs: 'IPVS (deprecated since Kubernetes 1.35)',
           iptables: 'iptables',
           nftables: 'nftables',
+          replaced: 'None: Cilium replaces kube-proxy (eBPF)',
           unknown: 'I don’t know',
         },
       },
@@ -109,6 +123,18 @@ export default {
       'nft-rules': {
         title: 'Is the ClusterIP in kube-proxy’s nftables maps?',
         help: 'The whole ruleset: service-ips must send the ClusterIP:port to its service chain; an entry in no-endpoint-services means kube-proxy sees no endpoint and rejects.',
+      },
+      'cilium-status': {
+        title: 'Does Cilium replace kube-proxy on that node, and is its agent healthy?',
+        help: 'Run in the Cilium agent of that node (`cilium` instead of `cilium-dbg` before Cilium 1.15). KubeProxyReplacement must be True with the devices the clients reach; failing controllers or an unreachable Kubernetes API explain a node that alone fails.',
+      },
+      'cilium-services': {
+        title: 'Does that node’s Cilium have the Service’s frontend, with backends?',
+        help: 'The whole list, not a grep: each Service address (a NodePort on 0.0.0.0 and every node address) must be a frontend with the pods as backends. `cilium-dbg bpf lb list` shows the same map.',
+      },
+      'cilium-drops': {
+        title: 'Does Cilium drop the traffic, and why?',
+        help: 'Run it and retry from the client within 30 seconds. Each drop names its reason: “Policy denied” is a network policy, “Service backend not found” a Service without endpoints.',
       },
       'ipvs-table': {
         title: 'Does the virtual server have real servers?',

@@ -20,6 +20,7 @@ export default {
           iptables: 'iptables',
           ipvs: 'IPVS（自 Kubernetes 1.35 起已弃用）',
           nftables: 'nftables',
+          replaced: '没有：Cilium 替代了 kube-proxy（eBPF）',
           unknown: '我不知道',
         },
       },
@@ -38,6 +39,18 @@ export default {
       'nft-rules': {
         title: 'kube-proxy 把这个 NodePort 放进它的 nftables 映射了吗？',
         help: '请粘贴完整规则集，不要 grep：kube-proxy 的表会把 NodePort 放在 service-nodeports 中，丢弃或拒绝时放在 no-endpoint-nodeports 中；其他表（firewalld、手写的 inet filter）也可能丢弃它。',
+      },
+      'cilium-status': {
+        title: '该节点上 Cilium 替代了 kube-proxy 吗？它的 agent 健康吗？',
+        help: '在该节点的 Cilium agent 中运行（Cilium 1.15 之前用 `cilium` 代替 `cilium-dbg`）。KubeProxyReplacement 必须为 True，且包含客户端访问的网卡；控制器失败或连不上 Kubernetes API 都能解释为什么只有这个节点不通。',
+      },
+      'cilium-services': {
+        title: '该节点的 Cilium 有这个 Service 的前端和后端吗？',
+        help: '请粘贴完整列表，不要 grep：每个 Service 地址（0.0.0.0 和每个节点地址上的 NodePort）都必须是一个前端，后端是各个 Pod。`cilium-dbg bpf lb list` 显示的是同一个映射。',
+      },
+      'cilium-drops': {
+        title: 'Cilium 丢弃了流量吗？原因是什么？',
+        help: '运行后在 30 秒内从客户端重试。每次丢弃都会写明原因：“Policy denied” 是网络策略，“Service backend not found” 是 Service 没有 Endpoint。',
       },
       'ipvs-table': {
         title: 'IPVS 中有这个 NodePort 的虚拟服务吗？',
@@ -93,6 +106,7 @@ export default {
           ipvs: 'IPVS（自 Kubernetes 1.35 起已弃用）',
           iptables: 'iptables',
           nftables: 'nftables',
+          replaced: '没有：Cilium 替代了 kube-proxy（eBPF）',
           unknown: '我不知道',
         },
       },
@@ -107,6 +121,18 @@ export default {
       'nft-rules': {
         title: '这个 ClusterIP 在 kube-proxy 的 nftables 映射中吗？',
         help: '请粘贴完整规则集：service-ips 必须把 ClusterIP:端口 送到它的服务链；出现在 no-endpoint-services 中表示 kube-proxy 认为没有 Endpoint 并会拒绝。',
+      },
+      'cilium-status': {
+        title: '该节点上 Cilium 替代了 kube-proxy 吗？它的 agent 健康吗？',
+        help: '在该节点的 Cilium agent 中运行（Cilium 1.15 之前用 `cilium` 代替 `cilium-dbg`）。KubeProxyReplacement 必须为 True，且包含客户端访问的网卡；控制器失败或连不上 Kubernetes API 都能解释为什么只有这个节点不通。',
+      },
+      'cilium-services': {
+        title: '该节点的 Cilium 有这个 Service 的前端和后端吗？',
+        help: '请粘贴完整列表，不要 grep：每个 Service 地址（0.0.0.0 和每个节点地址上的 NodePort）都必须是一个前端，后端是各个 Pod。`cilium-dbg bpf lb list` 显示的是同一个映射。',
+      },
+      'cilium-drops': {
+        title: 'Cilium 丢弃了流量吗？原因是什么？',
+        help: '运行后在 30 秒内从客户端重试。每次丢弃都会写明原因：“Policy denied” 是网络策略，“Service backend not found” 是 Service 没有 Endpoint。',
       },
       'ipvs-table': {
         title: '虚拟服务下有真实服务器吗？',

@@ -33,6 +33,8 @@ import upstreamRefused from './upstream-refused/rule';
 import ingressStrayTraffic from './ingress-stray-traffic/rule';
 import ingressUpstreamKeepaliveMismatch from './ingress-upstream-keepalive-mismatch/rule';
 import ingressUpstreamHeaderTooBig from './ingress-upstream-header-too-big/rule';
+import ciliumKprFrontendMissing from './cilium-kpr-frontend-missing/rule';
+import ciliumPolicyDrop from './cilium-policy-drop/rule';
 
 /**
  * The one list of rules: one per cause id. A cause without a rule is listed as unexamined in
@@ -73,5 +75,7 @@ export const RULES: Partial<Record<CauseId, Rule>> = Object.fromEntries(
     ingressStrayTraffic,
     ingressUpstreamKeepaliveMismatch,
     ingressUpstreamHeaderTooBig,
+    ciliumKprFrontendMissing,
+    ciliumPolicyDrop,
   ].map((r) => [r.cause, r]),
 );

@@ -15,14 +15,21 @@ export const nodeportOneNode = defineTree('nodeport-one-node', {
       var: 'mode',
       input: {
         kind: 'choice',
-        options: { iptables: 'pods', ipvs: 'pods', nftables: 'pods', unknown: 'pods' },
+        options: {
+          iptables: 'pods',
+          ipvs: 'pods',
+          nftables: 'pods',
+          replaced: 'pods',
+          unknown: 'pods',
+        },
       },
     }),
     pods: evidence({
       wants: ['kubectl-get'],
       command: 'kube-system-pods-node',
       where: 'kubectl',
-      next: 'proxy-log',
+      // No kube-proxy under Cilium's replacement: its agent holds the Service frontends.
+      next: { branch: [{ if: 'proxy-replaced', go: 'cilium-status' }], otherwise: 'proxy-log' },
     }),
     'proxy-log': evidence({
       wants: ['kube-proxy-log'],
@@ -59,6 +66,33 @@ export const nodeportOneNode = defineTree('nodeport-one-node', {
           { if: 'found:etp-local-no-endpoint', go: 'verdict-rules' },
           { if: 'found:service-no-endpoints', go: 'verdict-rules' },
         ],
+        otherwise: 'kernel',
+      },
+    }),
+    'cilium-status': evidence({
+      wants: ['cilium-status'],
+      command: 'cilium-status',
+      where: 'kubectl',
+      next: 'cilium-services',
+    }),
+    'cilium-services': evidence({
+      wants: ['cilium-service', 'cilium-bpf-lb'],
+      command: 'cilium-service-list',
+      where: 'kubectl',
+      next: {
+        branch: [
+          { if: 'found:cilium-kpr-frontend-missing', go: 'verdict-rules' },
+          { if: 'found:service-no-endpoints', go: 'verdict-rules' },
+        ],
+        otherwise: 'cilium-drops',
+      },
+    }),
+    'cilium-drops': evidence({
+      wants: ['cilium-monitor'],
+      command: 'cilium-monitor-drop',
+      where: 'kubectl',
+      next: {
+        branch: [{ if: 'found:cilium-policy-drop', go: 'verdict-rules' }],
         otherwise: 'kernel',
       },
     }),
@@ -104,6 +138,8 @@ export const nodeportOneNode = defineTree('nodeport-one-node', {
         'nodeport-port-range-clash',
         'forward-drop',
         'host-firewall-blocks',
+        'cilium-kpr-frontend-missing',
+        'cilium-policy-drop',
       ],
       collect: ['kube-proxy-log', 'kubectl-endpoints'],
     }),

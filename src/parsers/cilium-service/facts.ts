@@ -27,5 +27,10 @@ export interface CiliumService {
 
 /** `cilium-dbg service list` (also `cilium service list`, `cilium service get ID`). */
 export interface CiliumServiceFacts {
+  /**
+   * The whole table: its header printed and nothing left out (`[...]`, a grep). Only a whole
+   * table proves a frontend absent.
+   */
+  whole: boolean;
   services: CiliumService[];
 }

@@ -1,7 +1,13 @@
 import type { Line } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
 import { ProblemList, cite } from '../node-shared/util';
-import { addressOf, MAX_LINE, textToRead, withCommandLine } from '../cilium-shared/text';
+import {
+  addressOf,
+  isElision,
+  MAX_LINE,
+  textToRead,
+  withCommandLine,
+} from '../cilium-shared/text';
 import type { CiliumService, CiliumServiceFacts } from './facts';
 
 const K = 'parse.cilium-service';
@@ -32,8 +38,10 @@ export const ciliumService = withCommandLine(
       const problems = new ProblemList(K);
       const services: CiliumService[] = [];
       let header = false;
+      let elided = false;
       let current: CiliumService | null = null;
       for (const l of lines) {
+        if (isElision(l.text)) elided = true;
         const t = textToRead(l, problems);
         if (t === null) continue;
         if (HEADER.test(t)) {
@@ -66,7 +74,8 @@ export const ciliumService = withCommandLine(
         if (row[4]) addBackend(current, row[4], l, problems);
       }
       if (services.length === 0 && !header) return reject(msg(`${K}.noServices`));
-      return accept({ services }, problems.done(), summary(services));
+      const whole = header && !elided && problems.total === 0;
+      return accept({ whole, services }, problems.done(), summary(services));
     },
   }),
 );

@@ -23,7 +23,7 @@ interface Agent {
  */
 export default defineRule({
   cause: 'cni-unhealthy',
-  needs: ['kubectl-get', 'cni-log'],
+  needs: ['kubectl-get', 'cni-log', 'cilium-status'],
   check(ctx) {
     const node = ctx.vars.node ?? ctx.vars.fromNode;
     const agents = agentsOf(ctx);
@@ -71,6 +71,9 @@ export default defineRule({
         );
     }
 
+    const cilium = ciliumTrouble(ctx);
+    if (cilium.length > 0)
+      return finding('medium', { key: `${K}.ciliumStatus` }, cilium.slice(0, 5));
     const logs = logErrors(ctx);
     if (logs.length > 0)
       return finding(
@@ -143,4 +146,27 @@ function logErrors(ctx: RuleContext): Evidence[] {
       )
         out.push(cite(source, e));
   return out;
+}
+
+/**
+ * What `cilium-dbg status` says is broken in the agent (its own health, the API, failing
+ * controllers), or the CLI's count of agents that are not ready.
+ */
+function ciliumTrouble(ctx: RuleContext): Evidence[] {
+  const out: Evidence[] = [];
+  for (const { source, facts } of ctx.of('cilium-status')) {
+    if (facts.cilium && !facts.cilium.value.ok) out.push(cite(source, facts.cilium));
+    if (facts.kubernetes && !facts.kubernetes.value.ok) out.push(cite(source, facts.kubernetes));
+    const c = facts.controllers?.value;
+    if (c && c.healthy < c.total) out.push(cite(source, facts.controllers!));
+    for (const w of facts.workloads)
+      if (
+        /^cilium$/.test(w.value.name) &&
+        w.value.ready !== null &&
+        w.value.ready < w.value.desired
+      )
+        out.push(cite(source, w));
+    out.push(...facts.failures.slice(0, 3).map((f) => cite(source, f)));
+  }
+  return [...new Map(out.map((e) => [`${e.source}:${e.line}`, e])).values()];
 }

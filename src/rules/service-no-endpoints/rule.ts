@@ -1,10 +1,19 @@
-import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+  type RuleResult,
+} from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { NftElement } from '../../parsers/nft/facts';
 import { unique } from '../combine/evidence';
 
 import { endpointsRows, noEndpoints } from '../combine/k8s';
 import { forNodePort, kubeProxyNft, rejects as rejectsIt } from '../combine/nft';
+import { ciliumFrontends, destinationPort, frontendsFor } from '../combine/cilium';
 import { serviceName } from '../../parsers/nft/kube-proxy';
 
 const K = 'cause.service-no-endpoints.verdict';
@@ -38,8 +47,20 @@ interface EpRow {
  */
 export default defineRule({
   cause: 'service-no-endpoints',
-  needs: ['iptables-save', 'iptables-L', 'nft', 'kubectl-get', 'k8s-object', 'kubectl-describe'],
+  needs: [
+    'iptables-save',
+    'iptables-L',
+    'nft',
+    'cilium-service',
+    'cilium-bpf-lb',
+    'cilium-monitor',
+    'kubectl-get',
+    'k8s-object',
+    'kubectl-describe',
+  ],
   check(ctx) {
+    const cilium = ciliumVerdict(ctx);
+    if (cilium) return cilium;
     const port = ctx.vars.port;
     const vip = ctx.vars.vip;
     const rejects = rejectRules(ctx, port, vip, ctx.vars.vport);
@@ -244,5 +265,43 @@ function tiedService(
       if (byPort || byVip)
         return { namespace: o.namespace, name: o.name, evidence: cite(source, svc.clusterIP ?? o) };
     }
+  return null;
+}
+
+/**
+ * Cilium's kube-proxy replacement: the Service's frontends on this node with no backend (the agent
+ * sees no ready endpoint), or the datapath dropping for "Service backend not found".
+ */
+function ciliumVerdict(ctx: RuleContext): RuleResult | null {
+  const { port, vip, vport } = ctx.vars;
+  const mine =
+    port || vip ? frontendsFor(ciliumFrontends(ctx), vip ? { vip, vport } : { port }) : [];
+  const what = vip ? (vport ? `${vip}:${vport}` : vip) : (port ?? '');
+  const empty = mine.filter((f) => f.backends === 0 && !f.l7);
+  if (empty.length > 0)
+    return finding(
+      'high',
+      { key: `${K}.ciliumNoBackends`, params: { what } },
+      empty.slice(0, 4).map((f) => f.evidence),
+    );
+  const ports = [port, vport].map(Number).filter((p) => Number.isInteger(p) && p > 0);
+  for (const { source, facts } of ctx.of('cilium-monitor')) {
+    const drops = facts.drops.filter((d) => /service backend not found/i.test(d.reason));
+    if (drops.length === 0) continue;
+    const ours = drops.filter((d) => ports.includes(destinationPort(d.destination) ?? -1));
+    return finding(
+      ours.length > 0 ? 'high' : 'medium',
+      {
+        key: `${K}.ciliumBackendNotFound`,
+        params: { n: drops.length, to: (ours[0] ?? drops[0]!).destination ?? '?' },
+      },
+      (ours.length > 0 ? ours : drops).slice(0, 4).map((d) => cite(source, d)),
+    );
+  }
+  if (mine.length > 0)
+    return ruledOut(
+      { key: `${K}.ciliumBackends`, params: { what } },
+      mine.slice(0, 3).map((f) => f.evidence),
+    );
   return null;
 }

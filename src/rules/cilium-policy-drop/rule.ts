@@ -1,0 +1,49 @@
+import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
+import { destinationPort } from '../combine/cilium';
+
+const K = 'cause.cilium-policy-drop.verdict';
+/** `drop (Policy denied)` (monitor), `Policy denied DROPPED` (hubble), `policy denied` (older). */
+const POLICY = /policy denied|denied by policy|policy deny/i;
+
+/**
+ * A network policy (Kubernetes NetworkPolicy, CiliumNetworkPolicy or a clusterwide one) that
+ * selects the pod allows no rule for this traffic, so Cilium drops it: the datapath's drop
+ * notifications name the reason.
+ */
+export default defineRule({
+  cause: 'cilium-policy-drop',
+  needs: ['cilium-monitor'],
+  check(ctx) {
+    const ports = [ctx.vars.port, ctx.vars.vport, ctx.vars.tport]
+      .map((p) => Number(p))
+      .filter((p) => Number.isInteger(p) && p > 0);
+    let seen = 0;
+    for (const { source, facts } of ctx.of('cilium-monitor')) {
+      seen += facts.events + facts.drops.length;
+      const denied = facts.drops.filter((d) => POLICY.test(d.reason));
+      if (denied.length === 0) continue;
+      const ours = denied.filter((d) => ports.includes(destinationPort(d.destination) ?? -1));
+      const shown = (ours.length > 0 ? ours : denied).slice(0, 4);
+      const first = shown[0]!;
+      return finding(
+        ours.length > 0 || ports.length === 0 ? 'high' : 'medium',
+        {
+          key: `${K}.denied`,
+          params: { n: denied.length, to: first.destination ?? '?', from: first.source ?? '?' },
+        },
+        shown.map((d) => cite(source, d)),
+      );
+    }
+    // The monitor ran and saw traffic, or other drops, but no policy drop.
+    return seen > 0 ? ruledOut({ key: `${K}.none` }) : noEvidence;
+  },
+  fix: {
+    now: '# @{which}\nkubectl get networkpolicies,ciliumnetworkpolicies -A\nkubectl get ciliumclusterwidenetworkpolicies',
+    persist:
+      '# @{allow}\nkubectl -n {namespace} get networkpolicies,ciliumnetworkpolicies -o yaml > policies-before.yaml',
+    verify:
+      'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- timeout 30 cilium-dbg monitor --type drop   # @{noDrops}',
+    rollback: 'kubectl apply -f policies-before.yaml   # @{restore}',
+    defaults: { namespace: 'NAMESPACE', node: 'NODE_NAME' },
+  },
+});
