@@ -1,13 +1,7 @@
 import type { Line } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
 import { ProblemList, cite } from '../node-shared/util';
-import {
-  addressOf,
-  isElision,
-  MAX_LINE,
-  textToRead,
-  withCommandLine,
-} from '../cilium-shared/text';
+import { addressOf, isElision, MAX_LINE, textToRead, withCommandLine } from '../cilium-shared/text';
 import type { CiliumService, CiliumServiceFacts } from './facts';
 
 const K = 'parse.cilium-service';
