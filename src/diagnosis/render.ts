@@ -64,7 +64,7 @@ export function render(
       // comment get filled too.
       const fill = (t: string) =>
         fillTemplate(
-          t.replace(/@\{([\w.-]+)\}/g, (_, k: string) =>
+          forDatapath(t, values.datapath).replace(/@\{([\w.-]+)\}/g, (_, k: string) =>
             translate(lang, `cause.${cause}.fix.${k}`),
           ),
           values,
@@ -89,4 +89,19 @@ export function render(
   }
   out.findings.sort((a, b) => RANK[a.confidence] - RANK[b.confidence]);
   return out;
+}
+
+/**
+ * `[nftables] sudo nft list map …`: a fix line for one datapath. Kept (without its tag) when the
+ * finding names that datapath or names none; dropped when it names another.
+ */
+export function forDatapath(template: string, datapath: string | undefined): string {
+  return template
+    .split('\n')
+    .flatMap((line) => {
+      const m = /^\[(iptables|ipvs|nftables|cilium)\] /.exec(line);
+      if (!m) return [line];
+      return !datapath || datapath === m[1] ? [line.slice(m[0].length)] : [];
+    })
+    .join('\n');
 }

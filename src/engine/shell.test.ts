@@ -29,4 +29,10 @@ describe('shell quoting', () => {
     );
     expect(fillTemplate('echo {x}', { x: '$(reboot)' })).toBe("echo '$(reboot)'");
   });
+
+  it("leaves curl's own %{variables} alone", () => {
+    expect(fillTemplate("curl -w '%{http_code}\\n' http://h:{port}/", { port: '31710' })).toBe(
+      "curl -w '%{http_code}\\n' http://h:31710/",
+    );
+  });
 });

@@ -9,7 +9,8 @@ export function shellQuote(value: string): string {
  * becomes a visible `<NAME>` marker the operator must replace, never an empty string.
  */
 export function fillTemplate(template: string, vars: Record<string, string | undefined>): string {
-  return template.replace(/\{([a-zA-Z][\w]*)\}/g, (_, name: string) => {
+  // `%{http_code}` is curl's, not ours.
+  return template.replace(/(?<!%)\{([a-zA-Z][\w]*)\}/g, (_, name: string) => {
     const v = vars[name];
     return v === undefined || v === '' ? `<${name.toUpperCase()}>` : shellQuote(v);
   });

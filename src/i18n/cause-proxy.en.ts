@@ -201,8 +201,8 @@ export default {
       verdict: {
         nftablesMode:
           'kube-proxy runs in nftables mode: its rules are in nft, so the iptables dump shows none of them.',
-        nftablesModeOnly:
-          'kube-proxy runs in nftables mode: read its rules with nft list ruleset, not iptables-save.',
+        nftablesRead:
+          'kube-proxy runs in nftables mode and its rules were read there, in its nftables table.',
         rulesInLegacy:
           "The dump comes from the nf_tables backend, shows no kube-proxy chains, and warns that legacy tables exist: kube-proxy's rules are in the other backend.",
         bothBackends:
@@ -258,6 +258,7 @@ export default {
           'These Services have no ready endpoints: {{services}}. Is yours among them?',
       },
       fix: {
+        ciliumBackends: 'Cilium: the frontend must list backends',
         look: 'does the selector match ready pods?',
         fixSelector: 'fix the labels or the selector, or see why the pods are not ready:',
         stale: 'if the endpoints are there and only this node rejects, restart its kube-proxy:',

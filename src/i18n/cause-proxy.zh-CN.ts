@@ -188,8 +188,7 @@ export default {
       verdict: {
         nftablesMode:
           'kube-proxy 运行在 nftables 模式：规则在 nft 里，所以 iptables 导出里一条也没有。',
-        nftablesModeOnly:
-          'kube-proxy 运行在 nftables 模式：请用 nft list ruleset 查看规则，而不是 iptables-save。',
+        nftablesRead: 'kube-proxy 运行在 nftables 模式，它的规则已在它的 nftables 表中读取。',
         rulesInLegacy:
           '这份导出来自 nf_tables 后端，没有 kube-proxy 的链，并提示存在 legacy 表：kube-proxy 的规则在另一个后端里。',
         bothBackends: '本节点两个 iptables 后端都有表：你没看的那个后端里的规则仍然作用于数据包。',
@@ -240,6 +239,7 @@ export default {
         emptyEndpoints: '这些 Service 没有就绪的端点：{{services}}。你的在其中吗？',
       },
       fix: {
+        ciliumBackends: 'Cilium：前端下必须列出后端',
         look: '选择器能匹配到就绪的 Pod 吗？',
         fixSelector: '修正标签或选择器，或查看 Pod 为什么未就绪：',
         stale: '如果端点存在而只有本节点拒绝，重启本节点的 kube-proxy：',

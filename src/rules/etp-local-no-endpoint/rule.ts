@@ -36,12 +36,10 @@ export default defineRule({
       const relevant = port ? drops.filter((d) => concernsPort(d, port, entry)) : drops;
       if (relevant.length > 0) {
         const evidence = [...(entry ? [entry] : []), ...relevant].map((r) => cite(source, r));
-        return finding(
-          port && entry ? 'high' : 'medium',
-          { key: `${K}.why` },
-          evidence,
-          svcVars(relevant[0]!),
-        );
+        return finding(port && entry ? 'high' : 'medium', { key: `${K}.why` }, evidence, {
+          datapath: 'iptables',
+          ...svcVars(relevant[0]!),
+        });
       }
       if (entry && localEndpoints(facts, entry).length > 0) {
         return ruledOut({ key: `${K}.hasLocal`, params: { port: port ?? '' } }, [
@@ -57,7 +55,7 @@ export default defineRule({
     persist:
       '# @{either}\nkubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Cluster"}}\'\n# @{orPool}\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.healthCheckNodePort}\'',
     verify:
-      "sudo iptables-save | grep -e 'has no local endpoints' | grep -e {service}   # @{empty}\nsudo nft list map ip kube-proxy no-endpoint-nodeports | grep -e {namespace}/{service}   # @{nftEmpty}\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/",
+      "[iptables] sudo iptables-save | grep -e 'has no local endpoints' | grep -e {service}   # @{empty}\n[nftables] sudo nft list map ip kube-proxy no-endpoint-nodeports | grep -e {namespace}/{service}   # @{nftEmpty}\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/",
     rollback:
       'kubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Local"}}\'',
     defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },
@@ -91,7 +89,10 @@ function nftVerdict(ctx: RuleContext, port: string | undefined): RuleResult | nu
         [...(served ? [served] : []), ...(port ? [drop] : drops.slice(0, 5))].map((e) =>
           cite(source, e),
         ),
-        svc ? { namespace: svc.split('/')[0]!, service: svc.split('/')[1]! } : undefined,
+        {
+          datapath: 'nftables',
+          ...(svc ? { namespace: svc.split('/')[0]!, service: svc.split('/')[1]! } : {}),
+        },
       );
     }
     const served = port ? forNodePort(kp.nodePorts, port) : undefined;

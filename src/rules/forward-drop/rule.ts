@@ -44,22 +44,27 @@ export default defineRule({
       );
       const evidence = [cite(source, forward), ...accepts.slice(0, 3).map((r) => cite(source, r))];
       if (accepts.length === 0)
-        return finding('high', { key: `${K}.policyDropNoAccept` }, evidence);
+        return finding('high', { key: `${K}.policyDropNoAccept` }, evidence, {
+          datapath: 'iptables',
+        });
       // The accept rules are there, yet the policy keeps counting: traffic falls through them.
       if ((forward.policyPackets ?? 0) > 0)
-        return finding('medium', { key: `${K}.policyDropCounting` }, evidence);
+        return finding('medium', { key: `${K}.policyDropCounting` }, evidence, {
+          datapath: 'iptables',
+        });
     }
     const nft = nftForwardDrop(ctx);
     if (nft) return nft;
     return healthy.length > 0 ? ruledOut({ key: `${K}.forwarding` }, healthy) : noEvidence;
   },
   fix: {
-    now: "sudo sysctl -w net.ipv4.ip_forward=1\nsudo iptables -P FORWARD ACCEPT\n# @{nft}\nsudo nft chain {nftTable} {nftChain} '{ policy accept; }'",
+    now: "sudo sysctl -w net.ipv4.ip_forward=1\n[iptables] sudo iptables -P FORWARD ACCEPT\n[nftables] # @{nft}\n[nftables] sudo nft chain {nftTable} {nftChain} '{ policy accept; }'",
     persist:
       "echo 'net.ipv4.ip_forward = 1' | sudo tee /etc/sysctl.d/90-net-triage-forward.conf\n# @{docker}",
     verify:
       'sysctl net.ipv4.ip_forward\nsudo iptables -S FORWARD | head -3\nsudo iptables -L FORWARD -v -n | head -2   # @{counter}',
-    rollback: 'sudo iptables -P FORWARD DROP\nsudo rm /etc/sysctl.d/90-net-triage-forward.conf',
+    rollback:
+      "[iptables] sudo iptables -P FORWARD DROP\n[nftables] sudo nft chain {nftTable} {nftChain} '{ policy drop; }'\nsudo rm /etc/sysctl.d/90-net-triage-forward.conf",
     defaults: { nftTable: 'inet filter', nftChain: 'forward' },
   },
 });
@@ -84,7 +89,11 @@ function nftForwardDrop(ctx: RuleContext): RuleResult | null {
           'high',
           { key: `${K}.nftPolicyDrop`, params: { table: `${chain.family} ${chain.table}` } },
           [cite(source, chain), ...passes.slice(0, 2).map((r) => cite(source, r))],
-          { nftTable: `${chain.family} ${chain.table}`, nftChain: chain.name },
+          {
+            datapath: 'nftables',
+            nftTable: `${chain.family} ${chain.table}`,
+            nftChain: chain.name,
+          },
         );
     }
   }

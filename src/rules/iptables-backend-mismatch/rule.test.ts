@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
 
@@ -35,7 +36,19 @@ describe(cause, () => {
   it('explains an empty iptables dump by kube-proxy’s nftables mode', () => {
     const d = diagnoseTexts({ s: nftSave(false, false), l: proxyLog('nftables') });
     expect(verdictOf(d, cause)).toBe('found:high');
-    expect(verdictOf(diagnoseTexts({ l: proxyLog('nftables') }), cause)).toBe('found:low');
+    // The log alone: no dump shows anything missing, so nothing to blame.
+    expect(verdictOf(diagnoseTexts({ l: proxyLog('nftables') }), cause)).toBe('no-evidence');
+    // kube-proxy's own nftables table pasted: its rules were read where it writes them.
+    const table = readFileSync(
+      new URL('../../parsers/nft/fixtures/netns/kube-proxy-list.txt', import.meta.url),
+      'utf8',
+    );
+    expect(verdictOf(diagnoseTexts({ n: table, l: proxyLog('nftables') }), cause)).toBe(
+      'ruled-out',
+    );
+    expect(verdictOf(diagnoseTexts({ s: nftSave(false, false), n: table }), cause)).toBe(
+      'found:high',
+    );
   });
 
   it('rules it out for a whole dump with kube-proxy’s chains and no warning', () => {

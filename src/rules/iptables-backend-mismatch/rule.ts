@@ -1,5 +1,6 @@
 import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
+import { kubeProxyNft } from '../combine/nft';
 
 const K = 'cause.iptables-backend-mismatch.verdict';
 /** iptables-nft's note that the other backend holds tables too (save, -S and -L word it differently). */
@@ -13,7 +14,7 @@ const LEGACY_WARNING = /Warning: iptables-legacy tables present/;
  */
 export default defineRule({
   cause: 'iptables-backend-mismatch',
-  needs: ['iptables-save', 'iptables-L', 'kube-proxy-log'],
+  needs: ['iptables-save', 'iptables-L', 'nft', 'kube-proxy-log'],
   check(ctx) {
     const proxier = proxierOf(ctx);
     const dumps = dumpsOf(ctx);
@@ -21,10 +22,18 @@ export default defineRule({
     const withKube = dumps.find((d) => d.kube);
     const full = dumps.find((d) => d.complete && !d.kube);
 
-    if (proxier?.mode === 'nftables') {
+    const nftTable = kubeProxyNft(ctx)[0];
+    if (proxier?.mode === 'nftables' || nftTable) {
       if (full)
-        return finding('high', { key: `${K}.nftablesMode` }, [proxier.evidence, ...full.evidence]);
-      return finding('low', { key: `${K}.nftablesModeOnly` }, [proxier.evidence]);
+        return finding('high', { key: `${K}.nftablesMode` }, [
+          ...(proxier ? [proxier.evidence] : []),
+          ...(nftTable ? [cite(nftTable.source, nftTable.kp.table)] : []),
+          ...full.evidence,
+        ]);
+      // Its rules were read where it writes them; without a dump there is no other backend to blame.
+      if (nftTable)
+        return ruledOut({ key: `${K}.nftablesRead` }, [cite(nftTable.source, nftTable.kp.table)]);
+      return noEvidence;
     }
     if (warned) {
       const evidence = [warned.warning!, ...(warned.header ? [warned.header] : [])];

@@ -51,17 +51,17 @@ export default defineRule({
           verdict.rules.map((r) => cite(source, r)),
         );
       if (verdict.kind === 'no-kube-chains')
-        return finding(
-          'medium',
-          { key: `${K}.noKubeChains` },
-          [...logTrouble.slice(0, 5)],
-          port ? { port } : undefined,
-        );
+        return finding('medium', { key: `${K}.noKubeChains` }, [...logTrouble.slice(0, 5)], {
+          datapath: 'iptables',
+          ...(port ? { port } : {}),
+        });
       if (verdict.kind === 'port-missing')
-        return finding('high', { key: `${K}.portMissing`, params: { port: port ?? '' } }, [
-          ...verdict.context.map((r) => cite(source, r)),
-          ...logTrouble.slice(0, 5),
-        ]);
+        return finding(
+          'high',
+          { key: `${K}.portMissing`, params: { port: port ?? '' } },
+          [...verdict.context.map((r) => cite(source, r)), ...logTrouble.slice(0, 5)],
+          { datapath: 'iptables' },
+        );
     }
     if (logTrouble.length > 0)
       return finding('medium', { key: `${K}.logErrors` }, logTrouble.slice(0, 8));
@@ -72,7 +72,7 @@ export default defineRule({
     persist:
       '# @{why}\nkubectl -n kube-system logs -l k8s-app=kube-proxy --field-selector spec.nodeName={node} --tail=200 | grep -E "^[EW]"',
     verify:
-      "sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '\nsudo ipvsadm -Ln | grep -F -e :{port} -e {vip}:{vport}   # @{ipvsVerify}\nsudo nft list map ip kube-proxy service-nodeports | grep -w {port}   # @{nftVerify}",
+      "[iptables] sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '\n[ipvs] sudo ipvsadm -Ln | grep -F -e :{port} -e {vip}:{vport}   # @{ipvsVerify}\n[nftables] sudo nft list map ip kube-proxy service-nodeports | grep -w {port}   # @{nftVerify}",
     rollback: '# @{noRollback}',
     defaults: { node: 'NODE_NAME' },
   },
@@ -107,6 +107,7 @@ function ipvsVerdict(ctx: RuleContext, logTrouble: Evidence[]): RuleResult | nul
       if (whole)
         return finding('high', { key: `${K}.ipvsNodePortMissing`, params: { port } }, context, {
           port,
+          datapath: 'ipvs',
         });
     }
     if (target) {
@@ -118,6 +119,7 @@ function ipvsVerdict(ctx: RuleContext, logTrouble: Evidence[]): RuleResult | nul
           'high',
           { key: `${K}.ipvsClusterIpMissing`, params: { vs: target } },
           context,
+          { datapath: 'ipvs' },
         );
     }
   }
@@ -150,7 +152,7 @@ function nftVerdict(ctx: RuleContext, logTrouble: Evidence[]): RuleResult | null
           'high',
           { key: `${K}.nftNodePortMissing`, params: { port } },
           [...mapLine('service-nodeports'), ...logTrouble.slice(0, 5)],
-          { port },
+          { port, datapath: 'nftables' },
         );
     }
     if (vip) {
@@ -160,10 +162,12 @@ function nftVerdict(ctx: RuleContext, logTrouble: Evidence[]): RuleResult | null
       if (entry)
         return ruledOut({ key: `${K}.nftClusterIp`, params: { vs } }, [cite(source, entry)]);
       if (kp.mapsShown)
-        return finding('high', { key: `${K}.nftClusterIpMissing`, params: { vs } }, [
-          ...mapLine('service-ips'),
-          ...logTrouble.slice(0, 5),
-        ]);
+        return finding(
+          'high',
+          { key: `${K}.nftClusterIpMissing`, params: { vs } },
+          [...mapLine('service-ips'), ...logTrouble.slice(0, 5)],
+          { datapath: 'nftables' },
+        );
     }
   }
   return null;

@@ -29,6 +29,7 @@ interface Reject {
   evidence: Evidence;
   /** The rule names the operator's port or ClusterIP. */
   ours: boolean;
+  datapath: 'iptables' | 'nftables';
 }
 
 interface EpRow {
@@ -80,12 +81,10 @@ export default defineRule({
       const evidence = unique([...ours.map((x) => x.evidence), ...(ep ? [ep.evidence] : [])]);
       // kube-proxy rejects while the Service has endpoints: this node's view is stale.
       const key = ep && !ep.empty ? 'staleView' : 'rejects';
-      return finding(
-        'high',
-        { key: `${K}.${key}`, params: { service: name(r) } },
-        evidence,
-        svcVars(r.namespace, r.service),
-      );
+      return finding('high', { key: `${K}.${key}`, params: { service: name(r) } }, evidence, {
+        datapath: r.datapath,
+        ...svcVars(r.namespace, r.service),
+      });
     }
     if (tied) {
       const ep = rows.find(
@@ -118,7 +117,7 @@ export default defineRule({
           params: { services: [...services].slice(0, 5).join(', '), n: services.size },
         },
         rejects.slice(0, 5).map((x) => x.evidence),
-        svcVars(r.namespace, r.service),
+        { datapath: r.datapath, ...svcVars(r.namespace, r.service) },
       );
     }
     const empty = rows.filter((x) => x.empty && !NOT_SERVICES.test(x.name));
@@ -148,7 +147,7 @@ export default defineRule({
     persist:
       '# @{fixSelector}\nkubectl -n {namespace} describe pods -l <KEY>=<VALUE> | grep -A5 -e Readiness -e Conditions\n# @{stale}\nkubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     verify:
-      "kubectl -n {namespace} get endpoints {service}\nsudo iptables-save | grep -e 'has no endpoints' | grep -e {service}   # @{empty}\nsudo nft list map ip kube-proxy no-endpoint-services | grep -e {namespace}/{service}   # @{nftEmpty}",
+      "kubectl -n {namespace} get endpoints {service}\n[iptables] sudo iptables-save | grep -e 'has no endpoints' | grep -e {service}   # @{empty}\n[nftables] sudo nft list map ip kube-proxy no-endpoint-services | grep -e {namespace}/{service}   # @{nftEmpty}\n[cilium] kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg service list   # @{ciliumBackends}",
     rollback: '# @{noRollback}',
     defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },
   },
@@ -178,7 +177,14 @@ function rejectRules(
       ? new RegExp(`(?:^|\\s)(?:-d\\s+)?${vip.replace(/\./g, '\\.')}(?:/32)?\\s`).test(text)
       : false;
     const ours = (port !== undefined && dport === port) || (byVip && (!vport || dport === vport));
-    out.push({ namespace: m[1] ?? null, service: m[2]!, dport, evidence, ours });
+    out.push({
+      namespace: m[1] ?? null,
+      service: m[2]!,
+      dport,
+      evidence,
+      ours,
+      datapath: 'iptables',
+    });
   };
   for (const { source, facts } of ctx.of('iptables-save'))
     for (const r of facts.rules) push(r.comment, r.target, r.dport, r.text, cite(source, r));
@@ -192,7 +198,14 @@ function rejectRules(
     const add = (e: NftElement, dport: string | null, ours: boolean) => {
       const svc = serviceName(e.comment)?.split('/');
       if (svc)
-        out.push({ namespace: svc[0]!, service: svc[1]!, dport, evidence: cite(source, e), ours });
+        out.push({
+          namespace: svc[0]!,
+          service: svc[1]!,
+          dport,
+          evidence: cite(source, e),
+          ours,
+          datapath: 'nftables',
+        });
     };
     for (const e of kp.noEndpointServices.filter(rejectsIt))
       add(
@@ -283,6 +296,7 @@ function ciliumVerdict(ctx: RuleContext): RuleResult | null {
       'high',
       { key: `${K}.ciliumNoBackends`, params: { what } },
       empty.slice(0, 4).map((f) => f.evidence),
+      { datapath: 'cilium' },
     );
   const ports = [port, vport].map(Number).filter((p) => Number.isInteger(p) && p > 0);
   for (const { source, facts } of ctx.of('cilium-monitor')) {
@@ -296,6 +310,7 @@ function ciliumVerdict(ctx: RuleContext): RuleResult | null {
         params: { n: drops.length, to: (ours[0] ?? drops[0]!).destination ?? '?' },
       },
       (ours.length > 0 ? ours : drops).slice(0, 4).map((d) => cite(source, d)),
+      { datapath: 'cilium' },
     );
   }
   if (mine.length > 0)
