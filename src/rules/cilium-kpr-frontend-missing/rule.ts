@@ -29,7 +29,8 @@ export default defineRule({
       'high',
       { key: `${K}.missing`, params: { what, n: table.facts.services.length } },
       table.facts.services.slice(0, 3).map((s) => cite(table.source, s.frontend)),
-      vip ? undefined : { port: port ?? '' },
+      // What the verify step greps for: `:30080` for a NodePort on any address, or `vip:vport`.
+      { frontend: vip ? what : `:${port ?? ''}` },
     );
   },
   fix: {
@@ -37,8 +38,8 @@ export default defineRule({
     persist:
       '# @{why}\nkubectl -n kube-system logs -l k8s-app=cilium --field-selector spec.nodeName={node} -c cilium-agent --tail=300 | grep -i -e level=error -e level=warning\n# @{devices}\nkubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg status --verbose | grep -A12 KubeProxyReplacement',
     verify:
-      'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg service list | grep -F -e :{port}/ -e :{port} -e {vip}:{vport}',
+      'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg service list | grep -F -e {frontend}',
     rollback: '# @{noRollback}',
-    defaults: { node: 'NODE_NAME', port: 'NODE_PORT', vip: 'CLUSTER_IP', vport: 'PORT' },
+    defaults: { node: 'NODE_NAME', frontend: 'FRONTEND' },
   },
 });
