@@ -2,6 +2,10 @@
  * What to run for each step, with `{var}` placeholders filled from the answers (shell-quoted
  * by `fillTemplate`). Kept as data: trees refer to these by id.
  */
+/** Runs what follows in the Cilium agent of the node `{node}` (not any agent, as `ds/cilium` would). */
+export const CILIUM_AGENT =
+  'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent --';
+
 export const COMMANDS = {
   // kube-proxy and the CNI on the node
   'kube-system-pods-node': {
@@ -16,13 +20,13 @@ export const COMMANDS = {
   'nft-ruleset': { run: 'sudo nft list ruleset' },
   // Cilium's agent on the node (cilium-dbg since 1.15; \`cilium\` before)
   'cilium-status': {
-    run: 'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg status --verbose',
+    run: `${CILIUM_AGENT} cilium-dbg status --verbose`,
   },
   'cilium-service-list': {
-    run: 'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg service list',
+    run: `${CILIUM_AGENT} cilium-dbg service list`,
   },
   'cilium-monitor-drop': {
-    run: 'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- timeout 30 cilium-dbg monitor --type drop',
+    run: `${CILIUM_AGENT} timeout 30 cilium-dbg monitor --type drop`,
   },
   ipvsadm: { run: 'sudo ipvsadm -Ln' },
   'ipvsadm-timeout': { run: 'sudo ipvsadm -Ln --timeout' },

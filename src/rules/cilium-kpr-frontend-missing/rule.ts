@@ -1,5 +1,6 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import { ciliumFrontends, frontendsFor, wholeServiceLists } from '../combine/cilium';
+import { CILIUM_AGENT } from '../../catalog/commands';
 
 const K = 'cause.cilium-kpr-frontend-missing.verdict';
 
@@ -35,10 +36,8 @@ export default defineRule({
   },
   fix: {
     now: '# @{restart}\nkubectl -n kube-system delete pod -l k8s-app=cilium --field-selector spec.nodeName={node}',
-    persist:
-      '# @{why}\nkubectl -n kube-system logs -l k8s-app=cilium --field-selector spec.nodeName={node} -c cilium-agent --tail=300 | grep -i -e level=error -e level=warning\n# @{devices}\nkubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg status --verbose | grep -A12 KubeProxyReplacement',
-    verify:
-      'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg service list | grep -F -e {frontend}',
+    persist: `# @{why}\nkubectl -n kube-system logs -l k8s-app=cilium --field-selector spec.nodeName={node} -c cilium-agent --tail=300 | grep -i -e level=error -e level=warning\n# @{devices}\n${CILIUM_AGENT} cilium-dbg status --verbose | grep -A12 KubeProxyReplacement`,
+    verify: `${CILIUM_AGENT} cilium-dbg service list | grep -F -e {frontend}`,
     rollback: '# @{noRollback}',
     defaults: { node: 'NODE_NAME', frontend: 'FRONTEND' },
   },

@@ -1,5 +1,6 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import { destinationPort } from '../combine/cilium';
+import { CILIUM_AGENT } from '../../catalog/commands';
 
 const K = 'cause.cilium-policy-drop.verdict';
 /** `drop (Policy denied)` (monitor), `Policy denied DROPPED` (hubble), `policy denied` (older). */
@@ -41,8 +42,7 @@ export default defineRule({
     now: '# @{which}\nkubectl get networkpolicies,ciliumnetworkpolicies -A\nkubectl get ciliumclusterwidenetworkpolicies',
     persist:
       '# @{allow}\nkubectl -n {namespace} get networkpolicies,ciliumnetworkpolicies -o yaml > policies-before.yaml',
-    verify:
-      'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- timeout 30 cilium-dbg monitor --type drop   # @{noDrops}',
+    verify: `${CILIUM_AGENT} timeout 30 cilium-dbg monitor --type drop   # @{noDrops}`,
     rollback: 'kubectl apply -f policies-before.yaml   # @{restore}',
     defaults: { namespace: 'NAMESPACE', node: 'NODE_NAME' },
   },

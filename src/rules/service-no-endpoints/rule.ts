@@ -15,6 +15,7 @@ import { endpointsRows, noEndpoints } from '../combine/k8s';
 import { forNodePort, kubeProxyNft, rejects as rejectsIt } from '../combine/nft';
 import { ciliumFrontends, destinationPort, frontendsFor } from '../combine/cilium';
 import { serviceName } from '../../parsers/nft/kube-proxy';
+import { CILIUM_AGENT } from '../../catalog/commands';
 
 const K = 'cause.service-no-endpoints.verdict';
 /** kube-proxy's comment: `ns/svc:port has no endpoints`, older `ns/svc: has no endpoints`, oldest `svc:port has no endpoints`. */
@@ -146,8 +147,7 @@ export default defineRule({
     now: '# @{look}\nkubectl -n {namespace} get endpoints {service} -o wide\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.selector}{"\\n"}\'\nkubectl -n {namespace} get pods -o wide --show-labels',
     persist:
       '# @{fixSelector}\nkubectl -n {namespace} describe pods -l <KEY>=<VALUE> | grep -A5 -e Readiness -e Conditions\n# @{stale}\nkubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
-    verify:
-      "kubectl -n {namespace} get endpoints {service}\n[iptables] sudo iptables-save | grep -e 'has no endpoints' | grep -e {service}   # @{empty}\n[nftables] sudo nft list map ip kube-proxy no-endpoint-services | grep -e {namespace}/{service}   # @{nftEmpty}\n[cilium] kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent -- cilium-dbg service list   # @{ciliumBackends}",
+    verify: `kubectl -n {namespace} get endpoints {service}\n[iptables] sudo iptables-save | grep -e 'has no endpoints' | grep -e {service}   # @{empty}\n[nftables] sudo nft list map ip kube-proxy no-endpoint-services | grep -e {namespace}/{service}   # @{nftEmpty}\n[cilium] ${CILIUM_AGENT} cilium-dbg service list   # @{ciliumBackends}`,
     rollback: '# @{noRollback}',
     defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },
   },
