@@ -33,6 +33,10 @@ export default {
         'nft ruleset with iptables-nft tables: {{kube}} KUBE-* chain(s); {{tables}} table(s), {{chains}} chain(s), {{rules}} rule(s)',
     },
     nearMiss: {
+      iptablesIncompatible:
+        'iptables cannot show this table: rules in it were made by nft (kube-proxy in nftables mode, firewalld, another tool). Paste `sudo nft list ruleset` instead.',
+      iptablesVersion:
+        'This is `iptables -V`: it names the backend (nf_tables or legacy), not the rules. Paste `sudo iptables-save`; on nf_tables also `sudo nft list ruleset`.',
       nftTooOld:
         "nft crashed reading the ruleset: this nft is older than the rules in the kernel (kube-proxy's nftables mode needs nft 1.0.1 or newer). Run a newer nft (a debug container with nftables), or paste kube-proxy's log.",
       nftRoot: 'nft refused: listing the ruleset needs root. Run `sudo nft list ruleset`.',

@@ -33,6 +33,10 @@ export default {
         '含 iptables-nft 表的 nft 规则集：{{kube}} 条 KUBE-* 链；{{tables}} 个表，{{chains}} 条链，{{rules}} 条规则',
     },
     nearMiss: {
+      iptablesIncompatible:
+        'iptables 无法显示这个表：其中的规则是 nft 创建的（nftables 模式的 kube-proxy、firewalld 或其他工具）。请改为粘贴 `sudo nft list ruleset`。',
+      iptablesVersion:
+        '这是 `iptables -V`：它只说明后端（nf_tables 或 legacy），没有规则。请粘贴 `sudo iptables-save`；nf_tables 上再加上 `sudo nft list ruleset`。',
       nftTooOld:
         'nft 读取规则集时崩溃：这个 nft 比内核里的规则旧（kube-proxy 的 nftables 模式需要 nft 1.0.1 或更新）。请用更新的 nft（例如带 nftables 的调试容器），或粘贴 kube-proxy 的日志。',
       nftRoot: 'nft 拒绝执行：列出规则集需要 root 权限。请运行 `sudo nft list ruleset`。',

@@ -51,4 +51,22 @@ export const NFT_NEAR_MISSES: {
     detect: (head) => any(head, /\bnft: (?:command not found|команда не найдена|未找到命令)/),
     msg: { key: 'parse.nearMiss.nftMissing' },
   },
+  {
+    // iptables-nft refusing a table whose rules nft made (kube-proxy's nftables mode, firewalld).
+    kind: 'nft',
+    detect: (head) =>
+      any(head, /\bip6?tables v[\d.]+ \(nf_tables\): (?:table|chain) `\w+' is incompatible/),
+    msg: { key: 'parse.nearMiss.iptablesIncompatible' },
+  },
+  {
+    // `iptables -V` alone: it names the backend, not the rules.
+    kind: 'iptables-save',
+    detect: (head) =>
+      head.length > 0 &&
+      head.length <= 3 &&
+      head.every((l) =>
+        /^ip6?tables v[\d.]+(?: \((?:nf_tables|legacy)\))?\s*$/.test(l.text.trim()),
+      ),
+    msg: { key: 'parse.nearMiss.iptablesVersion' },
+  },
 ];

@@ -227,10 +227,19 @@ describe('what nft prints when it cannot list: a near miss that says what to do'
     ['intelligent-agent/Refactor#169', 'parse.nearMiss.nftUnsupported'],
     ['mattymcfatty/HoneyPi#19', 'parse.nearMiss.nftUnsupported'],
     ['telemt/telemt#842', 'parse.nearMiss.nftRoot'],
+    ['coreos/go-iptables#73', 'parse.nearMiss.iptablesIncompatible'],
+    ['mailcow/mailcow-dockerized#5847', 'parse.nearMiss.iptablesIncompatible'],
     ['Linuxfabrik/lfops#61', 'parse.nearMiss.nftMissing'],
   ])('%s → %s', (source, key) => {
     const rs = parsePaste(sections[source]!, 'x');
     expect(rs.some((r) => r.status === 'rejected' && r.problems[0]?.msg.key === key)).toBe(true);
+  });
+
+  it('`iptables -V` alone names the backend, and asks for the rules', () => {
+    const r = one('iptables v1.8.9 (nf_tables)\n');
+    expect(r.status === 'rejected' && r.problems[0]!.msg.key).toBe(
+      'parse.nearMiss.iptablesVersion',
+    );
   });
 
   it('`nft list tables` asks for the ruleset', () => {
