@@ -110,7 +110,7 @@ test.describe('NodePort path, more', () => {
     ).toBeVisible();
     await page.locator('form button[type=submit]').click();
     // The drop in the pasted rules settles it: the tree goes straight to its verdict.
-    await expect(page).toHaveURL(/#\/s\/nodeport-one-node\/verdict-rules$/);
+    await expect(page).toHaveURL(/#\/x\/nodeport-one-node\/verdict-rules$/);
     await expect(page.locator('[data-cause-id="etp-local-no-endpoint"]')).toBeVisible();
     await page.reload();
     await expect(page.locator('[data-cause-id="etp-local-no-endpoint"]')).toBeVisible();

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import type { BundleAssessment, TreeAssessment } from '../diagnosis/assess';
 import type { WizardState } from '../engine/replay';
 import { useWizard } from '../stores/wizard';
+import { routeOf, storeKey, type Space } from './space';
 import type { TreeId } from '../tree';
 import { assessBundleOffThread, assessTreeOffThread } from '../worker/client';
 
@@ -66,7 +67,7 @@ export function useBundleAssessment(text: string): Asked<BundleAssessment> {
  * where its replay now stops (parsing new pastes first, for fact routes) and go there.
  */
 export function useAdvance(): {
-  advance(tree: TreeId, next: WizardState): Promise<void>;
+  advance(tree: TreeId, next: WizardState, space?: Space): Promise<void>;
   error: string | null;
   /** True from a submit until the worker has said where to go: the step takes no input then. */
   busy: boolean;
@@ -74,15 +75,15 @@ export function useAdvance(): {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const advance = async (tree: TreeId, next: WizardState) => {
+  const advance = async (tree: TreeId, next: WizardState, space: Space = 'work') => {
     setBusy(true);
-    useWizard.getState().load(next);
+    useWizard.getState().load(next, storeKey(space, tree));
     const from = window.location.hash;
     try {
       const { current } = await assessTreeOffThread(tree, next);
       setError(null);
       // The operator may have gone elsewhere while a big paste was read: don't pull them back.
-      if (window.location.hash === from) navigate(`/s/${tree}/${current}`);
+      if (window.location.hash === from) navigate(routeOf(space, tree, current));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -1,14 +1,21 @@
+import { useSyncExternalStore } from 'react';
 import { create } from 'zustand';
 import { persist, createJSONStorage } from 'zustand/middleware';
 import type { WizardState } from '../engine/replay';
+import { workStorage } from './storage';
 
 interface WizardStore {
-  /** Work in progress per tree, kept locally so a reload or a closed tab loses nothing. */
+  /** Work in progress per tree (and per example), kept so a reload or a closed tab loses nothing. */
   byTree: Record<string, WizardState>;
+  /** What is typed in a step's text box and not yet sent on, by `<store key>/<node>`. */
+  drafts: Record<string, string>;
   answer(tree: string, node: string, value: string): void;
   paste(tree: string, node: string, text: string | null): void;
-  load(state: WizardState): void;
-  reset(tree: string): void;
+  /** Keeps `state` under `key` (its tree by default; `example:<tree>` for an example). */
+  load(state: WizardState, key?: string): void;
+  /** Forgets the work kept under `key`, and its drafts. */
+  reset(key: string): void;
+  draft(key: string, node: string, text: string): void;
 }
 
 const empty = (tree: string): WizardState => ({ tree, answers: {}, pastes: {} });
@@ -17,6 +24,7 @@ export const useWizard = create<WizardStore>()(
   persist(
     (set) => ({
       byTree: {},
+      drafts: {},
       answer: (tree, node, value) =>
         set((s) => {
           const cur = s.byTree[tree] ?? empty(tree);
@@ -31,79 +39,54 @@ export const useWizard = create<WizardStore>()(
             byTree: { ...s.byTree, [tree]: { ...cur, pastes: { ...cur.pastes, [node]: text } } },
           };
         }),
-      load: (state) => set((s) => ({ byTree: { ...s.byTree, [state.tree]: state } })),
-      reset: (tree) =>
+      load: (state, key = state.tree) => set((s) => ({ byTree: { ...s.byTree, [key]: state } })),
+      reset: (key) =>
         set((s) => {
           const rest = { ...s.byTree };
-          delete rest[tree];
-          return { byTree: rest };
+          delete rest[key];
+          const drafts = Object.fromEntries(
+            Object.entries(s.drafts).filter(([k]) => !k.startsWith(`${key}/`)),
+          );
+          return { byTree: rest, drafts };
+        }),
+      draft: (key, node, text) =>
+        set((s) => {
+          const id = `${key}/${node}`;
+          if ((s.drafts[id] ?? '') === text) return s;
+          const drafts = { ...s.drafts };
+          if (text) drafts[id] = text;
+          else delete drafts[id];
+          return { drafts };
         }),
     }),
     {
       name: 'net-triage:work',
       version: 1,
-      storage: createJSONStorage(() => safeStorage()),
-      // localStorage holds a few MB: a huge paste stays in this tab only, the rest survives a reload.
-      partialize: (s) => ({
-        byTree: Object.fromEntries(Object.entries(s.byTree).map(([k, v]) => [k, keepable(v)])),
-      }),
+      // IndexedDB: a 6 MB paste survives a reload too (see storage.ts).
+      storage: createJSONStorage(() => workStorage()),
+      partialize: (s) => ({ byTree: s.byTree, drafts: s.drafts }),
     },
   ),
 );
 
-const KEEP_MAX = 1_000_000;
-
-function keepable(state: WizardState): WizardState {
-  const pastes = Object.fromEntries(
-    Object.entries(state.pastes).filter(([, p]) => p === null || p.length <= KEEP_MAX),
+/** True once the kept work has been read back (IndexedDB answers asynchronously). */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    (changed) => useWizard.persist.onFinishHydration(changed),
+    () => useWizard.persist.hasHydrated(),
   );
-  return { ...state, pastes };
 }
+
+/** Whether a tree's state holds any of the operator's answers or pastes. */
+export const hasWork = (s: WizardState | undefined): boolean =>
+  !!s && (Object.keys(s.answers).length > 0 || Object.keys(s.pastes).length > 0);
 
 // One empty state per tree, so that a tree without work is the same object on every render.
 const EMPTY = new Map<string, WizardState>();
 
-export const stateOf = (byTree: Record<string, WizardState>, tree: string): WizardState =>
-  byTree[tree] ?? EMPTY.get(tree) ?? (EMPTY.set(tree, empty(tree)), EMPTY.get(tree)!);
-
-/** localStorage, or an in-memory stand-in where it is blocked (file://, privacy modes). */
-function safeStorage(): Storage {
-  try {
-    const probe = '__net-triage__';
-    localStorage.setItem(probe, probe);
-    localStorage.removeItem(probe);
-    return quotaSafe(localStorage);
-  } catch {
-    const mem = new Map<string, string>();
-    return {
-      get length() {
-        return mem.size;
-      },
-      clear: () => mem.clear(),
-      getItem: (k) => mem.get(k) ?? null,
-      key: (i) => [...mem.keys()][i] ?? null,
-      removeItem: (k) => void mem.delete(k),
-      setItem: (k, v) => void mem.set(k, v),
-    };
-  }
-}
-
-/** A full storage must not break the wizard: the write is skipped, the state stays in memory. */
-function quotaSafe(storage: Storage): Storage {
-  return {
-    get length() {
-      return storage.length;
-    },
-    clear: () => storage.clear(),
-    getItem: (k) => storage.getItem(k),
-    key: (i) => storage.key(i),
-    removeItem: (k) => storage.removeItem(k),
-    setItem: (k, v) => {
-      try {
-        storage.setItem(k, v);
-      } catch {
-        /* quota exceeded: keep working without persisting this write */
-      }
-    },
-  };
-}
+export const stateOf = (
+  byTree: Record<string, WizardState>,
+  tree: string,
+  key: string = tree,
+): WizardState =>
+  byTree[key] ?? EMPTY.get(tree) ?? (EMPTY.set(tree, empty(tree)), EMPTY.get(tree)!);

@@ -5,6 +5,7 @@ import type { Step } from '../../engine/replay';
 import { TREES, edgeText, nodeKey, type TreeId } from '../../tree';
 import { useT } from '../useT';
 import { loadMermaid } from './loadMermaid';
+import { routeOf, useSpace } from '../space';
 
 interface Props {
   tree: TreeId;
@@ -17,6 +18,7 @@ interface Props {
 export function Flowchart({ tree, steps, current, answers }: Props) {
   const { t, lang } = useT();
   const navigate = useNavigate();
+  const space = useSpace();
   const box = useRef<HTMLDivElement>(null);
   const renderId = `fc${useId().replace(/\W/g, '')}`;
   const [state, setState] = useState<
@@ -51,7 +53,7 @@ export function Flowchart({ tree, steps, current, answers }: Props) {
           el.setAttribute('aria-label', t(`${nodeKey(tree, node)}.title`));
           el.dataset.node = node;
           el.style.cursor = 'pointer';
-          const go = () => navigate(`/s/${tree}/${node}`);
+          const go = () => navigate(routeOf(space, tree, node));
           el.addEventListener('click', go);
           el.addEventListener(
             'keydown',

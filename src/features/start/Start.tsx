@@ -2,24 +2,30 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { SYMPTOMS, type SymptomId } from '../../catalog/causes';
 import { useT } from '../../components/useT';
-import { useWizard } from '../../stores/wizard';
+import { hasWork, useWizard } from '../../stores/wizard';
 import { EXAMPLES } from '../../examples';
-import { replay } from '../../diagnosis/replay';
-import { TREES } from '../../tree';
 import { CollectorCommand } from '../../components/collector/CollectorCommand';
 import { Markdownish } from '../../components/Markdownish';
+import { routeOf, storeKey } from '../../components/space';
 
 export function Start() {
   const { t } = useT();
   const navigate = useNavigate();
   const load = useWizard((s) => s.load);
+  const byTree = useWizard((s) => s.byTree);
   const [bundle, setBundle] = useState('');
 
-  const tryExample = (symptom: SymptomId) => {
+  const tryExample = async (symptom: SymptomId) => {
     const ex = EXAMPLES[symptom];
     if (!ex) return;
-    load(ex.state);
-    navigate(`/s/${symptom}/${replay(TREES[symptom], ex.state).current}`);
+    // Replaying needs the trees and the rules, which are not in the start screen's chunk.
+    const [{ replay }, { TREES }] = await Promise.all([
+      import('../../diagnosis/replay'),
+      import('../../tree'),
+    ]);
+    // In its own space: the operator's work on this symptom stays as it was.
+    load(ex.state, storeKey('example', symptom));
+    navigate(routeOf('example', symptom, replay(TREES[symptom], ex.state).current));
   };
 
   return (
@@ -33,6 +39,16 @@ export function Start() {
               <span className="symptom-title">{t(`symptom.${s}.title`)}</span>
               <span className="symptom-detail">{t(`symptom.${s}.detail`)}</span>
             </Link>
+            {hasWork(byTree[s]) && (
+              <Link
+                to={routeOf('work', s)}
+                className="button primary resume"
+                data-testid={`resume-${s}`}
+                aria-describedby={`symptom-${s}`}
+              >
+                {t('start.resume')}
+              </Link>
+            )}
             {EXAMPLES[s] && (
               <button
                 type="button"
@@ -55,6 +71,13 @@ export function Start() {
       </p>
       <section className="panel" aria-labelledby="paste-title">
         <h2 id="paste-title">{t('start.pasteTitle')}</h2>
+        {byTree.all?.pastes.bundle && (
+          <p>
+            <Link to="/all" className="button" data-testid="resume-all">
+              {t('start.resumeAll')}
+            </Link>
+          </p>
+        )}
         <CollectorCommand symptom={null} vars={{}} />
         <form
           onSubmit={(e) => {

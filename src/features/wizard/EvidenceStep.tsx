@@ -22,9 +22,11 @@ interface Props {
   /** Submitted, waiting for the next step: a second submit or an edit would be lost. */
   busy: boolean;
   onDone(text: string | null): void;
+  /** Keeps what is typed and not yet sent on, so a reload does not lose it. */
+  onDraft?(text: string): void;
 }
 
-export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone }: Props) {
+export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone, onDraft }: Props) {
   const { t } = useT();
   const [text, setText] = useState(initial ?? '');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -56,6 +58,12 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone 
       clearTimeout(timer);
     };
   }, [text, filled, node, attempt]);
+  // Kept as it stops changing (not on every keystroke).
+  useEffect(() => {
+    if (!onDraft) return;
+    const timer = setTimeout(() => onDraft(text), 400);
+    return () => clearTimeout(timer);
+  }, [text, onDraft]);
   const got = result && result.text === text && filled ? result : null;
   const current = got && 'paste' in got ? got.paste : null;
   const failed = got && 'error' in got ? got.error : null;

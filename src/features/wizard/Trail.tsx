@@ -3,6 +3,7 @@ import type { Step, WizardState } from '../../engine/replay';
 import type { SectionView } from '../../parsers/registry';
 import { TREES, nodeKey, type TreeId } from '../../tree';
 import { useT } from '../../components/useT';
+import { routeOf, useSpace } from '../../components/space';
 
 interface Props {
   symptom: TreeId;
@@ -15,6 +16,7 @@ interface Props {
 /** The path so far: every answer and paste, each a link back to its step. */
 export function Trail({ symptom, steps, current, state, sections }: Props) {
   const { t } = useT();
+  const space = useSpace();
   const tree = TREES[symptom];
   const summary = (step: Step): string => {
     const spec = tree.nodes[step.node]!;
@@ -39,7 +41,7 @@ export function Trail({ symptom, steps, current, state, sections }: Props) {
             className={`trail-${step.status}`}
             aria-current={step.node === current ? 'step' : undefined}
           >
-            <Link to={`/s/${symptom}/${step.node}`}>
+            <Link to={routeOf(space, symptom, step.node)}>
               <span className="trail-title">{t(`${nodeKey(symptom, step.node)}.title`)}</span>
               {step.status !== 'current' && step.status !== 'outcome' && (
                 <span className="trail-value">{summary(step)}</span>

@@ -1,6 +1,6 @@
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { TREES, isTreeId, nodeKey, type TreeId } from '../../tree';
-import { stateOf, useWizard } from '../../stores/wizard';
+import { hasWork, stateOf, useWizard } from '../../stores/wizard';
 import { useAdvance, useTreeAssessment } from '../../components/useAssessment';
 import { WorkerFailed } from '../../components/WorkerFailed';
 import { useT } from '../../components/useT';
@@ -11,26 +11,48 @@ import { Verdict } from '../../components/diagnosis/Verdict';
 import { BundleBox } from './BundleBox';
 import { NotFound } from '../../components/NotFound';
 import { ShareButton } from '../../components/share/ShareButton';
-import { lazy, Suspense, useState } from 'react';
+import { StartOver } from '../../components/StartOver';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { routeOf, SpaceContext, storeKey, type Space } from '../../components/space';
 
 // The flowchart (and mermaid behind it) loads only when the operator opens it.
 const Flowchart = lazy(() =>
   import('../../components/flowchart/Flowchart').then((m) => ({ default: m.Flowchart })),
 );
 
-export function Wizard() {
+export function Wizard({ space = 'work' }: { space?: Space }) {
   const { tree: treeParam = '', node: nodeParam } = useParams();
   if (!isTreeId(treeParam)) return <NotFound />;
-  return <WizardFor symptom={treeParam} node={nodeParam} />;
+  // A new space is a new wizard: nothing of one space's screen is kept into the other.
+  return (
+    <SpaceContext.Provider value={space}>
+      <WizardFor key={space} symptom={treeParam} node={nodeParam} space={space} />
+    </SpaceContext.Provider>
+  );
 }
 
-function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefined }) {
+function WizardFor({
+  symptom,
+  node,
+  space,
+}: {
+  symptom: TreeId;
+  node: string | undefined;
+  space: Space;
+}) {
   const { t } = useT();
   const navigate = useNavigate();
   const tree = TREES[symptom];
   const byTree = useWizard((s) => s.byTree);
   const { reset } = useWizard.getState();
-  const state = stateOf(byTree, symptom);
+  const key = storeKey(space, symptom);
+  const state = stateOf(byTree, symptom, key);
+  const drafts = useWizard((s) => s.drafts);
+  const onDraft = useCallback(
+    (text: string) => node && useWizard.getState().draft(key, node, text),
+    [key, node],
+  );
   const assessed = useTreeAssessment(symptom, state);
   const { advance, error: advanceError, busy } = useAdvance();
   const [showChart, setShowChart] = useState(false);
@@ -41,7 +63,7 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
   if (!rp) return <p className="muted step">{t('step.parsing')}</p>;
   const visited = rp.steps.some((s) => s.node === node);
   if (assessed.value && (!node || !visited))
-    return <Navigate to={`/s/${symptom}/${rp.current}`} replace />;
+    return <Navigate to={routeOf(space, symptom, rp.current)} replace />;
   if (!node || !visited) return <p className="muted step">{t('step.parsing')}</p>;
 
   const spec = tree.nodes[node]!;
@@ -49,6 +71,7 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
 
   return (
     <div className="wizard">
+      {space === 'example' && <ExampleBanner symptom={symptom} />}
       <Trail symptom={symptom} steps={rp.steps} current={node} state={state} sections={rp.views} />
       <section className="step" aria-labelledby="step-title">
         <p className="step-meta">
@@ -64,7 +87,11 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
             initial={state.answers[node]}
             busy={busy}
             onAnswer={(value) =>
-              void advance(symptom, { ...state, answers: { ...state.answers, [node]: value } })
+              void advance(
+                symptom,
+                { ...state, answers: { ...state.answers, [node]: value } },
+                space,
+              )
             }
           />
         )}
@@ -75,11 +102,13 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
             textKey={nodeKey(symptom, node)}
             spec={spec}
             vars={rp.vars}
-            initial={state.pastes[node]}
+            initial={state.pastes[node] ?? drafts[`${key}/${node}`]}
             busy={busy}
-            onDone={(text) =>
-              void advance(symptom, { ...state, pastes: { ...state.pastes, [node]: text } })
-            }
+            onDraft={onDraft}
+            onDone={(text) => {
+              useWizard.getState().draft(key, node, '');
+              void advance(symptom, { ...state, pastes: { ...state.pastes, [node]: text } }, space);
+            }}
           />
         )}
         {spec.type === 'evidence' && <BundleBox tree={symptom} state={state} vars={rp.vars} />}
@@ -97,21 +126,17 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
           {index > 1 && (
             <button
               type="button"
-              onClick={() => navigate(`/s/${symptom}/${rp.steps[index - 2]!.node}`)}
+              onClick={() => navigate(routeOf(space, symptom, rp.steps[index - 2]!.node))}
             >
               {t('step.back')}
             </button>
           )}
-          <button
-            type="button"
-            className="quiet"
-            onClick={() => {
-              reset(symptom);
-              navigate(`/s/${symptom}`);
+          <StartOver
+            onConfirm={() => {
+              reset(key);
+              navigate(routeOf(space, symptom));
             }}
-          >
-            {t('app.startOver')}
-          </button>
+          />
           <button
             type="button"
             aria-expanded={showChart}
@@ -131,6 +156,23 @@ function WizardFor({ symptom, node }: { symptom: TreeId; node: string | undefine
           </div>
         )}
       </section>
+    </div>
+  );
+}
+
+/** Says the screen is an example, not the operator's work, and leads back to their own. */
+function ExampleBanner({ symptom }: { symptom: TreeId }) {
+  const { t } = useT();
+  const own = useWizard((s) => hasWork(s.byTree[symptom]));
+  return (
+    <div className="example-banner" role="note" data-testid="example-banner">
+      <p>
+        <strong>{t('example.label', { name: t(`tree.${symptom}.name`) })}</strong>{' '}
+        {t('example.apart')}
+      </p>
+      <Link className="button" to={own ? routeOf('work', symptom) : '/'}>
+        {t(own ? 'example.backToWork' : 'example.backToStart')}
+      </Link>
     </div>
   );
 }

@@ -1,0 +1,166 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { checkA11y, repoRoot } from './helpers';
+import { answer, choose, skip } from './wizard';
+
+const LOCALES = [
+  {
+    locale: 'en-US',
+    iptables: 'iptables',
+    exampleLabel: /Example: NodePort fails on one node/,
+    backToWork: 'Back to your work',
+    resume: 'Resume your work',
+    ask: 'Forget every answer and paste of this symptom?',
+    yes: 'Yes, start over',
+    cancel: 'Cancel',
+  },
+  {
+    locale: 'zh-CN',
+    iptables: 'iptables',
+    exampleLabel: /示例：单个节点 NodePort 不通/,
+    backToWork: '回到你的工作',
+    resume: '继续你的工作',
+    ask: '清除这个症状的所有回答和粘贴内容？',
+    yes: '是，重新开始',
+    cancel: '取消',
+  },
+];
+
+/** A 6 MB kube-proxy iptables-save from the bench generator (4,500 Services). */
+const BIG_DUMP = execFileSync(
+  process.execPath,
+  [
+    join(repoRoot, 'test-data/bench/gen-iptables-save.mjs'),
+    ...[
+      '--services',
+      '4500',
+      '--endpoints-per-service',
+      '3',
+      '--seed',
+      '7',
+      '--nodeport-frac',
+      '0.5',
+    ],
+  ],
+  { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+);
+
+/** What the page keeps of the work in IndexedDB, without the 6 MB paste. */
+function keptWork(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('net-triage', 1);
+        open.onerror = () => resolve('');
+        open.onsuccess = () => {
+          const get = open.result.transaction('kv').objectStore('kv').get('net-triage:work');
+          get.onsuccess = () => {
+            const v = String(get.result ?? '');
+            resolve(v.slice(v.indexOf('"drafts"')));
+          };
+          get.onerror = () => resolve('');
+        };
+      }),
+  );
+}
+
+/** Pastes as a browser does (a paste event), the way a 6 MB text reaches the page. */
+async function pasteEvent(page: Page, text: string) {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document
+      .querySelector('[data-testid=evidence-paste]')!
+      .dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+  }, text);
+}
+
+for (const l of LOCALES) {
+  test.describe(`the operator's work, and only theirs (${l.locale})`, () => {
+    test.use({ locale: l.locale });
+
+    test('an example runs in its own labelled space and never touches their work', async ({
+      page,
+    }) => {
+      await page.goto('./');
+      await page.locator('[data-symptom-id="nodeport-one-node"]').click();
+      await answer(page, '31999');
+      await answer(page, 'my-node-7');
+      await page.goto('./');
+      await expect(page.getByTestId('resume-nodeport-one-node')).toHaveText(l.resume);
+
+      await page.getByTestId('example-nodeport-one-node').click();
+      await expect(page).toHaveURL(/#\/x\/nodeport-one-node\//);
+      await expect(page.getByTestId('example-banner')).toContainText(l.exampleLabel);
+      await expect(page.locator('[data-cause-id="tcp-tw-recycle-nat"]')).toBeVisible();
+      expect(await checkA11y(page)).toEqual([]);
+
+      await page.getByRole('link', { name: l.backToWork }).click();
+      await expect(page).toHaveURL(/#\/s\/nodeport-one-node\/mode$/);
+      await expect(page.getByTestId('example-banner')).toHaveCount(0);
+      await expect(page.locator('.trail')).toContainText('31999');
+      await expect(page.locator('.trail')).toContainText('my-node-7');
+      await expect(page.locator('.trail')).not.toContainText('k8s-node03');
+    });
+
+    test('start over asks first; cancel keeps the work', async ({ page }) => {
+      await page.goto('./');
+      await page.locator('[data-symptom-id="nodeport-one-node"]').click();
+      await answer(page, '31999');
+      await page.getByTestId('start-over').click();
+      await expect(page.getByRole('group', { name: l.ask })).toBeVisible();
+      expect(await checkA11y(page)).toEqual([]);
+      await page.getByRole('button', { name: l.cancel }).click();
+      await expect(page.locator('.trail')).toContainText('31999');
+      await page.getByTestId('start-over').click();
+      await page.getByRole('button', { name: l.yes }).click();
+      await expect(page).toHaveURL(/#\/s\/nodeport-one-node\/port$/);
+      await expect(page.locator('.trail')).not.toContainText('31999');
+      await page.goto('./');
+      await expect(page.getByTestId('resume-nodeport-one-node')).toHaveCount(0);
+    });
+  });
+}
+
+test.describe('reload keeps everything', () => {
+  test.use({ locale: 'en-US' });
+
+  test('a 6 MB paste and a text not yet sent on both survive a reload', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto('./');
+    await page.locator('[data-symptom-id="nodeport-one-node"]').click();
+    await answer(page, '30743');
+    await answer(page, 'node-1');
+    await choose(page, 'iptables');
+    await skip(page); // pods
+    await skip(page); // kube-proxy log
+    await pasteEvent(page, BIG_DUMP);
+    await expect(page.getByTestId('huge-paste')).toContainText(/6\.\d MB/);
+    await expect(
+      page.locator('[data-testid=paste-result] [data-kind="iptables-save"]'),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    await page.locator('form button[type=submit]').click();
+    await expect(page.locator('.code-big')).toContainText('net.ipv4.tcp_tw_recycle');
+    // Typed, not sent on yet.
+    await page.getByTestId('evidence-paste').fill('net.ipv4.tcp_tw_recycle = 1');
+    await expect(page.locator('[data-testid=paste-result] [data-kind="sysctl"]')).toBeVisible();
+
+    // Kept once typing stops (not on every keystroke): wait until the store holds it.
+    await expect.poll(() => keptWork(page), { timeout: 15_000 }).toContain('tcp_tw_recycle = 1');
+    await page.reload();
+    await expect(page.getByTestId('evidence-paste')).toHaveValue('net.ipv4.tcp_tw_recycle = 1');
+    await page.locator('.trail a', { hasText: 'Are the NodePort’s rules on the node?' }).click();
+    await expect(page.getByTestId('huge-paste')).toContainText(/6\.\d MB/);
+    await expect(
+      page.locator('[data-testid=paste-result] [data-kind="iptables-save"]'),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId('save-refused')).toHaveCount(0);
+  });
+});

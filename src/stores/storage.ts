@@ -1,0 +1,108 @@
+import { create } from 'zustand';
+import type { StateStorage } from 'zustand/middleware';
+
+/**
+ * Where the operator's work is kept across reloads: IndexedDB, which holds a 6 MB
+ * iptables-save or a conntrack table; localStorage (a few MB) where IndexedDB is missing or
+ * blocked; memory where both are. A refused write is said on the page (`useSaveTrouble`),
+ * never silently dropped.
+ */
+export const useSaveTrouble = create<{ refused: boolean }>(() => ({ refused: false }));
+
+const DB = 'net-triage';
+const STORE = 'kv';
+/** A browser whose IndexedDB never answers (some privacy modes) must not hold the page. */
+const OPEN_WAIT_MS = 2_000;
+
+function openDb(): Promise<IDBDatabase | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), OPEN_WAIT_MS);
+    const done = (db: IDBDatabase | null) => {
+      clearTimeout(timer);
+      resolve(db);
+    };
+    try {
+      if (typeof indexedDB === 'undefined') return done(null);
+      const req = indexedDB.open(DB, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+      req.onsuccess = () => done(req.result);
+      req.onerror = () => done(null);
+      req.onblocked = () => done(null);
+    } catch {
+      done(null);
+    }
+  });
+}
+
+function request<T>(
+  db: IDBDatabase,
+  mode: IDBTransactionMode,
+  run: (s: IDBObjectStore) => IDBRequest,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const req = run(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(req.result as T);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+function local(): Storage | null {
+  try {
+    const probe = '__net-triage__';
+    localStorage.setItem(probe, probe);
+    localStorage.removeItem(probe);
+    return localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const refused = (yes: boolean) => {
+  if (useSaveTrouble.getState().refused !== yes) useSaveTrouble.setState({ refused: yes });
+};
+
+/** A zustand `StateStorage` over IndexedDB, falling back to localStorage, then to memory. */
+export function workStorage(): StateStorage {
+  let db: Promise<IDBDatabase | null> | null = null;
+  const idb = () => (db ??= openDb());
+  const memory = new Map<string, string>();
+  return {
+    async getItem(name) {
+      const d = await idb();
+      if (d) {
+        const v = await request<string | undefined>(d, 'readonly', (s) => s.get(name)).catch(
+          () => undefined,
+        );
+        if (typeof v === 'string') return v;
+      }
+      // Work kept by an earlier version, or where IndexedDB is missing, is in localStorage.
+      return local()?.getItem(name) ?? memory.get(name) ?? null;
+    },
+    async setItem(name, value) {
+      memory.set(name, value);
+      const d = await idb();
+      try {
+        if (d) {
+          await request(d, 'readwrite', (s) => s.put(value, name));
+          local()?.removeItem(name);
+        } else {
+          const ls = local();
+          if (!ls) throw new Error('no storage');
+          ls.setItem(name, value);
+        }
+        refused(false);
+      } catch {
+        // Full or blocked: the work stays in this tab, and the page says it will not survive a reload.
+        refused(true);
+      }
+    },
+    async removeItem(name) {
+      memory.delete(name);
+      const d = await idb();
+      if (d) await request(d, 'readwrite', (s) => s.delete(name)).catch(() => undefined);
+      local()?.removeItem(name);
+    },
+  };
+}
