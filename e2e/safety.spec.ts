@@ -125,6 +125,22 @@ for (const l of LOCALES) {
   });
 }
 
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1366, height: 900 },
+]) {
+  test(`"Show in its paste" keeps the page within ${viewport.width} px`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('./');
+    await page.getByTestId('example-nodeport-one-node').click();
+    const finding = page.locator('[data-cause-id="tcp-tw-recycle-nat"]');
+    await finding.getByRole('button', { name: 'Show in its paste' }).first().click();
+    await expect(finding.locator('.in-paste .cited')).toContainText('net.ipv4.tcp_tw_recycle');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(viewport.width);
+  });
+}
+
 test.describe('reload keeps everything', () => {
   test.use({ locale: 'en-US' });
 

@@ -32,7 +32,9 @@ export function diagnosisToMarkdown(d: Diagnosis, lang: Lang): string {
   if (d.ruledOut.length > 0) {
     out.push(`## ${t('diagnosis.healthy')}`, '');
     for (const r of d.ruledOut)
-      out.push(`- ${t(`cause.${r.cause}.title`)}: ${tMsg(lang, r.because)}`);
+      out.push(
+        `- ✓ ${tMsg(lang, r.because)} (${t('diagnosis.rulesOut', { cause: t(`cause.${r.cause}.title`) })}, \`${r.cause}\`)`,
+      );
     out.push('');
   }
   if (d.notApplicable.length > 0) {

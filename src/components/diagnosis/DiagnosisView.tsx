@@ -32,8 +32,14 @@ export function DiagnosisView({ diagnosis, sources, skipped, collect }: Props) {
           <ul>
             {diagnosis.ruledOut.map((r) => (
               <li key={r.cause} data-ruled-out={r.cause}>
-                <span className="ok">✓ {t('diagnosis.notTheCause')}</span>{' '}
-                <strong>{t(`cause.${r.cause}.title`)}</strong>: {tm(r.because)}
+                {/* What was seen, as a plain statement; the cause it rules out after it. */}
+                <span className="ok" aria-hidden="true">
+                  ✓
+                </span>{' '}
+                {tm(r.because)}{' '}
+                <span className="muted">
+                  ({t('diagnosis.rulesOut', { cause: t(`cause.${r.cause}.title`) })})
+                </span>
                 {r.evidence.length > 0 && <EvidenceList evidence={r.evidence} sources={sources} />}
               </li>
             ))}
