@@ -4,7 +4,7 @@
  */
 /** Runs what follows in the Cilium agent of the node `{node}` (not any agent, as `ds/cilium` would). */
 export const CILIUM_AGENT =
-  'kubectl -n kube-system exec $(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name) -c cilium-agent --';
+  'kubectl -n kube-system exec "$(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name)" -c cilium-agent --';
 
 export const COMMANDS = {
   // kube-proxy and the CNI on the node
@@ -13,7 +13,7 @@ export const COMMANDS = {
   },
   'kube-system-pods': { run: 'kubectl -n kube-system get pods -o wide' },
   'kube-proxy-log': {
-    run: 'kubectl -n kube-system logs --tail=300 $(kubectl -n kube-system get pods -l k8s-app=kube-proxy --field-selector spec.nodeName={node} -o name)',
+    run: 'kubectl -n kube-system logs --tail=300 "$(kubectl -n kube-system get pods -l k8s-app=kube-proxy --field-selector spec.nodeName={node} -o name)"',
   },
   'kube-proxy-log-any': { run: 'kubectl -n kube-system logs --tail=300 -l k8s-app=kube-proxy' },
   'iptables-save': { run: 'sudo iptables-save' },
@@ -58,7 +58,7 @@ export const COMMANDS = {
   'ip-addr': { run: 'ip -d addr' },
   'ip-route': { run: 'ip route' },
   'ethtool-overlay': { run: 'ethtool -k {iface} | grep checksum' },
-  'ping-mtu': { run: 'ping -M do -s 1472 -c 3 {target}' },
+  'ping-mtu': { run: "ping -M 'do' -s 1472 -c 3 {target}" },
   'tcpdump-nodeport': { run: 'sudo tcpdump -i any -nn -c 50 tcp port {port}' },
   'tcpdump-target': { run: "sudo tcpdump -i any -nn -c 100 'tcp port {tport}'" },
   'tcpdump-vxlan': { run: 'sudo tcpdump -i any -nn -vv -c 30 udp port 8472 or udp port 4789' },

@@ -36,7 +36,7 @@ export default defineRule({
   },
   fix: {
     now: '# @{restart}\nkubectl -n kube-system delete pod -l k8s-app=cilium --field-selector spec.nodeName={node}',
-    persist: `# @{why}\nkubectl -n kube-system logs -l k8s-app=cilium --field-selector spec.nodeName={node} -c cilium-agent --tail=300 | grep -i -e level=error -e level=warning\n# @{devices}\n${CILIUM_AGENT} cilium-dbg status --verbose | grep -A12 KubeProxyReplacement`,
+    persist: `# @{why}\nkubectl -n kube-system logs "$(kubectl -n kube-system get pods -l k8s-app=cilium --field-selector spec.nodeName={node} -o name)" -c cilium-agent --tail=300 | grep -i -e level=error -e level=warning\n# @{devices}\n${CILIUM_AGENT} cilium-dbg status --verbose | grep -A12 KubeProxyReplacement`,
     verify: `${CILIUM_AGENT} cilium-dbg service list | grep -F -e {frontend}`,
     rollback: '# @{noRollback}',
     defaults: { node: 'NODE_NAME', frontend: 'FRONTEND' },

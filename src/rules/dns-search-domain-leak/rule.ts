@@ -71,7 +71,7 @@ export default defineRule({
   fix: {
     now: "# @{absolute}\nkubectl -n {ns} exec {pod} -- nslookup {name}.\n# @{where}\ngrep -nE '^[[:space:]]*(search|domain)' /etc/resolv.conf",
     persist:
-      "# @{node}\nsudo sed -i.net-triage.bak -E 's/^[[:space:]]*(search|domain)[[:space:]]/# &/' /etc/resolv.conf\n# @{manager}\n# @{pods}\nkubectl -n {ns} rollout restart deployment",
+      "# @{node}\nsudo sed -i.net-triage.bak -E 's/^[[:space:]]*(search|domain)[[:space:]]/# &/' /etc/resolv.conf\n# @{manager}\n# @{pods}\nkubectl -n {ns} rollout restart {workload}",
     verify:
       'kubectl -n {ns} exec {pod} -- cat /etc/resolv.conf\nkubectl -n {ns} exec {pod} -- nslookup {name}',
     rollback: 'sudo cp /etc/resolv.conf.net-triage.bak /etc/resolv.conf',

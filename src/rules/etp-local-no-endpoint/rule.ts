@@ -55,7 +55,7 @@ export default defineRule({
     persist:
       '# @{either}\nkubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Cluster"}}\'\n# @{orPool}\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.healthCheckNodePort}\'',
     verify:
-      "[iptables] sudo iptables-save | grep -e 'has no local endpoints' | grep -e {service}   # @{empty}\n[nftables] sudo nft list map ip kube-proxy no-endpoint-nodeports | grep -e {namespace}/{service}   # @{nftEmpty}\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/",
+      "[iptables] sudo iptables-save | grep -e 'has no local endpoints' | grep -e {service}   # @{empty}\n[nftables] sudo nft list map ip kube-proxy no-endpoint-nodeports | grep -e {namespace}/{service}   # @{nftEmpty}\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://{nodeip}:{port}/",
     rollback:
       'kubectl -n {namespace} patch svc {service} -p \'{"spec":{"externalTrafficPolicy":"Local"}}\'',
     defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },

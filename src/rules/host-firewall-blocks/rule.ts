@@ -58,7 +58,7 @@ export default defineRule({
     persist:
       'sudo firewall-cmd --permanent --add-port=30000-32767/tcp --add-port=30000-32767/udp\nsudo firewall-cmd --reload\n# @{services}\nsudo service iptables save',
     verify:
-      "sudo firewall-cmd --list-ports\nsudo iptables -S INPUT | head -20\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://<NODE_IP>:{port}/   # @{fromOutside}",
+      "sudo firewall-cmd --list-ports\nsudo iptables -S INPUT | head -20\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://{nodeip}:{port}/   # @{fromOutside}",
     rollback:
       'sudo firewall-cmd --permanent --remove-port=30000-32767/tcp --remove-port=30000-32767/udp\nsudo firewall-cmd --reload\nsudo iptables -D INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
     defaults: { port: 'NODE_PORT' },

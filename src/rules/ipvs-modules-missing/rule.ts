@@ -86,7 +86,7 @@ export default defineRule({
   fix: {
     now: [
       '# @{builtin}',
-      "grep -E 'ip_vs|nf_conntrack' /lib/modules/$(uname -r)/modules.builtin",
+      'grep -E \'ip_vs|nf_conntrack\' "/lib/modules/$(uname -r)/modules.builtin"',
       'for m in ip_vs ip_vs_rr ip_vs_wrr ip_vs_sh nf_conntrack; do sudo modprobe -- "$m"; done',
       'kubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     ].join('\n'),
@@ -99,7 +99,7 @@ export default defineRule({
     ].join('\n'),
     verify: [
       'lsmod | grep -e ip_vs -e nf_conntrack',
-      "kubectl -n kube-system logs -l k8s-app=kube-proxy --field-selector spec.nodeName={node} --tail=500 | grep -i -e 'Using ipvs Proxier' -e 'ipvs' -e 'Proxier'",
+      "kubectl -n kube-system logs \"$(kubectl -n kube-system get pods -l k8s-app=kube-proxy --field-selector spec.nodeName={node} -o name)\" --tail=500 | grep -i -e 'Using ipvs Proxier' -e 'ipvs' -e 'Proxier'",
       'sudo ipvsadm -Ln | head',
     ].join('\n'),
     rollback: 'sudo rm /etc/modules-load.d/ipvs.conf   # @{rollback}',

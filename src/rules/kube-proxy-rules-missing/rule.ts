@@ -70,7 +70,7 @@ export default defineRule({
   fix: {
     now: 'kubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     persist:
-      '# @{why}\nkubectl -n kube-system logs -l k8s-app=kube-proxy --field-selector spec.nodeName={node} --tail=200 | grep -E "^[EW]"',
+      '# @{why}\nkubectl -n kube-system logs "$(kubectl -n kube-system get pods -l k8s-app=kube-proxy --field-selector spec.nodeName={node} -o name)" --tail=200 | grep -E "^[EW]"',
     verify:
       "[iptables] sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '\n[ipvs] sudo ipvsadm -Ln | grep -F -e :{port} -e {vip}:{vport}   # @{ipvsVerify}\n[nftables] sudo nft list map ip kube-proxy service-nodeports | grep -w {port}   # @{nftVerify}",
     rollback: '# @{noRollback}',

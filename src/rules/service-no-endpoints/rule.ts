@@ -146,7 +146,7 @@ export default defineRule({
   fix: {
     now: '# @{look}\nkubectl -n {namespace} get endpoints {service} -o wide\nkubectl -n {namespace} get svc {service} -o jsonpath=\'{.spec.selector}{"\\n"}\'\nkubectl -n {namespace} get pods -o wide --show-labels',
     persist:
-      '# @{fixSelector}\nkubectl -n {namespace} describe pods -l <KEY>=<VALUE> | grep -A5 -e Readiness -e Conditions\n# @{stale}\nkubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
+      '# @{fixSelector}\nkubectl -n {namespace} describe pods -l {selector} | grep -A5 -e Readiness -e Conditions\n# @{stale}\nkubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     verify: `kubectl -n {namespace} get endpoints {service}\n[iptables] sudo iptables-save | grep -e 'has no endpoints' | grep -e {service}   # @{empty}\n[nftables] sudo nft list map ip kube-proxy no-endpoint-services | grep -e {namespace}/{service}   # @{nftEmpty}\n[cilium] ${CILIUM_AGENT} cilium-dbg service list   # @{ciliumBackends}`,
     rollback: '# @{noRollback}',
     defaults: { namespace: 'NAMESPACE', service: 'SERVICE', node: 'NODE_NAME' },
