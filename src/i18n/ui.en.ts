@@ -7,8 +7,15 @@ export default {
     startOver: 'Start over',
     skipToContent: 'Skip to content',
     privacy: 'Everything you paste stays in this browser.',
+    saveRefused:
+      'This browser refused to keep your work (its storage is full or blocked): it is lost if you reload or close the tab. Share it as a link, or download the Markdown, to keep it.',
+    startOverAsk: 'Forget every answer and paste of this symptom?',
+    startOverYes: 'Yes, start over',
+    cancel: 'Cancel',
   },
   start: {
+    resume: 'Resume your work',
+    resumeAll: 'Back to the outputs you pasted',
     title: 'What do you see?',
     intro:
       'Pick the symptom. Each step says what to run and where; paste the output and the wizard reads it.',
@@ -19,6 +26,12 @@ export default {
     pasteLabel: 'Command outputs',
     analyse: 'Analyse',
     notSure: 'Not sure which one? Answer two questions',
+  },
+  example: {
+    label: 'Example: {{name}}.',
+    apart: 'A real incident, walked in a space of its own: your own work is untouched.',
+    backToWork: 'Back to your work',
+    backToStart: 'Back to the start',
   },
   examples: {
     'nodeport-one-node':
@@ -105,6 +118,7 @@ export default {
     lsmod: 'lsmod (kernel modules)',
     'ip-addr': 'ip addr / ip link',
     'ip-route': 'ip route',
+    'ip-neigh': 'ip neigh (neighbour / ARP table)',
     'ping-mtu': 'ping -M do (path MTU)',
     tcpdump: 'tcpdump capture',
     ss: 'ss sockets',
@@ -159,6 +173,10 @@ export default {
     continueWith: 'Continue with its steps, the outputs filled in',
     other: 'Or continue as another symptom:',
   },
+  fix: {
+    valueFor: 'Value for {{name}}',
+    missing: 'Fill in {{names}} above to copy this block: it does not work without it.',
+  },
   diagnosis: {
     showInPaste: 'Show in its paste',
     hideInPaste: 'Hide',
@@ -177,7 +195,7 @@ export default {
       rollback: 'Roll back',
     },
     risk: 'Risk',
-    notTheCause: 'Not the cause:',
+    rulesOut: 'rules out: {{cause}}',
     copyMarkdown: 'Copy as Markdown',
     downloadMarkdown: 'Download .md',
     healthy: 'Checked and healthy',

@@ -9,8 +9,15 @@ export default {
     startOver: '重新开始',
     skipToContent: '跳到正文',
     privacy: '你粘贴的所有内容都只保留在本浏览器中。',
+    saveRefused:
+      '浏览器拒绝保存你的工作（存储已满或被禁用）：刷新或关闭标签页后会丢失。请用分享链接或下载 Markdown 保存。',
+    startOverAsk: '清除这个症状的所有回答和粘贴内容？',
+    startOverYes: '是，重新开始',
+    cancel: '取消',
   },
   start: {
+    resume: '继续你的工作',
+    resumeAll: '回到你粘贴的输出',
     title: '你看到了什么现象？',
     intro: '选择故障现象。每一步都会告诉你在哪里运行什么命令；粘贴输出后，向导会自动解析。',
     example: '试试示例',
@@ -20,6 +27,12 @@ export default {
     pasteLabel: '命令输出',
     analyse: '分析',
     notSure: '不确定是哪一种？回答两个问题',
+  },
+  example: {
+    label: '示例：{{name}}。',
+    apart: '这是一个真实事故，在单独的空间中演示：你自己的工作不受影响。',
+    backToWork: '回到你的工作',
+    backToStart: '回到开始页',
   },
   examples: {
     'nodeport-one-node':
@@ -104,6 +117,7 @@ export default {
     lsmod: 'lsmod（内核模块）',
     'ip-addr': 'ip addr / ip link',
     'ip-route': 'ip route 路由表',
+    'ip-neigh': 'ip neigh 邻居（ARP）表',
     'ping-mtu': 'ping -M do（路径 MTU）',
     tcpdump: 'tcpdump 抓包',
     ss: 'ss 套接字',
@@ -158,6 +172,10 @@ export default {
     continueWith: '按它的步骤继续，输出已自动填入',
     other: '或者按其他现象继续：',
   },
+  fix: {
+    valueFor: '{{name}} 的值',
+    missing: '请先在上面填写 {{names}} 再复制：缺少它这段命令无法运行。',
+  },
   diagnosis: {
     showInPaste: '在原文中查看',
     hideInPaste: '收起',
@@ -171,7 +189,7 @@ export default {
     fix: '修复',
     fixPart: { now: '立即生效', persist: '持久化', verify: '验证', rollback: '回滚' },
     risk: '风险',
-    notTheCause: '不是原因：',
+    rulesOut: '据此排除：{{cause}}',
     copyMarkdown: '复制为 Markdown',
     downloadMarkdown: '下载 .md',
     healthy: '已检查且正常',
