@@ -1,6 +1,6 @@
 import type { Tree } from '../engine/tree';
 import { walkTree, type Assumptions, type Replay, type WizardState } from '../engine/replay';
-import type { SectionResult } from '../parsers/registry';
+import type { Kind, SectionResult } from '../parsers/registry';
 import { evaluate } from './conditions';
 
 /**
@@ -13,5 +13,14 @@ export function replay(
   sections: SectionResult[] = [],
   assume: Assumptions = {},
 ): Replay {
-  return walkTree(tree, state, (c, vars) => assume[c] ?? evaluate(c, { vars, sections }));
+  // A step whose output an earlier step's paste already holds (two outputs pasted at once)
+  // is not asked again.
+  const answered = (wants: Kind[], pasted: string[]) =>
+    sections.some(
+      (s) =>
+        s.status !== 'rejected' &&
+        wants.includes(s.kind) &&
+        pasted.includes(s.source.split('#')[0]!),
+    );
+  return walkTree(tree, state, (c, vars) => assume[c] ?? evaluate(c, { vars, sections }), answered);
 }

@@ -75,6 +75,24 @@ describe('replay', () => {
     expect(replay(tree, state).current).toBe('kernel');
   });
 
+  it('does not ask again for an output an earlier paste already held', () => {
+    // The kube-proxy log and the sysctl values pasted together at the log step.
+    const both =
+      '$ kubectl -n kube-system logs kube-proxy-x\nI0417 15:54:22.412025       1 server_others.go:189] Using iptables Proxier.\n' +
+      '$ sysctl net.ipv4.tcp_tw_recycle net.ipv4.ip_forward\nnet.ipv4.tcp_tw_recycle = 0\nnet.ipv4.ip_forward = 1\n';
+    const state = {
+      ...start,
+      answers: { port: '31710', node: 'n1', mode: 'iptables' },
+      pastes: { pods: null, 'proxy-log': both, 'nat-rules': null },
+    };
+    const r = replay(tree, state, parsePaste(both, 'proxy-log'));
+    expect(r.steps.find((s) => s.node === 'kernel')?.status).toBe('auto-skipped');
+    expect(r.current).toBe('counters');
+    // A paste of a step off the path does not count.
+    const off = { ...state, pastes: { pods: null, 'proxy-log': null, 'nat-rules': null } };
+    expect(replay(tree, off, parsePaste(both, 'ipvs-table')).current).toBe('kernel');
+  });
+
   it('a skipped step counts as passed', () => {
     const state = {
       ...start,

@@ -1,3 +1,4 @@
+import type { Kind } from '../catalog/kinds';
 import type { ConditionId } from '../catalog/conditions';
 import type { Next, Tree } from './tree';
 import { isValid } from './validate';
@@ -39,7 +40,13 @@ export type Holds = (c: ConditionId, vars: Record<string, string>) => boolean;
  * Replays answers and pastes from the start. `holds` decides the fact routes (the diagnosis
  * layer's `replay` asks the parsed pastes); without it no fact route is taken.
  */
-export function walkTree(tree: Tree, state: WizardState, factHolds?: Holds): Replay {
+export function walkTree(
+  tree: Tree,
+  state: WizardState,
+  factHolds?: Holds,
+  /** Whether a paste of an earlier step (`pasted`) already holds one of these kinds. */
+  answered?: (wants: Kind[], pasted: string[]) => boolean,
+): Replay {
   const steps: Step[] = [];
   const vars: Record<string, string> = {};
   const holds = (c: ConditionId) => factHolds?.(c, vars) ?? false;
@@ -68,7 +75,13 @@ export function walkTree(tree: Tree, state: WizardState, factHolds?: Holds): Rep
     }
     if (Object.hasOwn(state.pastes, id)) {
       steps.push({ node: id, status: state.pastes[id] === null ? 'skipped' : 'pasted' });
-    } else if (node.skipIf && holds(node.skipIf)) {
+    } else if (
+      (node.skipIf && holds(node.skipIf)) ||
+      answered?.(
+        node.wants,
+        steps.filter((s) => s.status === 'pasted').map((s) => s.node),
+      )
+    ) {
       steps.push({ node: id, status: 'auto-skipped' });
     } else break;
     id = route(node.next);

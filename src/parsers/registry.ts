@@ -1,6 +1,6 @@
 import { unframe } from '../engine/framing';
 import type { Line, Msg, Problem } from '../engine/types';
-import { HEAD_LINES, type ParseContext, type Parser } from './define';
+import { HEAD_LINES, msg, type ParseContext, type Parser } from './define';
 import { splitPaste, type Section } from './split';
 import { nearMiss } from './near-miss';
 import { sysctl } from './sysctl/parser';
@@ -194,11 +194,67 @@ export function parsePaste(
   onProgress?: (done: number, total: number) => void,
 ): SectionResult[] {
   const sections = splitPaste(raw, source);
+  // Earlier parts by a cheap fingerprint, so 20,000 parts are not each compared with all before.
+  const seen = new Map<string, Section[]>();
   return sections.flatMap((s, i) => {
-    const out = parseSection(s);
     onProgress?.(i + 1, sections.length);
-    return out.length === 1 ? withOtherOutputs(s, out[0]!) : out;
+    // The same output pasted twice is read once: counted twice, it would lie (8 packets for 4).
+    const print = `${s.command}\u0000${s.lines.length}\u0000${s.lines[0]?.text}\u0000${s.lines.at(-1)?.text}`;
+    const alike = seen.get(print) ?? [];
+    const earlier = alike.find((e) => sameLines(e.lines, s.lines));
+    if (earlier && substantial(s.lines)) return [repeated(s, earlier)];
+    if (!earlier) seen.set(print, [...alike, s]);
+    const half = repeatedHalf(s.lines);
+    const lines = half ? s.lines.slice(0, half) : s.lines;
+    const out = parseSection(half ? { ...s, lines } : s);
+    const read = out.length === 1 ? withOtherOutputs({ ...s, lines }, out[0]!) : out;
+    if (!half) return read;
+    const note = { line: s.lines[half]!.n, msg: msg('parse.repeatedHalf') };
+    return read.map((r) =>
+      r.status === 'rejected' ? r : { ...r, problems: [...r.problems, note] },
+    );
   });
+}
+
+function sameLines(a: Line[], b: Line[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.text !== b[i]!.text) return false;
+  return true;
+}
+
+/**
+ * A short answer run twice (`curl: (7) Failed to connect` each time) is two results, not a
+ * paste repeated: only an output of three or more different lines counts as one pasted again.
+ */
+function substantial(lines: Line[]): boolean {
+  const texts = new Set<string>();
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (t !== '') texts.add(t);
+    if (texts.size >= 3) return true;
+  }
+  return false;
+}
+
+/** Where the second copy starts when the lines are one output twice over (blank lines aside). */
+function repeatedHalf(lines: Line[]): number | null {
+  const filled = lines.filter((l) => l.text.trim() !== '');
+  if (filled.length < 2 || filled.length % 2 !== 0) return null;
+  const k = filled.length / 2;
+  for (let i = 0; i < k; i++)
+    if (filled[i]!.text.trim() !== filled[k + i]!.text.trim()) return null;
+  // A log repeats its few messages (`table full, dropping packet` ×6): not a second copy.
+  if (!substantial(filled.slice(0, k))) return null;
+  return lines.indexOf(filled[k]!);
+}
+
+function repeated(section: Section, earlier: Section): RejectedSection {
+  return {
+    ...baseOf(section),
+    kind: null,
+    status: 'rejected',
+    problems: [{ msg: msg('parse.repeated', { line: earlier.lines[0]?.n ?? 1 }) }],
+  };
 }
 
 /**
