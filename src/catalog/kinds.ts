@@ -18,6 +18,7 @@ export const KINDS = [
   'lsmod',
   'ip-addr',
   'ip-route',
+  'ip-neigh',
   'ping-mtu',
   'tcpdump',
   'ss',

@@ -325,6 +325,10 @@ export default {
           'The kernel logged "neighbor table overflow" although gc_thresh3 is already {{n}}: the messages may predate the change, or the limit is still too low.',
         raised: 'gc_thresh3 is raised to {{n}} (the default is 1024).',
         quietLog: 'No neighbour table overflow in the {{n}} kernel log lines.',
+        tableFull:
+          '`ip neigh` lists {{entries}} entries the kernel counts against gc_thresh3 ({{n}}): the neighbour table is full, so new peers cannot be resolved.',
+        tableRoomy:
+          '`ip neigh` lists {{entries}} entries, well below gc_thresh3 ({{n}}): the neighbour table has room.',
       },
       fix: {
         count: 'how many neighbour entries are there now?',

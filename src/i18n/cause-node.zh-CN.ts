@@ -308,6 +308,10 @@ export default {
           '内核日志出现 "neighbor table overflow"，而 gc_thresh3 已经是 {{n}}：这些日志可能早于调整，或上限仍然太低。',
         raised: 'gc_thresh3 已调高到 {{n}}（默认 1024）。',
         quietLog: '{{n}} 行内核日志中没有邻居表溢出。',
+        tableFull:
+          '`ip neigh` 列出了 {{entries}} 个计入 gc_thresh3（{{n}}）的表项：邻居表已满，新的对端无法解析。',
+        tableRoomy:
+          '`ip neigh` 列出了 {{entries}} 个表项，远低于 gc_thresh3（{{n}}）：邻居表还有空间。',
       },
       fix: {
         count: '现在有多少条邻居表项？',

@@ -5,6 +5,9 @@ export default {
     empty: 'The paste is empty.',
     unknown:
       'Not a command output the wizard knows (it starts with “{{first}}”). Paste the output of the command shown above.',
+    repeated: 'The same output as the one from line {{line}}: read once.',
+    repeatedHalf:
+      'The output is pasted twice: the second copy (from this line) is read as the first, once.',
     tooBig: 'The paste is larger than {{max}} MB; paste a filtered part.',
     failed: 'The paste could not be read: {{error}}',
     'iptables-L': {
@@ -60,7 +63,22 @@ export default {
         'This is `ethtool IFACE` (link settings) or `ethtool -S` (statistics). Paste `ethtool -k IFACE` for the offload features.',
       ifconfig:
         'This is `ifconfig`. Paste `ip -d addr` instead: it shows tunnel types and all addresses.',
-      routeN: 'This is `route -n`. Paste `ip route` instead.',
+      routeN:
+        'This is the routing table as `route -n`, `netstat -r` or /proc/net/route show it. Paste `ip route` (and `ip -6 route`) instead.',
+      netstatI:
+        'This is an interface counter table (`netstat -i`, /proc/net/dev). Paste `ip -s -d link` instead: it shows the same counters with each device’s MTU and type.',
+      procNetTcp:
+        'This is /proc/net/tcp (sockets with addresses in hex). Paste `ss -tanp` instead.',
+      arp: 'This is the ARP table as `arp` or /proc/net/arp show it. Paste `ip neigh show` instead: it shows each entry’s state (REACHABLE, STALE, FAILED, INCOMPLETE) and IPv6 neighbours too.',
+      host: 'This is `host NAME`: the records, without the server that answered or the status. Paste `dig NAME` (or `nslookup NAME`) instead.',
+      procNetstat:
+        'This is /proc/net/netstat or /proc/net/snmp: counter names and values on separate lines. Paste `nstat -az` (or `netstat -s`) instead.',
+      unameNotLinux:
+        'This kernel is not Linux (a BSD or a Mac): run `uname -a` on the Kubernetes node itself.',
+      firewalldNotRunning:
+        'firewalld is not running on this node, so its zones filter nothing. Paste `sudo iptables-save` (or `sudo nft list ruleset`) for the rules in force.',
+      ethtoolPrivFlags:
+        'This is `ethtool --show-priv-flags` (the driver’s private flags), not the offload features. Paste `ethtool -k IFACE` instead.',
       'k8s-fragment':
         'These are a few fields of a Kubernetes object (a grep of `-o yaml`?), without its kind and name. Paste the whole `kubectl get KIND NAME -o yaml`, without the grep.',
       'kubectl-jsonpath':
@@ -95,6 +113,10 @@ export default {
       summaryMissing: 'sysctl output, {{n}} key(s); not present on this kernel: {{missing}}',
       summaryNotableMissing:
         'sysctl output, {{n}} key(s): {{notable}}; not present on this kernel: {{missing}}',
+      summaryFile:
+        'sysctl configuration file, {{n}} key(s) set (applied at boot or by `sysctl --system`; the running values may differ)',
+      summaryFileNotable:
+        'sysctl configuration file, {{n}} key(s) set: {{notable}} (applied at boot or by `sysctl --system`; the running values may differ)',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     'netstat-s': {
@@ -210,11 +232,28 @@ export default {
       summaryDefault: '{{n}} route(s); default via {{gw}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
+    'ip-neigh': {
+      badLine: 'This line is not a neighbour entry of `ip neigh show`.',
+      noEntries: 'No neighbour entries found. Paste the output of `ip neigh show`.',
+      summary:
+        'ip neigh: {{n}} entries (IPv4 {{ipv4}}, IPv6 {{ipv6}}); FAILED {{failed}}, INCOMPLETE {{incomplete}}, STALE {{stale}}; most on {{devices}}',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
     'ping-mtu': {
       badLine: 'This line is not ping output.',
       noPing: 'No ping output found. Paste the output of `ping -M do -s 1472 -c 3 HOST`.',
-      summary: '{{n}} ping run(s), {{ok}} with replies; no MTU reported',
-      summaryMtu: '{{n}} ping run(s); the path MTU reported is {{mtu}}',
+      summary:
+        'ping {{target}}: {{sent}} sent, {{received}} received, {{loss}}% packet loss ({{n}} run(s), {{ok}} with replies); no MTU reported',
+      summaryMtu:
+        'ping {{target}}: {{sent}} sent, {{received}} received, {{loss}}% packet loss; the path MTU reported is {{mtu}}',
+      summaryUnreachable:
+        'ping {{target}}: {{sent}} sent, {{received}} received, {{loss}}% packet loss; {{unreachable}} “Destination Unreachable” from {{from}} instead of replies',
+      summaryNoStats:
+        'ping {{target}}: {{n}} run(s), {{ok}} with replies, {{lost}} reported unanswered; no statistics line (interrupted before the end?)',
+      summaryMtuNoStats:
+        'ping {{target}}: {{n}} run(s); the path MTU reported is {{mtu}}; no statistics line',
+      summaryUnreachableNoStats:
+        'ping {{target}}: {{unreachable}} “Destination Unreachable” from {{from}} instead of replies; no statistics line',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     tcpdump: {
@@ -251,6 +290,8 @@ export default {
       noAnswer: 'No DNS answer found. Paste the output of `nslookup NAME` or `dig NAME`.',
       summary: 'DNS answer from {{server}}: {{n}} record(s) {{answers}}',
       summaryFailed: 'DNS query to {{server}} failed: {{status}}',
+      summaryNxdomainWithRecords:
+        'DNS query to {{server}}: NXDOMAIN (the name does not exist), with {{n}} record(s) beside it {{answers}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     deltas: {
@@ -387,6 +428,8 @@ export default {
       nothing:
         'No curl output found. Paste the whole `curl -v URL` output together with the command line.',
       summary: 'curl {{target}}: {{outcome}}; HTTP status {{status}}; {{error}}',
+      summaryRedirected:
+        'curl {{target}} (after {{hops}} redirect(s) from {{first}}): {{outcome}}; HTTP status {{status}}; {{error}}',
     },
   },
 };

@@ -7,6 +7,8 @@ export default {
     collectorNote: '采集脚本无法在节点上运行这条命令（{{note}}）。',
     empty: '粘贴内容为空。',
     unknown: '不是向导能识别的命令输出（开头是“{{first}}”）。请粘贴上面所示命令的输出。',
+    repeated: '与第 {{line}} 行开始的输出相同：只读取一次。',
+    repeatedHalf: '这段输出被粘贴了两遍：从这一行开始的第二份与第一份相同，只读取一次。',
     tooBig: '粘贴内容超过 {{max}} MB；请粘贴过滤后的部分。',
     failed: '无法读取粘贴内容：{{error}}',
     'iptables-L': {
@@ -59,7 +61,21 @@ export default {
       ethtoolOther:
         '这是 `ethtool 网卡名`（链路设置）或 `ethtool -S`（统计）。查看卸载特性请粘贴 `ethtool -k 网卡名`。',
       ifconfig: '这是 `ifconfig` 的输出。请改为粘贴 `ip -d addr`：它会显示隧道类型和所有地址。',
-      routeN: '这是 `route -n` 的输出。请改为粘贴 `ip route`。',
+      routeN:
+        '这是 `route -n`、`netstat -r` 或 /proc/net/route 显示的路由表。请改为粘贴 `ip route`（以及 `ip -6 route`）。',
+      netstatI:
+        '这是网卡计数表（`netstat -i`、/proc/net/dev）。请改为粘贴 `ip -s -d link`：它显示同样的计数，还有每个设备的 MTU 和类型。',
+      procNetTcp: '这是 /proc/net/tcp（地址为十六进制的套接字列表）。请改为粘贴 `ss -tanp`。',
+      arp: '这是 `arp` 或 /proc/net/arp 显示的 ARP 表。请改为粘贴 `ip neigh show`：它会显示每个表项的状态（REACHABLE、STALE、FAILED、INCOMPLETE），也包括 IPv6 邻居。',
+      host: '这是 `host 名称` 的输出：只有记录，没有应答的服务器和状态。请改为粘贴 `dig 名称`（或 `nslookup 名称`）。',
+      procNetstat:
+        '这是 /proc/net/netstat 或 /proc/net/snmp：计数器名称和数值分在不同的行。请改为粘贴 `nstat -az`（或 `netstat -s`）。',
+      unameNotLinux:
+        '这不是 Linux 内核（是 BSD 或 Mac）：请在 Kubernetes 节点本身上运行 `uname -a`。',
+      firewalldNotRunning:
+        '这个节点上的 firewalld 没有运行，它的区域不过滤任何流量。请粘贴 `sudo iptables-save`（或 `sudo nft list ruleset`）查看实际生效的规则。',
+      ethtoolPrivFlags:
+        '这是 `ethtool --show-priv-flags`（驱动的私有标志），不是卸载（offload）特性。请改为粘贴 `ethtool -k 网卡名`。',
       'k8s-fragment':
         '这只是 Kubernetes 对象的几个字段（从 `-o yaml` 中 grep 出来的？），缺少对象的类型和名称。请粘贴不带 grep 的完整 `kubectl get 类型 名称 -o yaml`。',
       'kubectl-jsonpath':
@@ -94,6 +110,10 @@ export default {
       summaryMissing: 'sysctl 输出，共 {{n}} 个参数；本内核上不存在：{{missing}}',
       summaryNotableMissing:
         'sysctl 输出，共 {{n}} 个参数：{{notable}}；本内核上不存在：{{missing}}',
+      summaryFile:
+        'sysctl 配置文件，设置了 {{n}} 个参数（在启动时或由 `sysctl --system` 应用；当前运行值可能不同）',
+      summaryFileNotable:
+        'sysctl 配置文件，设置了 {{n}} 个参数：{{notable}}（在启动时或由 `sysctl --system` 应用；当前运行值可能不同）',
       moreProblems: '……另有 {{n}} 行无法识别。',
     },
     'netstat-s': {
@@ -204,11 +224,27 @@ export default {
       summaryDefault: '{{n}} 条路由；默认路由经 {{gw}}',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
+    'ip-neigh': {
+      badLine: '这一行不是 `ip neigh show` 的邻居表项。',
+      noEntries: '没有找到邻居表项。请粘贴 `ip neigh show` 的输出。',
+      summary:
+        'ip neigh：{{n}} 个表项（IPv4 {{ipv4}} 个，IPv6 {{ipv6}} 个）；FAILED {{failed}} 个，INCOMPLETE {{incomplete}} 个，STALE {{stale}} 个；最多的设备：{{devices}}',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
     'ping-mtu': {
       badLine: '这一行不是 ping 的输出。',
       noPing: '没有找到 ping 输出。请粘贴 `ping -M do -s 1472 -c 3 目标地址` 的输出。',
-      summary: '{{n}} 次 ping，其中 {{ok}} 次有回复；没有报告 MTU',
-      summaryMtu: '{{n}} 次 ping；报告的路径 MTU 为 {{mtu}}',
+      summary:
+        'ping {{target}}：发送 {{sent}} 个，收到 {{received}} 个，丢包率 {{loss}}%（{{n}} 次 ping，其中 {{ok}} 次有回复）；没有报告 MTU',
+      summaryMtu:
+        'ping {{target}}：发送 {{sent}} 个，收到 {{received}} 个，丢包率 {{loss}}%；报告的路径 MTU 为 {{mtu}}',
+      summaryUnreachable:
+        'ping {{target}}：发送 {{sent}} 个，收到 {{received}} 个，丢包率 {{loss}}%；{{from}} 回了 {{unreachable}} 个“目标不可达”（Destination Unreachable），而不是回复',
+      summaryNoStats:
+        'ping {{target}}：{{n}} 次 ping，其中 {{ok}} 次有回复，{{lost}} 个报告为无应答；没有统计行（是否在结束前被中断？）',
+      summaryMtuNoStats: 'ping {{target}}：{{n}} 次 ping；报告的路径 MTU 为 {{mtu}}；没有统计行',
+      summaryUnreachableNoStats:
+        'ping {{target}}：{{from}} 回了 {{unreachable}} 个“目标不可达”（Destination Unreachable），而不是回复；没有统计行',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
     tcpdump: {
@@ -245,6 +281,8 @@ export default {
       noAnswer: '没有找到 DNS 解析结果。请粘贴 `nslookup 域名` 或 `dig 域名` 的输出。',
       summary: '来自 {{server}} 的 DNS 应答：{{n}} 条记录 {{answers}}',
       summaryFailed: '向 {{server}} 的 DNS 查询失败：{{status}}',
+      summaryNxdomainWithRecords:
+        '向 {{server}} 的 DNS 查询：NXDOMAIN（该名称不存在），同时附带 {{n}} 条记录 {{answers}}',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
     deltas: {
@@ -377,6 +415,8 @@ export default {
     'curl-v': {
       nothing: '没有找到 curl 的输出。请连同命令行一起粘贴完整的 `curl -v URL` 输出。',
       summary: 'curl {{target}}：{{outcome}}；HTTP 状态码 {{status}}；{{error}}',
+      summaryRedirected:
+        'curl {{target}}（从 {{first}} 经 {{hops}} 次重定向）：{{outcome}}；HTTP 状态码 {{status}}；{{error}}',
     },
   },
 } satisfies Shape<typeof en>;

@@ -35,6 +35,8 @@ export interface CurlFacts {
   tls: Cited<{ version: string; cipher: string }> | null;
   /** `* ALPN: server accepted h2` → `h2`; `none` when the server agreed to no protocol. */
   alpn: Cited | null;
+  /** `-L`: `* Issue another request to this URL: 'https://www.example.com/'`, one per redirect followed. */
+  redirects: Cited[];
   /** Every status line (`< HTTP/2 502`, or `HTTP/1.1 404 Not Found` of `curl -I`), in order. */
   statuses: CurlStatus[];
   /** `curl: (28) Connection timed out after 5001 milliseconds`. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../../engine/lines';
 import { parsePaste } from '../registry';
+import { readTestData } from '../../testing/test-data';
 import {
   claimsOnly,
   direct,
@@ -164,4 +165,25 @@ describe('curl-v: hostile input', () => {
     ],
     { commands: [null, 'curl -vk https://10.0.0.1/', "curl -H 'Host: a b' x"] },
   );
+});
+
+describe('curl-v: -L redirect chains', () => {
+  it('the summary names the last hop, with its status', () => {
+    const r = curl(readTestData('peer/jc/generic/curl_head--ILvs-google-com.out'));
+    expect(r.facts.redirects.map((x) => [x.value, x.line])).toEqual([
+      ['http://www.google.com/', 21],
+    ]);
+    expect(r.facts.statuses.map((x) => x.status)).toEqual([301, 200]);
+    expect(r.summary).toEqual({
+      key: 'parse.curl-v.summaryRedirected',
+      params: {
+        target: 'http://www.google.com/',
+        first: '[2607:f8b0:4002:c11::71]:80',
+        hops: 1,
+        outcome: 'http',
+        status: 200,
+        error: '-',
+      },
+    });
+  });
 });

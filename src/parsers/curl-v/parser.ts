@@ -15,6 +15,8 @@ const ALPN =
   /^\*\s+ALPN(?:, server accepted to use|: server accepted) (\S+)|^\*\s+ALPN(?:,|:) server did not agree/;
 const STATUS = /^(?:< )?(HTTP\/[\d.]+) (\d{3})(?: (.*))?$/;
 const CURL_ERROR = /^curl: \((\d+)\) (.*)$/;
+/** `-L` following a redirect: `* Issue another request to this URL: 'http://www.google.com/'`. */
+const REDIRECT = /^\*\s+Issue another request to this URL: '([^']+)'/;
 /** curl's own chatter (`* ...`, `> request`, `< header`, `{ [5 bytes data]`, the progress meter). */
 const VERBOSE = /^(?:[*<>] |[*<>]$|[{}] \[|\s*% Total|\s*Dload\s)/;
 /** curl's progress meter: eight numbers, three times, the current speed (read in the first 300 characters). */
@@ -48,6 +50,7 @@ export const curlV = withLeadingCommand(
         connectError: null,
         tls: null,
         alpn: null,
+        redirects: [],
         statuses: [],
         error: null,
         body: null,
@@ -77,14 +80,22 @@ export const curlV = withLeadingCommand(
       }
       f.outcome = outcomeOf(f);
       if (!f.outcome || (!isCurl(ctx) && own === 0)) return reject(msg(`${K}.nothing`));
+      // `-L`: the outcome and the last status are the last hop's, so is the URL shown.
+      const hop = f.redirects.at(-1);
+      const params = {
+        target: hop?.value ?? f.target?.value ?? '?',
+        outcome: f.outcome,
+        status: f.statuses.at(-1)?.status ?? '-',
+        error: f.error ? `curl (${f.error.value.code}) ${f.error.value.message}` : '-',
+      };
+      if (!hop) return accept(f, [], msg(`${K}.summary`, params));
       return accept(
         f,
         [],
-        msg(`${K}.summary`, {
-          target: f.target?.value ?? '?',
-          outcome: f.outcome,
-          status: f.statuses.at(-1)?.status ?? '-',
-          error: f.error ? `curl (${f.error.value.code}) ${f.error.value.message}` : '-',
+        msg(`${K}.summaryRedirected`, {
+          ...params,
+          first: f.target?.value ?? '?',
+          hops: f.redirects.length,
         }),
       );
     },
@@ -95,6 +106,7 @@ export const curlV = withLeadingCommand(
 function read(f: CurlFacts, t: string, c: Cited): boolean {
   let m: RegExpExecArray | null;
   if ((m = TRYING.exec(t))) f.attempts.push({ ...c, value: m[1]! });
+  else if ((m = REDIRECT.exec(t))) f.redirects.push({ ...c, value: m[1]! });
   else if ((m = CONNECTED.exec(t))) f.connected ??= { ...c, value: m[2] ?? m[1]! };
   else if (CONNECT_FAIL.test(t)) f.connectError ??= { ...c, value: t.replace(/^\*\s+/, '') };
   else if ((m = TLS.exec(t))) f.tls = { ...c, value: { version: m[1]!, cipher: m[2]! } };

@@ -100,3 +100,97 @@ describe('dns-answer', () => {
     expect(nx.status).toBe('nxdomain');
   });
 });
+
+describe('dns-answer: dig as it really comes', () => {
+  const peer = (p: string) => readTestData(`peer/jc/${p}`);
+
+  it('two names in one `dig`: one answer each, kept apart', () => {
+    const rs = parsePaste(peer('centos-7.7/dig.out'), 'dig');
+    expect(rs.map((r) => [r.source, r.kind, r.status])).toEqual([
+      ['dig#1', 'dns-answer', 'parsed'],
+      ['dig#2', 'dns-answer', 'parsed'],
+    ]);
+    const [cnn, google] = rs.map((r) => factsOf(r, 'dns-answer'));
+    expect(cnn!.query).toBe('www.cnn.com');
+    expect(cnn!.answers.map((a) => a.type)).toEqual(['CNAME', 'A']);
+    expect(google!.query).toBe('www.google.com');
+    expect(google!.answers.map((a) => a.value)).toEqual(['216.58.194.100']);
+  });
+
+  it('`+qr`: the query sent is part of its answer, not a query of its own', () => {
+    const rs = parsePaste(peer('generic/dig-edns3.out'), 'x');
+    expect(rs).toHaveLength(1);
+    const f = factsOf(rs[0], 'dns-answer');
+    expect(f.answers.map((a) => a.type)).toEqual(['A', 'A', 'RRSIG']);
+    // The summary shows the addresses, not the signature.
+    expect(rs[0]!.status !== 'rejected' && rs[0]!.summary.params?.answers).toBe(
+      'metebalci.com → 151.101.1.195, metebalci.com → 151.101.65.195',
+    );
+  });
+
+  it('`+qr` with two names: each query sent goes with its own answer', () => {
+    const [first, second] = peer('generic/dig-edns3.out').split(';; Got answer:\n');
+    const sent = first!.replace(/^[\s\S]*?(;; Sending:)/, '$1');
+    const other = `${sent};; Got answer:\n${second!}`.replace(/metebalci\.com/g, 'example.org');
+    const rs = parsePaste(`${peer('generic/dig-edns3.out')}${other}`, 'x');
+    expect(rs.map((r) => factsOf(r, 'dns-answer').query)).toEqual(['metebalci.com', 'example.org']);
+    expect(rs.map((r) => factsOf(r, 'dns-answer').authoritative)).toEqual([false, false]);
+  });
+
+  it('a zone transfer (AXFR) is 50 records, not a failed query', () => {
+    const f = factsOf(one(peer('centos-7.7/dig-axfr.out')), 'dns-answer');
+    expect(f.status).toBe('answer');
+    expect(f.answers).toHaveLength(50);
+    expect(f.answers[20]).toMatchObject({ type: 'TXT', value: '"; ls"' });
+  });
+
+  it('`dig +noall +answer`: the records alone', () => {
+    const s = one(peer('osx-10.14.6/dig-noall-answer.out'));
+    expect(s.status).toBe('parsed');
+    expect(factsOf(s, 'dns-answer')).toMatchObject({ tool: 'dig', status: 'answer' });
+  });
+
+  it('NXDOMAIN stays NXDOMAIN with an answer section beside it', () => {
+    const s = one(peer('generic/dig-answer-spaces.out'));
+    expect(factsOf(s, 'dns-answer')).toMatchObject({ status: 'nxdomain' });
+    expect(s.status !== 'rejected' && s.summary.key).toBe(
+      'parse.dns-answer.summaryNxdomainWithRecords',
+    );
+  });
+
+  it('DNSSEC records wrapped over several lines are one record each', () => {
+    const s = one(local('dns-answer--insights-core-dnssec-wrapped.txt'));
+    expect(s.status).toBe('parsed');
+    const f = factsOf(s, 'dns-answer');
+    expect(f.answers.map((a) => [a.type, a.line])).toEqual([
+      ['SOA', 13],
+      ['RRSIG', 15],
+    ]);
+    expect(f.answers[0]!.value).toBe(
+      'a.ns.nic.cz. hostmaster.nic.cz. 1508686803 10800 3600 1209600 7200',
+    );
+    expect(f.answers[1]!.value).toMatch(
+      /^SOA 13 2 1800 20171105143612 .* 2Jy78fWYC\/uwyIsI3nZMUKv573eCWg==$/,
+    );
+  });
+
+  it('`+multiline`: an SOA in parentheses, its comments dropped', () => {
+    const f = factsOf(
+      one(
+        [
+          '; <<>> DiG 9.18.1 <<>> +multiline nic.cz SOA',
+          ';; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: 1',
+          ';; ANSWER SECTION:',
+          'nic.cz.\t\t\t1800 IN SOA a.ns.nic.cz. hostmaster.nic.cz. (',
+          '\t\t\t\t1508686803 ; serial',
+          '\t\t\t\t10800      ; refresh (3 hours)',
+          '\t\t\t\t)',
+          ';; SERVER: 10.0.0.2#53(10.0.0.2)',
+        ].join('\n'),
+      ),
+      'dns-answer',
+    );
+    expect(f.answers[0]!.value).toBe('a.ns.nic.cz. hostmaster.nic.cz. ( 1508686803 10800 )');
+    expect(f.server?.value).toBe('10.0.0.2');
+  });
+});

@@ -23,6 +23,16 @@ const DIG_SERVER = /^;; SERVER: ([^#(\s]+)/;
 const RECORD = /^(\S+)\s+(\d+)\s+(?:IN|CH|HS)\s+([A-Z0-9]+)\s+(.+?)\s*$/;
 const QUESTION = /^;(\S+)\s+(?:IN|CH|HS)\s+[A-Z0-9]+\s*$/;
 const ERROR_LINE = /^\s*(?:;; |\*\* |\*\*\* |nslookup: )/;
+/** Where dig prints the answer of one query (`dig a b` prints one block per name). */
+const GOT_ANSWER = /^;; Got answer:/;
+const SENDING = /^;; Sending:/;
+/** The rest of a record a terminal or a mail wrapped (an RRSIG's base64, an SOA's numbers). */
+const WRAPPED = /^\s*[\w.+/=:()-]+(?:\s+[\w.+/=:()-]+)*\s*$/;
+/** `; Transfer failed.`, `; communications error to ...`: dig's own complaints. */
+const DIG_FAILED = /^; (?:Transfer failed|communications error)/;
+/** Records that sign or chain, never the address a name resolves to. */
+const DNSSEC = new Set(['RRSIG', 'NSEC', 'NSEC3', 'NSEC3PARAM', 'DNSKEY', 'DS', 'CDS', 'CDNSKEY']);
+const MAX_LINE = 4_000;
 
 /** `nslookup` / `dig` → the answering server, the records, and timeouts or NXDOMAIN. */
 export const dnsAnswer = defineParser<'dns-answer', DnsAnswerFacts>({
@@ -30,6 +40,12 @@ export const dnsAnswer = defineParser<'dns-answer', DnsAnswerFacts>({
   detect(head) {
     const first = head[0]!.text;
     if (DIG_HEADER.test(first) || head.some((l) => DIG_SECTION.test(l.text))) return true;
+    // `dig +noall +answer`: records only.
+    if (
+      head.every((l) => l.text.length < MAX_LINE && (RECORD.test(l.text) || /^;/.test(l.text))) &&
+      head.some((l) => RECORD.test(l.text))
+    )
+      return true;
     if (head.some((l) => SERVER.test(l.text)) && head.some((l) => ADDRESS.test(l.text)))
       return true;
     return (
@@ -38,8 +54,29 @@ export const dnsAnswer = defineParser<'dns-answer', DnsAnswerFacts>({
     );
   },
   parse(lines, ctx) {
-    const dig = lines.some((l) => DIG_HEADER.test(l.text) || DIG_SECTION.test(l.text));
+    const dig = lines.some(
+      (l) =>
+        l.text.length < MAX_LINE &&
+        (DIG_HEADER.test(l.text) || DIG_SECTION.test(l.text) || RECORD.test(l.text)),
+    );
     return dig ? parseDig(lines, ctx) : parseNslookup(lines, ctx);
+  },
+  /** `dig a.example b.example` answers each name in a block of its own: one part per query. */
+  split(lines) {
+    const starts: number[] = [];
+    // `+qr` prints the query it sends (`;; Sending:`) before each answer: it goes with it.
+    let sending: number | null = null;
+    lines.forEach((l, i) => {
+      if (SENDING.test(l.text)) sending ??= i;
+      else if (GOT_ANSWER.test(l.text)) {
+        starts.push(sending ?? i);
+        sending = null;
+      }
+    });
+    if (starts.length < 2) return [];
+    // The first part keeps what comes before its answer (`; <<>> DiG ...`, a `+qr` query sent).
+    starts[0] = 0;
+    return starts.map((s, k) => lines.slice(s, starts[k + 1] ?? lines.length));
   },
 });
 
@@ -124,9 +161,43 @@ function parseDig(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswerFacts
   let section = '';
   let rcode: string | null = null;
   let authoritative: boolean | null = null;
+  // What the line before was: the `; <<>> DiG` line (a wrapped command goes on), or a record
+  // (a wrapped one goes on; `+multiline` opens `(` and closes `)` lines later).
+  let prev: 'header' | 'record' | 'other' = 'other';
+  // The record the next lines may go on with, its data as printed (trailing dot kept).
+  let last: { record: DnsRecord | null; raw: string; open: boolean } = {
+    record: null,
+    raw: '',
+    open: false,
+  };
+  const goOn = (more: string) => {
+    last.raw = `${last.raw} ${more}`.trim();
+    if (last.record) last.record.value = last.raw.replace(/\.$/, '');
+  };
   for (const l of lines) {
     const t = l.text;
-    if (t.trim() === '') continue;
+    if (t.trim() === '') {
+      prev = 'other';
+      continue;
+    }
+    if (t.length > MAX_LINE) {
+      problems.add(l.n, 'badLine');
+      prev = 'other';
+      continue;
+    }
+    if (prev === 'record' && last.open) {
+      // `+multiline`: `... SOA a.ns.nic.cz. hostmaster.nic.cz. (` then `1508686803 ; serial` ... `)`.
+      const data = t.replace(/;.*$/, '').trim();
+      if (data) goOn(data);
+      if (data.includes(')')) last.open = false;
+      continue;
+    }
+    const kind = prev;
+    prev = 'other';
+    if (DIG_HEADER.test(t)) {
+      prev = 'header';
+      continue;
+    }
     const sec = DIG_SECTION.exec(t);
     if (sec) {
       section = sec[1]!;
@@ -156,26 +227,39 @@ function parseDig(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswerFacts
     }
     const r = RECORD.exec(t);
     if (r) {
-      if (section === 'ANSWER')
-        answers.push({
-          name: r[1]!.replace(/\.$/, ''),
-          type: r[3]!,
-          value: r[4]!.replace(/\.$/, ''),
-          ttl: Number(r[2]),
-          line: l.n,
-          text: t,
-        });
+      const record: DnsRecord = {
+        name: r[1]!.replace(/(.)\.$/, '$1'),
+        type: r[3]!,
+        value: r[4]!.replace(/\.$/, ''),
+        ttl: Number(r[2]),
+        line: l.n,
+        text: t,
+      };
+      // The answer section; with no sections at all, `+noall +answer` and a zone transfer.
+      const answer = section === 'ANSWER' || section === '';
+      if (answer) answers.push(record);
+      last = { record: answer ? record : null, raw: r[4]!, open: /\(\s*$/.test(r[4]!) };
+      prev = 'record';
       continue;
     }
-    if (TIMEOUT.test(t)) {
+    if (TIMEOUT.test(t) || DIG_FAILED.test(t)) {
       errors.push(cite(t.trim(), l));
       continue;
     }
     if (t.startsWith(';')) continue;
+    // `dig +noedns\nabc.com SOA` (the command wrapped), an RRSIG's signature on lines of its own.
+    if (kind === 'header') continue;
+    if (kind === 'record' && WRAPPED.test(t)) {
+      goOn(t.trim());
+      prev = 'record';
+      continue;
+    }
     problems.add(l.n, 'badLine');
   }
   if (rcode === 'NXDOMAIN') errors.push({ value: 'NXDOMAIN', line: 0, text: 'status: NXDOMAIN' });
   let status = statusOf(errors, answers.length > 0);
+  // The answer's rcode says what happened, whatever records came with it.
+  if (rcode === 'NXDOMAIN') status = 'nxdomain';
   if (rcode === 'SERVFAIL') status = 'servfail';
   if (rcode === 'REFUSED') status = 'refused';
   const facts: DnsAnswerFacts = {
@@ -212,13 +296,14 @@ function queryOf(ctx: ParseContext): string | null {
 
 function summary(f: DnsAnswerFacts) {
   const server = f.server?.value ?? '?';
+  // Signatures and chain records are no answer to show: the addresses and names are.
+  const shown = f.answers.filter((a) => !DNSSEC.has(a.type));
+  const answers = shown
+    .slice(0, 3)
+    .map((a) => `${a.name} → ${a.value}`)
+    .join(', ');
+  if (f.status === 'nxdomain' && f.answers.length > 0)
+    return msg(`${K}.summaryNxdomainWithRecords`, { server, n: f.answers.length, answers });
   if (f.status !== 'answer') return msg(`${K}.summaryFailed`, { server, status: f.status });
-  return msg(`${K}.summary`, {
-    server,
-    n: f.answers.length,
-    answers: f.answers
-      .slice(0, 3)
-      .map((a) => `${a.name} → ${a.value}`)
-      .join(', '),
-  });
+  return msg(`${K}.summary`, { server, n: f.answers.length, answers });
 }

@@ -7,6 +7,8 @@ const K = 'parse.ethtool-k';
 /** `\ttx-checksum-ip-generic: on [fixed]`, `tx-checksumming: on ##### 当前为 on` (a note after it). */
 const FEATURE = /^\s*([a-z][a-z0-9_-]*): (on|off)(?: \[(fixed|requested (?:on|off))\])?(?:\s|$)/;
 const HEADER = /^\s*Features for (\S+):\s*$/;
+/** `ethtool --show-priv-flags`: `Private flags for eth0:` then `legacy-rx: off`, no offload feature. */
+const PRIV_FLAGS = /^\s*Private flags for \S+:\s*$/;
 const CHANGES = /^\s*Actual changes:\s*$/;
 /** `Cannot get device udp-fragmentation-offload settings: Operation not supported`, `Could not change any device features`. */
 const TOOL_MESSAGE =
@@ -17,6 +19,7 @@ const COMMAND = /\bethtool\s+(-[kK]|--show-features|--show-offload|--features|--
 export const ethtoolK = defineParser<'ethtool-k', EthtoolFacts>({
   kind: 'ethtool-k',
   detect(head) {
+    if (head.some((l) => PRIV_FLAGS.test(l.text))) return false;
     let features = 0;
     for (const l of head) {
       if (l.text.length > 500) continue;

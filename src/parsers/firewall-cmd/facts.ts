@@ -19,6 +19,8 @@ export interface FirewallZone {
   masquerade: boolean | null;
   /** `rich rules:` lines under the zone. */
   richRules: Cited[];
+  /** `forward-ports:` entries (`port=80:proto=tcp:toport=8080:toaddr=`), one per line. */
+  forwardPorts: Cited[];
   /** Every `key: value` of the zone as printed. */
   fields: Record<string, Cited>;
 }

@@ -46,3 +46,19 @@ describe('firewall-cmd', () => {
     expect(all.zones[1]!.richRules[0]?.value).toMatch(/^rule family="ipv4"/);
   });
 });
+
+describe('firewall-cmd: --list-all-zones', () => {
+  it('reads a multi-line forward-ports list and the rich rules under it', () => {
+    const s = one(local('firewall-cmd--insights-core-forward-ports.txt'));
+    const f = factsOf(s, 'firewall-cmd');
+    expect(s.status).toBe('parsed');
+    const pub = f.zones.find((z) => z.name.value === 'public')!;
+    expect(pub).toMatchObject({ active: true, isDefault: true, interfaces: ['eno1'] });
+    expect(pub.forwardPorts.map((p) => p.value)).toEqual([
+      'port=80:proto=tcp:toport=12345:toaddr=',
+      'port=81:proto=tcp:toport=1234:toaddr=',
+      'port=83:proto=tcp:toport=456:toaddr=10.72.47.45',
+    ]);
+    expect(pub.richRules).toHaveLength(4);
+  });
+});

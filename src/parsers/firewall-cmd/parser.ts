@@ -41,6 +41,7 @@ export const firewallCmd = defineParser<'firewall-cmd', FirewallFacts>({
     const zones: FirewallZone[] = [];
     let zone: FirewallZone | null = null;
     let inRich = false;
+    let inForward = false;
     for (const l of lines) {
       const t = l.text;
       if (t.trim() === '') continue;
@@ -53,12 +54,19 @@ export const firewallCmd = defineParser<'firewall-cmd', FirewallFacts>({
         zone = newZone(z, l);
         zones.push(zone);
         inRich = false;
+        inForward = false;
         continue;
       }
       const f = FIELD.exec(t);
       if (f && zone && KNOWN.has(f[1]!)) {
         set(zone, f[1]!, (f[2] ?? '').trim(), l);
         inRich = f[1] === 'rich rules';
+        inForward = f[1] === 'forward-ports';
+        continue;
+      }
+      // `forward-ports:` lists one forward per line, the later ones indented under the first.
+      if (zone && inForward && /^\s+port=\S+:proto=/.test(t)) {
+        zone.forwardPorts.push(cite(t.trim(), l));
         continue;
       }
       if (zone && inRich && /^\s+rule\b/.test(t)) {
@@ -95,6 +103,7 @@ function newZone(z: RegExpExecArray, l: Line): FirewallZone {
     ports: [],
     masquerade: null,
     richRules: [],
+    forwardPorts: [],
     fields: {},
   };
 }
@@ -113,4 +122,5 @@ function set(zone: FirewallZone, key: string, value: string, l: Line): void {
       return { port, proto, line: l.n };
     });
   else if (key === 'rich rules' && value) zone.richRules.push(cite(value, l));
+  else if (key === 'forward-ports' && value) zone.forwardPorts.push(cite(value, l));
 }

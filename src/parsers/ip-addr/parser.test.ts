@@ -65,3 +65,30 @@ describe('ip-addr', () => {
     expect(f.interfaces.tunl0).toMatchObject({ type: 'ipip', state: 'UNKNOWN' });
   });
 });
+
+describe('ip-addr: ip -d -s link', () => {
+  it('a bond: `bond_slave` details and counters are read, not refused', () => {
+    const s = one(local('ip-addr--insights-core-d-s-link-bond.txt'));
+    const f = factsOf(s, 'ip-addr');
+    expect(s.status).toBe('parsed');
+    expect(Object.keys(f.interfaces)).toEqual(['lo', 'enp1s0', 'enp2s0', 'bond0']);
+    expect(f.interfaces.enp1s0).toMatchObject({ master: 'bond0', mtu: 1500, type: null });
+    expect(f.interfaces.bond0).toMatchObject({ type: 'bond', state: 'UP' });
+  });
+
+  it('SR-IOV virtual functions and switch members are detail lines too', () => {
+    const s = one(
+      [
+        '7: ens1f1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP mode DEFAULT group default qlen 1000',
+        '    link/ether b4:96:91:e5:c8:a9 brd ff:ff:ff:ff:ff:ff promiscuity 0',
+        '    openvswitch_slave addrgenmode eui64 numtxqueues 8 numrxqueues 8',
+        '    RX: bytes  packets  errors  dropped missed  mcast',
+        '    17496609   257835   0       67      0       792',
+        '    vf 0     link/ether 6e:cc:c3:fe:ad:7f brd ff:ff:ff:ff:ff:ff, spoof checking on, link-state auto, trust off',
+        '    RX: bytes  packets  mcast   bcast   dropped',
+        '    14069717   192865   0       192865  192865',
+      ].join('\n'),
+    );
+    expect(s.status).toBe('parsed');
+  });
+});

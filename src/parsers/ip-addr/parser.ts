@@ -10,9 +10,13 @@ const LINK = /^\s+link\/(\S+)/;
 const ADDR = /^\s+(inet6?) (\S+)(?:.*?\bscope (\S+))?/;
 const LIFETIME = /^\s+valid_lft\b/;
 const VXLAN = /^\s+vxlan id (\d+)(?:.*?\bdev (\S+))?(?:.*?\bdstport (\d+))?/;
-/** Other `ip -d` detail lines: `veth`, `bridge ...`, `ipip remote any ...`, `altname ...`, `bridge_slave ...`. */
+/**
+ * Other `ip -d` detail lines: `veth`, `bridge ...`, `ipip remote any ...`, `altname ...`, a bond's
+ * or a switch's member (`bond_slave state ACTIVE ...`, `openvswitch_slave ...`), an SR-IOV NIC's
+ * virtual functions (`vf 0     link/ether ...`).
+ */
 const DETAIL =
-  /^\s+(?:veth|bridge(?:_slave)?|ipip|gre|geneve|wireguard|vlan|bond|dummy|tun|macvlan|ipvlan|openvswitch|altname|promiscuity|prop|team|nlmon|vrf|inet6?)\b/;
+  /^\s+(?:(?:bridge|bond|team|openvswitch|vrf)_slave|veth|bridge|ipip|ip6tnl|sit|gre|gretap|ip6gre|erspan|geneve|wireguard|vlan|bond|dummy|tun|macvlan|macvtap|ipvlan|openvswitch|altname|promiscuity|prop|team|nlmon|vrf|xfrm|vti6?|macsec|ifb|inet6?|vf \d+)\b/;
 /** `ip -br addr`: `eth0             UP             10.0.2.15/24 fe80::.../64`. */
 const BRIEF =
   /^\s*([^\s@]+)(?:@(\S+))?\s+(UP|DOWN|UNKNOWN|LOWERLAYERDOWN|DORMANT|NOTPRESENT|TESTING)\s*(.*)$/;

@@ -47,3 +47,22 @@ describe('ip-route', () => {
     expect(f.routes[3]!.flags).toEqual(['onlink']);
   });
 });
+
+describe('ip-route: table all', () => {
+  it('`unreachable ... error -101` routes are read, and are no default route', () => {
+    const s = one(local('ip-route--insights-core-table-all-ipv6.txt'));
+    const f = factsOf(s, 'ip-route');
+    expect(s.status).toBe('parsed');
+    expect(f.routes).toHaveLength(46);
+    expect(f.routes.find((r) => r.destination === '::ffff:0.0.0.0/96')).toMatchObject({
+      type: 'unreachable',
+      dev: 'lo',
+      metric: 1024,
+      flags: [],
+    });
+    expect(f.defaults.map((d) => [d.via, d.dev])).toEqual([
+      ['192.168.23.250', 'enp0s25'],
+      ['fe80::a96:d7ff:fe38:d757', 'enp0s25'],
+    ]);
+  });
+});

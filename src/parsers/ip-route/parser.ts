@@ -8,7 +8,7 @@ const TYPES =
   /^(?:unicast|local|broadcast|multicast|throw|unreachable|prohibit|blackhole|nat|anycast)$/;
 /** A route line: an optional type, then `default` or an address (with a prefix length). */
 const ROUTE =
-  /^\s*(?:(?:unicast|local|broadcast|multicast|throw|unreachable|prohibit|blackhole|nat|anycast)\s+)?(?:default|[\d.]+(?:\/\d+)?|[0-9a-f]*:[0-9a-f:]*(?:\/\d+)?)(?:\s|$)/i;
+  /^\s*(?:(?:unicast|local|broadcast|multicast|throw|unreachable|prohibit|blackhole|nat|anycast)\s+)?(?:default|[\d.]+(?:\/\d+)?|[0-9a-f]*:[0-9a-f:.]*(?:\/\d+)?)(?:\s|$)/i;
 const KEYED = new Set([
   'via',
   'dev',
@@ -32,7 +32,24 @@ const KEYED = new Set([
   'nexthop',
   'hoplimit',
   'encap',
+  // `unreachable ::/96 dev lo metric 1024 error -101`: the errno the route returns.
+  'error',
+  'features',
+  'quickack',
+  'congctl',
+  'fastopen_no_cookie',
+  'ttl-propagate',
+  'rto_min',
+  'ssthresh',
+  'cwnd',
+  'window',
+  'rttvar',
+  'reordering',
+  'initrwnd',
 ]);
+/** `ip neigh` entries: a link-layer address, or a NUD state at the end. */
+const NEIGH =
+  /\slladdr\s|\s(?:INCOMPLETE|REACHABLE|STALE|DELAY|PROBE|FAILED|NOARP|PERMANENT|NONE)\s*$/;
 const MAX_LINE = 2_000;
 
 /** `ip route` → routes with gateway and device; the default routes picked out. */
@@ -43,6 +60,8 @@ export const ipRoute = defineParser<'ip-route', IpRouteFacts>({
     for (const l of head) {
       const t = l.text;
       if (t.length > MAX_LINE) continue;
+      // A neighbour entry (`10.0.0.1 dev eth0 lladdr ... REACHABLE`) has a `dev` too.
+      if (NEIGH.test(t)) continue;
       if (ROUTE.test(t) && /\s(?:dev|via)\s/.test(t)) routes += 1;
       else if (/^\s*(?:blackhole|unreachable|prohibit)\s+\S+/.test(t)) routes += 1;
     }
@@ -63,7 +82,8 @@ export const ipRoute = defineParser<'ip-route', IpRouteFacts>({
       routes.push(route(t, l));
     }
     if (routes.length === 0) return reject(msg(`${K}.noRoutes`));
-    const defaults = routes.filter((r) => r.destination === 'default');
+    // `unreachable default dev lo table unspec ... error -101` is no way out.
+    const defaults = routes.filter((r) => r.destination === 'default' && r.type === 'unicast');
     const devices = [...new Set(routes.map((r) => r.dev).filter((d): d is string => d !== null))];
     const facts: IpRouteFacts = { routes, defaults, devices };
     const gw = defaults.map((d) => `${d.via ?? '-'} dev ${d.dev ?? '-'}`).join('; ');

@@ -10,6 +10,9 @@ const DMESG =
 /** `Nov 20 22:30:22 host kernel: ` (syslog, journalctl -k), `2024-05-08T06:12:40+0000 host kernel: ` (-o short-iso). */
 const SYSLOG =
   /^\s*([A-Z][a-z]{2} [ \d]\d [\d:]{8}(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:[+-]\d\d:?\d\d|Z)?) \S+ kernel: (?:\[\s*\d+\.\d+\] )?/;
+/** `ping -D` stamps its lines the way dmesg does: `[1594978465.914536] 64 bytes from ...`. */
+const PING_LINE =
+  /^\s*\[\d+\.\d+\] (?:\d+ bytes from \S+|no answer yet for icmp_seq=|From \S+ icmp_seq=)/;
 /** journalctl's own lines: `-- Logs begin at ...`, `-- Boot 0f3c... --`, `-- No entries --`. */
 const JOURNAL_NOTE = /^-- .* --$|^-- (?:Logs begin|Journal begins|No entries|Boot )/;
 /**
@@ -64,7 +67,7 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
   detect(head) {
     let hits = 0;
     for (const l of head) {
-      if (l.text.length > MAX_LINE) continue;
+      if (l.text.length > MAX_LINE || PING_LINE.test(l.text)) continue;
       if (DMESG.test(l.text) || SYSLOG.test(l.text)) hits += 1;
       else if (JOURNAL_NOTE.test(l.text) || BARE_EVENT.test(l.text)) hits += 1;
     }

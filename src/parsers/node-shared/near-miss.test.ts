@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste } from '../registry';
 
 const rejected = (text: string) => {
@@ -47,5 +49,49 @@ describe('node near misses: what to paste instead', () => {
     ],
   ])('%#: %s', (text, kind, key) => {
     expect(rejected(text)).toEqual({ kind, key: `parse.nearMiss.${key}` });
+  });
+});
+
+describe('node near misses of the peer corpus (jc, insights-core)', () => {
+  it.each([
+    ['centos-7.7/route-6-n.out', 'ip-route', 'routeN'],
+    ['freebsd12/netstat-r.out', 'ip-route', 'routeN'],
+    ['linux-proc/net_route', 'ip-route', 'routeN'],
+    ['linux-proc/net_ipv6_route', 'ip-route', 'routeN'],
+    ['centos-7.7/netstat-i.out', 'ip-addr', 'netstatI'],
+    ['freebsd12/netstat-i.out', 'ip-addr', 'netstatI'],
+    ['linux-proc/net_dev', 'ip-addr', 'netstatI'],
+    ['linux-proc/net_tcp', 'ss', 'procNetTcp'],
+    ['centos-7.7/arp-a.out', 'ip-neigh', 'arp'],
+    ['linux-proc/net_arp', 'ip-neigh', 'arp'],
+    ['generic/host-google.out', 'dns-answer', 'host'],
+    ['generic/host-sunet.out', 'dns-answer', 'host'],
+    ['generic/ethtool--module-info.out', 'ethtool-k', 'ethtoolOther'],
+    ['linux-proc/net_netstat', 'netstat-s', 'procNetstat'],
+    ['freebsd12/uname-a.out', 'uname', 'unameNotLinux'],
+    ['osx-10.14.6/uname-a.out', 'uname', 'unameNotLinux'],
+  ])('%s', (file, kind, key) => {
+    expect(rejected(readTestData(`peer/jc/${file}`))).toEqual({
+      kind,
+      key: `parse.nearMiss.${key}`,
+    });
+  });
+
+  it('`ethtool --show-priv-flags` is no `ethtool -k`', () => {
+    const text = readFileSync(
+      new URL('../ethtool-k/fixtures/ethtool-k--insights-core-priv-flags.txt', import.meta.url),
+      'utf8',
+    );
+    expect(rejected(text)).toEqual({
+      kind: 'ethtool-k',
+      key: 'parse.nearMiss.ethtoolPrivFlags',
+    });
+  });
+
+  it('firewalld not running', () => {
+    expect(rejected('FirewallD is not running')).toEqual({
+      kind: 'firewall-cmd',
+      key: 'parse.nearMiss.firewalldNotRunning',
+    });
   });
 });

@@ -51,10 +51,21 @@ export const NODE_NEAR_MISSES: {
     msg: { key: 'parse.nearMiss.netstatSockets' },
   },
   {
+    // `ethtool IFACE`, `ethtool -S`, `ethtool -m` (`Identifier  : 0x03 (SFP)`).
     kind: 'ethtool-k',
     detect: (head) =>
-      head.some((l) => /^\s*(?:Settings for \S+:|NIC statistics:)\s*$/.test(l.text)),
+      head.some((l) =>
+        /^\s*(?:Settings for \S+:|NIC statistics:)\s*$|^\s*Identifier\s+: 0x[0-9a-f]{2}\b/.test(
+          l.text,
+        ),
+      ),
     msg: { key: 'parse.nearMiss.ethtoolOther' },
+  },
+  {
+    // `ethtool --show-priv-flags eth0`: `legacy-rx: off` looks like a feature, but is none.
+    kind: 'ethtool-k',
+    detect: (head) => head.some((l) => /^\s*Private flags for \S+:\s*$/.test(l.text)),
+    msg: { key: 'parse.nearMiss.ethtoolPrivFlags' },
   },
   {
     // `eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500`, `eth0      Link encap:Ethernet`
@@ -64,12 +75,79 @@ export const NODE_NEAR_MISSES: {
     msg: { key: 'parse.nearMiss.ifconfig' },
   },
   {
+    // `route -n`, `netstat -r`, `route -6`, BSD's `netstat -r`, /proc/net/route and ipv6_route.
     kind: 'ip-route',
     detect: (head) =>
       head.some((l) =>
-        /^\s*Kernel IP routing table\s*$|^Destination\s+Gateway\s+Genmask\s+Flags/.test(l.text),
-      ),
+        /^\s*Kernel IP(?:v6)? routing table\s*$|^Destination\s+(?:Gateway\s+Genmask|Next Hop)\s+Flag|^Routing tables\s*$|^Destination\s+Gateway\s+Flags\s+(?:Refs\s+Use\s+)?Netif|^Iface\s+Destination\s+Gateway\s+Flags\s+RefCnt/.test(
+          l.text,
+        ),
+      ) ||
+      most(head, /^[0-9a-f]{32} [0-9a-f]{2} [0-9a-f]{32} [0-9a-f]{2} [0-9a-f]{32} [0-9a-f]{8} /),
     msg: { key: 'parse.nearMiss.routeN' },
+  },
+  {
+    // `netstat -i` (Linux, BSD), /proc/net/dev: per-interface counters.
+    kind: 'ip-addr',
+    detect: (head) =>
+      head.some((l) =>
+        /^\s*Kernel Interface table\s*$|^Iface\s+MTU\s+(?:Met\s+)?RX-OK|^Name\s+Mtu\s+Network\s+Address\s+Ipkts|^Inter-\|\s+Receive\s+\|\s+Transmit/.test(
+          l.text,
+        ),
+      ),
+    msg: { key: 'parse.nearMiss.netstatI' },
+  },
+  {
+    // /proc/net/tcp, tcp6, udp: sockets in hex.
+    kind: 'ss',
+    detect: (head) =>
+      head.some((l) => /^\s*sl\s+local_address\s+rem_address\s+st\s+tx_queue/.test(l.text)),
+    msg: { key: 'parse.nearMiss.procNetTcp' },
+  },
+  {
+    // `arp -a` (`? (10.0.0.1) at 52:54:00:12:34:56 [ether] on eth0`), `arp -n`, /proc/net/arp.
+    kind: 'ip-neigh',
+    detect: (head) =>
+      head.some((l) =>
+        /^\s*Address\s+HWtype\s+HWaddress\s+Flags\s+Mask\s+Iface|^IP address\s+HW type\s+Flags\s+HW address\s+Mask\s+Device/.test(
+          l.text,
+        ),
+      ) ||
+      most(
+        head,
+        /^\S+ \(\d{1,3}(?:\.\d{1,3}){3}\) at (?:[0-9a-fA-F:]{1,17}|<incomplete>|\(incomplete\)) /,
+      ),
+    msg: { key: 'parse.nearMiss.arp' },
+  },
+  {
+    // `host NAME`: `x has address 10.0.0.1`, `x mail is handled by 10 y.`, `Host x not found: 3(NXDOMAIN)`.
+    kind: 'dns-answer',
+    detect: (head) =>
+      most(
+        head,
+        /^\S+ (?:has (?:IPv6 )?address \S+|has SOA record |mail is handled by \d+ |is an alias for \S+|domain name pointer \S+)|^Host \S+ not found: \d+\(\w+\)|^Nameserver \S+:\s*$|^\s+\S+ has SOA record /,
+      ),
+    msg: { key: 'parse.nearMiss.host' },
+  },
+  {
+    // /proc/net/netstat and /proc/net/snmp: a line of names, then a line of values.
+    kind: 'netstat-s',
+    detect: (head) =>
+      most(head, /^(?:TcpExt|IpExt|MPTcpExt|Ip|Icmp|IcmpMsg|Tcp|Udp|UdpLite): [A-Z0-9]/),
+    msg: { key: 'parse.nearMiss.procNetstat' },
+  },
+  {
+    // `uname -a` of a BSD or a Mac: not the Linux node.
+    kind: 'uname',
+    detect: (head) =>
+      head.length <= 3 &&
+      /^(?:FreeBSD|Darwin|OpenBSD|NetBSD|DragonFly|SunOS|AIX) \S+ \S+/.test(head[0]!.text),
+    msg: { key: 'parse.nearMiss.unameNotLinux' },
+  },
+  {
+    kind: 'firewall-cmd',
+    detect: (head) => head.some((l) => /^\s*FirewallD is not running\s*$/.test(l.text)),
+    msg: { key: 'parse.nearMiss.firewalldNotRunning' },
   },
 ];
 

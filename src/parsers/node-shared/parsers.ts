@@ -17,6 +17,8 @@ import { ipAddr } from '../ip-addr/parser';
 import type { IpAddrFacts } from '../ip-addr/facts';
 import { ipRoute } from '../ip-route/parser';
 import type { IpRouteFacts } from '../ip-route/facts';
+import { ipNeigh } from '../ip-neigh/parser';
+import type { IpNeighFacts } from '../ip-neigh/facts';
 import { pingMtu } from '../ping-mtu/parser';
 import type { PingFacts } from '../ping-mtu/facts';
 import { tcpdump } from '../tcpdump/parser';
@@ -41,6 +43,7 @@ export interface NodeFactsByKind {
   lsmod: LsmodFacts;
   'ip-addr': IpAddrFacts;
   'ip-route': IpRouteFacts;
+  'ip-neigh': IpNeighFacts;
   'ping-mtu': PingFacts;
   tcpdump: TcpdumpFacts;
   ss: SsFacts;
@@ -58,6 +61,8 @@ export const NODE_PARSERS: { [K in NodeKind]: Parser<K, NodeFactsByKind[K]> }[No
   kernelLog,
   ethtoolK,
   ipAddr,
+  // Before ip route: `10.0.0.1 dev eth0 lladdr ... REACHABLE` has a `dev` too.
+  ipNeigh,
   ipRoute,
   pingMtu,
   tcpdump,

@@ -6,23 +6,37 @@ export interface PingRun {
   /** `-s` payload and the resulting IP packet size (`1472(1500)`), when printed. */
   size: number | null;
   packet: number | null;
-  /** Echo replies received, e.g. `1480 bytes from ...`. */
+  /** `PING x (ip) from SRC IFACE:` (`-I`), BSD's `PING6(...) SRC --> DST`: the source address. */
+  source: string | null;
+  /** Echo replies received (`64 bytes from ...: icmp_seq=1 ...`), duplicates included. */
   replies: number;
   /** `ping: local error: message too long, mtu=1450`: refused by this host's own route/device MTU. */
   localErrors: number;
   /** `Frag needed and DF set (mtu = 1450)` / `Packet too big: mtu=1400`: a router on the path said so. */
   fragNeeded: number;
+  /**
+   * `From 10.0.0.1 icmp_seq=1 Destination Host Unreachable` (BSD: `92 bytes from ...: Destination
+   * Host Unreachable`), also prohibited and filtered: an ICMP error instead of a reply, a loss.
+   */
+  unreachable: number;
+  /** Who said it was unreachable (the first such line's address). */
+  unreachableFrom: string | null;
+  /** `no answer yet for icmp_seq=N` (`-O`), BSD's `Request timeout for icmp_seq N`: each a lost packet. */
+  timeouts: number;
   /** The MTU the errors report (the smallest, when they differ). */
   mtu: number | null;
   /** From the statistics line. */
   sent: number | null;
   received: number | null;
   loss: number | null;
+  /** `+19 duplicates` and `+3 errors` of the statistics line. */
+  duplicates: number | null;
+  errors: number | null;
   line: number;
   text: string;
 }
 
-/** `ping -M do -s N HOST` (and plain ping) output. */
+/** `ping -M do -s N HOST` (and plain ping, ping6, BSD and busybox ping) output. */
 export interface PingFacts {
   runs: PingRun[];
   /** The smallest MTU any error reported, with the line that said it. */
@@ -32,4 +46,10 @@ export interface PingFacts {
   smallestFailed: number | null;
   /** `-M do` seen in the echoed command (null when the command is not shown). */
   dontFragment: boolean | null;
+  /** Over the runs with a statistics line: packets sent and received, and the loss in percent. */
+  sent: number | null;
+  received: number | null;
+  loss: number | null;
+  /** The first "Destination ... Unreachable" (or prohibited, filtered) line, with who sent it. */
+  unreachable: Cited | null;
 }

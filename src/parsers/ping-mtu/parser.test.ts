@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../testing/facts';
+import { readTestData } from '../../testing/test-data';
+import { direct, only } from '../../testing/parser-checks';
 import { parsePaste } from '../registry';
+import { pingMtu } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
 const one = (text: string) => {
@@ -54,5 +57,114 @@ describe('ping-mtu', () => {
     ]);
     expect(f).toMatchObject({ largestOk: 1372, smallestFailed: 1472, dontFragment: null });
     expect(f.mtu?.value).toBe(1400);
+  });
+
+  it('BSD/macOS ping6: `PING6(56=40+8+8 bytes) SRC --> DST`, replies with `, icmp_seq=`', () => {
+    const s = only(readTestData('peer/jc/osx-10.14.6/ping6-hostname-p.out'), 'ping-mtu');
+    const f = factsOf(s, 'ping-mtu');
+    expect(s.status).toBe('parsed');
+    expect(f.runs).toEqual([
+      expect.objectContaining({
+        target: '2a04:4e42:200::323',
+        source: '2600:1700:bab0:d40:2595:8c97:ad16:749a',
+        size: 8,
+        packet: 56,
+        replies: 3,
+        sent: 3,
+        received: 3,
+        loss: 0,
+      }),
+    ]);
+    expect(s.summary).toMatchObject({ key: 'parse.ping-mtu.summary', params: { loss: 0 } });
+  });
+
+  it('`ping -D`: the `[epoch.usec]` stamps are ping, not a kernel log', () => {
+    const rs = parsePaste(readTestData('peer/jc/pi/ping-ip-O-D.out'), 'x');
+    expect(rs.map((r) => [r.kind, r.status])).toEqual([['ping-mtu', 'parsed']]);
+    const f = factsOf(rs[0], 'ping-mtu');
+    // `no answer yet for icmp_seq=N` (-O): four packets reported lost before the statistics.
+    expect(f.runs[0]).toMatchObject({ timeouts: 4, replies: 0, sent: 5, received: 0, loss: 100 });
+  });
+
+  it('PATTERN, WARNING: pinging broadcast, `pipe N` and duplicates are ping’s own lines', () => {
+    for (const file of [
+      'centos-7.7/ping-hostname-O-D-p-s.out',
+      'centos-7.7/ping-ip-dup.out',
+      'ubuntu-22.04/ping-dest-unreachable.out',
+      'osx-10.14.6/ping-ip-unreachable.out',
+    ])
+      expect(one(readTestData(`peer/jc/${file}`)).status, file).toBe('parsed');
+    const dup = factsOf(one(readTestData('peer/jc/centos-7.7/ping-ip-dup.out')), 'ping-mtu');
+    expect(dup.runs[0]).toMatchObject({ sent: 2, received: 2, duplicates: 19, loss: 0 });
+  });
+
+  it('`PING x (ip) from SRC IFACE:` (ping -I): the source is read', () => {
+    const f = factsOf(
+      one(readTestData('peer/jc/ubuntu-22.04/ping-hostname-source-ip.out')),
+      'ping-mtu',
+    );
+    expect(f.runs[0]).toMatchObject({ target: 'example.com', source: '10.0.0.2', size: 56 });
+    expect(f).toMatchObject({ sent: 3, received: 3, loss: 0 });
+  });
+
+  it('Destination Host Unreachable is a loss, not a reply, and the summary says so', () => {
+    const s = only(readTestData('peer/jc/ubuntu-22.04/ping-dest-unreachable.out'), 'ping-mtu');
+    const f = factsOf(s, 'ping-mtu');
+    expect(f.runs[0]).toMatchObject({
+      replies: 0,
+      unreachable: 3,
+      unreachableFrom: '10.0.0.1',
+      sent: 3,
+      received: 0,
+      errors: 3,
+      loss: 100,
+    });
+    expect(f.unreachable).toMatchObject({ value: '10.0.0.1', line: 2 });
+    expect(s.summary).toEqual({
+      key: 'parse.ping-mtu.summaryUnreachable',
+      params: expect.objectContaining({ loss: 100, unreachable: 3, from: '10.0.0.1' }),
+    });
+    // An unreachable target says nothing about packet sizes.
+    expect(f.smallestFailed).toBeNull();
+    const bsd = factsOf(
+      one(readTestData('peer/jc/osx-10.14.6/ping-ip-unreachable.out')),
+      'ping-mtu',
+    );
+    expect(bsd.runs[0]).toMatchObject({ replies: 0, unreachable: 6, timeouts: 7, loss: 100 });
+    expect(bsd.unreachable?.value).toBe('192.168.1.220');
+  });
+
+  it('several runs: loss over all of them', () => {
+    const f = factsOf(
+      one(
+        'PING 10.0.0.2 (10.0.0.2) 1472(1500) bytes of data.\n\n--- 10.0.0.2 ping statistics ---\n3 packets transmitted, 0 received, 100% packet loss, time 2041ms\nPING 10.0.0.2 (10.0.0.2) 1372(1400) bytes of data.\n1380 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=0.3 ms\n\n--- 10.0.0.2 ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms',
+      ),
+      'ping-mtu',
+    );
+    expect(f).toMatchObject({
+      sent: 4,
+      received: 1,
+      loss: 75,
+      largestOk: 1372,
+      smallestFailed: 1472,
+    });
+  });
+
+  it('reports lines it cannot read, stays linear on long hostile lines', () => {
+    const out = direct(
+      pingMtu,
+      'PING a (10.0.0.1) 56(84) bytes of data.\n64 bytes from 10.0.0.1: error - weird\n' +
+        `64 bytes from ${'1'.repeat(1_900)}\n` +
+        `From ${' '.repeat(1_900)}x\n` +
+        `[${'1'.repeat(1_000)}.${'2'.repeat(900)}`,
+    );
+    expect(out.status).toBe('partial');
+    expect(out.problems.map((p) => p.line)).toEqual([2, 3, 4, 5]);
+    const t0 = performance.now();
+    direct(
+      pingMtu,
+      `PING a (10.0.0.1) 56(84) bytes of data.\n${'1 bytes from x: '.repeat(100_000)}`,
+    );
+    expect(performance.now() - t0).toBeLessThan(2_000);
   });
 });

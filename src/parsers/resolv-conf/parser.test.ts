@@ -58,3 +58,23 @@ describe('resolv-conf', () => {
     expect(f.ndots).toBe(2);
   });
 });
+
+describe('resolv-conf: comments at the end of a line', () => {
+  it('an inline `# comment` is no search domain, an inline `;` no nameserver', () => {
+    const s = one(readTestData('peer/jc/generic/resolve.conf-1'));
+    const f = factsOf(s, 'resolv-conf');
+    expect(s.status).toBe('parsed');
+    expect(f.search?.value).toEqual(['hello.com', 'world.com']);
+    expect(f.nameservers.map((n) => n.value)).toEqual([
+      '75.75.75.75',
+      '75.75.76.76',
+      '2001:558:feed::1',
+      '2001:558:feed::2',
+    ]);
+  });
+
+  it('`domain` sets the search list', () => {
+    const f = factsOf(one(readTestData('peer/jc/generic/resolve.conf-3')), 'resolv-conf');
+    expect(f.search?.value).toEqual(['doc.com']);
+  });
+});

@@ -38,7 +38,7 @@ export const resolvConf = defineParser<'resolv-conf', ResolvConfFacts>({
         problems.add(l.n, 'badLine');
         continue;
       }
-      const d = DIRECTIVE.exec(stripNote(t));
+      const d = DIRECTIVE.exec(stripNote(stripComment(t)));
       if (d) {
         const [key, value] = [d[1]!, d[2]!];
         if (key === 'nameserver') nameservers.push(cite(value.split(/\s+/)[0]!, l));
@@ -80,6 +80,15 @@ export const resolvConf = defineParser<'resolv-conf', ResolvConfFacts>({
     );
   },
 });
+
+/**
+ * An inline comment after the values (`search a.com b.com   # added by hand`): the resolver's
+ * comments start a line, but people write them at the end too, and what follows is no domain.
+ */
+function stripComment(t: string): string {
+  const at = t.search(/\s[#;]/);
+  return at < 0 ? t : t.slice(0, at);
+}
 
 /** A GitHub quote's stray closing backtick and the like after a value (fixture 35). */
 function stripNote(t: string): string {

@@ -6,4 +6,9 @@ export interface SysctlFacts {
   values: Record<string, Cited>;
   /** Keys the tool said do not exist (`cannot stat /proc/sys/...`, `unknown key`). Dotted form. */
   missing: Record<string, Cited>;
+  /**
+   * A configuration file (`/etc/sysctl.conf`, `sysctl.d/*.conf`: comments, or the file named by the
+   * command): the values it sets at boot, not necessarily the running ones.
+   */
+  file: boolean;
 }

@@ -192,3 +192,37 @@ describe('sysctl: keys as other tools word them', () => {
     expect(f.values['net.bridge.bridge-nf-call-ip6tables']?.value).toBe('0');
   });
 });
+
+describe('sysctl: configuration files', () => {
+  it('/etc/sysctl.conf: comments, indented keys; marked as a file', () => {
+    const [s] = parsePaste(local('sysctl--insights-core-sysctl-conf.txt'), 'x');
+    const f = factsOf(s, 'sysctl');
+    expect(s!.status).toBe('parsed');
+    expect(f.file).toBe(true);
+    expect(f.values).toEqual({
+      'kernel.domainname': expect.objectContaining({ value: 'example.com', line: 3 }),
+      'kernel.modprobe': expect.objectContaining({ value: '/sbin/mod probe', line: 7 }),
+    });
+    expect(s!.status !== 'rejected' && s!.summary.key).toBe('parse.sysctl.summaryFile');
+  });
+
+  it('`key=value` with no spaces, sysctl.d `-key`, and the file named by the command', () => {
+    const [s] = parsePaste(
+      '$ cat /etc/sysctl.d/99-kubernetes.conf\nnet.bridge.bridge-nf-call-iptables=1\nnet.ipv4.ip_forward=1\n-net.ipv4.conf.all.rp_filter=0\n',
+      'x',
+    );
+    const f = factsOf(s, 'sysctl');
+    expect(f.file).toBe(true);
+    expect(Object.fromEntries(Object.entries(f.values).map(([k, v]) => [k, v.value]))).toEqual({
+      'net.bridge.bridge-nf-call-iptables': '1',
+      'net.ipv4.ip_forward': '1',
+      'net.ipv4.conf.all.rp_filter': '0',
+    });
+    const [plain] = parsePaste('net.ipv4.ip_forward=1\nnet.ipv4.tcp_tw_recycle=0\n', 'x');
+    expect(factsOf(plain, 'sysctl').file).toBe(false);
+  });
+
+  it('keys of no sysctl tree (`a=1`) stay refused: a properties file is not sysctl', () => {
+    expect(parsePaste('a=1\nb = 2\nc = include an = sign\n', 'x')[0]!.status).toBe('rejected');
+  });
+});

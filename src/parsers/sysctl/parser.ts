@@ -5,10 +5,14 @@ import type { SysctlFacts } from './facts';
 const K = 'parse.sysctl';
 // Sysctl trees; a dotted key under another root (Java properties, Helm values) is not sysctl.
 const ROOTS = '(?:net|kernel|vm|fs|dev|abi|debug|user|sunrpc|crypto)';
-/** `key = value` (sysctl, sysctl -p) or `key=value` (busybox, sysctl.conf). */
-const KV = /^\s*((?:\/?proc\/sys\/)?[A-Za-z0-9_][\w.:/@-]*)\s*=\s?(.*)$/;
+/** `key = value` (sysctl, sysctl -p) or `key=value` (busybox, sysctl.conf); sysctl.d's `-key = v` may fail quietly. */
+const KV = /^\s*-?((?:\/?proc\/sys\/)?[A-Za-z0-9_][\w.:/@-]*)\s*=\s?(.*)$/;
 /** A line that looks like sysctl's own output: a dotted (or slashed) key of a sysctl tree. */
-const SYSCTL_LINE = new RegExp(`^\\s*(?:\\/?proc\\/sys\\/)?${ROOTS}(?:[./][\\w:@-]+){1,}\\s*=`);
+const SYSCTL_LINE = new RegExp(`^\\s*-?(?:\\/?proc\\/sys\\/)?${ROOTS}(?:[./][\\w:@-]+){1,}\\s*=`);
+/** A comment of a configuration file: sysctl itself never prints one. */
+const COMMENT = /^\s*[#;]/;
+/** `cat /etc/sysctl.conf`, `cat /etc/sysctl.d/99-k8s.conf`, `grep -r . /usr/lib/sysctl.d/`. */
+const CONF_COMMAND = /\bsysctl\.(?:conf\b|d\/)/;
 /** `grep . /proc/sys/net/ipv4/*` prints `path:value`. */
 const GREP_PROC = /^\s*(\/proc\/sys\/[\w.:/@-]+):(.*)$/;
 /** `sysctl: cannot stat /proc/sys/x: No such file...`, `cat: /proc/sys/x: No such file...`. */
@@ -62,14 +66,18 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     )
       return true;
     let kv = 0;
+    let comments = 0;
     for (const l of head) {
       if (l.text.length > MAX_LINE) continue;
       if (SYSCTL_LINE.test(l.text)) kv += 1;
+      else if (COMMENT.test(l.text)) comments += 1;
       else if (TOOL_ERROR.test(l.text) || PREFLIGHT.test(l.text) || DOCKER_DISABLED.test(l.text))
         return true;
     }
-    // A short `sysctl key` answer is one line; otherwise several, most of the paste.
-    return kv >= 2 ? kv * 2 >= head.length : kv === 1 && head.length <= 2;
+    // A short `sysctl key` answer is one line; otherwise several, most of the paste. The
+    // comments of a sysctl.conf count for neither.
+    const lines = head.length - comments;
+    return kv >= 2 ? kv * 2 >= lines : kv === 1 && lines <= 2;
   },
   parse(lines, ctx) {
     const values: Record<string, Cited> = {};
@@ -77,6 +85,9 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     const problems: Problem[] = [];
     const content = lines.filter((l) => l.text.trim() !== '');
     const bare = bareKeys(content, ctx);
+    const file =
+      CONF_COMMAND.test(ctx.command ?? '') ||
+      content.some((l) => l.text.length < MAX_LINE && COMMENT.test(l.text));
     for (const l of content) {
       const key = bare?.get(l);
       if (key) {
@@ -108,7 +119,7 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     const n = Object.keys(values).length;
     const gone = Object.keys(missing);
     if (n === 0 && gone.length === 0) return reject(msg(`${K}.noValues`));
-    return accept({ values, missing }, capped(problems), summary(values, gone));
+    return accept({ values, missing, file }, capped(problems), summary(values, gone, file));
   },
 });
 
@@ -161,7 +172,7 @@ function missingKey(text: string): string | null {
   return key && /[./]/.test(key) ? dottedKey(key) : null; // a sysctl key has a tree: never `__proto__`
 }
 
-function summary(values: Record<string, Cited>, gone: string[]) {
+function summary(values: Record<string, Cited>, gone: string[], file: boolean) {
   const n = Object.keys(values).length;
   const strictRp = Object.keys(values).filter(
     (k) => /\.rp_filter$/.test(k) && !NOTABLE.includes(k) && values[k]!.value === '1',
@@ -171,6 +182,7 @@ function summary(values: Record<string, Cited>, gone: string[]) {
     .join(', ');
   const missing = gone.slice(0, 5).map(label).join(', ');
   const params = { n, notable, missing };
+  if (file) return msg(notable ? `${K}.summaryFileNotable` : `${K}.summaryFile`, params);
   if (notable && missing) return msg(`${K}.summaryNotableMissing`, params);
   if (missing) return msg(`${K}.summaryMissing`, params);
   if (notable) return msg(`${K}.summaryNotable`, params);

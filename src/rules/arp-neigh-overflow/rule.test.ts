@@ -40,4 +40,51 @@ describe(cause, () => {
     ).toBe('ruled-out');
     expect(verdictOf(diagnoseTexts({ s: thresholds(128, 512, 1024) }), cause)).toBe('no-evidence');
   });
+
+  describe('with `ip neigh show`', () => {
+    const entries = (n: number, state = 'STALE') =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} dev eth0 lladdr 52:54:00:00:${((i >> 8) & 255).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')} ${state}`,
+      ).join('\n') + '\n';
+
+    it('a table as full as the pasted gc_thresh3 is a finding, medium, citing both', () => {
+      const d = diagnoseTexts({
+        n: entries(1022) + '10.9.0.1 dev eth0  FAILED\n10.9.0.2 dev eth0  INCOMPLETE\n',
+        s: thresholds(128, 512, 1024),
+      });
+      expect(verdictOf(d, cause)).toBe('found:medium');
+      const f = d.findings.find((x) => x.cause === cause)!;
+      expect(f.evidence.map((e) => e.text)).toEqual([
+        'net.ipv4.neigh.default.gc_thresh3 = 1024',
+        '10.9.0.1 dev eth0  FAILED',
+        '10.9.0.2 dev eth0  INCOMPLETE',
+        '10.0.0.0 dev eth0 lladdr 52:54:00:00:00:00 STALE',
+      ]);
+    });
+
+    it('without the limit pasted, a big table is no finding (it may have been raised)', () => {
+      expect(verdictOf(diagnoseTexts({ n: entries(1100) }), cause)).not.toMatch(/^found/);
+    });
+
+    it('PERMANENT entries are not counted against the limit', () => {
+      const d = diagnoseTexts({ n: entries(1024, 'PERMANENT'), s: thresholds(128, 512, 1024) });
+      expect(verdictOf(d, cause)).not.toMatch(/^found/);
+    });
+
+    it('a roomy table rules it out; a logged overflow cites the unresolved peers', () => {
+      const roomy = diagnoseTexts({ n: entries(40) });
+      expect(verdictOf(roomy, cause)).toBe('ruled-out');
+      const d = diagnoseTexts({
+        k: overflow,
+        n: '10.9.0.1 dev eth0  FAILED\n',
+        p: 'PING 10.9.0.1 (10.9.0.1) 56(84) bytes of data.\nFrom 10.9.0.254 icmp_seq=1 Destination Host Unreachable\n',
+      });
+      expect(verdictOf(d, cause)).toBe('found:high');
+      const texts = d.findings.find((x) => x.cause === cause)!.evidence.map((e) => e.text);
+      expect(texts).toContain('10.9.0.1 dev eth0  FAILED');
+      expect(texts).toContain('From 10.9.0.254 icmp_seq=1 Destination Host Unreachable');
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
 import { sysctlFirst } from '../combine/sysctl';
 
@@ -12,7 +12,7 @@ const DEFAULT_THRESH3 = 1024;
  */
 export default defineRule({
   cause: 'arp-neigh-overflow',
-  needs: ['kernel-log', 'sysctl'],
+  needs: ['kernel-log', 'sysctl', 'ip-neigh'],
   check(ctx) {
     const logged: Evidence[] = [];
     let ipv6 = false;
@@ -30,9 +30,16 @@ export default defineRule({
     const family = ipv6 && !logged.some((e) => /arp_cache|ipv4/i.test(e.text)) ? 'ipv6' : 'ipv4';
     const thresh3 = sysctlFirst(ctx, `net.${family}.neigh.default.gc_thresh3`);
     const raised = thresh3 !== null && thresh3.n > DEFAULT_THRESH3;
+    const table = neighTable(ctx, family);
 
     if (logged.length > 0) {
-      const evidence = [...logged.slice(0, 4), ...(thresh3 ? [thresh3.evidence] : [])];
+      // Peers that could not be resolved, as `ip neigh` and `ping` show them, bear it out.
+      const evidence = [
+        ...logged.slice(0, 4),
+        ...(thresh3 ? [thresh3.evidence] : []),
+        ...table.unresolved.slice(0, 2),
+        ...unreachablePings(ctx).slice(0, 1),
+      ];
       return finding(
         raised ? 'medium' : 'high',
         {
@@ -43,9 +50,23 @@ export default defineRule({
         { family },
       );
     }
+    // Without a log: a table listing as many entries as gc_thresh3 allows is full. Only against
+    // the pasted limit: with the default assumed, a raised limit would make it a false alarm.
+    if (table.first && thresh3 && Number.isFinite(thresh3.n) && table.counted >= thresh3.n)
+      return finding(
+        'medium',
+        { key: `${K}.tableFull`, params: { entries: table.counted, n: thresh3.n } },
+        [thresh3.evidence, ...table.unresolved.slice(0, 2), table.first],
+        { family },
+      );
     if (raised)
       return ruledOut({ key: `${K}.raised`, params: { n: thresh3.n } }, [thresh3.evidence]);
     if (lines > 0) return ruledOut({ key: `${K}.quietLog`, params: { n: lines } });
+    const limit = thresh3 && Number.isFinite(thresh3.n) ? thresh3.n : DEFAULT_THRESH3;
+    if (table.first && table.counted * 2 < limit)
+      return ruledOut({ key: `${K}.tableRoomy`, params: { entries: table.counted, n: limit } }, [
+        table.first,
+      ]);
     return noEvidence;
   },
   fix: {
@@ -59,3 +80,35 @@ export default defineRule({
     defaults: { family: 'ipv4' },
   },
 });
+
+/** The neighbour entries `ip neigh` lists for a family, with the FAILED and INCOMPLETE ones. */
+function neighTable(
+  ctx: RuleContext,
+  family: 'ipv4' | 'ipv6',
+): { counted: number; unresolved: Evidence[]; first: Evidence | null } {
+  let counted = 0;
+  const unresolved: Evidence[] = [];
+  let first: Evidence | null = null;
+  for (const { source, facts } of ctx.of('ip-neigh')) {
+    const fam = family === 'ipv4' ? facts.inet : facts.inet6;
+    if (fam.entries === 0) continue;
+    counted += fam.counted;
+    first ??= facts.first ? cite(source, facts.first) : null;
+    const ofFamily = (c: { value: string }) =>
+      c.value.split(' ')[0]!.includes(':') === (family === 'ipv6');
+    for (const c of [...(facts.examples.FAILED ?? []), ...(facts.examples.INCOMPLETE ?? [])])
+      if (ofFamily(c)) unresolved.push(cite(source, c));
+  }
+  return { counted, unresolved, first };
+}
+
+/** `ping` lines saying a host could not be reached (no neighbour entry for it, among other reasons). */
+function unreachablePings(ctx: RuleContext): Evidence[] {
+  return ctx
+    .of('ping-mtu')
+    .flatMap(({ source, facts }) =>
+      facts.unreachable && /Host Unreachable|Address unreachable/i.test(facts.unreachable.text)
+        ? [cite(source, facts.unreachable)]
+        : [],
+    );
+}

@@ -57,4 +57,43 @@ ping: local error: Message too long, mtu=1438
 `;
     expect(verdictOf(diagnoseTexts({ p: local }), cause)).not.toMatch(/^found/);
   });
+
+  describe('ping loss', () => {
+    const run = (size: number, body: string, stats: string) =>
+      `PING 10.0.0.2 (10.0.0.2) ${size}(${size + 28}) bytes of data.\n${body}\n--- 10.0.0.2 ping statistics ---\n${stats}\n`;
+    const ok = run(
+      1372,
+      '1380 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=0.3 ms',
+      '1 packets transmitted, 1 received, 0% packet loss, time 0ms',
+    );
+
+    it('big packets lost whole while small ones pass: a black hole', () => {
+      const lost = run(
+        1472,
+        '',
+        '3 packets transmitted, 0 received, 100% packet loss, time 2041ms',
+      );
+      expect(
+        verdictOf(diagnoseTexts({ p: `$ ping -M do -s 1472 -c 3 10.0.0.2\n${lost}${ok}` }), cause),
+      ).toBe('found:medium');
+    });
+
+    it('big packets answered "Destination Host Unreachable": the host is unreachable, no MTU finding', () => {
+      const unreachable = run(
+        1472,
+        'From 10.0.0.1 icmp_seq=1 Destination Host Unreachable',
+        '3 packets transmitted, 0 received, +3 errors, 100% packet loss, time 2041ms',
+      );
+      expect(verdictOf(diagnoseTexts({ p: `${unreachable}${ok}` }), cause)).not.toMatch(/^found/);
+    });
+
+    it('sizes to different targets are not compared', () => {
+      const other = run(
+        1472,
+        '',
+        '3 packets transmitted, 0 received, 100% packet loss, time 2041ms',
+      ).replace(/10\.0\.0\.2/g, '10.0.0.3');
+      expect(verdictOf(diagnoseTexts({ p: `${other}${ok}` }), cause)).not.toMatch(/^found/);
+    });
+  });
 });

@@ -106,11 +106,11 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: '# @{measure}\nping -M do -s $(( {mtu} - 28 )) -c 3 {target}\n# @{calico}\nkubectl patch installation default --type merge -p \'{"spec":{"calicoNetwork":{"mtu":{mtu}}}}\' || kubectl -n kube-system patch configmap calico-config --type merge -p \'{"data":{"veth_mtu":"{mtu}"}}\'',
+    now: '# @{measure}\nping -M \'do\' -s $(( {mtu} - 28 )) -c 3 {target}\n# @{calico}\nkubectl patch installation default --type merge -p \'{"spec":{"calicoNetwork":{"mtu":{mtu}}}}\' || kubectl -n kube-system patch configmap calico-config --type merge -p \'{"data":{"veth_mtu":"{mtu}"}}\'',
     persist:
-      'kubectl -n kube-system rollout restart daemonset calico-node\n# @{flannel}\n# @{pods}\nkubectl -n {ns} rollout restart deployment',
+      'kubectl -n kube-system rollout restart daemonset calico-node\n# @{flannel}\n# @{pods}\nkubectl -n {ns} rollout restart {workload}',
     verify:
-      "ip -d link show {iface} | grep -o 'mtu [0-9]*'\nip link | grep -E '^[0-9]+: cali' | grep -o 'mtu [0-9]*' | sort | uniq -c\nping -M do -s $(( {mtu} - 28 )) -c 3 {target}",
+      "ip -d link show {iface} | grep -o 'mtu [0-9]*'\nip link | grep -E '^[0-9]+: cali' | grep -o 'mtu [0-9]*' | sort | uniq -c\nping -M 'do' -s $(( {mtu} - 28 )) -c 3 {target}",
     rollback: '# @{rollback}',
     defaults: { mtu: '1450', iface: 'flannel.1', target: 'TARGET_IP', ns: 'NAMESPACE' },
   },
@@ -139,7 +139,11 @@ function underlays(
   );
 }
 
-/** What `ping -M do` showed: a hop smaller than the packet, or big packets that vanish while small ones pass. */
+/**
+ * What `ping -M do` showed: a hop smaller than the packet, or big packets that vanish while small
+ * ones to the same target pass. A target that is unreachable (`Destination Host Unreachable`)
+ * or answers nothing says nothing about sizes.
+ */
 function pingEvidence(ctx: RuleContext): {
   broken: Evidence[];
   blackHole: boolean;
@@ -159,23 +163,26 @@ function pingEvidence(ctx: RuleContext): {
       if ((r.packet ?? 0) >= 1500 && r.replies > 0 && r.localErrors === 0)
         fullSize ??= cite(source, r);
     }
-    const df = facts.dontFragment !== false;
-    if (
-      df &&
-      facts.largestOk !== null &&
-      facts.smallestFailed !== null &&
-      facts.smallestFailed > facts.largestOk
-    ) {
-      const silent = facts.runs.find(
+    if (facts.dontFragment === false) continue;
+    const targets = new Set(facts.runs.map((r) => r.target));
+    for (const target of targets) {
+      const runs = facts.runs.filter((r) => r.target === target && r.size !== null);
+      const ok = runs.filter((r) => r.replies > 0).map((r) => r.size!);
+      // Lost whole: no reply, no error, no unreachable; 100% loss, or unanswered and cut short.
+      const silent = runs.filter(
         (r) =>
-          r.size === facts.smallestFailed &&
           r.replies === 0 &&
           r.localErrors === 0 &&
-          r.fragNeeded === 0,
+          r.fragNeeded === 0 &&
+          r.unreachable === 0 &&
+          (r.loss === 100 || (r.loss === null && r.timeouts > 0)),
       );
-      if (silent) {
+      if (ok.length === 0 || silent.length === 0) continue;
+      const largestOk = Math.max(...ok);
+      const smallest = silent.reduce((a, b) => (b.size! < a.size! ? b : a));
+      if (smallest.size! > largestOk) {
         blackHole = true;
-        broken.push(cite(source, silent));
+        broken.push(cite(source, smallest));
       }
     }
   }

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { factsOf } from '../../testing/facts';
+import {
+  claimsOnly,
+  direct,
+  only,
+  survivesHostileInput,
+  textsMatch,
+} from '../../testing/parser-checks';
+import { parsePaste } from '../registry';
+import { ipNeigh } from './parser';
+
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+const source = (p: string) => readFileSync(new URL(p, import.meta.url), 'utf8');
+const one = (text: string) => {
+  const rs = parsePaste(text, 'x');
+  expect(rs).toHaveLength(1);
+  return rs[0]!;
+};
+const FIXTURE = local('ip-neigh--insights-core-bond-vlans.txt');
+
+describe('ip-neigh', () => {
+  it('a host on bonded VLANs: entries per family, state and device', () => {
+    const s = only(FIXTURE, 'ip-neigh');
+    const f = s.facts;
+    expect(s.status).toBe('parsed');
+    expect(f).toMatchObject({
+      total: 14,
+      inet: { entries: 7, counted: 7 },
+      inet6: { entries: 7, counted: 7 },
+      states: { REACHABLE: 6, STALE: 5, DELAY: 1, INCOMPLETE: 2 },
+      failed: 0,
+      incomplete: 2,
+      stale: 5,
+    });
+    expect(f.devices).toEqual({
+      'bond0.104': { REACHABLE: 5, STALE: 2 },
+      'bond0.101': { STALE: 2, REACHABLE: 1 },
+      'bond0.102': { STALE: 1, DELAY: 1, INCOMPLETE: 2 },
+    });
+    expect(f.examples.INCOMPLETE!.map((c) => c.line)).toEqual([13, 14]);
+    expect(s.summary).toEqual({
+      key: 'parse.ip-neigh.summary',
+      params: {
+        n: 14,
+        ipv4: 7,
+        ipv6: 7,
+        failed: 0,
+        incomplete: 2,
+        stale: 5,
+        devices: 'bond0.104 7, bond0.102 4, bond0.101 3',
+      },
+    });
+  });
+
+  it('is not taken for `ip route`, though its lines have a `dev`', () => {
+    expect(one('10.244.1.5 dev cni0 lladdr 0a:58:0a:f4:01:05 STALE').kind).toBe('ip-neigh');
+    expect(one('10.0.0.9 dev eth0  FAILED\n10.0.0.7 dev eth0  INCOMPLETE').kind).toBe('ip-neigh');
+    expect(one('default via 10.0.0.1 dev eth0 proto dhcp metric 100').kind).toBe('ip-route');
+  });
+
+  it('reads -s counters, flags and one-device listings; PERMANENT is not counted against gc_thresh', () => {
+    const f = factsOf(
+      one(
+        [
+          '10.0.0.1 dev eth0 lladdr 52:54:00:12:34:56 ref 1 used 9/9/6 probes 1 REACHABLE',
+          'fe80::1 dev eth0 lladdr 52:54:00:12:34:57 router STALE',
+          '10.0.0.2 dev eth0 lladdr 52:54:00:12:34:58 PERMANENT',
+          '10.0.0.3 dev vxlan0 lladdr 52:54:00:12:34:59 extern_learn NOARP proto zebra',
+          '10.0.0.4 lladdr 52:54:00:12:34:5a REACHABLE',
+        ].join('\n'),
+      ),
+      'ip-neigh',
+    );
+    expect(f.inet).toEqual({ entries: 4, counted: 2 });
+    expect(f.inet6).toEqual({ entries: 1, counted: 1 });
+    expect(f.devices['-']).toEqual({ REACHABLE: 1 });
+  });
+
+  it('reports the lines it cannot read', () => {
+    const out = direct(
+      ipNeigh,
+      '10.0.0.1 dev eth0 lladdr 52:54:00:12:34:56 REACHABLE\n172.17.42.2 dev lo lladdr\n10.0.0.2 dev eth0 lladdr 52:54:00:12:34:57 SOMETHING',
+    );
+    expect(out.status).toBe('partial');
+    expect(out.problems.map((p) => p.line)).toEqual([2, 3]);
+    expect(direct(ipNeigh, '/usr/sbin/ip: bad command or file name').status).toBe('rejected');
+  });
+
+  it('a device named __proto__ is a device like any other', () => {
+    const f = factsOf(one('10.0.0.1 dev __proto__ lladdr 52:54:00:12:34:56 FAILED'), 'ip-neigh');
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(Object.keys(f.devices)).toEqual(['__proto__']);
+  });
+
+  describe('claims no shared fixture', () => claimsOnly(ipNeigh, []));
+  textsMatch('ip-neigh', [source('./parser.ts')]);
+  describe('hostile input', () =>
+    survivesHostileInput(ipNeigh, FIXTURE.split('\n').filter(Boolean), {
+      longLines: [`10.0.0.1 dev eth0 ${'lladdr '.repeat(500_000)}STALE`],
+    }));
+});
