@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -85,8 +87,77 @@ function inlineFavicon(): Plugin {
   };
 }
 
+/**
+ * Hosted build: fails it when the scripts the first screen loads (the entry chunk and its static
+ * imports) weigh more than the budget, gzip-compressed; scripts/check-budget.mjs measures dist/
+ * and prints the number.
+ */
+function firstScreenBudget(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'net-triage:first-screen-budget',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const script = fileURLToPath(new URL('./scripts/check-budget.mjs', import.meta.url));
+      const r = spawnSync(process.execPath, [script, outDir], { stdio: 'inherit' });
+      if (r.status !== 0) throw new Error('the first screen is over its script budget (above)');
+    },
+  };
+}
+
+/**
+ * The chunks of mermaid's that the app never runs. mermaid loads every diagram type, layout and
+ * KaTeX (for math in labels) with import(); the app draws only flowcharts, laid out by dagre,
+ * with plain-text labels. Every other chunk is reachable from the entry, statically or by
+ * import(), and stays in the precache.
+ */
+const MERMAID_LAZY =
+  /\/node_modules\/(?:mermaid|@mermaid-js\/[^/]+)\/dist\/chunks\/|\/node_modules\/katex\//;
+const MERMAID_USED = /\/(?:flowDiagram|dagre)-[A-Z0-9]+\.mjs$/;
+
+/** The bundle's JS chunks the app can never load: not reachable but through MERMAID_LAZY. */
+export function unusedChunks(bundle: Rolldown.OutputBundle): string[] {
+  const chunks = new Map<string, Rolldown.OutputChunk>();
+  for (const [name, file] of Object.entries(bundle))
+    if (file.type === 'chunk') chunks.set(name, file);
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    const chunk = chunks.get(name);
+    if (!chunk || seen.has(name)) return;
+    seen.add(name);
+    chunk.imports.forEach(visit);
+    for (const lazy of chunk.dynamicImports) {
+      const facade = chunks.get(lazy)?.facadeModuleId?.replace(/\\/g, '/') ?? '';
+      if (!MERMAID_LAZY.test(facade) || MERMAID_USED.test(facade)) visit(lazy);
+    }
+  };
+  for (const [name, chunk] of chunks) if (chunk.isEntry) visit(name);
+  const kept = [...seen].map((n) => chunks.get(n)?.facadeModuleId ?? '');
+  if (!kept.some((f) => /\/flowDiagram-[A-Z0-9]+\.mjs$/.test(f.replace(/\\/g, '/')))) {
+    // mermaid renamed its flowchart chunk: precaching must not silently lose it.
+    throw new Error('unusedChunks: no flowDiagram chunk of mermaid found; update MERMAID_USED');
+  }
+  return [...chunks.keys()].filter((n) => !seen.has(n));
+}
+
+/** Hosted build: what unusedChunks() finds, for the service worker's precache to leave out. */
+function findUnusedChunks(unused: Set<string>): Plugin {
+  return {
+    name: 'net-triage:unused-chunks',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      unused.clear();
+      for (const name of unusedChunks(bundle)) unused.add(name);
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
+  const unused = new Set<string>();
   return {
     // Relative asset URLs: the build works from any sub-path, and from file:// (single).
     base: './',
@@ -107,6 +178,8 @@ export default defineConfig(({ mode }) => {
         : [
             cspMeta(),
             collectorScript(),
+            firstScreenBudget(),
+            findUnusedChunks(unused),
             VitePWA({
               strategies: 'generateSW',
               registerType: 'autoUpdate',
@@ -131,7 +204,31 @@ export default defineConfig(({ mode }) => {
                 clientsClaim: true,
                 skipWaiting: true,
                 cleanupOutdatedCaches: true,
-                // mermaid's chunks are big; every chunk must be cached to work offline.
+                // Everything the app can load, so that it all works offline after one visit;
+                // not mermaid's other diagram types (unusedChunks).
+                manifestTransforms: [
+                  async (entries) => {
+                    const left = entries.filter((e) => unused.has(e.url));
+                    if (left.length > 0) {
+                      const kib = left.reduce((sum, e) => sum + e.size, 0) / 1024;
+                      console.log(
+                        `precache: left out ${left.length} chunks of mermaid diagram types the app does not use (${kib.toFixed(0)} KiB)`,
+                      );
+                    }
+                    return { manifest: entries.filter((e) => !unused.has(e.url)), warnings: [] };
+                  },
+                ],
+                // A lazily loaded script that is not precached (should a future mermaid load one
+                // more for a flowchart) is cached on first use, so offline still works after it.
+                runtimeCaching: [
+                  {
+                    urlPattern: ({ url, sameOrigin }) =>
+                      sameOrigin && /\/assets\/[^/]+\.js$/.test(url.pathname),
+                    handler: 'CacheFirst',
+                    options: { cacheName: 'net-triage-lazy', expiration: { maxEntries: 40 } },
+                  },
+                ],
+                // mermaid's core chunks are big; every chunk the app uses must be cached.
                 maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
               },
             }),

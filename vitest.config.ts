@@ -28,6 +28,8 @@ export default defineConfig({
           // Only so that @testing-library/react finds a global afterEach and unmounts
           // after each test; tests still import describe/it/expect from 'vitest'.
           globals: true,
+          // The app loads every dictionary before a screen other than the start one renders.
+          setupFiles: ['src/testing/messages.ts'],
         },
       },
     ],

@@ -5,10 +5,13 @@
 //
 // Binds to 127.0.0.1 only. Serves DIR at / and, with --mount, also under each given
 // sub-path (to prove the build works from one). A busy port moves on to the next
-// free one unless --strict-port is given.
-import { createReadStream, statSync } from 'node:fs';
+// free one unless --strict-port is given. Text (HTML, scripts, CSS, SVG, JSON) goes out gzipped
+// to clients that accept it, as any production web server sends it: the first screen's budget
+// (scripts/check-budget.mjs) and the Lighthouse benchmark count compressed bytes.
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const HOST = '127.0.0.1';
 
@@ -97,6 +100,31 @@ function lookup(pathname) {
   return isFile(file) ? file : null;
 }
 
+/** Types worth compressing: text, and SVG and JSON (binary formats are compressed already). */
+const COMPRESSIBLE = /^(?:text\/|image\/svg\+xml|application\/(?:json|manifest\+json))/;
+
+/** Gzipped files, by path, while their size and mtime stay the same. */
+const gzipped = new Map();
+function gzipOf(file, stat) {
+  const hit = gzipped.get(file);
+  if (hit && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs) return hit.body;
+  const body = gzipSync(readFileSync(file));
+  gzipped.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, body });
+  return body;
+}
+
+/** Whether an Accept-Encoding header accepts gzip (and does not refuse it with q=0). */
+function acceptsGzip(header) {
+  return String(header ?? '')
+    .split(',')
+    .some((part) => {
+      const [coding, ...params] = part.trim().toLowerCase().split(';');
+      if (coding !== 'gzip' && coding !== '*') return false;
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return !q || Number(q.slice(2)) > 0;
+    });
+}
+
 function send(res, status, text, headers = {}) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
   res.end(text);
@@ -118,15 +146,23 @@ const server = createServer((req, res) => {
     .split(sep)
     .join('/');
   const immutable = name.startsWith('assets/') && /-[\w-]{8,}\.\w+$/.test(name);
+  const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const stat = statSync(file);
+  const compressible = COMPRESSIBLE.test(type);
+  const body =
+    compressible && acceptsGzip(req.headers['accept-encoding']) ? gzipOf(file, stat) : null;
   res.writeHead(200, {
-    'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': statSync(file).size,
+    'Content-Type': type,
+    'Content-Length': body ? body.length : stat.size,
+    ...(body ? { 'Content-Encoding': 'gzip' } : {}),
+    ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
     // Hashed build assets never change; everything else (index.html, sw.js) is revalidated.
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   });
   if (req.method === 'HEAD') return res.end();
+  if (body) return res.end(body);
   createReadStream(file).pipe(res);
 });
 

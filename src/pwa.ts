@@ -28,3 +28,24 @@ export function registerServiceWorker(): Promise<ServiceWorkerRegistration | und
     window.addEventListener('load', () => resolve(register()), { once: true });
   });
 }
+
+/**
+ * Screens, mermaid and the share dialog are chunks loaded on first use. A deploy replaces them,
+ * and the new service worker takes over at once and drops the old ones from its cache, so a page
+ * still running the old entry fails to load its next chunk. Vite reports that as
+ * `vite:preloadError`: reload, which brings the new version. Not again within a minute, so that
+ * a chunk which truly cannot be had (offline, never cached) shows its error instead of a loop.
+ */
+export function reloadOnStaleChunks(): void {
+  if (!import.meta.env.PROD || import.meta.env.VITE_SINGLE || typeof window === 'undefined') return;
+  window.addEventListener('vite:preloadError', () => {
+    const key = 'net-triage:stale-chunk-reload';
+    try {
+      if (Date.now() - Number(sessionStorage.getItem(key) ?? 0) < 60_000) return;
+      sessionStorage.setItem(key, String(Date.now()));
+    } catch {
+      return; // no storage to guard against a reload loop: leave the error as it is
+    }
+    location.reload();
+  });
+}

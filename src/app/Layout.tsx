@@ -1,8 +1,10 @@
 import { Link, Outlet } from 'react-router';
-import { LANGS, type Lang } from '../i18n/resources';
+import { LANGS, type Lang } from '../i18n/dict';
 import { useLang } from '../stores/lang';
+import { useHydrated } from '../stores/wizard';
+import { useSaveTrouble } from '../stores/storage';
 import { useT } from '../components/useT';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import logoUrl from './logo.svg';
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
@@ -10,6 +12,8 @@ const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文
 export function Layout() {
   const { t, lang } = useT();
   const setLang = useLang((s) => s.setLang);
+  const hydrated = useHydrated();
+  const refused = useSaveTrouble((s) => s.refused);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = `${t('app.name')}: ${t('app.tagline')}`;
@@ -44,8 +48,19 @@ export function Layout() {
           </select>
         </label>
       </header>
-      <main id="main" tabIndex={-1}>
-        <Outlet />
+      <main id="main" tabIndex={-1} aria-busy={!hydrated}>
+        {refused && (
+          <p className="note" role="status" data-testid="save-refused">
+            {t('app.saveRefused')}
+          </p>
+        )}
+        {/* Screens other than the start one are lazy (App.tsx): nothing shows until they load.
+            The kept work is read back first: a step must not be judged on an empty state. */}
+        {hydrated && (
+          <Suspense fallback={null}>
+            <Outlet />
+          </Suspense>
+        )}
       </main>
       <footer className="foot">{t('app.privacy')}</footer>
     </>

@@ -1,9 +1,13 @@
 import { useCallback } from 'react';
 import { useLang } from '../stores/lang';
-import { translate } from '../i18n/translate';
+import { translateLoaded as translate } from '../i18n/loaded';
 import type { Msg } from '../engine/types';
 
-/** `t(key, params)` and `tm(msg)` in the current language. */
+/**
+ * `t(key, params)` and `tm(msg)` in the current language, over the dictionaries loaded so far:
+ * the start screen's (`ui`) at first, all of them once a screen that needs more has loaded
+ * (see i18n/loaded.ts and app/App.tsx).
+ */
 export function useT() {
   const lang = useLang((s) => s.lang);
   const t = useCallback(

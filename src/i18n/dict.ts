@@ -3,6 +3,15 @@ import type { Msg } from './msg';
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** Chinese for any zh-* browser language, English otherwise. */
+export function langFromNavigator(languages: readonly string[]): Lang {
+  return languages.some((l) => /^zh\b/i.test(l)) ? 'zh-CN' : 'en';
+}
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'en' || v === 'zh-CN';
+}
+
 export type Dict = { [key: string]: string | Dict };
 
 /**

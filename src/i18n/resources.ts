@@ -15,7 +15,7 @@ import parseZh from './parse.zh-CN';
 import shareEn from './share.en';
 import shareZh from './share.zh-CN';
 
-export { LANGS, type Lang } from './dict';
+export { LANGS, type Lang, isLang, langFromNavigator } from './dict';
 
 /**
  * One file per namespace and language (`cause` in three, by concern); `merge` refuses a key that
@@ -35,12 +35,3 @@ export type MessageKey =
   | Leaves<typeof causeIngressEn>
   | Leaves<typeof parseEn>
   | Leaves<typeof shareEn>;
-
-/** Chinese for any zh-* browser language, English otherwise. */
-export function langFromNavigator(languages: readonly string[]): Lang {
-  return languages.some((l) => /^zh\b/i.test(l)) ? 'zh-CN' : 'en';
-}
-
-export function isLang(v: unknown): v is Lang {
-  return v === 'en' || v === 'zh-CN';
-}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { isLang, langFromNavigator, type Lang } from '../i18n/resources';
+import { isLang, langFromNavigator, type Lang } from '../i18n/dict';
 
 const KEY = 'net-triage:lang';
 
