@@ -150,7 +150,13 @@ test.describe('share links', () => {
       expect(await findings(other.page)).toEqual(sent);
       const html = await other.page.content();
       for (const original of ['172.16.1.112', 'k8s-node03']) expect(html).not.toContain(original);
+      // The receiver is told the values are stand-ins before anything else.
+      await expect(other.page.getByTestId('redacted-note')).toBeVisible();
       if (!omitRaw) {
+        // A redacted link does not open as the receiver's work by itself; once it does, the
+        // wizard keeps saying its values are stand-ins.
+        await other.page.getByTestId('share-adopt').click();
+        await expect(other.page.getByTestId('redacted-work')).toContainText('stand-ins');
         await other.page
           .locator('.trail a', { hasText: 'What does kube-proxy on that node say?' })
           .first()

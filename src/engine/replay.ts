@@ -12,6 +12,8 @@ export interface WizardState {
   answers: Record<string, string>;
   /** Pasted text per evidence node; `null` when the operator skipped the step. */
   pastes: Record<string, string | null>;
+  /** Opened from a redacted link: addresses and names in it are stand-ins, not real values. */
+  redacted?: true;
 }
 
 export type StepStatus = 'answered' | 'pasted' | 'skipped' | 'auto-skipped' | 'current' | 'outcome';

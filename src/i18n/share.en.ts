@@ -36,6 +36,8 @@ export default {
         'The sender left the raw output out: you see the findings and the evidence lines they rest on.',
       redacted:
         'Addresses, host names and secrets were replaced by stand-ins (198.18.x.y, node-N, host-N.example) before sharing.',
+      redactedWork:
+        'This triage came from a redacted link: addresses, host names and secrets in it (198.18.x.y, node-N, host-N.example) are stand-ins, not real values. Put the real ones in before you run a command.',
       conflict:
         'You have work of your own in progress on this symptom. Opening the shared triage in the wizard replaces it.',
       adopt: 'Continue in the wizard',

@@ -47,18 +47,22 @@ function Received({ payload }: { payload: SharePayload }) {
     [payload],
   );
   const adopt = () => {
-    useWizard.getState().load(shared);
+    useWizard.getState().load(payload.redacted ? { ...shared, redacted: true } : shared);
     navigate(`/s/${payload.tree}/${payload.node}`, { replace: true });
   };
-  // Nothing of the receiver's would be replaced: open it in the wizard right away.
-  const free = !payload.omitted && (!own || isEmpty(own) || sameState(own, shared));
+  // Nothing of the receiver's would be replaced: open it in the wizard right away. A redacted
+  // link first says so: its addresses and names are stand-ins, not values to act on.
+  const mine = !!own && !isEmpty(own) && !sameState(own, shared);
+  const free = !payload.omitted && !payload.redacted && !mine;
   useEffect(() => {
     if (free) adopt();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the link opens
   }, [free]);
 
   if (free) return <p className="muted">{t('share.received.opening')}</p>;
-  return <SharedView payload={payload} onAdopt={payload.omitted ? undefined : adopt} />;
+  return (
+    <SharedView payload={payload} onAdopt={payload.omitted ? undefined : adopt} conflict={mine} />
+  );
 }
 
 const ERROR_KEYS: Record<ShareError['code'], string> = {

@@ -20,7 +20,16 @@ import { useMemo } from 'react';
  * A shared triage, read-only: the path taken, the step the sender was at, and the diagnosis
  * (recomputed from the pastes, or the carried one when the raw output was left out).
  */
-export function SharedView({ payload, onAdopt }: { payload: SharePayload; onAdopt?: () => void }) {
+export function SharedView({
+  payload,
+  onAdopt,
+  conflict = true,
+}: {
+  payload: SharePayload;
+  onAdopt?: () => void;
+  /** The receiver has work of their own on this symptom that adopting would replace. */
+  conflict?: boolean;
+}) {
   const { t } = useT();
   const tree = TREES[payload.tree];
   // With raw output the receiver's worker reads the pastes as the sender's did; without, the
@@ -75,16 +84,20 @@ export function SharedView({ payload, onAdopt }: { payload: SharePayload; onAdop
         </p>
         <p>{t('share.received.readOnly')}</p>
         {payload.omitted && <p>{t('share.received.omitted')}</p>}
-        {payload.redacted && <p>{t('share.received.redacted')}</p>}
-        {onAdopt && <p>{t('share.received.conflict')}</p>}
+        {payload.redacted && (
+          <p className="note" data-testid="redacted-note">
+            {t('share.received.redacted')}
+          </p>
+        )}
+        {onAdopt && conflict && <p>{t('share.received.conflict')}</p>}
         <div className="row">
           {onAdopt && (
             <button type="button" className="primary" onClick={onAdopt} data-testid="share-adopt">
-              {t('share.received.adoptReplace')}
+              {t(conflict ? 'share.received.adoptReplace' : 'share.received.adopt')}
             </button>
           )}
-          <Link className="button" to={onAdopt ? `/s/${payload.tree}` : '/'}>
-            {t(onAdopt ? 'share.received.keepMine' : 'share.received.start')}
+          <Link className="button" to={onAdopt && conflict ? `/s/${payload.tree}` : '/'}>
+            {t(onAdopt && conflict ? 'share.received.keepMine' : 'share.received.start')}
           </Link>
         </div>
       </section>

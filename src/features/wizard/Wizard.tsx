@@ -72,6 +72,11 @@ function WizardFor({
   return (
     <div className="wizard">
       {space === 'example' && <ExampleBanner symptom={symptom} />}
+      {state.redacted && (
+        <p className="note wizard-note" role="note" data-testid="redacted-work">
+          {t('share.received.redactedWork')}
+        </p>
+      )}
       <Trail symptom={symptom} steps={rp.steps} current={node} state={state} sections={rp.views} />
       <section className="step" aria-labelledby="step-title">
         <p className="step-meta">
