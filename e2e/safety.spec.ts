@@ -141,6 +141,21 @@ for (const viewport of [
   });
 }
 
+test('a NodePort as kubectl prints it is taken; a new step names itself and takes the focus', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await page.locator('[data-symptom-id="nodeport-one-node"]').click();
+  await answer(page, '80:31610/TCP');
+  await expect(page.locator('.trail')).toContainText('31610');
+  await expect(page.locator('.trail')).not.toContainText('80:31610');
+  await answer(page, 'node-1');
+  await choose(page, 'iptables');
+  // The evidence step: its heading has the focus, the tab title names it.
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(page).toHaveTitle(/^Are kube-proxy and the CNI running on that node\? · /);
+});
+
 test.describe('reload keeps everything', () => {
   test.use({ locale: 'en-US' });
 

@@ -1,4 +1,4 @@
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { LANGS, type Lang } from '../i18n/dict';
 import { useLang } from '../stores/lang';
 import { useHydrated } from '../stores/wizard';
@@ -14,10 +14,12 @@ export function Layout() {
   const setLang = useLang((s) => s.setLang);
   const hydrated = useHydrated();
   const refused = useSaveTrouble((s) => s.refused);
+  const { pathname } = useLocation();
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = `${t('app.name')}: ${t('app.tagline')}`;
-  }, [lang, t]);
+    // A wizard step names itself in the tab (Wizard.tsx); every other screen has the app's name.
+    if (!/^\/[sx]\//.test(pathname)) document.title = `${t('app.name')}: ${t('app.tagline')}`;
+  }, [lang, t, pathname]);
   return (
     <>
       <a

@@ -1,8 +1,18 @@
 import type { Validation } from './tree';
 
 /** Answers that go into shell commands are checked here, so they are safe to fill in. */
-export function isValid(kind: Validation, value: string): boolean {
+/**
+ * The value as the wizard keeps it: `80:31610/TCP`, as `kubectl get svc` prints a NodePort (and
+ * as the step's help shows it), is the NodePort 31610.
+ */
+export function normalize(kind: Validation, value: string): string {
   const v = value.trim();
+  if (kind !== 'nodeport') return v;
+  return /^\d{1,5}:(\d{1,5})(?:\/(?:TCP|UDP|SCTP))?$/i.exec(v)?.[1] ?? v;
+}
+
+export function isValid(kind: Validation, value: string): boolean {
+  const v = normalize(kind, value);
   switch (kind) {
     case 'nodeport':
       return /^\d{1,5}$/.test(v) && +v >= 1 && +v <= 65535;

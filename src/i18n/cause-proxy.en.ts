@@ -44,7 +44,7 @@ export default {
         why: 'kube-proxy drops this NodePort\'s traffic on this node: "has no local endpoints".',
         hasLocal: 'The NodePort {{port}} chain sends traffic to endpoints on this node.',
         nftDrop:
-          'kube-proxy (nftables mode) drops NodePort {{port}} on this node: its no-endpoint-nodeports map says `drop`, which it writes for externalTrafficPolicy: Local without a local endpoint.',
+          'kube-proxy (nftables mode) drops NodePort {{port}} on this node: its no-endpoint-nodeports map says drop, which it writes for externalTrafficPolicy: Local without a local endpoint.',
         nftServed:
           'kube-proxy (nftables mode) sends NodePort {{port}} to its Service chain on this node, with no drop for want of a local endpoint.',
       },

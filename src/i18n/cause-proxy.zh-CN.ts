@@ -46,7 +46,7 @@ export default {
         why: 'kube-proxy 在本节点丢弃了该 NodePort 的流量：“has no local endpoints”。',
         hasLocal: 'NodePort {{port}} 的链把流量转发给本节点上的 Endpoint。',
         nftDrop:
-          'kube-proxy（nftables 模式）在本节点丢弃 NodePort {{port}} 的流量：它的 no-endpoint-nodeports 映射写着 `drop`，这是 externalTrafficPolicy: Local 且本节点没有 Endpoint 时它写入的。',
+          'kube-proxy（nftables 模式）在本节点丢弃 NodePort {{port}} 的流量：它的 no-endpoint-nodeports 映射写着 drop，这是 externalTrafficPolicy: Local 且本节点没有 Endpoint 时它写入的。',
         nftServed:
           'kube-proxy（nftables 模式）在本节点把 NodePort {{port}} 送往该 Service 的链，没有因缺少本地 Endpoint 而丢弃。',
       },

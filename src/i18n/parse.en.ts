@@ -8,6 +8,8 @@ export default {
     repeated: 'The same output as the one from line {{line}}: read once.',
     repeatedHalf:
       'The output is pasted twice: the second copy (from this line) is read as the first, once.',
+    unknownBinary:
+      'This is not text a command prints (binary or wrongly decoded bytes). Paste the output of the command shown above as text.',
     tooBig: 'The paste is larger than {{max}} MB; paste a filtered part.',
     failed: 'The paste could not be read: {{error}}',
     'iptables-L': {

@@ -9,6 +9,8 @@ export default {
     unknown: '不是向导能识别的命令输出（开头是“{{first}}”）。请粘贴上面所示命令的输出。',
     repeated: '与第 {{line}} 行开始的输出相同：只读取一次。',
     repeatedHalf: '这段输出被粘贴了两遍：从这一行开始的第二份与第一份相同，只读取一次。',
+    unknownBinary:
+      '这不是命令打印的文本（二进制或解码错误的字节）。请以文本形式粘贴上面所示命令的输出。',
     tooBig: '粘贴内容超过 {{max}} MB；请粘贴过滤后的部分。',
     failed: '无法读取粘贴内容：{{error}}',
     'iptables-L': {

@@ -222,7 +222,7 @@ export default {
       },
       'by-name': {
         title: 'Do the pods reach it by a name?',
-        help: 'A short name can resolve to the wrong address through a stray search domain (seed 004).',
+        help: 'A short name can resolve to the wrong address through a stray search domain.',
         options: { yes: 'Yes, by a DNS name', no: 'No, by IP address' },
       },
       ns: { title: 'In which namespace runs a failing pod?', help: 'Used in the commands below.' },
@@ -241,7 +241,7 @@ export default {
       },
       'target-sysctl': {
         title: 'Does the target drop SYNs from NAT?',
-        help: 'On the outside server (seeds 002 and 004): tcp_tw_recycle=1 drops SYNs from pods SNAT’d to one node address.',
+        help: 'On the outside server: tcp_tw_recycle=1 drops SYNs from pods SNAT’d to one node address.',
       },
       'target-capture': {
         title: 'What does the target receive?',
@@ -297,7 +297,7 @@ export default {
       },
       'node-log': {
         title: 'Does the controller’s node drop packets?',
-        help: '“nf_conntrack: table full, dropping packet” makes health checks fail (seed 001).',
+        help: '“nf_conntrack: table full, dropping packet” makes health checks fail.',
       },
       'ct-sysctl': {
         title: 'How full is the conntrack table?',

@@ -213,7 +213,7 @@ export default {
       },
       'by-name': {
         title: 'Pod 是通过域名访问它的吗？',
-        help: '短域名可能因为多余的搜索域被解析到错误的地址（种子文档 004）。',
+        help: '短域名可能因为多余的搜索域被解析到错误的地址。',
         options: { yes: '是，通过 DNS 域名', no: '不是，通过 IP 地址' },
       },
       ns: { title: '出问题的 Pod 在哪个命名空间？', help: '会用于下面的命令。' },
@@ -232,7 +232,7 @@ export default {
       },
       'target-sysctl': {
         title: '目标服务器会丢弃来自 NAT 的 SYN 吗？',
-        help: '在集群外的服务器上（种子文档 002 和 004）：tcp_tw_recycle=1 会丢弃被 SNAT 成同一节点地址的 Pod 发来的 SYN。',
+        help: '在集群外的服务器上：tcp_tw_recycle=1 会丢弃被 SNAT 成同一节点地址的 Pod 发来的 SYN。',
       },
       'target-capture': {
         title: '目标服务器收到了什么？',
@@ -285,7 +285,7 @@ export default {
       },
       'node-log': {
         title: '控制器所在节点在丢包吗？',
-        help: '“nf_conntrack: table full, dropping packet” 会让健康检查失败（种子文档 001）。',
+        help: '“nf_conntrack: table full, dropping packet” 会让健康检查失败。',
       },
       'ct-sysctl': {
         title: 'conntrack 表有多满？',

@@ -184,6 +184,9 @@ function parseWith(parser: Parser, section: Section, ctx: ParseContext): Section
 
 function unknownMsg(head: Line[]): Msg {
   const first = head[0]?.text.trim().slice(0, 60) ?? '';
+  // Binary or mis-decoded bytes are not echoed back: they would only garble the message.
+  if (/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/.test(first))
+    return { key: 'parse.unknownBinary' };
   return { key: 'parse.unknown', params: { first } };
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { QuestionNode } from '../../engine/tree';
-import { inDefaultNodePortRange, isValid } from '../../engine/validate';
+import { inDefaultNodePortRange, isValid, normalize } from '../../engine/validate';
 import { useT } from '../../components/useT';
 import { Markdownish } from '../../components/Markdownish';
 
@@ -23,7 +23,7 @@ export function QuestionStep({ textKey, spec, initial, busy, onAnswer }: Props) 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (valid) onAnswer(value.trim());
+    if (valid) onAnswer(input.kind === 'choice' ? value : normalize(input.validate, value));
   };
   return (
     <form onSubmit={submit} noValidate aria-busy={busy}>
@@ -71,9 +71,11 @@ export function QuestionStep({ textKey, spec, initial, busy, onAnswer }: Props) 
                 {t(`step.invalid.${input.validate}`)}
               </p>
             )}
-            {input.validate === 'nodeport' && valid && !inDefaultNodePortRange(value) && (
-              <p className="note">{t('step.outsideRange')}</p>
-            )}
+            {input.validate === 'nodeport' &&
+              valid &&
+              !inDefaultNodePortRange(normalize('nodeport', value)) && (
+                <p className="note">{t('step.outsideRange')}</p>
+              )}
           </div>
         )}
         <button type="submit" className="primary">

@@ -12,7 +12,7 @@ import { BundleBox } from './BundleBox';
 import { NotFound } from '../../components/NotFound';
 import { ShareButton } from '../../components/share/ShareButton';
 import { StartOver } from '../../components/StartOver';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { routeOf, SpaceContext, storeKey, type Space } from '../../components/space';
 
@@ -53,6 +53,17 @@ function WizardFor({
     (text: string) => node && useWizard.getState().draft(key, node, text),
     [key, node],
   );
+  // The tab says where the operator is.
+  useEffect(() => {
+    if (node && tree.nodes[node])
+      document.title = `${t(`${nodeKey(symptom, node)}.title`)} · ${t(`tree.${symptom}.name`)} · ${t('app.name')}`;
+  }, [node, symptom, tree, t]);
+  // A new step takes the focus to its heading (a value question focuses its own input).
+  useEffect(() => {
+    const spec = node ? tree.nodes[node] : undefined;
+    if (!spec || (spec.type === 'question' && spec.input.kind === 'value')) return;
+    document.getElementById('step-title')?.focus();
+  }, [node, tree]);
   const assessed = useTreeAssessment(symptom, state);
   const { advance, error: advanceError, busy } = useAdvance();
   const [showChart, setShowChart] = useState(false);
@@ -82,7 +93,9 @@ function WizardFor({
         <p className="step-meta">
           {t(`tree.${symptom}.name`)} · {t('step.of', { n: index })}
         </p>
-        <h1 id="step-title">{t(`${nodeKey(symptom, node)}.title`)}</h1>
+        <h1 id="step-title" tabIndex={-1}>
+          {t(`${nodeKey(symptom, node)}.title`)}
+        </h1>
         {failure && <WorkerFailed error={failure} retry={assessed.retry} />}
         {spec.type === 'question' && (
           <QuestionStep
