@@ -156,6 +156,23 @@ test('a NodePort as kubectl prints it is taken; a new step names itself and take
   await expect(page).toHaveTitle(/^Are kube-proxy and the CNI running on that node\? · /);
 });
 
+test('paste everything can be resumed from the start page, and started over', async ({ page }) => {
+  await page.goto('./');
+  await page
+    .getByTestId('paste-everything')
+    .fill('net.ipv4.tcp_tw_recycle = 1\nnet.ipv4.ip_forward = 1');
+  await page.locator('form button[type=submit]').last().click();
+  await expect(page).toHaveURL(/#\/all$/);
+  await expect(page.getByTestId('diagnosis')).toBeVisible();
+  await page.goto('./');
+  await page.getByTestId('resume-all').click();
+  await expect(page).toHaveURL(/#\/all$/);
+  await page.getByTestId('start-over').click();
+  await page.getByTestId('start-over-confirm').click();
+  await expect(page).toHaveURL(/#\/$/);
+  await expect(page.getByTestId('resume-all')).toHaveCount(0);
+});
+
 test.describe('reload keeps everything', () => {
   test.use({ locale: 'en-US' });
 

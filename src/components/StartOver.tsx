@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { useT } from './useT';
 
 /** "Start over" asks first: it forgets every answer and paste of this symptom at once. */
-export function StartOver({ onConfirm }: { onConfirm(): void }) {
+export function StartOver({
+  onConfirm,
+  ask = 'app.startOverAsk',
+}: {
+  onConfirm(): void;
+  /** What the question says will be forgotten. */
+  ask?: string;
+}) {
   const { t } = useT();
   const [asking, setAsking] = useState(false);
   if (!asking)
@@ -18,7 +25,7 @@ export function StartOver({ onConfirm }: { onConfirm(): void }) {
     );
   return (
     <span role="group" aria-labelledby="start-over-ask" className="confirm">
-      <span id="start-over-ask">{t('app.startOverAsk')}</span>
+      <span id="start-over-ask">{t(ask)}</span>
       <button
         type="button"
         className="danger"

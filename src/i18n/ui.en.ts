@@ -10,6 +10,7 @@ export default {
     saveRefused:
       'This browser refused to keep your work (its storage is full or blocked): it is lost if you reload or close the tab. Share it as a link, or download the Markdown, to keep it.',
     startOverAsk: 'Forget every answer and paste of this symptom?',
+    startOverAskAll: 'Forget the outputs you pasted?',
     startOverYes: 'Yes, start over',
     cancel: 'Cancel',
   },

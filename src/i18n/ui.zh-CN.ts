@@ -12,6 +12,7 @@ export default {
     saveRefused:
       '浏览器拒绝保存你的工作（存储已满或被禁用）：刷新或关闭标签页后会丢失。请用分享链接或下载 Markdown 保存。',
     startOverAsk: '清除这个症状的所有回答和粘贴内容？',
+    startOverAskAll: '清除你粘贴的所有输出？',
     startOverYes: '是，重新开始',
     cancel: '取消',
   },

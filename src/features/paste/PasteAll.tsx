@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { Navigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
+import { StartOver } from '../../components/StartOver';
 import { SYMPTOMS, type SymptomId } from '../../catalog/causes';
 import { fillFromBundle, sectionParts } from '../../diagnosis/bundle';
 import { render } from '../../diagnosis/render';
@@ -25,6 +26,7 @@ function PasteAllOf({ bundle }: { bundle: string }) {
   const { t, lang } = useT();
   const assessed = useBundleAssessment(bundle);
   const { advance, error: advanceError } = useAdvance();
+  const navigate = useNavigate();
   const got = assessed.value;
   // The worker judged once; a language switch only renders again.
   const diagnosis = useMemo(() => got && render(null, got.verdicts, {}, lang), [got, lang]);
@@ -88,6 +90,15 @@ function PasteAllOf({ bundle }: { bundle: string }) {
           ))}
         </ul>
       </section>
+      <div className="step-actions">
+        <StartOver
+          ask="app.startOverAskAll"
+          onConfirm={() => {
+            useWizard.getState().reset('all');
+            navigate('/');
+          }}
+        />
+      </div>
       <h2>{t('diagnosis.title')}</h2>
       <DiagnosisView
         diagnosis={diagnosis}
