@@ -8,6 +8,9 @@ const exclude = [...configDefaults.exclude, 'e2e/**', 'dist*/**'];
 export default defineConfig({
   define: { 'import.meta.env.VITE_SINGLE': JSON.stringify('') },
   test: {
+    // A loaded two-core laptop runs a property test or a parser over a big fixture many times
+    // slower than an idle one: no test may fail for want of a few seconds.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -62,7 +62,8 @@ describe('toLines (fast path) gives the lines the straightforward version gives'
       }),
       { numRuns: 2000 },
     );
-  });
+    // Thousands of runs: room for a loaded machine.
+  }, 60_000);
 
   it('on arbitrary strings', () => {
     fc.assert(
@@ -71,7 +72,7 @@ describe('toLines (fast path) gives the lines the straightforward version gives'
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 });
 
 describe('promptCommand: the pre-check never hides a prompt', () => {
@@ -113,5 +114,5 @@ describe('promptCommand: the pre-check never hides a prompt', () => {
       }),
       { numRuns: 5000 },
     );
-  });
+  }, 60_000);
 });

@@ -40,7 +40,27 @@ export function merge(...dicts: Dict[]): Dict {
 export function translateIn(dict: Dict, key: string, params: Msg['params'] = {}): string {
   const node = lookup(dict, key.split('.'));
   if (typeof node !== 'string') return key;
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  return plurals(node, params).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+    String(params[name] ?? ''),
+  );
+}
+
+/**
+ * `{{n}} chain(s)`: the word after a count agrees with it (1 chain, 3 chains, 0 chains). A
+ * value that is not a count keeps the `(s)`.
+ */
+function plurals(text: string, params: Msg['params'] = {}): string {
+  if (!text.includes('(')) return text;
+  return text.replace(
+    /(\{\{\s*(\w+)\s*\}\}[^{}()]*?)\((e?s)\)/g,
+    (whole, before: string, name: string, suffix: string) => {
+      const v = params[name];
+      const n =
+        typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+      if (Number.isNaN(n)) return whole;
+      return n === 1 ? before : `${before}${suffix}`;
+    },
+  );
 }
 
 /** Walks a dotted key; a segment may itself hold dots (an option id like `flannel.1`). */

@@ -126,7 +126,8 @@ describe('every copy-ready command works as written', () => {
       return r.status === 0 ? [] : [`${b.name}:\n${r.stdout}`];
     });
     expect(bad).toEqual([]);
-  });
+    // A process per block: room for a loaded machine.
+  }, 120_000);
 
   it('uses only flags kubectl accepts', () => {
     const help = kubectlHelp();
@@ -140,7 +141,7 @@ describe('every copy-ready command works as written', () => {
       }),
     );
     expect(bad).toEqual([]);
-  });
+  }, 120_000);
 
   it('never restarts or deletes a whole namespace’s workloads unnamed', () => {
     const broad = UNIQUE.filter((b) =>

@@ -83,7 +83,7 @@ describe('cilium-bpf-lb: real outputs', () => {
     });
     expect(r.facts.frontends[3]!.l7ProxyPort).toBe(15735);
     expect(translate('en', r.summary.key, r.summary.params)).toBe(
-      'cilium bpf lb list: 5 frontend(s), 3 backend slot(s), every frontend has backends',
+      'cilium bpf lb list: 5 frontends, 3 backend slots, every frontend has backends',
     );
   });
 
@@ -101,7 +101,7 @@ describe('cilium-bpf-lb: real outputs', () => {
       revNat: 14,
     });
     expect(translate('en', r.summary.key, r.summary.params)).toBe(
-      'cilium bpf lb list: 3 frontend(s), 3 without backends (10.15.1.8:443/TCP, 0.0.0.0:30965/TCP, 192.168.60.179:443/TCP)',
+      'cilium bpf lb list: 3 frontends, 3 without backends (10.15.1.8:443/TCP, 0.0.0.0:30965/TCP, 192.168.60.179:443/TCP)',
     );
     expect(translate('zh-CN', r.summary.key, r.summary.params)).toBe(
       'cilium bpf lb list：3 个 frontend，其中 3 个没有后端（10.15.1.8:443/TCP, 0.0.0.0:30965/TCP, 192.168.60.179:443/TCP）',

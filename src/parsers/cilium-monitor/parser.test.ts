@@ -29,7 +29,7 @@ describe('cilium-monitor: cilium-dbg monitor --type drop', () => {
     expect(drops(r)[2]).toEqual(['Policy denied', '10.11.13.37', '10.11.101.61', 'icmp', 6]);
     expect(r.facts.drops[0]!.identities).toBe('261->264');
     expect(translate('en', r.summary.key, r.summary.params)).toBe(
-      'cilium monitor: 5 drop(s): Policy denied ×4, Invalid destination mac ×1',
+      'cilium monitor: 5 drops: Policy denied ×4, Invalid destination mac ×1',
     );
     expect(translate('zh-CN', r.summary.key, r.summary.params)).toBe(
       'cilium monitor：5 次丢包：Policy denied ×4, Invalid destination mac ×1',
@@ -70,7 +70,7 @@ describe('cilium-monitor: cilium-dbg monitor --type drop', () => {
     expect(r.status).toBe('parsed');
     expect(r.facts).toMatchObject({ drops: [], counts: {}, events: 8 });
     expect(translate('en', r.summary.key, r.summary.params)).toBe(
-      'cilium monitor: no drops among 8 event(s)',
+      'cilium monitor: no drops among 8 events',
     );
   });
 
@@ -97,7 +97,7 @@ describe('cilium-monitor: hubble observe', () => {
       ['Policy denied', '10.8.14.163:43006', 'default/deployment-85c67465d6-tfgcp:8087', 'tcp', 5],
     ]);
     expect(translate('en', r.summary.key, r.summary.params)).toBe(
-      'hubble observe: 2 drop(s): Policy denied ×2',
+      'hubble observe: 2 drops: Policy denied ×2',
     );
   });
 

@@ -48,7 +48,7 @@ describe('cilium-service: real outputs', () => {
       ['10.244.1.109:53/UDP', 'active', 8],
     ]);
     expect(translate('en', r.summary.key, r.summary.params)).toBe(
-      'cilium service list: 7 frontend(s), 10 backend(s), every frontend has backends; 0 backend(s) not active',
+      'cilium service list: 7 frontends, 10 backends, every frontend has backends; 0 backends not active',
     );
   });
 
@@ -80,7 +80,7 @@ describe('cilium-service: real outputs', () => {
       [5, '10.96.0.10:53', 'ClusterIP', 1, 6],
     ]);
     expect(translate('en', r.summary.key, r.summary.params)).toBe(
-      'cilium service list: 5 frontend(s), 1 without backends (10.107.224.229:3000); 0 backend(s) not active',
+      'cilium service list: 5 frontends, 1 without backends (10.107.224.229:3000); 0 backends not active',
     );
   });
 
@@ -105,7 +105,7 @@ describe('cilium-service: real outputs', () => {
       [7, '192.168.60.179:443/TCP', 'ClusterIP', 0, 5],
     ]);
     expect(translate('en', r.summary.key, r.summary.params)).toBe(
-      'cilium service list: 3 frontend(s), 3 without backends (0.0.0.0:30965/TCP, 10.15.1.8:443/TCP, 192.168.60.179:443/TCP); 0 backend(s) not active',
+      'cilium service list: 3 frontends, 3 without backends (0.0.0.0:30965/TCP, 10.15.1.8:443/TCP, 192.168.60.179:443/TCP); 0 backends not active',
     );
     expect(translate('zh-CN', r.summary.key, r.summary.params)).toBe(
       'cilium service list：3 个 frontend，其中 3 个没有后端（0.0.0.0:30965/TCP, 10.15.1.8:443/TCP, 192.168.60.179:443/TCP）；0 个后端不是 active',

@@ -134,7 +134,7 @@ describe('nft list ruleset, as people posted it (fixtures/nft--*)', () => {
     ]);
     expect(kp!.nodePorts.map((e) => e.key)).toEqual([['tcp', '30000']]);
     expect(tMsg('en', summaryOf(s))).toMatch(
-      /kube-proxy \(nftables mode\): 9 service address\(es\), 1 NodePort\(s\), 2 without endpoints/,
+      /kube-proxy \(nftables mode\): 9 service addresses, 1 NodePort, 2 without endpoints/,
     );
     expect(tMsg('zh-CN', summaryOf(s))).toContain('kube-proxy（nftables 模式）');
   });

@@ -36,7 +36,7 @@ describe('counterDeltas', () => {
     expect(d!.deltas[0]).toMatchObject({ label: 'ListenDrops', line: 50 });
     expect(d!.summary.key).toBe('parse.deltas.summary');
     expect(translate('en', d!.summary.key, d!.summary.params)).toBe(
-      'ListenDrops +214, TcpRetransSegs +3, TcpInSegs +600 between the two pastes (3 counter(s) changed)',
+      'ListenDrops +214, TcpRetransSegs +3, TcpInSegs +600 between the two pastes (3 counters changed)',
     );
     const timed = counterDeltas(first, parsed(later), { seconds: 40 });
     expect(translate('en', timed!.summary.key, timed!.summary.params)).toMatch(
