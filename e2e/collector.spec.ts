@@ -56,7 +56,7 @@ test('inside a tree: the collector one-liner carries the answers, and a pasted b
 
   await page.getByTestId('paste-everything-tree').fill(bundle);
   await page.getByRole('button', { name: 'Read it and fill the steps' }).click();
-  await expect(page.getByRole('status')).toContainText('3 step(s) filled');
+  await expect(page.getByRole('status')).toContainText('3 steps filled');
 });
 
 test('collect.sh is served beside the app', async ({ request }) => {
@@ -80,4 +80,33 @@ test('two pastes of the same counters show what grew between them', async ({ pag
   await page.getByRole('button', { name: 'Analyse' }).click();
   await expect(page.getByTestId('deltas')).toContainText('+214');
   await expect(page.getByTestId('deltas')).toContainText('ListenDrops');
+});
+
+test('the result of paste everything can be shared: the link carries each output in its step', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('./');
+  await page.getByTestId('paste-everything').fill(bundle);
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  await expect(page.getByTestId('suggestion')).toHaveAttribute('data-symptom', 'nodeport-one-node');
+  await page.getByTestId('share-open').click();
+  const link = page.getByRole('dialog').getByTestId('share-link');
+  await expect(link).toHaveAttribute('data-ready', 'true');
+  const url = await link.inputValue();
+
+  const context = await browser.newContext({ locale: 'en-US' });
+  const other = await context.newPage();
+  await other.goto(url);
+  // A new browser has no work of its own: the shared triage opens in the wizard, and the
+  // receiver's walk meets the shared outputs in their steps (the rules settle it).
+  await expect(other).toHaveURL(/#\/s\/nodeport-one-node\/port$/);
+  await answer(other, '31610');
+  await answer(other, 'k8s-node03');
+  await choose(other, 'iptables');
+  await skip(other); // kube-system pods
+  await skip(other); // kube-proxy log
+  await expect(other).toHaveURL(/verdict-rules$/);
+  await expect(other.locator('[data-cause-id="etp-local-no-endpoint"]')).toBeVisible();
+  await context.close();
 });

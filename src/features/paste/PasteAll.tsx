@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { StartOver } from '../../components/StartOver';
+import { ShareButton } from '../../components/share/ShareButton';
+import { replay } from '../../diagnosis/replay';
 import { SYMPTOMS, type SymptomId } from '../../catalog/causes';
 import { fillFromBundle, sectionParts } from '../../diagnosis/bundle';
 import { render } from '../../diagnosis/render';
@@ -30,6 +32,14 @@ function PasteAllOf({ bundle }: { bundle: string }) {
   const got = assessed.value;
   // The worker judged once; a language switch only renders again.
   const diagnosis = useMemo(() => got && render(null, got.verdicts, {}, lang), [got, lang]);
+  // Shared as the suggested symptom's triage with every recognised output in its step.
+  const shared = useMemo(() => {
+    const s = got?.suggested;
+    if (!got || !s) return null;
+    const parts = sectionParts(bundle, got.paste.sections);
+    const state = fillFromBundle(TREES[s], { tree: s, answers: {}, pastes: {} }, parts).state;
+    return { tree: s, node: replay(TREES[s], state).current, state };
+  }, [got, bundle]);
 
   const continueAs = (symptom: SymptomId) => {
     if (!got) return;
@@ -91,6 +101,7 @@ function PasteAllOf({ bundle }: { bundle: string }) {
         </ul>
       </section>
       <div className="step-actions">
+        {shared && <ShareButton tree={shared.tree} node={shared.node} state={shared.state} />}
         <StartOver
           ask="app.startOverAskAll"
           onConfirm={() => {
