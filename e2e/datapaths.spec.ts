@@ -58,6 +58,8 @@ for (const l of LOCALES) {
       await expect(finding).toBeVisible();
       await expect(finding.locator('code.line').first()).toContainText('tcp . 3001');
       await expect(finding.locator('.fix-part pre')).toHaveCount(4);
+      // Every fix block says where to run it, as the steps do.
+      await expect(finding.locator('.fix-part .where')).toHaveCount(4);
       await expect(finding.locator('.fix-part pre').nth(2)).toContainText(
         'nft list map ip kube-proxy no-endpoint-nodeports',
       );

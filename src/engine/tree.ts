@@ -5,7 +5,15 @@ import { isConditionId, type ConditionId } from '../catalog/conditions';
 import type { SymptomId } from '../catalog/causes';
 
 /** Where a command must run; shown on every evidence step. */
-export type Where = 'bad-node' | 'good-node' | 'client' | 'target-server' | 'in-pod' | 'kubectl';
+export type Where =
+  | 'bad-node'
+  | 'good-node'
+  /** The node of the pod the traffic goes to (where a VXLAN packet is received and checked). */
+  | 'receiving-node'
+  | 'client'
+  | 'target-server'
+  | 'in-pod'
+  | 'kubectl';
 
 /** A fixed next node, or a route on facts pasted so far (first true condition wins). */
 export type Next = string | { branch: { if: ConditionId; go: string }[]; otherwise: string };

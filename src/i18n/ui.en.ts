@@ -99,6 +99,7 @@ export default {
   where: {
     'bad-node': 'the node that fails',
     'good-node': 'a node that works',
+    'receiving-node': 'the node of the target pod (the receiving node)',
     client: 'the client',
     'target-server': 'the target server',
     'in-pod': 'a pod that fails',
@@ -179,6 +180,8 @@ export default {
     missing: 'Fill in {{names}} above to copy this block: it does not work without it.',
   },
   diagnosis: {
+    runMixed:
+      'Run the kubectl lines on any machine with kubectl, the others on the node that fails.',
     showInPaste: 'Show in its paste',
     hideInPaste: 'Hide',
     title: 'Diagnosis',

@@ -98,6 +98,7 @@ export default {
   where: {
     'bad-node': '出问题的节点',
     'good-node': '正常的节点',
+    'receiving-node': '目标 Pod 所在的节点（接收端节点）',
     client: '客户端',
     'target-server': '目标服务器',
     'in-pod': '出问题的 Pod 内',
@@ -178,6 +179,7 @@ export default {
     missing: '请先在上面填写 {{names}} 再复制：缺少它这段命令无法运行。',
   },
   diagnosis: {
+    runMixed: 'kubectl 开头的行在任何装有 kubectl 的机器上运行，其余的在出问题的节点上运行。',
     showInPaste: '在原文中查看',
     hideInPaste: '收起',
     title: '诊断结果',

@@ -147,7 +147,7 @@ export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
     'vxlan-log': evidence({
       wants: ['kernel-log'],
       command: 'dmesg',
-      where: 'good-node',
+      where: 'receiving-node',
       next: 'kernel',
     }),
     timeouts: evidence({

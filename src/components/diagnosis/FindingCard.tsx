@@ -32,6 +32,7 @@ export function FindingCard({ finding, sources }: { finding: Finding; sources: S
         {PARTS.map((p) => (
           <div key={p} className="fix-part">
             <h5>{t(`diagnosis.fixPart.${p}`)}</h5>
+            <p className="where">{runWhere(finding.fix[p], t)}</p>
             <CodeBlock code={finding.fix[p]} label={`${t(`diagnosis.fixPart.${p}`)}`} />
           </div>
         ))}
@@ -41,4 +42,22 @@ export function FindingCard({ finding, sources }: { finding: Finding; sources: S
       </p>
     </article>
   );
+}
+
+/**
+ * Where a fix block runs, as each step says it: kubectl lines on any machine with kubectl, the
+ * client's checks on the client, the rest on the node that fails; a mixed block says so.
+ */
+function runWhere(code: string, t: (k: string, p?: Record<string, string | number>) => string) {
+  const places = new Set<string>();
+  for (const line of code.split('\n')) {
+    const cmd = line.replace(/(?:^|\s)#.*$/, '').trim();
+    if (!cmd) continue;
+    if (/^kubectl\b/.test(cmd)) places.add('kubectl');
+    else if (/^curl\b/.test(cmd)) places.add('client');
+    else places.add('bad-node');
+  }
+  if (places.size === 0) return null;
+  if (places.size > 1) return t('diagnosis.runMixed');
+  return t('step.runOn', { where: t(`where.${[...places][0]!}`) });
 }
