@@ -13,6 +13,8 @@ export interface MermaidOptions {
   current?: string;
   /** The option chosen at each question on the path, so only that edge is drawn as taken. */
   chosen?: Record<string, string>;
+  /** The fact route taken at each step (a condition, or `otherwise`), likewise. */
+  via?: Record<string, string>;
 }
 
 /** Mermaid's node id for a tree node (stable: the node's index in the tree). */
@@ -37,7 +39,7 @@ export function treeToMermaid(tree: Tree, o: MermaidOptions): string {
           : `["${text}"]`;
     lines.push(`  ${id(nid)}${shape}`);
   }
-  const edges: { from: string; to: string; option?: string }[] = [];
+  const edges: { from: string; to: string; option?: string; route?: string }[] = [];
   for (const [nid, node] of Object.entries(tree.nodes)) {
     const add = (next: Next, option?: string) => {
       const targets =
@@ -50,7 +52,12 @@ export function treeToMermaid(tree: Tree, o: MermaidOptions): string {
       for (const { go, e } of targets) {
         const text = o.edgeLabel?.(nid, e) ?? '';
         lines.push(`  ${id(nid)} -->${text ? `|"${esc(text)}"|` : ''} ${id(go)}`);
-        edges.push({ from: nid, to: go, option });
+        edges.push({
+          from: nid,
+          to: go,
+          option,
+          route: 'condition' in e ? e.condition : 'otherwise' in e ? 'otherwise' : undefined,
+        });
       }
     };
     if (node.type === 'evidence') add(node.next);
@@ -65,8 +72,11 @@ export function treeToMermaid(tree: Tree, o: MermaidOptions): string {
     if (visited.length) lines.push(`  class ${visited.map(id).join(',')} visited`);
     const onPath = new Set(o.path.slice(1).map((to, i) => `${o.path![i]}>${to}`));
     edges.forEach((e, i) => {
+      // Several routes can lead to the same step: only the one whose fact held was taken.
       const taken =
-        onPath.has(`${e.from}>${e.to}`) && (!e.option || o.chosen?.[e.from] === e.option);
+        onPath.has(`${e.from}>${e.to}`) &&
+        (!e.option || o.chosen?.[e.from] === e.option) &&
+        (!e.route || !o.via?.[e.from] || o.via[e.from] === e.route);
       if (taken) lines.push(`  linkStyle ${i} stroke:#1d4ed8,stroke-width:3px`);
     });
   }

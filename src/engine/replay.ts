@@ -30,6 +30,8 @@ export interface Replay {
   done: boolean;
   /** Answers of question nodes with a `var`, for command and fix placeholders. */
   vars: Record<string, string>;
+  /** At each step that routes on facts, the condition that held (`otherwise` when none did). */
+  via: Record<string, string>;
 }
 
 /** Condition values taken as given instead of evaluated (path enumeration has no real pastes). */
@@ -52,14 +54,19 @@ export function walkTree(
   const steps: Step[] = [];
   const vars: Record<string, string> = {};
   const holds = (c: ConditionId) => factHolds?.(c, vars) ?? false;
-  const route = (next: Next) =>
-    typeof next === 'string' ? next : (next.branch.find((b) => holds(b.if))?.go ?? next.otherwise);
+  const via: Record<string, string> = {};
+  const route = (next: Next, from: string) => {
+    if (typeof next === 'string') return next;
+    const taken = next.branch.find((b) => holds(b.if));
+    via[from] = taken?.if ?? 'otherwise';
+    return taken?.go ?? next.otherwise;
+  };
   let id = tree.start;
   for (let guard = 0; guard <= Object.keys(tree.nodes).length; guard++) {
     const node = tree.nodes[id]!;
     if (node.type === 'outcome') {
       steps.push({ node: id, status: 'outcome' });
-      return { steps, current: id, done: true, vars };
+      return { steps, current: id, done: true, vars, via };
     }
     if (node.type === 'question') {
       const answer = state.answers[id];
@@ -72,7 +79,7 @@ export function walkTree(
       if (!ok) break;
       steps.push({ node: id, status: 'answered' });
       if (node.var) vars[node.var] = answer;
-      id = route(input.kind === 'choice' ? input.options[answer]! : input.next);
+      id = route(input.kind === 'choice' ? input.options[answer]! : input.next, id);
       continue;
     }
     if (Object.hasOwn(state.pastes, id)) {
@@ -86,10 +93,10 @@ export function walkTree(
     ) {
       steps.push({ node: id, status: 'auto-skipped' });
     } else break;
-    id = route(node.next);
+    id = route(node.next, id);
   }
   steps.push({ node: id, status: 'current' });
-  return { steps, current: id, done: false, vars };
+  return { steps, current: id, done: false, vars, via };
 }
 
 export interface TreePath {

@@ -12,10 +12,12 @@ interface Props {
   steps: Step[];
   current: string;
   answers: Record<string, string>;
+  /** The fact route taken at each step, so only that edge is drawn as taken. */
+  via?: Record<string, string>;
 }
 
 /** The tree drawn by mermaid: the path taken in blue (each step clickable), the current node in yellow. */
-export function Flowchart({ tree, steps, current, answers }: Props) {
+export function Flowchart({ tree, steps, current, answers, via }: Props) {
   const { t, lang } = useT();
   const navigate = useNavigate();
   const space = useSpace();
@@ -25,7 +27,7 @@ export function Flowchart({ tree, steps, current, answers }: Props) {
     { status: 'loading' | 'ready' } | { status: 'failed'; error: string }
   >({ status: 'loading' });
   const path = steps.map((s) => s.node);
-  const key = `${lang}|${tree}|${path.join('>')}|${current}|${JSON.stringify(answers)}`;
+  const key = `${lang}|${tree}|${path.join('>')}|${current}|${JSON.stringify(answers)}|${JSON.stringify(via)}`;
 
   useEffect(() => {
     let alive = true;
@@ -36,6 +38,7 @@ export function Flowchart({ tree, steps, current, answers }: Props) {
       path,
       current,
       chosen: answers,
+      via,
     });
     loadMermaid()
       .then((mermaid) => mermaid.render(renderId, text))

@@ -169,7 +169,13 @@ function WizardFor({
         {showChart && (
           <div id="flowchart-panel">
             <Suspense fallback={<p className="muted">{t('flowchart.loading')}</p>}>
-              <Flowchart tree={symptom} steps={rp.steps} current={node} answers={state.answers} />
+              <Flowchart
+                tree={symptom}
+                steps={rp.steps}
+                current={node}
+                answers={state.answers}
+                via={rp.via}
+              />
             </Suspense>
           </div>
         )}
