@@ -45,6 +45,15 @@ export function Flowchart({ tree, steps, current, answers, via }: Props) {
       .then(({ svg }) => {
         if (!alive || !box.current) return;
         box.current.innerHTML = svg;
+        // Scaled to a phone's width its text would be a few pixels high: on a narrow screen the
+        // drawing keeps its natural size and scrolls inside its box instead.
+        const drawn = box.current.querySelector('svg');
+        const size = drawn?.viewBox.baseVal;
+        if (drawn && size?.width && window.matchMedia('(max-width: 760px)').matches) {
+          drawn.style.width = `${size.width}px`;
+          drawn.style.height = `${size.height}px`;
+          drawn.style.maxWidth = 'none';
+        }
         // Visited steps become buttons that go back there.
         for (const node of path) {
           const el = box.current.querySelector<SVGGElement>(
@@ -62,6 +71,16 @@ export function Flowchart({ tree, steps, current, answers, via }: Props) {
             'keydown',
             (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), go()),
           );
+        }
+        // The step the operator is at, in view inside the box (a phone sees a part of the drawing).
+        const here = box.current.querySelector<SVGGElement>(
+          `g.node[id*="flowchart-${mermaidId(spec, current)}-"]`,
+        );
+        if (here && box.current.scrollWidth > box.current.clientWidth) {
+          const b = box.current.getBoundingClientRect();
+          const r = here.getBoundingClientRect();
+          box.current.scrollLeft += r.left + r.width / 2 - (b.left + b.width / 2);
+          box.current.scrollTop += r.top + r.height / 2 - (b.top + b.height / 2);
         }
         setState({ status: 'ready' });
       })
