@@ -173,6 +173,21 @@ test('paste everything can be resumed from the start page, and started over', as
   await expect(page.getByTestId('resume-all')).toHaveCount(0);
 });
 
+test('the same capture pasted twice is counted once', async ({ page }) => {
+  const capture = [
+    '12:00:00.000000 IP 10.0.0.5.51000 > 10.0.0.9.31610: Flags [S], seq 1, win 64240, length 0',
+    '12:00:01.000000 IP 10.0.0.5.51000 > 10.0.0.9.31610: Flags [S], seq 1, win 64240, length 0',
+    '12:00:03.000000 IP 10.0.0.5.51000 > 10.0.0.9.31610: Flags [S], seq 1, win 64240, length 0',
+    '12:00:07.000000 IP 10.0.0.5.51000 > 10.0.0.9.31610: Flags [S], seq 1, win 64240, length 0',
+  ].join('\n');
+  await page.goto('./');
+  await page.getByTestId('paste-everything').fill(`${capture}\n${capture}\n`);
+  await page.locator('form button[type=submit]').last().click();
+  const result = page.locator('[data-testid=paste-result] [data-kind="tcpdump"]');
+  await expect(result).toContainText('4 packets');
+  await expect(page.getByTestId('paste-result')).toContainText('pasted twice');
+});
+
 test.describe('reload keeps everything', () => {
   test.use({ locale: 'en-US' });
 
