@@ -33,6 +33,8 @@ async function shareLink(page: Page, options: { omitRaw?: boolean; redact?: bool
   const input = dialog.getByTestId('share-link');
   await expect(input).toHaveAttribute('data-ready', 'true');
   await expect(dialog.getByTestId('share-preview')).toContainText('"tree": "nodeport-one-node"');
+  // Above the exact payload, in words: what the receiver will see.
+  await expect(dialog.getByTestId('share-sees')).toContainText('NodePort fails on one node');
   return input.inputValue();
 }
 

@@ -20,6 +20,15 @@ export default {
       'Longer than 2,000 characters: some chat tools and bots cut or refuse links this long (WeCom bot messages take 2,048 bytes; Slack asks for messages under 4,000 characters). Leave the raw output out to shorten it, or export the diagnosis as Markdown.',
     copy: 'Copy link',
     close: 'Close',
+    sees: {
+      title: 'What the receiver will see',
+      where: '{{tree}}, at the step “{{step}}”',
+      answers: 'your {{n}} answer(s)',
+      outputs: 'the {{n}} output(s) you pasted, whole, read again in their browser',
+      omitted:
+        'the path and the diagnosis ({{n}} finding(s)) with the evidence lines, not the raw output',
+      redacted: 'addresses, host names and secrets as stand-ins, said so on their page',
+    },
     preview: 'Exactly what the link carries',
     previewCut:
       'Shown here: the first {{n}} of its {{total}} characters (the link carries them all).',

@@ -123,6 +123,7 @@ export function ShareDialog({ tree, node, state, onClose }: Props) {
       </div>
 
       {ready && options.redact && <Replaced built={ready.built} />}
+      {ready && <ReceiverSees payload={ready.built.payload} />}
       <h3 id={`${id}-preview`}>{t('share.preview')}</h3>
       {ready && json(ready).length > PREVIEW_CHARS && (
         <p className="muted">
@@ -193,5 +194,32 @@ function Replaced({ built }: { built: Built }) {
         <p className="muted">{t('share.replacedMore', { n: list.length - REPLACED_ROWS })}</p>
       )}
     </details>
+  );
+}
+
+/** What the receiver will see, in words: the symptom, the step, the answers and the outputs. */
+function ReceiverSees({ payload }: { payload: Built['payload'] }) {
+  const { t } = useT();
+  const pasted = Object.values(payload.pastes).filter((p) => p !== null).length;
+  const findings = payload.omitted?.diagnosis?.results.filter((r) => r.type === 'finding').length;
+  return (
+    <section className="share-sees" data-testid="share-sees">
+      <h3>{t('share.sees.title')}</h3>
+      <ul>
+        <li>
+          {t('share.sees.where', {
+            tree: t(`tree.${payload.tree}.name`),
+            step: t(`tree.${payload.tree}.${payload.node}.title`),
+          })}
+        </li>
+        <li>{t('share.sees.answers', { n: Object.keys(payload.answers).length })}</li>
+        <li>
+          {payload.omitted
+            ? t('share.sees.omitted', { n: findings ?? 0 })
+            : t('share.sees.outputs', { n: pasted })}
+        </li>
+        {payload.redacted && <li>{t('share.sees.redacted')}</li>}
+      </ul>
+    </section>
   );
 }
