@@ -50,15 +50,16 @@ export function Layout() {
           </select>
         </label>
       </header>
-      <main id="main" tabIndex={-1} aria-busy={!hydrated}>
+      <main id="main" tabIndex={-1} aria-busy={!hydrated && pathname !== '/'}>
         {refused && (
           <p className="note" role="status" data-testid="save-refused">
             {t('app.saveRefused')}
           </p>
         )}
         {/* Screens other than the start one are lazy (App.tsx): nothing shows until they load.
-            The kept work is read back first: a step must not be judged on an empty state. */}
-        {hydrated && (
+            They wait for the kept work to be read back (a step must not be judged on an empty
+            state); the start screen does not: it shows at once and offers to resume once read. */}
+        {(hydrated || pathname === '/') && (
           <Suspense fallback={null}>
             <Outlet />
           </Suspense>

@@ -1,5 +1,6 @@
 import { causesOf } from '../catalog/causes';
 import { defineTree, evidence, outcome, question } from '../engine/tree';
+import { ciliumSteps, rulesStep } from './steps';
 
 /**
  * ClusterIP:port times out while podIP:targetPort works (seed 003: IPVS mode; iptables and
@@ -56,57 +57,21 @@ export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
         otherwise: 'ipvs-table',
       },
     }),
-    'nat-rules': evidence({
-      wants: ['iptables-save', 'iptables-L', 'nft'],
-      command: 'iptables-save',
-      where: 'bad-node',
-      next: {
-        branch: [
-          { if: 'found:service-no-endpoints', go: 'verdict-endpoints' },
-          { if: 'found:kube-proxy-rules-missing', go: 'verdict-endpoints' },
-        ],
-        otherwise: 'pattern',
-      },
-    }),
-    'nft-rules': evidence({
-      wants: ['nft'],
-      command: 'nft-ruleset',
-      where: 'bad-node',
-      next: {
-        branch: [
-          { if: 'found:service-no-endpoints', go: 'verdict-endpoints' },
-          { if: 'found:kube-proxy-rules-missing', go: 'verdict-endpoints' },
-        ],
-        otherwise: 'pattern',
-      },
-    }),
-    'cilium-status': evidence({
-      wants: ['cilium-status'],
-      command: 'cilium-status',
-      where: 'kubectl',
-      next: 'cilium-services',
-    }),
-    'cilium-services': evidence({
-      wants: ['cilium-service', 'cilium-bpf-lb'],
-      command: 'cilium-service-list',
-      where: 'kubectl',
-      next: {
-        branch: [
-          { if: 'found:cilium-kpr-frontend-missing', go: 'verdict-endpoints' },
-          { if: 'found:service-no-endpoints', go: 'verdict-endpoints' },
-        ],
-        otherwise: 'cilium-drops',
-      },
-    }),
-    'cilium-drops': evidence({
-      wants: ['cilium-monitor'],
-      command: 'cilium-monitor-drop',
-      where: 'kubectl',
-      next: {
-        branch: [{ if: 'found:cilium-policy-drop', go: 'verdict-endpoints' }],
-        otherwise: 'pattern',
-      },
-    }),
+    'nat-rules': rulesStep(
+      ['iptables-save', 'iptables-L', 'nft'],
+      'iptables-save',
+      ['service-no-endpoints', 'kube-proxy-rules-missing'],
+      'verdict-endpoints',
+      'pattern',
+    ),
+    'nft-rules': rulesStep(
+      ['nft'],
+      'nft-ruleset',
+      ['service-no-endpoints', 'kube-proxy-rules-missing'],
+      'verdict-endpoints',
+      'pattern',
+    ),
+    ...ciliumSteps('verdict-endpoints', 'pattern'),
     'ipvs-table': evidence({
       wants: ['ipvsadm'],
       command: 'ipvsadm',

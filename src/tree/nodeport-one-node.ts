@@ -1,5 +1,6 @@
 import { causesOf } from '../catalog/causes';
 import { defineTree, evidence, outcome, question } from '../engine/tree';
+import { ciliumSteps, rulesStep } from './steps';
 
 /**
  * A NodePort answers on other nodes but not on this one (seed 000). Order: is kube-proxy
@@ -43,59 +44,22 @@ export const nodeportOneNode = defineTree('nodeport-one-node', {
         otherwise: 'nat-rules',
       },
     }),
-    'nat-rules': evidence({
-      // On iptables-nft hosts `nft list ruleset` shows the same tables.
-      wants: ['iptables-save', 'iptables-L', 'nft'],
-      command: 'iptables-save',
-      where: 'bad-node',
-      next: {
-        branch: [
-          { if: 'found:kube-proxy-rules-missing', go: 'verdict-rules' },
-          { if: 'found:etp-local-no-endpoint', go: 'verdict-rules' },
-        ],
-        otherwise: 'kernel',
-      },
-    }),
-    'nft-rules': evidence({
-      wants: ['nft'],
-      command: 'nft-ruleset',
-      where: 'bad-node',
-      next: {
-        branch: [
-          { if: 'found:kube-proxy-rules-missing', go: 'verdict-rules' },
-          { if: 'found:etp-local-no-endpoint', go: 'verdict-rules' },
-          { if: 'found:service-no-endpoints', go: 'verdict-rules' },
-        ],
-        otherwise: 'kernel',
-      },
-    }),
-    'cilium-status': evidence({
-      wants: ['cilium-status'],
-      command: 'cilium-status',
-      where: 'kubectl',
-      next: 'cilium-services',
-    }),
-    'cilium-services': evidence({
-      wants: ['cilium-service', 'cilium-bpf-lb'],
-      command: 'cilium-service-list',
-      where: 'kubectl',
-      next: {
-        branch: [
-          { if: 'found:cilium-kpr-frontend-missing', go: 'verdict-rules' },
-          { if: 'found:service-no-endpoints', go: 'verdict-rules' },
-        ],
-        otherwise: 'cilium-drops',
-      },
-    }),
-    'cilium-drops': evidence({
-      wants: ['cilium-monitor'],
-      command: 'cilium-monitor-drop',
-      where: 'kubectl',
-      next: {
-        branch: [{ if: 'found:cilium-policy-drop', go: 'verdict-rules' }],
-        otherwise: 'kernel',
-      },
-    }),
+    // On iptables-nft hosts `nft list ruleset` shows the same tables.
+    'nat-rules': rulesStep(
+      ['iptables-save', 'iptables-L', 'nft'],
+      'iptables-save',
+      ['kube-proxy-rules-missing', 'etp-local-no-endpoint'],
+      'verdict-rules',
+      'kernel',
+    ),
+    'nft-rules': rulesStep(
+      ['nft'],
+      'nft-ruleset',
+      ['kube-proxy-rules-missing', 'etp-local-no-endpoint', 'service-no-endpoints'],
+      'verdict-rules',
+      'kernel',
+    ),
+    ...ciliumSteps('verdict-rules', 'kernel'),
     'ipvs-table': evidence({
       wants: ['ipvsadm'],
       command: 'ipvsadm',

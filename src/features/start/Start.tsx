@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { SYMPTOMS, type SymptomId } from '../../catalog/causes';
 import { useT } from '../../components/useT';
-import { hasWork, useWizard } from '../../stores/wizard';
+import { hasWork, useHydrated, useWizard } from '../../stores/wizard';
 import { EXAMPLES } from '../../examples';
 import { CollectorCommand } from '../../components/collector/CollectorCommand';
 import { Markdownish } from '../../components/Markdownish';
@@ -13,6 +13,8 @@ export function Start() {
   const navigate = useNavigate();
   const load = useWizard((s) => s.load);
   const byTree = useWizard((s) => s.byTree);
+  // What the start screen writes must not be overwritten by the kept work read back after it.
+  const hydrated = useHydrated();
   const [bundle, setBundle] = useState('');
 
   const tryExample = async (symptom: SymptomId) => {
@@ -52,6 +54,7 @@ export function Start() {
             {EXAMPLES[s] && (
               <button
                 type="button"
+                disabled={!hydrated}
                 className="example-button"
                 onClick={() => tryExample(s)}
                 data-testid={`example-${s}`}
@@ -99,7 +102,7 @@ export function Start() {
             value={bundle}
             onChange={(e) => setBundle(e.target.value)}
           />
-          <button type="submit" className="primary" disabled={!bundle.trim()}>
+          <button type="submit" className="primary" disabled={!bundle.trim() || !hydrated}>
             {t('start.analyse')}
           </button>
         </form>

@@ -97,3 +97,8 @@ export interface NftFacts {
   /** `# Warning: table ip nat is managed by iptables-nft, do not touch!` */
   xtablesManaged: Cited[];
 }
+
+/** A model with nothing read into it yet. */
+export function emptyNft(format: NftFacts['format']): NftFacts {
+  return { format, version: null, tables: [], chains: [], rules: [], sets: [], xtablesManaged: [] };
+}

@@ -1,7 +1,7 @@
 import type { Line } from '../../engine/types';
 import { readJson } from '../k8s-object/json';
 import type { Node } from '../k8s-object/tree';
-import type { NftElement, NftFacts } from './facts';
+import { emptyNft, type NftElement, type NftFacts } from './facts';
 import { readStatements } from './statements';
 
 type Plain = null | boolean | number | string | Plain[] | { [k: string]: Plain };
@@ -30,15 +30,7 @@ export function readNftJson(lines: Line[]): NftFacts | null {
   const root = readJson(lines);
   const list = root.t === 'map' ? root.entries.find((e) => e.key === 'nftables')?.value : null;
   if (!list || list.t !== 'seq') return null;
-  const facts: NftFacts = {
-    format: 'json',
-    version: null,
-    tables: [],
-    chains: [],
-    rules: [],
-    sets: [],
-    xtablesManaged: [],
-  };
+  const facts = emptyNft('json');
   for (const item of list.items) {
     if (item.t !== 'map' || item.entries.length === 0) continue;
     const { key, value } = item.entries[0]!;

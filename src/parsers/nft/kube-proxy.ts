@@ -20,7 +20,16 @@ export interface KubeProxyNft {
 
 const MAPS = ['service-ips', 'service-nodeports', 'no-endpoint-services', 'no-endpoint-nodeports'];
 
+// Several rules and the routing conditions read the same ruleset in one judgement: read it once.
+const read = new WeakMap<NftFacts, KubeProxyNft[]>();
+
 export function kubeProxyTables(facts: NftFacts): KubeProxyNft[] {
+  let out = read.get(facts);
+  if (!out) read.set(facts, (out = readKubeProxy(facts)));
+  return out;
+}
+
+function readKubeProxy(facts: NftFacts): KubeProxyNft[] {
   // A listing cut from its table (`?`) is kube-proxy's when it holds one of kube-proxy's maps.
   const isKubeProxy = (t: NftTable) =>
     t.name === 'kube-proxy'

@@ -1,16 +1,10 @@
-import type { NftVerdict } from './facts';
+import type { NftRule, NftVerdict } from './facts';
 
-/** What one rule's statements say, as the rule model needs it. */
-export interface RuleReading {
-  body: string;
-  verdict: NftVerdict | null;
-  dport: string | null;
-  proto: string | null;
-  daddr: string | null;
-  comment: string | null;
-  packets: number | null;
-  handle: number | null;
-}
+/** What one rule's statements say: the rule model's fields a rule line holds itself. */
+export type RuleReading = Pick<
+  NftRule,
+  'body' | 'verdict' | 'dport' | 'proto' | 'daddr' | 'comment' | 'packets' | 'handle'
+>;
 
 const HANDLE = /\s*#\s*handle\s+(\d+)\s*$/;
 // nft quotes a comment with "…"; a quote inside is escaped.

@@ -1,6 +1,14 @@
 import type { Line } from '../../engine/types';
 import type { ProblemList } from '../node-shared/util';
-import type { NftChain, NftElement, NftFacts, NftRule, NftSet, NftTable } from './facts';
+import {
+  emptyNft,
+  type NftChain,
+  type NftElement,
+  type NftFacts,
+  type NftRule,
+  type NftSet,
+  type NftTable,
+} from './facts';
 import { readStatements, unquote } from './statements';
 
 const NAME = String.raw`("(?:[^"\\]|\\.)*"|[^\s{}"]+)`;
@@ -37,15 +45,7 @@ type Open =
  * other objects; a chain's lines after its header are rules.
  */
 export function readText(lines: Line[], problems: ProblemList): NftFacts {
-  const facts: NftFacts = {
-    format: 'text',
-    version: null,
-    tables: [],
-    chains: [],
-    rules: [],
-    sets: [],
-    xtablesManaged: [],
-  };
+  const facts = emptyNft('text');
   const stack: Open[] = [];
   // A set's `elements = { …` runs over several lines until its brace closes.
   let elements: { set: NftSet; parts: Line[]; raw: Map<number, string> } | null = null;

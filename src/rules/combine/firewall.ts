@@ -214,15 +214,7 @@ const NFT_NEVER =
 /** An nft rule as the walker's rule (a verdict map as one conditional rule per chain it sends to). */
 function fromNft(rule: NftRule, evidence: Evidence): FwRule[] {
   const v = rule.verdict;
-  const base: FwRule = {
-    chain: rule.chain,
-    target: '',
-    goto: false,
-    ports: null,
-    never: false,
-    conditional: false,
-    evidence,
-  };
+  const base = blankRule(rule.chain, evidence);
   const body = rule.body;
   const state = /\bct state (!= )?(\{[^}]*\}|[\w,]+)/.exec(body);
   if (state && !state[1] && !/\bnew\b/.test(state[2]!)) base.never = true;
@@ -266,6 +258,11 @@ function fromNft(rule: NftRule, evidence: Evidence): FwRule[] {
   return [{ ...base, target, goto: v.kind === 'goto' }];
 }
 
+/** A rule that matches any new connection and decides nothing, until its parts are read. */
+function blankRule(chain: string, evidence: Evidence, target = ''): FwRule {
+  return { chain, target, goto: false, ports: null, never: false, conditional: false, evidence };
+}
+
 function add(t: FwTable, r: FwRule): void {
   const list = t.rules.get(r.chain);
   if (list) list.push(r);
@@ -275,15 +272,7 @@ function add(t: FwTable, r: FwRule): void {
 /** `-A INPUT -p tcp -m state --state NEW -m tcp --dport 22 -j ACCEPT`. */
 function fromSave(chain: string, text: string, evidence: Evidence): FwRule {
   const tokens = text.replace(/^\s*\[\d+:\d+\]\s*/, '').match(/"(?:[^"\\]|\\.)*"|\S+/g) ?? [];
-  const r: FwRule = {
-    chain,
-    target: '',
-    goto: false,
-    ports: null,
-    never: false,
-    conditional: false,
-    evidence,
-  };
+  const r = blankRule(chain, evidence);
   let negate = false;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
@@ -371,15 +360,7 @@ function fromList(
   verbose: boolean,
   evidence: Evidence,
 ): FwRule {
-  const r: FwRule = {
-    chain,
-    target,
-    goto: false,
-    ports: null,
-    never: false,
-    conditional: false,
-    evidence,
-  };
+  const r = blankRule(chain, evidence, target);
   const comment = text.replace(/\/\*.*?\*\//g, ' ');
   const tokens = comment.trim().split(/\s+/);
   const at = tokens.findIndex((t, i) => t === prot && /^[-!][-f!]$|^--$/.test(tokens[i + 1] ?? ''));
