@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { checkA11y, repoRoot } from './helpers';
-import { answer, choose, skip } from './wizard';
+import { answer, choose, skip, testData } from './wizard';
 
 const LOCALES = [
   {
@@ -14,6 +14,7 @@ const LOCALES = [
     ask: 'Forget every answer and paste of this symptom?',
     yes: 'Yes, start over',
     cancel: 'Cancel',
+    wrongTable: 'This is the filter table',
   },
   {
     locale: 'zh-CN',
@@ -24,6 +25,7 @@ const LOCALES = [
     ask: '清除这个症状的所有回答和粘贴内容？',
     yes: '是，重新开始',
     cancel: '取消',
+    wrongTable: '这是 filter 表',
   },
 ];
 
@@ -104,6 +106,25 @@ for (const l of LOCALES) {
       await expect(page.locator('.trail')).toContainText('31999');
       await expect(page.locator('.trail')).toContainText('my-node-7');
       await expect(page.locator('.trail')).not.toContainText('k8s-node03');
+    });
+
+    test('a filter-table listing where the nat rules are asked gets a hint', async ({ page }) => {
+      await page.goto('./');
+      await page.locator('[data-symptom-id="nodeport-one-node"]').click();
+      await answer(page, '31999');
+      await answer(page, 'my-node-7');
+      await choose(page, l.iptables);
+      await skip(page); // pods
+      await skip(page); // kube-proxy log
+      await page
+        .getByTestId('evidence-paste')
+        .fill(
+          testData(
+            'fixtures/48-rke485-forward-policy-drop-counter-nodeport/iptables-L-FORWARD.txt',
+          ),
+        );
+      await expect(page.getByTestId('wrong-table')).toContainText(l.wrongTable);
+      await expect(page.getByTestId('wrong-table')).toContainText('sudo iptables -t nat -L -n -v');
     });
 
     test('start over asks first; cancel keeps the work', async ({ page }) => {

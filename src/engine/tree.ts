@@ -39,6 +39,8 @@ export interface EvidenceNode {
   next: Next;
   /** Skipped when earlier evidence already answers it. */
   skipIf?: ConditionId;
+  /** The netfilter tables the step needs (`nat` for Service rules): another table pasted gets a hint. */
+  tables?: string[];
 }
 
 export interface OutcomeNode {

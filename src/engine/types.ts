@@ -28,7 +28,14 @@ export type ParseStatus = 'parsed' | 'partial' | 'rejected';
  * bare `kubectl get pods` line), for a section that had none.
  */
 export type ParseOutcome<F> = (
-  | { status: 'parsed' | 'partial'; facts: F; summary: Msg; problems: Problem[] }
+  | {
+      status: 'parsed' | 'partial';
+      facts: F;
+      summary: Msg;
+      problems: Problem[];
+      /** The netfilter tables an iptables output holds: a step that asks for NAT rules can tell a filter-only paste. */
+      tables?: string[];
+    }
   | { status: 'rejected'; nearMiss: string | null; problems: Problem[] }
 ) & { command?: string };
 

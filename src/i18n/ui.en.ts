@@ -86,6 +86,8 @@ export default {
     rejected: 'Not understood',
     problems: '{{count}} line(s) could not be read',
     wantedOther: 'This step asks for {{wanted}}; the paste still counts as evidence.',
+    wrongTable:
+      'This is the {{shown}} table; this step needs the {{wanted}} table, where kube-proxy writes its Service rules (DNAT to the Pods). Run `{{command}}` and paste that.',
     invalid: {
       nodeport: 'Enter a port number between 1 and 65535.',
       port: 'Enter a port number between 1 and 65535.',

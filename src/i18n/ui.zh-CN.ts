@@ -85,6 +85,8 @@ export default {
     rejected: '无法识别',
     problems: '有 {{count}} 行无法读取',
     wantedOther: '这一步需要的是 {{wanted}}；这段粘贴仍会作为证据。',
+    wrongTable:
+      '这是 {{shown}} 表；这一步需要 {{wanted}} 表，kube-proxy 的 Service 规则（DNAT 到 Pod）写在那里。请运行 `{{command}}` 并粘贴其输出。',
     invalid: {
       nodeport: '请输入 1 到 65535 之间的端口号。',
       port: '请输入 1 到 65535 之间的端口号。',

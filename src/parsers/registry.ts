@@ -61,6 +61,7 @@ export type ParsedSection = {
     facts: FactsByKind[K];
     summary: Msg;
     problems: Problem[];
+    tables?: string[];
     lineCount: number;
     /** First and last line of the section in its paste (a bundle's part). */
     span?: [number, number];
@@ -88,6 +89,8 @@ export interface ParsedView {
   status: 'parsed' | 'partial';
   summary: Msg;
   problems: Problem[];
+  /** The netfilter tables an iptables output holds. */
+  tables?: string[];
   lineCount: number;
   span?: [number, number];
 }

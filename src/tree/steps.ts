@@ -18,6 +18,8 @@ export function rulesStep(
     wants,
     command,
     where: 'bad-node',
+    // iptables listings of the filter table alone hold no Service DNAT rules.
+    ...(command === 'iptables-save' ? { tables: ['nat'] } : {}),
     next: {
       branch: causes.map((c) => ({ if: `found:${c}` as const, go: verdict })),
       otherwise: next,

@@ -35,6 +35,19 @@ describe('PasteResult', () => {
     expect(screen.getByText(/This step asks for/i)).toBeTruthy();
   });
 
+  it('tells a filter-table listing at a step that needs the nat table, and only there', () => {
+    const FILTER = readTestData(
+      'fixtures/48-rke485-forward-policy-drop-counter-nodeport/iptables-L-FORWARD.txt',
+    );
+    const { unmount } = render(<PasteResult paste={view(FILTER)} tables={['nat']} />);
+    expect(screen.getByTestId('wrong-table').textContent).toMatch(
+      /filter table.*nat table.*iptables -t nat -L -n -v/,
+    );
+    unmount();
+    render(<PasteResult paste={view(FILTER)} tables={['filter']} />);
+    expect(screen.queryByTestId('wrong-table')).toBeNull();
+  });
+
   it('shows what grew between two pastes of the same counters', () => {
     const later = NETSTAT.replace('456 outgoing packets dropped', '498 outgoing packets dropped');
     const paste = pasteView([...parsePaste(NETSTAT, 'a'), ...parsePaste(later, 'b')]);

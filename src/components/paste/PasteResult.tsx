@@ -4,7 +4,16 @@ import { useT } from '../useT';
 import { Markdownish } from '../Markdownish';
 
 /** What each part of a paste was recognised as, its key facts, and why a part was not understood. */
-export function PasteResult({ paste, wanted }: { paste: PasteView; wanted?: Kind[] }) {
+export function PasteResult({
+  paste,
+  wanted,
+  tables,
+}: {
+  paste: PasteView;
+  wanted?: Kind[];
+  /** The netfilter tables the step needs: an iptables paste of another table gets a hint. */
+  tables?: string[];
+}) {
   const { t, tm } = useT();
   const { sections, deltas } = paste;
   const kinds = sections.filter((s) => s.status !== 'rejected').map((s) => s.kind);
@@ -13,6 +22,12 @@ export function PasteResult({ paste, wanted }: { paste: PasteView; wanted?: Kind
     wanted.length > 0 &&
     kinds.length > 0 &&
     !kinds.some((k) => wanted.includes(k as Kind));
+  const wrongTable =
+    tables && tables.length > 0
+      ? sections.find(
+          (s) => s.status !== 'rejected' && s.tables && !s.tables.some((x) => tables.includes(x)),
+        )
+      : undefined;
   return (
     <ul className="paste-result" data-testid="paste-result">
       {sections.map((s) => (
@@ -71,6 +86,20 @@ export function PasteResult({ paste, wanted }: { paste: PasteView; wanted?: Kind
           )}
         </li>
       ))}
+      {wrongTable && wrongTable.status !== 'rejected' && (
+        <li className="note" data-testid="wrong-table">
+          <Markdownish
+            text={t('step.wrongTable', {
+              shown: wrongTable.tables!.join(', '),
+              wanted: tables!.join(', '),
+              command:
+                wrongTable.kind === 'iptables-L'
+                  ? `sudo iptables -t ${tables![0]} -L -n -v`
+                  : `sudo iptables-save -t ${tables![0]}`,
+            })}
+          />
+        </li>
+      )}
       {offTopic && (
         <li className="note">
           {t('step.wantedOther', { wanted: wanted.map((k) => t(`kind.${k}`)).join(', ') })}

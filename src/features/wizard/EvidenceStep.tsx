@@ -145,7 +145,7 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone,
             )}
           </p>
         )}
-        {current && <PasteResult paste={current} wanted={spec.wants} />}
+        {current && <PasteResult paste={current} wanted={spec.wants} tables={spec.tables} />}
         {failed && (
           <WorkerFailed
             error={failed}

@@ -55,6 +55,27 @@ describe('iptables -L', () => {
     expect(facts.rules.map((r) => r.target)).toEqual(['KUBE-FIREWALL', 'DROP', '']);
   });
 
+  it('says which table a listing shows: the echoed -t, else its chains', () => {
+    expect(parsePaste(fixture, 'f')[0]).toMatchObject({ tables: ['filter'] });
+    const filter =
+      'Chain INPUT (policy ACCEPT)\ntarget prot opt source destination\nKUBE-FIREWALL all -- 0.0.0.0/0 0.0.0.0/0\n\nChain FORWARD (policy DROP)\ntarget prot opt source destination\n';
+    expect(parsePaste(filter, 'x')[0]).toMatchObject({ tables: ['filter'] });
+    const nat = [
+      'Chain PREROUTING (policy ACCEPT)',
+      'target     prot opt source               destination',
+      'KUBE-SERVICES  all  --  0.0.0.0/0            0.0.0.0/0            /* kubernetes service portals */',
+      '',
+      'Chain POSTROUTING (policy ACCEPT)',
+      'target     prot opt source               destination',
+      'KUBE-POSTROUTING  all  --  0.0.0.0/0            0.0.0.0/0',
+    ].join('\n');
+    expect(parsePaste(nat, 'x')[0]).toMatchObject({ tables: ['nat'] });
+    // A user chain alone, its table untold: no claim.
+    const chain =
+      'Chain FOO (1 references)\ntarget prot opt source destination\nACCEPT all -- 0.0.0.0/0 0.0.0.0/0\n';
+    expect(parsePaste(chain, 'x')[0]).not.toHaveProperty('tables');
+  });
+
   it('never throws on mutated pastes', () => {
     const lines = fixture.split('\n');
     fc.assert(

@@ -1,6 +1,7 @@
 import type { Problem } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
 import type { IptablesListFacts, ListedChain, ListedRule } from './facts';
+import { tableOf, tableOfBlock } from '../iptables-save/table';
 
 const CHAIN =
   /^Chain (\S+) \((?:policy (\w+)(?: (\d+[KMGT]?) packets, (\d+[KMGT]?) bytes)?|(\d+) references?)\)\s*$/;
@@ -41,7 +42,7 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
       else problems.push({ line: l.n, msg: msg('parse.iptables-L.notARule') });
     }
     if (chains.length === 0) return reject(msg('parse.iptables-L.noChains'));
-    const table = /-t\s+(\w+)/.exec(ctx.command ?? '');
+    const table = /(?:-t\s*|--table[=\s]\s*)(\w+)/.exec(ctx.command ?? '');
     const facts: IptablesListFacts = {
       verbose: columns.includes('pkts'),
       chains,
@@ -57,9 +58,25 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
           packets: forward.policyPackets ?? '?',
         })
       : msg('parse.iptables-L.summary', { chains: chains.length, rules: rules.length });
-    return accept(facts, problems, summary);
+    const listed = facts.table?.value ?? tableOfListing(chains, rules);
+    const out = accept(facts, problems, summary);
+    return listed === 'unknown' ? out : { ...out, tables: [listed] };
   },
 });
+
+/**
+ * The table a listing without its echoed `-t` shows: `iptables -L` alone lists filter, and
+ * its built-in chains and kube-proxy's chains and targets tell the others apart.
+ */
+function tableOfListing(chains: ListedChain[], rules: ListedRule[]): string {
+  const builtins = new Set(chains.filter((c) => c.policy !== null).map((c) => c.name));
+  const votes = new Map<string, number>();
+  for (const r of rules) {
+    const t = tableOf(r.chain, r.target || null);
+    if (t) votes.set(t, (votes.get(t) ?? 0) + 1);
+  }
+  return tableOfBlock(builtins, votes, new Set(chains.map((c) => c.name)));
+}
 
 /** One rule line, read by the header's columns; the target column may be empty. */
 function row(text: string, columns: string[]): Omit<ListedRule, 'chain' | 'line' | 'text'> | null {

@@ -129,7 +129,8 @@ export const iptablesSave = defineParser<'iptables-save', IptablesFacts>({
       tables: tables.join(', ') || '?',
       format: format === 'S' ? 'iptables -S' : 'iptables-save',
     };
-    return accept(facts, capped(problems), msg(`${K}.summary`, params));
+    const out = accept(facts, capped(problems), msg(`${K}.summary`, params));
+    return tables.length > 0 && !tables.includes('unknown') ? { ...out, tables } : out;
   },
 });
 
