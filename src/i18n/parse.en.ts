@@ -138,6 +138,8 @@ export default {
         'No chains or rules found. Paste the output of `iptables-save` (or `iptables -t nat -S`).',
       summary:
         '{{format}} output, {{rules}} rule(s) in {{chains}} chain declaration(s); tables: {{tables}}',
+      summaryKubeProxy:
+        '{{format}} output, {{rules}} rule(s); tables: {{tables}}; kube-proxy: {{services}} Service chain(s), {{nodePorts}} NodePort(s), {{noEndpoints}} REJECT(s) for a Service without endpoints',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     'kube-proxy-log': {
@@ -190,7 +192,7 @@ export default {
         'No IPVS virtual services found. Paste the output of `ipvsadm -Ln` (as root) on the node.',
       summary: 'IPVS table: {{services}} virtual service(s), {{reals}} real server(s)',
       summaryEmpty:
-        'IPVS table: {{services}} virtual service(s), {{reals}} real server(s); {{empty}} without any real server',
+        'IPVS table: {{services}} virtual service(s), {{reals}} real server(s); {{empty}} without any real server: {{which}}',
       summaryTimeout: 'IPVS timeouts: tcp {{tcp}} s, tcpfin {{tcpfin}} s, udp {{udp}} s',
       summaryConnections: 'IPVS connection table: {{n}} entries',
       moreProblems: '…and {{n}} more lines that could not be read.',
@@ -384,6 +386,8 @@ export default {
       mostlyNotTable:
         'Only {{rows}} line(s) are rows of a kubectl table and {{other}} are something else. Paste the `kubectl get` output on its own.',
       summary: 'kubectl get: {{rows}} row(s) of {{kinds}}',
+      summaryAttention:
+        'kubectl get: {{rows}} row(s) of {{kinds}}; not ready: {{notReady}}; most restarts: {{restarts}}; without endpoints: {{noEndpoints}}',
       summaryNone: 'kubectl get: no resources found',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },

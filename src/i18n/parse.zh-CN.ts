@@ -133,6 +133,8 @@ export default {
         'iptables 无法显示 {{table}} 表：其中有 nft 创建的规则。请同时粘贴 `nft list ruleset` 的输出。',
       noRules: '没有找到链或规则。请粘贴 `iptables-save`（或 `iptables -t nat -S`）的输出。',
       summary: '{{format}} 输出，{{chains}} 个链声明中共 {{rules}} 条规则；表：{{tables}}',
+      summaryKubeProxy:
+        '{{format}} 输出，{{rules}} 条规则；表：{{tables}}；kube-proxy：{{services}} 个 Service 链，{{nodePorts}} 个 NodePort，{{noEndpoints}} 条针对无 Endpoint 的 Service 的 REJECT',
       moreProblems: '……另有 {{n}} 行无法识别。',
     },
     'kube-proxy-log': {
@@ -183,7 +185,7 @@ export default {
       noServices: '没有找到 IPVS 虚拟服务。请在节点上以 root 身份粘贴 `ipvsadm -Ln` 的输出。',
       summary: 'IPVS 表：{{services}} 个虚拟服务，{{reals}} 个真实服务器',
       summaryEmpty:
-        'IPVS 表：{{services}} 个虚拟服务，{{reals}} 个真实服务器；其中 {{empty}} 个虚拟服务没有真实服务器',
+        'IPVS 表：{{services}} 个虚拟服务，{{reals}} 个真实服务器；其中 {{empty}} 个虚拟服务没有真实服务器：{{which}}',
       summaryTimeout: 'IPVS 超时：tcp {{tcp}} 秒，tcpfin {{tcpfin}} 秒，udp {{udp}} 秒',
       summaryConnections: 'IPVS 连接表：{{n}} 条',
       moreProblems: '……另有 {{n}} 行无法读取。',
@@ -372,6 +374,8 @@ export default {
       mostlyNotTable:
         '只有 {{rows}} 行是 kubectl 表格行，另有 {{other}} 行是其他内容。请单独粘贴 `kubectl get` 的输出。',
       summary: 'kubectl get：{{kinds}} 共 {{rows}} 行',
+      summaryAttention:
+        'kubectl get：{{kinds}} 共 {{rows}} 行；未就绪：{{notReady}}；最多重启：{{restarts}} 次；没有 Endpoint：{{noEndpoints}}',
       summaryNone: 'kubectl get：没有找到资源',
       moreProblems: '……另有 {{n}} 行无法识别。',
     },

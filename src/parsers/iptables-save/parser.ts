@@ -129,7 +129,12 @@ export const iptablesSave = defineParser<'iptables-save', IptablesFacts>({
       tables: tables.join(', ') || '?',
       format: format === 'S' ? 'iptables -S' : 'iptables-save',
     };
-    const out = accept(facts, capped(problems), msg(`${K}.summary`, params));
+    const kube = kubeProxyCounts(rules);
+    const out = accept(
+      facts,
+      capped(problems),
+      kube ? msg(`${K}.summaryKubeProxy`, { ...params, ...kube }) : msg(`${K}.summary`, params),
+    );
     return tables.length > 0 && !tables.includes('unknown') ? { ...out, tables } : out;
   },
 });
@@ -189,4 +194,23 @@ function capped(problems: Problem[]): Problem[] {
     ...problems.slice(0, MAX_PROBLEMS),
     { msg: msg(`${K}.moreProblems`, { n: problems.length - MAX_PROBLEMS }) },
   ];
+}
+
+/**
+ * kube-proxy's state in a dump, the key fact of the paste: its Service chains, the NodePorts
+ * KUBE-NODEPORTS catches, and the REJECTs it writes for Services without endpoints. Null
+ * when the dump holds nothing of kube-proxy.
+ */
+function kubeProxyCounts(rules: IptablesRule[]) {
+  const services = new Set<string>();
+  const nodePorts = new Set<string>();
+  let noEndpoints = 0;
+  for (const r of rules) {
+    if (r.target?.startsWith('KUBE-SVC-') || r.target?.startsWith('KUBE-SVL-'))
+      services.add(r.target);
+    if (r.chain === 'KUBE-NODEPORTS' && r.dport) nodePorts.add(`${r.proto}/${r.dport}`);
+    if (r.target === 'REJECT' && r.comment?.includes('has no endpoints')) noEndpoints += 1;
+  }
+  if (services.size + nodePorts.size + noEndpoints === 0) return null;
+  return { services: services.size, nodePorts: nodePorts.size, noEndpoints };
 }

@@ -175,10 +175,17 @@ function summary(f: IpvsFacts) {
   if (f.services.length === 0 && f.connections)
     return msg(`${K}.summaryConnections`, { n: f.connections.total });
   const reals = f.services.reduce((n, s) => n + s.realServers.length, 0);
-  const empty = f.services.filter((s) => s.realServers.length === 0).length;
-  return msg(empty > 0 ? `${K}.summaryEmpty` : `${K}.summary`, {
+  const empty = f.services.filter((s) => s.realServers.length === 0);
+  // The empty ones are the key fact: name them (a few), as the operator would look them up.
+  const which =
+    empty
+      .slice(0, 3)
+      .map((s) => `${s.proto} ${s.address}`)
+      .join(', ') + (empty.length > 3 ? ', …' : '');
+  return msg(empty.length > 0 ? `${K}.summaryEmpty` : `${K}.summary`, {
     services: f.services.length,
     reals,
-    empty,
+    empty: empty.length,
+    which,
   });
 }

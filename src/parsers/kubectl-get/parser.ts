@@ -135,15 +135,35 @@ export const kubectlGet = withLeadingCommand(
       if (bad > rows + 3 && bad > 2 * rows)
         return reject(msg(`${K}.mostlyNotTable`, { rows, other: bad }));
       const kinds = [...new Set(out.map((t) => t.resource ?? '?'))].join(', ');
-      const summary = noResources && rows === 0 ? 'summaryNone' : 'summary';
+      const attention = attentionOf(out);
+      const summary =
+        noResources && rows === 0 ? 'summaryNone' : attention ? 'summaryAttention' : 'summary';
       return accept(
         { tables: out, noResources },
         capped(problems, K),
-        msg(`${K}.${summary}`, { rows, kinds }),
+        msg(`${K}.${summary}`, { rows, kinds, ...attention }),
       );
     },
   }),
 );
+
+/**
+ * What needs a look in the rows: pods or workloads not ready, restarts, endpoints lists that
+ * are empty. Null when nothing does (the plain summary then says it all).
+ */
+function attentionOf(tables: KubectlTable[]) {
+  let notReady = 0;
+  let restarts = 0;
+  let noEndpoints = 0;
+  for (const t of tables)
+    for (const r of t.rows) {
+      if (r.ready && r.ready.ready < r.ready.total && !/^Completed$/.test(r.cells.STATUS ?? ''))
+        notReady += 1;
+      restarts = Math.max(restarts, r.restarts ?? 0);
+      if (r.endpoints && r.endpoints.length === 0 && r.moreEndpoints === 0) noEndpoints += 1;
+    }
+  return notReady + restarts + noEndpoints > 0 ? { notReady, restarts, noEndpoints } : null;
+}
 
 function implied(ctx: ParseContext) {
   const args = kubectlArgs(ctx.command, 'get');
