@@ -97,6 +97,37 @@ test('the flowchart loads mermaid only when opened, marks the path, and goes bac
   await expect(chart.locator('g.node.current')).toHaveCount(1);
   expect(await checkA11y(page)).toEqual([]);
 
+  // At its natural size the labels are legible, and none lies on another; it can be fitted.
+  const layout = () =>
+    chart.evaluate((box) => {
+      const els = [...box.querySelectorAll('g.edgeLabel, g.node')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 2);
+      let overlaps = 0;
+      for (let i = 0; i < els.length; i++)
+        for (let j = i + 1; j < els.length; j++) {
+          const [a, b] = [els[i]!, els[j]!];
+          const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (x > 2 && y > 2) overlaps += 1;
+        }
+      const heights = [...box.querySelectorAll('g.node text')].map(
+        (t) => t.getBoundingClientRect().height,
+      );
+      return {
+        overlaps,
+        smallest: Math.min(...heights),
+        width: box.querySelector('svg')!.getBoundingClientRect().width,
+      };
+    });
+  const natural = await layout();
+  expect(natural.overlaps).toBe(0);
+  expect(natural.smallest).toBeGreaterThanOrEqual(14);
+  await page.getByTestId('flowchart-fit').click();
+  await expect(page.getByTestId('flowchart-fit')).toHaveAttribute('aria-pressed', 'true');
+  expect((await layout()).width).toBeLessThan(natural.width);
+  await page.getByTestId('flowchart-fit').click();
+
   await chart.locator('g.node[data-node="mode"]').click();
   await expect(page).toHaveURL(/#\/x\/nodeport-one-node\/mode$/);
   await expect(page.getByRole('radio', { name: 'iptables' })).toBeChecked();

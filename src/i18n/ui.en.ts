@@ -162,6 +162,8 @@ export default {
     loading: 'Drawing the flowchart…',
     failed: 'The flowchart could not be drawn: {{error}}',
     legend: 'Blue: the path taken (click a step to go back to it). Yellow: where you are.',
+    fit: 'Fit the whole tree',
+    actualSize: 'Actual size',
   },
   collector: {
     title: 'Collect everything at once',

@@ -161,6 +161,8 @@ export default {
     loading: '正在绘制流程图…',
     failed: '无法绘制流程图：{{error}}',
     legend: '蓝色：已走过的路径（点击某一步可回到那里）。黄色：当前所在位置。',
+    fit: '缩放以显示整棵树',
+    actualSize: '实际大小',
   },
   collector: {
     title: '一次性采集全部输出',

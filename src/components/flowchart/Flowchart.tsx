@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { mermaidId, treeToMermaid } from '../../engine/mermaid';
+import { drawnIds, treeToMermaid } from '../../engine/mermaid';
 import type { Step } from '../../engine/replay';
 import { TREES, edgeText, nodeKey, type TreeId } from '../../tree';
 import { useT } from '../useT';
@@ -26,6 +26,9 @@ export function Flowchart({ tree, steps, current, answers, via }: Props) {
   const [state, setState] = useState<
     { status: 'loading' | 'ready' } | { status: 'failed'; error: string }
   >({ status: 'loading' });
+  // The whole tree fitted into the box is a map whose labels are too small to read: the drawing
+  // opens at its natural size (scrolling inside its box, on the current step), and can be fitted.
+  const [fit, setFit] = useState(false);
   const path = steps.map((s) => s.node);
   const key = `${lang}|${tree}|${path.join('>')}|${current}|${JSON.stringify(answers)}|${JSON.stringify(via)}`;
 
@@ -45,20 +48,17 @@ export function Flowchart({ tree, steps, current, answers, via }: Props) {
       .then(({ svg }) => {
         if (!alive || !box.current) return;
         box.current.innerHTML = svg;
-        // Scaled to a phone's width its text would be a few pixels high: on a narrow screen the
-        // drawing keeps its natural size and scrolls inside its box instead.
         const drawn = box.current.querySelector('svg');
         const size = drawn?.viewBox.baseVal;
-        if (drawn && size?.width && window.matchMedia('(max-width: 760px)').matches) {
-          drawn.style.width = `${size.width}px`;
-          drawn.style.height = `${size.height}px`;
-          drawn.style.maxWidth = 'none';
+        if (drawn && size?.width) {
+          drawn.dataset.width = String(size.width);
+          drawn.dataset.height = String(size.height);
+          sizeDrawing(drawn, fit);
         }
         // Visited steps become buttons that go back there.
-        for (const node of path) {
-          const el = box.current.querySelector<SVGGElement>(
-            `g.node[id*="flowchart-${mermaidId(spec, node)}-"]`,
-          );
+        const ids = drawnIds(spec, path);
+        for (const [i, node] of path.entries()) {
+          const el = box.current.querySelector<SVGGElement>(`g.node[id*="flowchart-${ids[i]}-"]`);
           if (!el) continue;
           el.setAttribute('role', 'button');
           el.setAttribute('tabindex', '0');
@@ -74,7 +74,7 @@ export function Flowchart({ tree, steps, current, answers, via }: Props) {
         }
         // The step the operator is at, in view inside the box (a phone sees a part of the drawing).
         const here = box.current.querySelector<SVGGElement>(
-          `g.node[id*="flowchart-${mermaidId(spec, current)}-"]`,
+          `g.node[id*="flowchart-${path.includes(current) ? ids[path.lastIndexOf(current)] : drawnIds(spec, [current])[0]}-"]`,
         );
         if (here && box.current.scrollWidth > box.current.clientWidth) {
           const b = box.current.getBoundingClientRect();
@@ -88,21 +88,49 @@ export function Flowchart({ tree, steps, current, answers, via }: Props) {
     return () => {
       alive = false;
     };
-    // `key` captures every input of the drawing.
+    // `key` captures every input of the drawing; `fit` is applied below without drawing again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+
+  useEffect(() => {
+    const drawn = box.current?.querySelector('svg');
+    if (drawn) sizeDrawing(drawn, fit);
+  }, [fit, state.status]);
 
   return (
     <figure className="flowchart-figure">
       <figcaption>
         <strong>{t('flowchart.title')}</strong>{' '}
-        <span className="muted">{t('flowchart.legend')}</span>
+        <span className="muted">{t('flowchart.legend')}</span>{' '}
+        {state.status === 'ready' && (
+          <button
+            type="button"
+            className="link"
+            data-testid="flowchart-fit"
+            aria-pressed={fit}
+            onClick={() => setFit((f) => !f)}
+          >
+            {t(fit ? 'flowchart.actualSize' : 'flowchart.fit')}
+          </button>
+        )}
       </figcaption>
       {state.status === 'loading' && <p className="muted">{t('flowchart.loading')}</p>}
       {state.status === 'failed' && (
         <p role="alert">{t('flowchart.failed', { error: state.error })}</p>
       )}
-      <div ref={box} className="flowchart" data-testid="flowchart" data-current={current} />
+      <div
+        ref={box}
+        className={fit ? 'flowchart fitted' : 'flowchart'}
+        data-testid="flowchart"
+        data-current={current}
+      />
     </figure>
   );
+}
+
+/** The drawing at its natural size (its labels legible), or fitted to the box's width. */
+function sizeDrawing(svg: SVGSVGElement, fit: boolean): void {
+  svg.style.width = fit ? '' : `${svg.dataset.width}px`;
+  svg.style.height = fit ? '' : `${svg.dataset.height}px`;
+  svg.style.maxWidth = fit ? '100%' : 'none';
 }

@@ -9,7 +9,9 @@ export function loadMermaid(): Promise<Mermaid> {
       startOnLoad: false,
       securityLevel: 'strict',
       theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default',
-      flowchart: { htmlLabels: false, useMaxWidth: true },
+      // Room between nodes and ranks: the trees' long edge labels otherwise overlap where
+      // several routes meet one step.
+      flowchart: { htmlLabels: false, useMaxWidth: true, nodeSpacing: 70, rankSpacing: 80 },
       fontFamily: 'system-ui, sans-serif',
     });
     return m.default;
