@@ -7,7 +7,7 @@ import { parsePaste } from './registry';
 const rule = (p: string) => readFileSync(new URL(`../rules/${p}`, import.meta.url), 'utf8');
 const summaryOf = (text: string) => {
   const s = parsePaste(text, 'x').find((r) => r.status !== 'rejected');
-  if (!s || s.status === 'rejected') throw new Error('nothing parsed');
+  if (!s || !('summary' in s)) throw new Error('nothing parsed');
   return s.summary;
 };
 
