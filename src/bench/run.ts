@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { toLines } from '../engine/lines';
 import { parseBytesFast } from '../parsers/bytes';
 import { parsePaste } from '../parsers/registry';
+import { benchWalk } from './walk';
 
 /** Median wall time of `fn` over `runs` runs, after one warm-up. */
 function median(runs: number, fn: () => void): number {
@@ -75,3 +76,4 @@ export function benchBytes(files: string[], runs = 5): void {
 const files = process.argv.slice(2);
 bench(files);
 benchBytes(files.filter((f) => /conntrack/.test(f)));
+for (const f of files.filter((f) => /iptables-save/.test(f))) benchWalk(f);

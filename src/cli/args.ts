@@ -4,6 +4,8 @@ import { LANGS, type Lang } from '../i18n/dict';
 export interface Args {
   command: string | undefined;
   options: Record<string, string>;
+  /** Options without a value (`--local`). */
+  flags: Set<string>;
   files: string[];
 }
 
@@ -11,9 +13,14 @@ export class UsageError extends Error {}
 
 const REPEATABLE = new Set(['var']);
 
-export function parseArgs(argv: string[], valued: readonly string[]): Args {
+export function parseArgs(
+  argv: string[],
+  valued: readonly string[],
+  flagNames: readonly string[] = [],
+): Args {
   const [command, ...rest] = argv;
   const options: Record<string, string> = {};
+  const flags = new Set<string>();
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -23,6 +30,10 @@ export function parseArgs(argv: string[], valued: readonly string[]): Args {
     }
     if (a.startsWith('--')) {
       const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (flagNames.includes(name) && inline === undefined) {
+        flags.add(name);
+        continue;
+      }
       if (!valued.includes(name)) throw new UsageError(`unknown option --${name}`);
       const value = inline ?? rest[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
@@ -31,7 +42,7 @@ export function parseArgs(argv: string[], valued: readonly string[]): Args {
         REPEATABLE.has(name) && options[name] !== undefined ? `${options[name]}\0${value}` : value;
     } else files.push(a);
   }
-  return { command, options, files };
+  return { command, options, flags, files };
 }
 
 export function oneOf<T extends string>(

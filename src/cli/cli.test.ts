@@ -23,6 +23,8 @@ const triage = (args: string[], input?: string) =>
     cwd: root,
   });
 const fixture = (path: string) => join(TEST_DATA, 'fixtures', path);
+/** kube-proxy's own expected iptables ruleset (src/walk/fixtures/oracle/SOURCES.md). */
+const ORACLE_DUMP = join(root, 'src/walk/fixtures/oracle/kube-proxy-iptables.txt');
 
 beforeAll(() => {
   const build = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], {
@@ -161,6 +163,57 @@ describe('triage CLI', () => {
     );
   });
 
+  it('walk --format json follows a packet to the line that drops it, in the documented shape', () => {
+    const r = triage([
+      'walk',
+      '--packet',
+      'tcp 192.168.1.20:40000 -> 192.168.1.10:3001',
+      '--in',
+      'eth0',
+      '--format',
+      'json',
+      ORACLE_DUMP,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      verdict: string;
+      endpoints: unknown[];
+      hops: { table: string; chain: string; source: string; line: number; rule: string }[];
+    };
+    expect(out.verdict).toBe('drop');
+    expect(out.endpoints).toEqual([]);
+    expect(out.hops.at(-1)).toMatchObject({
+      table: 'filter',
+      chain: 'KUBE-EXTERNAL-SERVICES',
+      source: 'kube-proxy-iptables.txt',
+      line: 36,
+    });
+    expect(out.hops.at(-1)!.rule).toContain('has no local endpoints');
+    // A NodePort with endpoints: every endpoint with its share, summing to 1.
+    const dnat = JSON.parse(
+      triage([
+        'walk',
+        '--packet',
+        'tcp 192.168.1.20:40000 -> 192.168.1.10:3003',
+        '--format',
+        'json',
+        ORACLE_DUMP,
+      ]).stdout,
+    ) as { verdict: string; endpoints: { address: string; port: number; probability: number }[] };
+    expect(dnat.verdict).toBe('dnat');
+    expect(dnat.endpoints.reduce((s, e) => s + e.probability, 0)).toBeCloseTo(1);
+    // The text form says it in words, in either language.
+    const zh = triage([
+      'walk',
+      '--packet',
+      'tcp 192.168.1.20:40000 -> 192.168.1.10:3001',
+      '--lang',
+      'zh-CN',
+      ORACLE_DUMP,
+    ]);
+    expect(zh.stdout).toContain('被丢弃');
+  });
+
   it.each([
     [['diagnose', '--symptom', 'nope', 'x']],
     [['detect']],
@@ -168,6 +221,18 @@ describe('triage CLI', () => {
     [['frobnicate']],
     [['detect', '/no/such/file']],
     [['tree']],
+    [['walk', ORACLE_DUMP]],
+    [['walk', '--packet', 'rm -rf /', ORACLE_DUMP]],
+    [
+      [
+        'walk',
+        '--packet',
+        'tcp 1.2.3.4:1 -> 5.6.7.8:80',
+        fixture('07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),
+      ],
+    ],
+    [['walk', '--packet', 'tcp 1.2.3.4:1 -> 5.6.7.8:80', '--node-ip', 'node-1', ORACLE_DUMP]],
+    [['walk', '--packet', 'tcp 1.2.3.4:1 -> 5.6.7.8:80', '--state', 'WEIRD', ORACLE_DUMP]],
   ])('exits 2 with one line on stderr for %j', (args) => {
     const r = triage(args);
     expect(r.status).toBe(2);

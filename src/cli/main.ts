@@ -6,9 +6,25 @@ const USAGE = `usage:
   triage diagnose [--symptom ID] [--port N] [--node NAME] [--var NAME=VALUE]... [--lang en|zh-CN] [--format json|md] FILE...
   triage tree --symptom ID [--format json|mermaid] [--lang en|zh-CN]
   triage causes [--format json|text] [--lang en|zh-CN]
+  triage walk --packet 'tcp SRC:PORT -> DST:PORT' [--in IFACE] [--out IFACE] [--local]
+              [--node-ip ADDR[,ADDR]...] [--state NEW|ESTABLISHED|RELATED|INVALID]
+              [--format json|text] [--lang en|zh-CN] FILE...
 FILE may be - for standard input; a collector bundle counts as one paste per section.`;
 
-export const VALUED = ['format', 'lang', 'symptom', 'port', 'node', 'var'] as const;
+export const VALUED = [
+  'format',
+  'lang',
+  'symptom',
+  'port',
+  'node',
+  'var',
+  'packet',
+  'in',
+  'out',
+  'node-ip',
+  'state',
+] as const;
+export const FLAGS = ['local'] as const;
 
 /**
  * Runs the CLI; returns the exit status (0 ran, 2 bad arguments or unreadable file). Each
@@ -16,7 +32,7 @@ export const VALUED = ['format', 'lang', 'symptom', 'port', 'node', 'var'] as co
  */
 export async function main(argv: string[]): Promise<number> {
   try {
-    const args = parseArgs(argv, VALUED);
+    const args = parseArgs(argv, VALUED, FLAGS);
     const needFiles = () => {
       if (args.files.length === 0) throw new UsageError('no FILE given');
       return readInputs(args.files);
@@ -31,6 +47,9 @@ export async function main(argv: string[]): Promise<number> {
         break;
       case 'tree':
         out = (await import('./commands')).treeCmd(args);
+        break;
+      case 'walk':
+        out = await (await import('./walk')).walkCmd(args, needFiles());
         break;
       case 'causes':
         out = (await import('./commands')).causesCmd(args);

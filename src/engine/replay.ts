@@ -14,6 +14,20 @@ export interface WizardState {
   pastes: Record<string, string | null>;
   /** Opened from a redacted link: addresses and names in it are stand-ins, not real values. */
   redacted?: true;
+  /** A packet walked through an evidence step's rules, by step: it travels with the work. */
+  walks?: Record<string, WalkSpec>;
+}
+
+/** The packet walk as the operator set it up: the packet as written, and what it assumes. */
+export interface WalkSpec {
+  /** `tcp 192.168.1.20:40000 -> 10.0.0.5:31610`. */
+  packet: string;
+  /** The node's own addresses, comma-separated; empty: from a pasted `ip addr`, else the destination. */
+  addresses?: string;
+  /** The interface it arrives on. */
+  iface?: string;
+  /** Sent from the node itself. */
+  local?: true;
 }
 
 export type StepStatus = 'answered' | 'pasted' | 'skipped' | 'auto-skipped' | 'current' | 'outcome';

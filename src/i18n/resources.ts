@@ -14,6 +14,8 @@ import parseEn from './parse.en';
 import parseZh from './parse.zh-CN';
 import shareEn from './share.en';
 import shareZh from './share.zh-CN';
+import walkEn from './walk.en';
+import walkZh from './walk.zh-CN';
 
 export { LANGS, type Lang, isLang, langFromNavigator } from './dict';
 
@@ -22,8 +24,8 @@ export { LANGS, type Lang, isLang, langFromNavigator } from './dict';
  * two files both define.
  */
 export const RESOURCES: Record<Lang, Dict> = {
-  en: merge(uiEn, treeEn, causeNodeEn, causeProxyEn, causeIngressEn, parseEn, shareEn),
-  'zh-CN': merge(uiZh, treeZh, causeNodeZh, causeProxyZh, causeIngressZh, parseZh, shareZh),
+  en: merge(uiEn, treeEn, causeNodeEn, causeProxyEn, causeIngressEn, parseEn, shareEn, walkEn),
+  'zh-CN': merge(uiZh, treeZh, causeNodeZh, causeProxyZh, causeIngressZh, parseZh, shareZh, walkZh),
 };
 
 /** Every key of the dictionaries, as English defines them. */
@@ -34,4 +36,5 @@ export type MessageKey =
   | Leaves<typeof causeProxyEn>
   | Leaves<typeof causeIngressEn>
   | Leaves<typeof parseEn>
-  | Leaves<typeof shareEn>;
+  | Leaves<typeof shareEn>
+  | Leaves<typeof walkEn>;

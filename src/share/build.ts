@@ -1,6 +1,7 @@
 import type { TreeAssessment } from '../diagnosis/assess';
 import type { Verdict, Verdicts } from '../diagnosis/judge';
-import { type WizardState } from '../engine/replay';
+import { type WalkSpec, type WizardState } from '../engine/replay';
+import { parsePacket } from '../walk/packet';
 import type { QuestionNode } from '../engine/tree';
 import type { Msg } from '../engine/types';
 import { isValid } from '../engine/validate';
@@ -33,7 +34,14 @@ export function shareableState(tree: TreeId, state: WizardState): WizardState {
   const pastes: Record<string, string | null> = {};
   for (const [id, text] of Object.entries(state.pastes))
     if (nodes[id]?.type === 'evidence') pastes[id] = text;
-  return { tree, answers, pastes };
+  const walks = Object.fromEntries(
+    Object.entries(state.walks ?? {}).filter(
+      ([id, w]) => nodes[id]?.type === 'evidence' && parsePacket(w.packet),
+    ),
+  );
+  return Object.keys(walks).length > 0
+    ? { tree, answers, pastes, walks }
+    : { tree, answers, pastes };
 }
 
 /**
@@ -49,10 +57,11 @@ export function buildPayload(
   options: ShareOptions,
   assessed: Pick<TreeAssessment, 'steps' | 'verdicts'> | null = null,
 ): Built {
-  const { answers, pastes } = shareableState(tree, state);
+  const { answers, pastes, walks } = shareableState(tree, state);
   const nodes = TREES[tree].nodes;
   const at = Object.hasOwn(nodes, node) ? node : TREES[tree].start;
   let payload: SharePayload = { tree, node: at, lang, answers, pastes };
+  if (walks) payload.walks = walks;
 
   if (options.omitRaw) {
     if (!assessed) throw new Error('a link without raw output needs the assessment of its state');
@@ -92,7 +101,9 @@ export function redactPayload(p: SharePayload): Built {
     })
     .map(([, v]) => v);
   const d = p.omitted?.diagnosis ?? null;
+  const walkTexts = Object.values(p.walks ?? {}).flatMap((w) => [w.packet, w.addresses ?? '']);
   const texts = [
+    ...walkTexts,
     ...valueAnswers.map(([, v]) => v),
     ...Object.values(p.pastes).filter((v): v is string => typeof v === 'string'),
     ...(d ? diagnosisTexts(d) : []),
@@ -111,6 +122,16 @@ export function redactPayload(p: SharePayload): Built {
     Object.entries(p.pastes).map(([k, v]) => [k, v === null ? null : r.text(v)]),
   );
   const out: SharePayload = { ...p, answers, pastes, redacted: true };
+  if (p.walks) {
+    // The packet's addresses get the stand-ins the rules got, so the receiver's walk matches.
+    const walks: Record<string, WalkSpec> = {};
+    for (const [id, w] of Object.entries(p.walks)) {
+      const packet = r.text(w.packet);
+      if (!parsePacket(packet)) continue;
+      walks[id] = { ...w, packet, ...(w.addresses ? { addresses: r.text(w.addresses) } : {}) };
+    }
+    out.walks = walks;
+  }
   if (p.omitted) out.omitted = { ...p.omitted, diagnosis: d ? redactDiagnosis(d, r.text) : null };
   return { payload: out, replacements: r.replacements() };
 }

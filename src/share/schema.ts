@@ -1,5 +1,7 @@
 import { isCauseId } from '../catalog/causes';
-import type { Step, StepStatus } from '../engine/replay';
+import type { Step, StepStatus, WalkSpec } from '../engine/replay';
+import { addrBits } from '../walk/addr';
+import { parsePacket } from '../walk/packet';
 import type { Msg } from '../engine/types';
 import { isValid } from '../engine/validate';
 import { isLang, type Lang } from '../i18n/resources';
@@ -20,6 +22,8 @@ export interface SharePayload {
   redacted?: true;
   /** Raw output left out: the path and the diagnosis travel instead of the pastes. */
   omitted?: { steps: Step[]; diagnosis: Verdicts | null };
+  /** Packets walked through evidence steps' rules: the receiver walks the same. */
+  walks?: Record<string, WalkSpec>;
 }
 
 export type Checked = { ok: true; payload: SharePayload } | { ok: false; why: string };
@@ -88,6 +92,14 @@ function payload(json: unknown): SharePayload {
     pastes[k] = v === null ? null : str(v, `pastes.${k}`, Number.MAX_SAFE_INTEGER);
   }
   const out: SharePayload = { tree: tree as TreeId, node, lang, answers, pastes };
+  if (p.walks !== undefined) {
+    const walks: Record<string, WalkSpec> = {};
+    for (const [k, v] of Object.entries(obj(p.walks, 'walks'))) {
+      if (nodes[nodeOf(k, 'walks')]!.type !== 'evidence') fail(`walks.${k}: not an evidence step`);
+      walks[k] = walkSpec(v, `walks.${k}`);
+    }
+    out.walks = walks;
+  }
   if (p.redacted !== undefined) {
     if (p.redacted !== true) fail('redacted: not true');
     out.redacted = true;
@@ -103,6 +115,30 @@ function payload(json: unknown): SharePayload {
       return { node: nodeOf(step.node, `steps.${i}`), status };
     });
     out.omitted = { steps, diagnosis: o.diagnosis === null ? null : diagnosis(o.diagnosis) };
+  }
+  return out;
+}
+
+/** A walk as the link carries it: a packet the walk reads, addresses, an interface name. */
+function walkSpec(v: unknown, what: string): WalkSpec {
+  const w = obj(v, what);
+  const packet = str(w.packet, `${what}.packet`, 200);
+  if (!parsePacket(packet)) fail(`${what}.packet: not a packet`);
+  const out: WalkSpec = { packet };
+  if (w.addresses !== undefined) {
+    const a = str(w.addresses, `${what}.addresses`, 2000);
+    if (a.split(/[\s,]+/).some((x) => x !== '' && !addrBits(x)))
+      fail(`${what}.addresses: not addresses`);
+    out.addresses = a;
+  }
+  if (w.iface !== undefined) {
+    const i = str(w.iface, `${what}.iface`, 15);
+    if (!/^[\w.@+:-]*$/.test(i)) fail(`${what}.iface: not an interface name`);
+    out.iface = i;
+  }
+  if (w.local !== undefined) {
+    if (w.local !== true) fail(`${what}.local: not true`);
+    out.local = true;
   }
   return out;
 }

@@ -33,6 +33,11 @@ export interface WalkNode {
   addresses: string[];
   /** Address → interface, when `ip addr` was pasted (decides the outgoing interface of a local reply). */
   interfaces?: Record<string, string>;
+  /**
+   * The node's routes (a pasted `ip route`): the device a forwarded or sent packet leaves by,
+   * which `-o` / `oifname` matches read. `prefix` is `0.0.0.0/0` for a default route.
+   */
+  routes?: { prefix: string; dev: string }[];
 }
 
 export type WalkVerdict = 'dnat' | 'accept' | 'forward' | 'drop' | 'reject' | 'unknown';

@@ -2,7 +2,8 @@ import type { BundleAssessment, TreeAssessment } from '../diagnosis/assess';
 import type { WizardState } from '../engine/replay';
 import type { PasteView } from '../diagnosis/paste-view';
 import type { TreeId } from '../tree';
-import type { Reply, Request } from './protocol';
+import type { Reply, Request, WalkOutcome } from './protocol';
+import type { Packet } from '../walk/types';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -170,4 +171,20 @@ export async function assessBundleOffThread(text: string): Promise<BundleAssessm
   const r = await ask({ op: 'bundle', paste: held.paste });
   if (!('bundle' in r)) throw new Error('unexpected reply');
   return r.bundle;
+}
+
+/**
+ * A packet walked through the rules of these pastes (one node's), in the worker: the rules'
+ * facts never reach the page.
+ */
+export async function walkOffThread(
+  texts: { text: string; source: string }[],
+  packet: Packet,
+  addresses: string[] | null,
+): Promise<WalkOutcome> {
+  const held = texts.map(({ text, source }) => hold(text, source));
+  await Promise.all(held.map((h) => h.views));
+  const r = await ask({ op: 'walk', pastes: held.map((h) => h.paste), packet, addresses });
+  if (!('walk' in r)) throw new Error('unexpected reply');
+  return r.walk;
 }

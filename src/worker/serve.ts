@@ -15,6 +15,8 @@ export function answer(req: Request, post: (m: Reply) => void): void {
       post({ id, done: true });
     } else if (req.op === 'tree') {
       post({ id, tree: session.tree(req.tree, req.answers, req.pastes) });
+    } else if (req.op === 'walk') {
+      post({ id, walk: session.walk(req.pastes, req.packet, req.addresses) });
     } else {
       post({ id, bundle: session.bundle(req.paste) });
     }

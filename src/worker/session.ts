@@ -8,6 +8,10 @@ import { pasteView, type PasteView } from '../diagnosis/paste-view';
 import type { SectionResult } from '../parsers/registry';
 import type { TreeId } from '../tree';
 import { analysePaste } from './analyse';
+import type { WalkOutcome } from './protocol';
+import { walk } from '../walk';
+import { hasRules, walkInputsOf } from '../walk/sections';
+import type { Packet } from '../walk/types';
 
 /**
  * The pastes' facts and everything computed from them, kept where they were parsed (the
@@ -49,6 +53,22 @@ export class Session {
 
   bundle(paste: number): BundleAssessment {
     return assessBundle(this.sectionsOf(paste));
+  }
+
+  /**
+   * A packet walked through the rules of these pastes (one node's). The node's addresses: those
+   * given, else a pasted `ip addr`'s, else the packet's destination (a NodePort is sent to one).
+   */
+  walk(pastes: number[], packet: Packet, addresses: string[] | null): WalkOutcome {
+    const sections = pastes.flatMap((p) => this.sectionsOf(p));
+    if (!hasRules(sections)) return { result: null, addresses: addresses ?? [] };
+    const { inputs, node } = walkInputsOf(sections);
+    const own =
+      addresses ?? (node.addresses.length > 0 ? node.addresses : packet.local ? [] : [packet.dst]);
+    return {
+      result: walk(inputs, packet, { ...node, addresses: own }),
+      addresses: own,
+    };
   }
 
   private sectionsOf(paste: number): SectionResult[] {

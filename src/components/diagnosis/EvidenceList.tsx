@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Evidence } from '../../engine/types';
 import { useT } from '../useT';
 
@@ -11,7 +11,16 @@ export interface Sources {
 const CONTEXT = 3;
 
 /** Evidence lines quoted from the pastes, with where they came from and their line numbers. */
-export function EvidenceList({ evidence, sources }: { evidence: Evidence[]; sources: Sources }) {
+export function EvidenceList({
+  evidence,
+  sources,
+  annotate,
+}: {
+  evidence: Evidence[];
+  sources: Sources;
+  /** More to say of a line (what a walked rule did with the packet). */
+  annotate?(e: Evidence, i: number): ReactNode;
+}) {
   const { t } = useT();
   const [open, setOpen] = useState<number | null>(null);
   return (
@@ -33,6 +42,7 @@ export function EvidenceList({ evidence, sources }: { evidence: Evidence[]; sour
                 </button>
               )}
             </span>
+            {annotate?.(e, i)}
             <code className="line" data-line={e.line}>
               {e.text}
             </code>

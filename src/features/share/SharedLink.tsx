@@ -43,7 +43,12 @@ function Received({ payload }: { payload: SharePayload }) {
   const navigate = useNavigate();
   const own = useWizard((s) => s.byTree[payload.tree]);
   const shared = useMemo<WizardState>(
-    () => ({ tree: payload.tree, answers: payload.answers, pastes: payload.pastes }),
+    () => ({
+      tree: payload.tree,
+      answers: payload.answers,
+      pastes: payload.pastes,
+      ...(payload.walks ? { walks: payload.walks } : {}),
+    }),
     [payload],
   );
   const adopt = () => {

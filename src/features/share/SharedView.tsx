@@ -15,6 +15,7 @@ import { useTreeAssessment } from '../../components/useAssessment';
 import { WorkerFailed } from '../../components/WorkerFailed';
 import { Verdict } from '../../components/diagnosis/Verdict';
 import { useMemo } from 'react';
+import { WalkPanel } from '../../components/walk/WalkPanel';
 
 /**
  * A shared triage, read-only: the path taken, the step the sender was at, and the diagnosis
@@ -137,6 +138,23 @@ export function SharedView({
           {!payload.omitted && assessed.error && (
             <WorkerFailed error={assessed.error} retry={assessed.retry} />
           )}
+          {!payload.omitted &&
+            Object.entries(payload.walks ?? {}).map(([node, walk]) => {
+              const text = payload.pastes[node];
+              if (typeof text !== 'string' || text === '') return null;
+              return (
+                <div key={node} className="shared-walk" data-testid="shared-walk">
+                  <p className="step-meta">{t(`${key(node)}.title`)}</p>
+                  <WalkPanel
+                    texts={[{ text, source: node }]}
+                    spec={walk}
+                    suggested={walk.packet}
+                    sources={{ label: () => t(`${key(node)}.title`), text: () => text }}
+                    redacted={!!payload.redacted}
+                  />
+                </div>
+              );
+            })}
           {spec.type === 'outcome' && (
             <Outcome
               payload={payload}

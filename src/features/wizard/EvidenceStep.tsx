@@ -9,6 +9,9 @@ import { CodeBlock } from '../../components/CodeBlock';
 import { Markdownish } from '../../components/Markdownish';
 import { PasteResult } from '../../components/paste/PasteResult';
 import { WorkerFailed } from '../../components/WorkerFailed';
+import { WalkPanel, suggestPacket } from '../../components/walk/WalkPanel';
+import type { WalkSpec } from '../../engine/replay';
+import { hasRules } from '../../walk/sections';
 
 /** Above this many characters the page says how far the reading has got. */
 const BIG = 1_000_000;
@@ -24,9 +27,15 @@ interface Props {
   onDone(text: string | null): void;
   /** Keeps what is typed and not yet sent on, so a reload does not lose it. */
   onDraft?(text: string): void;
+  /** The packet walked through this step's rules, kept with the work. */
+  walk?: WalkSpec | null;
+  onWalk?(spec: WalkSpec | null): void;
+  /** The work came from a redacted link. */
+  redacted?: boolean;
 }
 
-export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone, onDraft }: Props) {
+export function EvidenceStep(props: Props) {
+  const { node, textKey, spec, vars, initial, busy, onDone, onDraft } = props;
   const { t } = useT();
   const [text, setText] = useState(initial ?? '');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -85,85 +94,106 @@ export function EvidenceStep({ node, textKey, spec, vars, initial, busy, onDone,
   };
 
   return (
-    <form
-      aria-busy={busy}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (filled && !busy) onDone(text);
-      }}
-    >
-      <p className="help">
-        <Markdownish text={t(`${textKey}.help`)} />
-      </p>
-      {command && (
-        <div className="run">
-          <p className="where">{t('step.runOn', { where: t(`where.${spec.where}`) })}</p>
-          <CodeBlock code={command} label={command} big />
-        </div>
-      )}
-      <label htmlFor={`paste-${node}`} className="paste-label">
-        {t('step.pasteLabel')}
-      </label>
-      {huge && (
-        <p className="huge-paste" data-testid="huge-paste">
-          {t('step.hugePaste', { mb: (text.length / 1e6).toFixed(1) })}{' '}
-          <button type="button" className="link" onClick={() => setText('')}>
-            {t('step.clear')}
-          </button>
+    <>
+      <form
+        aria-busy={busy}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (filled && !busy) onDone(text);
+        }}
+      >
+        <p className="help">
+          <Markdownish text={t(`${textKey}.help`)} />
         </p>
-      )}
-      <textarea
-        id={`paste-${node}`}
-        data-testid="evidence-paste"
-        className="paste"
-        rows={10}
-        spellCheck={false}
-        placeholder={t('step.pastePlaceholder')}
-        value={huge ? '' : text}
-        readOnly={busy}
-        onChange={(e) => setText(e.target.value)}
-        onPaste={onPaste}
-        onDrop={onDrop}
-        onDragOver={(e) => e.preventDefault()}
-      />
-      <div aria-live="polite" className="paste-status">
-        {filled && !got && (
-          <p className="muted" role="status">
-            {text.length > BIG
-              ? t('step.parsingBig', {
-                  mb: (text.length / 1e6).toFixed(1),
-                  done: progress?.done ?? 0,
-                  total: progress?.total ?? 1,
-                })
-              : t('step.parsing')}
-            {text.length > BIG && (
-              <progress
-                max={progress?.total ?? 1}
-                value={progress?.done ?? 0}
-                aria-label={t('step.parsing')}
-              />
-            )}
+        {command && (
+          <div className="run">
+            <p className="where">{t('step.runOn', { where: t(`where.${spec.where}`) })}</p>
+            <CodeBlock code={command} label={command} big />
+          </div>
+        )}
+        <label htmlFor={`paste-${node}`} className="paste-label">
+          {t('step.pasteLabel')}
+        </label>
+        {huge && (
+          <p className="huge-paste" data-testid="huge-paste">
+            {t('step.hugePaste', { mb: (text.length / 1e6).toFixed(1) })}{' '}
+            <button type="button" className="link" onClick={() => setText('')}>
+              {t('step.clear')}
+            </button>
           </p>
         )}
-        {current && <PasteResult paste={current} wanted={spec.wants} tables={spec.tables} />}
-        {failed && (
-          <WorkerFailed
-            error={failed}
-            retry={() => {
-              setResult(null);
-              setAttempt((a) => a + 1);
-            }}
-          />
-        )}
-      </div>
-      <fieldset className="plain row" disabled={busy}>
-        <button type="submit" className="primary" disabled={!filled}>
-          {t('step.continue')}
-        </button>
-        <button type="button" onClick={() => onDone(null)}>
-          {t('step.skip')}
-        </button>
-      </fieldset>
-    </form>
+        <textarea
+          id={`paste-${node}`}
+          data-testid="evidence-paste"
+          className="paste"
+          rows={10}
+          spellCheck={false}
+          placeholder={t('step.pastePlaceholder')}
+          value={huge ? '' : text}
+          readOnly={busy}
+          onChange={(e) => setText(e.target.value)}
+          onPaste={onPaste}
+          onDrop={onDrop}
+          onDragOver={(e) => e.preventDefault()}
+        />
+        <div aria-live="polite" className="paste-status">
+          {filled && !got && (
+            <p className="muted" role="status">
+              {text.length > BIG
+                ? t('step.parsingBig', {
+                    mb: (text.length / 1e6).toFixed(1),
+                    done: progress?.done ?? 0,
+                    total: progress?.total ?? 1,
+                  })
+                : t('step.parsing')}
+              {text.length > BIG && (
+                <progress
+                  max={progress?.total ?? 1}
+                  value={progress?.done ?? 0}
+                  aria-label={t('step.parsing')}
+                />
+              )}
+            </p>
+          )}
+          {current && <PasteResult paste={current} wanted={spec.wants} tables={spec.tables} />}
+          {failed && (
+            <WorkerFailed
+              error={failed}
+              retry={() => {
+                setResult(null);
+                setAttempt((a) => a + 1);
+              }}
+            />
+          )}
+        </div>
+        <fieldset className="plain row" disabled={busy}>
+          <button type="submit" className="primary" disabled={!filled}>
+            {t('step.continue')}
+          </button>
+          <button type="button" onClick={() => onDone(null)}>
+            {t('step.skip')}
+          </button>
+        </fieldset>
+      </form>
+      {/* Its own form, after the step's: the rules just pasted, walked before going on. */}
+      {current && got && hasRules(current.sections) && (
+        <WalkPanel
+          texts={[{ text: got.text, source: node }]}
+          spec={props.walk ?? null}
+          suggested={suggestPacket(vars)}
+          sources={{ label: () => rulesLabel(current, t), text: () => got.text }}
+          onSave={props.onWalk}
+          redacted={props.redacted}
+        />
+      )}
+    </>
   );
+}
+
+/** How a walk names the rules it cites: by what the paste was read as (`iptables-save`). */
+function rulesLabel(paste: PasteView, t: (key: string) => string): string {
+  const kinds = [
+    ...new Set(paste.sections.flatMap((s) => (s.status === 'rejected' || !s.kind ? [] : [s.kind]))),
+  ];
+  return kinds.map((k) => t(`kind.${k}`)).join(', ');
 }

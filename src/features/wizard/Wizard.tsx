@@ -123,6 +123,14 @@ function WizardFor({
             initial={state.pastes[node] ?? drafts[`${key}/${node}`]}
             busy={busy}
             onDraft={onDraft}
+            walk={state.walks?.[node] ?? null}
+            redacted={!!state.redacted}
+            onWalk={(w) => {
+              const walks = { ...state.walks };
+              if (w) walks[node] = w;
+              else delete walks[node];
+              useWizard.getState().load({ ...state, walks }, key);
+            }}
             onDone={(text) => {
               useWizard.getState().draft(key, node, '');
               void advance(symptom, { ...state, pastes: { ...state.pastes, [node]: text } }, space);

@@ -48,7 +48,9 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
   const facts = emptyNft('text');
   const stack: Open[] = [];
   // A set's `elements = { …` runs over several lines until its brace closes.
-  let elements: { set: NftSet; parts: Line[]; raw: Map<number, string> } | null = null;
+  // `depth`: the braces still open, counted as lines come (a 10,000-element map is one pass).
+  let elements: { set: NftSet; parts: Line[]; raw: Map<number, string>; depth: number } | null =
+    null;
 
   // A listing cut from its table (`map no-endpoint-services {` … pasted alone) gets a table
   // without a name: its blocks and rules are read, and nothing is claimed about what it lacks.
@@ -89,7 +91,8 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
     if (elements) {
       elements.parts.push({ n: l.n, text: t });
       elements.raw.set(l.n, l.text);
-      if (closes(elements.parts)) {
+      elements.depth += braces(t);
+      if (elements.depth <= 0) {
         elements.set.elements.push(...readElements(elements.parts, elements.raw));
         elements = null;
       }
@@ -169,8 +172,9 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
     if (/^elements\s*=/.test(t)) {
       const parts = [{ n: l.n, text: t.replace(/^elements\s*=\s*/, '') }];
       const raw = new Map([[l.n, l.text]]);
-      if (closes(parts)) set.elements.push(...readElements(parts, raw));
-      else elements = { set, parts, raw };
+      const depth = braces(parts[0]!.text);
+      if (depth <= 0) set.elements.push(...readElements(parts, raw));
+      else elements = { set, parts, raw, depth };
       continue;
     }
     const c = COMMENT_LINE.exec(t);
@@ -271,10 +275,6 @@ function braces(t: string): number {
     else if (!quoted && ch === '}') d--;
   }
   return d;
-}
-
-function closes(parts: Line[]): boolean {
-  return parts.reduce((d, p) => d + braces(p.text), 0) <= 0;
 }
 
 /**

@@ -1,0 +1,302 @@
+/**
+ * One `iptables-save` / `iptables -S` rule read back into matches and a target, from its words
+ * (`-A KUBE-SERVICES -d 10.96.0.1/32 -p tcp -m comment --comment "…" -m tcp --dport 443 -j …`).
+ * `!` may stand before an option or (old iptables) after it. An option the walk does not model
+ * becomes a match that answers unknown with the rule's words.
+ */
+import { tokenize } from '../../parsers/iptables-save/tokens';
+import type { Match } from '../program';
+import {
+  addrMatch,
+  addrtypeMatch,
+  always,
+  ctOrigDstMatch,
+  ctstateMatch,
+  icmpTypeMatch,
+  ifaceMatch,
+  markMatch,
+  negate,
+  pktTypeMatch,
+  portMatch,
+  probabilityMatch,
+  protoMatch,
+  tcpFlagsMatch,
+  unknownMatch,
+} from './matches';
+import type { IpSets } from './sets';
+import { setMatch } from './sets';
+import type { TargetOptions } from './targets';
+
+export interface ReadRule {
+  matches: Match[];
+  target: string | null;
+  goto: boolean;
+  options: TargetOptions;
+  /** The target as written with its options (`DNAT --to-destination 10.244.1.5:80`). */
+  targetText: string;
+  /** Things worth a note (`--limit-iface-in` read as any node address). */
+  notes: string[];
+}
+
+/** Modules whose matches depend on what the paste cannot show. */
+const OPAQUE_MODULES: Record<string, string> = {
+  recent: 'the recent-list state of the source is not in the paste',
+  socket: 'whether a local socket owns the packet is not in the paste',
+  physdev: 'the bridge port the packet crossed is not in the paste',
+  mac: 'the source MAC address is not in the paste',
+  owner: 'the local process that sent the packet is not in the paste',
+  string: 'the packet payload is not modelled',
+  u32: 'the packet bytes are not modelled',
+  hashlimit: 'the per-flow rate is not in the paste',
+  connlimit: 'the connection count is not in the paste',
+  connbytes: 'the connection byte count is not in the paste',
+  iprange: 'address ranges are not modelled',
+  length: 'the packet length is not modelled',
+  ttl: 'the TTL is not modelled',
+  hl: 'the hop limit is not modelled',
+  helper: 'the conntrack helper is not in the paste',
+  policy: 'the IPsec policy is not in the paste',
+  rpfilter: 'the reverse path is not in the paste',
+  bpf: 'BPF programs are not modelled',
+  cgroup: 'the sending cgroup is not in the paste',
+  time: 'the time of day is not modelled',
+  quota: 'the remaining quota is not in the paste',
+  dscp: 'the DSCP field is not modelled',
+  tos: 'the TOS field is not modelled',
+  ipvs: 'the IPVS connection of the packet is not modelled',
+  devgroup: 'interface groups are not in the paste',
+};
+
+/** Options that take no argument. */
+const FLAGS = new Set([
+  '--syn',
+  '--limit-iface-in',
+  '--limit-iface-out',
+  '--random',
+  '--random-fully',
+  '--persistent',
+  '--rsource',
+  '--rdest',
+  '--save-mark',
+  '--restore-mark',
+  '--notrack',
+  '--checksum-fill',
+  '--clamp-mss-to-pmtu',
+  '--return-nomatch',
+  '--update-counters',
+  '--update-subcounters',
+  '--log-tcp-sequence',
+  '--log-tcp-options',
+  '--log-ip-options',
+  '--log-uid',
+]);
+
+const arity = (o: string) =>
+  FLAGS.has(o) ? 0 : o === '--match-set' || o === '--tcp-flags' ? 2 : 1;
+
+export function readSaveRule(text: string, sets: IpSets): ReadRule {
+  const words = tokenize(text.replace(/^\[\d+:\d+\]\s*/, ''));
+  const matches: Match[] = [];
+  const notes: string[] = [];
+  const options: TargetOptions = new Map();
+  let target: string | null = null;
+  let goto = false;
+  let targetText = '';
+  let module: string | null = null;
+  // statistic's options come apart (`--mode random --probability p`): gathered, then read.
+  const statistic = new Map<string, string>();
+
+  let i = 0;
+  while (i < words.length) {
+    let neg = false;
+    if (words[i] === '!') {
+      neg = true;
+      i += 1;
+    }
+    const o = words[i];
+    if (o === undefined) break;
+    i += 1;
+    if (o === '-A' || o === '--append' || o === '-I' || o === '--insert') {
+      i += 1;
+      if (o.startsWith('-I') && /^\d+$/.test(words[i] ?? '')) i += 1;
+      continue;
+    }
+    if (o === '-c' || o === '--set-counters') {
+      i += 2;
+      continue;
+    }
+    if (o === '-j' || o === '--jump' || o === '-g' || o === '--goto') {
+      target = words[i] ?? null;
+      goto = o === '-g' || o === '--goto';
+      targetText = words.slice(i).join(' ');
+      i += 1;
+      // Everything after the target is its options.
+      while (i < words.length) {
+        const name = words[i]!;
+        const n = name.startsWith('--') ? arity(name) : 0;
+        options.set(name, words.slice(i + 1, i + 1 + n));
+        i += 1 + n;
+      }
+      break;
+    }
+    if (o === '-m' || o === '--match') {
+      module = words[i] ?? null;
+      i += 1;
+      if (module && module in OPAQUE_MODULES) {
+        // The module's options up to the next module or target make one unknown match.
+        let j = i;
+        while (
+          j < words.length &&
+          !['-m', '--match', '-j', '--jump', '-g', '--goto'].includes(words[j]!)
+        )
+          j += 1;
+        const t = `${neg ? '! ' : ''}-m ${module} ${words.slice(i, j).join(' ')}`.trim();
+        matches.push(unknownMatch(t, `${t}: ${OPAQUE_MODULES[module]}`));
+        i = j;
+      }
+      continue;
+    }
+    const n = arity(o);
+    // Old iptables wrote `-s ! 10.0.0.0/8`: the `!` after the option.
+    if (words[i] === '!') {
+      neg = !neg;
+      i += 1;
+    }
+    const args = words.slice(i, i + n);
+    i += n;
+    const shown = `${neg ? '! ' : ''}${o}${args.length ? ' ' + args.join(' ') : ''}`;
+    const a0 = args[0] ?? '';
+    const add = (m: Match) => matches.push(negate(m, neg));
+    switch (o) {
+      case '-s':
+      case '--source':
+      case '--src':
+        add(addrMatch(`${o} ${a0}`, 'src', a0));
+        break;
+      case '-d':
+      case '--destination':
+      case '--dst':
+        add(addrMatch(`${o} ${a0}`, 'dst', a0));
+        break;
+      case '-p':
+      case '--protocol':
+        add(protoMatch(`${o} ${a0}`, a0));
+        break;
+      case '-i':
+      case '--in-interface':
+        add(ifaceMatch(`${o} ${a0}`, 'in', a0));
+        break;
+      case '-o':
+      case '--out-interface':
+        add(ifaceMatch(`${o} ${a0}`, 'out', a0));
+        break;
+      case '--dport':
+      case '--destination-port':
+        add(portMatch(`${o} ${a0}`, 'dst', a0));
+        break;
+      case '--sport':
+      case '--source-port':
+        add(portMatch(`${o} ${a0}`, 'src', a0));
+        break;
+      case '--dports':
+      case '--destination-ports':
+        add(portMatch(`${o} ${a0}`, 'dst', a0));
+        break;
+      case '--sports':
+      case '--source-ports':
+        add(portMatch(`${o} ${a0}`, 'src', a0));
+        break;
+      case '--ports':
+        add(portMatch(`${o} ${a0}`, 'either', a0));
+        break;
+      case '--src-type':
+        add(addrtypeMatch(`${o} ${a0}`, 'src', a0));
+        break;
+      case '--dst-type':
+        add(addrtypeMatch(`${o} ${a0}`, 'dst', a0));
+        break;
+      case '--limit-iface-in':
+      case '--limit-iface-out':
+        notes.push(`${o} was read as "any of the node's addresses"`);
+        break;
+      case '--comment':
+        add(always(`--comment ${a0}`));
+        break;
+      case '--mark':
+        add(
+          markMatch(
+            `-m ${module ?? 'mark'} ${shown}`,
+            module === 'connmark' ? 'conntrack' : 'packet',
+            a0,
+          ),
+        );
+        break;
+      case '--ctstate':
+      case '--state':
+        add(ctstateMatch(shown, a0));
+        break;
+      case '--ctorigdst':
+        add(ctOrigDstMatch(shown, 'addr', a0));
+        break;
+      case '--ctorigdstport':
+        add(ctOrigDstMatch(shown, 'port', a0));
+        break;
+      case '--ctdir':
+        // The walked packet goes in the connection's original direction.
+        add({ text: shown, test: () => a0.toUpperCase() === 'ORIGINAL' });
+        break;
+      case '--mode':
+      case '--probability':
+      case '--every':
+      case '--packet':
+        statistic.set(o, a0);
+        if (neg) statistic.set('!', 'yes');
+        break;
+      case '--match-set':
+        add(setMatch(`-m set ${shown}`, a0, args[1] ?? 'dst', sets));
+        break;
+      case '--syn':
+        add(tcpFlagsMatch(shown, 'FIN,SYN,RST,ACK', 'SYN'));
+        break;
+      case '--tcp-flags':
+        add(tcpFlagsMatch(shown, a0, args[1] ?? ''));
+        break;
+      case '--icmp-type':
+      case '--icmpv6-type':
+        add(icmpTypeMatch(shown, a0));
+        break;
+      case '--pkt-type':
+        add(pktTypeMatch(shown, a0));
+        break;
+      case '--limit':
+      case '--limit-burst':
+        // A rate limit: the one packet walked is within it.
+        break;
+      default:
+        matches.push(
+          unknownMatch(shown, `the walk does not model ${module ? `-m ${module} ` : ''}${shown}`),
+        );
+    }
+  }
+  const stat = statisticMatch(statistic);
+  if (stat) matches.push(stat);
+  return { matches, target, goto, options, targetText, notes };
+}
+
+/** `-m statistic --mode random --probability p` or `--mode nth --every n [--packet k]`. */
+function statisticMatch(s: Map<string, string>): Match | null {
+  const mode = s.get('--mode');
+  if (!mode) return null;
+  const neg = s.has('!');
+  if (mode === 'random') {
+    const p = Number(s.get('--probability'));
+    const text = `-m statistic --mode random --probability ${s.get('--probability')}`;
+    if (!Number.isFinite(p)) return unknownMatch(text, `the probability of ${text} cannot be read`);
+    return negate(probabilityMatch(text, p), neg);
+  }
+  const every = Number(s.get('--every'));
+  const text = `-m statistic --mode nth --every ${s.get('--every')} --packet ${s.get('--packet') ?? '0'}`;
+  if (!Number.isFinite(every) || every < 1) return unknownMatch(text, `${text} cannot be read`);
+  // Over many connections each nth rule takes one in `every` of what reaches it.
+  return negate(probabilityMatch(text, 1 / every), neg);
+}

@@ -1,0 +1,68 @@
+/** `iptables-save` / `iptables -S` facts compiled into a Program. */
+import type { IptablesFacts, IptablesRule } from '../../parsers/iptables-save/facts';
+import type { Program } from '../program';
+import type { PastedChain, RuleReader } from './build';
+import { buildProgram } from './build';
+import { readSaveRule } from './save-rule';
+import type { IpSets } from './sets';
+import { NO_SETS } from './sets';
+
+/**
+ * Compiled programs by facts, ipsets and source: the panel walks packet after packet through the
+ * same paste, and a program's lazily read rules do not depend on the packet.
+ */
+const compiled = new WeakMap<IptablesFacts, WeakMap<IpSets, Map<string, Program>>>();
+
+export function compileIptablesSave(
+  facts: IptablesFacts,
+  source: string,
+  sets: IpSets = NO_SETS,
+): Program {
+  const bySets = compiled.get(facts) ?? new WeakMap<IpSets, Map<string, Program>>();
+  compiled.set(facts, bySets);
+  const bySource = bySets.get(sets) ?? new Map<string, Program>();
+  bySets.set(sets, bySource);
+  let program = bySource.get(source);
+  if (!program) {
+    program = compile(facts, source, sets);
+    bySource.set(source, program);
+  }
+  return program;
+}
+
+function compile(facts: IptablesFacts, source: string, sets: IpSets): Program {
+  const notes: string[] = [];
+  const unplaced = facts.rules.filter((r) => r.table === 'unknown').length;
+  if (unplaced > 0)
+    notes.push(
+      `${unplaced} rules of an \`iptables -S\` paste without \`-t TABLE\`: their table cannot be told, they are not walked`,
+    );
+  const chains: PastedChain[] = facts.chains
+    .filter((c) => c.table !== 'unknown')
+    .map((c) => ({
+      table: c.table,
+      name: c.name,
+      policy: c.policy,
+      // Only a built-in chain's policy line is ever cited.
+      cite: c.policy ? { source, line: c.line, rule: c.text, packets: c.policyPackets } : null,
+    }));
+  const rules = facts.rules.filter((r) => r.table !== 'unknown');
+  const reader: RuleReader<IptablesRule> = {
+    read: (r) => readSaveRule(r.text, sets),
+    cite: (r) => ({ source, line: r.line, rule: r.text, packets: r.packets }),
+    destination: (r) => plainDestination(r.text),
+  };
+  const tables = facts.tables.filter((t) => t !== 'unknown');
+  return buildProgram(tables, chains, rules, reader, notes);
+}
+
+/**
+ * The `-d ADDRESS[/full]` of a rule without `!` before it, read without tokenizing (iptables
+ * prints `-d` early and once); null when the rule has none or negates it.
+ */
+function plainDestination(text: string): string | null {
+  const m = /\s(!\s+)?-d\s+(\S+)/.exec(text);
+  // Inside a quoted comment it would be words, not the match: leave such a rule unindexed.
+  const quote = text.indexOf('"');
+  return m && !m[1] && (quote < 0 || quote > m.index) ? m[2]! : null;
+}
