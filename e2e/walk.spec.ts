@@ -17,8 +17,15 @@ const LOCALES = [
     iptables: 'iptables',
     dropped: 'is dropped by line 36',
     show: 'Show in its paste',
+    cited: 'A packet from outside the cluster to 192.168.1.10:3001 is dropped by line 36',
   },
-  { locale: 'zh-CN', iptables: 'iptables', dropped: '被第 36 行', show: '在原文中查看' },
+  {
+    locale: 'zh-CN',
+    iptables: 'iptables',
+    dropped: '被第 36 行',
+    show: '在原文中查看',
+    cited: '从集群外发往 192.168.1.10:3001 的数据包被第 36 行丢弃',
+  },
 ];
 
 /** The NodePort tree to the step that asks for the node's rules, with the rules pasted. */
@@ -64,6 +71,13 @@ for (const l of LOCALES) {
       await page.getByTestId('walk-packet-input').fill('tcp 1.2.3.4 -> nowhere');
       await expect(page.getByTestId('walk-packet-input')).toHaveAttribute('aria-invalid', 'true');
       await expect(page.getByTestId('walk-run')).toBeDisabled();
+
+      // On to the diagnosis: the finding cites the line the packet dies on.
+      await page.locator('form button[type=submit]').first().click();
+      const finding = page.locator('[data-cause-id="etp-local-no-endpoint"]');
+      await expect(finding).toBeVisible();
+      await expect(finding.getByTestId('finding-walk')).toContainText(l.cited);
+      await expect(finding.locator('code.line[data-line="36"]')).toBeVisible();
       expect(outside).toEqual([]);
     });
   });

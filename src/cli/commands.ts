@@ -24,6 +24,7 @@ export async function diagnoseCmd(args: Args, inputs: Input[]): Promise<string> 
       confidence: f.confidence,
       title: translate(lang, `cause.${f.cause}.title`),
       why: tMsg(lang, f.why),
+      ...(f.also.length > 0 ? { also: f.also.map((m) => tMsg(lang, m)) } : {}),
       evidence: f.evidence,
       fix: { ...f.fix, risk: translate(lang, `cause.${f.cause}.risk`) },
     })),

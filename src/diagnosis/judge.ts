@@ -13,6 +13,7 @@ export type Verdict =
       why: Msg;
       evidence: Evidence[];
       vars?: Record<string, string>;
+      also?: Msg[];
     }
   | { cause: CauseId; type: 'ruled-out'; because: Msg; evidence: Evidence[] }
   | { cause: CauseId; type: 'not-applicable'; because: Msg };
@@ -58,6 +59,7 @@ function verdictOf(cause: CauseId, r: RuleResult): Verdict | null {
       why: r.why,
       evidence: r.evidence,
       ...(r.vars ? { vars: r.vars } : {}),
+      ...(r.also?.length ? { also: r.also } : {}),
     };
   if (r.type === 'ruled-out')
     return { cause, type: r.type, because: r.because, evidence: r.evidence };

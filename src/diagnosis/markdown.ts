@@ -18,7 +18,9 @@ export function diagnosisToMarkdown(d: Diagnosis, lang: Lang): string {
       `### ${t(`cause.${f.cause}.title`)} (\`${f.cause}\`, ${t(`diagnosis.confidence.${f.confidence}`)})`,
       '',
     );
-    out.push(tMsg(lang, f.why), '', `**${t('diagnosis.evidence')}**`, '');
+    out.push(tMsg(lang, f.why), '');
+    for (const m of f.also) out.push(tMsg(lang, m), '');
+    out.push(`**${t('diagnosis.evidence')}**`, '');
     for (const e of f.evidence)
       out.push(
         `- ${e.source}, ${t('diagnosis.line', { n: e.line })}: \`${e.text.replace(/`/g, "'")}\``,

@@ -17,6 +17,8 @@ export interface Finding {
   cause: CauseId;
   confidence: Confidence;
   why: Msg;
+  /** More the evidence says of it (the packet walk's sentence). */
+  also: Msg[];
   evidence: Evidence[];
   fix: RenderedFix;
 }
@@ -73,6 +75,7 @@ export function render(
         cause,
         confidence: r.confidence,
         why: r.why,
+        also: r.also ?? [],
         evidence: r.evidence,
         fix: {
           now: fill(rule.fix.now),

@@ -16,6 +16,8 @@ import shareEn from './share.en';
 import shareZh from './share.zh-CN';
 import walkEn from './walk.en';
 import walkZh from './walk.zh-CN';
+import walkCiteEn from './walk-cite.en';
+import walkCiteZh from './walk-cite.zh-CN';
 
 export { LANGS, type Lang, isLang, langFromNavigator } from './dict';
 
@@ -24,8 +26,28 @@ export { LANGS, type Lang, isLang, langFromNavigator } from './dict';
  * two files both define.
  */
 export const RESOURCES: Record<Lang, Dict> = {
-  en: merge(uiEn, treeEn, causeNodeEn, causeProxyEn, causeIngressEn, parseEn, shareEn, walkEn),
-  'zh-CN': merge(uiZh, treeZh, causeNodeZh, causeProxyZh, causeIngressZh, parseZh, shareZh, walkZh),
+  en: merge(
+    uiEn,
+    treeEn,
+    causeNodeEn,
+    causeProxyEn,
+    causeIngressEn,
+    parseEn,
+    shareEn,
+    walkEn,
+    walkCiteEn,
+  ),
+  'zh-CN': merge(
+    uiZh,
+    treeZh,
+    causeNodeZh,
+    causeProxyZh,
+    causeIngressZh,
+    parseZh,
+    shareZh,
+    walkZh,
+    walkCiteZh,
+  ),
 };
 
 /** Every key of the dictionaries, as English defines them. */
@@ -37,4 +59,5 @@ export type MessageKey =
   | Leaves<typeof causeIngressEn>
   | Leaves<typeof parseEn>
   | Leaves<typeof shareEn>
-  | Leaves<typeof walkEn>;
+  | Leaves<typeof walkEn>
+  | Leaves<typeof walkCiteEn>;

@@ -28,6 +28,7 @@ export default {
       omitted:
         'the path and the diagnosis ({{n}} finding(s)) with the evidence lines, not the raw output',
       redacted: 'addresses, host names and secrets as stand-ins, said so on their page',
+      walks: 'the {{n}} packet(s) you walked through the rules, walked again on their page',
     },
     preview: 'Exactly what the link carries',
     previewCut:

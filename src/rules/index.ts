@@ -1,5 +1,6 @@
 import type { CauseId } from '../catalog/causes';
 import type { Rule } from './rule';
+import { withWalk } from './combine/walk';
 import tcpTwRecycleNat from './tcp-tw-recycle-nat/rule';
 import kubeProxyRulesMissing from './kube-proxy-rules-missing/rule';
 import etpLocalNoEndpoint from './etp-local-no-endpoint/rule';
@@ -77,5 +78,5 @@ export const RULES: Partial<Record<CauseId, Rule>> = Object.fromEntries(
     ingressUpstreamHeaderTooBig,
     ciliumKprFrontendMissing,
     ciliumPolicyDrop,
-  ].map((r) => [r.cause, r]),
+  ].map((r) => [r.cause, withWalk(r)]),
 );

@@ -24,6 +24,8 @@ export type RuleResult =
       evidence: Evidence[];
       why: Msg;
       vars?: Record<string, string>;
+      /** More the evidence says of it (the packet walk that ends where this cause stops it). */
+      also?: Msg[];
     }
   | { type: 'ruled-out'; because: Msg; evidence: Evidence[] }
   | { type: 'not-applicable'; because: Msg }

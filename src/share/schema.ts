@@ -182,6 +182,7 @@ function result(v: unknown, i: number): Verdict {
         why: msg(r.why),
         evidence: evidence(),
       };
+      if (r.also !== undefined) out.also = arr(r.also, 'also', 10).map(msg);
       if (r.vars !== undefined) {
         const vars: Record<string, string> = {};
         for (const [k, val] of Object.entries(obj(r.vars, 'vars'))) {

@@ -1,6 +1,7 @@
 import type { Finding } from '../../diagnosis/diagnose';
 import { useT } from '../useT';
 import { CodeBlock } from '../CodeBlock';
+import { Markdownish } from '../Markdownish';
 import { EvidenceList, type Sources } from './EvidenceList';
 
 const PARTS = ['now', 'persist', 'verify', 'rollback'] as const;
@@ -21,6 +22,11 @@ export function FindingCard({ finding, sources }: { finding: Finding; sources: S
         </span>
       </header>
       <p className="finding-why">{tm(finding.why)}</p>
+      {finding.also.map((m, i) => (
+        <p key={i} className="finding-also" data-testid="finding-walk">
+          <Markdownish text={tm(m)} />
+        </p>
+      ))}
       <h4>{t('diagnosis.evidence')}</h4>
       <EvidenceList evidence={finding.evidence} sources={sources} />
       <details className="explain">

@@ -219,6 +219,9 @@ function ReceiverSees({ payload }: { payload: Built['payload'] }) {
             : t('share.sees.outputs', { n: pasted })}
         </li>
         {payload.redacted && <li>{t('share.sees.redacted')}</li>}
+        {payload.walks && !payload.omitted && Object.keys(payload.walks).length > 0 && (
+          <li>{t('share.sees.walks', { n: Object.keys(payload.walks).length })}</li>
+        )}
       </ul>
     </section>
   );

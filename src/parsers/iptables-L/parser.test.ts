@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePaste } from '../registry';
@@ -74,6 +75,39 @@ describe('iptables -L', () => {
     const chain =
       'Chain FOO (1 references)\ntarget prot opt source destination\nACCEPT all -- 0.0.0.0/0 0.0.0.0/0\n';
     expect(parsePaste(chain, 'x')[0]).not.toHaveProperty('tables');
+  });
+
+  it('reads rows cut out of a listing, without their chain and header (weave#3657)', () => {
+    const text = readFileSync(
+      new URL('./fixtures/iptables-L--weave3657-grep-no-endpoints.txt', import.meta.url),
+      'utf8',
+    );
+    const [s] = parsePaste(text, 'grep');
+    expect(s?.status).toBe('parsed');
+    const facts = factsOf(s, 'iptables-L');
+    expect(facts.verbose).toBe(false); // no header to say so; the rows still carry counters
+    expect(facts.rules).toHaveLength(7);
+    expect(facts.rules[0]).toMatchObject({
+      chain: '?',
+      target: 'REJECT',
+      prot: 'tcp',
+      packets: 0,
+      comment: 'namespace/service:jmx-exporter-port has no endpoints',
+    });
+    // Plain rows (no counters) and `...` where rows were cut out.
+    const plain = [
+      'Chain KUBE-NODEPORTS (1 references)',
+      'target     prot opt source               destination',
+      'KUBE-MARK-MASQ  tcp  --  0.0.0.0/0            0.0.0.0/0            /* default/web: */ tcp dpt:31610',
+      '...',
+      'KUBE-SVC-ABCDEFGHIJKLMNOP  tcp  --  0.0.0.0/0            0.0.0.0/0            /* default/web: */ tcp dpt:31610',
+    ].join('\n');
+    const [p] = parsePaste(plain, 'cut');
+    expect(p?.status).toBe('parsed');
+    expect(factsOf(p, 'iptables-L').rules.map((r) => r.target)).toEqual([
+      'KUBE-MARK-MASQ',
+      'KUBE-SVC-ABCDEFGHIJKLMNOP',
+    ]);
   });
 
   it('never throws on mutated pastes', () => {

@@ -11,7 +11,9 @@ const COMMENT = /\/\* (.*?) \*\//;
 /** `iptables -L -n -v`: chain policies with their counters, and each rule's target. */
 export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
   kind: 'iptables-L',
-  detect: (head) => head.some((l) => CHAIN.test(l.text)) && head.some((l) => HEADER.test(l.text)),
+  detect: (head) =>
+    (head.some((l) => CHAIN.test(l.text)) && head.some((l) => HEADER.test(l.text))) ||
+    headerless(head),
   parse(lines, ctx) {
     const chains: ListedChain[] = [];
     const rules: ListedRule[] = [];
@@ -37,11 +39,16 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
         columns = text.trim().split(/\s+/);
         continue;
       }
-      const rule = chain && columns.length ? row(text, columns) : null;
-      if (rule) rules.push({ chain: chain!, ...rule, line: l.n, text });
+      // Rows grepped out of a listing (`iptables -L -n | grep 31610`): no chain, no header; the
+      // columns are told by the row's own shape.
+      const cols = columns.length ? columns : (columnsOf(text) ?? []);
+      const rule = (chain || !columns.length) && cols.length ? row(text, cols) : null;
+      if (rule) rules.push({ chain: chain ?? '?', ...rule, line: l.n, text });
+      else if (ELIDED.test(text))
+        continue; // `...` where the operator cut rules out
       else problems.push({ line: l.n, msg: msg('parse.iptables-L.notARule') });
     }
-    if (chains.length === 0) return reject(msg('parse.iptables-L.noChains'));
+    if (chains.length === 0 && rules.length === 0) return reject(msg('parse.iptables-L.noChains'));
     const table = /(?:-t\s*|--table[=\s]\s*)(\w+)/.exec(ctx.command ?? '');
     const facts: IptablesListFacts = {
       verbose: columns.includes('pkts'),
@@ -76,6 +83,44 @@ function tableOfListing(chains: ListedChain[], rules: ListedRule[]): string {
     if (t) votes.set(t, (votes.get(t) ?? 0) + 1);
   }
   return tableOfBlock(builtins, votes, new Set(chains.map((c) => c.name)));
+}
+
+/** A row of a listing: [num] [pkts bytes] [target] prot opt [in out] source destination … */
+const ROW =
+  /^\s*(?:\d+\s+)?(?:\d+[KMGT]?\s+\d+[KMGT]?\s+)?(?:[\w.-]+\s+)?(?:all|tcp|udp|icmp|sctp|udplite|icmpv6|esp|ah|gre|\d+)\s+(?:--|-f|!f)\s+(?:\S+\s+\S+\s+)?(?:!?[\d.:a-f]+(?:\/\d+)?|anywhere)\s+(?:!?[\d.:a-f]+(?:\/\d+)?|anywhere)(?:\s|$)/;
+const ELIDED = /^\s*(?:\.{3,}|…+|\[\.\.\.\]|\(\.\.\.\))\s*$/;
+
+/** Only rows of a listing (a grep of it), most lines of the head. */
+function headerless(head: { text: string }[]): boolean {
+  const lines = head.filter((l) => l.text.trim() !== '');
+  const rows = lines.filter((l) => ROW.test(l.text)).length;
+  return rows >= 1 && rows >= lines.length * 0.7;
+}
+
+/** The columns of a row printed without its header, told by how many counters lead it. */
+function columnsOf(text: string): string[] | null {
+  if (!ROW.test(text)) return null;
+  const tokens = text.trim().split(/\s+/);
+  const prot = tokens.findIndex(
+    (t, i) =>
+      /^(?:all|tcp|udp|icmp|sctp|udplite|icmpv6|esp|ah|gre|\d+)$/.test(t) &&
+      /^(?:--|-f|!f)$/.test(tokens[i + 1] ?? ''),
+  );
+  if (prot < 0) return null;
+  const lead = tokens.slice(0, prot);
+  const hasTarget = lead.length > 0 && !/^\d+[KMGT]?$/.test(lead.at(-1)!);
+  const numbers = lead.length - (hasTarget ? 1 : 0);
+  const verbose = numbers >= 2;
+  return [
+    ...(numbers === 1 || numbers === 3 ? ['num'] : []),
+    ...(verbose ? ['pkts', 'bytes'] : []),
+    'target',
+    'prot',
+    'opt',
+    ...(verbose ? ['in', 'out'] : []),
+    'source',
+    'destination',
+  ];
 }
 
 /** One rule line, read by the header's columns; the target column may be empty. */
