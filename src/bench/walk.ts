@@ -25,7 +25,9 @@ export function benchWalk(file: string, runs = 7): void {
   const text = readFileSync(file, 'utf8');
   const sections = parsePaste(text, file);
   const { inputs } = walkInputsOf(sections);
-  const nodePort = [...text.matchAll(/-A KUBE-NODEPORTS -p (\w+) .*--dport (\d+) -j KUBE-(?:EXT|SVC)-/g)].at(-1);
+  const nodePort = [
+    ...text.matchAll(/-A KUBE-NODEPORTS -p (\w+) .*--dport (\d+) -j KUBE-(?:EXT|SVC)-/g),
+  ].at(-1);
   const clusterIp = [
     ...text.matchAll(/-A KUBE-SERVICES -d ([\d.]+)\/32 -p (\w+) .*--dport (\d+) -j KUBE-SVC-/g),
   ].at(-1);

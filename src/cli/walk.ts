@@ -1,4 +1,5 @@
-import { translate } from '../i18n/translate';
+import { tMsg, translate } from '../i18n/translate';
+import type { Lang } from '../i18n/resources';
 import { walk, parsePacket, type Hop, type WalkResult } from '../walk';
 import { hasRules, walkInputsOf } from '../walk/sections';
 import { addrBits } from '../walk/addr';
@@ -35,7 +36,7 @@ export async function walkCmd(args: Args, inputs: Input[]): Promise<string> {
   const { inputs: rules, node } = walkInputsOf(sections);
   const addresses = nodeAddresses(args, node.addresses, packet.local ? null : packet.dst);
   const result = walk(rules, packet, { ...node, addresses });
-  if (format === 'json') return JSON.stringify(toJson(result, addresses), null, 2);
+  if (format === 'json') return JSON.stringify(toJson(result, addresses, lang), null, 2);
   return toText(result, addresses, lang);
 }
 
@@ -56,7 +57,8 @@ function nodeAddresses(args: Args, pasted: string[], dst: string | null): string
   return dst ? [dst] : [];
 }
 
-function toJson(r: WalkResult, addresses: string[]) {
+/** `notes` and `unknown` as sentences in `--lang` (English by default), so the JSON reads as is. */
+function toJson(r: WalkResult, addresses: string[], lang: Lang) {
   const hop = (h: Hop) => ({
     table: h.table,
     chain: h.chain,
@@ -78,18 +80,18 @@ function toJson(r: WalkResult, addresses: string[]) {
       endpoint: b.endpoint,
       masquerade: b.masquerade,
       rejectWith: b.rejectWith,
-      unknown: b.unknown,
+      unknown: b.unknown ? tMsg(lang, b.unknown) : null,
       decidedBy: b.decidedBy ? hop(b.decidedBy) : null,
       hops: b.hops.map(hop),
     })),
     datapaths: r.datapaths,
-    notes: r.notes,
+    notes: r.notes.map((n) => tMsg(lang, n)),
   };
 }
 
 const pct = (p: number) => `${Math.round(p * 1000) / 10}%`;
 
-function toText(r: WalkResult, addresses: string[], lang: Parameters<typeof translate>[0]): string {
+function toText(r: WalkResult, addresses: string[], lang: Lang): string {
   const t = (key: string, params?: Record<string, string | number>) =>
     translate(lang, `walk.${key}`, params);
   const out = [
@@ -104,11 +106,11 @@ function toText(r: WalkResult, addresses: string[], lang: Parameters<typeof tran
   r.branches.forEach((b, i) => {
     out.push('');
     out.push(
-      `${t('branch', { n: i + 1, p: pct(b.probability) })}: ${t(`verdict.${b.verdict}`)}${b.endpoint ? ` → ${b.endpoint.address}${b.endpoint.port === null ? '' : `:${b.endpoint.port}`}` : ''}${b.masquerade ? `, ${t('masquerade')}` : ''}${b.rejectWith ? ` (${b.rejectWith})` : ''}${b.unknown ? ` — ${b.unknown}` : ''}`,
+      `${t('branch', { n: i + 1, p: pct(b.probability) })}: ${t(`verdict.${b.verdict}`)}${b.endpoint ? ` → ${b.endpoint.address}${b.endpoint.port === null ? '' : `:${b.endpoint.port}`}` : ''}${b.masquerade ? `, ${t('masquerade')}` : ''}${b.rejectWith ? ` (${b.rejectWith})` : ''}${b.unknown ? ` — ${tMsg(lang, b.unknown)}` : ''}`,
     );
     for (const h of b.hops)
       out.push(`  ${h.table} ${h.chain}  ${h.source}:${h.line}  ${h.action}\n      ${h.rule}`);
   });
-  if (r.notes.length > 0) out.push('', ...r.notes.map((n) => `- ${n}`));
+  if (r.notes.length > 0) out.push('', ...r.notes.map((n) => `- ${tMsg(lang, n)}`));
   return out.join('\n');
 }

@@ -61,7 +61,15 @@ export function render(
     const r = byCause.get(cause);
     const rule = RULES[cause];
     if (r?.type === 'finding' && rule) {
-      const values = { ...rule.fix.defaults, ...vars, ...r.vars };
+      // A node answered by its address is the address fix commands ask for.
+      const nodeip: Record<string, string> =
+        vars.node && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(vars.node) ? { nodeip: vars.node } : {};
+      const values: Record<string, string | undefined> = {
+        ...rule.fix.defaults,
+        ...nodeip,
+        ...vars,
+        ...r.vars,
+      };
       // Comments first (`# @{key}`, the cause's `fix.key`), so values inside a translated
       // comment get filled too.
       const fill = (t: string) =>

@@ -187,6 +187,7 @@ export default {
     runMixed:
       'Run the kubectl lines on any machine with kubectl, the others on the node that fails.',
     showInPaste: 'Show in its paste',
+    notInPaste: 'assumed, not in the paste',
     hideInPaste: 'Hide',
     title: 'Diagnosis',
     findings: 'Findings',

@@ -185,6 +185,7 @@ export default {
   diagnosis: {
     runMixed: 'kubectl 开头的行在任何装有 kubectl 的机器上运行，其余的在出问题的节点上运行。',
     showInPaste: '在原文中查看',
+    notInPaste: '假定，原文中没有',
     hideInPaste: '收起',
     title: '诊断结果',
     findings: '发现的问题',

@@ -57,7 +57,7 @@ export function inPrefix(addr: string, prefix: string): boolean | null {
   else if (/^\d+$/.test(len)) {
     const n = Number(len);
     if (n > p.width) return null;
-    mask = n === 0 ? 0n : (((1n << BigInt(n)) - 1n) << BigInt(p.width - n));
+    mask = n === 0 ? 0n : ((1n << BigInt(n)) - 1n) << BigInt(p.width - n);
   } else {
     const m = addrBits(len);
     if (!m || m.width !== p.width) return null;

@@ -4,6 +4,11 @@ import { parsePacket } from './packet';
 import type { Action, Chain, Hook, Match, Program, Rule } from './program';
 import { chainKey } from './program';
 import type { Packet } from './types';
+import { tMsg } from '../i18n/translate';
+import type { Msg } from './msg';
+
+/** A walk message as the English reader sees it. */
+const en = (m: Msg | null | undefined) => (m ? tMsg('en', m) : null);
 
 /**
  * The engine's kernel semantics on small programs built by hand: each test sets up only the
@@ -177,7 +182,7 @@ describe('chains and verdicts', () => {
       node,
     );
     expect(later.verdict).toBe('accept');
-    expect(later.notes.join(' ')).toMatch(/ESTABLISHED/);
+    expect(later.notes.map(en).join(' ')).toMatch(/ESTABLISHED/);
   });
 });
 
@@ -237,7 +242,7 @@ describe('routing and the local path', () => {
   it('without the node addresses a packet that is not translated cannot be routed', () => {
     const r = runPrograms([tracer], inbound('tcp 1.2.3.4:5 -> 10.0.0.5:22'), { addresses: [] });
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toMatch(/addresses are not given/);
+    expect(en(r.branches[0]!.unknown)).toMatch(/addresses are not given/);
   });
 });
 
@@ -308,7 +313,9 @@ describe('splits, marks, masquerade', () => {
   });
 
   it('an unknown match is never a silent pass; a match of the rule that surely fails still rules it out', () => {
-    const unsure = when('-m recent', () => ({ unknown: 'recent list not pasted' }));
+    const unsure = when('-m recent', () => ({
+      unknown: { key: 'walk.unknown.module.recent', params: { text: '-m recent' } },
+    }));
     const p = program(
       'iptables',
       chain(
@@ -323,7 +330,9 @@ describe('splits, marks, masquerade', () => {
     );
     const r = runPrograms([p], inbound('tcp 1.2.3.4:5 -> 10.0.0.5:22'), node);
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toBe('recent list not pasted');
+    expect(en(r.branches[0]!.unknown)).toBe(
+      '-m recent: the recent-list state of the source is not in the paste',
+    );
     expect(r.branches[0]!.decidedBy!.line).toBe(
       p.chains.get(chainKey('filter', 'INPUT'))!.rules[1]!.cite.line,
     );
@@ -331,7 +340,8 @@ describe('splits, marks, masquerade', () => {
   });
 
   it('follows an unknown match both ways and keeps the verdict only when both end alike', () => {
-    const unsure = when('-o docker0', () => ({ unknown: 'the outgoing interface is not known' }));
+    const outIface = { key: 'walk.unknown.outIface', params: { text: '-o docker0' } };
+    const unsure = when('-o docker0', () => ({ unknown: outIface }));
     const sameEitherWay = program(
       'iptables',
       chain('filter', 'FORWARD', [rule([unsure], { kind: 'jump', chain: 'EMPTY' })], {
@@ -344,8 +354,8 @@ describe('splits, marks, masquerade', () => {
     const r = runPrograms([sameEitherWay], inbound('tcp 1.2.3.4:5 -> 10.244.1.5:80'), node);
     expect(r.verdict).toBe('drop');
     expect(r.branches).toHaveLength(1);
-    expect(r.notes.join(' ')).toMatch(
-      /the outgoing interface is not known: the walk followed both ways/,
+    expect(r.notes.map(en).join(' ')).toMatch(
+      /-o docker0 \(line \d+, .*\) cannot be told from the paste: the walk followed both ways/,
     );
 
     const differs = program(
@@ -358,13 +368,13 @@ describe('splits, marks, masquerade', () => {
     );
     const d = runPrograms([differs], inbound('tcp 1.2.3.4:5 -> 10.244.1.5:80'), node);
     expect(d.verdict).toBe('unknown');
-    expect(d.branches).toEqual([
-      expect.objectContaining({ probability: 1, unknown: 'the outgoing interface is not known' }),
-    ]);
+    expect(d.branches).toEqual([expect.objectContaining({ probability: 1, unknown: outIface })]);
   });
 
   it('stops following both ways after a few undecidable matches', () => {
-    const unsure = when('?', () => ({ unknown: 'cannot tell' }));
+    const unsure = when('?', () => ({
+      unknown: { key: 'walk.unknown.notModelled', params: { text: '?' } },
+    }));
     const p = program(
       'iptables',
       chain(
@@ -396,7 +406,7 @@ describe('splits, marks, masquerade', () => {
     );
     const r = runPrograms([p], inbound('tcp 1.2.3.4:5 -> 10.0.0.5:22'), node);
     expect(r.branches.length).toBeLessThanOrEqual(MAX_BRANCHES);
-    expect(r.notes.join(' ')).toMatch(/256 branches/);
+    expect(r.notes.map(en).join(' ')).toMatch(/256 branches/);
   });
 });
 
@@ -412,7 +422,7 @@ describe('hostile programs', () => {
     );
     const r = runPrograms([p], inbound('tcp 1.2.3.4:5 -> 10.0.0.5:22'), node);
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toMatch(/nested jumps at LOOP → LOOP: the chains loop/);
+    expect(en(r.branches[0]!.unknown)).toMatch(/nested jumps at LOOP → LOOP: the chains loop/);
   });
 
   it('a jump to a chain that is not there is unknown, naming it', () => {
@@ -424,7 +434,9 @@ describe('hostile programs', () => {
       }),
     );
     const r = runPrograms([p], inbound('tcp 1.2.3.4:5 -> 10.0.0.5:22'), node);
-    expect(r.branches[0]!.unknown).toBe('jump to chain cali-INPUT, which the paste does not hold');
+    expect(en(r.branches[0]!.unknown)).toBe(
+      'jump to chain cali-INPUT, which the paste does not hold',
+    );
   });
 
   it('no programs at all: the packet is just delivered, with nothing cited', () => {

@@ -5,7 +5,8 @@
  * A probability split or a choice forks the packet into branches; an undecidable match ends
  * its branch as "unknown here" rather than guessing. Pure: no DOM, no node APIs.
  */
-import { inPrefix } from './addr';
+import { addrBits, inPrefix } from './addr';
+import { msg, uniqueMsgs, type Msg } from './msg';
 import { deviceFor } from './routes';
 import type { Action, Chain, Hook, PacketState, Program, Rule } from './program';
 import { chainKey } from './program';
@@ -18,35 +19,20 @@ export const MAX_DEPTH = 64;
 /** Undecidable matches one branch may follow both ways before it stops as unknown. */
 export const MAX_ASSUMPTIONS = 6;
 
-/** The packet's state plus what conntrack remembers of the original direction. */
-interface WalkState extends PacketState {
-  orig: { dst: string; dport: number | null };
-}
-
-/** The destination the connection was opened to (before DNAT), for `--ctorigdst`. */
-export function originalDestination(p: PacketState): { dst: string; dport: number | null } {
-  return 'orig' in p ? (p as WalkState).orig : { dst: p.dst, dport: p.dport };
-}
-
-/**
- * A chain that can tell which of its rules may match a packet, in order (a 5,000-rule
- * KUBE-SERVICES indexed by destination address), so the walk need not test every one.
- */
-export interface IndexedChain extends Chain {
-  candidates(p: PacketState): Rule[];
-}
-
-const isIndexed = (c: Chain): c is IndexedChain =>
-  typeof (c as Partial<IndexedChain>).candidates === 'function';
-
 interface Flow {
   p: number;
-  st: WalkState;
+  st: PacketState;
   hops: Hop[];
   masquerade: boolean;
   endpoint: { address: string; port: number | null } | null;
-  /** The last hop that let the packet on (an ACCEPT rule, a DNAT, an accepting policy). */
+  /** The policy of the base chain being run: an ACCEPT under a DROP policy is what decides. */
+  under: 'accept' | 'drop' | null;
+  /** The last ACCEPT rule run under a DROP policy (see Branch.decidedBy). */
+  decisiveAccept: Hop | null;
+  /** The last ACCEPT rule on the path. */
   lastAccept: Hop | null;
+  /** The last `policy ACCEPT` the packet fell to. */
+  lastPolicy: Hop | null;
   /** The hop that translated the destination, which decides a `dnat` verdict. */
   dnatHop: Hop | null;
   /** Undecidable matches this branch took one way (`holds`) at fork `id`. */
@@ -55,7 +41,9 @@ interface Flow {
 
 /** Where a branch met a match the paste cannot decide, and followed it both ways. */
 interface ForkPoint {
-  why: string;
+  why: Msg;
+  /** The match that could not be decided, as written, for the note when both ways end alike. */
+  match: string;
   hop: Hop;
   /** The branch as it was there (with the hop), which becomes the unknown if the ways differ. */
   flow: Flow;
@@ -66,7 +54,7 @@ type End =
   | { kind: 'return' }
   | { kind: 'drop'; hop: Hop }
   | { kind: 'reject'; with: string | null; hop: Hop }
-  | { kind: 'unknown'; why: string; hop: Hop | null };
+  | { kind: 'unknown'; why: Msg; hop: Hop | null };
 
 interface Outcome {
   flow: Flow;
@@ -87,7 +75,7 @@ interface BaseEntry {
 }
 
 class Walker {
-  readonly notes: string[] = [];
+  readonly notes: Msg[] = [];
   readonly forkPoints = new Map<number, ForkPoint>();
   private capped = false;
   readonly routes: WalkNode['routes'];
@@ -126,9 +114,15 @@ class Walker {
     let live = flows;
     for (const { chain, program } of this.hooks.get(hook) ?? []) {
       const next: Flow[] = [];
+      const family = familyOf(program, chain);
       for (const flow of live) {
-        // nat chains see only a connection's first packet; later ones follow conntrack.
-        if (chain.base!.type === 'nat' && (flow.st.ctstate !== 'NEW' || opts.skipNat)) {
+        // nat chains see only a connection's first packet; later ones follow conntrack, and an
+        // untracked packet (raw's notrack) is never translated.
+        const skip =
+          (chain.base!.type === 'nat' && (flow.st.ctstate !== 'NEW' || opts.skipNat)) ||
+          // An ip table's hooks never see IPv6 packets, nor an ip6 table's IPv4 ones.
+          (family !== null && family !== addrBits(flow.st.dst)?.width);
+        if (skip) {
           next.push(flow);
           continue;
         }
@@ -143,16 +137,16 @@ class Walker {
   }
 
   private runBase(program: Program, chain: Chain, flow: Flow): Outcome[] {
-    return this.runFrom(program, chain, flow, 0).map((o) => {
-      if (o.end.kind !== 'return') return o;
+    const base = chain.base!;
+    return this.runFrom(program, chain, { ...flow, under: base.policy }, 0).map((o) => {
+      const left = { ...o.flow, under: null };
+      if (o.end.kind !== 'return') return { flow: left, end: o.end };
       // Falling off (or RETURN from) a base chain: its policy decides.
-      const base = chain.base!;
       const hop = this.policyHop(chain);
       if (base.policy === 'drop')
-        return { flow: this.withHop(o.flow, hop), end: { kind: 'drop', hop } };
-      if (chain.rules.length === 0) return { flow: o.flow, end: { kind: 'accept' } };
-      const f = this.withHop(o.flow, hop);
-      return { flow: { ...f, lastAccept: hop }, end: { kind: 'accept' } };
+        return { flow: this.withHop(left, hop), end: { kind: 'drop', hop } };
+      if (chain.rules.length === 0) return { flow: left, end: { kind: 'accept' } };
+      return { flow: { ...this.withHop(left, hop), lastPolicy: hop }, end: { kind: 'accept' } };
     });
   }
 
@@ -173,7 +167,7 @@ class Walker {
     let live = [flow];
     // Within one pass of a chain the destination stays (a DNAT ends the pass): an indexed chain
     // can leave out the rules that test another destination.
-    const rules = isIndexed(chain) ? chain.candidates(flow.st) : chain.rules;
+    const rules = chain.candidates ? chain.candidates(flow.st) : chain.rules;
     for (let i = 0; i < rules.length && live.length > 0; i++) {
       const rule = rules[i]!;
       const next: Flow[] = [];
@@ -199,27 +193,28 @@ class Walker {
     // All matches must hold: one that surely fails rules the rule out even where another cannot
     // be told; probabilities fork the branch.
     let p = 1;
-    let unknown: string | null = null;
+    let unknown: { why: Msg; match: string } | null = null;
     for (const m of rule.matches) {
       const r = m.test(flow.st);
       if (r === false) return [{ flow, end: null }];
       if (r === true) continue;
       if ('probability' in r) p *= Math.min(1, Math.max(0, r.probability));
-      else unknown ??= r.unknown;
+      else unknown ??= { why: r.unknown, match: m.text };
     }
     const out: { flow: Flow; end: End | null }[] = [];
     let matched = flow;
     if (unknown !== null) {
       // Neither a pass nor a miss: follow both; `settle` keeps a verdict only where both ways
       // end alike, and otherwise makes this rule the unknown that decided.
-      const hop = this.hop(chain, rule, `unknown: ${unknown}`);
+      // Hop actions stay netfilter's words and the match as written; the reason is the Msg.
+      const hop = this.hop(chain, rule, `unknown (${unknown.match})`);
       const here = this.withHop(flow, hop);
       if (flow.forks.length >= MAX_ASSUMPTIONS)
-        return [{ flow: here, end: { kind: 'unknown', why: unknown, hop } }];
+        return [{ flow: here, end: { kind: 'unknown', why: unknown.why, hop } }];
       const id = this.forkPoints.size + 1;
-      this.forkPoints.set(id, { why: unknown, hop, flow: here });
+      this.forkPoints.set(id, { why: unknown.why, match: unknown.match, hop, flow: here });
       out.push({ flow: { ...flow, forks: [...flow.forks, { id, holds: false }] }, end: null });
-      const assumed = this.hop(chain, rule, `if it matches (${unknown})`);
+      const assumed = this.hop(chain, rule, `assumed (${unknown.match})`);
       matched = { ...this.withHop(flow, assumed), forks: [...flow.forks, { id, holds: true }] };
     }
     if (p < 1) out.push({ flow: { ...matched, p: matched.p * (1 - p) }, end: null });
@@ -252,12 +247,14 @@ class Walker {
     if (action.kind === 'choose') {
       const choices = action.choose(flow.st);
       if ('unknown' in choices) {
-        const hop = this.hop(chain, rule, `unknown: ${choices.unknown}`);
+        const hop = this.hop(chain, rule, `unknown (${action.text})`);
         return [
           { flow: this.withHop(flow, hop), end: { kind: 'unknown', why: choices.unknown, hop } },
         ];
       }
-      if (choices.length === 0) return this.runActions(program, chain, rule, k + 1, flow, depth);
+      // Nothing chosen (a verdict map without the packet's key): the rule ends here, as nft's
+      // missed lookup ends it; the chain goes on with the next rule.
+      if (choices.length === 0) return [{ flow, end: null }];
       return choices.flatMap((c) =>
         this.runAction(
           program,
@@ -286,7 +283,9 @@ class Walker {
     switch (action.kind) {
       case 'accept': {
         const hop = this.hop(chain, rule, 'ACCEPT');
-        return [{ flow: { ...this.withHop(flow, hop), lastAccept: hop }, end: { kind: 'accept' } }];
+        const decisiveAccept = flow.under === 'drop' ? hop : flow.decisiveAccept;
+        const f = { ...this.withHop(flow, hop), lastAccept: hop, decisiveAccept };
+        return [{ flow: f, end: { kind: 'accept' } }];
       }
       case 'drop': {
         const hop = this.hop(chain, rule, 'DROP');
@@ -306,11 +305,15 @@ class Walker {
         const f = this.withHop(flow, hop);
         const target = program.chains.get(chainKey(chain.table, action.chain));
         if (!target) {
-          const why = `${action.kind} to chain ${action.chain}, which the paste does not hold`;
+          const why = msg('walk.unknown.missingChain', { kind: action.kind, chain: action.chain });
           return [{ flow: f, end: { kind: 'unknown', why, hop } }];
         }
         if (depth + 1 > MAX_DEPTH) {
-          const why = `more than ${MAX_DEPTH} nested jumps at ${chain.name} → ${action.chain}: the chains loop`;
+          const why = msg('walk.unknown.loop', {
+            max: MAX_DEPTH,
+            from: chain.name,
+            to: action.chain,
+          });
           return [{ flow: f, end: { kind: 'unknown', why, hop } }];
         }
         return this.runFrom(program, target, f, depth + 1).flatMap((o) => {
@@ -325,14 +328,8 @@ class Walker {
         const text =
           port === null ? address : `${address.includes(':') ? `[${address}]` : address}:${port}`;
         const hop = this.hop(chain, rule, `DNAT ${text}`);
-        const st = { ...flow.st, dst: address, dport: port };
-        const f = {
-          ...this.withHop(flow, hop),
-          st,
-          endpoint: { address, port },
-          lastAccept: hop,
-          dnatHop: hop,
-        };
+        const st = translated(flow.st, address, port);
+        const f = { ...this.withHop(flow, hop), st, endpoint: { address, port }, dnatHop: hop };
         return [{ flow: f, end: { kind: 'accept' } }];
       }
       case 'redirect': {
@@ -342,14 +339,8 @@ class Walker {
           : (this.localAddressOf(flow.st.dst) ?? flow.st.dst);
         const port = action.port ?? flow.st.dport;
         const hop = this.hop(chain, rule, `REDIRECT ${port ?? ''}`.trim());
-        const st = { ...flow.st, dst: address, dport: port };
-        const f = {
-          ...this.withHop(flow, hop),
-          st,
-          endpoint: { address, port },
-          lastAccept: hop,
-          dnatHop: hop,
-        };
+        const st = translated(flow.st, address, port);
+        const f = { ...this.withHop(flow, hop), st, endpoint: { address, port }, dnatHop: hop };
         return [{ flow: f, end: { kind: 'accept' } }];
       }
       case 'snat':
@@ -370,6 +361,11 @@ class Walker {
       }
       case 'continue':
         return go(this.withHop(flow, this.hop(chain, rule, action.text)));
+      case 'notrack': {
+        // Out of conntrack: no nat chain sees the packet from here on.
+        const st = { ...flow.st, ctstate: 'UNTRACKED' as const };
+        return go({ ...this.withHop(flow, this.hop(chain, rule, action.text)), st });
+      }
       case 'choose': {
         // A choice that chose a choice: run it in this action's place.
         const rest = { ...rule, actions: [action, ...rule.actions.slice(k + 1)] };
@@ -395,9 +391,7 @@ class Walker {
     const kept = [...flows].sort((a, b) => b.p - a.p).slice(0, MAX_BRANCHES);
     if (!this.capped) {
       this.capped = true;
-      this.notes.push(
-        `more than ${MAX_BRANCHES} branches: only the ${MAX_BRANCHES} likeliest were followed`,
-      );
+      this.notes.push(msg('walk.note.capped', { max: MAX_BRANCHES }));
     }
     return kept;
   }
@@ -422,12 +416,14 @@ export function runPrograms(programs: Program[], packet: Packet, node: WalkNode)
       ctstate: packet.ctstate,
       local: packet.local,
       nodeAddresses: node.addresses,
-      orig: { dst: packet.dst, dport: packet.dport },
     },
     hops: [],
     masquerade: false,
     endpoint: null,
+    under: null,
+    decisiveAccept: null,
     lastAccept: null,
+    lastPolicy: null,
     dnatHop: null,
     forks: [],
   };
@@ -436,11 +432,8 @@ export function runPrograms(programs: Program[], packet: Packet, node: WalkNode)
 
   const settled = settle(done, w.forkPoints, w.notes);
   const branches = settled.map(toBranch).sort((a, b) => b.probability - a.probability);
-  const notes = [...new Set([...programs.flatMap((p) => p.notes), ...w.notes])];
-  if (packet.ctstate !== 'NEW')
-    notes.push(
-      `the packet is ${packet.ctstate}: nat chains were skipped (conntrack's translation is not known)`,
-    );
+  const notes = uniqueMsgs([...programs.flatMap((p) => p.notes), ...w.notes]);
+  if (packet.ctstate !== 'NEW') notes.push(msg('walk.note.notNew', { state: packet.ctstate }));
   return {
     packet,
     verdict: overall(branches),
@@ -459,7 +452,7 @@ function route(w: Walker, flows: Flow[], done: Finished[]): { local: Flow[]; awa
   for (const f of flows) {
     const l = w.isLocal(f.st.dst);
     if (l === null) {
-      const why = `the node's own addresses are not given: cannot tell whether ${f.st.dst} is local`;
+      const why = msg('walk.unknown.nodeAddresses', { dst: f.st.dst });
       done.push({ flow: f, end: { kind: 'unknown', why, hop: null } });
     } else if (l) local.push(f);
     // Leaving: the routes (when pasted) say by which device, for `-o` / `oifname`.
@@ -512,7 +505,7 @@ function localPath(w: Walker, start: Flow, done: Finished[]) {
  * verdicts, endpoints and shares) the verdict stands and a note says what could not be told;
  * where they differ, the packet's fate is unknown at that rule.
  */
-function settle(done: Finished[], forks: Map<number, ForkPoint>, notes: string[]): Finished[] {
+function settle(done: Finished[], forks: Map<number, ForkPoint>, notes: Msg[]): Finished[] {
   let list = done;
   for (const id of [...forks.keys()].sort((a, b) => b - a)) {
     const way = (f: Finished) => f.flow.forks.find((k) => k.id === id)?.holds;
@@ -523,7 +516,11 @@ function settle(done: Finished[], forks: Map<number, ForkPoint>, notes: string[]
     if (holds.length + fails.length === 0) continue;
     if (sameOutcomes(holds, fails)) {
       notes.push(
-        `${point.why}: the walk followed both ways at line ${point.hop.line}, and they end alike`,
+        msg('walk.note.bothWays', {
+          match: point.match,
+          line: point.hop.line,
+          source: point.hop.source,
+        }),
       );
       const unforked = (f: Finished): Finished => ({
         ...f,
@@ -573,8 +570,11 @@ function toBranch({ flow, end }: Finished): Branch {
           ? 'accept'
           : 'forward'
       : end.kind;
+  // See Branch.decidedBy: a DNAT, else the accept that mattered, else the policy that let it on.
   const decidedBy =
-    end.kind === 'delivered' ? (flow.dnatHop ?? flow.lastAccept) : (end.hop ?? null);
+    end.kind === 'delivered'
+      ? (flow.dnatHop ?? flow.decisiveAccept ?? flow.lastAccept ?? flow.lastPolicy)
+      : (end.hop ?? null);
   return {
     probability: flow.p,
     verdict,
@@ -586,6 +586,27 @@ function toBranch({ flow, end }: Finished): Branch {
     hops: flow.hops,
     decidedBy,
   };
+}
+
+/** The destination translated; the connection's original one stays with it for `--ctorigdst`. */
+function translated(st: PacketState, dst: string, dport: number | null): PacketState {
+  return {
+    ...st,
+    origDst: st.origDst ?? st.dst,
+    origDport: st.origDport === undefined ? st.dport : st.origDport,
+    dst,
+    dport,
+  };
+}
+
+/**
+ * The IP version an nft base chain's table sees: 32 for `ip`, 128 for `ip6`; null for `inet`,
+ * iptables' tables and IPVS (iptables dumps are one family's already).
+ */
+function familyOf(program: Program, chain: Chain): 32 | 128 | null {
+  if (program.datapath !== 'nftables') return null;
+  const family = chain.table.slice(0, chain.table.indexOf(' '));
+  return family === 'ip' ? 32 : family === 'ip6' ? 128 : null;
 }
 
 function overall(branches: Branch[]): WalkVerdict {

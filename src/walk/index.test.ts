@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { packetText, parsePacket, walk } from './index';
 import { inputsFrom } from './iptables/fixtures/load';
+import { tMsg } from '../i18n/translate';
+import type { Msg } from './msg';
+
+/** A walk message as the English reader sees it. */
+const en = (m: Msg | null | undefined) => (m ? tMsg('en', m) : null);
 
 /** The entry point: what it compiles, and that an iptables-nft host is not walked twice. */
 
@@ -23,7 +28,7 @@ describe('walk', () => {
   it('leaves the tables iptables-nft manages to the iptables dump of the same host', () => {
     const both = walk(inputsFrom(NFT, DUMP), packet, node);
     expect(both.datapaths).toEqual(['iptables']);
-    expect(both.notes.join(' ')).toMatch(/walked from the iptables dump, not twice/);
+    expect(both.notes.map(en).join(' ')).toMatch(/walked from the iptables dump, not twice/);
     // nft's translation without warnings or xt: the dump's nf_tables header says whose they are.
     const translated = walk(inputsFrom(TRANSLATED, DUMP), packet, node);
     expect(translated.datapaths).toEqual(['iptables']);

@@ -15,6 +15,7 @@ import { compileIpvs, kubeSetsFromIpvs, virtualAddresses } from './ipvs';
 import { compileNft } from './nft';
 import type { Program } from './program';
 import type { Packet, WalkNode, WalkResult } from './types';
+import { msg, uniqueMsgs, type Msg } from './msg';
 
 export * from './types';
 export { parsePacket, packetText } from './packet';
@@ -27,21 +28,19 @@ export interface WalkInputs {
 }
 
 export function walk(inputs: WalkInputs, packet: Packet, node: WalkNode): WalkResult {
-  const notes: string[] = [];
+  const notes: Msg[] = [];
   // kube-proxy's IPVS mode matches ipsets; without an `ipset list`, the IPVS table tells them.
   const ipvs = inputs.ipvs.map((i) => i.facts);
   const sets: IpSets = ipvs.length > 0 ? setsFor(ipvs, node) : NO_SETS;
   if (ipvs.length > 0 && inputs.iptables.length + inputs.iptablesLists.length > 0)
-    notes.push(
-      "kube-proxy's ipsets were derived from ipvsadm (KUBE-CLUSTER-IP, KUBE-NODE-PORT-*, KUBE-LOOP-BACK); other sets stay unknown",
-    );
+    notes.push(msg('walk.note.ipvsSets'));
   const programs: Program[] = [
     ...inputs.iptables.map((i) => compileIptablesSave(i.facts, i.source, sets)),
     ...inputs.iptablesLists.map((i) => compileIptablesList(i.facts, i.source, sets)),
     ...compileNftInputs(inputs, notes),
     ...inputs.ipvs.map((i) => compileIpvs(i.facts, i.source)),
   ];
-  if (programs.length === 0) notes.push('no rules pasted: nothing to walk');
+  if (programs.length === 0) notes.push(msg('walk.note.noRules'));
   // kube-proxy binds every virtual server address to kube-ipvs0: the node's own addresses.
   const vips = virtualAddresses(ipvs).filter((a) => !node.addresses.includes(a));
   const walked =
@@ -49,7 +48,7 @@ export function walk(inputs: WalkInputs, packet: Packet, node: WalkNode): WalkRe
       ? { ...node, addresses: [...node.addresses, ...new Set(vips)] }
       : node;
   const result = runPrograms(programs, packet, walked);
-  return { ...result, notes: [...new Set([...notes, ...result.notes])] };
+  return { ...result, notes: uniqueMsgs([...notes, ...result.notes]) };
 }
 
 const IPTABLES_TABLES = new Set(['filter', 'nat', 'mangle', 'raw', 'security']);
@@ -58,7 +57,7 @@ const IPTABLES_TABLES = new Set(['filter', 'nat', 'mangle', 'raw', 'security']);
  * nft listings, less the tables iptables-nft manages when an iptables dump of the host is also
  * pasted: those are the dump's tables, walked once from the dump.
  */
-function compileNftInputs(inputs: WalkInputs, notes: string[]): Program[] {
+function compileNftInputs(inputs: WalkInputs, notes: Msg[]): Program[] {
   const dumped = inputs.iptables.length + inputs.iptablesLists.length > 0;
   const nfDump = inputs.iptables.some((i) => i.facts.backend?.value === 'nf_tables');
   const out: Program[] = [];
@@ -82,10 +81,7 @@ function compileNftInputs(inputs: WalkInputs, notes: string[]): Program[] {
       return managed.has(key) || (named && (xt.has(key) || nfDump));
     };
     const kept = dumped ? withoutTables(facts, isXtables) : facts;
-    if (kept !== facts)
-      notes.push(
-        `${source}: tables iptables-nft manages were walked from the iptables dump, not twice`,
-      );
+    if (kept !== facts) notes.push(msg('walk.note.nftFromDump', { source }));
     if (kept.chains.length === 0) continue;
     out.push(compileNft(kept, source));
   }

@@ -10,6 +10,7 @@ import type { IpSets } from './iptables/sets';
 import type { Chain, Choice, Match, PacketState, Program, Rule } from './program';
 import { chainKey } from './program';
 import type { WalkNode, WalkProto } from './types';
+import { msg } from './msg';
 
 /** IPVS's LOCAL_IN hook runs after filter INPUT (0) and before nat INPUT (100). */
 export const IPVS_INPUT_PRIORITY = 98;
@@ -83,7 +84,7 @@ export function compileIpvs(facts: IpvsFacts, source: string): Program {
   };
   const notes =
     facts.services.length === 0 && facts.format === 'connections'
-      ? ['the IPVS paste lists connections, not virtual servers: IPVS was not walked']
+      ? [msg('walk.note.ipvsConnections')]
       : [];
   return { datapath: 'ipvs', chains: new Map([[chainKey('ipvs', 'INPUT'), chain]]), notes };
 }

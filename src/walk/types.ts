@@ -4,6 +4,8 @@
  * the wizard's panel. Pure data.
  */
 
+import type { Msg } from './msg';
+
 export type WalkProto = 'tcp' | 'udp' | 'sctp' | 'icmp';
 
 /** The packet as the operator describes it: `tcp 192.168.1.20:40000 -> 10.0.0.5:31610`. */
@@ -79,9 +81,16 @@ export interface Branch {
   /** `--reject-with icmp-port-unreachable`, `reject with icmp admin-prohibited`, `tcp reset`. */
   rejectWith: string | null;
   /** For `unknown`: the match the walker could not decide (an ipset not pasted, an unmodelled match). */
-  unknown: string | null;
+  unknown: Msg | null;
   hops: Hop[];
-  /** The hop that decided the verdict (the drop, the reject, the DNAT, the final accept or policy). */
+  /**
+   * The hop that decided the verdict. drop/reject/unknown: the rule (or policy) that ended the
+   * branch. dnat: the DNAT (or REDIRECT). accept/forward: the last hop that let the packet on
+   * where it could otherwise have been stopped: an ACCEPT rule of a base chain whose policy is
+   * DROP (or of a chain it jumped to from one), else the last ACCEPT rule on its path, else the
+   * last `policy ACCEPT` it fell to; a later chain's `policy ACCEPT` that merely let an
+   * already-accepted packet through (the ip6 security policy after firewalld's accept) does not.
+   */
   decidedBy: Hop | null;
 }
 
@@ -95,6 +104,6 @@ export interface WalkResult {
   branches: Branch[];
   /** Which rules were walked: `iptables`, `nftables`, `ipvs`. */
   datapaths: string[];
-  /** Why the walk could not run or is incomplete (no rules pasted for a table, …), as message keys' data. */
-  notes: string[];
+  /** Why the walk could not run or is incomplete (no rules pasted for a table, …): `walk.note.*` messages. */
+  notes: Msg[];
 }

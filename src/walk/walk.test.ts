@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Packet, WalkNode, WalkResult } from './index';
 import { parsePacket, walk } from './index';
 import { inputsFrom, inputsOf, readPaste } from './iptables/fixtures/load';
+import { tMsg } from '../i18n/translate';
+import type { Msg } from './msg';
+
+/** A walk message as the English reader sees it. */
+const en = (m: Msg | null | undefined) => (m ? tMsg('en', m) : null);
 
 /**
  * Incidents walked end to end through real dumps: the packet the operator would type, the
@@ -71,12 +76,10 @@ describe('kube-proxy iptables mode', () => {
       node,
     );
     expect(r.verdict).toBe('dnat');
-    expect(r.notes).toContain(
-      'the outgoing interface is not known (out docker0): the walk followed both ways at line 12, and they end alike',
+    expect(r.notes.map(en)).toContain(
+      'out docker0 (line 12, qifangsu-filter-L-nv.txt) cannot be told from the paste: the walk followed both ways, and they end alike',
     );
-    expect(r.hops.map((h) => h.action)).toContain(
-      'if it matches (the outgoing interface is not known (out docker0))',
-    );
+    expect(r.hops.map((h) => h.action)).toContain('assumed (out docker0)');
   });
 
   it('a locally generated packet to the API service: OUTPUT DNAT, then back in to the node', () => {
@@ -179,14 +182,22 @@ describe('externalTrafficPolicy Local without a local endpoint', () => {
     expect(r.branches[0]!.final.dst).toBe('192.168.10.21');
   });
 
-  it('the grep of the incident alone cannot be reached from a built-in chain', () => {
+  it("the grep of the incident alone: kube-proxy's jumps assumed, unknown where its chain was cut", () => {
     const r = walk(
       inputsFrom('test-data/fixtures/13-charmed489-etp-local-no-local-endpoints/iptables-save.txt'),
       packet31610,
       node,
     );
-    expect(r.notes).toContain('no filter table in the paste');
-    expect(r.hops).toEqual([]);
+    expect(r.notes.map(en)).toContain('no filter table in the paste');
+    expect(r.verdict).toBe('unknown');
+    expect(r.hops.map((h) => [h.chain, h.line])).toEqual([
+      ['PREROUTING', 0],
+      ['KUBE-SERVICES', 0],
+      ['KUBE-NODEPORTS', 3],
+      ['KUBE-XLB-NLDKPDYL22EOGGDT', 5],
+    ]);
+    expect(r.hops[0]!.rule).toMatch(/^\(assumed\) /);
+    expect(en(r.branches[0]!.unknown!)).toMatch(/KUBE-MARK-DROP/);
   });
 });
 
@@ -218,7 +229,7 @@ describe('filters that stop the packet', () => {
       { addresses: ['192.168.1.105'] },
     );
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toMatch(/localhost\/8 is not an address/);
+    expect(en(r.branches[0]!.unknown)).toMatch(/localhost\/8 is not an address/);
   });
 
   it('FORWARD policy DROP on a Docker host', () => {
@@ -253,7 +264,7 @@ describe('filters that stop the packet', () => {
       { addresses: ['10.0.0.5'] },
     );
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toBe(
+    expect(en(r.branches[0]!.unknown)).toBe(
       'jump to chain cali-FORWARD, which the paste does not hold',
     );
     expect(r.branches[0]!.decidedBy!.packets).toBe(76887);
@@ -291,7 +302,7 @@ describe('kube-proxy IPVS mode', () => {
       ['10.244.151.129', 0.5],
     ]);
     expect(r.branches.every((b) => b.masquerade)).toBe(true);
-    expect(r.notes.join(' ')).toMatch(/derived from ipvsadm/);
+    expect(r.notes.map(en).join(' ')).toMatch(/derived from ipvsadm/);
     expect(r.datapaths).toEqual(['iptables', 'ipvs']);
     expect(actions(r)).toEqual(
       expect.arrayContaining(['nat KUBE-SERVICES ACCEPT', 'ipvs INPUT DNAT 10.244.151.128:53']),
@@ -308,7 +319,7 @@ describe('kube-proxy IPVS mode', () => {
     );
     expect(r.verdict).toBe('unknown');
     expect(r.branches).toHaveLength(1);
-    expect(r.branches[0]!.unknown).toBe(
+    expect(en(r.branches[0]!.unknown)).toBe(
       'ipset KUBE-CLUSTER-IP is not pasted (paste `ipset list KUBE-CLUSTER-IP`)',
     );
     expect(r.branches[0]!.decidedBy!.line).toBe(61);
@@ -384,7 +395,7 @@ describe('hostile input', () => {
         addresses: ['10.0.0.5'],
       },
     );
-    expect(r.notes).toContain('no rules pasted: nothing to walk');
+    expect(r.notes.map(en)).toContain('no rules pasted: nothing to walk');
     expect(r.hops).toEqual([]);
   });
 
@@ -400,12 +411,12 @@ describe('hostile input', () => {
     ].join('\n');
     const inputs = inputsFromText(text);
     const node = { addresses: ['10.0.0.5'] };
-    expect(walk(inputs, packet('tcp 1.2.3.4:5 -> 10.0.0.5:80'), node).branches[0]!.unknown).toMatch(
-      /the chains loop/,
-    );
-    expect(walk(inputs, packet('tcp 1.2.3.4:5 -> 10.0.0.5:22'), node).branches[0]!.unknown).toBe(
-      'jump to chain cali-INPUT, which the paste does not hold',
-    );
+    expect(
+      en(walk(inputs, packet('tcp 1.2.3.4:5 -> 10.0.0.5:80'), node).branches[0]!.unknown),
+    ).toMatch(/the chains loop/);
+    expect(
+      en(walk(inputs, packet('tcp 1.2.3.4:5 -> 10.0.0.5:22'), node).branches[0]!.unknown),
+    ).toBe('jump to chain cali-INPUT, which the paste does not hold');
   });
 
   it('10,000 rules in one chain are walked, the last one deciding', () => {

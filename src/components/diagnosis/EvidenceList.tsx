@@ -26,11 +26,13 @@ export function EvidenceList({
   return (
     <ol className="evidence">
       {evidence.map((e, i) => {
-        const text = sources.text(e.source);
+        // Line 0: a rule the walk assumed (kube-proxy's jumps a grep left out), in no paste.
+        const text = e.line > 0 ? sources.text(e.source) : undefined;
         return (
           <li key={`${e.source}:${e.line}:${i}`}>
             <span className="where-from">
-              {sources.label(e.source)}, {t('diagnosis.line', { n: e.line })}
+              {sources.label(e.source)},{' '}
+              {e.line > 0 ? t('diagnosis.line', { n: e.line }) : t('diagnosis.notInPaste')}
               {text !== undefined && (
                 <button
                   type="button"

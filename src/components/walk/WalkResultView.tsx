@@ -19,7 +19,7 @@ export function WalkResultView({
   addresses: string[];
   sources: Sources;
 }) {
-  const { t } = useT();
+  const { t, tm } = useT();
   const [view, setView] = useState<'list' | 'diagram'>('list');
   const packet = packetText(result.packet);
   const main = result.branches[0];
@@ -85,9 +85,10 @@ export function WalkResultView({
         <details className="walk-notes">
           <summary>{t('walk.notes')}</summary>
           <ul>
-            {result.notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
+            {result.notes.map((n) => {
+              const text = tm(n);
+              return <li key={text}>{text}</li>;
+            })}
           </ul>
         </details>
       )}
@@ -102,7 +103,7 @@ function BranchView(props: {
   view: 'list' | 'diagram';
   sources: Sources;
 }) {
-  const { t } = useT();
+  const { t, tm } = useT();
   const { branch: b, n, many, view, sources } = props;
   const title = [
     many ? t('walk.branch', { n, p: pct(b.probability) }) : null,
@@ -119,7 +120,7 @@ function BranchView(props: {
     <>
       {b.unknown && (
         <p className="note" data-testid="walk-unknown">
-          {t('walk.unknownAt', { why: b.unknown })}
+          {t('walk.unknownAt', { why: tm(b.unknown) })}
         </p>
       )}
       {view === 'list' ? (

@@ -49,6 +49,8 @@ export interface NftChain {
   hook: string | null;
   priority: string | null;
   policy: 'accept' | 'drop' | null;
+  /** The text form's `type … hook … priority …; policy …;` line, which a policy verdict cites. */
+  baseLine?: { line: number; text: string };
   handle: number | null;
   line: number;
   text: string;

@@ -152,6 +152,7 @@ export function readText(lines: Line[], problems: ProblemList): NftFacts {
         chain.hook = base[2]!;
         chain.priority = base[3]!.trim();
         chain.policy = (base[4] as 'accept' | 'drop' | undefined) ?? null;
+        chain.baseLine = { line: l.n, text: l.text };
         continue;
       }
       if (COMMENT_LINE.test(t) || /^devices\s*=/.test(t)) continue;

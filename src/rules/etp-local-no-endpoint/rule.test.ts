@@ -31,10 +31,11 @@ describe(cause, () => {
     expect(f.fix.persist).toContain('kubectl -n default patch svc nginx-loadbalancer-local');
   });
 
-  it('finds the filter-table form of newer kube-proxy by port', () => {
-    expect(verdictOf(diagnoseTexts({ ipt: filterDrop }, { port: '31999' }), cause)).toBe(
-      'found:medium',
-    );
+  it("finds the filter-table form of newer kube-proxy by port, the walk through kube-proxy's jumps to it", () => {
+    // The grep holds no INPUT chain: the walk assumes kube-proxy's jump to KUBE-EXTERNAL-SERVICES.
+    const d = diagnoseTexts({ ipt: filterDrop }, { port: '31999' });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    expect(d.findings.find((x) => x.cause === cause)!.evidence.map((e) => e.line)).toEqual([3]);
   });
 
   it("does not blame another service's drop", () => {

@@ -4,12 +4,13 @@
  * as jump targets, chains a rule names but the paste does not declare made up from their rules.
  */
 import { addrBits } from '../addr';
-import type { IndexedChain } from '../engine';
 import type { Chain, Hook, PacketState, Program, Rule } from '../program';
 import { IPTABLES_PRIORITY, chainKey } from '../program';
 import type { Hop } from '../types';
+import type { ImpliedRule } from './fragment';
 import type { ReadRule } from './save-rule';
 import { targetActions } from './targets';
+import { msg, uniqueMsgs, type Msg } from '../msg';
 
 type Cite = Omit<Hop, 'chain' | 'table' | 'action'>;
 
@@ -63,10 +64,13 @@ const INDEX_FROM = 64;
  * `-d ADDRESS` (read cheaply from its text), so only the rules for the packet's destination and
  * those without one are read and tested, in their order.
  */
-class PastedChainRules<T extends { table: string; chain: string }> implements IndexedChain {
+class PastedChainRules<T extends { table: string; chain: string }> implements Chain {
   base: Chain['base'] = null;
   policyCite: Chain['policyCite'] = null;
   readonly pending: T[] = [];
+  /** Implied rules (a grep's missing kube-proxy jumps) before and after the pasted ones. */
+  readonly before: Rule[] = [];
+  readonly after: Rule[] = [];
   // Allocated when the walk first reaches the chain: most chains of a big dump never are.
   private compiled: (Rule | undefined)[] | null = null;
   private index: { byDst: Map<string, number[]>; rest: number[] } | null = null;
@@ -84,11 +88,15 @@ class PastedChainRules<T extends { table: string; chain: string }> implements In
   }
 
   get rules(): Rule[] {
-    return this.pending.map((_, i) => this.at(i));
+    return [...this.before, ...this.pending.map((_, i) => this.at(i)), ...this.after];
   }
 
   candidates(p: PacketState): Rule[] {
     if (this.pending.length < INDEX_FROM) return this.rules;
+    return [...this.before, ...this.indexed(p), ...this.after];
+  }
+
+  private indexed(p: PacketState): Rule[] {
     this.index ??= this.buildIndex();
     const hit = this.index.byDst.get(packetKey(p.dst) ?? '') ?? [];
     const rest = this.index.rest;
@@ -148,16 +156,17 @@ export function buildProgram<T extends { table: string; chain: string }>(
   chains: PastedChain[],
   rules: readonly T[],
   reader: RuleReader<T>,
-  notes: string[],
+  notes: Msg[],
   /** One table's listing: the other tables are not missing, just not listed. */
   oneTable = false,
+  implied: readonly ImpliedRule[] = [],
 ): Program {
   const map = new Map<string, PastedChainRules<T>>();
   const isChain = (table: string) => (name: string) => map.has(chainKey(table, name));
-  const ruleNotes = new Set<string>();
+  const ruleNotes: Msg[] = [];
   const compile = (r: T): Rule => {
     const read = reader.read(r);
-    for (const n of read.notes) ruleNotes.add(n);
+    ruleNotes.push(...read.notes);
     const actions = read.target
       ? targetActions(read.target, read.goto, read.options, isChain(r.table), read.targetText)
       : [];
@@ -186,15 +195,17 @@ export function buildProgram<T extends { table: string; chain: string }>(
       current = ensure(r.table, r.chain);
     current.pending.push(r);
   }
+  for (const i of implied)
+    ensure(i.table, i.chain)[i.at === 'start' ? 'before' : 'after'].push(i.rule);
   // Notes of rules read later (`--limit-iface-in`) join the program's as the walk reads them.
   const out = [...notes];
   for (const t of ['nat', 'filter'])
-    if (!oneTable && !tables.includes(t)) out.push(`no ${t} table in the paste`);
+    if (!oneTable && !tables.includes(t)) out.push(msg('walk.note.noTable', { table: t }));
   return {
     datapath: 'iptables',
     chains: map,
     get notes() {
-      return [...out, ...ruleNotes];
+      return uniqueMsgs([...out, ...ruleNotes]);
     },
   };
 }

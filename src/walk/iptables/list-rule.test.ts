@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { IptablesListFacts, ListedRule } from '../../parsers/iptables-L/facts';
 import { parsePaste } from '../../parsers/registry';
 import { factsOf } from '../../testing/facts';
-import type { MatchResult, PacketState } from '../program';
+import type { PacketState } from '../program';
 import { readPaste } from './fixtures/load';
 import { readListedRule } from './list-rule';
 import { NO_SETS } from './sets';
+import { tMsg } from '../../i18n/translate';
+import type { Msg } from '../msg';
 
 /**
  * `iptables -L` rules read back from their columns and extension words, on the listings the
@@ -38,9 +40,12 @@ const state = (over: Partial<PacketState> = {}): PacketState => ({
   ...over,
 });
 
-function decide(facts: IptablesListFacts, line: number, p: PacketState): MatchResult {
+type Decided = boolean | { probability: number } | { unknown: string };
+
+/** `unknown` in English, as the expectations read it. */
+function decide(facts: IptablesListFacts, line: number, p: PacketState): Decided {
   let prob = 1;
-  let unknown: string | null = null;
+  let unknown: Msg | null = null;
   for (const m of readListedRule(ruleAt(facts, line), facts.verbose, NO_SETS).matches) {
     const r = m.test(p);
     if (r === false) return false;
@@ -48,7 +53,7 @@ function decide(facts: IptablesListFacts, line: number, p: PacketState): MatchRe
     if ('probability' in r) prob *= r.probability;
     else unknown ??= r.unknown;
   }
-  if (unknown !== null) return { unknown };
+  if (unknown !== null) return { unknown: tMsg('en', unknown) };
   return prob === 1 ? true : { probability: prob };
 }
 
@@ -134,7 +139,10 @@ describe('extension words', () => {
     const read = readListedRule(r, true, NO_SETS);
     const results = read.matches.map((m) => m.test(state()));
     expect(results).toContainEqual({
-      unknown: 'the walk does not model `PHYSDEV match --physdev-is-in`',
+      unknown: {
+        key: 'walk.unknown.notModelled',
+        params: { text: 'PHYSDEV match --physdev-is-in' },
+      },
     });
   });
 });

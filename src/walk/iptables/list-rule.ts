@@ -26,6 +26,7 @@ import type { ReadRule } from './save-rule';
 import type { IpSets } from './sets';
 import { setMatch } from './sets';
 import type { TargetOptions } from './targets';
+import { msg, type Msg } from '../msg';
 
 const OPT = /^(?:--|-f|!f)$/;
 
@@ -58,7 +59,7 @@ const bang = (w: string) =>
 export function readListedRule(rule: ListedRule, verbose: boolean, sets: IpSets): ReadRule {
   const c = columns(rule, verbose);
   const matches: Match[] = [];
-  const notes: string[] = [];
+  const notes: Msg[] = [];
   const options: TargetOptions = new Map();
   const add = (m: Match, neg = false) => matches.push(negate(m, neg));
 
@@ -113,7 +114,7 @@ export function readListedRule(rule: ListedRule, verbose: boolean, sets: IpSets)
       );
     } else if (/^flags:/.test(word)) {
       const f = /^flags:(!?)(0x[0-9a-f]+)\/(0x[0-9a-f]+)$/i.exec(word);
-      if (!f) add(unknownMatch(word, `the TCP flags ${word} cannot be read`));
+      if (!f) add(unknownMatch(word, msg('walk.unknown.tcpFlagsUnread', { flags: word })));
       else {
         const mask = Number(f[2]);
         const comp = Number(f[3]);
@@ -139,7 +140,7 @@ export function readListedRule(rule: ListedRule, verbose: boolean, sets: IpSets)
         const k = w[i]!;
         i += 1;
         if (k.startsWith('limit')) {
-          notes.push(`ADDRTYPE ${k} was read as "any of the node's addresses"`);
+          notes.push(msg('walk.note.addrtypeLimit', { option: `ADDRTYPE ${k}` }));
           continue;
         }
         const n2 = notAhead();
@@ -167,7 +168,7 @@ export function readListedRule(rule: ListedRule, verbose: boolean, sets: IpSets)
         add(
           unknownMatch(
             w.slice(start).join(' '),
-            `the statistic match ${w.slice(start).join(' ')} cannot be read`,
+            msg('walk.unknown.statisticUnread', { text: w.slice(start).join(' ') }),
           ),
         );
     } else if ((word === 'mark' || word === 'connmark') && peek() === 'match') {
@@ -231,7 +232,7 @@ export function readListedRule(rule: ListedRule, verbose: boolean, sets: IpSets)
       i = w.length;
     } else {
       const rest = w.slice(start).join(' ');
-      add(unknownMatch(rest, `the walk does not model \`${rest}\``));
+      add(unknownMatch(rest, msg('walk.unknown.notModelled', { text: rest })));
       i = w.length;
     }
   }

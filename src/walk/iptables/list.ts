@@ -6,6 +6,7 @@ import { buildProgram } from './build';
 import { readListedRule } from './list-rule';
 import type { IpSets } from './sets';
 import { NO_SETS } from './sets';
+import { msg } from '../msg';
 
 /**
  * The listing's table: the echoed `-t TABLE` when shown, else told by its built-in chains
@@ -28,9 +29,7 @@ export function compileIptablesList(
   sets: IpSets = NO_SETS,
 ): Program {
   const { table, guessed } = tableOf(facts);
-  const notes = guessed
-    ? [`${source}: the listing's table was taken as ${table} from its chains`]
-    : [];
+  const notes = guessed ? [msg('walk.note.listTableGuessed', { source, table })] : [];
   const chains: PastedChain[] = facts.chains.map((c) => ({
     table,
     name: c.name,

@@ -5,8 +5,9 @@
  * paste answers `{ unknown }` with the reason, never a guess.
  */
 import { addrBits, portIn } from '../addr';
-import { originalDestination } from '../engine';
+import { originalDestination } from '../program';
 import type { Match, MatchResult, PacketState } from '../program';
+import { msg, type Msg } from '../msg';
 
 /** `!` in front of a match: flips true/false, takes the other side of a probability. */
 export function negate(m: Match, neg: boolean): Match {
@@ -24,7 +25,7 @@ export function negate(m: Match, neg: boolean): Match {
 
 export const always = (text: string): Match => ({ text, test: () => true });
 
-export const unknownMatch = (text: string, why: string): Match => ({
+export const unknownMatch = (text: string, why: Msg): Match => ({
   text,
   test: () => ({ unknown: why }),
 });
@@ -67,10 +68,7 @@ function compilePrefix(spec: string): ((addr: string) => boolean) | null {
 export function addrMatch(text: string, which: 'src' | 'dst', spec: string): Match {
   const tests = spec.split(',').map(compilePrefix);
   if (tests.some((t) => t === null))
-    return unknownMatch(
-      text,
-      `${spec} is not an address the walk can read (iptables -L without -n prints names)`,
-    );
+    return unknownMatch(text, msg('walk.unknown.addrNames', { spec }));
   return {
     text,
     test: (p) => tests.some((t) => t!(which === 'src' ? p.src : p.dst)),
@@ -104,10 +102,9 @@ export function ifaceMatch(text: string, which: 'in' | 'out', name: string): Mat
       const iface = which === 'in' ? p.iif : p.oif;
       if (iface === null)
         return {
-          unknown:
-            which === 'in'
-              ? `the incoming interface is not given (${text})`
-              : `the outgoing interface is not known (${text})`,
+          unknown: msg(which === 'in' ? 'walk.unknown.inIface' : 'walk.unknown.outIface', {
+            text,
+          }),
         };
       return wildcard ? iface.startsWith(stem) : iface === stem;
     },
@@ -116,7 +113,7 @@ export function ifaceMatch(text: string, which: 'in' | 'out', name: string): Mat
 
 /** `--dport`, `--sport`, multiport `--dports`/`--sports`/`--ports` (either side). */
 export function portMatch(text: string, which: 'src' | 'dst' | 'either', spec: string): Match {
-  if (portIn(0, spec) === null) return unknownMatch(text, `the port list ${spec} cannot be read`);
+  if (portIn(0, spec) === null) return unknownMatch(text, msg('walk.unknown.portList', { spec }));
   return {
     text,
     test(p) {
@@ -145,7 +142,7 @@ export function addrtypeMatch(text: string, which: 'src' | 'dst', types: string)
     text,
     test(p) {
       const addr = which === 'src' ? p.src : p.dst;
-      let unknown: string | null = null;
+      let unknown: Msg | null = null;
       for (const t of list) {
         const local = isNodeAddress(p, addr);
         let r: boolean | null;
@@ -162,7 +159,14 @@ export function addrtypeMatch(text: string, which: 'src' | 'dst', types: string)
         else r = null;
         if (r === true) return true;
         if (r === null)
-          unknown = `address type ${t} of ${addr} cannot be told from the paste (node addresses: ${p.nodeAddresses.join(', ') || 'not given'})`;
+          unknown =
+            p.nodeAddresses.length > 0
+              ? msg('walk.unknown.addrtype', {
+                  type: t,
+                  addr,
+                  addresses: p.nodeAddresses.join(', '),
+                })
+              : msg('walk.unknown.addrtypeNoNode', { type: t, addr });
       }
       return unknown ? { unknown } : false;
     },
@@ -182,7 +186,7 @@ export function parseMark(spec: string): { value: number; mask: number } | null 
 /** `-m mark --mark v/m`, `-m connmark --mark v/m`. */
 export function markMatch(text: string, target: 'packet' | 'conntrack', spec: string): Match {
   const mk = parseMark(spec);
-  if (!mk) return unknownMatch(text, `the mark ${spec} cannot be read`);
+  if (!mk) return unknownMatch(text, msg('walk.unknown.markUnread', { spec }));
   return {
     text,
     test: (p) =>
@@ -201,8 +205,7 @@ export function ctstateMatch(text: string, states: string): Match {
         const o = originalDestination(p);
         if (o.dst !== p.dst || o.dport !== p.dport) return true;
       }
-      if (list.includes('SNAT'))
-        return { unknown: `whether the connection is source-NATed (${text})` };
+      if (list.includes('SNAT')) return { unknown: msg('walk.unknown.snatState', { text }) };
       return false;
     },
   };
@@ -211,7 +214,8 @@ export function ctstateMatch(text: string, states: string): Match {
 /** `--ctorigdst 10.96.0.1/32`, `--ctorigdstport 443`: the destination before DNAT. */
 export function ctOrigDstMatch(text: string, kind: 'addr' | 'port', spec: string): Match {
   const prefix = kind === 'addr' ? compilePrefix(spec) : null;
-  if (kind === 'addr' && !prefix) return unknownMatch(text, `${spec} cannot be read`);
+  if (kind === 'addr' && !prefix)
+    return unknownMatch(text, msg('walk.unknown.ctOrigUnread', { spec }));
   return {
     text,
     test(p) {
@@ -251,7 +255,7 @@ export function tcpFlagsMatch(text: string, mask: string, comp: string): Match {
   const m = flagBits(mask);
   const c = flagBits(comp);
   if (m === null || c === null)
-    return unknownMatch(text, `the TCP flags ${mask} ${comp} cannot be read`);
+    return unknownMatch(text, msg('walk.unknown.tcpFlagsUnread', { flags: `${mask} ${comp}` }));
   return {
     text,
     test(p) {
@@ -289,7 +293,11 @@ export function pktTypeMatch(text: string, type: string): Match {
       const broad = p.dst === '255.255.255.255';
       if (t === 'multicast') return multi;
       if (t === 'broadcast')
-        return broad ? true : multi ? false : { unknown: `whether ${p.dst} is a subnet broadcast` };
+        return broad
+          ? true
+          : multi
+            ? false
+            : { unknown: msg('walk.unknown.subnetBroadcast', { addr: p.dst }) };
       return !multi && !broad;
     },
   };

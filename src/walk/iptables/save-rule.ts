@@ -26,6 +26,7 @@ import {
 import type { IpSets } from './sets';
 import { setMatch } from './sets';
 import type { TargetOptions } from './targets';
+import { msg, type Msg, type WalkKey } from '../msg';
 
 export interface ReadRule {
   matches: Match[];
@@ -35,36 +36,36 @@ export interface ReadRule {
   /** The target as written with its options (`DNAT --to-destination 10.244.1.5:80`). */
   targetText: string;
   /** Things worth a note (`--limit-iface-in` read as any node address). */
-  notes: string[];
+  notes: Msg[];
 }
 
-/** Modules whose matches depend on what the paste cannot show. */
-const OPAQUE_MODULES: Record<string, string> = {
-  recent: 'the recent-list state of the source is not in the paste',
-  socket: 'whether a local socket owns the packet is not in the paste',
-  physdev: 'the bridge port the packet crossed is not in the paste',
-  mac: 'the source MAC address is not in the paste',
-  owner: 'the local process that sent the packet is not in the paste',
-  string: 'the packet payload is not modelled',
-  u32: 'the packet bytes are not modelled',
-  hashlimit: 'the per-flow rate is not in the paste',
-  connlimit: 'the connection count is not in the paste',
-  connbytes: 'the connection byte count is not in the paste',
-  iprange: 'address ranges are not modelled',
-  length: 'the packet length is not modelled',
-  ttl: 'the TTL is not modelled',
-  hl: 'the hop limit is not modelled',
-  helper: 'the conntrack helper is not in the paste',
-  policy: 'the IPsec policy is not in the paste',
-  rpfilter: 'the reverse path is not in the paste',
-  bpf: 'BPF programs are not modelled',
-  cgroup: 'the sending cgroup is not in the paste',
-  time: 'the time of day is not modelled',
-  quota: 'the remaining quota is not in the paste',
-  dscp: 'the DSCP field is not modelled',
-  tos: 'the TOS field is not modelled',
-  ipvs: 'the IPVS connection of the packet is not modelled',
-  devgroup: 'interface groups are not in the paste',
+/** Modules whose matches depend on what the paste cannot show: the reason's message key. */
+const OPAQUE_MODULES: Record<string, WalkKey> = {
+  recent: 'walk.unknown.module.recent',
+  socket: 'walk.unknown.module.socket',
+  physdev: 'walk.unknown.module.physdev',
+  mac: 'walk.unknown.module.mac',
+  owner: 'walk.unknown.module.owner',
+  string: 'walk.unknown.module.string',
+  u32: 'walk.unknown.module.u32',
+  hashlimit: 'walk.unknown.module.hashlimit',
+  connlimit: 'walk.unknown.module.connlimit',
+  connbytes: 'walk.unknown.module.connbytes',
+  iprange: 'walk.unknown.module.iprange',
+  length: 'walk.unknown.module.length',
+  ttl: 'walk.unknown.module.ttl',
+  hl: 'walk.unknown.module.hl',
+  helper: 'walk.unknown.module.helper',
+  policy: 'walk.unknown.module.policy',
+  rpfilter: 'walk.unknown.module.rpfilter',
+  bpf: 'walk.unknown.module.bpf',
+  cgroup: 'walk.unknown.module.cgroup',
+  time: 'walk.unknown.module.time',
+  quota: 'walk.unknown.module.quota',
+  dscp: 'walk.unknown.module.dscp',
+  tos: 'walk.unknown.module.tos',
+  ipvs: 'walk.unknown.module.ipvs',
+  devgroup: 'walk.unknown.module.devgroup',
 };
 
 /** Options that take no argument. */
@@ -97,7 +98,7 @@ const arity = (o: string) =>
 export function readSaveRule(text: string, sets: IpSets): ReadRule {
   const words = tokenize(text.replace(/^\[\d+:\d+\]\s*/, ''));
   const matches: Match[] = [];
-  const notes: string[] = [];
+  const notes: Msg[] = [];
   const options: TargetOptions = new Map();
   let target: string | null = null;
   let goto = false;
@@ -151,7 +152,7 @@ export function readSaveRule(text: string, sets: IpSets): ReadRule {
         )
           j += 1;
         const t = `${neg ? '! ' : ''}-m ${module} ${words.slice(i, j).join(' ')}`.trim();
-        matches.push(unknownMatch(t, `${t}: ${OPAQUE_MODULES[module]}`));
+        matches.push(unknownMatch(t, msg(OPAQUE_MODULES[module]!, { text: t })));
         i = j;
       }
       continue;
@@ -217,7 +218,7 @@ export function readSaveRule(text: string, sets: IpSets): ReadRule {
         break;
       case '--limit-iface-in':
       case '--limit-iface-out':
-        notes.push(`${o} was read as "any of the node's addresses"`);
+        notes.push(msg('walk.note.addrtypeLimit', { option: o }));
         break;
       case '--comment':
         add(always(`--comment ${a0}`));
@@ -274,7 +275,10 @@ export function readSaveRule(text: string, sets: IpSets): ReadRule {
         break;
       default:
         matches.push(
-          unknownMatch(shown, `the walk does not model ${module ? `-m ${module} ` : ''}${shown}`),
+          unknownMatch(
+            shown,
+            msg('walk.unknown.notModelled', { text: `${module ? `-m ${module} ` : ''}${shown}` }),
+          ),
         );
     }
   }
@@ -291,12 +295,14 @@ function statisticMatch(s: Map<string, string>): Match | null {
   if (mode === 'random') {
     const p = Number(s.get('--probability'));
     const text = `-m statistic --mode random --probability ${s.get('--probability')}`;
-    if (!Number.isFinite(p)) return unknownMatch(text, `the probability of ${text} cannot be read`);
+    if (!Number.isFinite(p))
+      return unknownMatch(text, msg('walk.unknown.statisticUnread', { text }));
     return negate(probabilityMatch(text, p), neg);
   }
   const every = Number(s.get('--every'));
   const text = `-m statistic --mode nth --every ${s.get('--every')} --packet ${s.get('--packet') ?? '0'}`;
-  if (!Number.isFinite(every) || every < 1) return unknownMatch(text, `${text} cannot be read`);
+  if (!Number.isFinite(every) || every < 1)
+    return unknownMatch(text, msg('walk.unknown.statisticUnread', { text }));
   // Over many connections each nth rule takes one in `every` of what reaches it.
   return negate(probabilityMatch(text, 1 / every), neg);
 }

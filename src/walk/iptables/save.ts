@@ -3,9 +3,11 @@ import type { IptablesFacts, IptablesRule } from '../../parsers/iptables-save/fa
 import type { Program } from '../program';
 import type { PastedChain, RuleReader } from './build';
 import { buildProgram } from './build';
+import { impliedRules } from './fragment';
 import { readSaveRule } from './save-rule';
 import type { IpSets } from './sets';
 import { NO_SETS } from './sets';
+import { msg, type Msg } from '../msg';
 
 /**
  * Compiled programs by facts, ipsets and source: the panel walks packet after packet through the
@@ -31,12 +33,9 @@ export function compileIptablesSave(
 }
 
 function compile(facts: IptablesFacts, source: string, sets: IpSets): Program {
-  const notes: string[] = [];
+  const notes: Msg[] = [];
   const unplaced = facts.rules.filter((r) => r.table === 'unknown').length;
-  if (unplaced > 0)
-    notes.push(
-      `${unplaced} rules of an \`iptables -S\` paste without \`-t TABLE\`: their table cannot be told, they are not walked`,
-    );
+  if (unplaced > 0) notes.push(msg('walk.note.unplacedRules', { n: unplaced }));
   const chains: PastedChain[] = facts.chains
     .filter((c) => c.table !== 'unknown')
     .map((c) => ({
@@ -53,7 +52,10 @@ function compile(facts: IptablesFacts, source: string, sets: IpSets): Program {
     destination: (r) => plainDestination(r.text),
   };
   const tables = facts.tables.filter((t) => t !== 'unknown');
-  return buildProgram(tables, chains, rules, reader, notes);
+  // A grep of the dump: kube-proxy's chains without the built-in rules that lead to them.
+  const fragment = impliedRules(facts.chains, rules, source, sets);
+  notes.push(...fragment.notes);
+  return buildProgram(tables, chains, rules, reader, notes, false, fragment.implied);
 }
 
 /**

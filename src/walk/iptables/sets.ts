@@ -4,6 +4,7 @@
  * and every other set stays unknown.
  */
 import type { Match, MatchResult, PacketState } from '../program';
+import { msg } from '../msg';
 
 export interface IpSets {
   /** The answer for the packet against set `name` with `dirs` (`dst`, `dst,dst`, `src,dst`…), or null when the set is not known. */
@@ -18,9 +19,7 @@ export function setMatch(text: string, name: string, dirs: string, sets: IpSets)
     text,
     test(p) {
       return (
-        sets.lookup(name, dirList, p) ?? {
-          unknown: `ipset ${name} is not pasted (paste \`ipset list ${name}\`)`,
-        }
+        sets.lookup(name, dirList, p) ?? { unknown: msg('walk.unknown.ipsetMissing', { name }) }
       );
     },
   };

@@ -6,6 +6,7 @@
 import { splitHostPort } from '../addr';
 import type { Action } from '../program';
 import { parseMark } from './matches';
+import { msg, type Msg } from '../msg';
 
 /** Targets that do something on the side and let the packet go on to the next rule. */
 const SIDE_TARGETS = new Set([
@@ -13,8 +14,6 @@ const SIDE_TARGETS = new Set([
   'NFLOG',
   'ULOG',
   'TRACE',
-  'CT',
-  'NOTRACK',
   'CHECKSUM',
   'TCPMSS',
   'AUDIT',
@@ -54,7 +53,7 @@ const opt = (o: TargetOptions, ...names: string[]) => {
   return null;
 };
 
-const unknownAction = (text: string, why: string): Action => ({
+const unknownAction = (text: string, why: Msg): Action => ({
   kind: 'choose',
   text,
   choose: () => ({ unknown: why }),
@@ -153,7 +152,7 @@ export function targetActions(
       return [{ kind: 'reject', with: opt(o, '--reject-with') ?? 'icmp-port-unreachable' }];
     case 'DNAT': {
       const to = natTarget(opt(o, '--to-destination', '--to'));
-      if (!to) return [unknownAction(text, `the DNAT destination of ${text} cannot be read`)];
+      if (!to) return [unknownAction(text, msg('walk.unknown.dnatUnread', { text }))];
       return [{ kind: 'dnat', address: to.address, port: to.port }];
     }
     case 'SNAT': {
@@ -173,16 +172,20 @@ export function targetActions(
     }
     case 'MARK': {
       const a = markAction('packet', o, text);
-      return [a ?? unknownAction(text, `the MARK change of ${text} cannot be read`)];
+      return [a ?? unknownAction(text, msg('walk.unknown.markChangeUnread', { text }))];
     }
     case 'CONNMARK': {
       const a = markAction('conntrack', o, text) ?? connmarkCopy(o, text);
-      return [a ?? unknownAction(text, `the CONNMARK change of ${text} cannot be read`)];
+      return [a ?? unknownAction(text, msg('walk.unknown.markChangeUnread', { text }))];
     }
   }
   if (SIDE_TARGETS.has(target)) return [{ kind: 'continue', text }];
+  // raw's notrack: the packet leaves conntrack (no nat for it); other CT options only tune it.
+  if (target === 'NOTRACK' || (target === 'CT' && o.has('--notrack')))
+    return [{ kind: 'notrack', text }];
+  if (target === 'CT') return [{ kind: 'continue', text }];
   if (OPAQUE_TARGETS.has(target))
-    return [unknownAction(text, `the walk does not follow the ${target} target (${text})`)];
+    return [unknownAction(text, msg('walk.unknown.targetNotFollowed', { target, text }))];
   // Not a built-in target: a chain the paste does not hold; the engine says so.
   return [{ kind: 'jump', chain: target }];
 }

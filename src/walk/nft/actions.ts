@@ -3,17 +3,21 @@ import type { Action, Choice, PacketState } from '../program';
 import type { TableContext } from './context';
 import { lookup, type Key, type Source } from './matches';
 import type { WrittenElement } from './tokens';
+import { about, msg, type Msg } from '../msg';
 
 /** An action that cannot be decided: the branch ends as unknown with the reason. */
-export function unknownAction(text: string, why: string): Action {
-  return { kind: 'choose', text, choose: () => ({ unknown: `${why}: ${text}` }) };
+export function unknownAction(text: string, why: Msg): Action {
+  return { kind: 'choose', text, choose: () => ({ unknown: about(why, text) }) };
 }
 
 /** `jump X` / `goto X`; a chain the paste does not hold ends the branch as unknown. */
 export function chainAction(kind: 'jump' | 'goto', chain: string, ctx: TableContext): Action {
   return ctx.hasChain(chain)
     ? { kind, chain }
-    : unknownAction(`${kind} ${chain}`, `chain ${chain} is not in the paste of ${ctx.tableKey}`);
+    : unknownAction(
+        `${kind} ${chain}`,
+        msg('walk.unknown.nftMissingChain', { chain, table: ctx.tableKey }),
+      );
 }
 
 /** A map's verdict (`goto service-…`, `drop`, `accept`) as an action; null when it is not one. */
@@ -54,16 +58,15 @@ export function mapAction(
     }
     for (const [element, count] of chosen) {
       const action = toAction(element);
-      if (!action) return unknownAction(text, `map value ${element.value ?? ''} is not understood`);
+      if (!action)
+        return unknownAction(text, msg('walk.unknown.mapValue', { value: element.value ?? '' }));
       const probability = count / Number(numgen.mod);
       choices.push({ probability, action });
       rest -= probability;
     }
+    // The numbers without an element: the lookup misses and the rule ends there.
     if (rest > 1e-9)
-      choices.push({
-        probability: rest,
-        action: { kind: 'continue', text: `${text}: no element` },
-      });
+      choices.push({ probability: rest, action: { kind: 'choose', text, choose: () => [] } });
     return { kind: 'choose', text, choose: () => choices };
   }
   return {
@@ -75,7 +78,9 @@ export function mapAction(
       if ('unknown' in found) return found;
       const action = toAction(found.element);
       if (!action)
-        return { unknown: `map value ${found.element.value ?? ''} is not understood: ${text}` };
+        return {
+          unknown: about(msg('walk.unknown.mapValue', { value: found.element.value ?? '' }), text),
+        };
       return [{ probability: 1, action }];
     },
   };

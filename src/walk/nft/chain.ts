@@ -1,9 +1,9 @@
-import type { NftChain, NftFacts, NftRule } from '../../parsers/nft/facts';
-import { addrBits } from '../addr';
+import type { NftChain, NftRule } from '../../parsers/nft/facts';
 import type { Chain, Rule } from '../program';
 import { unknownMatch } from './matches';
 import type { RuleContext } from './context';
 import { compileRule } from './rule';
+import { msg } from '../msg';
 
 /**
  * One chain of the program whose rules are compiled when the walk first reads them: a
@@ -15,12 +15,11 @@ export class LazyChain implements Chain {
   private compiled: Rule[] | null = null;
 
   constructor(
-    private readonly chain: NftChain,
+    chain: NftChain,
     private readonly nftRules: NftRule[],
     readonly base: Chain['base'],
     readonly policyCite: Chain['policyCite'],
     private readonly ctx: RuleContext,
-    private readonly facts: NftFacts,
     private readonly paste: string,
   ) {
     this.table = ctx.tableKey;
@@ -28,10 +27,8 @@ export class LazyChain implements Chain {
   }
 
   get rules(): Rule[] {
-    this.compiled ??= [
-      ...familyGuard(this.chain, this.base !== null, this.facts, this.paste),
-      ...this.nftRules.map((r) => compileNftRule(r, this.ctx, this.paste)),
-    ];
+    // An ip (ip6) table's base chains never see IPv6 (IPv4) packets: the engine skips them.
+    this.compiled ??= this.nftRules.map((r) => compileNftRule(r, this.ctx, this.paste));
     return this.compiled;
   }
 }
@@ -44,7 +41,7 @@ export function compileNftRule(r: NftRule, ctx: RuleContext, source: string): Ru
   const matches = untranslated.length
     ? [
         ...compiled.matches,
-        ...untranslated.map((x) => unknownMatch(x, 'iptables match not translated by nft')),
+        ...untranslated.map((x) => unknownMatch(x, msg('walk.unknown.nftXtMatch'))),
       ]
     : compiled.matches;
   return {
@@ -52,22 +49,4 @@ export function compileNftRule(r: NftRule, ctx: RuleContext, source: string): Ru
     actions: compiled.actions,
     cite: { source, line: r.line, rule: r.text.trim(), packets: r.packets },
   };
-}
-
-/**
- * An ip table never sees IPv6 packets (nor ip6 IPv4): its base chains accept them at once, so
- * the chain has no say, as in the kernel where the other family's hook never runs it.
- */
-function familyGuard(chain: NftChain, isBase: boolean, facts: NftFacts, source: string): Rule[] {
-  if (!isBase || chain.family === 'inet') return [];
-  const want = chain.family === 'ip' ? 32 : 128;
-  const table = facts.tables.find((t) => t.family === chain.family && t.name === chain.table);
-  const text = `table ${chain.family} ${chain.table} sees ${want === 32 ? 'IPv4' : 'IPv6'} packets only`;
-  return [
-    {
-      matches: [{ text, test: (p) => addrBits(p.dst)?.width !== want }],
-      actions: [{ kind: 'accept' }],
-      cite: { source, line: table?.line ?? chain.line, rule: text, packets: null },
-    },
-  ];
 }

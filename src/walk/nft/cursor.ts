@@ -4,6 +4,7 @@ import { unknownAction } from './actions';
 import { unknownMatch } from './matches';
 import { tokenText, type Token } from './tokens';
 import { tcpFlagBits } from './values';
+import type { Msg } from '../msg';
 
 /** One statement of a rule, in order. `passive` actions (counter, log) change nothing a match reads. */
 export type Item =
@@ -68,7 +69,7 @@ export class Cursor {
    * `dnat`, …), as a match that cannot be told: the engine then follows both ways, and the
    * verdict after it must stay the rule's own, never swallowed into the unknown text.
    */
-  unknownMatch(why: string): Item {
+  unknownMatch(why: Msg): Item {
     const from = this.i;
     this.i++;
     while (!this.done && !BOUNDARY.test(this.word() ?? '')) this.i++;
@@ -76,7 +77,7 @@ export class Cursor {
   }
 
   /** A verdict or a packet rewrite the walk cannot follow: the branch stops there as unknown. */
-  unknownAction(why: string, from = this.i): Item {
+  unknownAction(why: Msg, from = this.i): Item {
     this.i = Math.max(this.i, from + 1);
     while (!this.done && !BOUNDARY.test(this.word() ?? '')) this.i++;
     return action(unknownAction(this.text(from), why));

@@ -6,6 +6,11 @@ import { runPrograms } from '../engine';
 import { parsePacket } from '../packet';
 import type { Packet, WalkNode } from '../types';
 import { compileNft } from '.';
+import { tMsg } from '../../i18n/translate';
+import type { Msg } from '../msg';
+
+/** A walk message as the English reader sees it. */
+const en = (m: Msg | null | undefined) => (m ? tMsg('en', m) : null);
 
 /** firewalld's and Docker's own nft tables, walked end to end with the engine. */
 const text = (path: string) =>
@@ -85,7 +90,7 @@ describe('firewalld on RHEL 8 (inet firewalld, zones, iptables-nft libvirt table
       node,
     );
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toMatch(/incoming interface/);
+    expect(en(r.branches[0]!.unknown)).toMatch(/incoming interface/);
   });
 });
 
@@ -143,6 +148,6 @@ describe("Docker's nftables backend (table ip docker-bridges)", () => {
   it('answers unknown in filter-FORWARD when the outgoing interface is not known', () => {
     const r = runPrograms([docker], packetOf('tcp 203.0.113.9:40000 -> 10.0.0.5:8080'), node);
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toMatch(/outgoing interface/);
+    expect(en(r.branches[0]!.unknown)).toMatch(/outgoing interface/);
   });
 });

@@ -6,6 +6,11 @@ import { runPrograms } from '../engine';
 import { parsePacket } from '../packet';
 import { compileNft } from '.';
 import { ElementIndex } from './sets';
+import { tMsg } from '../../i18n/translate';
+import type { Msg } from '../msg';
+
+/** A walk message as the English reader sees it. */
+const en = (m: Msg | null | undefined) => (m ? tMsg('en', m) : null);
 
 /** Rulesets that try to break the compiler: empty, looping, missing sets, huge maps. */
 const programOf = (raw: string) => compileNft(factsOf(parsePaste(raw, 'paste')[0], 'nft'), 'paste');
@@ -131,7 +136,7 @@ describe('hostile rulesets', () => {
     ]);
     const r = runPrograms([p], packet('tcp 10.0.0.9:40000 -> 192.168.0.2:22'), NODE);
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toMatch(/loop/);
+    expect(en(r.branches[0]!.unknown)).toMatch(/loop/);
   });
 
   it('a jump to a chain the paste does not hold answers unknown', () => {
@@ -140,7 +145,7 @@ describe('hostile rulesets', () => {
     );
     const r = runPrograms([p], packet('tcp 10.0.0.9:40000 -> 192.168.0.2:22'), NODE);
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toMatch(/elsewhere is not in the paste/);
+    expect(en(r.branches[0]!.unknown)).toMatch(/elsewhere is not in the paste/);
     expect(runPrograms([p], packet('tcp 10.0.0.9:40000 -> 192.168.0.2:23'), NODE).verdict).toBe(
       'accept',
     );
@@ -152,7 +157,7 @@ describe('hostile rulesets', () => {
     );
     const r = runPrograms([p], packet('tcp 10.0.0.9:40000 -> 172.30.0.1:80'), NODE);
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toMatch(/@missing is not in the paste/);
+    expect(en(r.branches[0]!.unknown)).toMatch(/@missing is not in the paste/);
   });
 
   it('statements nobody models answer unknown with their own text', () => {
@@ -162,7 +167,19 @@ describe('hostile rulesets', () => {
     // Accepted if the match holds, dropped by the policy if not: the walk cannot say which.
     const r = runPrograms([p], packet('tcp 10.0.0.9:40000 -> 192.168.0.2:22'), NODE);
     expect(r.verdict).toBe('unknown');
-    expect(r.branches[0]!.unknown).toMatch(/socket transparent 1$/);
+    expect(en(r.branches[0]!.unknown)).toMatch(/socket transparent 1$/);
+  });
+
+  it('a policy verdict cites the chain\'s own `type … policy …;` line as printed', () => {
+    const p = programOf(
+      'table inet t {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\ttcp dport 22 accept\n\t}\n}\n',
+    );
+    const r = runPrograms([p], packet('tcp 10.0.0.9:40000 -> 192.168.0.2:80'), NODE);
+    expect(r.verdict).toBe('drop');
+    expect(r.branches[0]!.decidedBy).toMatchObject({
+      line: 3,
+      rule: 'type filter hook input priority filter; policy drop;',
+    });
   });
 
   it('ingress hooks and bridge tables are left out with a note', () => {
@@ -176,8 +193,8 @@ describe('hostile rulesets', () => {
       type: 'filter',
       policy: 'accept',
     });
-    expect(p.notes.join('\n')).toMatch(/netdev n not walked/);
-    expect(p.notes.join('\n')).toMatch(/hooks ingress/);
+    expect(p.notes.map(en).join('\n')).toMatch(/netdev n not walked/);
+    expect(p.notes.map(en).join('\n')).toMatch(/hooks ingress/);
   });
 
   it('looks a key up among 10,000 map elements without scanning them per packet', () => {

@@ -6,6 +6,7 @@ import { readHook, readPriority } from './priority';
 import type { RuleContext } from './context';
 import { ElementIndex } from './sets';
 import type { ValueType } from './values';
+import { msg, type Msg } from '../msg';
 
 /** Families whose tables see IP packets: ip (IPv4), ip6 (IPv6), inet (both). */
 const IP_FAMILIES = new Set(['ip', 'ip6', 'inet']);
@@ -17,7 +18,7 @@ const IP_FAMILIES = new Set(['ip', 'ip6', 'inet']);
  * packet touches.
  */
 export function compileNft(facts: NftFacts, source: string): Program {
-  const notes: string[] = [];
+  const notes: Msg[] = [];
   const chains = new Map<string, Chain>();
   const rulesByChain = groupRules(facts.rules);
   const sets = new Map<string, NftSet>();
@@ -48,8 +49,8 @@ export function compileNft(facts: NftFacts, source: string): Program {
       if (!skipped.has(tableKey))
         notes.push(
           chain.family === '?'
-            ? 'nft: rules cut from their table (no table header) are not walked'
-            : `nft: table ${tableKey} not walked (${chain.family} family)`,
+            ? msg('walk.note.nftNoTable')
+            : msg('walk.note.nftFamily', { table: tableKey, family: chain.family }),
         );
       skipped.add(tableKey);
       continue;
@@ -59,21 +60,21 @@ export function compileNft(facts: NftFacts, source: string): Program {
     let ctx = contexts.get(tableKey);
     if (!ctx) contexts.set(tableKey, (ctx = tableContext(chain.family, tableKey)));
     const rules = rulesByChain.get(chain.family)?.get(chain.table)?.get(chain.name) ?? [];
-    const policyCite = base
-      ? { source, line: chain.line, rule: baseText(chain), packets: null }
-      : null;
-    const compiled = new LazyChain(chain, rules, base, policyCite, ctx, facts, source);
+    // The text form's `type … policy …;` line, else (JSON) the chain as nft would print it.
+    const policyCite = !base
+      ? null
+      : chain.baseLine
+        ? { source, line: chain.baseLine.line, rule: chain.baseLine.text.trim(), packets: null }
+        : { source, line: chain.line, rule: baseText(chain), packets: null };
+    const compiled = new LazyChain(chain, rules, base, policyCite, ctx, source);
     chains.set(chainKey(tableKey, chain.name), compiled);
   }
-  if (walksManagedTables(facts))
-    notes.push(
-      'nft: tables managed by iptables-nft are walked from this listing; extensions nft cannot print answer unknown',
-    );
+  if (walksManagedTables(facts)) notes.push(msg('walk.note.nftManaged'));
   return { datapath: 'nftables', chains, notes };
 
   function setSource(key: string, name: string, types: ValueType[]): Source {
     const set = sets.get(key);
-    if (!set) return { missing: `set @${name} is not in the paste` };
+    if (!set) return { missing: msg('walk.unknown.setMissing', { name }) };
     const indexKey = `${key}\u0000${types.join(',')}`;
     let index = indexes.get(indexKey);
     if (!index) {
@@ -110,17 +111,17 @@ function groupRules(rules: NftRule[]): Map<string, Map<string, Map<string, NftRu
   return out;
 }
 
-function baseOf(chain: NftChain, notes: string[]): Chain['base'] | 'skip' {
+function baseOf(chain: NftChain, notes: Msg[]): Chain['base'] | 'skip' {
   if (chain.hook === null) return null;
   const where = `${chain.family} ${chain.table} ${chain.name}`;
   const hook = readHook(chain.hook);
   if (!hook) {
-    notes.push(`nft: chain ${where} hooks ${chain.hook}, which the walk does not follow`);
+    notes.push(msg('walk.note.nftHook', { chain: where, hook: chain.hook }));
     return 'skip';
   }
   const priority = readPriority(chain.priority ?? '');
   if (priority === null) {
-    notes.push(`nft: chain ${where} has a priority the walk cannot read (${chain.priority ?? ''})`);
+    notes.push(msg('walk.note.nftPriority', { chain: where, priority: chain.priority ?? '' }));
     return 'skip';
   }
   const type = chain.type === 'nat' || chain.type === 'route' ? chain.type : 'filter';

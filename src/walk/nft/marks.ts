@@ -2,6 +2,7 @@ import { unknownAction } from './actions';
 import { action, NUMBER, type Cursor, type Item } from './cursor';
 import { applyBinops } from './matches';
 import { readSelector } from './selectors';
+import { msg } from '../msg';
 
 /**
  * `meta mark set meta mark | 0x4000`, `mark set mark or 0x4000`, `ct mark set 0x1`: the new mark
@@ -24,8 +25,7 @@ export function readMarkSet(c: Cursor, target: 'packet' | 'conntrack', words: nu
   }
   const binops = c.binops();
   const text = c.text(from);
-  if (base === null)
-    return action(unknownAction(text, 'the new mark comes from a value the walk does not follow'));
+  if (base === null) return action(unknownAction(text, msg('walk.unknown.nftMarkValue')));
   const start = base;
   return action({
     kind: 'mark',

@@ -2,6 +2,7 @@ import type { Match, MatchResult, PacketState } from '../program';
 import type { Read, Selector } from './selectors';
 import { ElementIndex, type Found } from './sets';
 import { bounds, readLiteral, type ValueType } from './values';
+import { about, msg, type Msg } from '../msg';
 
 /** `& 0x4000`, `| 0x1`, `>> 8` applied to what a selector read. */
 export interface Binop {
@@ -16,7 +17,7 @@ export interface Key {
 }
 
 /** Where the right side's values come from: a written literal, `{ … }` or `@set`. */
-export type Source = { index: ElementIndex } | { missing: string };
+export type Source = { index: ElementIndex } | { missing: Msg };
 
 export function keyTypes(key: Key): ValueType[] {
   return key.parts.map((p) =>
@@ -28,7 +29,8 @@ export function readKey(key: Key, p: PacketState): Read[] {
   return key.parts.map(({ selector, binops }) => {
     const r = selector.read(p);
     if (!('value' in r) || binops.length === 0) return r;
-    if (typeof r.value !== 'bigint') return { unknown: `${selector.text} is not a number` };
+    if (typeof r.value !== 'bigint')
+      return { unknown: msg('walk.unknown.nftNotNumber', { text: selector.text }) };
     return { value: applyBinops(r.value, binops) };
   });
 }
@@ -91,7 +93,8 @@ export function comparison(key: Key, op: Operator, literal: string, text: string
       const [r] = readKey(key, p);
       if (!r || 'absent' in r) return false;
       if ('unknown' in r) return r;
-      if (!limit || typeof r.value !== 'bigint') return { unknown: `${text} cannot be compared` };
+      if (!limit || typeof r.value !== 'bigint')
+        return { unknown: msg('walk.unknown.nftCompare', { text }) };
       const v = r.value;
       const n = limit.lo;
       return op === '<' ? v < n : op === '>' ? v > n : op === '<=' ? v <= n : v >= n;
@@ -132,6 +135,6 @@ export function randomMatch(mask: bigint, threshold: bigint, text: string): Matc
 }
 
 /** A statement the walk cannot decide: it answers unknown with its own text. */
-export function unknownMatch(text: string, why: string): Match {
-  return { text, test: () => ({ unknown: `${why}: ${text}` }) };
+export function unknownMatch(text: string, why: Msg): Match {
+  return { text, test: () => ({ unknown: about(why, text) }) };
 }

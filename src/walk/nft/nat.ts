@@ -4,6 +4,7 @@ import type { RuleContext } from './context';
 import { action, type Cursor, type Item } from './cursor';
 import { readKey, readSource } from './relations';
 import { readSelector } from './selectors';
+import { msg } from '../msg';
 
 const NAT_FLAGS = /^(?:persistent|random|fully-random)(?:,(?:persistent|random|fully-random))*$/;
 
@@ -19,7 +20,7 @@ export function readNat(c: Cursor, kind: 'dnat' | 'snat', ctx: RuleContext): Ite
   // `dnat ip addr . port to …`: the map's values are an address and a port.
   const concat = c.word() === 'addr' && c.word(c.i + 1) === '.' && c.word(c.i + 2) === 'port';
   if (concat) c.i += 3;
-  if (c.word() !== 'to') return c.unknownAction(`${kind} not understood`, from);
+  if (c.word() !== 'to') return c.unknownAction(msg('walk.unknown.nftNat', { kind }), from);
   c.i++;
   const toAction = (target: string): Action | null => {
     const t = natTarget(target);
@@ -30,12 +31,12 @@ export function readNat(c: Cursor, kind: 'dnat' | 'snat', ctx: RuleContext): Ite
   };
   const mapKey = readSelector(c.tokens, c.i) ? readKey(c) : null;
   if (mapKey) {
-    if (c.word() !== 'map') return c.unknownAction(`${kind} not understood`, from);
+    if (c.word() !== 'map') return c.unknownAction(msg('walk.unknown.nftNat', { kind }), from);
     c.i++;
     const source = readSource(c, mapKey, ctx);
     skipFlags(c);
     const text = c.text(from);
-    if (!source) return action(unknownAction(text, 'map not understood'));
+    if (!source) return action(unknownAction(text, msg('walk.unknown.nftNatMap')));
     return action(mapAction(mapKey, source, text, (e) => toAction(e.value ?? '')));
   }
   let target = c.word() ?? '';
@@ -45,7 +46,9 @@ export function readNat(c: Cursor, kind: 'dnat' | 'snat', ctx: RuleContext): Ite
     c.i += 2;
   }
   skipFlags(c);
-  return action(toAction(target) ?? unknownAction(c.text(from), `${kind} target not understood`));
+  return action(
+    toAction(target) ?? unknownAction(c.text(from), msg('walk.unknown.nftNat', { kind })),
+  );
 }
 
 /** `masquerade`, `masquerade to :1024-65535 fully-random`. */
@@ -64,7 +67,8 @@ export function readRedirect(c: Cursor): Item {
   if (c.word() === 'to') {
     const m = /^:?(\d+)$/.exec(c.word(c.i + 1) ?? '');
     c.i += 2;
-    if (!m) return action(unknownAction(c.text(from), 'redirect target not understood'));
+    if (!m)
+      return action(unknownAction(c.text(from), msg('walk.unknown.nftNat', { kind: 'redirect' })));
     port = Number(m[1]);
   }
   skipFlags(c);
@@ -83,6 +87,6 @@ export function readReject(c: Cursor, family: string): Item {
   const start = ++c.i;
   if (c.word() === 'tcp' && c.word(c.i + 1) === 'reset') c.i += 2;
   else if (/^icmp(?:v6|x)?$/.test(c.word() ?? '')) c.i += c.word(c.i + 1) === 'type' ? 3 : 2;
-  else return c.unknownAction('reject not understood', from);
+  else return c.unknownAction(msg('walk.unknown.nftReject'), from);
   return action({ kind: 'reject', with: c.text(start) });
 }

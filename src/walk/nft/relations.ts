@@ -15,6 +15,7 @@ import { readSelector } from './selectors';
 import { ElementIndex } from './sets';
 import { splitElements, tokenText, type WrittenElement } from './tokens';
 import { tcpFlagBits } from './values';
+import { msg } from '../msg';
 
 const OPERATORS: Record<string, Operator> = {
   '==': '==',
@@ -80,7 +81,7 @@ export function relationOrMap(c: Cursor, key: Key, from: number, ctx: RuleContex
   if (next === 'vmap') {
     c.i++;
     const source = readSource(c, key, ctx);
-    if (!source) return c.unknownAction('verdict map not understood', from);
+    if (!source) return c.unknownAction(msg('walk.unknown.nftVmap'), from);
     return action(verdictMap(key, source, c.text(from), ctx));
   }
   if (next === 'set') {
@@ -90,7 +91,7 @@ export function relationOrMap(c: Cursor, key: Key, from: number, ctx: RuleContex
     const text = c.text(from);
     return HARMLESS_SET.test(key.text)
       ? action({ kind: 'continue', text }, true)
-      : action(unknownAction(text, 'rewrites a field the walk follows'));
+      : action(unknownAction(text, msg('walk.unknown.nftRewrite')));
   }
   const op = OPERATORS[next ?? ''];
   if (op) c.i++;
@@ -106,7 +107,9 @@ export function relationOrMap(c: Cursor, key: Key, from: number, ctx: RuleContex
     c.i++;
     const text = c.text(from);
     return match(
-      limit === null ? unknownMatch(text, 'not understood') : randomMatch(mask, limit, text),
+      limit === null
+        ? unknownMatch(text, msg('walk.unknown.nftUnread'))
+        : randomMatch(mask, limit, text),
     );
   }
   if (op && op !== '==' && op !== '!=') {
@@ -117,7 +120,9 @@ export function relationOrMap(c: Cursor, key: Key, from: number, ctx: RuleContex
   const source = readSource(c, key, ctx);
   const text = c.text(from);
   return match(
-    source ? relation(key, op ?? '==', source, text) : unknownMatch(text, 'value not understood'),
+    source
+      ? relation(key, op ?? '==', source, text)
+      : unknownMatch(text, msg('walk.unknown.nftValue')),
   );
 }
 

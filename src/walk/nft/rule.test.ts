@@ -4,6 +4,11 @@ import { parsePaste } from '../../parsers/registry';
 import { factsOf } from '../../testing/facts';
 import type { Action, Choice, MatchResult, PacketState, Program, Rule } from '../program';
 import { compileNft } from '.';
+import { tMsg } from '../../i18n/translate';
+import type { Msg } from '../msg';
+
+/** A walk message as the English reader sees it. */
+const en = (m: Msg | null | undefined) => (m ? tMsg('en', m) : null);
 
 /**
  * Each statement kind as it appears in a real listing: the rule compiled from the paste, its
@@ -59,7 +64,7 @@ function matches(rule: Rule, p: PacketState): MatchResult {
   return probability === 1 ? true : { probability };
 }
 
-function choices(action: Action | undefined, p: PacketState): Choice[] | { unknown: string } {
+function choices(action: Action | undefined, p: PacketState): Choice[] | { unknown: Msg } {
   if (!action || action.kind !== 'choose') throw new Error('not a choice');
   return action.choose(p);
 }
@@ -218,7 +223,7 @@ describe('marks, conntrack and routing', () => {
   it('ct status dnat (Calico): set once a nat chain changed the destination', () => {
     const r = ruleOf(CALICO, 'ct status dnat counter packets 87431');
     const before = packet();
-    const after = { ...packet({ dst: '10.180.0.4' }), orig: { dst: '172.30.0.44', dport: 80 } };
+    const after = packet({ dst: '10.180.0.4', origDst: '172.30.0.44', origDport: 80 });
     expect(matches(r, before)).toBe(false);
     expect(matches(r, after)).toBe(true);
     expect(isUnknown(matches(r, packet({ ctstate: 'ESTABLISHED' })))).toBe(true);
@@ -245,13 +250,13 @@ describe('marks, conntrack and routing', () => {
     const r = ruleOf(FIREWALLD, 'meta nfproto ipv6 fib saddr . iif oif missing drop');
     expect(matches(r, packet())).toBe(false);
     const v6 = matches(r, packet({ src: 'fd00::1', dst: 'fd00::2' }));
-    expect(isUnknown(v6) && (v6 as { unknown: string }).unknown).toMatch(/routing table/);
+    expect(isUnknown(v6) && en((v6 as { unknown: Msg }).unknown)).toMatch(/routing table/);
   });
 
   it('meta pkttype host with a rate limit before a reject answers unknown (Arch)', () => {
     const r = ruleOf(ARCH, 'meta pkttype host limit rate 5/second');
     const m = matches(r, packet());
-    expect(isUnknown(m) && (m as { unknown: string }).unknown).toMatch(/rate limit/);
+    expect(isUnknown(m) && en((m as { unknown: Msg }).unknown)).toMatch(/rate limit/);
     expect(r.actions.at(-1)).toEqual({ kind: 'reject', with: 'icmpx admin-prohibited' });
     expect(matches(r, packet({ dst: '224.0.0.1' }))).toBe(false);
   });
@@ -289,8 +294,10 @@ describe('random splits and verdict maps', () => {
     const half = choices(ruleOf(p, 'numgen inc mod 2 offset 5').actions[0], packet()) as Choice[];
     expect(half.map((c) => [c.probability, c.action.kind])).toEqual([
       [0.5, 'goto'],
-      [0.5, 'continue'],
+      [0.5, 'choose'],
     ]);
+    // The numbers without an element miss the map: an empty choice, which ends the rule.
+    expect(choices(half[1]!.action, packet())).toEqual([]);
   });
 
   it("iptables-nft's statistic match: meta random & 2147483647 < 1073741824 is a half", () => {
@@ -380,16 +387,18 @@ describe('NAT, reject and what the walk cannot decide', () => {
 
   it("iptables-nft's xt match and xt target answer unknown (strongSwan listing)", () => {
     const p = programOf(text('nft--strongswan36-iptables-nft-xt-match-target.txt'));
-    expect(p.notes.join('\n')).toMatch(/managed by iptables-nft are walked from this listing/);
+    expect(p.notes.map(en).join('\n')).toMatch(
+      /managed by iptables-nft are walked from this listing/,
+    );
     const m = ruleOf(p, 'ip saddr 10.0.3.0/24 oifname "eth0" xt match "policy"');
     const r = matches(m, packet({ src: '10.0.3.9', oif: 'eth0' }));
-    expect(isUnknown(r) && (r as { unknown: string }).unknown).toMatch(/xt match "policy"/);
+    expect(isUnknown(r) && en((r as { unknown: Msg }).unknown)).toMatch(/xt match "policy"/);
     expect(matches(m, packet({ src: '10.0.4.9', oif: 'eth0' }))).toBe(false);
     // The target is an action the walk cannot follow: the branch stops there as unknown.
     const t = ruleOf(p, 'ip saddr 10.0.3.0/24  oifname "eth0" counter packets 19');
     expect(matches(t, packet({ src: '10.0.3.9', oif: 'eth0' }))).toBe(true);
     const target = choices(t.actions.at(-1), packet({ src: '10.0.3.9', oif: 'eth0' }));
-    expect(isUnknown(target) && (target as { unknown: string }).unknown).toMatch(
+    expect(isUnknown(target) && en((target as { unknown: Msg }).unknown)).toMatch(
       /xt target "MASQUERADE"/,
     );
   });
@@ -402,7 +411,7 @@ describe('NAT, reject and what the walk cannot decide', () => {
     const p = programOf(`table ip filter {\n\tchain FORWARD {\n${lines.join('\n')}\n\t}\n}\n`);
     const r = ruleOf(p, 'oifname "docker0" # xt_conntrack');
     const m = matches(r, packet({ oif: 'docker0' }));
-    expect(isUnknown(m) && (m as { unknown: string }).unknown).toMatch(/xt_conntrack/);
+    expect(isUnknown(m) && en((m as { unknown: Msg }).unknown)).toMatch(/xt_conntrack/);
     expect(matches(r, packet({ oif: 'eth0' }))).toBe(false);
   });
 
@@ -414,16 +423,16 @@ describe('NAT, reject and what the walk cannot decide', () => {
     const queue = ruleOf(p, 'tcp dport 80 queue');
     expect(matches(queue, packet({ dport: 443 }))).toBe(false);
     const q = choices(queue.actions.at(-1), packet());
-    expect(isUnknown(q) && (q as { unknown: string }).unknown).toMatch(
+    expect(isUnknown(q) && en((q as { unknown: Msg }).unknown)).toMatch(
       /userspace.*queue num 3 bypass/,
     );
     const tproxy = ruleOf(p, 'tcp dport 81 tproxy');
     const t = choices(tproxy.actions[0], packet({ dport: 81 }));
-    expect(isUnknown(t) && (t as { unknown: string }).unknown).toMatch(/tproxy ip to :8080$/);
+    expect(isUnknown(t) && en((t as { unknown: Msg }).unknown)).toMatch(/tproxy ip to :8080$/);
     // A match the walk cannot read stops before the rule's verdict, which stays the rule's own.
     const socket = ruleOf(p, 'socket transparent 1 accept');
     const s = matches(socket, packet());
-    expect(isUnknown(s) && (s as { unknown: string }).unknown).toMatch(/socket transparent 1$/);
+    expect(isUnknown(s) && en((s as { unknown: Msg }).unknown)).toMatch(/socket transparent 1$/);
     expect(socket.actions).toEqual([{ kind: 'accept' }]);
     // A field the walk does not read is unknown for a tcp packet, and cannot match a udp one.
     expect(isUnknown(matches(ruleOf(p, 'ip ttl 1 drop'), packet()))).toBe(true);
@@ -459,7 +468,7 @@ describe('NAT, reject and what the walk cannot decide', () => {
       'table ip t {\n\tchain c {\n\t\tip saddr @blocked drop\n\t\tip daddr . tcp dport vmap @missing\n\t}\n}\n',
     );
     const m = matches(ruleOf(p, 'ip saddr @blocked drop'), packet());
-    expect(isUnknown(m) && (m as { unknown: string }).unknown).toMatch(
+    expect(isUnknown(m) && en((m as { unknown: Msg }).unknown)).toMatch(
       /@blocked is not in the paste/,
     );
     const v = choices(ruleOf(p, 'ip daddr . tcp dport vmap @missing').actions[0], packet());

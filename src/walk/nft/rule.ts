@@ -7,6 +7,7 @@ import { unknownMatch } from './matches';
 import { readMasquerade, readNat, readRedirect, readReject } from './nat';
 import { readKey, relationOrMap } from './relations';
 import { tokenize, tokenText } from './tokens';
+import { msg } from '../msg';
 
 const LIMIT_WORDS = /^(?:rate|over|until|burst|packets|bytes|\d+(?:\/\w+)?|[kmg]?bytes\/\w+)$/;
 
@@ -35,7 +36,7 @@ function statement(c: Cursor, ctx: RuleContext): Item {
       return action({ kind: 'continue', text: c.text(from) }, true);
     case 'notrack':
       c.i++;
-      return action({ kind: 'continue', text: 'notrack' }, true);
+      return action({ kind: 'notrack', text: 'notrack' }, true);
     case 'accept':
     case 'drop':
     case 'return':
@@ -48,7 +49,7 @@ function statement(c: Cursor, ctx: RuleContext): Item {
     case 'goto': {
       const target = c.tokens[c.i + 1];
       c.i += 2;
-      if (!target) return action(unknownAction(w, 'no chain named'));
+      if (!target) return action(unknownAction(w, msg('walk.unknown.nftNoChain')));
       const name = target.kind === 'string' ? target.text : tokenText(target);
       return action(chainAction(w, name, ctx));
     }
@@ -73,29 +74,29 @@ function statement(c: Cursor, ctx: RuleContext): Item {
         const text = c.text(from);
         // A set filled from the packet affects later packets; a meter inside it decides this one.
         return /\b(?:limit|quota|ct count)\b/.test(text)
-          ? match(unknownMatch(text, 'a meter depends on earlier packets'))
+          ? match(unknownMatch(text, msg('walk.unknown.nftMeter')))
           : action({ kind: 'continue', text }, true);
       }
-      return c.unknownMatch('statement not modelled');
+      return c.unknownMatch(msg('walk.unknown.nftStatement'));
     case 'flow':
       if (/^(?:add|offload)$/.test(c.word(c.i + 1) ?? '')) {
         c.i += 3;
         return action({ kind: 'continue', text: c.text(from) }, true);
       }
-      return c.unknownMatch('statement not modelled');
+      return c.unknownMatch(msg('walk.unknown.nftStatement'));
     case 'queue':
       // A verdict: a userspace program decides.
       c.i = c.tokens.length;
-      return action(unknownAction(c.text(from), 'queued to a userspace program'));
+      return action(unknownAction(c.text(from), msg('walk.unknown.nftQueue')));
     case 'tproxy':
     case 'dup':
     case 'fwd':
     case 'synproxy':
-      return c.unknownAction('sends the packet where the walk does not follow');
+      return c.unknownAction(msg('walk.unknown.nftElsewhere'));
     case 'xt': {
       // iptables-nft's extension that nft cannot print: what it matches or does is not known.
       c.i += 3;
-      const why = 'iptables extension not translated by nft';
+      const why = msg('walk.unknown.nftXt');
       return c.word(from + 1) === 'target'
         ? action(unknownAction(c.text(from), why))
         : match(unknownMatch(c.text(from), why));
@@ -115,7 +116,7 @@ function statement(c: Cursor, ctx: RuleContext): Item {
   const key = readKey(c);
   if (!key) {
     c.i = from;
-    return c.unknownMatch('statement not modelled');
+    return c.unknownMatch(msg('walk.unknown.nftStatement'));
   }
   return relationOrMap(c, key, from, ctx);
 }
@@ -130,7 +131,7 @@ function resolveLimits(items: Item[]): Item[] {
     if (it.kind !== 'limit') return it;
     return onlyPassive
       ? action({ kind: 'continue', text: `${it.text} (only limits logging)` }, true)
-      : match(unknownMatch(it.text, 'whether the packet is within the rate limit'));
+      : match(unknownMatch(it.text, msg('walk.unknown.nftLimit')));
   });
 }
 
@@ -161,13 +162,9 @@ function guard(m: Match): Action {
     choose(p) {
       const r = m.test(p);
       if (r === true) return [{ probability: 1, action: { kind: 'continue', text: m.text } }];
-      // The engine goes on with the rule's next action after an empty choice, where nft would
-      // end the rule: rather than run what nft would not, the branch stops here as unknown.
-      if (r === false)
-        return { unknown: `the rule stops at ${m.text} after it changed the packet` };
-      return 'unknown' in r
-        ? r
-        : { unknown: `a random match after a statement that changed the packet: ${m.text}` };
+      // A failed match ends the rule, as nft's does: an empty choice.
+      if (r === false) return [];
+      return 'unknown' in r ? r : { unknown: msg('walk.unknown.nftRandomAfter', { text: m.text }) };
     },
   };
 }

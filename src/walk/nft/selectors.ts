@@ -1,15 +1,16 @@
 import { addrBits, inPrefix } from '../addr';
-import { originalDestination } from '../engine';
+import { originalDestination } from '../program';
 import type { PacketState } from '../program';
 import type { Token } from './tokens';
 import { protoNumber, type Value, type ValueType } from './values';
+import { msg, type Msg } from '../msg';
 
 /**
  * What an expression on the left of a match (or in a map key) reads from the packet: a value,
  * nothing because the packet has no such field (a `tcp dport` of a udp packet: nft's rule does
  * not match), or a field the walk cannot know (an interface not given).
  */
-export type Read = { value: Value } | { absent: string } | { unknown: string };
+export type Read = { value: Value } | { absent: string } | { unknown: Msg };
 
 export interface Selector {
   text: string;
@@ -25,7 +26,7 @@ const isV6 = (p: PacketState) => addrBits(p.dst)?.width === 128;
 const value = (v: Value): Read => ({ value: v });
 const bits = (a: string): Read => {
   const b = addrBits(a);
-  return b ? value(b.bits) : { unknown: `address ${a} cannot be read` };
+  return b ? value(b.bits) : { unknown: msg('walk.unknown.nftAddress', { addr: a }) };
 };
 
 function ipv4(field: (p: PacketState) => Read): (p: PacketState) => Read {
@@ -42,7 +43,7 @@ function port(proto: string, dir: 'sport' | 'dport') {
     if (proto === 'th' ? p.proto === 'icmp' : p.proto !== proto)
       return { absent: `not a ${proto === 'th' ? 'tcp, udp or sctp' : proto} packet` };
     const n = dir === 'dport' ? p.dport : p.sport;
-    return n === null ? { unknown: `the packet has no ${dir}` } : value(BigInt(n));
+    return n === null ? { unknown: msg('walk.unknown.nftNoPort', { dir }) } : value(BigInt(n));
   };
 }
 
@@ -51,7 +52,7 @@ function iif(p: PacketState): Read {
   if (p.iif !== null) return value(p.iif);
   return p.local
     ? { absent: 'a locally generated packet has no incoming interface' }
-    : { unknown: 'the incoming interface is not given' };
+    : { unknown: msg('walk.unknown.nftInIface') };
 }
 
 /**
@@ -65,7 +66,7 @@ function oif(p: PacketState): Read {
     return p.local
       ? value('lo')
       : { absent: 'a packet delivered to the node has no outgoing interface' };
-  return { unknown: 'the outgoing interface is not known' };
+  return { unknown: msg('walk.unknown.nftOutIface') };
 }
 
 const isMulticast = (a: string) =>
@@ -82,14 +83,13 @@ function fibType(which: 'saddr' | 'daddr') {
     if (isLocal(p, a)) return value('local');
     if (isMulticast(a)) return value('multicast');
     if (a === '255.255.255.255') return value('broadcast');
-    if (p.nodeAddresses.length === 0)
-      return { unknown: `fib ${which} type: the node's addresses are not given` };
+    if (p.nodeAddresses.length === 0) return { unknown: msg('walk.unknown.nftFibType', { which }) };
     return value('unicast');
   };
 }
 
 function pkttype(p: PacketState): Read {
-  if (p.local) return { unknown: 'meta pkttype of a locally generated packet' };
+  if (p.local) return { unknown: msg('walk.unknown.nftPkttype') };
   if (isMulticast(p.dst)) return value('multicast');
   if (p.dst === '255.255.255.255') return value('broadcast');
   return value('host');
@@ -101,7 +101,8 @@ function pkttype(p: PacketState): Read {
  * every filter hook). A tracked connection's bits are conntrack's, not the walk's.
  */
 function ctStatus(p: PacketState): Read {
-  if (p.ctstate !== 'NEW') return { unknown: `ct status of a ${p.ctstate} connection` };
+  if (p.ctstate !== 'NEW')
+    return { unknown: msg('walk.unknown.nftCtStatus', { state: p.ctstate }) };
   const orig = originalDestination(p);
   return value(orig.dst !== p.dst || orig.dport !== p.dport ? 'dnat' : 'none');
 }
@@ -109,7 +110,9 @@ function ctStatus(p: PacketState): Read {
 /** A new connection's first tcp packet is a SYN; later packets' flags are not known. */
 function tcpFlags(p: PacketState): Read {
   if (p.proto !== 'tcp') return { absent: 'not a tcp packet' };
-  return p.ctstate === 'NEW' ? value(0x02n) : { unknown: `tcp flags of a ${p.ctstate} packet` };
+  return p.ctstate === 'NEW'
+    ? value(0x02n)
+    : { unknown: msg('walk.unknown.nftTcpFlags', { state: p.ctstate }) };
 }
 
 type Known = { type: ValueType; read: (p: PacketState) => Read };
@@ -142,7 +145,7 @@ const KNOWN: Record<string, Known> = {
   'ct direction': {
     type: 'symbol',
     read: (p) =>
-      p.ctstate === 'NEW' ? value('original') : { unknown: 'ct direction of a tracked packet' },
+      p.ctstate === 'NEW' ? value('original') : { unknown: msg('walk.unknown.nftCtDirection') },
   },
   'ct status': { type: 'flags', read: ctStatus },
   'tcp flags': { type: 'tcpflags', read: tcpFlags },
@@ -200,7 +203,12 @@ export function readSelector(
   if (w0 === 'numgen') return readNumgen(tokens, i);
   if (two === 'meta random')
     return {
-      selector: { text: two, type: 'number', random: true, read: () => ({ unknown: two }) },
+      selector: {
+        text: two,
+        type: 'number',
+        random: true,
+        read: () => ({ unknown: msg('walk.unknown.nftRandom', { text: two }) }),
+      },
       next: i + 2,
     };
   if (two && KNOWN[two]) return { selector: { text: two, ...KNOWN[two] }, next: i + 2 };
@@ -220,7 +228,9 @@ export function readSelector(
         type: 'symbol',
         read: (p) => {
           const missing = header(p);
-          return missing ? { absent: missing } : { unknown: `${text} is not modelled` };
+          return missing
+            ? { absent: missing }
+            : { unknown: msg('walk.unknown.nftField', { text }) };
         },
       },
       next,
@@ -248,7 +258,7 @@ function readFib(tokens: Token[], i: number): { selector: Selector; next: number
     selector: {
       text,
       type: 'symbol',
-      read: () => ({ unknown: `${text}: the routing table is not pasted` }),
+      read: () => ({ unknown: msg('walk.unknown.nftFib', { text }) }),
     },
     next,
   };
@@ -275,7 +285,7 @@ function readNumgen(tokens: Token[], i: number): { selector: Selector; next: num
       text,
       type: 'number',
       numgen: { mod, offset },
-      read: () => ({ unknown: `${text} is random` }),
+      read: () => ({ unknown: msg('walk.unknown.nftRandom', { text }) }),
     },
     next,
   };

@@ -1,9 +1,10 @@
 import type { Read } from './selectors';
 import type { WrittenElement } from './tokens';
 import { inSpec, readLiteral, type Spec, type Value, type ValueType } from './values';
+import { msg, type Msg } from '../msg';
 
 /** What a lookup found: an element (its value for a map), nothing, or it cannot be told. */
-export type Found = { element: WrittenElement } | null | { unknown: string };
+export type Found = { element: WrittenElement } | null | { unknown: Msg };
 
 interface Entry {
   /** Per key part, the values it stands for. */
@@ -41,11 +42,11 @@ export class ElementIndex {
       );
       if (entry) return { element: entry.element };
       return this.unreadable.length > 0
-        ? { unknown: `element ${this.unreadable[0]!.text} cannot be read` }
+        ? { unknown: msg('walk.unknown.nftElement', { element: this.unreadable[0]!.text }) }
         : null;
     }
     // A key part the walk cannot compute: the known parts may still rule every element out.
-    const unknown = reads.find((r): r is { unknown: string } => 'unknown' in r)!;
+    const unknown = reads.find((r): r is { unknown: Msg } => 'unknown' in r)!;
     const possible = this.entries().some((e) =>
       e.specs.every((s, i) => {
         const r = reads[i]!;
