@@ -170,7 +170,7 @@ describe('hostile rulesets', () => {
     expect(en(r.branches[0]!.unknown)).toMatch(/socket transparent 1$/);
   });
 
-  it('a policy verdict cites the chain\'s own `type … policy …;` line as printed', () => {
+  it("a policy verdict cites the chain's own `type … policy …;` line as printed", () => {
     const p = programOf(
       'table inet t {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\ttcp dport 22 accept\n\t}\n}\n',
     );
