@@ -84,6 +84,14 @@ export function WalkPanel({ texts, spec, suggested, sources, onSave, redacted }:
   }, [asked, key]);
   const current = answer && answer.asked === asked && answer.key === key ? answer.got : null;
   const walking = !!asked && !!packetOf(asked) && !current;
+  const run = () => {
+    if (!read) return;
+    // Kept as the operator wrote it, normalised: the link carries it as the walk read it.
+    const saved: WalkSpec = { ...form, packet: packetText(read.packet) };
+    setForm(saved);
+    setAsked(saved);
+    onSave?.(saved);
+  };
 
   const readOnly = !onSave;
   return (
@@ -97,16 +105,17 @@ export function WalkPanel({ texts, spec, suggested, sources, onSave, redacted }:
           </p>
         )
       ) : (
-        <form
+        // Not a form: the step's own form keeps the page's one submit button (Continue); Enter in
+        // a field of this group walks the packet.
+        <div
           className="walk-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!read) return;
-            // Kept as the operator wrote it, normalised: the link carries it as the walk read it.
-            const saved: WalkSpec = { ...form, packet: packetText(read.packet) };
-            setForm(saved);
-            setAsked(saved);
-            onSave?.(saved);
+          role="group"
+          aria-label={t('walk.run')}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+              e.preventDefault();
+              run();
+            }
           }}
         >
           <label htmlFor={`${id}-packet`}>{t('walk.packet')}</label>
@@ -161,10 +170,10 @@ export function WalkPanel({ texts, spec, suggested, sources, onSave, redacted }:
               {t('walk.local')}
             </label>
           </div>
-          <button type="submit" data-testid="walk-run" disabled={!read}>
+          <button type="button" data-testid="walk-run" disabled={!read} onClick={run}>
             {t('walk.run')}
           </button>
-        </form>
+        </div>
       )}
       <div aria-live="polite">
         {walking && <p className="muted">{t('walk.walking')}</p>}
