@@ -18,6 +18,7 @@ export const LAYERS = [
   ['tree', 'examples'], // the decision trees and the example incidents: data
   ['parsers'], // one folder per output kind, the registry and the bundle splitter
   ['walk'], // one packet followed through the pasted rules (iptables, nftables, IPVS)
+  ['compare'], // a good node's facts against a bad node's
   ['rules'], // one folder per cause, the rule list, rules/combine (facts of several outputs)
   ['diagnosis'], // judge (the only place rules run), render, routes on facts, bundles
   ['share'], // the link codec, redaction, carried verdicts

@@ -9,6 +9,7 @@ const USAGE = `usage:
   triage walk --packet 'tcp SRC:PORT -> DST:PORT' [--in IFACE] [--out IFACE] [--local]
               [--node-ip ADDR[,ADDR]...] [--state NEW|ESTABLISHED|RELATED|INVALID]
               [--format json|text] [--lang en|zh-CN] FILE...
+  triage diff [--format json|md|text] [--lang en|zh-CN] [--all] GOOD_BUNDLE BAD_BUNDLE
 FILE may be - for standard input; a collector bundle counts as one paste per section.`;
 
 export const VALUED = [
@@ -24,7 +25,7 @@ export const VALUED = [
   'node-ip',
   'state',
 ] as const;
-export const FLAGS = ['local'] as const;
+export const FLAGS = ['local', 'all'] as const;
 
 /**
  * Runs the CLI; returns the exit status (0 ran, 2 bad arguments or unreadable file). Each
@@ -50,6 +51,9 @@ export async function main(argv: string[]): Promise<number> {
         break;
       case 'walk':
         out = await (await import('./walk')).walkCmd(args, needFiles());
+        break;
+      case 'diff':
+        out = await (await import('./diff')).diffCmd(args);
         break;
       case 'causes':
         out = (await import('./commands')).causesCmd(args);

@@ -2,6 +2,7 @@ import { CAUSE_IDS, type CauseId } from '../catalog/causes';
 import type { Confidence, Evidence, Msg } from '../engine/types';
 import type { SectionResult } from '../parsers/registry';
 import { RULES } from '../rules';
+import type { NodeDiff } from '../compare/types';
 import { contextOf, type RuleContext, type RuleResult } from '../rules/rule';
 
 /** One rule's say on the evidence: language-neutral (messages are i18n keys, no fix text). */
@@ -29,8 +30,12 @@ export interface Verdicts {
  * whatever symptom was picked (a proven cause is reported anyway; `render` puts the symptom's
  * causes in their place). Language-neutral: changing language renders again, judges nothing.
  */
-export function judge(sections: SectionResult[], vars: Record<string, string>): Verdicts {
-  const ctx = contextOf(sections, vars);
+export function judge(
+  sections: SectionResult[],
+  vars: Record<string, string>,
+  compare?: NodeDiff,
+): Verdicts {
+  const ctx = contextOf(sections, vars, compare);
   const kinds = new Set(sections.filter((s) => s.status !== 'rejected').map((s) => s.kind));
   const results: Verdict[] = [];
   for (const cause of CAUSE_IDS) {

@@ -1,11 +1,19 @@
 import type { Diagnosis } from './diagnose';
 import type { Lang } from '../i18n/resources';
 import { translate, tMsg } from '../i18n/translate';
+import type { Msg } from '../engine/types';
+import { labelOf, valueOf } from '../compare/labels';
+import type { Comparison } from './comparison';
 
 const FENCE = '```';
 
 /** The diagnosis as Markdown for an incident ticket: findings with evidence and fixes, then what was healthy. */
-export function diagnosisToMarkdown(d: Diagnosis, lang: Lang): string {
+export function diagnosisToMarkdown(
+  d: Diagnosis,
+  lang: Lang,
+  comparison: Comparison | null = null,
+  goodName?: string,
+): string {
   const t = (k: string, p?: Record<string, string | number>) => translate(lang, k, p);
   const out: string[] = [
     `# ${t('diagnosis.title')}${d.symptom ? `: ${t(`symptom.${d.symptom}.title`)}` : ''}`,
@@ -31,6 +39,7 @@ export function diagnosisToMarkdown(d: Diagnosis, lang: Lang): string {
     }
     out.push(`**${t('diagnosis.risk')}:** ${t(`cause.${f.cause}.risk`)}`, '');
   }
+  if (comparison) out.push(...comparisonTable(comparison, lang, goodName));
   if (d.ruledOut.length > 0) {
     out.push(`## ${t('diagnosis.healthy')}`, '');
     for (const r of d.ruledOut)
@@ -46,4 +55,39 @@ export function diagnosisToMarkdown(d: Diagnosis, lang: Lang): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** The difference table: what differs, on this node and on the node that works, and its cause. */
+function comparisonTable(c: Comparison, lang: Lang, goodName?: string): string[] {
+  const t = (k: string, p?: Record<string, string | number>) => translate(lang, k, p);
+  const say = (m: Msg | string) => (typeof m === 'string' ? m : tMsg(lang, m));
+  const good = goodName ? t('compareUi.goodNamed', { name: goodName }) : t('compareUi.good');
+  const out = [`## ${t('compareUi.title')}`, ''];
+  if (c.differences.length === 0) out.push(t('compare.noDifference'), '');
+  else {
+    out.push(
+      `| ${t('compareUi.what')} | ${t('compareUi.here')} | ${cell(good)} | ${t('compareUi.explains')} |`,
+      '|---|---|---|---|',
+    );
+    for (const x of c.differences)
+      out.push(
+        `| ${cell(say(labelOf(x)))} | ${cell(say(valueOf(x.bad)))} | ${cell(say(valueOf(x.good)))} | ${
+          x.explainedBy ? `${cell(t(`cause.${x.explainedBy}.title`))} (\`${x.explainedBy}\`)` : ''
+        } |`,
+      );
+    out.push('');
+  }
+  for (const a of c.against)
+    out.push(
+      `- ${t('compare.against')}: ${t(`cause.${a.cause}.title`)} (${a.shared
+        .map((s) => `${say(labelOf(s))} = ${say(valueOf(s.value))}`)
+        .join('; ')})`,
+    );
+  if (c.noise > 0) out.push(`- ${t('compareUi.noise', { n: c.noise })}`);
+  for (const x of c.coverage)
+    out.push(`- ${t(`compareUi.coverage.${x.missingOn}`, { kind: t(`compare.kind.${x.kind}`) })}`);
+  out.push('');
+  return out;
 }

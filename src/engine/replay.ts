@@ -16,6 +16,26 @@ export interface WizardState {
   redacted?: true;
   /** A packet walked through an evidence step's rules, by step: it travels with the work. */
   walks?: Record<string, WalkSpec>;
+  /** The same outputs from a node that works, to compare this node with. */
+  good?: GoodNode;
+}
+
+/** A node that works: its outputs by evidence step, or all at once (a collector run) at `GOOD_ALL`. */
+export interface GoodNode {
+  /** Its name or address, to tell the two nodes apart in the report; optional. */
+  name?: string;
+  pastes: Record<string, string>;
+}
+
+/** The key of a good node's outputs pasted at once rather than step by step. */
+export const GOOD_ALL = '*';
+
+const GOOD_PREFIX = 'good:';
+/** How the node that works' paste at `step` is named in citations (`good:*#2` for its parts). */
+export const goodSource = (step: string): string => `${GOOD_PREFIX}${step}`;
+/** The step of a good node's citation, or null for this node's own. */
+export function goodStepOf(source: string): string | null {
+  return source.startsWith(GOOD_PREFIX) ? source.slice(GOOD_PREFIX.length).split('#')[0]! : null;
 }
 
 /** The packet walk as the operator set it up: the packet as written, and what it assumes. */

@@ -59,6 +59,8 @@ export interface Tree {
   id: string;
   start: string;
   nodes: Record<string, TreeNode>;
+  /** A symptom of one node among working ones: a node that works can be pasted beside it. */
+  compares?: true;
 }
 
 export const question = (q: Omit<QuestionNode, 'type'>): QuestionNode => ({

@@ -40,10 +40,20 @@ export function merge(...dicts: Dict[]): Dict {
 export function translateIn(dict: Dict, key: string, params: Msg['params'] = {}): string {
   const node = lookup(dict, key.split('.'));
   if (typeof node !== 'string') return key;
-  return plurals(node, params).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
-    String(params[name] ?? ''),
-  );
+  return plurals(node, params).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const v = params[name];
+    // A value that is itself a message (`@msg:compare.value.loaded`), in the same language.
+    if (typeof v === 'string' && v.startsWith(NESTED) && v.length > NESTED.length) {
+      const inner = v.slice(NESTED.length);
+      const text = translateIn(dict, inner, { ...params, [name]: '' });
+      return text === inner ? '' : text;
+    }
+    return String(v ?? '');
+  });
 }
+
+/** The prefix of a parameter that names a message to translate in its place. */
+export const NESTED = '@msg:';
 
 /**
  * `{{n}} chain(s)`: the word after a count agrees with it (1 chain, 3 chains, 0 chains). A

@@ -18,6 +18,10 @@ import walkEn from './walk.en';
 import walkZh from './walk.zh-CN';
 import walkCiteEn from './walk-cite.en';
 import walkCiteZh from './walk-cite.zh-CN';
+import compareEn from './compare.en';
+import compareZh from './compare.zh-CN';
+import compareCiteEn from './compare-cite.en';
+import compareCiteZh from './compare-cite.zh-CN';
 
 export { LANGS, type Lang, isLang, langFromNavigator } from './dict';
 
@@ -36,6 +40,8 @@ export const RESOURCES: Record<Lang, Dict> = {
     shareEn,
     walkEn,
     walkCiteEn,
+    compareEn,
+    compareCiteEn,
   ),
   'zh-CN': merge(
     uiZh,
@@ -47,6 +53,8 @@ export const RESOURCES: Record<Lang, Dict> = {
     shareZh,
     walkZh,
     walkCiteZh,
+    compareZh,
+    compareCiteZh,
   ),
 };
 
@@ -60,4 +68,6 @@ export type MessageKey =
   | Leaves<typeof parseEn>
   | Leaves<typeof shareEn>
   | Leaves<typeof walkEn>
-  | Leaves<typeof walkCiteEn>;
+  | Leaves<typeof walkCiteEn>
+  | Leaves<typeof compareEn>
+  | Leaves<typeof compareCiteEn>;

@@ -1,6 +1,7 @@
 import type { CauseId } from '../catalog/causes';
 import type { Rule } from './rule';
 import { withWalk } from './combine/walk';
+import { withComparison } from './combine/compare';
 import tcpTwRecycleNat from './tcp-tw-recycle-nat/rule';
 import kubeProxyRulesMissing from './kube-proxy-rules-missing/rule';
 import etpLocalNoEndpoint from './etp-local-no-endpoint/rule';
@@ -78,5 +79,5 @@ export const RULES: Partial<Record<CauseId, Rule>> = Object.fromEntries(
     ingressUpstreamHeaderTooBig,
     ciliumKprFrontendMissing,
     ciliumPolicyDrop,
-  ].map((r) => [r.cause, withWalk(r)]),
+  ].map((r) => [r.cause, withComparison(withWalk(r))]),
 );

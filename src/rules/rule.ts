@@ -1,6 +1,7 @@
 import type { CauseId } from '../catalog/causes';
 import type { FactsByKind, Kind, SectionResult } from '../parsers/registry';
 import type { Cited, Confidence, Evidence, Msg } from '../engine/types';
+import type { NodeDiff } from '../compare/types';
 
 /** The facts of one parsed paste of a kind, with the paste's name for citations. */
 export interface Sourced<F> {
@@ -15,6 +16,8 @@ export interface RuleContext {
   of<K extends Kind>(kind: K): Sourced<FactsByKind[K]>[];
   /** Operator's answers by variable name (`port`, `node`, `mode`). */
   vars: Record<string, string>;
+  /** This node against a node that works, when one was pasted (see rules/combine/compare). */
+  compare?: NodeDiff;
 }
 
 export type RuleResult =
@@ -72,9 +75,14 @@ export const cite = (source: string, c: Pick<Cited<unknown>, 'line' | 'text'>): 
   text: c.text,
 });
 
-export function contextOf(sections: SectionResult[], vars: Record<string, string>): RuleContext {
+export function contextOf(
+  sections: SectionResult[],
+  vars: Record<string, string>,
+  compare?: NodeDiff,
+): RuleContext {
   return {
     vars,
+    ...(compare ? { compare } : {}),
     of<K extends Kind>(kind: K) {
       const out: Sourced<FactsByKind[K]>[] = [];
       for (const s of sections) {

@@ -1,6 +1,6 @@
 import type { TreeAssessment } from '../diagnosis/assess';
 import type { Verdict, Verdicts } from '../diagnosis/judge';
-import { type WalkSpec, type WizardState } from '../engine/replay';
+import { GOOD_ALL, type GoodNode, type WalkSpec, type WizardState } from '../engine/replay';
 import { parsePacket } from '../walk/packet';
 import type { QuestionNode } from '../engine/tree';
 import type { Msg } from '../engine/types';
@@ -39,9 +39,21 @@ export function shareableState(tree: TreeId, state: WizardState): WizardState {
       ([id, w]) => nodes[id]?.type === 'evidence' && parsePacket(w.packet),
     ),
   );
-  return Object.keys(walks).length > 0
-    ? { tree, answers, pastes, walks }
-    : { tree, answers, pastes };
+  const out: WizardState = { tree, answers, pastes };
+  if (Object.keys(walks).length > 0) out.walks = walks;
+  const good = goodOf(state.good, (id) => id === GOOD_ALL || nodes[id]?.type === 'evidence');
+  if (good && TREES[tree].compares) out.good = good;
+  return out;
+}
+
+/** The node that works with its pastes at steps the tree knows, or undefined when none is left. */
+function goodOf(good: GoodNode | undefined, known: (step: string) => boolean) {
+  if (!good) return undefined;
+  const pastes = Object.fromEntries(
+    Object.entries(good.pastes).filter(([id, text]) => known(id) && text.trim() !== ''),
+  );
+  if (Object.keys(pastes).length === 0) return undefined;
+  return { ...(good.name ? { name: good.name } : {}), pastes };
 }
 
 /**
@@ -57,11 +69,12 @@ export function buildPayload(
   options: ShareOptions,
   assessed: Pick<TreeAssessment, 'steps' | 'verdicts'> | null = null,
 ): Built {
-  const { answers, pastes, walks } = shareableState(tree, state);
+  const { answers, pastes, walks, good } = shareableState(tree, state);
   const nodes = TREES[tree].nodes;
   const at = Object.hasOwn(nodes, node) ? node : TREES[tree].start;
   let payload: SharePayload = { tree, node: at, lang, answers, pastes };
   if (walks) payload.walks = walks;
+  if (good) payload.good = good;
 
   if (options.omitRaw) {
     if (!assessed) throw new Error('a link without raw output needs the assessment of its state');
@@ -72,6 +85,8 @@ export function buildPayload(
       pastes: Object.fromEntries(
         Object.entries(pastes).map(([k, v]) => [k, v === null ? null : '']),
       ),
+      // The node that works is named; its outputs stay behind with the rest of the raw output.
+      ...(good ? { good: { ...(good.name ? { name: good.name } : {}), pastes: {} } } : {}),
       omitted: { steps: assessed.steps, diagnosis },
     };
   }
@@ -102,13 +117,15 @@ export function redactPayload(p: SharePayload): Built {
     .map(([, v]) => v);
   const d = p.omitted?.diagnosis ?? null;
   const walkTexts = Object.values(p.walks ?? {}).flatMap((w) => [w.packet, w.addresses ?? '']);
+  const goodTexts = p.good ? [...Object.values(p.good.pastes), p.good.name ?? ''] : [];
   const texts = [
     ...walkTexts,
+    ...goodTexts,
     ...valueAnswers.map(([, v]) => v),
     ...Object.values(p.pastes).filter((v): v is string => typeof v === 'string'),
     ...(d ? diagnosisTexts(d) : []),
   ];
-  const r = createRedactor(texts, hostAnswers);
+  const r = createRedactor(texts, p.good?.name ? [...hostAnswers, p.good.name] : hostAnswers);
 
   const answers = { ...p.answers };
   for (const [id, v] of valueAnswers) {
@@ -122,6 +139,13 @@ export function redactPayload(p: SharePayload): Built {
     Object.entries(p.pastes).map(([k, v]) => [k, v === null ? null : r.text(v)]),
   );
   const out: SharePayload = { ...p, answers, pastes, redacted: true };
+  if (p.good) {
+    // The same stand-ins as this node's outputs: an address both nodes show stays one address.
+    out.good = {
+      ...(p.good.name ? { name: r.text(p.good.name) } : {}),
+      pastes: Object.fromEntries(Object.entries(p.good.pastes).map(([k, v]) => [k, r.text(v)])),
+    };
+  }
   if (p.walks) {
     // The packet's addresses get the stand-ins the rules got, so the receiver's walk matches.
     const walks: Record<string, WalkSpec> = {};

@@ -1,5 +1,11 @@
 import { isCauseId } from '../catalog/causes';
-import type { Step, StepStatus, WalkSpec } from '../engine/replay';
+import {
+  GOOD_ALL,
+  type GoodNode,
+  type Step,
+  type StepStatus,
+  type WalkSpec,
+} from '../engine/replay';
 import { addrBits } from '../walk/addr';
 import { parsePacket } from '../walk/packet';
 import type { Msg } from '../engine/types';
@@ -24,6 +30,8 @@ export interface SharePayload {
   omitted?: { steps: Step[]; diagnosis: Verdicts | null };
   /** Packets walked through evidence steps' rules: the receiver walks the same. */
   walks?: Record<string, WalkSpec>;
+  /** The node that works, compared with: its name and outputs (none when raw output is left out). */
+  good?: GoodNode;
 }
 
 export type Checked = { ok: true; payload: SharePayload } | { ok: false; why: string };
@@ -100,6 +108,17 @@ function payload(json: unknown): SharePayload {
     }
     out.walks = walks;
   }
+  if (p.good !== undefined) {
+    const g = obj(p.good, 'good');
+    const good: GoodNode = { pastes: {} };
+    if (g.name !== undefined) good.name = str(g.name, 'good.name', 253);
+    for (const [k, v] of Object.entries(obj(g.pastes, 'good.pastes'))) {
+      if (k !== GOOD_ALL && nodes[nodeOf(k, 'good.pastes')]!.type !== 'evidence')
+        fail(`good.pastes.${k}: not an evidence step`);
+      good.pastes[k] = str(v, `good.pastes.${k}`, Number.MAX_SAFE_INTEGER);
+    }
+    out.good = good;
+  }
   if (p.redacted !== undefined) {
     if (p.redacted !== true) fail('redacted: not true');
     out.redacted = true;
@@ -108,6 +127,7 @@ function payload(json: unknown): SharePayload {
     const o = obj(p.omitted, 'omitted');
     if (Object.values(pastes).some((v) => v !== null && v !== ''))
       fail('omitted: raw output present');
+    if (Object.keys(out.good?.pastes ?? {}).length > 0) fail('omitted: raw output present');
     const steps = arr(o.steps, 'steps', Object.keys(nodes).length + 1).map((s, i) => {
       const step = obj(s, `steps.${i}`);
       const status = str(step.status, `steps.${i}.status`, 20) as StepStatus;

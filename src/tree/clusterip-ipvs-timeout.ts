@@ -10,6 +10,7 @@ import { ciliumSteps, rulesStep } from './steps';
  */
 export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
   start: 'vip',
+  compares: true,
   nodes: {
     vip: question({ var: 'vip', input: { kind: 'value', validate: 'ipv4', next: 'vport' } }),
     vport: question({ var: 'vport', input: { kind: 'value', validate: 'port', next: 'podip' } }),

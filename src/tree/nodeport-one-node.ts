@@ -9,6 +9,7 @@ import { ciliumSteps, rulesStep } from './steps';
  */
 export const nodeportOneNode = defineTree('nodeport-one-node', {
   start: 'port',
+  compares: true,
   nodes: {
     port: question({ var: 'port', input: { kind: 'value', validate: 'nodeport', next: 'node' } }),
     node: question({ var: 'node', input: { kind: 'value', validate: 'host', next: 'mode' } }),

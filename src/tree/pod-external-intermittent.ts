@@ -9,6 +9,7 @@ import { defineTree, evidence, outcome, question } from '../engine/tree';
  */
 export const podExternalIntermittent = defineTree('pod-external-intermittent', {
   start: 'target',
+  compares: true,
   nodes: {
     target: question({ var: 'target', input: { kind: 'value', validate: 'host', next: 'tport' } }),
     tport: question({

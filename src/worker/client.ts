@@ -4,6 +4,7 @@ import type { PasteView } from '../diagnosis/paste-view';
 import type { TreeId } from '../tree';
 import type { Reply, Request, WalkOutcome } from './protocol';
 import type { Packet } from '../walk/types';
+import { goodSource } from '../engine/replay';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -144,12 +145,20 @@ export function assessTreeOffThread(tree: TreeId, state: WizardState): Promise<T
       parsing.push(held.views);
     }
   }
-  const key = JSON.stringify([tree, state.answers, ids]);
+  // The node that works: each paste held under `good:<step>`, the name its lines are cited by.
+  const good: Record<string, number> = {};
+  for (const [step, text] of Object.entries(state.good?.pastes ?? {})) {
+    if (!text.trim()) continue;
+    const held = hold(text, goodSource(step));
+    good[step] = held.paste;
+    parsing.push(held.views);
+  }
+  const key = JSON.stringify([tree, state.answers, ids, good]);
   const hit = assessed.find((a) => a.key === key);
   if (hit) return hit.result;
   // The parse requests were sent first, so the worker has every paste when this arrives.
   const result = Promise.all(parsing)
-    .then(() => ask({ op: 'tree', tree, answers: state.answers, pastes: ids }))
+    .then(() => ask({ op: 'tree', tree, answers: state.answers, pastes: ids, good }))
     .then((r) => {
       if (!('tree' in r)) throw new Error('unexpected reply');
       return r.tree;

@@ -19,6 +19,8 @@ export type Request =
       tree: TreeId;
       answers: Record<string, string>;
       pastes: Record<string, number | null>;
+      /** The node that works: its pastes by step. */
+      good?: Record<string, number>;
     }
   | { id: number; op: 'bundle'; paste: number }
   | { id: number; op: 'walk'; pastes: number[]; packet: Packet; addresses: string[] | null };

@@ -14,7 +14,7 @@ export function answer(req: Request, post: (m: Reply) => void): void {
       session.forget(req.pastes);
       post({ id, done: true });
     } else if (req.op === 'tree') {
-      post({ id, tree: session.tree(req.tree, req.answers, req.pastes) });
+      post({ id, tree: session.tree(req.tree, req.answers, req.pastes, req.good) });
     } else if (req.op === 'walk') {
       post({ id, walk: session.walk(req.pastes, req.packet, req.addresses) });
     } else {

@@ -40,6 +40,7 @@ export class Session {
     tree: TreeId,
     answers: Record<string, string>,
     pastes: Record<string, number | null>,
+    good: Record<string, number> = {},
   ): TreeAssessment {
     const byNode: Record<string, SectionResult[]> = {};
     // The replay reads only whether a step was pasted or skipped, not the text.
@@ -48,7 +49,10 @@ export class Session {
       marks[node] = paste === null ? null : '';
       if (paste !== null) byNode[node] = this.sectionsOf(paste);
     }
-    return assessTree(tree, { tree, answers, pastes: marks }, byNode);
+    const goodByStep = Object.fromEntries(
+      Object.entries(good).map(([step, paste]) => [step, this.sectionsOf(paste)]),
+    );
+    return assessTree(tree, { tree, answers, pastes: marks }, byNode, goodByStep);
   }
 
   bundle(paste: number): BundleAssessment {

@@ -21,16 +21,19 @@ async function download() {
 export function CollectorCommand({
   symptom,
   vars,
+  intro,
 }: {
   symptom: SymptomId | null;
   vars: Record<string, string>;
+  /** What to say above the command, when it runs elsewhere than on the node that fails. */
+  intro?: string;
 }) {
   const { t } = useT();
   const commands = collectorCommands(collectorArgs(symptom, vars), base);
   return (
     <div className="collector" data-testid="collector">
       <p>
-        <Markdownish text={t('collector.intro')} />
+        <Markdownish text={intro ?? t('collector.intro')} />
       </p>
       {commands.map((c) => (
         <CodeBlock key={c} code={c} label={c} />

@@ -4,6 +4,8 @@ import { CodeBlock } from '../CodeBlock';
 import { FindingCard } from './FindingCard';
 import { EvidenceList, type Sources } from './EvidenceList';
 import { ExportActions } from './ExportActions';
+import { ComparisonView } from '../compare/ComparisonView';
+import type { Comparison } from '../../diagnosis/comparison';
 
 interface Props {
   diagnosis: Diagnosis;
@@ -12,19 +14,32 @@ interface Props {
   skipped: number;
   /** Commands worth running when nothing was found. */
   collect: string[];
+  /** This node against the node that works, when one was pasted. */
+  comparison?: Comparison | null;
+  goodName?: string;
 }
 
-export function DiagnosisView({ diagnosis, sources, skipped, collect }: Props) {
+export function DiagnosisView({
+  diagnosis,
+  sources,
+  skipped,
+  collect,
+  comparison,
+  goodName,
+}: Props) {
   const { t, tm } = useT();
   return (
     <div className="diagnosis" data-testid="diagnosis">
-      <ExportActions diagnosis={diagnosis} />
+      <ExportActions diagnosis={diagnosis} comparison={comparison ?? null} goodName={goodName} />
       {skipped > 0 && <p className="note">{t('diagnosis.skippedNote', { count: skipped })}</p>}
       <h2>{t('diagnosis.findings')}</h2>
       {diagnosis.findings.length === 0 ? (
         <p className="none">{t('diagnosis.none')}</p>
       ) : (
         diagnosis.findings.map((f) => <FindingCard key={f.cause} finding={f} sources={sources} />)
+      )}
+      {comparison && (
+        <ComparisonView comparison={comparison} goodName={goodName} sources={sources} />
       )}
       {diagnosis.ruledOut.length > 0 && (
         <section className="healthy" aria-labelledby="healthy-title">

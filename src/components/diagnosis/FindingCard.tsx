@@ -23,7 +23,11 @@ export function FindingCard({ finding, sources }: { finding: Finding; sources: S
       </header>
       <p className="finding-why">{tm(finding.why)}</p>
       {finding.also.map((m, i) => (
-        <p key={i} className="finding-also" data-testid="finding-walk">
+        <p
+          key={i}
+          className="finding-also"
+          data-testid={m.key.startsWith('compareCite.') ? 'finding-compare' : 'finding-walk'}
+        >
           <Markdownish text={tm(m)} />
         </p>
       ))}

@@ -48,6 +48,7 @@ function Received({ payload }: { payload: SharePayload }) {
       answers: payload.answers,
       pastes: payload.pastes,
       ...(payload.walks ? { walks: payload.walks } : {}),
+      ...(payload.good ? { good: payload.good } : {}),
     }),
     [payload],
   );
@@ -104,5 +105,9 @@ function sameState(a: WizardState, b: WizardState): boolean {
   const same = (x: Record<string, unknown>, y: Record<string, unknown>) =>
     Object.keys(x).length === Object.keys(y).length &&
     Object.entries(x).every(([k, v]) => Object.hasOwn(y, k) && y[k] === v);
-  return same(a.answers, b.answers) && same(a.pastes, b.pastes);
+  return (
+    same(a.answers, b.answers) &&
+    same(a.pastes, b.pastes) &&
+    same(a.good?.pastes ?? {}, b.good?.pastes ?? {})
+  );
 }

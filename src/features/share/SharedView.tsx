@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { isSymptomId } from '../../catalog/causes';
 import { COMMANDS } from '../../catalog/commands';
 import { type Step, type WizardState } from '../../engine/replay';
+import type { Comparison } from '../../diagnosis/comparison';
 import type { Verdicts } from '../../diagnosis/judge';
 import { render } from '../../diagnosis/render';
 import { fillTemplate } from '../../engine/shell';
@@ -39,7 +40,12 @@ export function SharedView({
     () =>
       payload.omitted
         ? { tree: payload.tree, answers: {}, pastes: {} }
-        : { tree: payload.tree, answers: payload.answers, pastes: payload.pastes },
+        : {
+            tree: payload.tree,
+            answers: payload.answers,
+            pastes: payload.pastes,
+            ...(payload.good ? { good: payload.good } : {}),
+          },
     [payload],
   );
   const assessed = useTreeAssessment(payload.tree, state);
@@ -162,6 +168,7 @@ export function SharedView({
               steps={steps}
               vars={vars}
               verdicts={payload.omitted ? payload.omitted.diagnosis : got?.verdicts}
+              comparison={payload.omitted ? null : (got?.comparison ?? null)}
             />
           )}
         </section>
@@ -177,6 +184,8 @@ function Outcome(props: {
   vars: Record<string, string>;
   /** Carried by the link, or judged by the receiver's worker (undefined while it works). */
   verdicts: Verdicts | null | undefined;
+  /** This node against the node that works, as the receiver's worker compared them. */
+  comparison: Comparison | null;
 }) {
   const { t, lang } = useT();
   const { payload, spec, steps, vars, verdicts } = props;
@@ -190,6 +199,8 @@ function Outcome(props: {
         vars={vars}
         verdicts={verdicts}
         pastes={payload.omitted ? {} : payload.pastes}
+        good={payload.good}
+        comparison={props.comparison ?? null}
       />
     );
   const symptom = isSymptomId(payload.tree) ? payload.tree : null;

@@ -9,6 +9,7 @@ import { QuestionStep } from './QuestionStep';
 import { EvidenceStep } from './EvidenceStep';
 import { Verdict } from '../../components/diagnosis/Verdict';
 import { BundleBox } from './BundleBox';
+import { GoodNodePanel } from '../../components/compare/GoodNodePanel';
 import { NotFound } from '../../components/NotFound';
 import { ShareButton } from '../../components/share/ShareButton';
 import { StartOver } from '../../components/StartOver';
@@ -146,6 +147,22 @@ function WizardFor({
             vars={rp.vars}
             verdicts={assessed.value ? rp.verdicts : undefined}
             pastes={state.pastes}
+            good={state.good}
+            comparison={rp.comparison}
+          />
+        )}
+        {spec.type === 'outcome' && !spec.route && tree.compares && (
+          <GoodNodePanel
+            tree={symptom}
+            vars={rp.vars}
+            good={state.good}
+            views={rp.goodViews}
+            onSave={(good) => {
+              const next = { ...state };
+              if (good) next.good = good;
+              else delete next.good;
+              useWizard.getState().load(next, key);
+            }}
           />
         )}
         <div className="step-actions">

@@ -1,0 +1,99 @@
+import { expect, test, type Page } from '@playwright/test';
+import { checkA11y, trackRequests } from './helpers';
+import { answer, choose, paste, seed003KubeProxyLog, skip, testData } from './wizard';
+
+// Fixture 07 (haomeiwen): the failing node's sysctl, tcp_tw_recycle on behind a NAT. The node
+// that works prints the same keys with it off (the write-up: only the failing node had it on).
+const FAILING = testData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
+const WORKING = FAILING.replace('net.ipv4.tcp_tw_recycle = 1', 'net.ipv4.tcp_tw_recycle = 0');
+const NETSTAT_27 = testData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
+
+const LOCALES = [
+  {
+    locale: 'en-US',
+    dontKnow: 'I don’t know',
+    differs: 'Differs from the node that works: net.ipv4.tcp_tw_recycle is 1 here, 0 there.',
+    same: /The same on the node that works \(net\.ipv4\.tcp_tw_recycle: 1\)/,
+  },
+  {
+    locale: 'zh-CN',
+    dontKnow: '我不知道',
+    differs: '与正常节点不同：net.ipv4.tcp_tw_recycle 在本节点为 1，在正常节点为 0。',
+    same: /正常节点上相同（net\.ipv4\.tcp_tw_recycle：1）/,
+  },
+];
+
+/** The NodePort path of the wizard to its diagnosis, with the failing node's real outputs. */
+async function toDiagnosis(page: Page, dontKnow: string) {
+  await page.goto('./');
+  await page.locator('[data-symptom-id="nodeport-one-node"]').click();
+  await answer(page, '31710');
+  await answer(page, 'k8s-node03');
+  await choose(page, dontKnow);
+  await skip(page); // the kube-system pods
+  await paste(page, seed003KubeProxyLog(), 'kube-proxy-log');
+  await skip(page); // the IPVS table
+  await paste(page, FAILING, 'sysctl');
+  await paste(page, NETSTAT_27, 'netstat-s');
+  await skip(page); // kernel log
+  await skip(page); // capture
+  await expect(page.locator('[data-cause-id="tcp-tw-recycle-nat"]')).toBeVisible();
+}
+
+async function compareWith(page: Page, name: string, text: string) {
+  await page.getByTestId('good-name').fill(name);
+  await page.getByTestId('good-paste').fill(text);
+  await page.getByTestId('good-compare').click();
+  await expect(page.getByTestId('comparison')).toBeVisible({ timeout: 30_000 });
+}
+
+for (const l of LOCALES) {
+  test.describe(`a node that works (${l.locale})`, () => {
+    test.use({ locale: l.locale });
+
+    test('the difference is cited by the diagnosis, kept across a reload', async ({
+      page,
+    }, info) => {
+      const outside = trackRequests(page);
+      await toDiagnosis(page, l.dontKnow);
+      const finding = page.locator('[data-cause-id="tcp-tw-recycle-nat"]');
+      await expect(finding.getByTestId('finding-compare')).toHaveCount(0);
+
+      await compareWith(page, 'k8s-node01', WORKING);
+      const row = page.locator('[data-testid=comparison] tr[data-difference]');
+      await expect(row).toHaveCount(1);
+      await expect(row).toHaveAttribute('data-difference', 'net.ipv4.tcp_tw_recycle');
+      await expect(row).toHaveAttribute('data-explained-by', 'tcp-tw-recycle-nat');
+      await expect(finding.getByTestId('finding-compare')).toHaveText(l.differs);
+      await expect(finding).toHaveClass(/conf-high/);
+      // Both nodes' lines are the evidence, the one that works named as the operator named it.
+      await expect(finding.locator('.where-from', { hasText: 'k8s-node01' })).toHaveCount(1);
+      await expect(finding.locator('code.line')).toContainText([
+        'net.ipv4.tcp_tw_recycle = 1',
+        'net.ipv4.tcp_tw_recycle = 0',
+      ]);
+      expect(await checkA11y(page)).toEqual([]);
+      await page.screenshot({ path: info.outputPath('comparison.png'), fullPage: true });
+
+      await page.reload();
+      await expect(page.getByTestId('comparison')).toBeVisible({ timeout: 30_000 });
+      await expect(finding.getByTestId('finding-compare')).toHaveText(l.differs);
+      expect(outside).toEqual([]);
+    });
+
+    test('a setting both nodes share rules its cause out, and says why', async ({ page }) => {
+      await toDiagnosis(page, l.dontKnow);
+      await compareWith(page, 'k8s-node01', FAILING);
+      await expect(page.locator('[data-cause-id="tcp-tw-recycle-nat"]')).toHaveCount(0);
+      const ruled = page.locator('[data-ruled-out="tcp-tw-recycle-nat"]');
+      await expect(ruled).toBeVisible();
+      await expect(ruled).toContainText(l.same);
+      await expect(page.getByTestId('comparison-none')).toBeVisible();
+
+      // Removed, the node that works no longer counts: the finding is back.
+      await page.getByTestId('good-remove').click();
+      await expect(page.locator('[data-cause-id="tcp-tw-recycle-nat"]')).toBeVisible();
+      await expect(page.getByTestId('comparison')).toHaveCount(0);
+    });
+  });
+}
