@@ -74,6 +74,15 @@ for (const l of LOCALES) {
       ]);
       expect(await checkA11y(page)).toEqual([]);
       await page.screenshot({ path: info.outputPath('comparison.png'), fullPage: true });
+      // On a phone the table scrolls inside its box: the page is no wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+        .toBeLessThanOrEqual(390);
+      await page
+        .getByTestId('comparison')
+        .screenshot({ path: info.outputPath('comparison-phone.png') });
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       await page.reload();
       await expect(page.getByTestId('comparison')).toBeVisible({ timeout: 30_000 });
