@@ -66,6 +66,8 @@ for (const l of LOCALES) {
       await expect(row).toHaveAttribute('data-explained-by', 'tcp-tw-recycle-nat');
       await expect(finding.getByTestId('finding-compare')).toHaveText(l.differs);
       await expect(finding).toHaveClass(/conf-high/);
+      // The fix says on which node it runs: the one the operator named as failing.
+      await expect(finding.locator('.fix .where').first()).toContainText('k8s-node03');
       // Both nodes' lines are the evidence, the one that works named as the operator named it.
       await expect(finding.locator('.where-from', { hasText: 'k8s-node01' })).toHaveCount(1);
       await expect(finding.locator('code.line')).toContainText([

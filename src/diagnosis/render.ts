@@ -31,6 +31,8 @@ export interface Diagnosis {
   /** Causes of the class that no paste spoke to. */
   unexamined: CauseId[];
   inputs: { source: string; kind: string | null; ok: boolean }[];
+  /** The node that fails, as the operator named it: fix blocks say where they run. */
+  node?: string;
 }
 
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
@@ -53,6 +55,7 @@ export function render(
     notApplicable: [],
     unexamined: [],
     inputs: verdicts.inputs,
+    ...(vars.node ? { node: vars.node } : {}),
   };
   const byCause = new Map(verdicts.results.map((r) => [r.cause, r]));
   const mine = new Set<CauseId>(symptom ? causesOf(symptom) : CAUSE_IDS);

@@ -106,6 +106,7 @@ export default {
     'target-server': 'the target server',
     'in-pod': 'a pod that fails',
     kubectl: 'any machine with kubectl',
+    named: '{{where}} ({{name}})',
   },
   kind: {
     sysctl: 'sysctl output',

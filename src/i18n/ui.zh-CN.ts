@@ -105,6 +105,7 @@ export default {
     'target-server': '目标服务器',
     'in-pod': '出问题的 Pod 内',
     kubectl: '任意一台能执行 kubectl 的机器',
+    named: '{{where}}（{{name}}）',
   },
   kind: {
     sysctl: 'sysctl 输出',

@@ -36,7 +36,9 @@ export function DiagnosisView({
       {diagnosis.findings.length === 0 ? (
         <p className="none">{t('diagnosis.none')}</p>
       ) : (
-        diagnosis.findings.map((f) => <FindingCard key={f.cause} finding={f} sources={sources} />)
+        diagnosis.findings.map((f) => (
+          <FindingCard key={f.cause} finding={f} sources={sources} node={diagnosis.node} />
+        ))
       )}
       {comparison && (
         <ComparisonView comparison={comparison} goodName={goodName} sources={sources} />

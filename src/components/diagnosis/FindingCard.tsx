@@ -6,7 +6,16 @@ import { EvidenceList, type Sources } from './EvidenceList';
 
 const PARTS = ['now', 'persist', 'verify', 'rollback'] as const;
 
-export function FindingCard({ finding, sources }: { finding: Finding; sources: Sources }) {
+export function FindingCard({
+  finding,
+  sources,
+  node,
+}: {
+  finding: Finding;
+  sources: Sources;
+  /** The node that fails, as the operator named it. */
+  node?: string;
+}) {
   const { t, tm } = useT();
   const id = `finding-${finding.cause}`;
   return (
@@ -42,7 +51,7 @@ export function FindingCard({ finding, sources }: { finding: Finding; sources: S
         {PARTS.map((p) => (
           <div key={p} className="fix-part">
             <h5>{t(`diagnosis.fixPart.${p}`)}</h5>
-            <p className="where">{runWhere(finding.fix[p], t)}</p>
+            <p className="where">{runWhere(finding.fix[p], t, node)}</p>
             <CodeBlock code={finding.fix[p]} label={`${t(`diagnosis.fixPart.${p}`)}`} />
           </div>
         ))}
@@ -58,7 +67,11 @@ export function FindingCard({ finding, sources }: { finding: Finding; sources: S
  * Where a fix block runs, as each step says it: kubectl lines on any machine with kubectl, the
  * client's checks on the client, the rest on the node that fails; a mixed block says so.
  */
-function runWhere(code: string, t: (k: string, p?: Record<string, string | number>) => string) {
+function runWhere(
+  code: string,
+  t: (k: string, p?: Record<string, string | number>) => string,
+  node?: string,
+) {
   const places = new Set<string>();
   for (const line of code.split('\n')) {
     const cmd = line.replace(/(?:^|\s)#.*$/, '').trim();
@@ -69,5 +82,9 @@ function runWhere(code: string, t: (k: string, p?: Record<string, string | numbe
   }
   if (places.size === 0) return null;
   if (places.size > 1) return t('diagnosis.runMixed');
-  return t('step.runOn', { where: t(`where.${[...places][0]!}`) });
+  const place = [...places][0]!;
+  const where = t(`where.${place}`);
+  return t('step.runOn', {
+    where: place === 'bad-node' && node ? t('where.named', { where, name: node }) : where,
+  });
 }

@@ -107,7 +107,14 @@ export function EvidenceStep(props: Props) {
         </p>
         {command && (
           <div className="run">
-            <p className="where">{t('step.runOn', { where: t(`where.${spec.where}`) })}</p>
+            <p className="where">
+              {t('step.runOn', {
+                where:
+                  spec.where === 'bad-node' && vars.node
+                    ? t('where.named', { where: t('where.bad-node'), name: vars.node })
+                    : t(`where.${spec.where}`),
+              })}
+            </p>
             <CodeBlock code={command} label={command} big />
           </div>
         )}
