@@ -108,3 +108,39 @@ for (const l of LOCALES) {
     });
   });
 }
+
+test.describe('a node that works, step by step', () => {
+  test.use({ locale: 'en-US' });
+
+  test('an output kept at its step is compared at the diagnosis', async ({ page }, info) => {
+    await page.goto('./');
+    await page.locator('[data-symptom-id="nodeport-one-node"]').click();
+    await answer(page, '31710');
+    await answer(page, 'k8s-node03');
+    await choose(page, 'I don’t know');
+    await skip(page);
+    await paste(page, seed003KubeProxyLog(), 'kube-proxy-log');
+    await skip(page);
+    // The kernel settings step: this node's output, and the same from the node that works.
+    await page.getByTestId('good-step').locator('summary').click();
+    await page.getByTestId('good-step-paste').fill(WORKING);
+    await page.getByTestId('good-step-keep').click();
+    await expect(
+      page.getByTestId('good-step').locator('[data-testid=paste-result] [data-kind=sysctl]'),
+    ).toBeVisible();
+    await page.screenshot({ path: info.outputPath('good-step.png'), fullPage: true });
+    await paste(page, FAILING, 'sysctl');
+    await paste(page, NETSTAT_27, 'netstat-s');
+    await skip(page);
+    await skip(page);
+    const finding = page.locator('[data-cause-id="tcp-tw-recycle-nat"]');
+    await expect(finding.getByTestId('finding-compare')).toHaveText(
+      'Differs from the node that works: net.ipv4.tcp_tw_recycle is 1 here, 0 there.',
+    );
+    await expect(
+      finding.locator('.where-from', {
+        hasText: 'Which kernel settings drop connections? (the node that works)',
+      }),
+    ).toHaveCount(1);
+  });
+});

@@ -29,5 +29,11 @@ export default {
     remove: 'Remove the node that works',
     read: 'Read from {{name}}:',
     source: '{{step}} (the node that works)',
+    stepTitle: 'The same output from a node that works (optional)',
+    stepHint:
+      'Run the same command on a node where it works and paste its output here: the diagnosis compares the two nodes.',
+    stepLabel: 'Output from the node that works',
+    keep: 'Keep it for the comparison',
+    forget: 'Forget it',
   },
 };

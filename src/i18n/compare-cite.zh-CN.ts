@@ -28,5 +28,10 @@ export default {
     remove: '移除正常节点',
     read: '从{{name}}读取到：',
     source: '{{step}}（正常节点）',
+    stepTitle: '正常节点上相同命令的输出（可选）',
+    stepHint: '在一个正常的节点上运行同一条命令，把输出粘贴到这里：诊断时会对比两个节点。',
+    stepLabel: '正常节点的输出',
+    keep: '保留，用于对比',
+    forget: '丢弃',
   },
 };

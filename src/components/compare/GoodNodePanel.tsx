@@ -49,7 +49,8 @@ export function GoodNodePanel({
           e.preventDefault();
           if (!text.trim()) return;
           const n = name.trim();
-          onSave({ ...(n ? { name: n } : {}), pastes: { [GOOD_ALL]: text } });
+          // Outputs kept step by step stay; this box is the node's collector run.
+          onSave({ ...(n ? { name: n } : {}), pastes: { ...good?.pastes, [GOOD_ALL]: text } });
         }}
       >
         <label htmlFor={`${id}-name`}>{t('compareUi.name')}</label>

@@ -10,6 +10,8 @@ import { EvidenceStep } from './EvidenceStep';
 import { Verdict } from '../../components/diagnosis/Verdict';
 import { BundleBox } from './BundleBox';
 import { GoodNodePanel } from '../../components/compare/GoodNodePanel';
+import { GoodStepPaste } from '../../components/compare/GoodStepPaste';
+import type { WizardState } from '../../engine/replay';
 import { NotFound } from '../../components/NotFound';
 import { ShareButton } from '../../components/share/ShareButton';
 import { StartOver } from '../../components/StartOver';
@@ -80,6 +82,12 @@ function WizardFor({
 
   const spec = tree.nodes[node]!;
   const index = rp.steps.findIndex((s) => s.node === node) + 1;
+  const saveGood = (good: WizardState['good']) => {
+    const next = { ...state };
+    if (good) next.good = good;
+    else delete next.good;
+    useWizard.getState().load(next, key);
+  };
 
   return (
     <div className="wizard">
@@ -138,6 +146,15 @@ function WizardFor({
             }}
           />
         )}
+        {spec.type === 'evidence' && tree.compares && (
+          <GoodStepPaste
+            key={`good-${node}`}
+            step={node}
+            good={state.good}
+            views={rp.goodViews[node]}
+            onSave={saveGood}
+          />
+        )}
         {spec.type === 'evidence' && <BundleBox tree={symptom} state={state} vars={rp.vars} />}
         {spec.type === 'outcome' && (
           <Verdict
@@ -157,12 +174,7 @@ function WizardFor({
             vars={rp.vars}
             good={state.good}
             views={rp.goodViews}
-            onSave={(good) => {
-              const next = { ...state };
-              if (good) next.good = good;
-              else delete next.good;
-              useWizard.getState().load(next, key);
-            }}
+            onSave={saveGood}
           />
         )}
         <div className="step-actions">
