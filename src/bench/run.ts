@@ -4,6 +4,7 @@ import { toLines } from '../engine/lines';
 import { parseBytesFast } from '../parsers/bytes';
 import { parsePaste } from '../parsers/registry';
 import { benchWalk } from './walk';
+import { benchCompare } from './compare';
 
 /** Median wall time of `fn` over `runs` runs, after one warm-up. */
 function median(runs: number, fn: () => void): number {
@@ -77,3 +78,8 @@ const files = process.argv.slice(2);
 bench(files);
 benchBytes(files.filter((f) => /conntrack/.test(f)));
 for (const f of files.filter((f) => /iptables-save/.test(f))) benchWalk(f);
+// Two nodes' pastes compared (`triage diff`): the dump against itself less one NodePort, and the
+// two conntrack tables as two nodes' tables.
+const dump = files.find((f) => /iptables-save/.test(f));
+const [ctGood, ctBad] = files.filter((f) => /conntrack/.test(f));
+if (dump && ctGood && ctBad) benchCompare(dump, ctGood, ctBad);

@@ -14,10 +14,16 @@ describe('conntrack', () => {
   it('a table near its limit on the bad node only: conntrack-table-full', () => {
     const max = sysctlLine('net.netfilter.nf_conntrack_max');
     expect(max).toBe('net.netfilter.nf_conntrack_max = 262144');
-    const good = parsedText(`${sysctlLine('net.netfilter.nf_conntrack_count')}\n${max}\n`, 'good.txt');
+    const good = parsedText(
+      `${sysctlLine('net.netfilter.nf_conntrack_count')}\n${max}\n`,
+      'good.txt',
+    );
     // The bad node: the same limit, and a conntrack -L of 240,000 flows (the bench generator).
     const dump = generated('gen-conntrack.mjs', ['--lines', '240000', '--seed', 'full']);
-    const bad = parsedText(`$ sysctl net.netfilter.nf_conntrack_max\n${max}\n$ conntrack -L\n${dump}`, 'bad.txt');
+    const bad = parsedText(
+      `$ sysctl net.netfilter.nf_conntrack_max\n${max}\n$ conntrack -L\n${dump}`,
+      'bad.txt',
+    );
     const diff = compareNodes(good, bad);
     expect(shown(diff).map(brief)).toEqual([
       {
@@ -36,14 +42,19 @@ describe('conntrack', () => {
 
   it('two fill levels of one band are alike: counts move with load', () => {
     const at = (count: number) =>
-      parsedText(`net.netfilter.nf_conntrack_count = ${count}\nnet.netfilter.nf_conntrack_max = 262144\n`, 'x');
+      parsedText(
+        `net.netfilter.nf_conntrack_count = ${count}\nnet.netfilter.nf_conntrack_max = 262144\n`,
+        'x',
+      );
     const diff = compareNodes(at(1200), at(9800));
     expect(shown(diff)).toEqual([]);
     // The count itself, as sysctl prints it, is noise; the fill level is the same.
     expect(diff.differences.map((d) => [d.kind, d.key, d.noise])).toEqual([
       ['sysctl', 'net.netfilter.nf_conntrack_count', true],
     ]);
-    expect(diff.same.filter((s) => s.kind === 'conntrack').map((s) => s.key)).toEqual(['conntrack fill']);
+    expect(diff.same.filter((s) => s.kind === 'conntrack').map((s) => s.key)).toEqual([
+      'conntrack fill',
+    ]);
   });
 
   it('conntrack -S: insert_failed zero on the good node, not on the bad (rke2#3924 against weave#3287)', () => {

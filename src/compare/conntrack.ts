@@ -31,7 +31,8 @@ function firstSysctl(side: Side, keys: string[]): Count | null {
   for (const { source, facts } of side.of('sysctl'))
     for (const k of keys) {
       const v = facts.values[k];
-      if (v && /^\d+$/.test(v.value.trim())) return { n: Number(v.value.trim()), evidence: cite(source, v) };
+      if (v && /^\d+$/.test(v.value.trim()))
+        return { n: Number(v.value.trim()), evidence: cite(source, v) };
     }
   return null;
 }
@@ -98,12 +99,15 @@ export function compareConntrack(good: Side, bad: Side): Compared {
   const { differences, same } = compareKeyed(g, b, {
     kind: 'conntrack',
     explain: (key, gf, bf) => {
-      if (key === 'conntrack fill') return isFull(bf) && !isFull(gf) ? 'conntrack-table-full' : null;
+      if (key === 'conntrack fill')
+        return isFull(bf) && !isFull(gf) ? 'conntrack-table-full' : null;
       const cause = COUNTERS[key.slice('conntrack -S '.length)];
       return cause && bf?.same === 'non-zero' && gf?.same === 'zero' ? cause : null;
     },
     wouldExplain: (key, value) =>
-      key === 'conntrack fill' && /^(?:9\d|100)(?:\.\d)?%/.test(value) ? 'conntrack-table-full' : null,
+      key === 'conntrack fill' && /^(?:9\d|100)(?:\.\d)?%/.test(value)
+        ? 'conntrack-table-full'
+        : null,
     // A bare count (no limit pasted) only grows and shrinks with load.
     noise: (key) => key === 'conntrack entries',
   });

@@ -18,11 +18,18 @@ describe('compareNodes on two recorded nodes', () => {
         bad: null,
         explainedBy: 'kube-proxy-rules-missing',
       },
-      { kind: 'policies', key: 'FORWARD policy', good: 'ACCEPT', bad: 'DROP', explainedBy: 'forward-drop' },
       {
         kind: 'policies',
-        key: 'FORWARD policy packets',
-        good: '3',
+        key: 'FORWARD policy',
+        good: 'ACCEPT',
+        bad: 'DROP',
+        explainedBy: 'forward-drop',
+      },
+      // 3 packets under ACCEPT on the good node were let through: none dropped there.
+      {
+        kind: 'policies',
+        key: 'FORWARD policy drops',
+        good: '0',
         bad: '3',
         explainedBy: 'forward-drop',
       },
@@ -33,7 +40,13 @@ describe('compareNodes on two recorded nodes', () => {
         bad: '1',
         explainedBy: 'rp-filter-asymmetric',
       },
-      { kind: 'mtu', key: 'mtu veth*', good: '1450', bad: '1450, 1500', explainedBy: 'mtu-mismatch' },
+      {
+        kind: 'mtu',
+        key: 'mtu veth*',
+        good: '1450',
+        bad: '1450, 1500',
+        explainedBy: 'mtu-mismatch',
+      },
       {
         kind: 'routes',
         key: 'route 10.244.2.0/24',
@@ -56,7 +69,9 @@ describe('compareNodes on two recorded nodes', () => {
     expect(forward.evidence.good).toEqual([
       expect.objectContaining({ text: ':FORWARD ACCEPT [3:180]' }),
     ]);
-    expect(forward.evidence.bad).toEqual([expect.objectContaining({ text: ':FORWARD DROP [3:180]' })]);
+    expect(forward.evidence.bad).toEqual([
+      expect.objectContaining({ text: ':FORWARD DROP [3:180]' }),
+    ]);
     expect(forward.evidence.bad[0]!.source).toMatch(/^netns-bad-node\.txt#\d$/);
     const mtu = differs(diff, 'mtu', 'mtu veth*')!;
     expect(mtu.evidence.bad.map((e) => e.text)).toEqual([
@@ -116,7 +131,8 @@ describe('compareNodes on two recorded nodes', () => {
     const list = shown(diff);
     const groups = explained(list);
     expect(groups.map((g) => g.cause)).toContain('forward-drop');
-    for (const g of groups) for (const i of g.differences) expect(list[i]!.explainedBy).toBe(g.cause);
+    for (const g of groups)
+      for (const i of g.differences) expect(list[i]!.explainedBy).toBe(g.cause);
   });
 
   it('says which kinds were pasted for one node only, instead of listing their differences', () => {

@@ -59,9 +59,11 @@ export function compareNodes(good: SectionResult[], bad: SectionResult[]): NodeD
   const differences: Difference[] = [];
   const same: Shared[] = [];
   const coverage: Coverage[] = [];
+  const compared: DiffKind[] = [];
   for (const kind of DIFF_KINDS) {
     const r = COMPARERS[kind](g, b);
     if (r.present.good && r.present.bad) {
+      compared.push(kind);
       differences.push(...r.differences);
       same.push(...r.same);
     } else if (r.present.good !== r.present.bad)
@@ -69,7 +71,7 @@ export function compareNodes(good: SectionResult[], bad: SectionResult[]): NodeD
   }
   // Array#sort is stable: within a group, the comparers' own order stays.
   differences.sort(order);
-  return { differences, same, coverage };
+  return { differences, same, coverage, compared };
 }
 
 /** The differences of the default report: noise left out unless asked for. */

@@ -8,7 +8,13 @@ describe('kernel', () => {
     const good = parsedText('$ uname -r\n3.10.0-327.el7.x86_64\n', 'centos.txt');
     const bad = parsedText('$ uname -r\n4.15.0-33-generic\n', 'ubuntu.txt');
     expect(shown(compareNodes(good, bad)).map(brief)).toEqual([
-      { kind: 'kernel', key: 'kernel', good: '3.10.0-327.el7.x86_64', bad: '4.15.0-33-generic', explainedBy: null },
+      {
+        kind: 'kernel',
+        key: 'kernel',
+        good: '3.10.0-327.el7.x86_64',
+        bad: '4.15.0-33-generic',
+        explainedBy: null,
+      },
     ]);
   });
 

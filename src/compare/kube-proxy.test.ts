@@ -6,10 +6,25 @@ const F = 'rules/ipvs-modules-missing/fixtures/';
 
 describe('kube-proxy mode and version', () => {
   it('IPVS on the good node, iptables on the bad (kube-proxy fell back): kubernetes#76717 against #63801', () => {
-    const diff = compareFiles(`${F}healthy--k8s76717-ipvs-startup.txt`, `${F}broken--k8s63801-fallback.txt`);
+    const diff = compareFiles(
+      `${F}healthy--k8s76717-ipvs-startup.txt`,
+      `${F}broken--k8s63801-fallback.txt`,
+    );
     expect(shown(diff).map(brief)).toEqual([
-      { kind: 'kube-proxy', key: 'kube-proxy mode', good: 'ipvs', bad: 'iptables', explainedBy: 'ipvs-modules-missing' },
-      { kind: 'kube-proxy', key: 'kube-proxy version', good: 'v1.14.0', bad: 'v1.10.2', explainedBy: null },
+      {
+        kind: 'kube-proxy',
+        key: 'kube-proxy mode',
+        good: 'ipvs',
+        bad: 'iptables',
+        explainedBy: 'ipvs-modules-missing',
+      },
+      {
+        kind: 'kube-proxy',
+        key: 'kube-proxy version',
+        good: 'v1.14.0',
+        bad: 'v1.10.2',
+        explainedBy: null,
+      },
     ]);
     expect(diff.differences[0]!.evidence.bad[0]!.text).toMatch(/Using iptables Proxier/);
   });
@@ -33,10 +48,7 @@ describe('kube-proxy mode and version', () => {
     expect(nftables.same.find((s) => s.key === 'kube-proxy mode')?.value).toBe('nftables');
     const mixed = compareNodes(
       iptables,
-      parsedText(
-        generated('gen-ipvsadm.mjs', ['--services', '5', '--seed', 'm']),
-        'ipvsadm.txt',
-      ),
+      parsedText(generated('gen-ipvsadm.mjs', ['--services', '5', '--seed', 'm']), 'ipvsadm.txt'),
     );
     expect(mixed.differences.find((d) => d.key === 'kube-proxy mode')).toMatchObject({
       good: 'iptables',

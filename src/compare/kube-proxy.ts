@@ -10,15 +10,25 @@ import type { Compared } from './types';
 function read(side: Side): Facts {
   const facts: Facts = new Map();
   for (const { source, facts: f } of side.of('kube-proxy-log')) {
-    if (f.proxier) put(facts, 'kube-proxy mode', { value: f.proxier.value, evidence: [cite(source, f.proxier)] });
-    if (f.version) put(facts, 'kube-proxy version', { value: f.version.value, evidence: [cite(source, f.version)] });
+    if (f.proxier)
+      put(facts, 'kube-proxy mode', {
+        value: f.proxier.value,
+        evidence: [cite(source, f.proxier)],
+      });
+    if (f.version)
+      put(facts, 'kube-proxy version', {
+        value: f.version.value,
+        evidence: [cite(source, f.version)],
+      });
   }
   for (const { source, facts: f } of side.of('nft')) {
     const t = kubeProxyTables(f)[0];
     if (t) put(facts, 'kube-proxy mode', { value: 'nftables', evidence: [cite(source, t.table)] });
   }
   for (const { source, facts: f } of side.of('iptables-save')) {
-    const ipset = f.rules.find((r) => r.table !== 'filter' && /--match-set KUBE-CLUSTER-IP\b/.test(r.text));
+    const ipset = f.rules.find(
+      (r) => r.table !== 'filter' && /--match-set KUBE-CLUSTER-IP\b/.test(r.text),
+    );
     if (ipset) put(facts, 'kube-proxy mode', { value: 'ipvs', evidence: [cite(source, ipset)] });
     const svc = f.chains.find((c) => c.name.startsWith('KUBE-SVC-'));
     if (svc) put(facts, 'kube-proxy mode', { value: 'iptables', evidence: [cite(source, svc)] });

@@ -8,11 +8,14 @@ const L = 'compare.label';
 const LABELS: [RegExp, (m: RegExpExecArray) => Msg][] = [
   [/^module (\S+)$/, (m) => ({ key: `${L}.module`, params: { name: m[1]! } })],
   [/^mtu (\S+)$/, (m) => ({ key: `${L}.mtu`, params: { device: m[1]! } })],
-  [/^offload (\S+) (\S+)$/, (m) => ({ key: `${L}.offload`, params: { device: m[1]!, feature: m[2]! } })],
+  [
+    /^offload (\S+) (\S+)$/,
+    (m) => ({ key: `${L}.offload`, params: { device: m[1]!, feature: m[2]! } }),
+  ],
   [/^route (\S+)$/, (m) => ({ key: `${L}.route`, params: { prefix: m[1]! } })],
   [/^Service (\S+)$/, (m) => ({ key: `${L}.service`, params: { service: m[1]! } })],
   [/^NodePort (\S+)$/, (m) => ({ key: `${L}.nodePort`, params: { port: m[1]! } })],
-  [/^(\S+) policy packets$/, (m) => ({ key: `${L}.policyPackets`, params: { hook: m[1]! } })],
+  [/^(\S+) policy drops$/, (m) => ({ key: `${L}.policyDrops`, params: { hook: m[1]! } })],
   [/^(\S+) policy(.*)$/, (m) => ({ key: `${L}.policy`, params: { hook: m[1]!, where: m[2]! } })],
   [/^kube-proxy mode$/, () => ({ key: `${L}.kubeProxyMode` })],
   [/^kube-proxy version$/, () => ({ key: `${L}.kubeProxyVersion` })],

@@ -6,18 +6,39 @@ const V = 'rules/vxlan-checksum-offload/fixtures/';
 
 describe('MTU and offload', () => {
   it('offload: tx-checksum-ip-generic on flannel.1 (seed 003, after and before `ethtool -K`)', () => {
-    const diff = compareFiles(`${V}fixed--seed003-grep-after.txt`, `${V}broken--seed003-grep-before.txt`);
+    const diff = compareFiles(
+      `${V}fixed--seed003-grep-after.txt`,
+      `${V}broken--seed003-grep-before.txt`,
+    );
     expect(shown(diff).map(brief)).toEqual([
-      { kind: 'offload', key: 'offload flannel.1 tx-checksumming', good: 'off', bad: 'on', explainedBy: 'vxlan-checksum-offload' },
-      { kind: 'offload', key: 'offload flannel.1 tx-checksum-ip-generic', good: 'off', bad: 'on', explainedBy: 'vxlan-checksum-offload' },
+      {
+        kind: 'offload',
+        key: 'offload flannel.1 tx-checksumming',
+        good: 'off',
+        bad: 'on',
+        explainedBy: 'vxlan-checksum-offload',
+      },
+      {
+        kind: 'offload',
+        key: 'offload flannel.1 tx-checksum-ip-generic',
+        good: 'off',
+        bad: 'on',
+        explainedBy: 'vxlan-checksum-offload',
+      },
     ]);
     // The same `on` on both nodes cannot be why one fails.
-    const both = compareFiles(`${V}broken--seed003-grep-before.txt`, `${V}broken--seed003-grep-before.txt`);
+    const both = compareFiles(
+      `${V}broken--seed003-grep-before.txt`,
+      `${V}broken--seed003-grep-before.txt`,
+    );
     expect(causeSummary(both).against.map((a) => a.cause)).toEqual(['vxlan-checksum-offload']);
   });
 
   it('offload features one `ethtool -k | grep` shows and the other does not are not compared', () => {
-    const good = parsedText('Features for flannel.1:\nrx-checksumming: on\ntx-checksumming: off\n', 'g');
+    const good = parsedText(
+      'Features for flannel.1:\nrx-checksumming: on\ntx-checksumming: off\n',
+      'g',
+    );
     const bad = parsedText('Features for flannel.1:\ntx-checksumming: off\n', 'b');
     expect(compareNodes(good, bad).differences).toEqual([]);
   });
@@ -49,7 +70,13 @@ describe('MTU and offload', () => {
     );
     expect(shown(diff).map(brief)).toEqual([
       { kind: 'mtu', key: 'mtu flannel.1', good: '1450', bad: '8951', explainedBy: 'mtu-mismatch' },
-      { kind: 'mtu', key: 'mtu veth*', good: '1450', bad: '1450, 8951', explainedBy: 'mtu-mismatch' },
+      {
+        kind: 'mtu',
+        key: 'mtu veth*',
+        good: '1450',
+        bad: '1450, 8951',
+        explainedBy: 'mtu-mismatch',
+      },
     ]);
   });
 });

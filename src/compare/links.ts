@@ -1,7 +1,7 @@
 import type { Evidence } from '../engine/types';
 import type { NetInterface } from '../parsers/ip-addr/facts';
 import { cite, type Side } from './side';
-import { compareKeyed, put, type Facts } from './keyed';
+import { compareKeyed, put, type Fact, type Facts } from './keyed';
 import type { Compared } from './types';
 
 /** Pods' interfaces, one per pod: compared as the set of their MTUs under the prefix's name. */
@@ -45,6 +45,8 @@ function readMtu(side: Side): Facts {
 }
 
 const deviceOf = (key: string) => key.split(' ')[1]!;
+/** A device's MTUs (a pod group holds several: `1450, 1500`). */
+const mtus = (f: Fact) => f.value.split(', ').map(Number);
 
 /** MTU per device by name, pods' interfaces by role; a physical NIC's name is the node's own. */
 export function compareMtu(good: Side, bad: Side): Compared {
@@ -52,8 +54,19 @@ export function compareMtu(good: Side, bad: Side): Compared {
   const b = readMtu(bad);
   const { differences, same } = compareKeyed(g, b, {
     kind: 'mtu',
-    explain: (key, gf, bf) =>
-      gf !== null && bf !== null && !NOT_POD_PATH.test(deviceOf(key)) ? 'mtu-mismatch' : null,
+    explain: (key, gf, bf) => {
+      const device = deviceOf(key);
+      if (gf === null || bf === null || NOT_POD_PATH.test(device)) return null;
+      // The harmful side: an uplink smaller than the good node's (the overlay no longer fits it),
+      // a pod-path device larger (packets too big for the path).
+      return PHYSICAL.test(device)
+        ? Math.min(...mtus(bf)) < Math.min(...mtus(gf))
+          ? 'mtu-mismatch'
+          : null
+        : Math.max(...mtus(bf)) > Math.max(...mtus(gf))
+          ? 'mtu-mismatch'
+          : null;
+    },
     // A NIC only one node has is a NIC named after its slot; `br-…` bridges are named per run.
     noise: (key, gf, bf) =>
       (gf === null || bf === null) &&

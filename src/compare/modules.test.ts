@@ -37,10 +37,19 @@ describe('kernel modules', () => {
 
   it('br_netfilter missing on the bad node (whole listings on both)', () => {
     const whole = 'Module                  Size  Used by\n';
-    const good = parsedText(`${whole}br_netfilter           22256  0\nbridge                151336  1 br_netfilter\n`, 'g');
+    const good = parsedText(
+      `${whole}br_netfilter           22256  0\nbridge                151336  1 br_netfilter\n`,
+      'g',
+    );
     const bad = parsedText(`${whole}bridge                151336  0\n`, 'b');
     expect(shown(compareNodes(good, bad)).map(brief)).toEqual([
-      { kind: 'modules', key: 'module br_netfilter', good: 'loaded', bad: null, explainedBy: 'br-netfilter-off' },
+      {
+        kind: 'modules',
+        key: 'module br_netfilter',
+        good: 'loaded',
+        bad: null,
+        explainedBy: 'br-netfilter-off',
+      },
     ]);
   });
 });

@@ -17,13 +17,24 @@ const onNode = (node: string) =>
 
 describe('CNI and kube-proxy pods', () => {
   it('calico-node ready on the good node, not on the bad one, restarting', () => {
-    const diff = compareNodes(parsedText(onNode('k8s-master'), 'master.txt'), parsedText(onNode('node-1'), 'node-1.txt'));
+    const diff = compareNodes(
+      parsedText(onNode('k8s-master'), 'master.txt'),
+      parsedText(onNode('node-1'), 'node-1.txt'),
+    );
     expect(shown(diff).map(brief)).toEqual([
-      { kind: 'pods', key: 'pod calico-node', good: 'Running 1/1', bad: 'Running 0/1', explainedBy: 'cni-unhealthy' },
+      {
+        kind: 'pods',
+        key: 'pod calico-node',
+        good: 'Running 1/1',
+        bad: 'Running 0/1',
+        explainedBy: 'cni-unhealthy',
+      },
     ]);
     // 4 restarts against 649: both restarted, a count that only grows.
     expect(diff.same.map((s) => s.key)).toContain('pod calico-node restarts');
-    expect(diff.differences[0]!.evidence.bad[0]!.text).toMatch(/^kube-system\s+calico-node-hzcsh\s+0\/1/);
+    expect(diff.differences[0]!.evidence.bad[0]!.text).toMatch(
+      /^kube-system\s+calico-node-hzcsh\s+0\/1/,
+    );
   });
 
   it('picks the node’s own row from a cluster-wide list by the host name of `uname -a`', () => {

@@ -44,7 +44,8 @@ function rowsOf(side: Side): { source: string; row: KubectlRow; role: string }[]
   return [...byRole.values()].filter((rows) => rows.length === 1).map((rows) => rows[0]!);
 }
 
-const ready = (f: Fact | null) => f !== null && /^Running /.test(f.value) && /(\d+)\/\1$/.test(f.value);
+const ready = (f: Fact | null) =>
+  f !== null && /^Running /.test(f.value) && /(\d+)\/\1$/.test(f.value);
 
 function read(side: Side): Facts {
   const facts: Facts = new Map();

@@ -8,7 +8,7 @@ import type { Compared } from './types';
 const HOOKS: Record<string, CauseId> = { FORWARD: 'forward-drop', INPUT: 'host-firewall-blocks' };
 
 const policyKey = (hook: string, where = '') => `${hook} policy${where}`;
-const packetsKey = (hook: string) => `${hook} policy packets`;
+const dropsKey = (hook: string) => `${hook} policy drops`;
 
 function putPolicy(
   facts: Facts,
@@ -19,13 +19,16 @@ function putPolicy(
 ): void {
   const p = policy.toUpperCase();
   put(facts, policyKey(hook), { value: p, evidence: [evidence] });
-  // Two nodes' counts differ always; which policy counted, and whether any, is what tells.
-  if (packets !== null)
-    put(facts, packetsKey(hook), {
-      value: String(packets),
-      same: `${p} ${packets > 0 ? 'some' : 'none'}`,
+  // The policy's counter counts drops only under DROP: under ACCEPT it counts packets let through,
+  // which says nothing. Two nodes' counts differ always; whether any were dropped is what tells.
+  if (packets !== null) {
+    const drops = p === 'DROP' ? packets : 0;
+    put(facts, dropsKey(hook), {
+      value: String(drops),
+      same: drops > 0 ? 'some' : 'none',
       evidence: [evidence],
     });
+  }
 }
 
 /** FORWARD and INPUT policies of the filter table (iptables-save, iptables -L) and of nft base chains. */
@@ -46,33 +49,35 @@ function read(side: Side): Facts {
       const hook = c.hook?.toUpperCase();
       if (c.type !== 'filter' || !hook || !(hook in HOOKS) || !c.policy) continue;
       const where = ` (nft ${c.family} ${c.table} ${c.name})`;
-      put(facts, policyKey(hook, where), { value: c.policy.toUpperCase(), evidence: [cite(source, c)] });
+      put(facts, policyKey(hook, where), {
+        value: c.policy.toUpperCase(),
+        evidence: [cite(source, c)],
+      });
     }
   return facts;
 }
 
 const hookOf = (key: string) => key.split(' ')[0]!;
-const count = (f: Fact | null) => (f === null ? 0 : Number(f.value));
+const isDrops = (key: string) => key.endsWith(' policy drops');
+const some = (f: Fact | null) => f?.same === 'some';
 
 /** Policies that differ, and drop counters where the bad node's DROP policy is dropping. */
 export function comparePolicies(good: Side, bad: Side): Compared {
   const g = read(good);
   const b = read(bad);
-  const policy = (facts: Facts, key: string) => facts.get(policyKey(hookOf(key)))?.value ?? null;
-  // The bad node's policy drops and has dropped, where the good node's drops nothing.
-  const dropping = (key: string, gf: Fact | null, bf: Fact | null) =>
-    policy(b, key) === 'DROP' && count(bf) > 0 && (policy(g, key) !== 'DROP' || count(gf) === 0);
+  // The bad node's DROP policy has dropped packets, the good node's none.
+  const dropping = (gf: Fact | null, bf: Fact | null) => some(bf) && !some(gf);
   const { differences, same } = compareKeyed(g, b, {
     kind: 'policies',
     explain: (key, gf, bf) => {
       const cause = HOOKS[hookOf(key)] ?? null;
-      if (key.includes(' policy packets')) return dropping(key, gf, bf) ? cause : null;
+      if (isDrops(key)) return dropping(gf, bf) ? cause : null;
       return bf?.value === 'DROP' && gf?.value !== 'DROP' ? cause : null;
     },
     wouldExplain: (key, value) =>
-      !key.includes(' packets') && value === 'DROP' ? (HOOKS[hookOf(key)] ?? null) : null,
-    // Counters only grow: two nodes' counts differ unless the bad node's DROP is what counts.
-    noise: (key, gf, bf) => key.includes(' policy packets') && !dropping(key, gf, bf),
+      !isDrops(key) && value === 'DROP' ? (HOOKS[hookOf(key)] ?? null) : null,
+    // Counters only grow: drops on the good node only are its own history, not a cause.
+    noise: (key, gf, bf) => isDrops(key) && !dropping(gf, bf),
   });
   return { differences, same, present: { good: g.size > 0, bad: b.size > 0 } };
 }

@@ -12,6 +12,7 @@ export function diffJson(diff: NodeDiff, all = false) {
     differences: list,
     explained: explained(list),
     coverage: diff.coverage,
+    compared: diff.compared ?? [],
     against: causeSummary(diff).against.map((a) => ({
       cause: a.cause,
       keys: a.shared.map((s) => ({ kind: s.kind, key: s.key, value: s.value })),
@@ -59,11 +60,21 @@ function summary(diff: NodeDiff, say: Say): string[] {
   const title = (c: string) => say({ key: `cause.${c}.title` });
   const out: string[] = [];
   if (s.supports.length > 0)
-    out.push(`${say({ key: 'compare.supports' })}: ${s.supports.map((x) => title(x.cause)).join('; ')}`);
+    out.push(
+      `${say({ key: 'compare.supports' })}: ${s.supports.map((x) => title(x.cause)).join('; ')}`,
+    );
   if (s.against.length > 0)
-    out.push(`${say({ key: 'compare.against' })}: ${s.against.map((x) => title(x.cause)).join('; ')}`);
+    out.push(
+      `${say({ key: 'compare.against' })}: ${s.against.map((x) => title(x.cause)).join('; ')}`,
+    );
   return out;
 }
+
+/** No difference shown: the nodes agree, or nothing of one paste could be set against the other. */
+const emptyMsg = (diff: NodeDiff): Msg =>
+  (diff.compared ?? []).length > 0
+    ? { key: 'compare.noDifference' }
+    : { key: 'compare.nothingCompared' };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
@@ -73,9 +84,12 @@ export function diffMarkdown(diff: NodeDiff, lang: Lang, all = false): string {
   const say = sayer(lang);
   const list = shown(diff, all);
   const out = [`## ${say({ key: 'compare.title' })}`, ''];
-  if (list.length === 0) out.push(say({ key: 'compare.noDifference' }), '');
+  if (list.length === 0) out.push(say(emptyMsg(diff)), '');
   else {
-    out.push(`| | ${say({ key: 'compare.goodNode' })} | ${say({ key: 'compare.badNode' })} |`, '|---|---|---|');
+    out.push(
+      `| | ${say({ key: 'compare.goodNode' })} | ${say({ key: 'compare.badNode' })} |`,
+      '|---|---|---|',
+    );
     for (const d of list) {
       const label = say(labelOf(d));
       const why = d.explainedBy
@@ -101,7 +115,7 @@ export function diffText(diff: NodeDiff, lang: Lang, all = false): string {
   const say = sayer(lang);
   const list = shown(diff, all);
   const out: string[] = [];
-  if (list.length === 0) out.push(say({ key: 'compare.noDifference' }));
+  if (list.length === 0) out.push(say(emptyMsg(diff)));
   for (const g of groups(list)) {
     out.push(
       g.cause
@@ -110,8 +124,12 @@ export function diffText(diff: NodeDiff, lang: Lang, all = false): string {
     );
     for (const d of g.items) {
       out.push(`  ${say(labelOf(d))}${d.noise ? ` [${say({ key: 'compare.noise' })}]` : ''}`);
-      out.push(`    ${say({ key: 'compare.goodNode' })}: ${say(valueOf(d.good))}${d.evidence.good.length ? `  (${at(d.evidence.good)})` : ''}`);
-      out.push(`    ${say({ key: 'compare.badNode' })}: ${say(valueOf(d.bad))}${d.evidence.bad.length ? `  (${at(d.evidence.bad)})` : ''}`);
+      out.push(
+        `    ${say({ key: 'compare.goodNode' })}: ${say(valueOf(d.good))}${d.evidence.good.length ? `  (${at(d.evidence.good)})` : ''}`,
+      );
+      out.push(
+        `    ${say({ key: 'compare.badNode' })}: ${say(valueOf(d.bad))}${d.evidence.bad.length ? `  (${at(d.evidence.bad)})` : ''}`,
+      );
     }
   }
   const more = [...summary(diff, say), ...notes(diff, list, say)];

@@ -16,7 +16,8 @@ const isPodRoute = (r: Route) =>
 
 /** A route to its own pods, or Calico's blackhole for its own block: per node by design. */
 const ownPods = (f: Fact | null) =>
-  f !== null && (/^blackhole\b/.test(f.value) || OWN_PODS.test(/dev (\S+)/.exec(f.value)?.[1] ?? ''));
+  f !== null &&
+  (/^blackhole\b/.test(f.value) || OWN_PODS.test(/dev (\S+)/.exec(f.value)?.[1] ?? ''));
 
 function read(side: Side): Facts {
   const facts: Facts = new Map();
@@ -42,7 +43,8 @@ export function compareRoutes(good: Side, bad: Side): Compared {
   const { differences, same } = compareKeyed(g, b, {
     kind: 'routes',
     // A peer's pod subnet the good node routes and the bad one does not: its CNI agent did not.
-    explain: (_key, gf, bf) => (gf !== null && bf === null && !ownPods(gf) ? 'cni-unhealthy' : null),
+    explain: (_key, gf, bf) =>
+      gf !== null && bf === null && !ownPods(gf) ? 'cni-unhealthy' : null,
     noise: (_key, gf, bf) => ownPods(gf) || ownPods(bf),
   });
   const pasted = (s: Side) => s.of('ip-route').length > 0;

@@ -47,16 +47,19 @@ export function readIptablesServices(side: Side, facts: Facts): void {
     for (const r of f.rules) {
       if (r.proto === null || r.dport === null) continue;
       const evidence = [cite(source, r)];
-      if (/has no (?:local )?endpoints/.test(r.comment ?? '') && /REJECT|DROP/.test(r.target ?? '')) {
+      if (
+        /has no (?:local )?endpoints/.test(r.comment ?? '') &&
+        /REJECT|DROP/.test(r.target ?? '')
+      ) {
         const d = destination(r);
-        const key =
-          d === null ? nodePortKey(r.proto, r.dport) : serviceKey(r.proto, d, r.dport);
+        const key = d === null ? nodePortKey(r.proto, r.dport) : serviceKey(r.proto, d, r.dport);
         put(facts, key, { value: NO_ENDPOINTS, evidence });
       } else if (r.chain === 'KUBE-NODEPORTS' && /^KUBE-(?:SVC|EXT|XLB|FW)-/.test(r.target ?? ''))
         put(facts, nodePortKey(r.proto, r.dport), { value: valueOf(r), evidence });
       else if (r.chain === 'KUBE-SERVICES' && /^KUBE-(?:SVC|EXT|FW)-/.test(r.target ?? '')) {
         const d = destination(r);
-        if (d !== null) put(facts, serviceKey(r.proto, d, r.dport), { value: valueOf(r), evidence });
+        if (d !== null)
+          put(facts, serviceKey(r.proto, d, r.dport), { value: valueOf(r), evidence });
       }
     }
   }

@@ -19,7 +19,9 @@ describe('Services and NodePorts', () => {
     // One service: its ClusterIP, and its NodePort when it has one; named as its rules name it.
     const names = new Set(list.map((d) => d.good));
     expect(names.size).toBe(1);
-    expect(list.map((d) => d.key)).toContainEqual(expect.stringMatching(/^Service tcp\/10\.\d+\.\d+\.\d+:\d+$/));
+    expect(list.map((d) => d.key)).toContainEqual(
+      expect.stringMatching(/^Service tcp\/10\.\d+\.\d+\.\d+:\d+$/),
+    );
     expect(diff.same.filter((s) => s.kind === 'services').length).toBeGreaterThan(299);
     // The chains' packet counters differ between the two dumps, and are not compared.
     expect(diff.differences.filter((d) => d.kind !== 'services')).toEqual([]);
@@ -46,7 +48,10 @@ describe('Services and NodePorts', () => {
   it('a virtual server without real servers on the bad node only: IPVS has no endpoints for it', () => {
     const vs = (rs: string) =>
       `IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\nTCP  10.96.0.10:53 rr\n${rs}`;
-    const good = parsedText(vs('  -> 10.244.151.128:53            Masq    1      0          0\n'), 'g');
+    const good = parsedText(
+      vs('  -> 10.244.151.128:53            Masq    1      0          0\n'),
+      'g',
+    );
     const bad = parsedText(vs(''), 'b');
     expect(shown(compareNodes(good, bad)).map(brief)).toEqual([
       {

@@ -12,7 +12,10 @@ export interface SysctlCause {
 }
 
 const num = (v: string | null) => (v !== null && /^-?\d+$/.test(v) ? Number(v) : NaN);
-const is = (...bad: string[]) => (v: string) => bad.includes(v);
+const is =
+  (...bad: string[]) =>
+  (v: string) =>
+    bad.includes(v);
 const below = (v: string, other: string | null) => num(v) < num(other);
 const above = (v: string, other: string | null) => num(v) > num(other);
 

@@ -29,7 +29,10 @@ describe('sysctl', () => {
   });
 
   it('a harmful setting both nodes share argues against its cause', () => {
-    const diff = compareFiles(`${TW}broken--haomeiwen-sysctl.txt`, `${TW}broken--haomeiwen-sysctl.txt`);
+    const diff = compareFiles(
+      `${TW}broken--haomeiwen-sysctl.txt`,
+      `${TW}broken--haomeiwen-sysctl.txt`,
+    );
     expect(diff.differences).toEqual([]);
     expect(causeSummary(diff).against.map((a) => a.cause)).toEqual(['tcp-tw-recycle-nat']);
   });

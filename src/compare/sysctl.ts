@@ -31,6 +31,8 @@ function read(side: Side): Read {
   return { facts, full };
 }
 
+const ABSENT: Fact = { value: 'missing', evidence: [] };
+
 const harmful = (key: string, f: Fact | null, other: Fact | null) =>
   f !== null && (sysctlCause(key)?.harmful(f.value, other?.value ?? null) ?? false);
 
@@ -41,8 +43,15 @@ export function compareSysctl(good: Side, bad: Side): Compared {
   const { differences, same } = compareKeyed(g.facts, b.facts, {
     kind: 'sysctl',
     oneSided: (_key, holder) => (holder === 'good' ? b.full : g.full),
-    explain: (key, gf, bf) =>
-      harmful(key, bf, gf) && !harmful(key, gf, bf) ? (sysctlCause(key)?.cause ?? null) : null,
+    explain: (key, gf, bf) => {
+      // A key a whole listing lacks is a knob the kernel does not have there (br_netfilter not
+      // loaded leaves no net.bridge.* at all): judged as `missing`, as `sysctl -p` reports it.
+      const gv = gf ?? (g.full ? ABSENT : null);
+      const bv = bf ?? (b.full ? ABSENT : null);
+      return harmful(key, bv, gv) && !harmful(key, gv, bv)
+        ? (sysctlCause(key)?.cause ?? null)
+        : null;
+    },
     wouldExplain: (key, value) =>
       sysctlCause(key)?.harmful(value, null) ? sysctlCause(key)!.cause : null,
     noise: (key) => SYSCTL_NOISE.some((re) => re.test(key)),

@@ -55,6 +55,11 @@ export interface NodeDiff {
   differences: Difference[];
   same: Shared[];
   coverage: Coverage[];
+  /**
+   * The kinds pasted for both nodes, hence compared. Empty: nothing of either paste could be set
+   * against the other (an unreadable paste, or two pastes of different outputs).
+   */
+  compared?: DiffKind[];
 }
 
 /** What one comparer found. `present`: whether each node had anything of its kind to compare. */

@@ -6,7 +6,10 @@ export default {
     badNode: 'bad node',
     explainedBy: 'explained by: {{cause}}',
     noDifference: 'The two nodes show no difference in what was pasted for both.',
-    noiseLeftOut: '{{n}} difference(s) left out as noise (counters, names, addresses); `--all` shows them.',
+    nothingCompared:
+      'Nothing was compared: no output was read on both nodes. Paste the same commands’ output for each node.',
+    noiseLeftOut:
+      '{{n}} difference(s) left out as noise (counters, names, addresses); `--all` shows them.',
     noise: 'noise',
     others: 'Other differences',
     coverageTitle: 'Not compared',
@@ -15,7 +18,8 @@ export default {
       bad: '{{kind}}: not pasted for the bad node',
     },
     supports: 'Differs from the node that works',
-    against: 'The same on the node that works (a setting both nodes share cannot explain why only one fails)',
+    against:
+      'The same on the node that works (a setting both nodes share cannot explain why only one fails)',
     kind: {
       sysctl: 'sysctl',
       modules: 'kernel modules',
@@ -37,7 +41,7 @@ export default {
       service: 'Service {{service}}',
       nodePort: 'NodePort {{port}}',
       policy: '{{hook}} policy{{where}}',
-      policyPackets: 'packets counted by the {{hook}} policy',
+      policyDrops: 'packets dropped by the {{hook}} policy',
       kubeProxyMode: 'kube-proxy mode',
       kubeProxyVersion: 'kube-proxy version',
       conntrackFill: 'conntrack table fill',

@@ -9,6 +9,8 @@ export default {
     badNode: '故障节点',
     explainedBy: '对应原因：{{cause}}',
     noDifference: '在两个节点都粘贴了的内容中，两者没有差异。',
+    nothingCompared:
+      '没有可对比的内容：两个节点的粘贴中没有同一种可识别的输出。请为两个节点粘贴相同命令的输出。',
     noiseLeftOut: '已略去 {{n}} 项噪声差异（计数器、名称、地址）；`--all` 可显示。',
     noise: '噪声',
     others: '其他差异',
@@ -40,7 +42,7 @@ export default {
       service: 'Service {{service}}',
       nodePort: 'NodePort {{port}}',
       policy: '{{hook}} 默认策略{{where}}',
-      policyPackets: '{{hook}} 默认策略计数的包数',
+      policyDrops: '{{hook}} 默认策略丢弃的包数',
       kubeProxyMode: 'kube-proxy 模式',
       kubeProxyVersion: 'kube-proxy 版本',
       conntrackFill: 'conntrack 表使用率',
