@@ -144,3 +144,35 @@ test.describe('a node that works, step by step', () => {
     ).toHaveCount(1);
   });
 });
+
+test.describe('a node that works, shared', () => {
+  test.use({ locale: 'en-US' });
+
+  test('the link carries it: the receiver sees the same comparison and finding', async ({
+    page,
+    browser,
+  }) => {
+    await toDiagnosis(page, 'I don’t know');
+    await compareWith(page, 'k8s-node01', WORKING);
+    await page.getByTestId('share-open').click();
+    const dialog = page.getByRole('dialog');
+    for (const key of ['omitRaw', 'redact'] as const)
+      await dialog.getByTestId(`share-${key}`).setChecked(false);
+    await expect(dialog.getByTestId('share-sees-good')).toContainText('k8s-node01');
+    const input = dialog.getByTestId('share-link');
+    await expect(input).toHaveAttribute('data-ready', 'true');
+    const link = await input.inputValue();
+
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const other = await context.newPage();
+    await other.goto(link);
+    await expect(other.getByTestId('comparison')).toBeVisible({ timeout: 30_000 });
+    await expect(
+      other.locator('[data-testid=comparison] tr[data-difference="net.ipv4.tcp_tw_recycle"]'),
+    ).toHaveAttribute('data-explained-by', 'tcp-tw-recycle-nat');
+    await expect(
+      other.locator('[data-cause-id="tcp-tw-recycle-nat"] [data-testid=finding-compare]'),
+    ).toHaveText('与正常节点不同：net.ipv4.tcp_tw_recycle 在本节点为 1，在正常节点为 0。');
+    await context.close();
+  });
+});

@@ -29,6 +29,8 @@ export default {
         'the path and the diagnosis ({{n}} finding(s)) with the evidence lines, not the raw output',
       redacted: 'addresses, host names and secrets as stand-ins, said so on their page',
       walks: 'the {{n}} packet(s) you walked through the rules, walked again on their page',
+      good: 'the node that works ({{name}}): its {{n}} output(s), compared again on their page',
+      goodOmitted: 'the name of the node that works ({{name}}), not its outputs',
     },
     preview: 'Exactly what the link carries',
     previewCut:

@@ -222,6 +222,14 @@ function ReceiverSees({ payload }: { payload: Built['payload'] }) {
         {payload.walks && !payload.omitted && Object.keys(payload.walks).length > 0 && (
           <li>{t('share.sees.walks', { n: Object.keys(payload.walks).length })}</li>
         )}
+        {payload.good && (
+          <li data-testid="share-sees-good">
+            {t(payload.omitted ? 'share.sees.goodOmitted' : 'share.sees.good', {
+              name: payload.good.name ?? t('compareUi.good'),
+              n: Object.keys(payload.good.pastes).length,
+            })}
+          </li>
+        )}
       </ul>
     </section>
   );
