@@ -12,10 +12,24 @@ export interface FixtureCase {
   expect: string[];
   forbid: string[];
   files: { name: string; text: string }[];
+  /** A known gap of the product this case shows (why it is not diagnosed right yet), if any. */
+  unresolved?: string;
 }
 
 export function fixtureCases(): FixtureCase[] {
-  const root = join(TEST_DATA, 'fixtures');
+  return casesIn('fixtures');
+}
+
+/**
+ * The real cases collected from public threads (`test-data/cases/`), in the same shape as the
+ * fixtures: one folder per case, its pastes as posted and a `case.json`.
+ */
+export function realCases(): FixtureCase[] {
+  return casesIn('cases');
+}
+
+function casesIn(dirName: string): FixtureCase[] {
+  const root = join(TEST_DATA, dirName);
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => {
@@ -30,6 +44,7 @@ export function fixtureCases(): FixtureCase[] {
         expect: meta.expect,
         forbid: meta.forbid,
         files,
+        ...(meta.unresolved ? { unresolved: String(meta.unresolved) } : {}),
       };
     });
 }

@@ -9,6 +9,7 @@ import {
   textsMatch,
 } from '../../testing/parser-checks';
 import { readTestData } from '../../testing/test-data';
+import { parsePaste } from '../registry';
 import { ingressNginxLog } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -64,6 +65,18 @@ describe('ingress-nginx-log: real outputs', () => {
     expect(r.facts.errors[1]).toMatchObject({ upstream: '10.244.3.84:5601', line: 3 });
     expect(r.facts.access.statuses).toEqual({ '502': 2 });
     expect(r.facts.access.serverErrors[0]).toMatchObject({ upstreams: [], upstreamName: null });
+  });
+
+  it("nginx's 504 error page pasted above the log, lines hard-wrapped by the post", () => {
+    const r = log(local('ingress-nginx-log--in7673-error-page-wrapped.txt'));
+    expect(r.facts.errorCounts).toEqual({ 'timeout-connect': 1 });
+    expect(r.facts.errors[0]).toMatchObject({ line: 9 });
+    expect(r.facts.access.statuses).toEqual({ '504': 1 });
+    // The page itself is no problem of the paste; the two wrapped halves are.
+    expect(r.problems.map((p) => p.line)).toEqual([10, 12]);
+    // An error page alone is not an ingress-nginx log.
+    const page = local('ingress-nginx-log--in7673-error-page-wrapped.txt').split('\n').slice(0, 7);
+    expect(parsePaste(page.join('\n'), 'x')[0]!.kind).not.toBe('ingress-nginx-log');
   });
 
   it('the old access format with $the_real_ip, three refused attempts', () => {

@@ -4,6 +4,14 @@ import { capped, isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k
 import type { IngressErrorEvent, IngressNginxLogFacts } from './facts';
 import { accessLine, controllerLine, isBanner, isChatter, nginxError, stripPrefix } from './lines';
 
+/**
+ * nginx's stock error page (`<head><title>504 Gateway Time-out</title></head>`, `<hr><center>
+ * nginx</center>`): what curl or the browser got, often pasted above the controller's log lines.
+ * It is the symptom the log explains, not a line of the log.
+ */
+const ERROR_PAGE =
+  /^\s*(?:<\/?(?:html|head|body)>|<head><title>\d{3} [^<]{0,80}<\/title><\/head>|<center><h1>\d{3} [^<]{0,80}<\/h1><\/center>|<hr><center>(?:nginx|openresty)[^<]{0,40}<\/center>)\s*$/i;
+
 const K = 'parse.ingress-nginx-log';
 const KEEP = 500;
 
@@ -14,7 +22,7 @@ export const ingressNginxLog = withLeadingCommand(
     detect(head, ctx) {
       let ours = 0;
       let strong = false;
-      const body = head.filter((l) => !isNoise(l.text));
+      const body = head.filter((l) => !isNoise(l.text) && !ERROR_PAGE.test(l.text));
       for (const l of body) {
         if (l.text.length > MAX_LINE) continue;
         const text = stripPrefix(l.text);
@@ -46,7 +54,7 @@ export const ingressNginxLog = withLeadingCommand(
         if (facts.errors.length < KEEP) facts.errors.push(e);
       };
       for (const l of lines) {
-        if (isNoise(l.text)) continue;
+        if (isNoise(l.text) || ERROR_PAGE.test(l.text)) continue;
         if (l.text.length > MAX_LINE) {
           problems.push({ line: l.n, msg: msg(`${K}.notALogLine`) });
           continue;

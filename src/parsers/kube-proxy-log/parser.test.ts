@@ -92,6 +92,25 @@ describe('kube-proxy-log: real outputs', () => {
   });
 });
 
+describe('kube-proxy-log: structured messages without their klog header', () => {
+  it('rke2 3710: the IPVS refusal alone, an error because of err=', () => {
+    const r = parsed(parsePaste(local('kube-proxy--rke2-3710-bare-structured.txt'), 'x')[0]);
+    expect(r.status).toBe('parsed');
+    const f = factsOf(r, 'kube-proxy-log');
+    expect(f.entries).toHaveLength(1);
+    expect(f.entries[0]).toMatchObject({ level: 'E', line: 1 });
+    expect(f.entries[0]!.message).toMatch(/required kernel modules are not loaded/);
+  });
+
+  it('a healthy message of the same shape reads its proxier; other quoted lines are not claimed', () => {
+    const f = factsOf(parsed(parsePaste('"Using iptables Proxier"\n', 'x')[0]), 'kube-proxy-log');
+    expect(f.proxier?.value).toBe('iptables');
+    expect(f.entries[0]!.level).toBe('I');
+    for (const text of ['"hello" a=b\n', '"foo bar"\n"baz"\n', 'key="value" other=1\n'])
+      expect(parsePaste(text, 'x')[0]!.kind).not.toBe('kube-proxy-log');
+  });
+});
+
 describe('kube-proxy-log: formats', () => {
   it('reads `kubectl logs --timestamps` and structured klog; the last proxier wins', () => {
     const text = [

@@ -79,11 +79,25 @@ function entryOf(l: Line): KlogEntry | null {
   return m ? { ...m, line: l.n, text: l.text } : null;
 }
 
-/** A klog line, in text or in JSON (`--logging-format=json`). */
+/** A klog line, in text or in JSON (`--logging-format=json`), or a structured message alone. */
 function lineOf(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
   const m = KLOG.exec(text);
   if (m) return { level: m[1] as KlogEntry['level'], origin: m[3]!, message: m[4]!.trimEnd() };
-  return jsonLine(text);
+  return jsonLine(text) ?? bareMessage(text);
+}
+
+/**
+ * A structured-logging message copied without its klog header (from a log viewer, an event, a
+ * ticket): `"Can't use the IPVS proxier" err="IPVS proxier will not be used because ..."`. The
+ * quoted message then `key=value` pairs is klog's own text form of it; `err=` makes it an error.
+ * Only kube-proxy's words make the paste kube-proxy's (`detect` asks for MESSAGE_MARK).
+ */
+const BARE_MESSAGE =
+  /^\s*"((?:[^"\\]|\\.){1,1000})"((?:\s+[\w.-]{1,100}=(?:"(?:[^"\\]|\\.)*"|[^\s"]+))*)\s*$/;
+function bareMessage(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
+  const m = BARE_MESSAGE.exec(text);
+  if (!m) return null;
+  return { level: /(?:^|\s)err=/.test(m[2]!) ? 'E' : 'I', origin: '', message: text.trim() };
 }
 
 /**

@@ -154,6 +154,16 @@ describe('kubectl-get: rows without header or command, read by their shape', () 
     expect(noHeader(t)).toHaveLength(1);
   });
 
+  it('the same row as the thread posted it, wrapped in double quotes (calico 4466)', () => {
+    const t = get(local('kubectl-get--calico4466-quoted-row.txt'));
+    const row = t.facts.tables[0]!.rows[0]!;
+    expect(t.facts.tables[0]!.resource).toBe('pod');
+    expect(row.cells).toMatchObject({ NAME: 'calico-node-j5qp2', NODE: 'generalai-a100-0' });
+    expect(row).toMatchObject({ ready: { ready: 0, total: 1 }, restarts: 931, line: 1 });
+    // A quote inside a line is the output's own (jsonpath, go-template): not unwrapped.
+    expect(parsePaste('"a" "b"\n', 'x')[0]!.kind).not.toBe('kubectl-get');
+  });
+
   it('rows of --all-namespaces kept by a grep (kubespray 3264)', () => {
     const t = get(local('kubectl-get--kubespray3264-grep-calico-A.txt'));
     expect(t.facts.tables[0]!.columns[0]).toBe('NAMESPACE');

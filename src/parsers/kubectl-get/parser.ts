@@ -31,7 +31,8 @@ const KUBECTL_ERROR =
 export const kubectlGet = withLeadingCommand(
   defineParser<'kubectl-get', KubectlGetFacts>({
     kind: 'kubectl-get',
-    detect(head, ctx) {
+    detect(rawHead, ctx) {
+      const head = rawHead.map(unwrapped);
       const body = head.filter((l) => !isNoise(l.text));
       const first = body[0]?.text ?? '';
       if (NO_RESOURCES.test(first)) return true;
@@ -40,7 +41,8 @@ export const kubectlGet = withLeadingCommand(
       if (body.length === 0 || KUBECTL_ERROR.test(first)) return false;
       return (implied(ctx) ?? shaped(body)) !== null;
     },
-    parse(lines, ctx) {
+    parse(rawLines, ctx) {
+      const lines = rawLines.map(unwrapped);
       const tables: KubectlTable[] = [];
       const problems: Problem[] = [];
       let noResources: Cited | null = null;
@@ -180,6 +182,16 @@ function commandResource(ctx: ParseContext) {
   const args = kubectlArgs(ctx.command, 'get');
   const what = args ? getArgs(args).what : null;
   return what && !what.includes(',') ? resourceOf(what) : null;
+}
+
+/**
+ * A row quoted whole in a post (`"calico-node-j5qp2   0/1   CrashLoopBackOff   931 ..."`, or in
+ * backticks): the row inside. A quote inside the line (a JSONPath or go-template output) keeps it.
+ */
+const WRAPPED = /^(\s*)(["`'])([^"`']+)\2\s*$/;
+function unwrapped(l: Line): Line {
+  const m = WRAPPED.exec(l.text);
+  return m ? { ...l, text: m[1]! + m[3]! } : l;
 }
 
 function rowOf(cells: string[], table: KubectlTable, l: Line): KubectlRow {

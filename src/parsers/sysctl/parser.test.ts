@@ -184,6 +184,23 @@ describe('sysctl: keys as other tools word them', () => {
     expect(f.values['net.ipv4.ip_forward']).toMatchObject({ value: '0', line: 3 });
   });
 
+  it('`sysctl --system`: `* Applying FILE ...` headers, `setting key "x": No such file` (procps-ng)', () => {
+    const brokenText = local('sysctl--website31508-system-setting-key-missing.txt');
+    expect(parsePaste(brokenText, 'x').map((r) => r.status)).toEqual(['parsed']);
+    const b = facts(brokenText);
+    expect(Object.keys(b.missing).sort()).toEqual([
+      'net.bridge.bridge-nf-call-ip6tables',
+      'net.bridge.bridge-nf-call-iptables',
+    ]);
+    expect(b.missing['net.bridge.bridge-nf-call-iptables']?.line).toBe(3);
+    const healthyText = local('sysctl--vbox-kubeadm-system-applying.txt');
+    expect(parsePaste(healthyText, 'x').map((r) => r.status)).toEqual(['parsed']);
+    const h = facts(healthyText);
+    expect(h.missing).toEqual({});
+    expect(h.values['net.bridge.bridge-nf-call-iptables']?.value).toBe('1');
+    expect(h.values['net.ipv4.conf.all.rp_filter']?.value).toBe('1');
+  });
+
   it('docker info: bridge-nf-call disabled', () => {
     const f = facts(
       'WARNING: bridge-nf-call-iptables is disabled\nWARNING: bridge-nf-call-ip6tables is disabled\n',

@@ -18,12 +18,17 @@ const GREP_PROC = /^\s*(\/proc\/sys\/[\w.:/@-]+):(.*)$/;
 /** `sysctl: cannot stat /proc/sys/x: No such file...`, `cat: /proc/sys/x: No such file...`. */
 const NO_FILE =
   /^\s*(?:sysctl|cat|grep):\s+(?:cannot stat\s+)?(\/proc\/sys\/\S+?):\s+No such file or directory/i;
+/** procps-ng >= 3.3.16 under `sysctl -p`/`--system`: `sysctl: setting key "x": No such file or directory`. */
+const SETTING_KEY =
+  /^\s*sysctl: setting key\s+["'`]([\w.:/@-]+)["'`]:\s+No such file or directory/i;
 /** procps `sysctl: unknown key 'x'`, older `error: "x" is an unknown key`. */
 const UNKNOWN_KEY = /unknown key\s*['"`]?([\w.:/@-]+)|['"`]([\w.:/@-]+)['"`]\s+is an unknown key/i;
 // Noise that `sysctl -a` prints as a non-root user or for write-only keys: not a fault of the paste.
-const NOISE = /^\s*(?:sysctl: (?:permission denied on key|reading key)|[#;]|$)/;
+// `sysctl --system` names each file it applies (`* Applying /etc/sysctl.d/k8s.conf ...`).
+const NOISE =
+  /^\s*(?:sysctl: (?:permission denied on key|reading key)|[#;]|\* Applying \S+ \.\.\.\s*$|$)/;
 const TOOL_ERROR =
-  /^\s*(?:sysctl: (?:cannot stat \/proc\/sys\/|unknown key)|(?:sysctl: )?error: "[\w.:/@-]+" is an unknown key)/;
+  /^\s*(?:sysctl: (?:cannot stat \/proc\/sys\/|unknown key|setting key\s+["'`][\w.:/@-]+["'`]:\s+No such file)|(?:sysctl: )?error: "[\w.:/@-]+" is an unknown key)/;
 /**
  * Other tools saying what a key is: kubeadm's preflight (`[ERROR FileContent--proc-sys-...]:
  * /proc/sys/x does not exist` / `contents are not set to 1`) and `docker info` (`WARNING:
@@ -165,7 +170,7 @@ function toldByTool(text: string): { key: string; value: string | null } | null 
 }
 
 function missingKey(text: string): string | null {
-  const f = NO_FILE.exec(text);
+  const f = NO_FILE.exec(text) ?? SETTING_KEY.exec(text);
   if (f) return dottedKey(f[1]!);
   const u = UNKNOWN_KEY.exec(text);
   const key = u?.[1] ?? u?.[2];

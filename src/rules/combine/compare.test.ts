@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareNodes } from '../../compare';
 import { judge } from '../../diagnosis/judge';
@@ -73,5 +74,27 @@ describe('the node that works as evidence', () => {
     expect(tMsg('en', f!.why)).toMatch(/rp_filter is 1 here, 2 there/);
     // The harmless side on the failing node explains nothing.
     expect(diagnosed(bad, good).findings.map((x) => x.cause)).not.toContain('rp-filter-asymmetric');
+  });
+});
+
+describe('what this node was seen doing is its own', () => {
+  it('a shared setting does not rule out a finding its counters show biting here', () => {
+    // rke2 3924: INVALID packets counted by conntrack -S on this node, strict TCP window checks.
+    const counters = readFileSync(
+      new URL('../conntrack-invalid-rst/fixtures/broken--rke2-3924-invalid.txt', import.meta.url),
+      'utf8',
+    );
+    const strict = 'net.netfilter.nf_conntrack_tcp_be_liberal = 0\n';
+    const bad = [...parsePaste(counters, 'conntrack-S'), ...parsePaste(strict, 'sysctl')];
+    const alone = render('nodeport-one-node', judge(bad, {}), {}, 'en');
+    expect(alone.findings.map((f) => f.cause)).toContain('conntrack-invalid-rst');
+    const diff = compareNodes(parsePaste(strict, 'good:*'), bad);
+    expect(diff.same.map((s) => s.wouldExplain)).toContain('conntrack-invalid-rst');
+    const d = render('nodeport-one-node', judge(bad, {}, diff), {}, 'en');
+    expect(d.findings.map((f) => f.cause)).toContain('conntrack-invalid-rst');
+    // The setting alone, with nothing seen on this node: shared, so ruled out.
+    const settingOnly = parsePaste(strict, 'sysctl');
+    const d2 = judge(settingOnly, {}, compareNodes(parsePaste(strict, 'good:*'), settingOnly));
+    expect(d2.results.find((r) => r.cause === 'conntrack-invalid-rst')?.type).not.toBe('finding');
   });
 });

@@ -2,6 +2,7 @@ import type { CauseId } from '../../catalog/causes';
 import { labelOf, valueOf } from '../../compare/labels';
 import type { Difference, NodeDiff, Shared } from '../../compare/types';
 import type { Evidence, Msg } from '../../engine/types';
+import type { Kind } from '../../catalog/kinds';
 import { NESTED } from '../../i18n/dict';
 import { ruledOut, type Rule, type RuleResult } from '../rule';
 
@@ -38,6 +39,10 @@ export function withComparison(rule: Rule): Rule {
         };
       }
       if (against.length > 0) {
+        // What this node was seen doing (a log line, a counter) is its own, whatever setting it
+        // shares: only a finding that rests on shared settings alone is ruled out.
+        const observed = new Set(OBSERVED.flatMap((k) => ctx.of(k).map((s) => s.source)));
+        if (r.type === 'finding' && r.evidence.some((e) => observed.has(e.source))) return r;
         const s = against[0]!;
         return ruledOut(sameMsg(s), [...s.evidence.bad, ...s.evidence.good]);
       }
@@ -45,6 +50,30 @@ export function withComparison(rule: Rule): Rule {
     },
   };
 }
+
+/**
+ * Outputs of what a node did rather than how it is set: kernel and agent logs, counters, the
+ * conntrack and neighbour tables, captures, probes, pod states and events. Two nodes with the
+ * same settings differ in these by their load and their traffic.
+ */
+const OBSERVED: Kind[] = [
+  'kernel-log',
+  'netstat-s',
+  'conntrack',
+  'conntrack-S',
+  'tcpdump',
+  'ss',
+  'ip-neigh',
+  'ping-mtu',
+  'curl-v',
+  'dns-answer',
+  'kube-proxy-log',
+  'ingress-nginx-log',
+  'cni-log',
+  'cilium-monitor',
+  'kubectl-get',
+  'kubectl-describe',
+];
 
 /** The differences that are this cause's evidence, and the shared facts that argue against it. */
 function sides(diff: NodeDiff, cause: CauseId): { supports: Difference[]; against: Shared[] } {

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
 import { readTestData } from '../../testing/test-data';
@@ -55,6 +58,26 @@ describe(cause, () => {
     expect(f.evidence.map((e) => e.text)).toContain('options ndots:5');
     const onlyCluster = podCorp.replace(' corp-example.com', '');
     expect(verdictOf(diagnoseTexts({ r: onlyCluster }), cause)).toBe('ruled-out');
+  });
+
+  it('a `localhost` search domain is a leak: every name under it answers with loopback (k8s 127702)', () => {
+    const text = readFileSync(
+      join(
+        dirname(fileURLToPath(import.meta.url)),
+        'fixtures',
+        'broken--k8s127702-pod-search-localhost.txt',
+      ),
+      'utf8',
+    );
+    const d = diagnoseTexts({ r: text });
+    expect(verdictOf(d, cause)).toBe('found:low');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.text)).toContain(
+      'search default.svc.cluster.local svc.cluster.local cluster.local localhost',
+    );
+    // `localdomain`, `lan` and the like stay private suffixes, not leaks on their own.
+    const lan = text.replace(' localhost\n', ' localdomain\n');
+    expect(verdictOf(diagnoseTexts({ r: lan }), cause)).not.toMatch(/^found/);
   });
 
   it('rules it out once the stray search domain is commented out (seed 004)', () => {

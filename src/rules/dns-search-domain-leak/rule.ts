@@ -6,6 +6,8 @@ const K = 'cause.dns-search-domain-leak.verdict';
 /** Provider and local domains that resolve only their own hosts (GCE, AWS, Azure, OpenStack, home routers). */
 const PRIVATE_SUFFIX =
   /(?:^|\.)(?:internal|compute\.internal|ec2\.internal|cloudapp\.net|reddog\.microsoft\.com|openstacklocal|novalocal|localdomain|local|lan|home|intranet|corp|localhost)$/;
+/** `localhost` and names under it: resolvers answer them all with the loopback address. */
+const LOOPBACK_DOMAIN = /(?:^|\.)localhost\.?$/i;
 /** Top-level labels of public names: every two-letter country code and the common generic ones. */
 const PUBLIC_TLD =
   /^(?:[a-z]{2}|com|net|org|info|biz|gov|edu|mil|int|io|app|dev|cloud|online|site|tech|xyz|top|asia)$/;
@@ -173,9 +175,11 @@ function fromResolvConfAlone(ctx: RuleContext, searches: Search[]) {
     const stray = s.domains.filter(
       (d) =>
         !(s.clusterDomain && (d === s.clusterDomain || d.endsWith(`.${s.clusterDomain}`))) &&
-        !PRIVATE_SUFFIX.test(d),
+        (!PRIVATE_SUFFIX.test(d) || LOOPBACK_DOMAIN.test(d)),
     );
-    const publicStray = stray.filter((d) => looksLikeFqdn(d));
+    // `localhost` answers for every name under it (RFC 6761 6.3: `x.localhost` is loopback), so
+    // with ndots:5 each external name is first tried, and answered, as `<name>.localhost`.
+    const publicStray = stray.filter((d) => looksLikeFqdn(d) || LOOPBACK_DOMAIN.test(d));
     // A public domain trailing the search list (a node's own, or a pod's inherited from its
     // node): with ndots:5 names are tried under it before they are tried as given.
     if (publicStray.length > 0)

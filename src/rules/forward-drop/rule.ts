@@ -40,7 +40,8 @@ export default defineRule({
       const accepts = rules.filter(
         (r) =>
           r.chain === 'FORWARD' &&
-          /^(?:KUBE-FORWARD|ACCEPT|cali-FORWARD|FLANNEL-FWD|CILIUM_FORWARD)$/.test(r.target ?? ''),
+          (/^(?:KUBE-FORWARD|cali-FORWARD|FLANNEL-FWD|CILIUM_FORWARD)$/.test(r.target ?? '') ||
+            (r.target === 'ACCEPT' && !dockerOrRepliesOnly(r.text))),
       );
       const evidence = [cite(source, forward), ...accepts.slice(0, 3).map((r) => cite(source, r))];
       if (accepts.length === 0)
@@ -68,6 +69,18 @@ export default defineRule({
     defaults: { nftTable: 'inet filter', nftChain: 'forward' },
   },
 });
+
+/**
+ * An ACCEPT in FORWARD that lets no new pod traffic through: Docker's own accepts are confined
+ * to its bridges (`-i docker0 ! -o docker0`, `-o br-1a2b3c4d5e6f`; in a `-L -v` listing, the in
+ * and out columns), and an accept of RELATED,ESTABLISHED only passes replies. With the policy at
+ * DROP, traffic to and from cni0/flannel.1/cali* still dies; these are not the accepts that
+ * kube-proxy or the CNI add.
+ */
+function dockerOrRepliesOnly(text: string): boolean {
+  if (/(?:^|\s)(?:docker0|br-[0-9a-f]{12})(?=\s|$)/.test(text)) return true;
+  return /\b(?:RELATED,ESTABLISHED|ESTABLISHED,RELATED)\b/.test(text) && !/\bNEW\b/.test(text);
+}
 
 /**
  * A native nftables table whose forward base chain drops by policy and accepts nothing: in
