@@ -176,3 +176,34 @@ test.describe('a node that works, shared', () => {
     await context.close();
   });
 });
+
+test.describe('a node that works, big outputs', () => {
+  test.use({ locale: 'en-US' });
+
+  test('a multi-megabyte paste of the node that works is kept out of its text box', async ({
+    page,
+  }) => {
+    await toDiagnosis(page, 'I don’t know');
+    // The working node's sysctl, then its conntrack table: 3 MB in all.
+    const entry =
+      'ipv4     2 tcp      6 86398 ESTABLISHED src=10.244.1.7 dst=10.96.0.1 sport=40000 dport=443 src=10.0.0.5 dst=10.244.1.7 sport=6443 dport=40000 [ASSURED] mark=0 zone=0 use=2\n';
+    await page.evaluate(
+      (text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        const box = document.querySelector('[data-testid=good-paste]')!;
+        box.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      `==> sysctl -a <==\n${WORKING}\n==> conntrack -L <==\n${entry.repeat(20000)}`,
+    );
+    const panel = page.getByTestId('good-node');
+    await expect(panel.getByTestId('huge-paste')).toContainText(/\d\.\d MB pasted/);
+    await expect(panel.getByTestId('good-paste')).toHaveValue('');
+    await panel.getByTestId('good-compare').click();
+    await expect(
+      page.locator('[data-testid=comparison] tr[data-difference="net.ipv4.tcp_tw_recycle"]'),
+    ).toBeVisible({ timeout: 60_000 });
+  });
+});

@@ -5,6 +5,7 @@ import type { SectionView } from '../../parsers/registry';
 import type { TreeId } from '../../tree';
 import { CollectorCommand } from '../collector/CollectorCommand';
 import { PasteResult } from '../paste/PasteResult';
+import { PasteArea } from '../paste/PasteArea';
 import { useT } from '../useT';
 
 /**
@@ -64,14 +65,7 @@ export function GoodNodePanel({
           onChange={(e) => setName(e.target.value)}
         />
         <label htmlFor={`${id}-paste`}>{t('compareUi.paste')}</label>
-        <textarea
-          id={`${id}-paste`}
-          data-testid="good-paste"
-          rows={8}
-          spellCheck={false}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
+        <PasteArea id={`${id}-paste`} testId="good-paste" rows={8} text={text} onText={setText} />
         <div className="row">
           <button
             type="submit"

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { GoodNode } from '../../engine/replay';
 import type { SectionView } from '../../parsers/registry';
 import { PasteResult } from '../paste/PasteResult';
+import { PasteArea } from '../paste/PasteArea';
 import { useT } from '../useT';
 
 /**
@@ -40,15 +41,7 @@ export function GoodStepPaste({
       <label htmlFor={`${id}-text`} className="paste-label">
         {t('compareUi.stepLabel')}
       </label>
-      <textarea
-        id={`${id}-text`}
-        className="paste"
-        data-testid="good-step-paste"
-        rows={5}
-        spellCheck={false}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
+      <PasteArea id={`${id}-text`} testId="good-step-paste" rows={5} text={text} onText={setText} />
       <div className="row">
         <button
           type="button"

@@ -8,13 +8,11 @@ import { useT } from '../../components/useT';
 import { CodeBlock } from '../../components/CodeBlock';
 import { Markdownish } from '../../components/Markdownish';
 import { PasteResult } from '../../components/paste/PasteResult';
+import { BIG, PasteArea } from '../../components/paste/PasteArea';
 import { WorkerFailed } from '../../components/WorkerFailed';
 import { WalkPanel, suggestPacket } from '../../components/walk/WalkPanel';
 import type { WalkSpec } from '../../engine/replay';
 import { hasRules } from '../../walk/sections';
-
-/** Above this many characters the page says how far the reading has got. */
-const BIG = 1_000_000;
 
 interface Props {
   node: string;
@@ -77,22 +75,6 @@ export function EvidenceStep(props: Props) {
   const current = got && 'paste' in got ? got.paste : null;
   const failed = got && 'error' in got ? got.error : null;
 
-  // A text box holding tens of megabytes freezes the page on every keystroke and layout:
-  // a huge paste or file is kept beside it, and only its size is shown.
-  const huge = text.length > BIG;
-  const onPaste = (e: React.ClipboardEvent) => {
-    const pasted = e.clipboardData.getData('text/plain');
-    if (pasted.length <= BIG) return;
-    e.preventDefault();
-    setText(pasted);
-  };
-  const onDrop = async (e: React.DragEvent) => {
-    const file = e.dataTransfer.files[0];
-    if (!file) return;
-    e.preventDefault();
-    setText(await file.text());
-  };
-
   return (
     <>
       <form
@@ -121,27 +103,13 @@ export function EvidenceStep(props: Props) {
         <label htmlFor={`paste-${node}`} className="paste-label">
           {t('step.pasteLabel')}
         </label>
-        {huge && (
-          <p className="huge-paste" data-testid="huge-paste">
-            {t('step.hugePaste', { mb: (text.length / 1e6).toFixed(1) })}{' '}
-            <button type="button" className="link" onClick={() => setText('')}>
-              {t('step.clear')}
-            </button>
-          </p>
-        )}
-        <textarea
+        <PasteArea
           id={`paste-${node}`}
-          data-testid="evidence-paste"
-          className="paste"
-          rows={10}
-          spellCheck={false}
+          testId="evidence-paste"
+          text={text}
+          onText={setText}
           placeholder={t('step.pastePlaceholder')}
-          value={huge ? '' : text}
           readOnly={busy}
-          onChange={(e) => setText(e.target.value)}
-          onPaste={onPaste}
-          onDrop={onDrop}
-          onDragOver={(e) => e.preventDefault()}
         />
         <div aria-live="polite" className="paste-status">
           {filled && !got && (
