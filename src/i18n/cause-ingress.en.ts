@@ -14,6 +14,8 @@ export default {
           "{{name}} runs with hostNetwork: true and dnsPolicy {{policy}}: it uses the node's resolver and cannot resolve cluster names.",
         defaultPolicy:
           "{{name}} runs with hostNetwork: true and no dnsPolicy (ClusterFirst by default): it uses the node's resolver and cannot resolve cluster names.",
+        fragment:
+          "The pod spec pasted beside the controller's log runs with hostNetwork: true and dnsPolicy {{policy}}: the controller uses the node's resolver and cannot resolve cluster names.",
         withHostNet: 'The controller runs with hostNetwork and dnsPolicy ClusterFirstWithHostNet.',
         noHostNetwork: 'The controller does not run with hostNetwork: it uses the cluster DNS.',
         logOnly:
@@ -37,6 +39,15 @@ export default {
           'The browser refused HTTP/2 because of the TLS settings (INADEQUATE_TRANSPORT_SECURITY): paste the ssl-ciphers setting to see which cipher it got.',
         http2Off: 'HTTP/2 is off (use-http2: false), so the cipher order cannot break it.',
         goodFirst: 'The cipher list starts with {{cipher}}, an HTTP/2-safe suite.',
+        policy:
+          'The {{product}} allows TLS up to {{max}} only and its cipher list starts with {{cipher}}, which HTTP/2 forbids: the gateway picks it and browsers refuse the HTTP/2 connection. Allow TLS 1.3, or put ECDHE suites with GCM/ChaCha20 first.',
+        policyNoneOk:
+          'The {{product}} allows TLS up to {{max}} only and lists no cipher HTTP/2 accepts (ECDHE with GCM or ChaCha20): HTTP/2 cannot work. Allow TLS 1.3, or add such a suite.',
+        policyOk: 'The {{product}} cipher list gives {{cipher}}, an HTTP/2-safe suite.',
+        tls13Default:
+          'The {{product}} sets no maximum TLS version, so TLS 1.3 is allowed: browsers negotiate it, and the TLS 1.2 cipher list cannot break HTTP/2.',
+        tls13:
+          'TLS 1.3 is allowed ({{setting}}): browsers negotiate it, so the TLS 1.2 cipher list cannot break HTTP/2.',
         negotiatedOk: 'The client negotiated {{cipher}}, which HTTP/2 accepts.',
         defaultCiphers:
           "The settings do not change ssl-ciphers: the controller's default ciphers are HTTP/2-safe.",

@@ -17,6 +17,8 @@ export default {
           '{{name}} 以 hostNetwork: true 运行且 dnsPolicy 为 {{policy}}：它使用节点的 DNS，无法解析集群内域名。',
         defaultPolicy:
           '{{name}} 以 hostNetwork: true 运行且未设置 dnsPolicy（默认 ClusterFirst）：它使用节点的 DNS，无法解析集群内域名。',
+        fragment:
+          '与控制器日志一同粘贴的 Pod spec 以 hostNetwork: true 运行且 dnsPolicy 为 {{policy}}：控制器使用节点的 DNS，无法解析集群内域名。',
         withHostNet: '控制器以 hostNetwork 运行，dnsPolicy 为 ClusterFirstWithHostNet。',
         noHostNetwork: '控制器没有使用 hostNetwork：它使用集群 DNS。',
         logOnly:
@@ -40,6 +42,15 @@ export default {
           '浏览器因 TLS 设置拒绝了 HTTP/2（INADEQUATE_TRANSPORT_SECURITY）：请粘贴 ssl-ciphers 配置，看看协商到的是哪个套件。',
         http2Off: 'HTTP/2 已关闭（use-http2: false），套件顺序不会导致此问题。',
         goodFirst: '加密套件列表以 {{cipher}} 开头，这是 HTTP/2 允许的套件。',
+        policy:
+          '{{product}} 只允许最高 {{max}} 的 TLS，且加密套件列表以 HTTP/2 禁用的 {{cipher}} 开头：网关会选中它，浏览器拒绝 HTTP/2 连接。请允许 TLS 1.3，或把使用 GCM/ChaCha20 的 ECDHE 套件放在最前。',
+        policyNoneOk:
+          '{{product}} 只允许最高 {{max}} 的 TLS，且没有列出任何 HTTP/2 接受的套件（ECDHE 加 GCM 或 ChaCha20）：HTTP/2 无法工作。请允许 TLS 1.3，或加入这样的套件。',
+        policyOk: '{{product}} 的加密套件列表给出 {{cipher}}，这是 HTTP/2 允许的套件。',
+        tls13Default:
+          '{{product}} 没有设置最高 TLS 版本，TLS 1.3 仍被允许：浏览器会协商 TLS 1.3，TLS 1.2 的加密套件列表不会破坏 HTTP/2。',
+        tls13:
+          '已允许 TLS 1.3（{{setting}}）：浏览器会协商 TLS 1.3，TLS 1.2 的加密套件列表不会破坏 HTTP/2。',
         negotiatedOk: '客户端协商到 {{cipher}}，HTTP/2 接受该套件。',
         defaultCiphers: '配置中没有修改 ssl-ciphers：控制器默认的加密套件符合 HTTP/2 要求。',
       },

@@ -102,6 +102,8 @@ export default {
           'lsmod does not list {{modules}}: unless IPVS is built into this kernel, kube-proxy cannot run in IPVS mode.',
         lsmodNoScheduler:
           'lsmod lists ip_vs but not {{modules}}: older kube-proxy versions require every one of them.',
+        kubeadm:
+          'kubeadm preflight found {{modules}} neither loaded nor built into the kernel: kube-proxy in IPVS mode needs them (it may load them itself only where the kernel ships them).',
         usingIpvs: 'kube-proxy started the IPVS proxier.',
         tableProgrammed: 'The IPVS table holds virtual servers: IPVS works on this node.',
         loaded: 'The IPVS modules are loaded.',

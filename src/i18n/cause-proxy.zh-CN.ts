@@ -100,6 +100,8 @@ export default {
           'lsmod 中没有 {{modules}}：除非 IPVS 编译进了内核，否则 kube-proxy 无法以 IPVS 模式运行。',
         lsmodNoScheduler:
           'lsmod 中有 ip_vs 但没有 {{modules}}：旧版 kube-proxy 要求这些模块全部加载。',
+        kubeadm:
+          'kubeadm 预检发现 {{modules}} 既未加载也未编译进内核：IPVS 模式的 kube-proxy 需要这些模块（只有内核自带这些模块时它才可能自行加载）。',
         usingIpvs: 'kube-proxy 已启动 IPVS 代理。',
         tableProgrammed: 'IPVS 表中已有虚拟服务：本节点的 IPVS 正常工作。',
         loaded: 'IPVS 相关内核模块已加载。',

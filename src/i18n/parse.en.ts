@@ -120,6 +120,8 @@ export default {
       summaryFileNotable:
         'sysctl configuration file, {{n}} key(s) set: {{notable}} (applied at boot or by `sysctl --system`; the running values may differ)',
       moreProblems: '…and {{n}} more lines that could not be read.',
+      summaryPreflightModules:
+        'kubeadm preflight output: kernel modules neither loaded nor built in: {{modules}}',
     },
     'netstat-s': {
       badLine: 'This line is not a netstat -s counter.',

@@ -117,6 +117,7 @@ export default {
       summaryFileNotable:
         'sysctl 配置文件，设置了 {{n}} 个参数：{{notable}}（在启动时或由 `sysctl --system` 应用；当前运行值可能不同）',
       moreProblems: '……另有 {{n}} 行无法识别。',
+      summaryPreflightModules: 'kubeadm 预检输出：既未加载也未编译进内核的模块：{{modules}}',
     },
     'netstat-s': {
       badLine: '这一行不是 netstat -s 的计数器。',

@@ -22,6 +22,25 @@ const RELOAD_CHATTER =
 const BANNER =
   /^\s*(?:-{20,}|NGINX Ingress controller|Release:|Build:|Repository:|nginx version:)\s*(\S.*)?$/;
 
+/** `NGINX configuration diff:` at a reload: a unified diff of nginx.conf follows. */
+const DIFF_START = /configuration diff:?\s*$/i;
+const DIFF_LINE = /^(?:--- \S|\+\+\+ \S|@@ [-+]?\d|[ \t+-]|$)/;
+
+/**
+ * Follows the controller's configuration diff at a reload, line by line: true for a line of the
+ * diff (headers, hunks, context, added and removed lines), which is the controller's too.
+ */
+export function diffTracker(): (text: string) => boolean {
+  let inDiff = false;
+  return (text) => {
+    if (inDiff && DIFF_LINE.test(text) && !KLOG.test(text)) return true;
+    inDiff = false;
+    const m = KLOG.exec(text);
+    if (m && DIFF_START.test(m[3] ?? '')) inDiff = true;
+    return false;
+  };
+}
+
 export function stripPrefix(text: string): string {
   return text.replace(PREFIX, '');
 }

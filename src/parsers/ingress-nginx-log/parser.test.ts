@@ -16,6 +16,27 @@ const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta
 const log = (text: string) => only(text, 'ingress-nginx-log');
 
 describe('ingress-nginx-log: real outputs', () => {
+  it("the controller's configuration diff at a reload is part of its log", () => {
+    const r = log(local('ingress-nginx-log--rancher16052-config-diff.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.problems).toEqual([]);
+    expect(r.facts.errorCounts).toEqual({ 'no-endpoints': 1 });
+    expect(r.facts.errors[0]).toMatchObject({
+      service: 'cms/ingress-e213c2b4c622329de7aa2c0c28dc37e5',
+      line: 1,
+    });
+  });
+
+  it('a diff-like line that does not follow a configuration diff is not read as one', () => {
+    const text = [
+      'W1009 07:01:57.954692       5 controller.go:769] Service "cms/web" does not have any active Endpoint.',
+      '-               server 10.42.3.138:80 max_fails=0 fail_timeout=0;',
+      '',
+    ].join('\n');
+    const r = direct(ingressNginxLog, text);
+    expect(r.problems.map((p) => p.line)).toEqual([2]);
+  });
+
   it('fixture 18: three timeouts while connecting, a 504 with three attempts, quoted with "> "', () => {
     const r = log(
       readTestData('fixtures/18-ingressnginx9443-upstream-timeout-quoted/ingress-controller.log'),

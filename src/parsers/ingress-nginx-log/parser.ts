@@ -2,7 +2,15 @@ import type { Cited, Problem } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
 import { capped, isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
 import type { IngressErrorEvent, IngressNginxLogFacts } from './facts';
-import { accessLine, controllerLine, isBanner, isChatter, nginxError, stripPrefix } from './lines';
+import {
+  accessLine,
+  controllerLine,
+  diffTracker,
+  isBanner,
+  isChatter,
+  nginxError,
+  stripPrefix,
+} from './lines';
 
 /**
  * nginx's stock error page (`<head><title>504 Gateway Time-out</title></head>`, `<hr><center>
@@ -23,9 +31,14 @@ export const ingressNginxLog = withLeadingCommand(
       let ours = 0;
       let strong = false;
       const body = head.filter((l) => !isNoise(l.text) && !ERROR_PAGE.test(l.text));
+      const inDiff = diffTracker();
       for (const l of body) {
         if (l.text.length > MAX_LINE) continue;
         const text = stripPrefix(l.text);
+        if (inDiff(text)) {
+          ours += 1;
+          continue;
+        }
         if (isBanner(text) || isChatter(text)) {
           if (/NGINX Ingress controller/.test(text)) strong = true;
           ours += 1;
@@ -53,6 +66,7 @@ export const ingressNginxLog = withLeadingCommand(
         facts.errorCounts[e.kind] = (facts.errorCounts[e.kind] ?? 0) + 1;
         if (facts.errors.length < KEEP) facts.errors.push(e);
       };
+      const inDiff = diffTracker();
       for (const l of lines) {
         if (isNoise(l.text) || ERROR_PAGE.test(l.text)) continue;
         if (l.text.length > MAX_LINE) {
@@ -60,6 +74,10 @@ export const ingressNginxLog = withLeadingCommand(
           continue;
         }
         const text = stripPrefix(l.text);
+        if (inDiff(text)) {
+          known += 1;
+          continue;
+        }
         const banner = isBanner(text);
         if (banner) {
           known += 1;

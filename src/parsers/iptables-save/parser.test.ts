@@ -122,6 +122,22 @@ describe('iptables-save: the benchmark generator, small', () => {
 });
 
 describe('iptables-save: formats', () => {
+  it('finds the legacy-tables warning inside a rule line (stderr merged, kubernetes#78443)', () => {
+    const text = readTestData(
+      'cases/44-k8s78443-legacy-warning-inside-rule-line/iptables-save.txt',
+    );
+    const r = parsePaste(text, 'x')[0];
+    expect(r?.status).toBe('partial');
+    const f = facts(r);
+    expect(f.legacyWarning).toMatchObject({ line: 1 });
+    expect(f.legacyWarning?.value).toMatch(/^Warning: iptables-legacy tables present/);
+    // A rule that merely names the text in its comment is not the warning.
+    const quoted = facts(
+      parsePaste('-A INPUT -m comment --comment "x" -j ACCEPT\n-A INPUT -j DROP', 'y')[0],
+    );
+    expect(quoted.legacyWarning).toBeNull();
+  });
+
   it('tokenizes quotes and the escapes iptables-save writes', () => {
     expect(tokenize('-A X -m comment --comment "a \\"b\\" c\\\\" -j Y')).toEqual([
       '-A',

@@ -8,6 +8,7 @@ import type {
   PodStatusFacts,
   ProbeFacts,
   ServiceFacts,
+  TlsPolicyFacts,
 } from './facts';
 import { bool, child, entry, items, num, path, text, type Node } from './tree';
 
@@ -43,6 +44,8 @@ function objectOf(n: Node, textOf: TextOf): K8sObject {
     obj.pod = podSpecOf(child(n, 'spec'), obj.labels, child(n, 'status'), textOf);
     obj.podStatus = podStatusOf(child(n, 'status'), textOf);
   }
+  const tls = tlsOf(kind, obj.apiVersion ?? '', n, textOf);
+  if (tls.length > 0) obj.tls = tls;
   if (WORKLOADS.has(kind)) {
     const template = path(n, 'spec', 'template');
     const labels = strings(path(template, 'metadata', 'labels'), textOf);
@@ -237,4 +240,89 @@ function podStatusOf(status: Node | undefined, textOf: TextOf): PodStatusFacts {
     hostIP: cited(status, 'hostIP', textOf),
     ready: ready ? cited(ready, 'status', textOf) : null,
   };
+}
+
+/** Where each gateway keeps its TLS settings, and the keys it names them by. */
+const TLS_PLACES: {
+  product: TlsPolicyFacts['product'];
+  kind: string;
+  api: RegExp;
+  blocks: (n: Node) => { line: number; node: Node | undefined }[];
+  keys: [ciphers: string, min: string, max: string];
+  serverOrder: boolean;
+}[] = [
+  {
+    product: 'istio',
+    kind: 'Gateway',
+    api: /^networking\.istio\.io\//,
+    blocks: (n) =>
+      items(path(n, 'spec', 'servers')).flatMap((s) => {
+        const e = entry(s, 'tls');
+        return e ? [{ line: e.line, node: e.value }] : [];
+      }),
+    keys: ['cipherSuites', 'minProtocolVersion', 'maxProtocolVersion'],
+    serverOrder: true,
+  },
+  {
+    product: 'envoy-gateway',
+    kind: 'ClientTrafficPolicy',
+    api: /^gateway\.envoyproxy\.io\//,
+    blocks: (n) => {
+      const e = entry(child(n, 'spec'), 'tls');
+      return e ? [{ line: e.line, node: e.value }] : [];
+    },
+    keys: ['ciphers', 'minVersion', 'maxVersion'],
+    serverOrder: true,
+  },
+  {
+    product: 'traefik',
+    kind: 'TLSOption',
+    api: /^traefik\./,
+    blocks: (n) => {
+      const e = entry(n, 'spec');
+      return e ? [{ line: e.line, node: e.value }] : [];
+    },
+    keys: ['cipherSuites', 'minVersion', 'maxVersion'],
+    serverOrder: false,
+  },
+  {
+    product: 'contour',
+    kind: 'ContourConfiguration',
+    api: /^projectcontour\.io\//,
+    blocks: (n) => {
+      const tls = path(n, 'spec', 'envoy', 'tls');
+      return tls ? [{ line: tls.line, node: tls }] : [];
+    },
+    keys: ['cipherSuites', 'minimumProtocolVersion', 'maximumProtocolVersion'],
+    serverOrder: true,
+  },
+];
+
+function tlsOf(kind: string, api: string, n: Node, textOf: TextOf): TlsPolicyFacts[] {
+  // The kind is enough when apiVersion was cut from the paste; a wrong API group is not.
+  const place = TLS_PLACES.find((p) => p.kind === kind && (api === '' || p.api.test(api)));
+  if (!place) return [];
+  const [ck, mink, maxk] = place.keys;
+  return place.blocks(n).flatMap(({ line, node }) => {
+    const list = entry(node, ck);
+    const suites = items(list?.value).flatMap((x) => (text(x) !== null ? [text(x)!] : []));
+    const ciphers =
+      list && suites.length > 0
+        ? { value: suites, line: list.line, text: textOf(list.line) }
+        : null;
+    const minVersion = cited(node, mink, textOf);
+    const maxVersion = cited(node, maxk, textOf);
+    if (!ciphers && !minVersion && !maxVersion) return [];
+    return [
+      {
+        product: place.product,
+        ciphers,
+        minVersion,
+        maxVersion,
+        serverOrder: place.serverOrder,
+        line,
+        text: textOf(line),
+      },
+    ];
+  });
 }

@@ -99,6 +99,26 @@ export interface PodStatusFacts {
   ready: Cited | null;
 }
 
+/**
+ * TLS settings of an ingress gateway's own object: an Istio Gateway server's `tls`, an Envoy
+ * Gateway ClientTrafficPolicy's `tls`, a Traefik TLSOption, a ContourConfiguration's `envoy.tls`.
+ */
+export interface TlsPolicyFacts {
+  product: 'istio' | 'envoy-gateway' | 'traefik' | 'contour';
+  /** The suites in order, as written (`ECDHE-RSA-AES128-GCM-SHA256`, `TLS_RSA_WITH_AES_128_CBC_SHA`). */
+  ciphers: Cited<string[]> | null;
+  /** As written: `TLSV1_2`, `1.2`, `VersionTLS12`. */
+  minVersion: Cited | null;
+  maxVersion: Cited | null;
+  /**
+   * The server picks the first suite of its list it shares with the client (OpenSSL/BoringSSL);
+   * false where the list is a set and the library orders it (Go's crypto/tls, Traefik).
+   */
+  serverOrder: boolean;
+  line: number;
+  text: string;
+}
+
 export interface K8sObject {
   kind: string;
   apiVersion: string | null;
@@ -114,6 +134,13 @@ export interface K8sObject {
   podStatus?: PodStatusFacts;
   /** ConfigMap `data`, each value with the line of its key. */
   data?: Record<string, Cited>;
+  /**
+   * Spec fields pasted without their object (`grep dnsPolicy`): kind and name come from the
+   * command when it names them, and fields the paste does not show may well be set.
+   */
+  fragment?: true;
+  /** TLS settings of a gateway's object (one per Istio Gateway server that has `tls`). */
+  tls?: TlsPolicyFacts[];
 }
 
 /** `kubectl get ... -o yaml|json` (or a manifest): every object, with the fields the rules read. */

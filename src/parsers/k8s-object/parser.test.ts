@@ -16,6 +16,38 @@ const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta
 const obj = (text: string) => only(text, 'k8s-object');
 
 describe('k8s-object: real outputs', () => {
+  it("an Istio Gateway server's TLS settings, and an Envoy Gateway ClientTrafficPolicy's", () => {
+    const istio = obj(local('k8s-object--istio37765-gateway-tls.txt'));
+    expect(istio.facts.objects[0]!.tls).toEqual([
+      expect.objectContaining({
+        product: 'istio',
+        serverOrder: true,
+        ciphers: expect.objectContaining({
+          value: [
+            'AES128-GCM-SHA256',
+            'AES256-GCM-SHA384',
+            'ECDHE-ECDSA-AES128-GCM-SHA256',
+            'ECDHE-RSA-AES128-GCM-SHA256',
+            'ECDHE-ECDSA-AES256-GCM-SHA384',
+            'ECDHE-RSA-AES256-GCM-SHA384',
+          ],
+          line: 16,
+        }),
+        maxVersion: expect.objectContaining({ value: 'TLSV1_2', line: 23 }),
+        minVersion: expect.objectContaining({ value: 'TLSV1_2', line: 24 }),
+      }),
+    ]);
+    const eg = obj(local('k8s-object--eg9679-client-traffic-policy.txt'));
+    expect(eg.facts.objects[0]!.tls).toEqual([
+      expect.objectContaining({
+        product: 'envoy-gateway',
+        minVersion: expect.objectContaining({ value: '1.1' }),
+        maxVersion: null,
+      }),
+    ]);
+    expect(eg.facts.objects[0]!.tls![0]!.ciphers!.value).toHaveLength(6);
+  });
+
   it('the ingress controller Service: externalTrafficPolicy Local, health-check and node ports', () => {
     const r = obj(local('k8s-object--aks3699-ingress-svc-etp-local.txt'));
     expect(r.status).toBe('parsed');

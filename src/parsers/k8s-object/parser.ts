@@ -55,7 +55,9 @@ export const k8sObject = withLeadingCommand(
     parse(lines, ctx) {
       const fragment = fragmentOf(trimNoise(lines), ctx);
       if (fragment) {
-        const objects = readYaml(fragment.lines).docs.flatMap((d) => objectsOf(d, lineText(lines)));
+        const objects = readYaml(fragment.lines)
+          .docs.flatMap((d) => objectsOf(d, lineText(lines)))
+          .map((o) => ({ ...o, fragment: true as const }));
         const what = `${fragment.kind}/${fragment.name ?? '?'}`;
         return accept(
           { format: 'yaml', objects },

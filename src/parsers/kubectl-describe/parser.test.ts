@@ -132,6 +132,21 @@ describe('kubectl-describe: real outputs', () => {
     ]);
     expect(r.facts.events[2]!.message).toMatch(/is unhealthy, it will be killed and re-created\.$/);
   });
+
+  it('the same rows after the line of prose the thread put before them', () => {
+    // contrib#1715 as posted: `The output of kubectl describe is:`, then the rows.
+    const text = `The output of kubectl describe is:\n${local('kubectl-describe--contrib1715-old-events.txt')}`;
+    const r = describeOf(text);
+    expect(r.status).toBe('parsed');
+    expect(r.facts.events.map((e) => e.reason)).toEqual([
+      'Created',
+      'Started',
+      'Killing',
+      'Created',
+      'Started',
+    ]);
+    expect(r.facts.events[0]!.line).toBe(2);
+  });
 });
 
 describe('kubectl-describe: several objects in one output', () => {

@@ -104,6 +104,16 @@ export const kubectlDescribe = withLeadingCommand(
           else problems.push({ line: l.n, msg: msg(`${K}.badEvent`) });
           if (section === 'events') continue;
         }
+        // Event rows after a line of prose (`The output of kubectl describe is:`) or a pod's
+        // fields cut before their `Events:` line: the rows say what they are.
+        if (section !== 'containers' && section !== 'init') {
+          const e = eventOf(text, l);
+          if (e) {
+            facts.events.push((event = e));
+            section = 'events';
+            continue;
+          }
+        }
         const top = indent === 0 ? FIELD.exec(text) : null;
         if (top) {
           const key = top[1]!;

@@ -11,4 +11,9 @@ export interface SysctlFacts {
    * command): the values it sets at boot, not necessarily the running ones.
    */
   file: boolean;
+  /**
+   * kubeadm's preflight, read here with its FileContent checks (the same paste): the IPVS kernel
+   * modules it found neither loaded nor built in (`[WARNING RequiredIPVSKernelModulesAvailable]`).
+   */
+  preflightModules?: Cited<string[]>;
 }

@@ -18,6 +18,37 @@ const one = (text: string, command: string | null = null) =>
   sysctl.parse(toLines(text), { command });
 
 describe('sysctl: real outputs', () => {
+  it("kubeadm's IPVS preflight warning: the modules it found neither loaded nor built in", () => {
+    const join = facts(parsePaste(local('sysctl--kubeadm112-join-ipvs-preflight.txt'), 'j')[0]);
+    expect(join.preflightModules?.value).toEqual(['ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh']);
+    expect(join.preflightModules?.line).toBe(3);
+    expect(join.values).toEqual({});
+    // Hard-wrapped: the list continues on the next line, up to its `]`.
+    const wrapped = parsePaste(local('sysctl--fa18-kubeadm-ipvs-preflight-wrapped.txt'), 'w')[0];
+    expect(wrapped?.status).toBe('parsed');
+    expect(facts(wrapped).preflightModules?.value).toEqual([
+      'ip_vs_sh',
+      'nf_conntrack_ipv5',
+      'ip_vs',
+      'ip_vs_rr',
+      'ip_vs_wrr',
+    ]);
+    // The block wording of later kubeadm versions, the fence glued to the first line.
+    const block = facts(
+      parsePaste(
+        readTestData('cases/40-puppet310-kubeadm-preflight-ipvs-modules/kubeadm-preflight.txt'),
+        'b',
+      )[0],
+    );
+    expect(block.preflightModules?.value).toEqual(['ip_vs_sh', 'ip_vs', 'ip_vs_rr', 'ip_vs_wrr']);
+  });
+
+  it('kube-proxy saying the same in its klog lines stays kube-proxy log', () => {
+    const line =
+      "E0412 11:11:11.111111    1 server_others.go:111] can't use ipvs proxier: the following required kernel modules are not loaded: [ip_vs_sh]";
+    expect(parsePaste(line, 'k')[0]?.kind).not.toBe('sysctl');
+  });
+
   it('fixture 07: tcp_tw_recycle and tcp_timestamps, cited by line', () => {
     const [r] = parsePaste(
       readTestData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt'),

@@ -36,6 +36,16 @@ const TOOL_ERROR =
  */
 const PREFLIGHT =
   /^\s*(?:\[(?:ERROR|WARNING) FileContent--[\w-]+\]:\s+)?(\/proc\/sys\/\S+)\s+(does not exist|contents are not set to 1)\s*$/;
+/**
+ * kubeadm's IPVS preflight check, both wordings (1.10-1.14 on one line, later in a block):
+ * `... the following required kernel modules are not loaded: [ip_vs ip_vs_rr ...]`. The list may
+ * wrap onto the next lines.
+ */
+const PREFLIGHT_MODULES = /required kernel modules are not loaded:\s*\[([^\]]*)(\])?/i;
+const PREFLIGHT_IPVS = /\[WARNING RequiredIPVSKernelModulesAvailable\]/;
+/** kubeadm's own lines around its checks: phase tags, other checks, the IPVS check's advice. */
+const KUBEADM_NOISE =
+  /^\s*(?:`{3}\s*)?(?:\[[a-z][\w-]*\]\s|\[(?:WARNING|ERROR) [\w.-]+\]:|or no builtin kernel ipvs support|However, these modules may be loaded|To verify IPVS support|Run "lsmod|If they are not listed|you can solve this problem|\d\.\s+(?:For each missing module|If 'modprobe|Run 'modprobe|Provide the missing)|map\[|\d+ (?:Run|Provide)|`{3}\s*$|This node has joined|Run 'kubectl get nodes'|\* (?:Certificate signing|The Kubelet was informed)|Your Kubernetes (?:control-plane|master) has initialized)/i;
 const DOCKER_DISABLED = /^\s*WARNING: (bridge-nf-call-(?:ip6?|arp)tables) is disabled\s*$/;
 const CAT_PROC = /^(?:sudo\s+)?cat\s+((?:\/proc\/sys\/)[\w.:/@-]+)\s*$/;
 const MAX_LINE = 20_000;
@@ -76,7 +86,13 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
       if (l.text.length > MAX_LINE) continue;
       if (SYSCTL_LINE.test(l.text)) kv += 1;
       else if (COMMENT.test(l.text)) comments += 1;
-      else if (TOOL_ERROR.test(l.text) || PREFLIGHT.test(l.text) || DOCKER_DISABLED.test(l.text))
+      else if (
+        TOOL_ERROR.test(l.text) ||
+        PREFLIGHT.test(l.text) ||
+        DOCKER_DISABLED.test(l.text) ||
+        PREFLIGHT_IPVS.test(l.text) ||
+        (PREFLIGHT_MODULES.test(l.text) && !/^\s*[IWEF]\d{4}\s/.test(l.text))
+      )
         return true;
     }
     // A short `sysctl key` answer is one line; otherwise several, most of the paste. The
@@ -90,6 +106,8 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     const problems: Problem[] = [];
     const content = lines.filter((l) => l.text.trim() !== '');
     const bare = bareKeys(content, ctx);
+    const preflight = preflightModules(content);
+    const kubeadm = preflight !== null || content.some((l) => PREFLIGHT.test(l.text));
     const file =
       CONF_COMMAND.test(ctx.command ?? '') ||
       content.some((l) => l.text.length < MAX_LINE && COMMENT.test(l.text));
@@ -117,14 +135,23 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
       const m = KV.exec(l.text) ?? GREP_PROC.exec(l.text);
       if (m && /[./]/.test(m[1]!)) {
         values[dottedKey(m[1]!)] = { value: m[2]!.trim(), line: l.n, text: l.text };
-      } else if (!NOISE.test(l.text)) {
+      } else if (
+        !NOISE.test(l.text) &&
+        !(kubeadm && (KUBEADM_NOISE.test(l.text) || preflight?.lines.includes(l.n)))
+      ) {
         problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
       }
     }
     const n = Object.keys(values).length;
     const gone = Object.keys(missing);
-    if (n === 0 && gone.length === 0) return reject(msg(`${K}.noValues`));
-    return accept({ values, missing, file }, capped(problems), summary(values, gone, file));
+    if (n === 0 && gone.length === 0 && !preflight) return reject(msg(`${K}.noValues`));
+    const facts: SysctlFacts = { values, missing, file };
+    if (preflight) facts.preflightModules = preflight.cited;
+    const said =
+      preflight && n === 0 && gone.length === 0
+        ? msg(`${K}.summaryPreflightModules`, { modules: preflight.cited.value.join(', ') })
+        : summary(values, gone, file);
+    return accept(facts, capped(problems), said);
   },
 });
 
@@ -159,6 +186,32 @@ function bareKeys(content: Line[], ctx: ParseContext): Map<Line, string> | null 
     if (!missingKey(l.text) && l.text.length <= MAX_LINE && !KV.test(l.text)) out.set(l, keys[i]!);
   });
   return out;
+}
+
+/**
+ * The modules kubeadm's IPVS check names (the first such check), with the lines the list spans:
+ * a list wrapped by the terminal or the paste continues on the next lines up to its `]`.
+ */
+function preflightModules(content: Line[]): { cited: Cited<string[]>; lines: number[] } | null {
+  for (let i = 0; i < content.length; i++) {
+    const l = content[i]!;
+    if (l.text.length > MAX_LINE || /^\s*[IWEF]\d{4}\s/.test(l.text)) continue;
+    const m = PREFLIGHT_MODULES.exec(l.text);
+    if (!m) continue;
+    let list = m[1]!;
+    const lines = [l.n];
+    for (let j = i + 1; !m[2] && j < content.length && j <= i + 3; j++) {
+      const next = content[j]!.text;
+      const end = next.indexOf(']');
+      list += ' ' + (end < 0 ? next : next.slice(0, end));
+      lines.push(content[j]!.n);
+      if (end >= 0) break;
+    }
+    const modules = list.split(/[\s,]+/).filter((w) => /^[a-z][\w-]*$/i.test(w));
+    if (modules.length === 0) continue;
+    return { cited: { value: modules, line: l.n, text: l.text }, lines };
+  }
+  return null;
 }
 
 /** A key's state as kubeadm or docker words it: its value, or null when the key is missing. */

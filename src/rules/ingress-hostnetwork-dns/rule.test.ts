@@ -57,4 +57,32 @@ describe('ingress-hostnetwork-dns from fields grep-ed out of the object', () => 
     );
     expect(verdictOf(d, 'ingress-hostnetwork-dns')).not.toMatch(/^found/);
   });
+
+  // rancher/rancher#20950: three lines of the DaemonSet's spec, then the controller's nginx error.
+  const spec = 'dnsPolicy: ClusterFirst\nhostNetwork: true\nrestartPolicy: Always\n';
+  const notResolved =
+    '2019/06/18 16:37:23 [error] 11720#11720: *24849 authelia.coq.svc.cluster.local could not be resolved (3: Host not found), client: w.x.y.z, server: chc-coq.primary.a.b.c.d, request: "GET / HTTP/2.0", subrequest: "/_external-auth-Lw", host: "chc-coq.primary.a.b.c.\n';
+
+  it("a nameless fragment beside the controller's log is the controller's spec", () => {
+    const d = diagnoseTexts({ spec, log: notResolved }, {}, 'ingress-5xx');
+    expect(verdictOf(d, cause)).toBe('found:high');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.source)).toEqual(['spec', 'spec', 'log']);
+  });
+
+  it('a nameless fragment with ClusterFirstWithHostNet beside the log rules it out', () => {
+    const fixedSpec = spec.replace('ClusterFirst', 'ClusterFirstWithHostNet');
+    expect(
+      verdictOf(diagnoseTexts({ fixedSpec, log: notResolved }, {}, 'ingress-5xx'), cause),
+    ).toBe('ruled-out');
+  });
+
+  it('a fragment with hostNetwork but no dnsPolicy may have cut it: not a finding of the spec', () => {
+    const d = diagnoseTexts(
+      { g: 'hostNetwork: true\nrestartPolicy: Always\n', log: notResolved },
+      {},
+      'ingress-5xx',
+    );
+    expect(verdictOf(d, cause)).toBe('no-evidence');
+  });
 });

@@ -22,24 +22,34 @@ export default defineRule({
       .slice(0, 3)
       .map((x) => cite(x.source, x.e));
 
+    // A fragment of pod-spec fields (`grep -E 'dnsPolicy|hostNetwork'`) names no workload: pasted
+    // beside the controller's own log, it is the controller's spec.
+    const beside = ingressLogs(ctx).some(
+      ({ facts }) => facts.errors.length + facts.access.total > 0,
+    );
     const specs: { source: string; o: K8sObject }[] = [];
     for (const { source, facts } of ctx.of('k8s-object'))
-      for (const o of facts.objects) if (o.pod && isController(o)) specs.push({ source, o });
+      for (const o of facts.objects)
+        if (o.pod && (isController(o) || (beside && anonymous(o)))) specs.push({ source, o });
 
     for (const { source, o } of specs) {
       const pod = o.pod!;
       if (pod.hostNetwork?.value !== true) continue;
       const policy = pod.dnsPolicy?.value.trim();
       if (policy === 'ClusterFirstWithHostNet' || policy === 'None') continue;
+      // A fragment without dnsPolicy may have left it out (grep, a cut paste): not the default then.
+      if (o.fragment && !pod.dnsPolicy) continue;
       const vars = {
         ...(o.namespace ? { ingressns: o.namespace } : {}),
         // A bare Pod is fixed in its owner: keep the default workload name then.
         ...(o.name && o.kind !== 'Pod' ? { workload: `${o.kind.toLowerCase()}/${o.name}` } : {}),
       };
+      // A nameless fragment is the controller's only by the log beside it.
+      const strength = logEv.length > 0 ? 'high' : anonymous(o) ? 'low' : 'medium';
       return finding(
-        logEv.length > 0 ? 'high' : 'medium',
+        strength,
         {
-          key: `${K}.${pod.dnsPolicy ? 'clusterFirst' : 'defaultPolicy'}`,
+          key: `${K}.${anonymous(o) ? 'fragment' : pod.dnsPolicy ? 'clusterFirst' : 'defaultPolicy'}`,
           params: { name: o.name ?? '?', policy: policy ?? '' },
         },
         [
@@ -50,7 +60,7 @@ export default defineRule({
         vars,
       );
     }
-    const healthy = specs.find(({ o }) => o.pod!.hostNetwork?.value === true);
+    const healthy = specs.find(({ o }) => o.pod!.hostNetwork?.value === true && o.pod!.dnsPolicy);
     if (healthy)
       return ruledOut({ key: `${K}.withHostNet` }, [
         cite(healthy.source, healthy.o.pod!.hostNetwork!),
@@ -83,6 +93,16 @@ export default defineRule({
     defaults: { ingressns: 'ingress-nginx', workload: 'daemonset/ingress-nginx-controller' },
   },
 });
+
+/** A fragment that says nothing of whose spec it is (no name, labels nor containers). */
+function anonymous(o: K8sObject): boolean {
+  return (
+    o.fragment === true &&
+    !o.name &&
+    Object.keys(o.labels).length === 0 &&
+    (o.pod?.containers.length ?? 0) === 0
+  );
+}
 
 function isController(o: K8sObject): boolean {
   if (CONTROLLER.test(o.name ?? '')) return true;

@@ -63,4 +63,60 @@ describe(cause, () => {
     ].join('\n');
     expect(verdict({ curl })).toBe('found:high');
   });
+
+  it('an ssl_protocols with TLSv1.3 lets browsers avoid the TLS 1.2 list', () => {
+    const with13 = lines.replace(/^ssl_protocols .*$/m, 'ssl_protocols TLSv1.2 TLSv1.3;');
+    expect(verdict({ with13 })).toBe('ruled-out');
+    // ...unless the browser says it refused all the same.
+    expect(verdict({ with13, browser })).toMatch(/^found/);
+  });
+});
+
+describe(`${cause}: TLS objects of Istio, Envoy Gateway, Traefik, Contour`, () => {
+  const istio = readRules(
+    'ingress-http2-bad-ciphers/fixtures/broken--istio37765-gateway-tls12.txt',
+  );
+
+  it('an Istio Gateway capped at TLS 1.2 whose first suite is forbidden', () => {
+    const d = diagnoseTexts({ istio }, {}, 'ingress-5xx');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.why.params).toMatchObject({ cipher: 'AES128-GCM-SHA256', max: 'TLSV1_2' });
+    expect(f.evidence.map((e) => e.text.trim())).toEqual([
+      'cipherSuites:',
+      'maxProtocolVersion: TLSV1_2',
+    ]);
+    expect(verdict({ istio, browser })).toBe('found:high');
+  });
+
+  it("the thread's fixes: TLSV1_3 allowed, or ECDHE suites first", () => {
+    expect(
+      verdict({ g: istio.replace('maxProtocolVersion: TLSV1_2', 'maxProtocolVersion: TLSV1_3') }),
+    ).toBe('ruled-out');
+    const reordered = istio
+      .replace('      - AES128-GCM-SHA256\n      - AES256-GCM-SHA384\n', '')
+      .replace('      maxProtocolVersion', '      - AES128-GCM-SHA256\n      maxProtocolVersion');
+    expect(verdict({ reordered })).toBe('ruled-out');
+  });
+
+  it('Traefik (Go) orders the suites itself: only a list without any HTTP/2 suite breaks it', () => {
+    const option = (suites: string[]) =>
+      [
+        'apiVersion: traefik.io/v1alpha1',
+        'kind: TLSOption',
+        'metadata:',
+        '  name: default',
+        'spec:',
+        '  minVersion: VersionTLS12',
+        '  maxVersion: VersionTLS12',
+        '  cipherSuites:',
+        ...suites.map((x) => `    - ${x}`),
+        '',
+      ].join('\n');
+    expect(
+      verdict({
+        t: option(['TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']),
+      }),
+    ).toBe('ruled-out');
+    expect(verdict({ t: option(['TLS_RSA_WITH_AES_256_GCM_SHA384']) })).toBe('found:medium');
+  });
 });

@@ -1,10 +1,14 @@
-import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
+import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 import { ingressSettings } from '../combine/ingress';
+import type { TlsPolicyFacts } from '../../parsers/k8s-object/facts';
 
 const K = 'cause.ingress-http2-bad-ciphers.verdict';
 /** RFC 7540 9.2.2 / Appendix A: HTTP/2 over TLS 1.2 needs an ephemeral key exchange and an AEAD cipher. */
-const HTTP2_OK = /^(?:(?:ECDHE|DHE|EECDH|EDH)-.*(?:GCM|CHACHA20|CCM)|TLS_(?:AES|CHACHA20))/i;
+const HTTP2_OK =
+  /^(?:(?:ECDHE|DHE|EECDH|EDH)-.*(?:GCM|CHACHA20|CCM)|TLS_(?:AES|CHACHA20)|TLS_(?:ECDHE|DHE)_\w+_WITH_\w*(?:GCM|CHACHA20|CCM))/i;
+/** TLS 1.3 suites: never chosen by a TLS 1.2 handshake, so they do not count in its order. */
+const TLS13_SUITE = /^(?:TLS_AES_|TLS_CHACHA20_)/i;
 /** Names that are not one cipher suite: aliases, strengths, exclusions and @-commands. */
 const ALIAS =
   /^(?:[!+@-]|HIGH$|MEDIUM$|LOW$|ALL$|DEFAULT$|COMPLEMENTOFDEFAULT$|kEECDH|kEDH|EECDH$|EDH$|aRSA$|aECDSA$|AES(?:GCM)?\d*$|CHACHA20$)/i;
@@ -63,8 +67,15 @@ export default defineRule({
           .map((c) => c.trim())
           .filter(Boolean)
       : [];
-    const firstSuite = suites.find((c) => !ALIAS.test(c));
+    const firstSuite = suites.map(suiteOf).find((c) => !ALIAS.test(c) && !TLS13_SUITE.test(c));
     const bad = firstSuite !== undefined && !HTTP2_OK.test(firstSuite);
+    // `ssl_protocols ... TLSv1.3`: browsers negotiate TLS 1.3, whose suites ssl_ciphers does not set.
+    const tls13 = protocols?.value.split(/\s+/).includes('TLSv1.3') ?? false;
+    if (ciphers && bad && tls13 && !browser)
+      return ruledOut({ key: `${K}.tls13`, params: { setting: protocols!.value } }, [
+        protocols!.evidence,
+        ciphers.evidence,
+      ]);
     if (ciphers && bad) {
       let confidence: Confidence = 'medium';
       if (browser || http2?.value === 'true') confidence = 'high';
@@ -83,6 +94,23 @@ export default defineRule({
         ctx.vars.host ? { host: ctx.vars.host } : undefined,
       );
     }
+    // Istio, Envoy Gateway, Traefik, Contour: their own objects' TLS settings.
+    const policies = policyVerdicts(ctx);
+    const broken = policies.find((p) => p.bad);
+    if (broken)
+      return finding(
+        browser ? 'high' : 'medium',
+        {
+          key: `${K}.${broken.cipher ? 'policy' : 'policyNoneOk'}`,
+          params: {
+            product: PRODUCT[broken.product],
+            cipher: broken.cipher ?? '',
+            max: broken.max,
+          },
+        },
+        [...broken.evidence, ...(browser ? [browser] : [])],
+        ctx.vars.host ? { host: ctx.vars.host } : undefined,
+      );
     if (ciphers && firstSuite !== undefined)
       return ruledOut({ key: `${K}.goodFirst`, params: { cipher: firstSuite } }, [
         ciphers.evidence,
@@ -91,6 +119,19 @@ export default defineRule({
       return ruledOut(
         { key: `${K}.negotiatedOk`, params: { cipher: negotiated.cipher } },
         negotiated.evidence,
+      );
+    const fine = policies.find((p) => p.ciphers || p.tls13);
+    if (fine && !browser)
+      return ruledOut(
+        fine.tls13
+          ? fine.maxSet
+            ? { key: `${K}.tls13`, params: { setting: fine.max } }
+            : { key: `${K}.tls13Default`, params: { product: PRODUCT[fine.product] } }
+          : {
+              key: `${K}.policyOk`,
+              params: { product: PRODUCT[fine.product], cipher: fine.cipher ?? '' },
+            },
+        fine.evidence,
       );
     if (browser) return finding('medium', { key: `${K}.browserOnly` }, [browser, ...protoEv]);
     // Settings pasted without ssl-ciphers: the controller's defaults are all HTTP/2-safe.
@@ -116,3 +157,71 @@ export default defineRule({
     defaults: { ingressns: 'ingress-nginx', configmap: 'ingress-nginx-controller', host: 'HOST' },
   },
 });
+
+const PRODUCT: Record<TlsPolicyFacts['product'], string> = {
+  istio: 'Istio Gateway',
+  'envoy-gateway': 'Envoy Gateway ClientTrafficPolicy',
+  traefik: 'Traefik TLSOption',
+  contour: 'Contour',
+};
+
+/** `[ECDHE-ECDSA-AES128-GCM-SHA256|ECDHE-ECDSA-CHACHA20-POLY1305]` (an Envoy equal-preference group): its first. */
+function suiteOf(c: string): string {
+  return c.replace(/^\[/, '').split('|')[0]!.replace(/\]$/, '').trim();
+}
+
+/** The highest version allowed, as written; every one of these gateways allows TLS 1.3 unless told not to. */
+const TLS13_ALLOWED = /1[._]?3\b|TLS13|auto/i;
+
+interface PolicyVerdict {
+  product: TlsPolicyFacts['product'];
+  bad: boolean;
+  tls13: boolean;
+  ciphers: boolean;
+  /** The suite the server picks (server order), or null when none of the list suits HTTP/2. */
+  cipher: string | null;
+  max: string;
+  maxSet: boolean;
+  evidence: Evidence[];
+}
+
+/**
+ * A gateway's TLS object breaks HTTP/2 when it caps TLS at 1.2 and its suites give a browser a
+ * forbidden one: the first (server order: Envoy, BoringSSL), or all of them (Go, which orders the
+ * list itself and refuses to start HTTP/2 without an approved suite).
+ */
+function policyVerdicts(ctx: RuleContext): PolicyVerdict[] {
+  const out: PolicyVerdict[] = [];
+  for (const { source, facts } of ctx.of('k8s-object'))
+    for (const o of facts.objects)
+      for (const p of o.tls ?? []) {
+        const max = p.maxVersion?.value ?? '';
+        const tls13 = !p.maxVersion || TLS13_ALLOWED.test(max);
+        const suites = (p.ciphers?.value ?? []).map(suiteOf).filter((c) => !TLS13_SUITE.test(c));
+        const first = suites.find((c) => !ALIAS.test(c)) ?? null;
+        const anyOk = suites.some((c) => HTTP2_OK.test(c));
+        const bad =
+          !tls13 &&
+          suites.length > 0 &&
+          (p.serverOrder ? !!first && !HTTP2_OK.test(first) : !anyOk);
+        const evidence = [
+          ...(p.ciphers ? [cite(source, p.ciphers)] : []),
+          ...(p.maxVersion ? [cite(source, p.maxVersion)] : []),
+        ];
+        out.push({
+          product: p.product,
+          bad,
+          tls13,
+          ciphers: suites.length > 0,
+          cipher: p.serverOrder
+            ? first
+            : bad
+              ? null
+              : (suites.find((c) => HTTP2_OK.test(c)) ?? null),
+          max: max || 'TLS 1.3',
+          maxSet: p.maxVersion !== null,
+          evidence: evidence.length > 0 ? evidence : [cite(source, p)],
+        });
+      }
+  return out;
+}

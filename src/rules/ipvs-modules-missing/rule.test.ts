@@ -31,6 +31,20 @@ describe(cause, () => {
     ).toBe('found:medium');
   });
 
+  it("reads kubeadm's preflight warning (case 40), unless the node shows IPVS at work", () => {
+    const preflight = readTestData(
+      'cases/40-puppet310-kubeadm-preflight-ipvs-modules/kubeadm-preflight.txt',
+    );
+    const d = diagnoseTexts({ preflight });
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    expect(f.evidence.map((e) => e.line)).toEqual([4]);
+    // kube-proxy loaded them itself later: its log, the table or lsmod outweigh the join warning.
+    expect(verdict({ preflight, log: healthy })).toBe('ruled-out');
+    expect(verdict({ preflight, table })).toBe('ruled-out');
+    expect(verdict({ preflight, lsmod: lsmodIpvs })).toBe('ruled-out');
+  });
+
   it('rules it out on "Using ipvs Proxier" (fixture 44), also after an earlier failed start', () => {
     expect(verdict({ log: healthy })).toBe('ruled-out');
     expect(verdict({ log: `${fallback}${healthy.split('\n').slice(1).join('\n')}` })).toBe(

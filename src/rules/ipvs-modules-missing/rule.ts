@@ -20,7 +20,7 @@ const SCHEDULERS = ['ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh'];
  */
 export default defineRule({
   cause: 'ipvs-modules-missing',
-  needs: ['kube-proxy-log', 'lsmod', 'ipvsadm'],
+  needs: ['kube-proxy-log', 'lsmod', 'ipvsadm', 'sysctl'],
   check(ctx) {
     const complaints: Evidence[] = [];
     let modules = false;
@@ -42,6 +42,12 @@ export default defineRule({
       else if (p && p.value !== 'ipvs' && lastComplaint > 0) fellBack = cite(source, p);
     }
     const lsmod = missingModules(ctx.of('lsmod'));
+    // kubeadm's preflight on this node: the modules it found neither loaded nor built in.
+    const preflight = ctx
+      .of('sysctl')
+      .flatMap(({ source, facts }) =>
+        facts.preflightModules ? [{ ev: cite(source, facts.preflightModules), facts }] : [],
+      )[0];
 
     if (complaints.length > 0 && !usingIpvs) {
       const evidence = [
@@ -74,6 +80,15 @@ export default defineRule({
           params: { modules: lsmod.missing.join(', ') },
         },
         lsmod.missingEv.length > 0 ? lsmod.missingEv : lsmod.presentEv.slice(0, 3),
+      );
+    }
+    // kube-proxy may still load them itself when they exist for this kernel: not certain.
+    if (preflight && !usingIpvs && !table && lsmod.presentEv.length === 0) {
+      const mods = preflight.facts.preflightModules!.value;
+      return finding(
+        mods.includes('ip_vs') ? 'medium' : 'low',
+        { key: `${K}.kubeadm`, params: { modules: mods.join(', ') } },
+        [preflight.ev],
       );
     }
     if (usingIpvs) return ruledOut({ key: `${K}.usingIpvs` }, [usingIpvs]);
