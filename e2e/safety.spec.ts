@@ -58,8 +58,11 @@ function keptWork(page: Page): Promise<string> {
         open.onsuccess = () => {
           const get = open.result.transaction('kv').objectStore('kv').get('net-triage:work');
           get.onsuccess = () => {
-            const v = String(get.result ?? '');
-            resolve(v.slice(v.indexOf('"drafts"')));
+            // The state object itself (a string where an earlier version kept JSON).
+            const v: unknown = get.result;
+            if (typeof v === 'string') resolve(v.slice(v.indexOf('"drafts"')));
+            else
+              resolve(JSON.stringify((v as { state?: { drafts?: unknown } })?.state?.drafts ?? {}));
           };
           get.onerror = () => resolve('');
         };
@@ -247,4 +250,39 @@ test.describe('reload keeps everything', () => {
     });
     await expect(page.getByTestId('save-refused')).toHaveCount(0);
   });
+});
+
+test('work an earlier version kept as JSON is read back', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('[data-symptom-id]').first()).toBeVisible();
+  // The form the work had before the store kept the state object itself.
+  await page.evaluate(
+    (json) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('net-triage', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onerror = () => reject(new Error('no IndexedDB'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put(json, 'net-triage:work');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(new Error('write failed'));
+        };
+      }),
+    JSON.stringify({
+      state: {
+        byTree: {
+          'nodeport-one-node': {
+            tree: 'nodeport-one-node',
+            answers: { port: '31710' },
+            pastes: {},
+          },
+        },
+        drafts: {},
+      },
+      version: 1,
+    }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('resume-nodeport-one-node')).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { StateStorage } from 'zustand/middleware';
+import type { PersistStorage, StorageValue } from 'zustand/middleware';
 
 /**
  * Where the operator's work is kept across reloads: IndexedDB, which holds a 6 MB
@@ -63,40 +63,70 @@ const refused = (yes: boolean) => {
   if (useSaveTrouble.getState().refused !== yes) useSaveTrouble.setState({ refused: yes });
 };
 
-/** A zustand `StateStorage` over IndexedDB, falling back to localStorage, then to memory. */
-export function workStorage(): StateStorage {
+/** Kept as JSON by an earlier version (and in localStorage): read back as the object. */
+function parsed<S>(v: unknown): StorageValue<S> | null {
+  if (typeof v !== 'string') return v && typeof v === 'object' ? (v as StorageValue<S>) : null;
+  try {
+    return JSON.parse(v) as StorageValue<S>;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A zustand `PersistStorage` over IndexedDB, falling back to localStorage, then to memory.
+ * IndexedDB keeps the state object itself (a structured clone, no JSON): turning a 40 MB paste
+ * into JSON on every change held the page for a second. Changes that come while a write is
+ * under way are written once it ends, the latest only.
+ */
+export function workStorage<S>(): PersistStorage<S> {
   let db: Promise<IDBDatabase | null> | null = null;
   const idb = () => (db ??= openDb());
-  const memory = new Map<string, string>();
-  return {
-    async getItem(name) {
-      const d = await idb();
-      if (d) {
-        const v = await request<string | undefined>(d, 'readonly', (s) => s.get(name)).catch(
-          () => undefined,
-        );
-        if (typeof v === 'string') return v;
-      }
-      // Work kept by an earlier version, or where IndexedDB is missing, is in localStorage.
-      return local()?.getItem(name) ?? memory.get(name) ?? null;
-    },
-    async setItem(name, value) {
-      memory.set(name, value);
-      const d = await idb();
-      try {
+  const memory = new Map<string, StorageValue<S>>();
+  const latest = new Map<string, StorageValue<S>>();
+  const writing = new Set<string>();
+
+  async function write(name: string): Promise<void> {
+    writing.add(name);
+    try {
+      while (latest.has(name)) {
+        const value = latest.get(name)!;
+        latest.delete(name);
+        const d = await idb();
         if (d) {
           await request(d, 'readwrite', (s) => s.put(value, name));
           local()?.removeItem(name);
         } else {
           const ls = local();
           if (!ls) throw new Error('no storage');
-          ls.setItem(name, value);
+          ls.setItem(name, JSON.stringify(value));
         }
-        refused(false);
-      } catch {
-        // Full or blocked: the work stays in this tab, and the page says it will not survive a reload.
-        refused(true);
       }
+      refused(false);
+    } catch {
+      // Full or blocked: the work stays in this tab, and the page says it will not survive a reload.
+      latest.delete(name);
+      refused(true);
+    } finally {
+      writing.delete(name);
+    }
+  }
+
+  return {
+    async getItem(name) {
+      const d = await idb();
+      if (d) {
+        const v = await request<unknown>(d, 'readonly', (s) => s.get(name)).catch(() => undefined);
+        const got = parsed<S>(v);
+        if (got) return got;
+      }
+      // Work kept by an earlier version, or where IndexedDB is missing, is in localStorage.
+      return parsed<S>(local()?.getItem(name)) ?? memory.get(name) ?? null;
+    },
+    async setItem(name, value) {
+      memory.set(name, value);
+      latest.set(name, value);
+      if (!writing.has(name)) await write(name);
     },
     async removeItem(name) {
       memory.delete(name);

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { create } from 'zustand';
-import { persist, createJSONStorage } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import type { WizardState } from '../engine/replay';
 import { workStorage } from './storage';
 
@@ -63,7 +63,7 @@ export const useWizard = create<WizardStore>()(
       name: 'net-triage:work',
       version: 1,
       // IndexedDB: a 6 MB paste survives a reload too (see storage.ts).
-      storage: createJSONStorage(() => workStorage()),
+      storage: workStorage<Pick<WizardStore, 'byTree' | 'drafts'>>(),
       partialize: (s) => ({ byTree: s.byTree, drafts: s.drafts }),
     },
   ),
