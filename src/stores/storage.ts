@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import { BigTexts, type Store } from './big-texts';
 
 /**
  * Where the operator's work is kept across reloads: IndexedDB, which holds a 6 MB
@@ -59,6 +60,19 @@ function local(): Storage | null {
   }
 }
 
+/** The object store as the big texts use it: one transaction per call. */
+function storeOf(db: IDBDatabase): Store {
+  return {
+    put: (key, value) => request(db, 'readwrite', (s) => s.put(value, key)),
+    get: (key) => request(db, 'readonly', (s) => s.get(key)),
+    delete: (key) => request(db, 'readwrite', (s) => s.delete(key)),
+    keys: (from, to) =>
+      request<IDBValidKey[]>(db, 'readonly', (s) => s.getAllKeys(IDBKeyRange.bound(from, to))).then(
+        (keys) => keys.filter((k): k is string => typeof k === 'string'),
+      ),
+  };
+}
+
 const refused = (yes: boolean) => {
   if (useSaveTrouble.getState().refused !== yes) useSaveTrouble.setState({ refused: yes });
 };
@@ -85,6 +99,12 @@ export function workStorage<S>(): PersistStorage<S> {
   const memory = new Map<string, StorageValue<S>>();
   const latest = new Map<string, StorageValue<S>>();
   const writing = new Set<string>();
+  const apart = new Map<string, BigTexts>();
+  const bigTexts = (d: IDBDatabase, name: string) => {
+    let b = apart.get(name);
+    if (!b) apart.set(name, (b = new BigTexts(storeOf(d), `${name}:text`)));
+    return b;
+  };
 
   async function write(name: string): Promise<void> {
     writing.add(name);
@@ -94,8 +114,13 @@ export function workStorage<S>(): PersistStorage<S> {
         latest.delete(name);
         const d = await idb();
         if (d) {
-          await request(d, 'readwrite', (s) => s.put(value, name));
+          // Big pastes in pieces first, then the work that refers to them; then what it no
+          // longer refers to goes.
+          const big = bigTexts(d, name);
+          const { value: small, used } = await big.out(value);
+          await request(d, 'readwrite', (s) => s.put(small, name));
           local()?.removeItem(name);
+          await big.prune(used);
         } else {
           const ls = local();
           if (!ls) throw new Error('no storage');
@@ -118,7 +143,7 @@ export function workStorage<S>(): PersistStorage<S> {
       if (d) {
         const v = await request<unknown>(d, 'readonly', (s) => s.get(name)).catch(() => undefined);
         const got = parsed<S>(v);
-        if (got) return got;
+        if (got) return (await bigTexts(d, name).in(got)) as StorageValue<S>;
       }
       // Work kept by an earlier version, or where IndexedDB is missing, is in localStorage.
       return parsed<S>(local()?.getItem(name)) ?? memory.get(name) ?? null;
@@ -131,7 +156,12 @@ export function workStorage<S>(): PersistStorage<S> {
     async removeItem(name) {
       memory.delete(name);
       const d = await idb();
-      if (d) await request(d, 'readwrite', (s) => s.delete(name)).catch(() => undefined);
+      if (d) {
+        await request(d, 'readwrite', (s) => s.delete(name)).catch(() => undefined);
+        await bigTexts(d, name)
+          .prune(new Set())
+          .catch(() => undefined);
+      }
       local()?.removeItem(name);
     },
   };
