@@ -43,7 +43,8 @@ export const CAUSES = {
   'ipvs-idle-timeout': [C, P],
   'ipvs-stale-realserver': [C],
   'conntrack-invalid-rst': [C, P],
-  'iptables-backend-mismatch': [N, C],
+  // Pod egress too: a FORWARD verdict split across the two backends drops pods' traffic.
+  'iptables-backend-mismatch': [N, C, P],
   'nodeport-port-range-clash': [N],
   'arp-neigh-overflow': [N, P, I],
   'ingress-upstream-keepalive-mismatch': [I],
