@@ -38,6 +38,10 @@ export default {
         browserOnly:
           'The browser refused HTTP/2 because of the TLS settings (INADEQUATE_TRANSPORT_SECURITY): paste the ssl-ciphers setting to see which cipher it got.',
         http2Off: 'HTTP/2 is off (use-http2: false), so the cipher order cannot break it.',
+        goServerOrder:
+          'The server (Go: Traefik or similar) refuses its own cipher list: an HTTP/2-approved suite ({{detail}}) comes after suites HTTP/2 forbids, so clients may get a forbidden one and reject the connection. Put the ECDHE GCM/ChaCha20 suites first, or drop the custom list.',
+        goServerMissing:
+          'The server (Go: Traefik or similar) refuses its own cipher list: it lacks {{detail}}, which HTTP/2 over TLS 1.2 requires (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 or its ECDSA twin). Add it, or drop the custom list.',
         goodFirst: 'The cipher list starts with {{cipher}}, an HTTP/2-safe suite.',
         policy:
           'The {{product}} allows TLS up to {{max}} only and its cipher list starts with {{cipher}}, which HTTP/2 forbids: the gateway picks it and browsers refuse the HTTP/2 connection. Allow TLS 1.3, or put ECDHE suites with GCM/ChaCha20 first.',
@@ -161,10 +165,10 @@ export default {
       risk: 'Low: nginx closes connections for those host names at once (444); make sure no live site is matched by the server_name list.',
       verdict: {
         halfOpen:
-          '{{halfOpen}} of {{total}} tracked connections are half-open (SYN_RECV, FIN_WAIT, LAST_ACK): clients that never finish their handshakes or closes.',
+          '{{halfOpen}} of {{total}} tracked connections or sockets are half-open (SYN_RECV, FIN_WAIT, LAST_ACK): clients that never finish their handshakes or closes.',
         strayHosts:
           '{{stray}} of {{requests}} requests went to hosts no Ingress serves (the default backend answered them).',
-        fewHalfOpen: 'Only {{halfOpen}} of {{total}} tracked connections are half-open.',
+        fewHalfOpen: 'Only {{halfOpen}} of {{total}} tracked connections or sockets are half-open.',
       },
       fix: {
         hosts: 'which hosts does the default backend answer?',

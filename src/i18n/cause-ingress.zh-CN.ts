@@ -41,6 +41,10 @@ export default {
         browserOnly:
           '浏览器因 TLS 设置拒绝了 HTTP/2（INADEQUATE_TRANSPORT_SECURITY）：请粘贴 ssl-ciphers 配置，看看协商到的是哪个套件。',
         http2Off: 'HTTP/2 已关闭（use-http2: false），套件顺序不会导致此问题。',
+        goServerOrder:
+          '服务端（Go 程序：Traefik 等）拒绝了自己的加密套件列表：HTTP/2 允许的套件（{{detail}}）排在 HTTP/2 禁用的套件之后，客户端可能协商到被禁用的套件而拒绝连接。请把使用 GCM/ChaCha20 的 ECDHE 套件放在最前，或去掉自定义列表。',
+        goServerMissing:
+          '服务端（Go 程序：Traefik 等）拒绝了自己的加密套件列表：缺少 TLS 1.2 上 HTTP/2 必需的 {{detail}}（TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 或对应的 ECDSA 套件）。请加上它，或去掉自定义列表。',
         goodFirst: '加密套件列表以 {{cipher}} 开头，这是 HTTP/2 允许的套件。',
         policy:
           '{{product}} 只允许最高 {{max}} 的 TLS，且加密套件列表以 HTTP/2 禁用的 {{cipher}} 开头：网关会选中它，浏览器拒绝 HTTP/2 连接。请允许 TLS 1.3，或把使用 GCM/ChaCha20 的 ECDHE 套件放在最前。',
@@ -152,10 +156,10 @@ export default {
       risk: '低：nginx 会立即关闭这些域名的连接（444）；请确认 server_name 列表没有匹配到仍在使用的站点。',
       verdict: {
         halfOpen:
-          '{{total}} 条跟踪连接中有 {{halfOpen}} 条处于半开状态（SYN_RECV、FIN_WAIT、LAST_ACK）：客户端始终没有完成握手或关闭。',
+          '{{total}} 条跟踪连接或套接字中有 {{halfOpen}} 条处于半开状态（SYN_RECV、FIN_WAIT、LAST_ACK）：客户端始终没有完成握手或关闭。',
         strayHosts:
           '{{requests}} 个请求中有 {{stray}} 个访问的是没有 Ingress 的域名（由默认后端应答）。',
-        fewHalfOpen: '{{total}} 条跟踪连接中只有 {{halfOpen}} 条处于半开状态。',
+        fewHalfOpen: '{{total}} 条跟踪连接或套接字中只有 {{halfOpen}} 条处于半开状态。',
       },
       fix: {
         hosts: '默认后端应答了哪些域名？',

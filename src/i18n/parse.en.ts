@@ -430,6 +430,7 @@ export default {
         'Only {{config}} of the lines are nginx or ConfigMap settings and {{other}} are something else. Paste the settings on their own.',
       summary:
         'TLS settings: protocols {{protocols}}; {{ciphers}} cipher(s); HTTP/2 {{http2}}; browser error {{browser}}',
+      summaryGoHttp2: 'The server refused HTTP/2 with its cipher list: {{error}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     'curl-v': {

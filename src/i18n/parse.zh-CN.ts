@@ -417,6 +417,7 @@ export default {
         '只有 {{config}} 行是 nginx 或 ConfigMap 配置，另有 {{other}} 行是其他内容。请单独粘贴这些配置。',
       summary:
         'TLS 配置：协议 {{protocols}}；{{ciphers}} 个加密套件；HTTP/2 {{http2}}；浏览器报错 {{browser}}',
+      summaryGoHttp2: '服务端因其加密套件列表拒绝启用 HTTP/2：{{error}}',
       moreProblems: '……另有 {{n}} 行无法识别。',
     },
     'curl-v': {

@@ -137,7 +137,7 @@ export default {
     'kubectl-describe': 'kubectl describe',
     'nginx-tls': 'nginx / ingress-nginx TLS settings',
     'curl-v': 'curl -v',
-    'cni-log': 'CNI agent log (flannel, calico, cilium)',
+    'cni-log': 'CNI agent log (flannel, calico, cilium, weave, kube-router)',
     'cilium-status': 'cilium-dbg status / cilium status',
     'cilium-service': 'cilium-dbg service list',
     'cilium-bpf-lb': 'cilium-dbg bpf lb list',

@@ -136,7 +136,7 @@ export default {
     'kubectl-describe': 'kubectl describe',
     'nginx-tls': 'nginx / ingress-nginx TLS 配置',
     'curl-v': 'curl -v',
-    'cni-log': 'CNI 组件日志（flannel、calico、cilium）',
+    'cni-log': 'CNI 组件日志（flannel、calico、cilium、weave、kube-router）',
     'cilium-status': 'cilium-dbg status / cilium status',
     'cilium-service': 'cilium-dbg service list',
     'cilium-bpf-lb': 'cilium-dbg bpf lb list',

@@ -11,9 +11,9 @@ export interface CniEvent {
   text: string;
 }
 
-/** Logs of flannel, calico-node or the cilium agent (`kubectl logs` of their pods). */
+/** Logs of flannel, calico-node, the cilium agent, weave-net or kube-router (`kubectl logs` of their pods). */
 export interface CniLogFacts {
-  cni: 'flannel' | 'calico' | 'cilium' | null;
+  cni: 'flannel' | 'calico' | 'cilium' | 'weave' | 'kube-router' | null;
   /** Warnings and errors in paste order (at most 500 kept; `counts` counts all). */
   events: CniEvent[];
   counts: Partial<Record<CniErrorKind, number>>;

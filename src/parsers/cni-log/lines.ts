@@ -18,10 +18,19 @@ const CALICO = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[(\w+)\]\[\d+\] (?:[\w./-]
 /** cilium (logfmt): `level=warning msg="..." subsys=daemon`, optionally after `time="..."`. */
 const LOGFMT = /^(?:time="[^"]*" )?level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S+)(.*)$/;
 const BIRD = /^bird: /;
+/** weave-net: `FATA: 2023/07/05 05:09:36.639718 [kube-peers] message` (INFO, DEBU, WARN, ERRO). */
+const WEAVE = /^(INFO|DEBU|WARN|ERRO|FATA): \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d+)? (.*)$/;
+/** Go's own crash report, which every agent (all written in Go) prints as it dies. */
+const GO_PANIC = /^(?:panic: |fatal error: |runtime\/cgo: |SIGABRT: |SIGSEGV: )/;
+/** The rest of that report: signal, goroutine headers, frames and their file:line. */
+const GO_TRACE =
+  /^(?:\[signal \S+|goroutine \d+ \[[^\]]*\]:$|created by \S+|\s+\/\S+\.go:\d+(?: \+0x[0-9a-f]+)?$|[\w./-]+(?:\.\(\*?\w+\))?\.\w[\w.]*\(.*\)$|\s*\.\.\.additional frames elided\.\.\.$|(?:PC|rax|rbx|rip|rsp)=0x)/;
 const FLANNEL_MARK =
   /flannel|acquire lease|pod cidr not assigned|register network|SubnetManager|subnet\.env|kubeSubnetMgr|etcdEndpoints|br_netfilter|vxlan|VXLAN|Determining IP address of default interface|Using interface with name/;
 const CALICO_MARK = /calico|felix|\bBIRD\b|\bBGP\b|confd|IPIP|tunl0/i;
 const CILIUM_MARK = /\bsubsys=|cilium/i;
+const KUBE_ROUTER_MARK =
+  /kube-router|network_(?:routes|policy|services)_controller|health_controller\.go|NetworkServicesController|NetworkRoutingController/;
 /** A bare line (no log prefix) that still says something only a CNI agent says. */
 const BARE_KNOWN =
   /^(?:Failed to check br_netfilter|calico\/node is not ready|(?:Readiness|Liveness) probe failed: |Calico node (?:started|failed)|(?:ERROR|WARNING): |Skipping datastore connection test|Using autodetected IPv4 address|IPv4 address \S+ discovered on interface|No AS number configured|Using node name:|Terminating$)/;
@@ -30,7 +39,14 @@ export function cniLine(raw: string): CniLine | null {
   const text = raw.replace(RUNTIME_PREFIX, '');
   const k = KLOG.exec(text);
   if (k) {
-    const cni = FLANNEL_MARK.test(k[3]!) ? 'flannel' : CALICO_MARK.test(k[3]!) ? 'calico' : null;
+    // kube-router's own file names first: it speaks BGP too.
+    const cni = KUBE_ROUTER_MARK.test(text)
+      ? 'kube-router'
+      : FLANNEL_MARK.test(k[3]!)
+        ? 'flannel'
+        : CALICO_MARK.test(k[3]!)
+          ? 'calico'
+          : null;
     return { level: k[1] === 'I' ? null : k[1]!, message: k[3]!.trim(), cni };
   }
   const c = CALICO.exec(text);
@@ -47,6 +63,14 @@ export function cniLine(raw: string): CniLine | null {
     return { level, message, cni: CILIUM_MARK.test(text) ? 'cilium' : null };
   }
   if (BIRD.test(text)) return { level: null, message: text, cni: 'calico' };
+  const w = WEAVE.exec(text);
+  if (w) {
+    const level = w[1] === 'WARN' || w[1] === 'ERRO' || w[1] === 'FATA' ? w[1] : null;
+    return { level, message: w[2]!.trim(), cni: 'weave' };
+  }
+  // A Go crash: the process exits (so its pod crash-loops); its frames say which agent it was.
+  if (GO_PANIC.test(text)) return { level: 'panic', message: text.trim(), cni: markOf(text) };
+  if (GO_TRACE.test(text)) return { level: null, message: text.trim(), cni: markOf(text) };
   if (BARE_KNOWN.test(text.trim())) {
     const t = text.trim();
     const cni = FLANNEL_MARK.test(t) ? 'flannel' : CALICO_MARK.test(t) ? 'calico' : null;
@@ -56,6 +80,16 @@ export function cniLine(raw: string): CniLine | null {
       );
     return { level: quiet ? null : 'E', message: t, cni };
   }
+  return null;
+}
+
+/** The agent a line names (a Go frame's package path, a message's own words). */
+function markOf(text: string): Cni | null {
+  if (KUBE_ROUTER_MARK.test(text)) return 'kube-router';
+  if (/projectcalico|\bcalico\b|felix/i.test(text)) return 'calico';
+  if (/\bcilium\b/i.test(text)) return 'cilium';
+  if (/flannel/i.test(text)) return 'flannel';
+  if (/weaveworks|\bweave\b/i.test(text)) return 'weave';
   return null;
 }
 

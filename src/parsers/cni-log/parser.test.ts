@@ -63,6 +63,40 @@ describe('cni-log: real outputs', () => {
   });
 });
 
+describe('cni-log: weave and kube-router, fatal lines and Go panics', () => {
+  it('weave-net FATA line behind a prompt and kubectl’s Defaulted line', () => {
+    const r = cni(local('cni-log--kthw321-weave-fata.txt'));
+    expect(r.status).toBe('partial'); // weave's bare "Failed to get peers" is not a log line
+    expect(r.facts.cni).toBe('weave');
+    expect(r.facts.events.map((e) => [e.kind, e.level, e.line])).toEqual([
+      ['api-unreachable', 'FATA', 3],
+    ]);
+  });
+
+  it('weave INFO/DEBU lines only: no event', () => {
+    const r = cni(local('cni-log--weave3593-info-peers.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts).toMatchObject({ cni: 'weave', events: [] });
+  });
+
+  it('a Go panic with its trace, kube-router named by its frames', () => {
+    const r = cni(local('cni-log--kuberouter941-go-panic.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts.cni).toBe('kube-router');
+    expect(r.facts.events.map((e) => [e.level, e.line])).toEqual([['panic', 2]]);
+  });
+
+  it('kube-router klog errors are claimed; an unmarked Go panic is not', () => {
+    const kr = cni(
+      'F0413 08:55:42.918092       1 network_routes_controller.go:93] Failed to run: BGP server failed\n',
+    );
+    expect(kr.facts).toMatchObject({ cni: 'kube-router', events: [{ level: 'F' }] });
+    const bare =
+      'panic: runtime error: index out of range\n\ngoroutine 1 [running]:\nmain.main()\n\t/app/main.go:10 +0x1d\n';
+    expect(cniLog.detect(toLines(bare), { command: null })).toBe(false);
+  });
+});
+
 describe('cni-log: formats', () => {
   it('classifies BIRD, IPAM and API errors of calico', () => {
     const text = [
@@ -123,6 +157,9 @@ describe('cni-log: hostile input', () => {
       '2023-03-04 09:50:19.486 [WARNING][9] startup/autodetection_methods.go 113: Unable to auto-detect',
       '2022-02-23T11:57:05.196290498Z stderr F level=error msg="Unable to contact k8s api-server" error="x" subsys=k8s',
       'bird: device1: State changed to up',
+      'FATA: 2023/07/05 05:09:36.639718 [kube-peers] Could not get peers',
+      'panic: runtime error: invalid memory address or nil pointer dereference',
+      'goroutine 247 [running]:',
       'plain text',
     ],
     { commands: [null, 'kubectl -n kube-system logs calico-node-abcde'] },

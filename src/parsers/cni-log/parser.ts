@@ -6,6 +6,8 @@ import { classify, cniLine } from './lines';
 
 const K = 'parse.cni-log';
 const KEEP = 500;
+/** A Markdown fence left around the log. */
+const FENCE = /^\s*(?:```|~~~)\s*$/;
 type Cni = NonNullable<CniLogFacts['cni']>;
 
 /** flannel, calico-node and cilium agent logs: the CNI, and its warnings and errors classified. */
@@ -28,10 +30,16 @@ export const cniLog = withLeadingCommand(
     parse(lines, ctx) {
       const facts: CniLogFacts = { cni: null, events: [], counts: {} };
       const problems: Problem[] = [];
-      const votes: Record<Cni, number> = { flannel: 0, calico: 0, cilium: 0 };
+      const votes: Record<Cni, number> = {
+        flannel: 0,
+        calico: 0,
+        cilium: 0,
+        weave: 0,
+        'kube-router': 0,
+      };
       let known = 0;
       for (const l of lines) {
-        if (isNoise(l.text)) continue;
+        if (isNoise(l.text) || FENCE.test(l.text)) continue;
         const c = l.text.length <= MAX_LINE ? cniLine(l.text) : null;
         if (!c) {
           problems.push({ line: l.n, msg: msg(`${K}.notALogLine`) });
@@ -69,7 +77,7 @@ export const cniLog = withLeadingCommand(
 /** The CNI a `kubectl logs <pod>` command names (`calico-node-x`, `kube-flannel-ds-x`, `cilium-x`). */
 function commandCni(ctx: ParseContext): Cni | null {
   const args = kubectlArgs(ctx.command, 'logs');
-  const pod = args?.find((a) => /calico|flannel|cilium/.test(a)) ?? '';
-  const m = /calico|flannel|cilium/.exec(pod);
+  const pod = args?.find((a) => /calico|flannel|cilium|weave|kube-router/.test(a)) ?? '';
+  const m = /calico|flannel|cilium|weave|kube-router/.exec(pod);
   return m ? (m[0] as Cni) : null;
 }

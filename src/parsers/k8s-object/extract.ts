@@ -2,6 +2,7 @@ import type { Cited } from '../../engine/types';
 import type {
   ContainerFacts,
   EndpointAddress,
+  EventFacts,
   EndpointsFacts,
   K8sObject,
   PodSpecFacts,
@@ -40,6 +41,7 @@ function objectOf(n: Node, textOf: TextOf): K8sObject {
   if (kind === 'Endpoints') obj.endpoints = endpointsOf(n, textOf);
   if (kind === 'EndpointSlice') obj.endpoints = sliceOf(n, textOf);
   if (kind === 'ConfigMap') obj.data = strings(child(n, 'data'), textOf);
+  if (kind === 'Event') obj.event = eventOf(n, textOf);
   if (kind === 'Pod') {
     obj.pod = podSpecOf(child(n, 'spec'), obj.labels, child(n, 'status'), textOf);
     obj.podStatus = podStatusOf(child(n, 'status'), textOf);
@@ -52,6 +54,27 @@ function objectOf(n: Node, textOf: TextOf): K8sObject {
     obj.pod = podSpecOf(child(template, 'spec'), labels, undefined, textOf);
   }
   return obj;
+}
+
+function eventOf(n: Node, textOf: TextOf): EventFacts {
+  const about = child(n, 'involvedObject') ?? child(n, 'regarding');
+  const count =
+    num(child(n, 'count')) ?? num(path(n, 'series', 'count')) ?? num(child(n, 'deprecatedCount'));
+  return {
+    type: text(child(n, 'type')),
+    reason: text(child(n, 'reason')),
+    message: cited(n, 'message', textOf) ?? cited(n, 'note', textOf),
+    count: count !== null && count > 0 ? count : 1,
+    object: {
+      kind: text(child(about, 'kind')),
+      name: text(child(about, 'name')),
+      namespace: text(child(about, 'namespace')) ?? text(path(n, 'metadata', 'namespace')),
+    },
+    from:
+      text(path(n, 'source', 'component')) ??
+      text(child(n, 'reportingController')) ??
+      text(child(n, 'reportingComponent')),
+  };
 }
 
 /** A map of scalars (labels, selector, ConfigMap data) with the line of each key. */

@@ -119,6 +119,23 @@ export interface TlsPolicyFacts {
   text: string;
 }
 
+/**
+ * An Event (`kubectl get events -o yaml|json`): core/v1 (`involvedObject`, `message`, `count`,
+ * `source`) or events.k8s.io/v1 (`regarding`, `note`, `series.count`, `reportingController`).
+ */
+export interface EventFacts {
+  type: string | null;
+  reason: string | null;
+  /** Cited at its own line (a JSON one-liner: the object's line). */
+  message: Cited | null;
+  /** `count`, `series.count` or `deprecatedCount`; 1 when none is given. */
+  count: number;
+  /** The object it is about: `Pod`, its name and namespace. */
+  object: { kind: string | null; name: string | null; namespace: string | null };
+  /** `source.component` / `reportingController` / `reportingComponent` (`kubelet`). */
+  from: string | null;
+}
+
 export interface K8sObject {
   kind: string;
   apiVersion: string | null;
@@ -141,6 +158,7 @@ export interface K8sObject {
   fragment?: true;
   /** TLS settings of a gateway's object (one per Istio Gateway server that has `tls`). */
   tls?: TlsPolicyFacts[];
+  event?: EventFacts;
 }
 
 /** `kubectl get ... -o yaml|json` (or a manifest): every object, with the fields the rules read. */

@@ -16,6 +16,26 @@ const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta
 const obj = (text: string) => only(text, 'k8s-object');
 
 describe('k8s-object: real outputs', () => {
+  it('an Event (`kubectl get events -o yaml`): reason, message, count, the pod it is about', () => {
+    const o = obj(local('k8s-object--knative-event-liveness-yaml.txt')).facts.objects[0]!;
+    expect(o.kind).toBe('Event');
+    expect(o.event).toEqual({
+      type: 'Warning',
+      reason: 'Unhealthy',
+      message: expect.objectContaining({
+        value: 'Liveness probe failed: HTTP probe failed with statuscode: 503',
+        line: 15,
+      }),
+      count: 1,
+      object: {
+        kind: 'Pod',
+        name: 'runtime-00001-deployment-5d6cf5bbc9-brpdg',
+        namespace: 'default',
+      },
+      from: 'kubelet',
+    });
+  });
+
   it("an Istio Gateway server's TLS settings, and an Envoy Gateway ClientTrafficPolicy's", () => {
     const istio = obj(local('k8s-object--istio37765-gateway-tls.txt'));
     expect(istio.facts.objects[0]!.tls).toEqual([

@@ -9,7 +9,7 @@ export type BrowserTlsError =
  */
 export interface NginxTlsFacts {
   /** What the paste mostly is. */
-  source: 'nginx' | 'configmap' | 'browser';
+  source: 'nginx' | 'configmap' | 'browser' | 'server-log';
   /** `ssl_protocols` / `ssl-protocols`, in order. */
   protocols: Cited<string[]> | null;
   /** `ssl_ciphers` / `ssl-ciphers` split on `:`, order kept (`!aNULL` entries included). */
@@ -18,6 +18,13 @@ export interface NginxTlsFacts {
   http2: Cited<boolean> | null;
   preferServerCiphers: Cited<boolean> | null;
   browserError: Cited<BrowserTlsError> | null;
+  /**
+   * A Go server's (Traefik, ...) refusal to start HTTP/2 with its cipher list: `http2:
+   * TLSConfig.CipherSuites index N contains an HTTP/2-approved cipher suite (0xc02f), but it
+   * comes after unapproved cipher suites` (`order`), or `... is missing an HTTP/2-required
+   * AES_128_GCM_SHA256 cipher` (`missing`).
+   */
+  goHttp2Error: Cited<{ kind: 'order' | 'missing'; detail: string }> | null;
   /** Every other ConfigMap key or directive read (`upstream-keepalive-timeout`, `proxy-buffer-size`...). */
   settings: Record<string, Cited>;
 }

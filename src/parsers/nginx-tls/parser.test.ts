@@ -138,4 +138,23 @@ describe('nginx-tls: hostile input', () => {
     'server {',
     '}',
   ]);
+
+  it("a Go server's own HTTP/2 cipher refusal, in three log styles", () => {
+    const order = tls(local('go-http2-sshwifty70-index-after-unapproved.txt'));
+    expect(order.status).toBe('parsed');
+    const o = order.facts;
+    expect(o.source).toBe('server-log');
+    expect(o.goHttp2Error).toMatchObject({
+      value: { kind: 'order', detail: '0x1301 #5' },
+      line: 2,
+    });
+    for (const f of [
+      'go-http2-influxdb25401-missing-required.txt',
+      'go-http2-gomutualtls1-missing-required.txt',
+    ])
+      expect(tls(local(f)).facts.goHttp2Error?.value).toEqual({
+        kind: 'missing',
+        detail: 'AES_128_GCM_SHA256',
+      });
+  });
 });

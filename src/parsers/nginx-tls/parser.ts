@@ -12,6 +12,11 @@ const BLOCK = /^\s*(?:[a-z_][a-z0-9_]*(?:\s[^;{}#]*)?\{|\})\s*(?:#.*)?$/;
 const DATA = /^\s*([a-z0-9][a-z0-9-]*[a-z0-9]):(?:\s(.*))?$/;
 /** Chrome's refusal; Markdown may have eaten the underscores (`ERRSPDYINADEQUATE...`). */
 const BROWSER = /ERR_?(SPDY|HTTP2)_?INADEQUATE_?TRANSPORT_?SECURITY/;
+/** Go's x/net/http2 ConfigureServer check, as Traefik, InfluxDB and other Go servers log it. */
+const GO_H2_ORDER =
+  /http2: TLSConfig\.CipherSuites index (\d+) contains an HTTP\/2-approved cipher suite \((0x[0-9a-f]+)\), but it comes after unapproved cipher suites/i;
+const GO_H2_MISSING =
+  /http2: TLSConfig\.CipherSuites is missing (?:an )?HTTP\/2-required ([A-Z0-9_]+)(?: cipher)?/;
 const TLS_KEYS = /^(?:ssl_protocols|ssl_ciphers|ssl-protocols|ssl-ciphers|use-http2|http2)$/;
 const COMMENT = /^\s*#/;
 
@@ -26,6 +31,7 @@ export const nginxTls = withLeadingCommand(
       for (const l of body) {
         if (l.text.length > MAX_LINE) continue;
         if (BROWSER.test(l.text) && body.length <= 15) return true;
+        if (GO_H2_ORDER.test(l.text) || GO_H2_MISSING.test(l.text)) return true;
         const d = DIRECTIVE.exec(l.text);
         const c = d ? null : DATA.exec(l.text);
         if (d || c || BLOCK.test(l.text)) ours += 1;
@@ -42,6 +48,7 @@ export const nginxTls = withLeadingCommand(
         http2: null,
         preferServerCiphers: null,
         browserError: null,
+        goHttp2Error: null,
         settings: Object.create(null) as Record<string, Cited>,
       };
       const problems: Problem[] = [];
@@ -58,6 +65,17 @@ export const nginxTls = withLeadingCommand(
         if (b) {
           const value = `ERR_${b[1]}_INADEQUATE_TRANSPORT_SECURITY` as BrowserTlsError;
           facts.browserError ??= { value, line: l.n, text: l.text };
+          continue;
+        }
+        const go = GO_H2_ORDER.exec(l.text);
+        const missing = go ? null : GO_H2_MISSING.exec(l.text);
+        if (go || missing) {
+          facts.goHttp2Error ??= cite(
+            go
+              ? { kind: 'order' as const, detail: `${go[2]!.toLowerCase()} #${go[1]}` }
+              : { kind: 'missing' as const, detail: missing![1]! },
+            l,
+          );
           continue;
         }
         const d = DIRECTIVE.exec(l.text);
@@ -87,21 +105,34 @@ export const nginxTls = withLeadingCommand(
       }
       facts.http2 ??= sslListen;
       if (nginx + data > 0) facts.source = nginx >= data ? 'nginx' : 'configmap';
-      const found = facts.protocols || facts.ciphers || facts.http2 || facts.browserError;
+      else if (facts.goHttp2Error && !facts.browserError) facts.source = 'server-log';
+      const found =
+        facts.protocols || facts.ciphers || facts.http2 || facts.browserError || facts.goHttp2Error;
       if (!found) return reject(msg(`${K}.noTls`));
       // The browser's error page around the error string is not a fault of the paste.
-      const kept = facts.source === 'browser' && nginx + data === 0 ? [] : problems;
+      // Nor the server's log around its own refusal.
+      const kept =
+        (facts.source === 'browser' || facts.source === 'server-log') && nginx + data === 0
+          ? []
+          : problems;
       if (kept.length > nginx + data + 1)
         return reject(msg(`${K}.mostlyNotConfig`, { config: nginx + data, other: kept.length }));
       return accept(
         facts,
         capped(kept, K),
-        msg(`${K}.summary`, {
-          protocols: facts.protocols?.value.join(' ') ?? '-',
-          ciphers: facts.ciphers?.value.length ?? 0,
-          http2: facts.http2 ? (facts.http2.value ? 'on' : 'off') : '-',
-          browser: facts.browserError?.value ?? '-',
-        }),
+        facts.source === 'server-log' && facts.goHttp2Error
+          ? msg(`${K}.summaryGoHttp2`, {
+              error:
+                facts.goHttp2Error.value.kind === 'order'
+                  ? `approved suite ${facts.goHttp2Error.value.detail} after unapproved ones`
+                  : `missing ${facts.goHttp2Error.value.detail}`,
+            })
+          : msg(`${K}.summary`, {
+              protocols: facts.protocols?.value.join(' ') ?? '-',
+              ciphers: facts.ciphers?.value.length ?? 0,
+              http2: facts.http2 ? (facts.http2.value ? 'on' : 'off') : '-',
+              browser: facts.browserError?.value ?? '-',
+            }),
       );
     },
   }),

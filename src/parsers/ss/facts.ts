@@ -16,12 +16,16 @@ export interface Listener {
   text: string;
 }
 
-/** `ss -tan[p]`, `ss -ltnp`, `ss -s`. A summary: a busy node has tens of thousands of sockets. */
+/**
+ * `ss -tan[p]`, `ss -ltnp`, `ss -s`, or a socket-state histogram
+ * (`netstat -ant | awk '{print $6}' | sort | uniq -c`). A summary: a busy node has tens of
+ * thousands of sockets.
+ */
 export interface SsFacts {
-  format: 'sockets' | 'summary';
-  /** Socket rows read. */
+  format: 'sockets' | 'summary' | 'histogram';
+  /** Socket rows read (a histogram: the sum of its counts). */
   total: number;
-  /** Rows by state (`ESTAB`, `TIME-WAIT`, `SYN-RECV`, `LISTEN`...). */
+  /** Rows by state, as ss spells them (`ESTAB`, `TIME-WAIT`, `SYN-RECV`, `LISTEN`...); netstat's names are mapped. */
   states: Record<string, number>;
   /** A few lines per state. */
   examples: Record<string, Cited[]>;

@@ -51,4 +51,45 @@ describe('ss', () => {
     expect(t.states).toEqual({ ESTAB: 1, 'SYN-RECV': 2, 'TIME-WAIT': 1 });
     expect(t.examples['SYN-RECV']?.map((e) => e.line)).toEqual([3, 4]);
   });
+
+  it('a `netstat | uniq -c` state histogram: netstat names in ss spelling', () => {
+    const s = one(local('netstat-ant-uniq-c-fin-wait1-syn-recv.txt'));
+    const f = factsOf(s, 'ss');
+    expect(s.status).toBe('parsed');
+    expect(f.format).toBe('histogram');
+    expect(f.total).toBe(5780);
+    expect(f.states).toMatchObject({
+      'FIN-WAIT-1': 298,
+      'SYN-RECV': 103,
+      'LAST-ACK': 9,
+      CLOSING: 16,
+      'TIME-WAIT': 5204,
+    });
+    expect(f.examples['SYN-RECV']?.[0]?.line).toBe(8);
+  });
+
+  it("awk's `state count` form, blank lines between", () => {
+    const f = factsOf(one(local('netstat-an-awk-state-count-healthy.txt')), 'ss');
+    expect(f.states).toEqual({ LISTEN: 8, ESTAB: 2400, 'FIN-WAIT-1': 2, 'TIME-WAIT': 6000 });
+  });
+
+  it('a histogram with prose and a fence around it (ingress-nginx#6156)', () => {
+    const rs = parsePaste(local('netstat-an-uniq-c-ingress-controller-healthy.txt'), 'x');
+    const ss = rs.filter((r) => r.kind === 'ss');
+    expect(ss).toHaveLength(1);
+    expect(factsOf(ss[0]!, 'ss').states).toEqual({
+      ESTAB: 245,
+      LISTEN: 9,
+      'SYN-RECV': 1,
+      'TIME-WAIT': 24,
+    });
+  });
+
+  it('leaves conntrack histograms to the conntrack parser', () => {
+    const rs = parsePaste(
+      "# conntrack -L | awk '{print $4}' | sort | uniq -c\n     92 FIN_WAIT\n    520 SYN_RECV\n  17738 ESTABLISHED",
+      'x',
+    );
+    expect(rs.map((r) => r.kind)).toEqual(['conntrack']);
+  });
 });

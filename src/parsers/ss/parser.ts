@@ -1,6 +1,6 @@
-import type { Cited, Line } from '../../engine/types';
+import type { Cited, Line, ParseOutcome } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
-import { ProblemList, cite } from '../node-shared/util';
+import { ProblemList, cite, content } from '../node-shared/util';
 import type { Listener, SsFacts } from './facts';
 
 const K = 'parse.ss';
@@ -16,14 +16,44 @@ const TCP_SUMMARY = /^\s*TCP:\s+(\d+)\s+\(([^)]*)\)/;
 const TRANSPORT = /^\s*(RAW|UDP|TCP|INET|FRAG)\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
 const TRANSPORT_HEADER = /^\s*Transport\s+Total\s+IP\s+IPv6/;
 const USERS = /users:\(\("([^"]+)",pid=(\d+)/;
+/** netstat's state names → ss's. */
+const NETSTAT_STATES: Record<string, string> = {
+  ESTABLISHED: 'ESTAB',
+  SYN_SENT: 'SYN-SENT',
+  SYN_RECV: 'SYN-RECV',
+  FIN_WAIT1: 'FIN-WAIT-1',
+  FIN_WAIT2: 'FIN-WAIT-2',
+  TIME_WAIT: 'TIME-WAIT',
+  CLOSE: 'CLOSE',
+  CLOSE_WAIT: 'CLOSE-WAIT',
+  LAST_ACK: 'LAST-ACK',
+  LISTEN: 'LISTEN',
+  CLOSING: 'CLOSING',
+  UNKNOWN: 'UNKNOWN',
+};
+const SS_STATES = new Set(STATES.split('|'));
+/** A socket state in either tool's spelling, as ss spells it; null for anything else. */
+function socketState(name: string): string | null {
+  return NETSTAT_STATES[name] ?? (SS_STATES.has(name) ? name : null);
+}
+/** States only sockets have (conntrack has none of these): a histogram with one counts sockets. */
+const SOCKET_ONLY =
+  /^(?:FIN_WAIT[12]|FIN-WAIT-[12]|CLOSING|LISTEN|ESTAB|UNCONN|TIME-WAIT|CLOSE-WAIT|SYN-RECV|SYN-SENT|LAST-ACK)$/;
+/** `uniq -c` of the state column (`  245 ESTABLISHED`) or awk's `print a, S[a]` (`TIME_WAIT 814`). */
+const HIST_COUNT_FIRST = /^\s*(\d+)\s+([A-Z][A-Z_0-9-]*)\s*$/;
+const HIST_STATE_FIRST = /^\s*([A-Z][A-Z_0-9-]*)[\s:]+(\d+)\s*$/;
+const SOCKET_COMMAND = /\b(?:netstat|ss)\b/;
 const EXAMPLES = 3;
 const MAX_LISTENERS = 500;
 const MAX_LINE = 4_000;
 
-/** `ss -tan[p]`, `ss -ltnp`, `ss -s` → state histogram with examples, listeners (port → process), totals. */
+/**
+ * `ss -tan[p]`, `ss -ltnp`, `ss -s`, and socket-state histograms (`netstat -ant | awk | uniq -c`)
+ * → state counts (in ss's spelling) with examples, listeners (port → process), totals.
+ */
 export const ss = defineParser<'ss', SsFacts>({
   kind: 'ss',
-  detect(head) {
+  detect(head, ctx) {
     let rows = 0;
     for (const l of head) {
       const t = l.text;
@@ -31,9 +61,12 @@ export const ss = defineParser<'ss', SsFacts>({
       if (HEADER.test(t) || TCP_SUMMARY.test(t) || TRANSPORT_HEADER.test(t)) return true;
       if (ROW.test(t)) rows += 1;
     }
-    return rows >= 1 && rows * 2 >= head.length;
+    if (rows >= 1 && rows * 2 >= head.length) return true;
+    // `netstat -an`'s own socket list is a near miss (paste `ss -tan`); its state histogram is not.
+    return isHistogram(head, ctx.command);
   },
-  parse(lines) {
+  parse(lines, ctx) {
+    if (isHistogram(content(lines).slice(0, 40), ctx.command)) return parseHistogram(lines);
     const problems = new ProblemList(K);
     const states: Record<string, number> = {};
     const examples: Record<string, Cited[]> = {};
@@ -101,6 +134,69 @@ export const ss = defineParser<'ss', SsFacts>({
     return accept(facts, problems.done(), summaryMsg(facts));
   },
 });
+
+function histogramRow(t: string): { state: string; n: number; raw: string } | null {
+  if (t.length > 200) return null;
+  const a = HIST_COUNT_FIRST.exec(t);
+  const b = a ? null : HIST_STATE_FIRST.exec(t);
+  const raw = a ? a[2]! : b ? b[1]! : null;
+  const state = raw ? socketState(raw) : null;
+  return state && raw ? { state, n: Number(a ? a[1] : b![2]), raw } : null;
+}
+
+/**
+ * A socket-state histogram (`netstat -ant | awk '{print $6}' | sort | uniq -c`, or awk's
+ * `{++S[$NF]} END {for (a in S) print a, S[a]}`): the netstat/ss command says so, or a state
+ * conntrack never prints does (conntrack's own histogram is the conntrack parser's).
+ */
+function isHistogram(head: Line[], command: string | null): boolean {
+  let rows = 0;
+  let socketOnly = false;
+  for (const l of head) {
+    const h = histogramRow(l.text);
+    if (!h) continue;
+    rows += 1;
+    if (SOCKET_ONLY.test(h.raw)) socketOnly = true;
+  }
+  if (rows === 0 || rows * 2 < head.length) return false;
+  if (/\bconntrack\b/.test(command ?? '')) return false;
+  return socketOnly || SOCKET_COMMAND.test(command ?? '');
+}
+
+function parseHistogram(lines: Line[]): ParseOutcome<SsFacts> {
+  const problems = new ProblemList(K);
+  const states: Record<string, number> = {};
+  const examples: Record<string, Cited[]> = {};
+  let total = 0;
+  for (const l of lines) {
+    const t = l.text;
+    if (t.trim() === '') continue;
+    const h = histogramRow(t);
+    if (!h) {
+      // awk's `print "TOTAL", total` line, and `State` (the header `$6` of netstat picks up)
+      // or the command itself pasted without a prompt
+      if (
+        !/^\s*(?:\d+\s+)?(?:TOTAL\s+\d+|State|Foreign|established\)|servers\))\s*$/i.test(t) &&
+        !/^\s*(?:sudo\s+)?(?:netstat|ss)\s+-\w+.*\|/.test(t)
+      )
+        problems.add(l.n, 'badLine');
+      continue;
+    }
+    states[h.state] = (states[h.state] ?? 0) + h.n;
+    (examples[h.state] ??= []).push(cite(h.state, l));
+    total += h.n;
+  }
+  if (total === 0) return reject(msg(`${K}.noSockets`));
+  const facts: SsFacts = {
+    format: 'histogram',
+    total,
+    states,
+    examples,
+    listeners: [],
+    summary: null,
+  };
+  return accept(facts, problems.done(), summaryMsg(facts));
+}
 
 function listener(r: RegExpExecArray, l: Line): Listener {
   const local = r[5]!;

@@ -239,6 +239,20 @@ describe('sysctl: keys as other tools word them', () => {
     expect(f.values['net.bridge.bridge-nf-call-iptables']?.value).toBe('0');
     expect(f.values['net.bridge.bridge-nf-call-ip6tables']?.value).toBe('0');
   });
+
+  it('dockerd logging the same warning through journald (moby#48664)', () => {
+    const text = readFileSync(
+      new URL(
+        './fixtures/sysctl--moby48664-dockerd-journal-bridge-nf-disabled.txt',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    expect(parsePaste(text, 'x').map((r) => [r.kind, r.status])).toEqual([['sysctl', 'parsed']]);
+    const f = facts(text);
+    expect(f.values['net.bridge.bridge-nf-call-iptables']).toMatchObject({ value: '0', line: 1 });
+    expect(f.values['net.bridge.bridge-nf-call-ip6tables']?.value).toBe('0');
+  });
 });
 
 describe('sysctl: configuration files', () => {

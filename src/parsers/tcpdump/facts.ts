@@ -21,6 +21,12 @@ export interface TcpdumpFacts {
   retransmittedSyns: number;
   /** `bad udp cksum` / `bad cksum` lines (`-vv`); with the destination ports seen. */
   badChecksum: { count: number; examples: Cited[]; ports: Record<string, number> };
+  /**
+   * ICMP "fragmentation needed" seen on the wire (`ICMP 10.0.0.1 unreachable - need to frag (mtu
+   * 1440)`, IPv6 `ICMP6, packet too big, mtu 1280`): a hop got packets larger than its MTU.
+   * `mtu` is the smallest one reported.
+   */
+  fragNeeded: { count: number; mtu: number | null; examples: Cited[] };
   /** `listening on eth0, link-type ...`. */
   interfaces: string[];
   /** `N packets captured`, `N packets dropped by kernel`. */

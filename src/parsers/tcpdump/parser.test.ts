@@ -87,3 +87,28 @@ describe('tcpdump -v / -vv: packets over two lines, VXLAN and what it carries', 
     expect(f.badChecksum.ports).toEqual({ '4789': 1 });
   });
 });
+
+describe('tcpdump: ICMP fragmentation needed', () => {
+  it('reads "need to frag (mtu 1440)" in a padded capture with a wrapped line (calico 2334)', () => {
+    const s = one(local('tcpdump--calico2334-need-to-frag-1440.txt'));
+    const f = factsOf(s, 'tcpdump');
+    expect(f.fragNeeded.count).toBe(1);
+    expect(f.fragNeeded.mtu).toBe(1440);
+    expect(f.fragNeeded.examples[0]!.line).toBe(11);
+    expect(f.icmp).toBe(1);
+    // The bare command line and the wrapped `length 0` are not packet lines.
+    expect(s.problems.map((p) => p.line)).toEqual([1, 5]);
+  });
+
+  it('reads ICMPv6 packet too big; a plain capture has none', () => {
+    const f = factsOf(
+      one(
+        '12:00:00.000001 IP6 fd00::1 > fd00::2: ICMP6, packet too big, mtu 1280, length 1240\n12:00:00.000002 IP6 fd00::1 > fd00::2: ICMP6, packet too big, mtu 1400, length 1240\n',
+      ),
+      'tcpdump',
+    );
+    expect(f.fragNeeded).toMatchObject({ count: 2, mtu: 1280 });
+    const plain = factsOf(one(local('tcpdump--keepalive-blog-handshake.txt')), 'tcpdump');
+    expect(plain.fragNeeded.count).toBe(0);
+  });
+});

@@ -10,6 +10,8 @@ const STAMP = /^\s*(?:\d{4}-\d\d-\d\d )?(?:\d\d:\d\d:\d\d\.\d+|\d{9,10}\.\d+)\s/
 const FLOW = /(?:^|\s)([0-9A-Za-z:._-]+) > ([0-9A-Za-z:._-]+): (.*)$/;
 const FLAGS = /^Flags \[([^\]]*)\]/;
 const BAD_CKSUM = /\bbad (?:udp |tcp )?cksum\b/;
+/** tcpdump's words for ICMP "fragmentation needed" / ICMPv6 "packet too big". */
+const FRAG_NEEDED = /\bunreachable - need to frag \(mtu (\d+)\)|\bICMP6, packet too big, mtu (\d+)/;
 const LISTENING = /^\s*(?:tcpdump: )?listening on (\S+?),/;
 /** `-v` prints a packet's IP header on its stamped line and the flow on the next, indented. */
 const VERBOSE_HEADER = /\bIP6? \((?:tos|hlim|flowlabel)\b/;
@@ -52,6 +54,7 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
     let packets = 0;
     const flows = new Map<string, { syns: number; answered: boolean; examples: Cited[] }>();
     const bad = { count: 0, examples: [] as Cited[], ports: {} as Record<string, number> };
+    const frag = { count: 0, mtu: null as number | null, examples: [] as Cited[] };
     const interfaces: string[] = [];
     let captured: Cited<number> | null = null;
     let dropped: Cited<number> | null = null;
@@ -67,6 +70,13 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
       if (BAD_CKSUM.test(t)) {
         bad.count += 1;
         if (bad.examples.length < EXAMPLES) bad.examples.push(cite('bad-checksum', l));
+      }
+      const fr = FRAG_NEEDED.exec(t);
+      if (fr) {
+        const mtu = Number(fr[1] ?? fr[2]);
+        frag.count += 1;
+        frag.mtu = Math.min(frag.mtu ?? mtu, mtu);
+        if (frag.examples.length < EXAMPLES) frag.examples.push(cite('frag-needed', l));
       }
       const f = stamped || pendingHeader ? FLOW.exec(t) : null;
       if (f) {
@@ -134,6 +144,7 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
       unanswered: unanswered.slice(0, TOP),
       retransmittedSyns: retransmitted,
       badChecksum: bad,
+      fragNeeded: frag,
       interfaces,
       captured,
       droppedByKernel: dropped,

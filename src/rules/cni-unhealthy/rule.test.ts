@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readRules } from '../../testing/read-rules';
 import { readTestData } from '../../testing/test-data';
 
 const cause = 'cni-unhealthy';
@@ -38,5 +39,15 @@ describe(cause, () => {
         row('calico-node-q267c', '1/1', 'Running', 0, 'node-1'),
     );
     expect(verdictOf(diagnoseTexts({ t }), cause)).toBe('ruled-out');
+  });
+  // The fixture of cloud-native-setup#88 was low before: a FATAL line ends the agent, so one is
+  // enough for medium (it crash-loops), whatever CNI wrote it.
+  it('a fatal line or a Go panic of any agent is medium: the agent exits and crash-loops', () => {
+    const weave = readRules('cni-unhealthy/fixtures/broken--kthw321-weave-fata-peers.txt');
+    const panic = readRules('cni-unhealthy/fixtures/broken--kuberouter941-go-panic.txt');
+    const info = readRules('cni-unhealthy/fixtures/healthy--weave3593-info-peers.txt');
+    expect(verdictOf(diagnoseTexts({ weave }), cause)).toBe('found:medium');
+    expect(verdictOf(diagnoseTexts({ panic }), cause)).toBe('found:medium');
+    expect(verdictOf(diagnoseTexts({ info }), cause)).toBe('no-evidence');
   });
 });

@@ -77,7 +77,8 @@ export default defineRule({
     const logs = logErrors(ctx);
     if (logs.length > 0)
       return finding(
-        logs.length >= 3 ? 'medium' : 'low',
+        // A fatal line or a Go panic ends the process: the agent crash-loops, not just complains.
+        logs.length >= 3 || logs.some((e) => isFatal(ctx, e)) ? 'medium' : 'low',
         { key: `${K}.logErrors` },
         logs.slice(0, 5),
       );
@@ -132,7 +133,14 @@ function restartsGrowing(agents: Agent[]): Set<string> {
 }
 
 /** Levels after which the agent exits. */
-const FATAL = /^(?:F|FATAL|PANIC|fatal|panic|level=fatal)$/i;
+const FATAL = /^(?:F|FATA|FATAL|PANIC|fatal|panic|level=fatal)$/i;
+
+function isFatal(ctx: RuleContext, e: Evidence): boolean {
+  for (const { source, facts } of ctx.of('cni-log'))
+    if (source === e.source)
+      for (const x of facts.events) if (x.line === e.line && FATAL.test(x.level)) return true;
+  return false;
+}
 
 /** Errors of the agent's own log that stop it from programming the node. */
 function logErrors(ctx: RuleContext): Evidence[] {
@@ -141,7 +149,7 @@ function logErrors(ctx: RuleContext): Evidence[] {
     for (const e of facts.events)
       if (
         (e.kind !== 'other' &&
-          /^(?:E|F|ERROR|FATAL|error|fatal|level=error|level=fatal)$/i.test(e.level)) ||
+          /^(?:E|F|ERRO|ERROR|FATA|FATAL|error|fatal|level=error|level=fatal)$/i.test(e.level)) ||
         FATAL.test(e.level) // the agent exits on it, whatever it is about: it crash-loops
       )
         out.push(cite(source, e));

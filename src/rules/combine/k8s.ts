@@ -101,6 +101,54 @@ export function endpointsRows(ctx: RuleContext): EndpointsRow[] {
   return out;
 }
 
+/** One Event, as `kubectl get events` prints it (a table row) or as an Event object (-o yaml|json). */
+export interface EventRecord {
+  /** `pod/web-1`, `web-1` (the table's OBJECT or NAME column; an object's involvedObject name). */
+  object: string;
+  namespace: string | null;
+  type: string | null;
+  reason: string | null;
+  message: string;
+  count: number;
+  evidence: Evidence;
+}
+
+/** Events of `kubectl get events` tables and of Event objects, in one shape. */
+export function eventRecords(ctx: RuleContext): EventRecord[] {
+  const out: EventRecord[] = [];
+  for (const { source, facts } of ctx.of('kubectl-get'))
+    for (const t of facts.tables)
+      for (const r of t.rows) {
+        const message = r.cells.MESSAGE ?? '';
+        if (!message) continue;
+        const count = Number(r.cells.COUNT ?? '1');
+        out.push({
+          object: r.cells.OBJECT ?? r.cells.NAME ?? '',
+          namespace: r.cells.NAMESPACE ?? null,
+          type: r.cells.TYPE ?? null,
+          reason: r.cells.REASON ?? null,
+          message,
+          count: count > 0 ? count : 1,
+          evidence: cite(source, r),
+        });
+      }
+  for (const { source, facts } of ctx.of('k8s-object'))
+    for (const o of facts.objects) {
+      const e = o.event;
+      if (!e?.message) continue;
+      out.push({
+        object: [e.object.kind?.toLowerCase(), e.object.name].filter(Boolean).join('/'),
+        namespace: e.object.namespace,
+        type: e.type,
+        reason: e.reason,
+        message: e.message.value,
+        count: e.count,
+        evidence: cite(source, e.message),
+      });
+    }
+  return out;
+}
+
 export function serviceRows(ctx: RuleContext): ServiceRow[] {
   const out: ServiceRow[] = [];
   for (const { source, facts } of ctx.of('kubectl-get')) {

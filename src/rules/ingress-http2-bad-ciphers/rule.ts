@@ -36,6 +36,22 @@ export default defineRule({
     const oldProtocols = protocols?.value.split(/\s+/).filter((p) => OLD_PROTOCOLS.test(p)) ?? [];
     const protoEv: Evidence[] = protocols && oldProtocols.length > 0 ? [protocols.evidence] : [];
 
+    // A Go server (Traefik...) says it itself: its cipher list cannot serve HTTP/2.
+    const goError = ctx
+      .of('nginx-tls')
+      .flatMap(({ source, facts }) =>
+        facts.goHttp2Error ? [{ e: facts.goHttp2Error, ev: cite(source, facts.goHttp2Error) }] : [],
+      )[0];
+    if (goError)
+      return finding(
+        'high',
+        {
+          key: goError.e.value.kind === 'order' ? `${K}.goServerOrder` : `${K}.goServerMissing`,
+          params: { detail: goError.e.value.detail },
+        },
+        [goError.ev, ...(browser ? [browser] : [])],
+        ctx.vars.host ? { host: ctx.vars.host } : undefined,
+      );
     if (http2Off) return ruledOut({ key: `${K}.http2Off` }, [http2.evidence]);
     // What a client actually got: `* SSL connection using TLSv1.2 / AES128-SHA` with `ALPN: server accepted h2`.
     let negotiated: { ok: boolean; cipher: string; evidence: Evidence[] } | null = null;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
 import { readRules } from '../../testing/read-rules';
@@ -74,5 +75,58 @@ describe('ingress-liveness-restarts from kubectl get events', () => {
     expect(verdictOf(diagnoseTexts({ e: table([other]) }), 'ingress-liveness-restarts')).toBe(
       'no-evidence',
     );
+  });
+
+  it('reads Event objects (`kubectl get events -o yaml|json`) as it reads event rows', () => {
+    // A real Event of a Knative pod: not an ingress controller, so nothing.
+    const knative = readFileSync(
+      new URL(
+        '../../parsers/k8s-object/fixtures/k8s-object--knative-event-liveness-yaml.txt',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    expect(verdict({ knative })).toBe('no-evidence');
+    // The shape of `-o json` (an EventList) with a controller pod's kubelet events.
+    const ev = (reason: string, message: string) => ({
+      kind: 'Event',
+      apiVersion: 'v1',
+      metadata: { name: `c.${reason}`, namespace: 'ingress-nginx' },
+      involvedObject: {
+        kind: 'Pod',
+        namespace: 'ingress-nginx',
+        name: 'ingress-nginx-controller-7d4f-x2',
+      },
+      reason,
+      message,
+      source: { component: 'kubelet' },
+      count: 4,
+      type: reason === 'Killing' ? 'Normal' : 'Warning',
+    });
+    const list = JSON.stringify(
+      {
+        kind: 'List',
+        apiVersion: 'v1',
+        items: [
+          ev(
+            'Unhealthy',
+            'Liveness probe failed: Get http://10.0.0.9:10254/healthz: net/http: request canceled',
+          ),
+          ev('Killing', 'Container controller failed liveness probe, will be restarted'),
+        ],
+      },
+      null,
+      4,
+    );
+    expect(verdict({ list })).toBe('found:high');
+    const failing = JSON.stringify(
+      {
+        kind: 'EventList',
+        items: [ev('Unhealthy', 'Liveness probe failed: Get http://10.0.0.9:10254/healthz: EOF')],
+      },
+      null,
+      2,
+    );
+    expect(verdict({ failing })).toBe('found:medium');
   });
 });

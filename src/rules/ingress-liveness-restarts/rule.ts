@@ -1,6 +1,7 @@
 import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { KubectlDescribeFacts } from '../../parsers/kubectl-describe/facts';
+import { eventRecords } from '../combine/k8s';
 
 const K = 'cause.ingress-liveness-restarts.verdict';
 /** ingress-nginx serves /healthz on 10254. */
@@ -14,7 +15,7 @@ const INGRESS = /ingress/i;
  */
 export default defineRule({
   cause: 'ingress-liveness-restarts',
-  needs: ['kubectl-describe', 'kubectl-get'],
+  needs: ['kubectl-describe', 'kubectl-get', 'k8s-object'],
   check(ctx) {
     let healthy: Evidence | null = null;
     for (const { source, facts } of ctx.of('kubectl-describe')) {
@@ -130,23 +131,20 @@ export default defineRule({
   },
 });
 
-/** `kubectl get events` rows of a controller pod: liveness failures on /healthz, kills for them. */
+/**
+ * `kubectl get events` rows (or Event objects, `-o yaml|json`) of a controller pod: liveness
+ * failures on /healthz, kills for them.
+ */
 function eventRows(ctx: RuleContext) {
   const failed: Evidence[] = [];
   const killed: Evidence[] = [];
-  for (const { source, facts } of ctx.of('kubectl-get'))
-    for (const t of facts.tables)
-      for (const r of t.rows) {
-        const message = r.cells.MESSAGE ?? '';
-        const object = r.cells.OBJECT ?? r.cells.NAME ?? '';
-        if (!message || !INGRESS.test(object)) continue;
-        if (
-          /failed liveness probe, will be restarted|is unhealthy, it will be killed/i.test(message)
-        )
-          killed.push(cite(source, r));
-        else if (/Liveness probe failed/i.test(message) && /:10254\b|healthz/.test(message))
-          failed.push(cite(source, r));
-      }
+  for (const e of eventRecords(ctx)) {
+    if (!INGRESS.test(e.object)) continue;
+    if (/failed liveness probe, will be restarted|is unhealthy, it will be killed/i.test(e.message))
+      killed.push(e.evidence);
+    else if (/Liveness probe failed/i.test(e.message) && /:10254\b|healthz/.test(e.message))
+      failed.push(e.evidence);
+  }
   return { failed, killed };
 }
 

@@ -5,6 +5,10 @@ import { readRules } from '../../testing/read-rules';
 const cause = 'ingress-stray-traffic';
 const histogram = readRules('ingress-stray-traffic/fixtures/broken--seed001-state-histogram.txt');
 const few = readRules('ingress-stray-traffic/fixtures/healthy--proc-nf_conntrack-centos.txt');
+const netstat = readRules(
+  'ingress-stray-traffic/fixtures/broken--netstat-uniq-c-fin-wait1-syn-recv.txt',
+);
+const netstatFew = readRules('ingress-stray-traffic/fixtures/healthy--netstat-awk-state-count.txt');
 const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
 
 describe(cause, () => {
@@ -25,5 +29,24 @@ describe(cause, () => {
 
   it('rules it out with few half-open entries', () => {
     expect(verdict({ few })).toBe('ruled-out');
+  });
+
+  it('reads socket states too: netstat FIN_WAIT1/SYN_RECV/LAST_ACK/CLOSING, not FIN_WAIT2', () => {
+    const f = diagnoseTexts({ netstat }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('low');
+    expect(f.why.params).toMatchObject({ halfOpen: 426, total: 5773 });
+  });
+
+  it('rules it out from a socket histogram with few half-open sockets', () => {
+    expect(verdict({ netstatFew })).toBe('ruled-out');
+  });
+
+  it('`ss -s`: its synrecv count', () => {
+    const many =
+      'Total: 9000 (kernel 0)\nTCP:   8000 (estab 3000, closed 400, orphaned 900, synrecv 1200, timewait 2000/0), ports 0';
+    expect(verdict({ many })).toBe('found:medium');
+    const none =
+      'Total: 470 (kernel 0)\nTCP:   220 (estab 47, closed 150, orphaned 0, synrecv 0, timewait 71/0), ports 0';
+    expect(verdict({ none })).toBe('ruled-out');
   });
 });

@@ -5,6 +5,11 @@ import { ingressLogs } from '../combine/ingress';
 const K = 'cause.ingress-stray-traffic.verdict';
 /** Handshakes or closes the peer never completed: what unreachable clients leave behind. */
 const HALF_OPEN = ['SYN_RECV', 'FIN_WAIT', 'LAST_ACK'];
+/**
+ * The same in a socket listing (`ss -tan`, `netstat -ant`, their histograms): our SYN-ACK or FIN
+ * the peer never acknowledged. FIN-WAIT-2 is left out: the peer did acknowledge.
+ */
+const SOCKET_HALF_OPEN = ['SYN-RECV', 'NEW-SYN-RECV', 'FIN-WAIT-1', 'LAST-ACK', 'CLOSING'];
 /** Below this many, a busy router's half-open entries are ordinary churn. */
 const FEW = 200;
 const MANY = 1000;
@@ -17,7 +22,7 @@ const MIN_SHARE = 0.005;
  */
 export default defineRule({
   cause: 'ingress-stray-traffic',
-  needs: ['conntrack', 'ingress-nginx-log'],
+  needs: ['conntrack', 'ss', 'ingress-nginx-log'],
   check(ctx) {
     let halfOpen = 0;
     let total = 0;
@@ -25,6 +30,26 @@ export default defineRule({
     for (const { source, facts } of ctx.of('conntrack')) {
       total += facts.total;
       for (const s of HALF_OPEN) {
+        halfOpen += facts.states[s] ?? 0;
+        const ex = facts.examples[s]?.[0];
+        if (ex && (facts.states[s] ?? 0) > 0) stateEv.push(cite(source, ex));
+      }
+    }
+    // Sockets: a listing or histogram counts every state; `ss -s` only `synrecv` of them.
+    let incomplete = false;
+    for (const { source, facts, complete } of ctx.of('ss')) {
+      if (complete === false) incomplete = true;
+      if (facts.format === 'summary') {
+        const tcp = facts.summary?.tcp;
+        if (!tcp || tcp.value.synrecv === undefined) continue;
+        total += tcp.value.total ?? 0;
+        halfOpen += tcp.value.synrecv;
+        stateEv.push(cite(source, tcp));
+        continue;
+      }
+      const listen = facts.states.LISTEN ?? 0;
+      total += facts.total - listen;
+      for (const s of SOCKET_HALF_OPEN) {
         halfOpen += facts.states[s] ?? 0;
         const ex = facts.examples[s]?.[0];
         if (ex && (facts.states[s] ?? 0) > 0) stateEv.push(cite(source, ex));
@@ -53,7 +78,9 @@ export default defineRule({
     // The log keeps only 5xx lines to cite: without one the count alone is no evidence to show.
     if (strayHosts && strayEv.length > 0)
       return finding('low', { key: `${K}.strayHosts`, params }, strayEv);
-    if (total > 0) return ruledOut({ key: `${K}.fewHalfOpen`, params }, stateEv.slice(0, 2));
+    // A listing with lines its parser could not read may hide the half-open rows.
+    if (total > 0 && !incomplete)
+      return ruledOut({ key: `${K}.fewHalfOpen`, params }, stateEv.slice(0, 2));
     return noEvidence;
   },
   fix: {

@@ -5,7 +5,8 @@ import { readRules } from '../../testing/read-rules';
 const cause = 'ipvs-idle-timeout';
 const both = readRules('ipvs-idle-timeout/fixtures/broken--kubeasz688-timeout-keepalive.txt');
 const fixed = readRules('ipvs-idle-timeout/fixtures/fixed--kubeasz688-keepalive-600.txt');
-const timeoutOnly = readRules('ipvs-idle-timeout/fixtures/broken--k8s84041-timeout-only.txt');
+const timeoutOnly = readRules('ipvs-idle-timeout/fixtures/healthy--k8s84041-timeout-only.txt');
+const fenced = readRules('ipvs-idle-timeout/fixtures/healthy--k8s81308-fence-glued-timeout.txt');
 const verdict = (pastes: Record<string, string>, vars = {}) =>
   verdictOf(diagnoseTexts(pastes, vars), cause);
 
@@ -20,8 +21,11 @@ describe(cause, () => {
     expect(f.fix.now).toContain('net.ipv4.tcp_keepalive_time=540');
   });
 
-  it('is a hint with the timeout alone', () => {
-    expect(verdict({ timeoutOnly })).toBe('found:low');
+  // The defaults alone (900 120 300, on every IPVS node) are no finding: #84041 and #81308 paste
+  // them with no failure. Only the operator's "fails after idle" (or a keepalive above) makes it one.
+  it('is no finding with the default timeout alone, medium for "fails after idle"', () => {
+    expect(verdict({ timeoutOnly })).toBe('no-evidence');
+    expect(verdict({ fenced })).toBe('no-evidence');
     expect(verdict({ timeoutOnly }, { pattern: 'after-idle' })).toBe('found:medium');
   });
 

@@ -50,7 +50,11 @@ export default defineRule({
     }
     if (timeout.seconds >= DEFAULT_KEEPALIVE)
       return ruledOut({ key: `${K}.timeoutAboveDefault`, params }, [timeout.evidence]);
-    const confidence: Confidence = afterIdle ? 'medium' : 'low';
+    // The timeout alone (900 120 300 are the kernel defaults, on every IPVS node) shows nothing
+    // bites: only the operator's "fails after idle" makes it a finding; otherwise collect the
+    // keepalive next.
+    if (!afterIdle) return noEvidence;
+    const confidence: Confidence = 'medium';
     return finding(confidence, { key: `${K}.timeoutOnly`, params }, [timeout.evidence], {
       ipvstcp: String(timeout.seconds),
       keepalive: String(Math.max(60, Math.floor(timeout.seconds * 0.6))),

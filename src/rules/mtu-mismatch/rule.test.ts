@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { readRules } from '../../testing/read-rules';
 
 const cause = 'mtu-mismatch';
 const link = (flannel: number, eth0: number) => `$ ip -d link show
@@ -95,5 +96,13 @@ ping: local error: Message too long, mtu=1438
       ).replace(/10\.0\.0\.2/g, '10.0.0.3');
       expect(verdictOf(diagnoseTexts({ p: `${other}${ok}` }), cause)).not.toMatch(/^found/);
     });
+  });
+  it('a capture of ICMP "need to frag (mtu 1440)" is medium, the fix sized from it (calico 2334)', () => {
+    const cap = readRules('mtu-mismatch/fixtures/broken--calico2334-tcpdump-need-to-frag.txt');
+    const d = diagnoseTexts({ cap });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.line)).toEqual([11]);
+    expect(f.fix.now).toContain('1390');
   });
 });

@@ -32,7 +32,7 @@ interface Mismatch {
  */
 export default defineRule({
   cause: 'mtu-mismatch',
-  needs: ['ip-addr', 'ping-mtu'],
+  needs: ['ip-addr', 'ping-mtu', 'tcpdump'],
   check(ctx) {
     const defaultDev =
       ctx.of('ip-route').flatMap(({ facts }) => facts.defaults.map((r) => r.dev))[0] ?? null;
@@ -154,6 +154,13 @@ function pingEvidence(ctx: RuleContext): {
   let blackHole = false;
   let pathMtu: number | null = null;
   let fullSize: Evidence | null = null;
+  // A capture of ICMP "need to frag": packets larger than a hop's MTU were sent on this path.
+  for (const { source, facts } of ctx.of('tcpdump')) {
+    if (facts.fragNeeded.count === 0) continue;
+    broken.push(...facts.fragNeeded.examples.slice(0, 2).map((e) => cite(source, e)));
+    const m = facts.fragNeeded.mtu;
+    if (m !== null) pathMtu = Math.min(pathMtu ?? m, m);
+  }
   for (const { source, facts } of ctx.of('ping-mtu')) {
     for (const r of facts.runs) {
       if (r.fragNeeded > 0) {
