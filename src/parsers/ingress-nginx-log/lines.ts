@@ -5,9 +5,12 @@ import type { IngressAccessLine, IngressErrorEvent, UpstreamErrorKind } from './
 /** What `kubectl logs --timestamps` / `--prefix` or a container runtime put before a line. */
 const PREFIX =
   /^\s*(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: std(?:out|err) [FP])? |\[pod\/[^\]\s]{1,200}\] )/;
-/** `2023/03/08 16:02:40 [error] 31#31: *569 message` */
+/**
+ * `2023/03/08 16:02:40 [error] 31#31: *569 message`; posts often quote the line from `[error]`
+ * on, without its date and time, which the `[level] pid#tid:` head still marks as nginx's.
+ */
 export const NGINX_ERROR =
-  /^(\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d) \[(\w+)\] \d+#\d+: (?:\*\d+ )?(.*)$/;
+  /^(?:(\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d) )?\[(\w+)\] \d+#\d+: (?:\*\d+ )?(.*)$/;
 /** `$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$referer" "$ua"...` */
 const ACCESS =
   /^(\S+) - (?:\[[^\]]*\] - )?(\S+) \[([^\]]{10,40})\] "((?:[^"\\]|\\.)*)" (\d{3}) (\d+|-) "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"(.*)$/;

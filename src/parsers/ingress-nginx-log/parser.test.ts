@@ -132,6 +132,17 @@ describe('ingress-nginx-log: real outputs', () => {
     ]);
   });
 
+  it('an error line quoted from `[error]` on, without its date (Chinese blog post)', () => {
+    const r = log(local('ingress-nginx-log--ecomnet-zh-too-big-header-no-date.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts.errors).toEqual([
+      expect.objectContaining({ kind: 'header-too-big', source: 'nginx', level: 'error', line: 1 }),
+    ]);
+    // Healthy counterpart: a notice line without its date is nginx's too, and no error.
+    const quiet = log('[notice] 1#1: signal process started\n');
+    expect(quiet.facts.errors).toEqual([]);
+  });
+
   it('controller start-up klog and the version banner', () => {
     const r = log(local('ingress-nginx-log--in9932-controller-start.txt'));
     expect(r.facts.errors).toEqual([

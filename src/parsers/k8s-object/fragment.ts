@@ -2,6 +2,8 @@ import type { Line } from '../../engine/types';
 import type { ParseContext } from '../define';
 import { kubectlArgs, resourceOf } from '../k8s-common/text';
 
+/** A line that only marks fields left out: `...`, `…`, `# ...`. */
+const ELISION = /^\s*(?:#\s*)?(?:\.{3,}|…+)\s*$/;
 /** `key: value` lines as YAML prints fields (no list items: their nesting cannot be told). */
 const FIELD = /^[a-zA-Z][\w.-]{0,62}:(?:\s+\S.*)?$/;
 /** Fields of a pod spec or a Service spec that say the lines came from a Kubernetes object. */
@@ -47,7 +49,8 @@ export interface Fragment {
  * it names none), so the rules still see them; the paste stays partial.
  */
 export function fragmentOf(lines: Line[], ctx: ParseContext): Fragment | null {
-  const filled = lines.filter((l) => l.text.trim() !== '');
+  // `...` / `…` where the poster cut the fields around (YAML's document end, never in a spec).
+  const filled = lines.filter((l) => l.text.trim() !== '' && !ELISION.test(l.text));
   if (filled.length === 0 || filled.length > 40) return null;
   const indent = /^\s*/.exec(filled[0]!.text)![0];
   if (!filled.every((l) => l.text.startsWith(indent) && FIELD.test(l.text.slice(indent.length))))

@@ -160,6 +160,24 @@ describe('k8s-object: real outputs', () => {
   });
 });
 
+describe('k8s-object: spec fields without their object', () => {
+  it('a `...` marking the cut fields is not a field: the fragment is still read', () => {
+    const r = obj(local('k8s-object--cio464-fragment-elided.txt'));
+    expect(r.status).toBe('partial');
+    expect(r.facts.objects[0]).toMatchObject({
+      fragment: true,
+      pod: { hostNetwork: { value: true, line: 3 }, dnsPolicy: { value: 'ClusterFirst', line: 2 } },
+    });
+  });
+
+  it('an ellipsis alone, or beside prose, is no fragment', () => {
+    const claims = (text: string) => k8sObject.detect(toLines(text), { command: null });
+    expect(claims('...\n')).toBe(false);
+    expect(claims('...\nsome words here\n')).toBe(false);
+    expect(claims('...\n      dnsPolicy: ClusterFirst\n')).toBe(true);
+  });
+});
+
 describe('k8s-object: formats', () => {
   const pod = (extra: string) =>
     [

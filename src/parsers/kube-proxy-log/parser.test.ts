@@ -102,6 +102,30 @@ describe('kube-proxy-log: structured messages without their klog header', () => 
     expect(f.entries[0]!.message).toMatch(/required kernel modules are not loaded/);
   });
 
+  it('kubeasz 911: `systemctl status` header, journal lines with a Chinese-locale month', () => {
+    const sections = parsePaste(local('kube-proxy--kubeasz911-zh-systemctl-status.txt'), 'x');
+    const r = parsed(sections.find((s) => s.kind === 'kube-proxy-log'));
+    expect(r.status).toBe('parsed');
+    const f = factsOf(r, 'kube-proxy-log');
+    expect(f.entries).toHaveLength(3);
+    expect(f.entries.every((e) => e.level === 'E')).toBe(true);
+    expect(f.entries[1]!.origin).toBe('proxier.go:1533');
+    expect(f.entries[1]!.message).toMatch(
+      /^Failed to sync endpoint for service: 172\.20\.0\.0:32567/,
+    );
+  });
+
+  it('the unit header alone, or a localized date on another program, is not kube-proxy', () => {
+    const header = local('kube-proxy--kubeasz911-zh-systemctl-status.txt')
+      .split('\n')
+      .filter((l) => !l.includes('kube-proxy['))
+      .join('\n');
+    expect(parsePaste(header, 'x').some((s) => s.kind === 'kube-proxy-log')).toBe(false);
+    const kubelet =
+      '9月 06 14:15:41 m1 kubelet[911]: E0906 14:15:41.117144     911 kubelet.go:2183] Container runtime network not ready\n';
+    expect(parsePaste(kubelet, 'x')[0]!.kind).not.toBe('kube-proxy-log');
+  });
+
   it('a healthy message of the same shape reads its proxier; other quoted lines are not claimed', () => {
     const f = factsOf(parsed(parsePaste('"Using iptables Proxier"\n', 'x')[0]), 'kube-proxy-log');
     expect(f.proxier?.value).toBe('iptables');

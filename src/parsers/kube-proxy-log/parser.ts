@@ -5,11 +5,12 @@ import type { KlogEntry, KubeProxyLogFacts } from './facts';
 const K = 'parse.kube-proxy-log';
 /**
  * A klog line, `I0514 13:55:14.505765       1 server_others.go:304] message`, possibly behind the
- * prefix `kubectl logs --timestamps` (RFC 3339), `--prefix` (`[pod/x/c]`) or journald adds.
+ * prefix `kubectl logs --timestamps` (RFC 3339), `--prefix` (`[pod/x/c]`) or journald adds (its
+ * month localized too: `9月 22 08:58:03 host kube-proxy[4854]: ` under a Chinese locale).
  * Single spaces are accepted too: blogs collapse the padding before the thread id.
  */
 const KLOG =
-  /^\s*(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|\[[^\]\s]{1,200}\]|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$/;
+  /^\s*(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|\[[^\]\s]{1,200}\]|(?:[A-Z][a-z]{2}|\d{1,2}月) [ \d]\d \d\d:\d\d:\d\d \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$/;
 /** Files and words only kube-proxy logs (a kubelet or flannel klog must not be taken for it). */
 const ORIGIN_MARK =
   /^(?:server_others|server_linux|server_windows|proxier|proxier_\w+|conntrack|meta_proxier)\.go:/;
@@ -19,6 +20,13 @@ const MESSAGE_MARK =
 const PROXIER =
   /\bUsing (iptables|ipvs|nftables|userspace|kernelspace) (?:Proxier|proxy)\b|Creating dualStackProxier for (iptables|ipvs|nftables)/i;
 const VERSION = /\bVersion: (v\d[\w.+-]*)|"Version info" version="(v[^"]+)"/;
+/**
+ * The header `systemctl status kube-proxy` prints above the journal lines it quotes: the unit
+ * line (`● kube-proxy.service - ...`), its `Key: value` fields and the CGroup process tree.
+ * Neither kube-proxy's output nor a stray line; it only says which unit the log is from.
+ */
+const UNIT_STATUS =
+  /^\s*(?:[●○×] [\w@.-]{1,200}\.service\b|(?:Loaded|Active|Docs|Main PID|Tasks|Memory|CPU|CGroup|Drop-In|Process|Status|TriggeredBy):(?:\s|$)|[└├│]|Hint: Some lines were ellipsized)/;
 const MAX_LINE = 100_000;
 const MAX_PROBLEMS = 50;
 
@@ -29,14 +37,17 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
   kind: 'kube-proxy-log',
   detect(head) {
     let klog = 0;
+    let other = 0;
     let marked = false;
     for (const l of head) {
+      if (UNIT_STATUS.test(l.text)) continue;
+      other += 1;
       const m = l.text.length <= MAX_LINE ? lineOf(l.text) : null;
       if (!m) continue;
       klog += 1;
       if (!marked && (ORIGIN_MARK.test(m.origin) || MESSAGE_MARK.test(m.message))) marked = true;
     }
-    return marked && klog * 2 >= head.length;
+    return marked && klog * 2 >= other;
   },
   parse(lines) {
     const entries: KlogEntry[] = [];
@@ -44,7 +55,7 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
     let proxier: Cited<Proxier> | null = null;
     let version: Cited | null = null;
     for (const l of lines) {
-      if (l.text.trim() === '') continue;
+      if (l.text.trim() === '' || UNIT_STATUS.test(l.text)) continue;
       const e = l.text.length <= MAX_LINE ? entryOf(l) : null;
       if (!e) {
         problems.push({ line: l.n, msg: msg(`${K}.notKlog`) });

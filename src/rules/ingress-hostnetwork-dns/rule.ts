@@ -6,6 +6,8 @@ import { eventsOf, ingressLogs } from '../combine/ingress';
 const K = 'cause.ingress-hostnetwork-dns.verdict';
 /** An ingress controller's pod, DaemonSet or Deployment: by name, labels or image. */
 const CONTROLLER = /ingress|nginx-controller/i;
+/** A search domain of the cluster's own (`ns.svc.cluster.local`, `svc.cluster.local`). */
+const CLUSTER_DOMAIN = /(?:^|\.)svc(?:\.|$)|(?:^|\.)cluster\.local\.?$/i;
 
 /**
  * With hostNetwork: true a pod gets the node's /etc/resolv.conf unless dnsPolicy is
@@ -14,7 +16,7 @@ const CONTROLLER = /ingress|nginx-controller/i;
  */
 export default defineRule({
   cause: 'ingress-hostnetwork-dns',
-  needs: ['k8s-object', 'ingress-nginx-log'],
+  needs: ['k8s-object', 'ingress-nginx-log', 'resolv-conf'],
   check(ctx) {
     const dnsErrors = eventsOf(ingressLogs(ctx), 'dns');
     const controllerDns = dnsErrors.filter((x) => x.e.source === 'controller');
@@ -24,9 +26,19 @@ export default defineRule({
 
     // A fragment of pod-spec fields (`grep -E 'dnsPolicy|hostNetwork'`) names no workload: pasted
     // beside the controller's own log, it is the controller's spec.
-    const beside = ingressLogs(ctx).some(
-      ({ facts }) => facts.errors.length + facts.access.total > 0,
-    );
+    // So is one beside a resolv.conf that knows no cluster domain (the node's, as such a pod
+    // gets it: `kubectl exec` / `crictl exec … cat /etc/resolv.conf` in the controller).
+    const nodeResolv = ctx
+      .of('resolv-conf')
+      .flatMap(({ source, facts }) =>
+        facts.nameservers.length > 0 &&
+        !(facts.search?.value ?? []).some((d) => CLUSTER_DOMAIN.test(d))
+          ? [cite(source, facts.search ?? facts.nameservers[0]!)]
+          : [],
+      );
+    const beside =
+      nodeResolv.length > 0 ||
+      ingressLogs(ctx).some(({ facts }) => facts.errors.length + facts.access.total > 0);
     const specs: { source: string; o: K8sObject }[] = [];
     for (const { source, facts } of ctx.of('k8s-object'))
       for (const o of facts.objects)
@@ -56,6 +68,7 @@ export default defineRule({
           cite(source, pod.hostNetwork),
           ...(pod.dnsPolicy ? [cite(source, pod.dnsPolicy)] : []),
           ...logEv,
+          ...(logEv.length === 0 && anonymous(o) ? nodeResolv.slice(0, 1) : []),
         ],
         vars,
       );

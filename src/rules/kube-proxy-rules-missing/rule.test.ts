@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
 import { readTestData } from '../../testing/test-data';
@@ -30,6 +31,16 @@ describe(cause, () => {
     const d = diagnoseTexts({ 'kube-proxy.log': brokenLog });
     expect(verdictOf(d, cause)).toBe('found:medium');
     expect(d.findings[0]!.evidence.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('finds the ipsets it cannot create, in a Chinese-locale journal (kubeasz 262)', () => {
+    const log = readFileSync(
+      new URL('./fixtures/broken--kubeasz262-zh-journal-ipset.txt', import.meta.url),
+      'utf8',
+    );
+    const d = diagnoseTexts({ 'systemctl-status.txt': log });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    expect(d.findings[0]!.evidence).toHaveLength(3);
   });
 
   it('is sure when a complete nat dump lacks the port', () => {

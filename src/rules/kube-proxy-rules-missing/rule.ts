@@ -15,9 +15,10 @@ import { forAddress, forNodePort, kubeProxyNft } from '../combine/nft';
 
 const K = 'cause.kube-proxy-rules-missing.verdict';
 
-// kube-proxy log lines that mean it cannot see the cluster or cannot program the node.
+// kube-proxy log lines that mean it cannot see the cluster or cannot program the node (in IPVS
+// mode the ipsets its iptables rules match on are part of that program).
 const TROUBLE =
-  /can't get node|failed to retrieve node info|invalid nodeip|failed to execute iptables-restore|failed to sync|sync failed|failed to (?:list|watch)|unable to (?:list|watch)|unauthorized|connection refused|i\/o timeout|failed to ensure|error syncing|failed to delete stale/i;
+  /can't get node|failed to retrieve node info|invalid nodeip|failed to execute iptables-restore|failed to sync|sync failed|failed to (?:list|watch)|unable to (?:list|watch)|unauthorized|connection refused|i\/o timeout|failed to ensure|error syncing|failed to delete stale|failed to make sure ip set|error creating ipset/i;
 // Handled by their own causes: the IPVS fallback and a port held by another process.
 const OTHER_CAUSE = /ipvs proxier will not be used|can't use ipvs|address already in use/i;
 
