@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { checkA11y, trackRequests } from './helpers';
-import { answer, choose, paste, seed003KubeProxyLog, skip, testData } from './wizard';
+import { answer, choose, paste, pasteEvent, seed003KubeProxyLog, skip, testData } from './wizard';
 
 // Fixture 07 (haomeiwen): the failing node's sysctl, tcp_tw_recycle on behind a NAT. The node
 // that works prints the same keys with it off (the write-up: only the failing node had it on).
@@ -187,16 +187,10 @@ test.describe('a node that works, big outputs', () => {
     // The working node's sysctl, then its conntrack table: 3 MB in all.
     const entry =
       'ipv4     2 tcp      6 86398 ESTABLISHED src=10.244.1.7 dst=10.96.0.1 sport=40000 dport=443 src=10.0.0.5 dst=10.244.1.7 sport=6443 dport=40000 [ASSURED] mark=0 zone=0 use=2\n';
-    await page.evaluate(
-      (text) => {
-        const data = new DataTransfer();
-        data.setData('text/plain', text);
-        const box = document.querySelector('[data-testid=good-paste]')!;
-        box.dispatchEvent(
-          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-        );
-      },
+    await pasteEvent(
+      page,
       `==> sysctl -a <==\n${WORKING}\n==> conntrack -L <==\n${entry.repeat(20000)}`,
+      'good-paste',
     );
     const panel = page.getByTestId('good-node');
     await expect(panel.getByTestId('huge-paste')).toContainText(/\d\.\d MB pasted/);

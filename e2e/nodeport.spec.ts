@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { checkA11y, trackRequests } from './helpers';
-import { answer, choose, paste, seed003KubeProxyLog, testData, skip } from './wizard';
+import { answer, choose, paste, pasteEvent, seed003KubeProxyLog, testData, skip } from './wizard';
 
 const SYSCTL_07 = testData('fixtures/07-haomeiwen-sysctl-twrecycle-nodeport/sysctl.txt');
 const NETSTAT_27 = testData('fixtures/27-insights-netstat-s-healthy-rhel7/netstat-s.txt');
@@ -165,17 +165,7 @@ test.describe('big pastes', () => {
     await expect(page.locator('.code-big')).toContainText('iptables-save');
     const rule =
       '-A KUBE-SEP-ABCDEFGHIJKLMNOP -s 10.244.1.7/32 -m comment --comment "default/web:http" -j KUBE-MARK-MASQ\n';
-    await page.evaluate(
-      (text) => {
-        const data = new DataTransfer();
-        data.setData('text/plain', text);
-        const box = document.querySelector('[data-testid=evidence-paste]')!;
-        box.dispatchEvent(
-          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-        );
-      },
-      `*nat\n:PREROUTING ACCEPT [0:0]\n${rule.repeat(30000)}COMMIT\n`,
-    );
+    await pasteEvent(page, `*nat\n:PREROUTING ACCEPT [0:0]\n${rule.repeat(30000)}COMMIT\n`);
     await expect(page.getByTestId('huge-paste')).toContainText(/3\.\d MB pasted/);
     await expect(page.getByTestId('evidence-paste')).toHaveValue('');
     await expect(

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { checkA11y, repoRoot } from './helpers';
-import { answer, choose, skip, testData } from './wizard';
+import { answer, choose, pasteEvent, skip, testData } from './wizard';
 
 const LOCALES = [
   {
@@ -68,19 +68,6 @@ function keptWork(page: Page): Promise<string> {
         };
       }),
   );
-}
-
-/** Pastes as a browser does (a paste event), the way a 6 MB text reaches the page. */
-async function pasteEvent(page: Page, text: string) {
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document
-      .querySelector('[data-testid=evidence-paste]')!
-      .dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-  }, text);
 }
 
 for (const l of LOCALES) {

@@ -48,3 +48,19 @@ export async function skip(page: Page) {
   await page.getByRole('button', { name: /Skip|跳过/ }).click();
   await expect(page).not.toHaveURL(before);
 }
+
+/** Pastes as a browser does (a paste event), the way a multi-megabyte text reaches a box. */
+export async function pasteEvent(page: Page, text: string, testId = 'evidence-paste') {
+  await page.evaluate(
+    ([t, id]) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document
+        .querySelector(`[data-testid=${id}]`)!
+        .dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+    },
+    [text, testId] as const,
+  );
+}
