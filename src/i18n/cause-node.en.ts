@@ -252,6 +252,8 @@ export default {
         strayDomain:
           "{{name}} was answered as {{answer}}, under the search domain {{domain}}, which is not the cluster's: a short name resolved to someone else's address.",
         answersAsAsked: 'The lookups were answered for the names asked (or for cluster Services).',
+        pingSuffix:
+          'ping resolved {{name}} as {{answer}} ({{address}}): the search domain {{domain}} was appended to a name that was already complete, and a record under it (a wildcard) answered, so the name reached the wrong address.',
         nodeSearch:
           "The node's resolv.conf searches {{domain}}, a public domain that pods inherit; if it has a wildcard record, short names resolve there. Paste an nslookup from a pod to confirm.",
         podSearch:

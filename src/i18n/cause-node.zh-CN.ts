@@ -238,6 +238,8 @@ export default {
         strayDomain:
           '{{name}} 被解析成了 {{answer}}，落在不属于集群的搜索域 {{domain}} 下：短名字被解析到了别人的地址。',
         answersAsAsked: '查询返回的就是所问的名字（或集群内的 Service）。',
+        pingSuffix:
+          'ping 把 {{name}} 解析成了 {{answer}}（{{address}}）：一个本已完整的名字被追加了搜索域 {{domain}}，而该域下的记录（泛解析）给出了应答，所以这个名字到了错误的地址。',
         nodeSearch:
           '节点的 resolv.conf 搜索公网域名 {{domain}}，Pod 会继承它；如果它有泛解析记录，短名字就会被解析到那里。请在 Pod 里做一次 nslookup 确认。',
         podSearch:

@@ -63,8 +63,6 @@ export default {
         'This is the socket list of `netstat -an`. Paste `ss -tanp` for sockets, or `netstat -s` for the kernel counters.',
       ethtoolOther:
         'This is `ethtool IFACE` (link settings) or `ethtool -S` (statistics). Paste `ethtool -k IFACE` for the offload features.',
-      ifconfig:
-        'This is `ifconfig`. Paste `ip -d addr` instead: it shows tunnel types and all addresses.',
       routeN:
         'This is the routing table as `route -n`, `netstat -r` or /proc/net/route show it. Paste `ip route` (and `ip -6 route`) instead.',
       netstatI:

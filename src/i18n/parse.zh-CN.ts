@@ -62,7 +62,6 @@ export default {
         '这是 `netstat -an` 的套接字列表。查看套接字请粘贴 `ss -tanp`，查看内核计数器请粘贴 `netstat -s`。',
       ethtoolOther:
         '这是 `ethtool 网卡名`（链路设置）或 `ethtool -S`（统计）。查看卸载特性请粘贴 `ethtool -k 网卡名`。',
-      ifconfig: '这是 `ifconfig` 的输出。请改为粘贴 `ip -d addr`：它会显示隧道类型和所有地址。',
       routeN:
         '这是 `route -n`、`netstat -r` 或 /proc/net/route 显示的路由表。请改为粘贴 `ip route`（以及 `ip -6 route`）。',
       netstatI:

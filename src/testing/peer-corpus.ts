@@ -262,10 +262,10 @@ export const FAMILIES: Family[] = [
     nearMiss: /^parse\.nearMiss\.(?:netstatSockets|procNetTcp)$/,
   },
   {
+    // Read as ip-addr since ifconfig states the same MTUs and addresses.
     name: 'ifconfig',
     files: /\/ifconfig\.out$/,
     kind: 'ip-addr',
-    nearMiss: /^parse\.nearMiss\.ifconfig$/,
   },
   {
     name: 'host',

@@ -141,6 +141,33 @@ describe('cilium-monitor: hubble observe', () => {
 });
 
 describe('cilium-monitor: damage, bounds and related pastes', () => {
+  it('Cilium 1.2 test-run monitor.log: `[date] node: ` prefixes, `drop: Policy denied (L3)`', () => {
+    const r = monitor(local('cilium-monitor--cilium5869-ci-log-policy-denied-l3.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.problems).toEqual([]);
+    expect(drops(r)).toEqual([
+      ['Policy denied (L3)', '10.10.1.209:58903', '10.10.1.182:53', null, 6],
+      ['Policy denied (L3)', '10.10.1.209:55382', '10.10.1.182:53', null, 11],
+    ]);
+    expect(r.facts.events).toBe(8);
+  });
+
+  it('a test-run monitor.log in the -v form without drops: events only', () => {
+    const r = monitor(local('cilium-monitor--cilium5596-ci-log-verbose.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.problems).toEqual([]);
+    expect(r.facts.drops).toEqual([]);
+    expect(r.facts.events).toBe(5);
+  });
+
+  it('the first monitor output (2017): `drop [ifindex N / endpoint N] (reason)`', () => {
+    const r = monitor(local('cilium-monitor--cilium1112-first-format.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.problems).toEqual([]);
+    expect(r.facts.counts).toEqual({ 'Policy denied': 9, 'Invalid destination mac': 2 });
+    expect(drops(r)[0]).toEqual(['Policy denied', null, null, null, 2]);
+  });
+
   it('a paste cut in the middle of a line: the broken line is a problem, the rest is read', () => {
     const text = `${local('cilium-monitor--cilium32472-service-backend-not-found.txt')}xx dro`;
     const r = monitor(text);

@@ -22,6 +22,21 @@ const EVENT =
   /^(?:(?:->|<-) [a-z][\w -]{0,30}? flow 0x[\da-f]+\b|>> [A-Z]|Policy verdict log: |CPU \d+: )/;
 /** Its own log lines (`level=info msg="Initializing dissection cache..."`). */
 const LOGFMT = /^(?:time=\S+ )?level=\w+ /;
+/**
+ * Cilium 1.0–1.2 summaries: `drop: Policy denied (L3) ( 10.0.0.9:5890) => (ns/pod 10.0.0.8:53)`,
+ * where each side is `(labels address)` and the labels may be empty.
+ */
+const OLD_DROP = /^drop: (.+?) \(\s*(?:[^()\s]+ )*?([^()\s]*)\) => \((?:[^()\s]+ )*?([^()\s]*)\)$/;
+/** The first monitor (2017): `drop [ifindex 397 / endpoint 38061] (Policy denied)`. */
+const BRACKET_DROP = /^drop \[[^\]]*\] \((.+)\)$/;
+/** Their other events: `trace ( a) => (b)`, `debug: Conntrack lookup ...`, `from [container 397 / ...]`. */
+const OLD_EVENT = /^(?:(?:trace|capture) \(.*\) => \(|debug: \S|from \[[^\]]+\])/;
+/**
+ * The monitor.log of Cilium's test runs: `[2018-10-17 06:34:51] ` before each line, and the node's
+ * name (`k8s2: `) when the log gathers several nodes.
+ */
+const LOG_PREFIX =
+  /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] (?:[\w.-]+: (?=(?:drop|trace|debug|capture|xx|CPU \d+|->|<-)\b))?/;
 
 const STAMP =
   /(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)/
@@ -43,7 +58,8 @@ type Read =
   | null;
 
 /** What one line is. */
-function read(t: string): Read {
+function read(line: string): Read {
+  const t = line.replace(LOG_PREFIX, '');
   let m = DROP.exec(t);
   if (m) {
     const id = IDENTITY.exec(m[2]!);
@@ -71,6 +87,23 @@ function read(t: string): Read {
     };
     return { kind: 'drop', hubble: false, drop };
   }
+  m = OLD_DROP.exec(t);
+  if (m) {
+    const drop = {
+      reason: m[1]!,
+      source: m[2] || null,
+      destination: m[3] || null,
+      proto: null,
+      identities: null,
+    };
+    return { kind: 'drop', hubble: false, drop };
+  }
+  m = BRACKET_DROP.exec(t);
+  if (m) {
+    const drop = { reason: m[1]!, source: null, destination: null, proto: null, identities: null };
+    return { kind: 'drop', hubble: false, drop };
+  }
+  if (OLD_EVENT.test(t)) return { kind: 'event', hubble: false };
   m = COMPACT.exec(t);
   if (m) return flow(m[1]!, m[2]!, m[3]!, m[4]!, m[5] ?? '');
   m = TABLE.exec(t);
@@ -122,7 +155,9 @@ export const ciliumMonitor = withCommandLine(
         if (DROP.test(t) || VERBOSE_DROP.test(t) || BANNER.test(t) || TABLE_HEADER.test(t))
           return true;
         const r = read(t);
-        if (r && r.kind !== 'other' && (r.hubble || EVENT.test(t))) flows += 1;
+        const u = t.replace(LOG_PREFIX, '');
+        if (r && r.kind !== 'other' && (r.hubble || EVENT.test(u) || OLD_EVENT.test(u))) flows += 1;
+        else if (r && r.kind === 'drop') flows += 1;
       }
       // Flows and traces without a drop or the banner: most of the lines must be such.
       return flows >= 1 && flows * 2 >= body;
@@ -145,7 +180,7 @@ export const ciliumMonitor = withCommandLine(
         }
         known += 1;
         if (r.kind === 'other') {
-          if (pending) dissect(pending, t);
+          if (pending) dissect(pending, t.replace(LOG_PREFIX, ''));
           continue;
         }
         pending = null;
@@ -158,7 +193,7 @@ export const ciliumMonitor = withCommandLine(
         const drop: CiliumDrop = { ...r.drop, line: l.n, text: l.text };
         facts.counts[drop.reason] = (facts.counts[drop.reason] ?? 0) + 1;
         if (facts.drops.length < KEEP) facts.drops.push(drop);
-        if (VERBOSE_DROP.test(t)) pending = drop;
+        if (VERBOSE_DROP.test(t.replace(LOG_PREFIX, ''))) pending = drop;
       }
       if (known === 0) return reject(msg(`${K}.noEvents`));
       if (hubble > monitor) facts.format = 'hubble';

@@ -31,8 +31,13 @@ export interface NetInterface {
   text: string;
 }
 
-/** `ip addr`, `ip link` (also `-d`, `| grep`), `ip -br addr`, `ip -br link`. */
+/**
+ * `ip addr`, `ip link` (also `-d`, `| grep`), `ip -br addr`, `ip -br link`, and `ifconfig` (old and
+ * new net-tools, also `| grep mtu`): ifconfig shows flags, not the operational state, so its
+ * `state` is `UP` for an interface flagged UP and RUNNING, `DOWN` otherwise; its IPv4 addresses
+ * carry the netmask as a prefix length and no scope (but `host` for 127.0.0.0/8).
+ */
 export interface IpAddrFacts {
-  format: 'full' | 'brief';
+  format: 'full' | 'brief' | 'ifconfig';
   interfaces: Record<string, NetInterface>;
 }

@@ -92,3 +92,73 @@ describe('ip-addr: ip -d -s link', () => {
     expect(s.status).toBe('parsed');
   });
 });
+
+describe('ip-addr: ifconfig', () => {
+  it('net-tools 2.10 `ifconfig` of a flannel node: MTUs, flags, addresses as prefixes', () => {
+    const s = one(local('ip-addr--flannel1764-ifconfig-healthy.txt'));
+    const f = factsOf(s, 'ip-addr');
+    expect(s.status).toBe('parsed');
+    expect(f.format).toBe('ifconfig');
+    expect(Object.values(f.interfaces).map((i) => [i.name, i.mtu, i.type, i.state])).toEqual([
+      ['cni0', 1450, 'bridge', 'UP'],
+      ['eth0', 1500, null, 'UP'],
+      ['flannel.1', 1450, 'vxlan', 'UP'],
+    ]);
+    expect(f.interfaces.eth0!.addresses[0]).toEqual({
+      address: '192.168.128.17/24',
+      family: 'inet',
+      scope: null,
+      line: 11,
+    });
+    expect(f.interfaces['flannel.1']!.addresses.map((a) => [a.address, a.scope])).toEqual([
+      ['10.244.1.0/32', null],
+      ['fe80::2c59:f8ff:fe70:1b09/64', 'link'],
+      ['fe80::6201:9897:17ff:7c19/64', 'link'],
+    ]);
+  });
+
+  it('net-tools 1.60 `Link encap` form: MTU and flags from the `UP ... MTU:` line', () => {
+    const f = factsOf(
+      one(
+        [
+          'docker0   Link encap:Ethernet  HWaddr 02:42:1f:23:ae:78  ',
+          '          inet addr:10.2.52.1  Bcast:10.2.52.255  Mask:255.255.255.0',
+          '          UP BROADCAST MULTICAST  MTU:1500  Metric:1',
+          '          RX packets:0 errors:0 dropped:0 overruns:0 frame:0',
+          '          collisions:0 txqueuelen:0 ',
+          '          RX bytes:0 (0.0 B)  TX bytes:0 (0.0 B)',
+          '',
+          'flannel.1 Link encap:Ethernet  HWaddr ae:c2:97:b6:27:bd  ',
+          '          inet addr:10.2.52.0  Bcast:0.0.0.0  Mask:255.255.255.255',
+          '          inet6 addr: fe80::acc2:97ff:feb6:27bd/64 Scope:Link',
+          '          UP BROADCAST RUNNING MULTICAST  MTU:1450  Metric:1',
+          '          TX packets:0 errors:0 dropped:8 overruns:0 carrier:0',
+          '',
+          'lo        Link encap:Local Loopback  ',
+          '          inet addr:127.0.0.1  Mask:255.0.0.0',
+          '          UP LOOPBACK RUNNING  MTU:65536  Metric:1',
+        ].join('\n'),
+      ),
+      'ip-addr',
+    );
+    expect(Object.values(f.interfaces).map((i) => [i.name, i.mtu, i.state, i.link])).toEqual([
+      ['docker0', 1500, 'DOWN', 'ether'],
+      ['flannel.1', 1450, 'UP', 'ether'],
+      ['lo', 65536, 'UP', 'loopback'],
+    ]);
+    expect(f.interfaces['flannel.1']!.addresses.map((a) => a.address)).toEqual([
+      '10.2.52.0/32',
+      'fe80::acc2:97ff:feb6:27bd/64',
+    ]);
+  });
+
+  it('`ifconfig | grep mtu` and `| grep -B1 inet` (with `--` separators)', () => {
+    const f = factsOf(
+      one(
+        'cni0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1450\n        inet 10.244.0.1  netmask 255.255.255.0  broadcast 10.244.0.255\n--\nens3: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet 135.125.174.14  netmask 255.255.255.255  broadcast 0.0.0.0',
+      ),
+      'ip-addr',
+    );
+    expect(Object.keys(f.interfaces)).toEqual(['cni0', 'ens3']);
+  });
+});

@@ -2,6 +2,13 @@ import type { Line } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
 import { ProblemList } from '../node-shared/util';
 import type { IpAddrFacts, NetInterface } from './facts';
+import {
+  IFCONFIG_HEAD,
+  IFCONFIG_OLD_HEAD,
+  ifconfigDetail,
+  ifconfigHead,
+  typeFromName,
+} from './ifconfig';
 
 const K = 'parse.ip-addr';
 /** `4: flannel.1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN ...`. */
@@ -22,7 +29,10 @@ const BRIEF =
   /^\s*([^\s@]+)(?:@(\S+))?\s+(UP|DOWN|UNKNOWN|LOWERLAYERDOWN|DORMANT|NOTPRESENT|TESTING)\s*(.*)$/;
 const MAX_LINE = 2_000;
 
-/** `ip addr` / `ip link` (full, `-d`, grep-filtered, or `-br`) → interfaces with MTU, state, type and addresses. */
+/**
+ * `ip addr` / `ip link` (full, `-d`, grep-filtered, or `-br`), and `ifconfig` (which states the
+ * same MTUs, flags and addresses) → interfaces with MTU, state, type and addresses.
+ */
 export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
   kind: 'ip-addr',
   detect(head) {
@@ -30,7 +40,8 @@ export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
     let brief = 0;
     for (const l of head) {
       if (l.text.length > MAX_LINE) continue;
-      if (HEAD.test(l.text)) heads += 1;
+      if (HEAD.test(l.text) || IFCONFIG_HEAD.test(l.text) || IFCONFIG_OLD_HEAD.test(l.text))
+        heads += 1;
       else if (BRIEF.test(l.text)) brief += 1;
     }
     if (heads >= 1) return true;
@@ -42,6 +53,8 @@ export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
     let current: NetInterface | null = null;
     let full = 0;
     let briefRows = 0;
+    let ifconfigs = 0;
+    let fromIfconfig = false; // the current interface's head was an ifconfig one
     for (const l of lines) {
       const t = l.text;
       if (t.trim() === '') continue;
@@ -54,12 +67,22 @@ export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
         current = fromHead(h, l);
         interfaces[current.name] = current;
         full += 1;
+        fromIfconfig = false;
+        continue;
+      }
+      const ih = ifconfigHead(t, l);
+      if (ih) {
+        current = ih;
+        interfaces[current.name] = current;
+        ifconfigs += 1;
+        fromIfconfig = true;
         continue;
       }
       if (current && /^\s/.test(t)) {
-        if (detail(current, t, l)) continue;
+        if (fromIfconfig ? ifconfigDetail(current, t, l) : detail(current, t, l)) continue;
       }
-      const b = full === 0 ? BRIEF.exec(t) : null;
+      if (ifconfigs > 0 && /^--\s*$/.test(t)) continue; // `ifconfig | grep -A1/-B1` group separator
+      const b = full === 0 && ifconfigs === 0 ? BRIEF.exec(t) : null;
       if (b) {
         const iface = fromBrief(b, l);
         interfaces[iface.name] = iface;
@@ -70,7 +93,13 @@ export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
     }
     const n = Object.keys(interfaces).length;
     if (n === 0) return reject(msg(`${K}.noInterfaces`));
-    const facts: IpAddrFacts = { format: full >= briefRows ? 'full' : 'brief', interfaces };
+    const format =
+      ifconfigs > full && ifconfigs >= briefRows
+        ? 'ifconfig'
+        : full >= briefRows
+          ? 'full'
+          : 'brief';
+    const facts: IpAddrFacts = { format, interfaces };
     const tunnels = Object.values(interfaces)
       .filter((i) => i.type && ['vxlan', 'ipip', 'wireguard', 'geneve', 'gre'].includes(i.type))
       .map((i) => `${i.name} ${i.type} mtu ${i.mtu ?? '?'}`)
@@ -175,15 +204,4 @@ function fromBrief(b: RegExpExecArray, l: Line): NetInterface {
     line: l.n,
     text: l.text,
   };
-}
-
-/** The CNI devices whose names say what they are. */
-function typeFromName(name: string): string | null {
-  if (/^flannel\.\d+$|^vxlan[.-]|^vxlan\d*$|^cilium_vxlan$/.test(name)) return 'vxlan';
-  if (/^tunl\d+$|^cilium_ipip/.test(name)) return 'ipip';
-  if (/^wg\d+$|^wireguard\.cali$|^cilium_wg\d+$/.test(name)) return 'wireguard';
-  if (/^genev_sys_|^cilium_geneve$/.test(name)) return 'geneve';
-  if (/^(?:veth|cali|lxc)[0-9a-f]/.test(name)) return 'veth';
-  if (/^(?:cni|docker|br-|cbr)\d*/.test(name)) return 'bridge';
-  return null;
 }

@@ -157,3 +157,18 @@ describe('kernel-log: netfilter LOG lines of what a firewall turns away', () => 
     expect(denied(t)).toEqual([]);
   });
 });
+
+describe('kernel-log: journald dates under a Chinese locale', () => {
+  // The date form of the real Chinese kube-proxy journal (case 55): no Chinese kernel journal
+  // sample was found, see fixtures/SOURCES.md.
+  it('`9月 22 08:58:03 host kernel:` and `12月 07 ...` are syslog stamps', () => {
+    const f = factsOf(
+      one(
+        '9月 22 08:58:03 k8s-node1 kernel: nf_conntrack: table full, dropping packet\n12月 07 10:01:02 k8s-node1 kernel: nf_conntrack: table full, dropping packet',
+      ),
+      'kernel-log',
+    );
+    expect(f.format).toBe('syslog');
+    expect(f.events['conntrack-full']?.count).toBe(2);
+  });
+});

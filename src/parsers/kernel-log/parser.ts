@@ -1,15 +1,20 @@
 import type { Cited, Line } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
 import { ProblemList, cite } from '../node-shared/util';
+import { SYSLOG_DATE, SYSLOG_MONTH } from '../node-shared/syslog-date';
 import type { KernelEvent, KernelEventKind, KernelLogFacts } from './facts';
 
 const K = 'parse.kernel-log';
 /** `[1454500.910215] ` or `[ 1423.035722] ` (dmesg), `[Tue Nov 20 22:30:22 2018] ` (dmesg -T). */
 const DMESG =
   /^\s*(?:(?:kern|user|daemon|syslog)\s*:\s*\w+\s*: )?(\[\s*\d+\.\d+\]|\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d [\d:]{8} \d{4}\]) ?/;
-/** `Nov 20 22:30:22 host kernel: ` (syslog, journalctl -k), `2024-05-08T06:12:40+0000 host kernel: ` (-o short-iso). */
-const SYSLOG =
-  /^\s*([A-Z][a-z]{2} [ \d]\d [\d:]{8}(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:[+-]\d\d:?\d\d|Z)?) \S+ kernel: (?:\[\s*\d+\.\d+\] )?/;
+/**
+ * `Nov 20 22:30:22 host kernel: ` (syslog, journalctl -k; `9月 22 08:58:03 host kernel: ` under a
+ * Chinese locale), `2024-05-08T06:12:40+0000 host kernel: ` (-o short-iso).
+ */
+const SYSLOG = new RegExp(
+  String.raw`^\s*(${SYSLOG_DATE}|\d{4}-\d\d-\d\dT[\d:.]+(?:[+-]\d\d:?\d\d|Z)?) \S+ kernel: (?:\[\s*\d+\.\d+\] )?`,
+);
 /** `ping -D` stamps its lines the way dmesg does: `[1594978465.914536] 64 bytes from ...`. */
 const PING_LINE =
   /^\s*\[\d+\.\d+\] (?:\d+ bytes from \S+|no answer yet for icmp_seq=|From \S+ icmp_seq=)/;
@@ -34,8 +39,9 @@ const HOST_KERNEL = /^[\w.-]{1,64} kernel: /;
 /** A kernel line this long was likely hard-wrapped by a terminal or a mail client. */
 const WRAP_WIDTH = 60;
 /** Lines that begin an output of their own (klog, a dated log, JSON, `key = value`), never a wrap. */
-const OWN_START =
-  /^\s*(?:[IWEF]\d{4} |\d{4}[-/]\d\d[-/]\d\d|[A-Z][a-z]{2} [ \d]\d |\{|[\w.-]+\s*=)/;
+const OWN_START = new RegExp(
+  String.raw`^\s*(?:[IWEF]\d{4} |\d{4}[-/]\d\d[-/]\d\d|${SYSLOG_MONTH} [ \d]\d |\{|[\w.-]+\s*=)`,
+);
 const KINDS: (KernelEventKind | 'version' | 'max')[] = [
   'conntrack-full',
   'neigh-overflow',
@@ -235,7 +241,7 @@ function stamp(l: Line): Cited {
 function formatOf(stamp: string): KernelLogFacts['format'] {
   if (/^\[\s*\d/.test(stamp)) return 'dmesg';
   if (stamp.startsWith('[')) return 'dmesg-T';
-  return /^\d/.test(stamp) ? 'iso' : 'syslog';
+  return /^\d{4}-/.test(stamp) ? 'iso' : 'syslog';
 }
 
 function summary(f: KernelLogFacts) {

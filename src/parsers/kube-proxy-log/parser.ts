@@ -1,6 +1,7 @@
 import type { Cited, Line, Problem } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
 import type { KlogEntry, KubeProxyLogFacts } from './facts';
+import { SYSLOG_DATE } from '../node-shared/syslog-date';
 
 const K = 'parse.kube-proxy-log';
 /**
@@ -9,8 +10,9 @@ const K = 'parse.kube-proxy-log';
  * month localized too: `9月 22 08:58:03 host kube-proxy[4854]: ` under a Chinese locale).
  * Single spaces are accepted too: blogs collapse the padding before the thread id.
  */
-const KLOG =
-  /^\s*(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|\[[^\]\s]{1,200}\]|(?:[A-Z][a-z]{2}|\d{1,2}月) [ \d]\d \d\d:\d\d:\d\d \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$/;
+const KLOG = new RegExp(
+  String.raw`^\s*(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|\[[^\]\s]{1,200}\]|${SYSLOG_DATE} \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$`,
+);
 /** Files and words only kube-proxy logs (a kubelet or flannel klog must not be taken for it). */
 const ORIGIN_MARK =
   /^(?:server_others|server_linux|server_windows|proxier|proxier_\w+|conntrack|meta_proxier)\.go:/;

@@ -38,17 +38,24 @@ describe('node near misses: what to paste instead', () => {
       'ethtoolOther',
     ],
     [
-      'eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet 10.0.2.15  netmask 255.255.255.0  broadcast 10.0.2.255',
-      'ip-addr',
-      'ifconfig',
-    ],
-    [
       'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n0.0.0.0         10.244.1.1      0.0.0.0         UG    0      0        0 eth0',
       'ip-route',
       'routeN',
     ],
   ])('%#: %s', (text, kind, key) => {
     expect(rejected(text)).toEqual({ kind, key: `parse.nearMiss.${key}` });
+  });
+});
+
+// `ifconfig` used to be refused here (near miss `ifconfig`, "paste `ip -d addr`"): it states the
+// MTUs and addresses the MTU rule needs, so the ip-addr parser now reads it instead.
+describe('ifconfig is read, no longer refused', () => {
+  it('new net-tools form', () => {
+    const [s] = parsePaste(
+      'eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet 10.0.2.15  netmask 255.255.255.0  broadcast 10.0.2.255',
+      'x',
+    );
+    expect({ kind: s?.kind, status: s?.status }).toEqual({ kind: 'ip-addr', status: 'parsed' });
   });
 });
 

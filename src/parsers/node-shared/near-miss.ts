@@ -67,13 +67,7 @@ export const NODE_NEAR_MISSES: {
     detect: (head) => head.some((l) => /^\s*Private flags for \S+:\s*$/.test(l.text)),
     msg: { key: 'parse.nearMiss.ethtoolPrivFlags' },
   },
-  {
-    // `eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500`, `eth0      Link encap:Ethernet`
-    kind: 'ip-addr',
-    detect: (head) =>
-      head.some((l) => /^\S+: flags=\d+<[^>]*>\s+mtu \d+|^\S+\s+Link encap:/.test(l.text)),
-    msg: { key: 'parse.nearMiss.ifconfig' },
-  },
+  // `ifconfig` is no near miss: the ip-addr parser reads it (same MTUs, flags and addresses).
   {
     // `route -n`, `netstat -r`, `route -6`, BSD's `netstat -r`, /proc/net/route and ipv6_route.
     kind: 'ip-route',

@@ -3,6 +3,19 @@ import type { Cited } from '../../engine/types';
 /** One `ping` run (a paste may hold several, e.g. trying sizes one after another). */
 export interface PingRun {
   target: string;
+  /**
+   * The name ping resolved and printed in `PING name (address)`, lower-cased without a trailing
+   * dot; null when ping was given an address. It is the name the resolver answered, search
+   * suffix included (`PING svc.ns.svc.cluster.local.corp.example.com (203.0.113.5)`).
+   */
+  resolved: string | null;
+  /** The address in the parentheses. */
+  address: string | null;
+  /**
+   * The host argument of the echoed command (`ping NAME`), as typed (a trailing dot kept: it
+   * forbids search suffixes); null when no command is shown or it does not belong to this run.
+   */
+  asked: string | null;
   /** `-s` payload and the resulting IP packet size (`1472(1500)`), when printed. */
   size: number | null;
   packet: number | null;

@@ -168,3 +168,18 @@ describe('ping-mtu', () => {
     expect(performance.now() - t0).toBeLessThan(2_000);
   });
 });
+
+describe('ping-mtu: the name asked and the name resolved', () => {
+  it('records `PING resolved (address)` and the host of the echoed command', () => {
+    const rs = parsePaste(
+      'root@nginx:/# ping coredns.kube-system.svc.cluster.local\nPING coredns.kube-system.svc.cluster.local.corp.emc.com (220.250.64.225): 48 data bytes\n4 packets transmitted, 0 packets received, 100% packet loss',
+      'x',
+    );
+    const f = factsOf(rs[0]!, 'ping-mtu');
+    expect(f.runs[0]).toMatchObject({
+      asked: 'coredns.kube-system.svc.cluster.local',
+      resolved: 'coredns.kube-system.svc.cluster.local.corp.emc.com',
+      address: '220.250.64.225',
+    });
+  });
+});

@@ -84,6 +84,9 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
       const s = START.exec(t);
       if (s) {
         run = newRun(s[1] || s[2]!, Number(s[5]), s[6] ? Number(s[6]) : null, s[3] ?? null, l);
+        const name = (s[1] ?? '').replace(/\.$/, '').toLowerCase();
+        run.address = s[2] || null;
+        run.resolved = name && name !== s[2]?.toLowerCase() && !isAddress(name) ? name : null;
         runs.push(run);
         continue;
       }
@@ -147,6 +150,9 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
       if (!NOISE.test(t)) problems.add(l.n, 'badLine');
     }
     if (runs.length === 0) return reject(msg(`${K}.noPing`));
+    // The echoed `ping ... HOST` belongs to the first run (later ones had commands not shown).
+    const asked = hostArgument(ctx.command ?? '');
+    if (asked) runs[0]!.asked = asked;
     const ok = runs.filter((r) => r.size !== null && r.replies > 0).map((r) => r.size!);
     // Unanswered for its size: refused, told too big, or lost whole. An unreachable target says
     // nothing about sizes.
@@ -212,6 +218,34 @@ function extra(text: string, name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+function isAddress(s: string): boolean {
+  return IPV4.test(s) || (s.includes(':') && /^[0-9a-f:.%]+$/i.test(s));
+}
+
+/** Options of iputils, busybox and BSD ping that take a value. */
+const VALUE_OPTIONS = /^-[cIiMstWwpQlTmFSeNgGhkPz]$/;
+
+/** `ping -M do -s 1472 -c 3 host.example.com` → `host.example.com`; null when no ping command or no host. */
+function hostArgument(command: string): string | null {
+  const words = command.trim().split(/\s+/);
+  const at = words.findIndex((w) => /^(?:\S*\/)?ping6?$/.test(w));
+  if (at < 0) return null;
+  let host: string | null = null;
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (/^[|;&>]/.test(w)) break;
+    if (VALUE_OPTIONS.test(w)) {
+      i += 1;
+      continue;
+    }
+    if (w.startsWith('-')) continue;
+    host = w;
+  }
+  return host && /^[\w.:%-]+$/.test(host) ? host : null;
+}
+
 function newRun(
   target: string,
   size: number | null,
@@ -221,6 +255,9 @@ function newRun(
 ): PingRun {
   return {
     target,
+    resolved: null,
+    address: null,
+    asked: null,
     size,
     packet,
     source,

@@ -1,6 +1,7 @@
 import type { Cited, Line, Problem } from '../../engine/types';
 import { accept, defineParser, msg, reject, type ParseContext } from '../define';
 import type { SysctlFacts } from './facts';
+import { SYSLOG_DATE } from '../node-shared/syslog-date';
 
 const K = 'parse.sysctl';
 // Sysctl trees; a dotted key under another root (Java properties, Helm values) is not sysctl.
@@ -48,10 +49,12 @@ const KUBEADM_NOISE =
   /^\s*(?:`{3}\s*)?(?:\[[a-z][\w-]*\]\s|\[(?:WARNING|ERROR) [\w.-]+\]:|or no builtin kernel ipvs support|However, these modules may be loaded|To verify IPVS support|Run "lsmod|If they are not listed|you can solve this problem|\d\.\s+(?:For each missing module|If 'modprobe|Run 'modprobe|Provide the missing)|map\[|\d+ (?:Run|Provide)|`{3}\s*$|This node has joined|Run 'kubectl get nodes'|\* (?:Certificate signing|The Kubelet was informed)|Your Kubernetes (?:control-plane|master) has initialized)/i;
 /**
  * `docker info`'s warning, or dockerd logging it at start-up (27.x) through journald:
- * `Oct 14 20:41:25 host dockerd[627]: time="..." level=warning msg="WARNING: ... is disabled"`.
+ * `Oct 14 20:41:25 host dockerd[627]: time="..." level=warning msg="WARNING: ... is disabled"`
+ * (`10月 14 20:41:25 host dockerd[627]: ...` under a Chinese locale).
  */
-const DOCKER_DISABLED =
-  /^\s*(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ dockerd\[\d+\]: )?(?:time="[^"]*" level=warn(?:ing)? msg=")?WARNING: (bridge-nf-call-(?:ip6?|arp)tables) is disabled"?\s*$/;
+const DOCKER_DISABLED = new RegExp(
+  String.raw`^\s*(?:${SYSLOG_DATE} \S+ dockerd\[\d+\]: )?(?:time="[^"]*" level=warn(?:ing)? msg=")?WARNING: (bridge-nf-call-(?:ip6?|arp)tables) is disabled"?\s*$`,
+);
 const CAT_PROC = /^(?:sudo\s+)?cat\s+((?:\/proc\/sys\/)[\w.:/@-]+)\s*$/;
 const MAX_LINE = 20_000;
 const MAX_PROBLEMS = 50;

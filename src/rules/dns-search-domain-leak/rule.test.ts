@@ -89,3 +89,20 @@ describe(cause, () => {
     );
   });
 });
+
+describe('dns-search-domain-leak: ping shows the name the resolver answered', () => {
+  const session = readTestData('cases/87-coredns2483-ping-corp-search-suffix/ping.txt');
+  it('a cluster Service name came back under a corporate suffix (coredns#2483)', () => {
+    const d = diagnoseTexts({ 'ping.txt': session });
+    expect(verdictOf(d, cause)).toBe('found:high');
+  });
+
+  it('no alarm when the name asked already was that FQDN, or had a trailing dot', () => {
+    const same =
+      '$ ping www.corp.example.com\nPING www.corp.example.com (10.1.2.3) 56(84) bytes of data.\n64 bytes from 10.1.2.3: icmp_seq=1 ttl=64 time=0.1 ms';
+    expect(verdictOf(diagnoseTexts({ p: same }), cause)).not.toMatch(/^found/);
+    const short =
+      '$ ping db\nPING db.corp.example.com (10.1.2.3) 56(84) bytes of data.\n64 bytes from 10.1.2.3: icmp_seq=1 ttl=64 time=0.1 ms';
+    expect(verdictOf(diagnoseTexts({ p: short }), cause)).not.toBe('found:high');
+  });
+});

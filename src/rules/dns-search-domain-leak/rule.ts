@@ -1,6 +1,7 @@
 import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Cited, Evidence } from '../../engine/types';
 import { unique } from '../combine/evidence';
+import type { PingRun } from '../../parsers/ping-mtu/facts';
 
 const K = 'cause.dns-search-domain-leak.verdict';
 /** Provider and local domains that resolve only their own hosts (GCE, AWS, Azure, OpenStack, home routers). */
@@ -28,7 +29,7 @@ interface Search {
  */
 export default defineRule({
   cause: 'dns-search-domain-leak',
-  needs: ['dns-answer', 'resolv-conf'],
+  needs: ['dns-answer', 'resolv-conf', 'ping-mtu'],
   check(ctx) {
     const searches = searchesOf(ctx);
     const nameservers = ctx
@@ -67,6 +68,33 @@ export default defineRule({
         );
       }
     }
+    // `ping NAME` prints the name the resolver answered: `PING NAME.suffix (address)`.
+    for (const { source, facts } of ctx.of('ping-mtu'))
+      for (const run of facts.runs) {
+        const p = pingLeak(run, searches);
+        // The name as asked says nothing of the address (`PING x (::1)` under a `localhost`
+        // search domain prints x): ping never rules the cause out.
+        if (!p || p === 'as-asked') continue;
+        const s = p.search;
+        return finding(
+          looksLikeFqdn(p.domain) ? 'high' : 'medium',
+          {
+            key: `${K}.pingSuffix`,
+            params: {
+              name: p.name,
+              domain: p.domain,
+              answer: run.resolved!,
+              address: run.address ?? '?',
+            },
+          },
+          unique([
+            cite(source, run),
+            ...(s ? [{ source: s.source, line: s.line.line, text: s.line.text }] : []),
+            ...(s?.ndots ? [s.ndots] : []),
+          ]),
+          { name: p.name, domain: p.domain },
+        );
+      }
     if (asAsked.length > 0) return ruledOut({ key: `${K}.answersAsAsked` }, asAsked.slice(0, 3));
     return fromResolvConfAlone(ctx, searches);
   },
@@ -160,6 +188,39 @@ function leakOf(name: string, query: string | null, searches: Search[]): Leak | 
     return { name: query, domain, search: null, clusterDomain: false, confident: false };
   }
   return null;
+}
+
+/**
+ * What a ping's `PING resolved (address)` line says of the name asked: `as-asked` when it came
+ * back as typed (or under the cluster domain, as cluster names are meant to), a leak when a name
+ * that was complete already (a cluster Service name, or an FQDN under a public top-level label)
+ * came back with a domain appended. Without the command, a whole cluster Service name followed by
+ * more labels can only be such an expansion. A trailing dot forbids search domains: no leak.
+ */
+function pingLeak(run: PingRun, searches: Search[]): Leak | 'as-asked' | null {
+  const resolved = run.resolved;
+  if (!resolved) return null;
+  const typed = run.asked?.toLowerCase() ?? null;
+  const asked = typed?.replace(/\.$/, '') ?? null;
+  if (asked !== null && (resolved === asked || typed!.endsWith('.')))
+    return resolved === asked ? 'as-asked' : null;
+  const clusterDomains = searches.map((s) => s.clusterDomain).filter((d): d is string => !!d);
+  if (clusterDomains.length === 0) clusterDomains.push('cluster.local');
+  let name: string | null = null;
+  if (asked !== null) {
+    if (resolved.startsWith(`${asked}.`)) name = asked;
+  } else
+    for (const cd of clusterDomains) {
+      const at = resolved.indexOf(`.svc.${cd}.`);
+      if (at > 0) name = resolved.slice(0, at + `.svc.${cd}`.length);
+    }
+  if (name === null) return null;
+  const domain = resolved.slice(name.length + 1);
+  const inCluster = clusterDomains.some((cd) => domain === cd || domain.endsWith(`.${cd}`));
+  if (inCluster) return isClusterName(resolved, searches) ? 'as-asked' : null;
+  if (!isClusterName(name, searches) && !looksLikeFqdn(name)) return null; // a short name meant to be expanded
+  const search = searches.find((s) => s.domains.includes(domain)) ?? null;
+  return { name, domain, search, clusterDomain: false, confident: true };
 }
 
 /** `zk.inner.xxx.cn`: a name that was complete already (ends in a public top-level label). */
