@@ -239,6 +239,25 @@ describe('iptables-save: formats', () => {
     ]);
   });
 
+  it('claims a lone rule inside a Markdown fence (kubernetes#97360), not a fence around prose', () => {
+    const text = readTestData(
+      'cases/60-k8s97360-external-services-nodeport-reject/iptables-save.txt',
+    );
+    const f = facts(parsePaste(text, 'x')[0]);
+    expect(f.rules).toHaveLength(1);
+    expect(f.rules[0]).toMatchObject({
+      chain: 'KUBE-EXTERNAL-SERVICES',
+      dport: '32445',
+      target: 'REJECT',
+    });
+    // The fence is decoration only: a lone rule among other text is still not a dump.
+    expect(
+      iptablesSave.detect(toLines('```\n-A KUBE-SERVICES -j X\nsome\nother text\n```'), {
+        command: null,
+      }),
+    ).toBe(false);
+  });
+
   it('does not claim look-alikes', () => {
     const no = (text: string) =>
       expect(iptablesSave.detect(toLines(text), { command: null })).toBe(false);

@@ -16,6 +16,8 @@ const LEGACY_WARNING = /^# Warning: iptables-legacy tables present/;
 const MID_WARNING = '# Warning: iptables-legacy tables present';
 const INCOMPATIBLE = /^# Table `(\w+)' is incompatible/;
 const MAX_PROBLEMS = 50;
+/** A Markdown code fence line (with an optional info string). */
+const FENCE = /^\s*(?:`{3,}|~{3,})\s*[\w-]*\s*$/;
 
 /** Lines only iptables-save / `iptables -S` print, for the sniff. */
 const SAVE_LINE =
@@ -26,8 +28,14 @@ export const iptablesSave = defineParser<'iptables-save', IptablesFacts>({
   kind: 'iptables-save',
   detect(head) {
     let hits = 0;
-    for (const l of head) if (l.text.length < 100_000 && SAVE_LINE.test(l.text)) hits += 1;
-    return hits >= 2 ? hits * 2 >= head.length : hits === 1 && head.length <= 2;
+    let fences = 0;
+    for (const l of head) {
+      if (l.text.length < 100_000 && SAVE_LINE.test(l.text)) hits += 1;
+      else if (FENCE.test(l.text)) fences += 1;
+    }
+    // A Markdown fence around a lone rule (issue threads) is decoration, not another output.
+    const size = head.length - fences;
+    return hits >= 2 ? hits * 2 >= size : hits === 1 && size <= 2;
   },
   parse(lines, ctx) {
     const commandTable = tableOfCommand(ctx.command);

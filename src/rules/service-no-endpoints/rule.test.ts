@@ -62,6 +62,15 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ r: ok }, { port: '31218' }), cause)).toBe('ruled-out');
   });
 
+  it('reads a redacted comment in capitals (kubernetes#87887) as kube-proxy’s reject', () => {
+    const r = `-A KUBE-SERVICES -d 10.100.134.208/32 -p tcp -m comment --comment "YYYY/XXX:eai-pcp-port has no endpoints" -m tcp --dport 11930 -j REJECT --reject-with icmp-port-unreachable\n`;
+    const d = diagnoseTexts({ r }, { vip: '10.100.134.208', vport: '11930' });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    expect(d.findings.find((x) => x.cause === cause)!.fix.now).toContain(
+      '-n YYYY get endpoints XXX',
+    );
+  });
+
   it('ignores the always-empty leader-election Endpoints of kube-system', () => {
     const ep = `NAMESPACE     NAME                      ENDPOINTS   AGE
 kube-system   kube-controller-manager   <none>      16d

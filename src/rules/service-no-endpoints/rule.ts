@@ -18,8 +18,11 @@ import { serviceName } from '../../parsers/nft/kube-proxy';
 import { CILIUM_AGENT } from '../../catalog/commands';
 
 const K = 'cause.service-no-endpoints.verdict';
-/** kube-proxy's comment: `ns/svc:port has no endpoints`, older `ns/svc: has no endpoints`, oldest `svc:port has no endpoints`. */
-const NO_EP = /^(?:([a-z0-9.-]+)\/)?([a-z0-9.-]+):?([\w.-]*)\s+has no endpoints$/;
+/**
+ * kube-proxy's comment: `ns/svc:port has no endpoints`, older `ns/svc: has no endpoints`, oldest
+ * `svc:port has no endpoints`. Case-blind: pasters redact names as `YYYY/XXX`.
+ */
+const NO_EP = /^(?:([a-z0-9.-]+)\/)?([a-z0-9.-]+):?([\w.-]*)\s+has no endpoints$/i;
 /** Endpoints objects without Services (old leader election), always empty. */
 const NOT_SERVICES = /^(?:kube-scheduler|kube-controller-manager|cloud-controller-manager)$/;
 
