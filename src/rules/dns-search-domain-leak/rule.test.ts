@@ -105,4 +105,26 @@ describe('dns-search-domain-leak: ping shows the name the resolver answered', ()
       '$ ping db\nPING db.corp.example.com (10.1.2.3) 56(84) bytes of data.\n64 bytes from 10.1.2.3: icmp_seq=1 ttl=64 time=0.1 ms';
     expect(verdictOf(diagnoseTexts({ p: short }), cause)).not.toBe('found:high');
   });
+  describe('an answer alone, without the name asked or a resolv.conf (k3s#5045)', () => {
+    const logs = readTestData(
+      'cases/98-k3s5045-netshoot-logs-nslookup-home-net-suffix/terminal.txt',
+    );
+    it('a public name with a further domain appended (google.com.home.net) is a leak, medium', () => {
+      expect(verdictOf(diagnoseTexts({ 'terminal.txt': logs }), cause)).toBe('found:medium');
+      const other = diagnoseTexts({ a: answer('github.com.corp-example.net', '52.1.2.3') });
+      expect(verdictOf(other, cause)).toBe('found:medium');
+    });
+
+    it('no alarm for registry names and plain answers (example.com.cn, www.example.com.au, api.example.com)', () => {
+      for (const name of [
+        'www.example.com.cn',
+        'shop.example.com.au',
+        'api.example.com',
+        'kubernetes.default.svc.cluster.local',
+      ])
+        expect(verdictOf(diagnoseTexts({ a: answer(name, '1.2.3.4') }), cause), name).not.toMatch(
+          /^found/,
+        );
+    });
+  });
 });

@@ -13,6 +13,9 @@ const LOOPBACK_DOMAIN = /(?:^|\.)localhost\.?$/i;
 const PUBLIC_TLD =
   /^(?:[a-z]{2}|com|net|org|info|biz|gov|edu|mil|int|io|app|dev|cloud|online|site|tech|xyz|top|asia)$/;
 
+/** Generic top-level labels only: `com` in `example.com.cn` is a registry's second level. */
+const GENERIC_TLD = /^(?:com|net|org|info|biz|io|app|dev|cloud|online|site|tech|xyz|top)$/;
+
 interface Search {
   source: string;
   domains: string[];
@@ -186,6 +189,20 @@ function leakOf(name: string, query: string | null, searches: Search[]): Leak | 
   ) {
     const domain = name.slice(query.length + 1);
     return { name: query, domain, search: null, clusterDomain: false, confident: false };
+  }
+  // Neither the name asked nor a resolv.conf (`kubectl logs` of a pod whose command was the
+  // lookup): a whole public name under a generic top-level label, with a further domain of two
+  // labels or more appended (`google.com.home.net`), is such an expansion. A country code after
+  // the generic label (`example.com.cn`) is one registry name, not an appended domain.
+  if (!query && searches.length === 0) {
+    const labels = name.split('.');
+    for (let i = 2; i <= labels.length - 2; i++) {
+      if (!GENERIC_TLD.test(labels[i - 1]!)) continue;
+      const asked = labels.slice(0, i).join('.');
+      const domain = labels.slice(i).join('.');
+      if (isClusterName(name, searches) || !looksLikeFqdn(domain)) continue;
+      return { name: asked, domain, search: null, clusterDomain: false, confident: false };
+    }
   }
   return null;
 }
