@@ -10,7 +10,9 @@ import { msg, uniqueMsgs, type Msg } from './msg';
 import { deviceFor } from './routes';
 import type { Action, Chain, Hook, PacketState, Program, Rule } from './program';
 import { chainKey } from './program';
-import type { Branch, Endpoint, Hop, Packet, WalkNode, WalkResult, WalkVerdict } from './types';
+import type { Hop, Packet, WalkNode, WalkResult } from './types';
+import type { End, Finished, Flow, ForkPoint, Outcome } from './flow';
+import { endpointsOf, overall, settle, toBranch } from './settle';
 
 /** Most branches followed at once; a ruleset splitting further is cut to the likeliest. */
 export const MAX_BRANCHES = 256;
@@ -18,55 +20,6 @@ export const MAX_BRANCHES = 256;
 export const MAX_DEPTH = 64;
 /** Undecidable matches one branch may follow both ways before it stops as unknown. */
 export const MAX_ASSUMPTIONS = 6;
-
-interface Flow {
-  p: number;
-  st: PacketState;
-  hops: Hop[];
-  masquerade: boolean;
-  endpoint: { address: string; port: number | null } | null;
-  /** The policy of the base chain being run: an ACCEPT under a DROP policy is what decides. */
-  under: 'accept' | 'drop' | null;
-  /** The last ACCEPT rule run under a DROP policy (see Branch.decidedBy). */
-  decisiveAccept: Hop | null;
-  /** The last ACCEPT rule on the path. */
-  lastAccept: Hop | null;
-  /** The last `policy ACCEPT` the packet fell to. */
-  lastPolicy: Hop | null;
-  /** The hop that translated the destination, which decides a `dnat` verdict. */
-  dnatHop: Hop | null;
-  /** Undecidable matches this branch took one way (`holds`) at fork `id`. */
-  forks: { id: number; holds: boolean }[];
-}
-
-/** Where a branch met a match the paste cannot decide, and followed it both ways. */
-interface ForkPoint {
-  why: Msg;
-  /** The match that could not be decided, as written, for the note when both ways end alike. */
-  match: string;
-  hop: Hop;
-  /** The branch as it was there (with the hop), which becomes the unknown if the ways differ. */
-  flow: Flow;
-}
-
-type End =
-  | { kind: 'accept' }
-  | { kind: 'return' }
-  | { kind: 'drop'; hop: Hop }
-  | { kind: 'reject'; with: string | null; hop: Hop }
-  | { kind: 'unknown'; why: Msg; hop: Hop | null };
-
-interface Outcome {
-  flow: Flow;
-  end: End;
-}
-
-/** A branch that left the walk early (dropped, rejected, unknown) or reached its end. */
-interface Finished {
-  flow: Flow;
-  end:
-    Exclude<End, { kind: 'accept' } | { kind: 'return' }> | { kind: 'delivered'; local: boolean };
-}
 
 interface BaseEntry {
   chain: Chain;
@@ -500,94 +453,6 @@ function localPath(w: Walker, start: Flow, done: Finished[]) {
   input(w, w.runHook('prerouting', reentered, done, { skipNat: true }), done);
 }
 
-/**
- * Joins the two ways of each undecidable match, innermost first: where both end alike (same
- * verdicts, endpoints and shares) the verdict stands and a note says what could not be told;
- * where they differ, the packet's fate is unknown at that rule.
- */
-function settle(done: Finished[], forks: Map<number, ForkPoint>, notes: Msg[]): Finished[] {
-  let list = done;
-  for (const id of [...forks.keys()].sort((a, b) => b - a)) {
-    const way = (f: Finished) => f.flow.forks.find((k) => k.id === id)?.holds;
-    const holds = list.filter((f) => way(f) === true);
-    const fails = list.filter((f) => way(f) === false);
-    const rest = list.filter((f) => way(f) === undefined);
-    const point = forks.get(id)!;
-    if (holds.length + fails.length === 0) continue;
-    if (sameOutcomes(holds, fails)) {
-      notes.push(
-        msg('walk.note.bothWays', {
-          match: point.match,
-          line: point.hop.line,
-          source: point.hop.source,
-        }),
-      );
-      const unforked = (f: Finished): Finished => ({
-        ...f,
-        flow: { ...f.flow, forks: f.flow.forks.filter((k) => k.id !== id) },
-      });
-      list = [...rest, ...holds.map(unforked)];
-    } else {
-      list = [
-        ...rest,
-        { flow: point.flow, end: { kind: 'unknown', why: point.why, hop: point.hop } },
-      ];
-    }
-  }
-  return list;
-}
-
-/** Whether two sets of ends give the same verdicts, endpoints and masquerading in the same shares. */
-function sameOutcomes(a: Finished[], b: Finished[]): boolean {
-  const shares = (list: Finished[]) => {
-    const by = new Map<string, number>();
-    for (const f of list) {
-      const br = toBranch(f);
-      const key = JSON.stringify([
-        br.verdict,
-        br.endpoint,
-        br.masquerade,
-        br.rejectWith,
-        br.unknown,
-      ]);
-      by.set(key, (by.get(key) ?? 0) + f.flow.p);
-    }
-    return by;
-  };
-  const x = shares(a);
-  const y = shares(b);
-  if (x.size !== y.size) return false;
-  for (const [key, p] of x) if (Math.abs((y.get(key) ?? -1) - p) > 1e-9) return false;
-  return true;
-}
-
-function toBranch({ flow, end }: Finished): Branch {
-  const verdict: WalkVerdict =
-    end.kind === 'delivered'
-      ? flow.endpoint
-        ? 'dnat'
-        : end.local
-          ? 'accept'
-          : 'forward'
-      : end.kind;
-  // See Branch.decidedBy: a DNAT, else the accept that mattered, else the policy that let it on.
-  const decidedBy =
-    end.kind === 'delivered'
-      ? (flow.dnatHop ?? flow.decisiveAccept ?? flow.lastAccept ?? flow.lastPolicy)
-      : (end.hop ?? null);
-  return {
-    probability: flow.p,
-    verdict,
-    endpoint: flow.endpoint,
-    final: { src: flow.st.src, sport: flow.st.sport, dst: flow.st.dst, dport: flow.st.dport },
-    masquerade: flow.masquerade,
-    rejectWith: end.kind === 'reject' ? end.with : null,
-    unknown: end.kind === 'unknown' ? end.why : null,
-    hops: flow.hops,
-    decidedBy,
-  };
-}
-
 /** The destination translated; the connection's original one stays with it for `--ctorigdst`. */
 function translated(st: PacketState, dst: string, dport: number | null): PacketState {
   return {
@@ -607,22 +472,4 @@ function familyOf(program: Program, chain: Chain): 32 | 128 | null {
   if (program.datapath !== 'nftables') return null;
   const family = chain.table.slice(0, chain.table.indexOf(' '));
   return family === 'ip' ? 32 : family === 'ip6' ? 128 : null;
-}
-
-function overall(branches: Branch[]): WalkVerdict {
-  const first = branches[0]?.verdict;
-  if (!first) return 'unknown';
-  return branches.every((b) => b.verdict === first) ? first : 'unknown';
-}
-
-function endpointsOf(branches: Branch[]): Endpoint[] {
-  const by = new Map<string, Endpoint>();
-  for (const b of branches) {
-    if (!b.endpoint) continue;
-    const key = `${b.endpoint.address}\u0000${b.endpoint.port}`;
-    const e = by.get(key) ?? { ...b.endpoint, probability: 0 };
-    e.probability += b.probability;
-    by.set(key, e);
-  }
-  return [...by.values()].sort((a, b) => b.probability - a.probability);
 }
