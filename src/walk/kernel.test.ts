@@ -5,30 +5,34 @@ import { walkInputsOf } from './sections';
 import { factsOf } from '../testing/facts';
 import {
   Client,
-  ENDPOINT_ORACLE_TABLE,
   Namespaces,
   addAddress,
   addRoute,
   addressesOf,
   stub,
-  flushNodeOracle,
-  flushSeen,
   inNs,
-  instrumentNft,
-  iptablesCounters,
-  iptablesFileRules,
   netnsUnavailable,
-  nftCounters,
-  nftFileRules,
   nftLoad,
-  nodeOracleTable,
-  readNodeOracle,
-  readSeen,
   sysctl,
   veth,
   waitFor,
-  type RuleRef,
 } from '../testing/netns';
+import {
+  ENDPOINT_ORACLE_TABLE,
+  flushNodeOracle,
+  flushSeen,
+  nodeOracleTable,
+  readNodeOracle,
+  readSeen,
+} from '../testing/netns-oracle';
+import {
+  instrumentNft,
+  iptablesCounters,
+  iptablesFileRules,
+  nftCounters,
+  nftFileRules,
+  type RuleRef,
+} from '../testing/netns-counters';
 import {
   walk,
   parsePacket,
