@@ -22,6 +22,7 @@ import {
 } from './types';
 
 export * from './types';
+export { groupDifferences, type DifferenceGroup } from './groups';
 
 const COMPARERS: Record<DiffKind, (good: Side, bad: Side) => Compared> = {
   sysctl: compareSysctl,

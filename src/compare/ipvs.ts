@@ -1,6 +1,7 @@
 import { cite, type Side } from './side';
 import { put, type Facts } from './keyed';
-import { NO_ENDPOINTS, PRESENT, nodePortKey, serviceKey } from './rules';
+import { nodePortKey, serviceKey } from './rules';
+import { NO_ENDPOINTS, PRESENT } from './types';
 
 /** kube-proxy's NodePort range: a virtual server on such a port is a NodePort on a node address. */
 const NODE_PORTS = { from: 30000, to: 32767 };

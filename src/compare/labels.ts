@@ -1,6 +1,5 @@
 import type { Msg } from '../engine/types';
-import { NO_ENDPOINTS, PRESENT } from './rules';
-import type { Difference, Shared } from './types';
+import { NO_ENDPOINTS, PRESENT, type Difference, type Shared } from './types';
 
 const L = 'compare.label';
 

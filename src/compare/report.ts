@@ -1,7 +1,7 @@
 import type { Evidence, Msg } from '../engine/types';
 import { translate } from '../i18n/translate';
 import type { Lang } from '../i18n/resources';
-import { causeSummary, explained, shown } from '.';
+import { causeSummary, explained, groupDifferences, shown } from '.';
 import { labelOf, valueOf } from './labels';
 import type { Difference, NodeDiff } from './types';
 
@@ -28,18 +28,6 @@ const sayer =
     typeof m === 'string' ? m : translate(lang, m.key, m.params);
 
 const at = (e: Evidence[]) => e.map((x) => `${x.source}:${x.line}`).join(', ');
-
-/** Explained groups first (by cause), then the rest; the order the diff already holds. */
-function groups(list: Difference[]): { cause: Difference['explainedBy']; items: Difference[] }[] {
-  const out: { cause: Difference['explainedBy']; items: Difference[] }[] = [];
-  for (const d of list) {
-    const last = out.at(-1);
-    const cause = d.noise ? null : d.explainedBy;
-    if (last && last.cause === cause) last.items.push(d);
-    else out.push({ cause, items: [d] });
-  }
-  return out;
-}
 
 function notes(diff: NodeDiff, list: Difference[], say: Say): string[] {
   const out: string[] = [];
@@ -116,7 +104,7 @@ export function diffText(diff: NodeDiff, lang: Lang, all = false): string {
   const list = shown(diff, all);
   const out: string[] = [];
   if (list.length === 0) out.push(say(emptyMsg(diff)));
-  for (const g of groups(list)) {
+  for (const g of groupDifferences(list)) {
     out.push(
       g.cause
         ? `${say({ key: `cause.${g.cause}.title` })} (${g.cause}):`

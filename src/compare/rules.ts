@@ -3,14 +3,13 @@ import type { NftElement } from '../parsers/nft/facts';
 import type { IptablesRule } from '../parsers/iptables-save/facts';
 import { cite, type Side } from './side';
 import { put, type Facts } from './keyed';
+import { NO_ENDPOINTS, PRESENT } from './types';
 
 /**
  * A Service as kube-proxy's rules hold it, by identity (protocol, port, ClusterIP or external
  * address; a NodePort by protocol and port), never by the node's own addresses. The value is the
  * Service's name when the rules give it, or `no endpoints` where kube-proxy rejects or drops.
  */
-export const NO_ENDPOINTS = 'no endpoints';
-export const PRESENT = 'present';
 
 export const serviceKey = (proto: string, address: string, port: string) =>
   `Service ${proto.toLowerCase()}/${address.includes(':') ? `[${address}]` : address}:${port}`;

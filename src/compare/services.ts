@@ -1,8 +1,8 @@
 import type { Side } from './side';
 import { compareKeyed, type Fact, type Facts } from './keyed';
-import { NO_ENDPOINTS, readIptablesServices, readNftServices, showsServiceRules } from './rules';
+import { readIptablesServices, readNftServices, showsServiceRules } from './rules';
 import { readIpvsServices, showsIpvs } from './ipvs';
-import type { Compared } from './types';
+import { NO_ENDPOINTS, type Compared } from './types';
 
 /** Served or not is what counts: the name is shown, but one datapath names it and another not. */
 const served = (f: Fact): Fact => ({ ...f, same: f.value === NO_ENDPOINTS ? 'none' : 'served' });

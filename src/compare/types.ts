@@ -20,6 +20,11 @@ export const DIFF_KINDS = [
 ] as const;
 export type DiffKind = (typeof DIFF_KINDS)[number];
 
+/** A Service's value where its rules send nowhere (kube-proxy rejects or drops). */
+export const NO_ENDPOINTS = 'no endpoints';
+/** A Service's or virtual server's value where its rules give no name but send somewhere. */
+export const PRESENT = 'present';
+
 export interface Difference {
   kind: DiffKind;
   /** Stable, language-neutral (`net.ipv4.tcp_tw_recycle`, `module ip_vs`, `NodePort tcp/31610`). */

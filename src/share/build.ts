@@ -50,7 +50,7 @@ export function shareableState(tree: TreeId, state: WizardState): WizardState {
 function goodOf(good: GoodNode | undefined, known: (step: string) => boolean) {
   if (!good) return undefined;
   const pastes = Object.fromEntries(
-    Object.entries(good.pastes).filter(([id, text]) => known(id) && text.trim() !== ''),
+    Object.entries(good.pastes).filter(([id, text]) => known(id) && /\S/.test(text)),
   );
   if (Object.keys(pastes).length === 0) return undefined;
   return { ...(good.name ? { name: good.name } : {}), pastes };

@@ -148,7 +148,7 @@ export function assessTreeOffThread(tree: TreeId, state: WizardState): Promise<T
   // The node that works: each paste held under `good:<step>`, the name its lines are cited by.
   const good: Record<string, number> = {};
   for (const [step, text] of Object.entries(state.good?.pastes ?? {})) {
-    if (!text.trim()) continue;
+    if (!/\S/.test(text)) continue; // not trim(): it copies a 40 MB paste
     const held = hold(text, goodSource(step));
     good[step] = held.paste;
     parsing.push(held.views);

@@ -1,5 +1,5 @@
 import type { Comparison } from '../../diagnosis/comparison';
-import type { Difference } from '../../compare/types';
+import { groupDifferences } from '../../compare/groups';
 import { labelOf, valueOf } from '../../compare/labels';
 import type { Msg } from '../../engine/types';
 import { useT } from '../useT';
@@ -21,7 +21,7 @@ export function ComparisonView({
 }) {
   const { t, tm } = useT();
   const say = (m: Msg | string) => (typeof m === 'string' ? m : tm(m));
-  const groups = groupsOf(c.differences);
+  const groups = groupDifferences(c.differences, true);
   const good = goodName ? t('compareUi.goodNamed', { name: goodName }) : t('compareUi.good');
   return (
     <section className="comparison" data-testid="comparison" aria-labelledby="comparison-title">
@@ -102,16 +102,4 @@ export function ComparisonView({
       )}
     </section>
   );
-}
-
-/** Consecutive differences under one cause (or, unexplained, one kind) form a group. */
-function groupsOf(list: Difference[]): { cause: Difference['explainedBy']; items: Difference[] }[] {
-  const out: { cause: Difference['explainedBy']; items: Difference[] }[] = [];
-  for (const d of list) {
-    const last = out.at(-1);
-    if (last && last.cause === d.explainedBy && (d.explainedBy || last.items[0]!.kind === d.kind))
-      last.items.push(d);
-    else out.push({ cause: d.explainedBy, items: [d] });
-  }
-  return out;
 }

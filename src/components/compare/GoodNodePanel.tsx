@@ -32,6 +32,8 @@ export function GoodNodePanel({
   const [text, setText] = useState(good?.pastes[GOOD_ALL] ?? '');
   const [name, setName] = useState(good?.name ?? '');
   const read = Object.values(views).flat();
+  // Not `text.trim()`: that copies a 40 MB paste on every render.
+  const filled = /\S/.test(text);
   return (
     <section className="panel good-node" data-testid="good-node" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('compareUi.addTitle')}</h2>
@@ -48,7 +50,7 @@ export function GoodNodePanel({
         className="good-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!text.trim()) return;
+          if (!filled) return;
           const n = name.trim();
           // Outputs kept step by step stay; this box is the node's collector run.
           onSave({ ...(n ? { name: n } : {}), pastes: { ...good?.pastes, [GOOD_ALL]: text } });
@@ -67,12 +69,7 @@ export function GoodNodePanel({
         <label htmlFor={`${id}-paste`}>{t('compareUi.paste')}</label>
         <PasteArea id={`${id}-paste`} testId="good-paste" rows={8} text={text} onText={setText} />
         <div className="row">
-          <button
-            type="submit"
-            className="primary"
-            data-testid="good-compare"
-            disabled={!text.trim()}
-          >
+          <button type="submit" className="primary" data-testid="good-compare" disabled={!filled}>
             {t('compareUi.compare')}
           </button>
           {good && (

@@ -27,7 +27,7 @@ export function GoodStepPaste({
   const [text, setText] = useState(kept);
   const save = (value: string) => {
     const pastes = { ...good?.pastes };
-    if (value.trim()) pastes[step] = value;
+    if (/\S/.test(value)) pastes[step] = value;
     else delete pastes[step];
     const name = good?.name;
     onSave(
