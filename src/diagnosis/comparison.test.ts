@@ -34,6 +34,19 @@ describe('the comparison in the Markdown export', () => {
     expect(md).not.toContain('| What |');
   });
 
+  it('outputs of different commands on the two nodes: nothing compared, not "no difference"', () => {
+    const bad = parsePaste('# iptables-save\n*filter\n:FORWARD DROP [0:0]\nCOMMIT\n', 'rules');
+    const compared = compareWithGood(parsePaste(working, 'good:*'), bad)!;
+    expect(compared.comparison.compared).toEqual([]);
+    const md = diagnosisToMarkdown(
+      diagnose('nodeport-one-node', bad, {}, 'en'),
+      'en',
+      compared.comparison,
+    );
+    expect(md).toContain('Nothing was compared');
+    expect(md).not.toContain('show no difference');
+  });
+
   it('nothing readable from the node that works: no comparison at all', () => {
     expect(compareWithGood(parsePaste('garbage \u001b[31m\r\n', 'good:*'), [])).toBeNull();
     expect(compareWithGood([], parsePaste(failing, 'kernel'))).toBeNull();

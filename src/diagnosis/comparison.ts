@@ -1,6 +1,6 @@
 import type { CauseId } from '../catalog/causes';
 import { causeSummary, compareNodes, shown } from '../compare';
-import type { Coverage, Difference, NodeDiff, Shared } from '../compare/types';
+import type { Coverage, DiffKind, Difference, NodeDiff, Shared } from '../compare/types';
 import type { SectionResult } from '../parsers/registry';
 
 /**
@@ -14,6 +14,8 @@ export interface Comparison {
   noise: number;
   coverage: Coverage[];
   against: { cause: CauseId; shared: Shared[] }[];
+  /** The kinds read on both nodes; none: nothing could be set against the other. */
+  compared: DiffKind[];
 }
 
 export function comparisonOf(diff: NodeDiff): Comparison {
@@ -23,6 +25,7 @@ export function comparisonOf(diff: NodeDiff): Comparison {
     noise: diff.differences.length - differences.length,
     coverage: diff.coverage,
     against: causeSummary(diff).against,
+    compared: diff.compared ?? [],
   };
 }
 

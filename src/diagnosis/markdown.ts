@@ -65,7 +65,8 @@ function comparisonTable(c: Comparison, lang: Lang, goodName?: string): string[]
   const say = (m: Msg | string) => (typeof m === 'string' ? m : tMsg(lang, m));
   const good = goodName ? t('compareUi.goodNamed', { name: goodName }) : t('compareUi.good');
   const out = [`## ${t('compareUi.title')}`, ''];
-  if (c.differences.length === 0) out.push(t('compare.noDifference'), '');
+  if (c.differences.length === 0)
+    out.push(t(c.compared.length > 0 ? 'compare.noDifference' : 'compare.nothingCompared'), '');
   else {
     out.push(
       `| ${t('compareUi.what')} | ${t('compareUi.here')} | ${cell(good)} | ${t('compareUi.explains')} |`,

@@ -28,7 +28,7 @@ export function ComparisonView({
       <h2 id="comparison-title">{t('compareUi.title')}</h2>
       {c.differences.length === 0 ? (
         <p className="none" data-testid="comparison-none">
-          {t('compare.noDifference')}
+          {t(c.compared.length > 0 ? 'compare.noDifference' : 'compare.nothingCompared')}
         </p>
       ) : (
         groups.map((g) => (
