@@ -11,6 +11,13 @@ export function showsIpvs(side: Side): boolean {
   return side.of('ipvsadm').some((p) => ['list', 'stats', 'rate'].includes(p.facts.format));
 }
 
+/** Whether a node pasted its whole IPVS table (the version header shows it is not a grep). */
+export function listsAllIpvs(side: Side): boolean {
+  return side
+    .of('ipvsadm')
+    .some((p) => p.facts.version !== null && ['list', 'stats', 'rate'].includes(p.facts.format));
+}
+
 /**
  * IPVS virtual servers by Service identity: a ClusterIP (or external) one by protocol, address
  * and port; a NodePort one, which kube-proxy binds to every node address, by protocol and port.

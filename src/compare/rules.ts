@@ -1,6 +1,6 @@
 import { elementTarget, kubeProxyTables, serviceName } from '../parsers/nft/kube-proxy';
 import type { NftElement } from '../parsers/nft/facts';
-import type { IptablesRule } from '../parsers/iptables-save/facts';
+import { showsWholeNat, type IptablesRule } from '../parsers/iptables-save/facts';
 import { cite, type Side } from './side';
 import { put, type Facts } from './keyed';
 import { NO_ENDPOINTS, PRESENT } from './types';
@@ -28,6 +28,23 @@ export function showsServiceRules(side: Side): boolean {
   return (
     side.of('iptables-save').some((p) => p.facts.tables.includes('nat')) ||
     side.of('nft').some((p) => kubeProxyTables(p.facts).length > 0)
+  );
+}
+
+/**
+ * Which nodes pasted every Service kube-proxy programmed, so that one missing there is missing
+ * from the node: a whole nat table (not a grep, not cut) of iptables mode, or the four maps of
+ * nftables mode. In IPVS mode the nat table matches ipsets and names no Service.
+ */
+export function listsAllServiceRules(side: Side): boolean {
+  return (
+    side
+      .of('iptables-save')
+      .some(
+        (p) =>
+          showsWholeNat(p.facts) &&
+          !p.facts.rules.some((r) => /--match-set KUBE-CLUSTER-IP\b/.test(r.text)),
+      ) || side.of('nft').some((p) => kubeProxyTables(p.facts).some((t) => t.mapsShown))
   );
 }
 

@@ -27,6 +27,21 @@ describe('Services and NodePorts', () => {
     expect(diff.differences.filter((d) => d.kind !== 'services')).toEqual([]);
   });
 
+  it('a grep or a cut dump on one node shows no Service missing, only a whole one does', () => {
+    const dump = generated('gen-iptables-save.mjs', ['--services', '40', '--seed', '7']);
+    const good = parsedText(dump, 'good.txt');
+    const lines = dump.split('\n');
+    const grep = lines.filter((l) => l.includes('orders/')).join('\n');
+    const cut = lines.slice(0, lines.indexOf('COMMIT') - 20).join('\n');
+    for (const bad of [grep, cut]) {
+      const diff = compareNodes(good, parsedText(bad, 'bad.txt'));
+      expect(shown(diff).filter((d) => d.kind === 'services' && d.bad === null)).toEqual([]);
+      // Nor the other way: the whole dump's extra Services are not the bad node's.
+      const back = compareNodes(parsedText(bad, 'good.txt'), good);
+      expect(shown(back).filter((d) => d.kind === 'services' && d.good === null)).toEqual([]);
+    }
+  });
+
   it('IPVS: virtual servers by Service identity, NodePorts by port across node addresses', () => {
     const good = gen('gen-ipvsadm.mjs', ['--services', '200', '--seed', '3'], 'good.txt');
     const bad = gen(

@@ -136,6 +136,7 @@ export default {
         'iptables could not show the {{table}} table: it holds rules made by nft. Paste `nft list ruleset` as well.',
       noRules:
         'No chains or rules found. Paste the output of `iptables-save` (or `iptables -t nat -S`).',
+      cut: 'The {{table}} table opened here never reaches its COMMIT: the paste was cut, so a rule missing from it proves nothing. Paste the whole `iptables-save` (as a file if the chat cuts it).',
       summary:
         '{{format}} output, {{rules}} rule(s) in {{chains}} chain declaration(s); tables: {{tables}}',
       summaryKubeProxy:

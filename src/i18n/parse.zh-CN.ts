@@ -132,6 +132,7 @@ export default {
       incompatible:
         'iptables 无法显示 {{table}} 表：其中有 nft 创建的规则。请同时粘贴 `nft list ruleset` 的输出。',
       noRules: '没有找到链或规则。请粘贴 `iptables-save`（或 `iptables -t nat -S`）的输出。',
+      cut: '从这里开始的 {{table}} 表没有到达 COMMIT：粘贴内容被截断了，因此其中缺少某条规则并不能说明什么。请粘贴完整的 `iptables-save` 输出（聊天工具截断时以文件形式发送）。',
       summary: '{{format}} 输出，{{chains}} 个链声明中共 {{rules}} 条规则；表：{{tables}}',
       summaryKubeProxy:
         '{{format}} 输出，{{rules}} 条规则；表：{{tables}}；kube-proxy：{{services}} 个 Service 链，{{nodePorts}} 个 NodePort，{{noEndpoints}} 条针对无 Endpoint 的 Service 的 REJECT',

@@ -73,10 +73,14 @@ export default {
         'the packet is {{state}}: nat chains were skipped (conntrack’s translation is not known)',
       unplacedRules:
         '{{n}} rule(s) of an `iptables -S` paste without `-t TABLE`: their table cannot be told, they are not walked',
+      cutTable:
+        '{{source}} was cut inside the {{table}} table (no COMMIT): a chain the cut may have shortened ends as unknown',
       assumedJumps:
         '{{source}} holds kube-proxy’s chains but not the built-in rules that jump to them (a grep of the dump?): the jumps kube-proxy always installs were assumed, marked “(assumed)” at line 0',
     },
     unknown: {
+      cutRest:
+        'the paste was cut inside the {{table}} table before its COMMIT: the rest of {{chain}} is not in it',
       fragmentRest:
         'the rest of {{table}} {{chain}} and its policy are not in the paste (a grep of the dump?)',
       addrNames:

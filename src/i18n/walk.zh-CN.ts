@@ -71,10 +71,13 @@ export default {
       noTable: '粘贴内容中没有 {{table}} 表',
       notNew: '数据包状态为 {{state}}：跳过了 nat 链（conntrack 的地址转换未知）',
       unplacedRules: '{{n}} 条 `iptables -S` 规则没有 `-t TABLE`：无法判断所属表，未参与走查',
+      cutTable:
+        '{{source}} 在 {{table}} 表内被截断（没有 COMMIT）：可能被截短的链在走查中以“未知”结束',
       assumedJumps:
         '{{source}} 含有 kube-proxy 的链，却没有跳转到这些链的内置规则（可能是 grep 过的导出）：已假定 kube-proxy 总会安装的跳转，标为“(assumed)”，行号为 0',
     },
     unknown: {
+      cutRest: '粘贴内容在 {{table}} 表的 COMMIT 之前被截断：其中没有 {{chain}} 的其余规则',
       fragmentRest:
         '粘贴内容中没有 {{table}} {{chain}} 的其余规则及其默认策略（可能是 grep 过的导出）',
       addrNames: '{{spec}} 不是可识别的地址（不带 -n 的 iptables -L 会打印名称）',

@@ -106,6 +106,22 @@ describe('kube-proxy iptables mode', () => {
     expect(r.branches.every((b) => b.masquerade)).toBe(true);
   });
 
+  it('a dump cut inside nat before its COMMIT: unknown where the cut may have shortened a chain', () => {
+    const lines = readPaste(`${COMBINE}/netns-ruleset.txt`).split('\n');
+    const p = packet('tcp 192.168.1.20:40000 -> 192.168.10.21:31657');
+    const node = { addresses: ['192.168.10.21'] };
+    // Cut just before the NodePort's rule: KUBE-NODEPORTS and KUBE-SERVICES go on past the cut.
+    const at = lines.findIndex((l) => l.includes('--dport 31657'));
+    const r = walk(inputsFromText(lines.slice(0, at).join('\n')), p, node);
+    expect(r.verdict).toBe('unknown');
+    expect(en(r.branches[0]!.unknown!)).toMatch(/^the paste was cut inside the nat table/);
+    expect(r.notes.map(en)).toContain(
+      'pasted was cut inside the nat table (no COMMIT): a chain the cut may have shortened ends as unknown',
+    );
+    // The whole dump: the same packet reaches its endpoints.
+    expect(walk(inputsFromText(lines.join('\n')), p, node).verdict).toBe('dnat');
+  });
+
   it('the kernel`s three prints of one ruleset walk alike (iptables-save, -L -n, -L -n -v)', () => {
     const forms = [
       'netns-iptables-save-nat.txt',

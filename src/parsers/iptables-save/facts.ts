@@ -35,6 +35,19 @@ export interface IptablesFacts {
   /** `# Warning: iptables-legacy tables present, ...` */
   legacyWarning: Cited | null;
   tables: string[];
+  /** Tables opened by `*table` whose COMMIT never came: the paste was cut inside them. */
+  cut: string[];
   chains: IptablesChain[];
   rules: IptablesRule[];
+}
+
+/**
+ * Whether the dump shows the whole nat table: its PREROUTING and POSTROUTING declared (a grep or
+ * one chain's listing has not) and not cut before its COMMIT. Only such a dump proves a rule absent.
+ */
+export function showsWholeNat(facts: IptablesFacts): boolean {
+  if (facts.cut.includes('nat')) return false;
+  const natChain = (name: string) =>
+    facts.chains.some((c) => c.name === name && (c.table === 'nat' || c.table === 'unknown'));
+  return natChain('PREROUTING') && natChain('POSTROUTING');
 }

@@ -7,6 +7,7 @@ import { claimsOnly, survivesHostileInput, textsMatch } from '../../testing/pars
 import { readTestData } from '../../testing/test-data';
 import { TEST_DATA } from '../../testing/test-data';
 import { parsePaste, type SectionResult } from '../registry';
+import { showsWholeNat } from './facts';
 import { iptablesSave } from './parser';
 import { ruleFields, tokenize } from './tokens';
 
@@ -95,6 +96,27 @@ describe('iptables-save: the benchmark generator, small', () => {
         proto: 'tcp',
         dport: expect.stringMatching(/^\d+$/),
       });
+  });
+
+  it('a dump cut before its COMMIT: the table is marked cut and the paste says so', () => {
+    const text = generate();
+    expect(facts(parsePaste(text, 'x')[0]).cut).toEqual([]);
+    // Cut in the middle of the nat table, as a chat's length limit cuts it.
+    const lines = text.split('\n');
+    const natEnd = lines.indexOf('COMMIT');
+    const cutText = lines.slice(0, Math.floor(natEnd / 2)).join('\n');
+    const r = parsePaste(cutText, 'x')[0]!;
+    expect(facts(r).cut).toEqual(['nat']);
+    expect(showsWholeNat(facts(r))).toBe(false);
+    const star = lines.indexOf('*nat') + 1;
+    expect(r.problems).toContainEqual({
+      line: star,
+      msg: { key: 'parse.iptables-save.cut', params: { table: 'nat' } },
+    });
+    // Two dumps, the first cut where the second starts: only the first table is cut.
+    const two = `${lines.slice(0, natEnd - 3).join('\n')}\n${text}`;
+    expect(facts(parsePaste(two, 'x')[0]).cut).toEqual(['nat']);
+    expect(showsWholeNat(facts(parsePaste(text, 'x')[0]))).toBe(true);
   });
 
   it('--format S: tables told apart by their policies', () => {

@@ -59,6 +59,9 @@ export const iptablesSave = defineParser<'iptables-save', IptablesFacts>({
     let pastPolicies = false; // a `-P` after `-A`/`-N` starts the next table of a multi-table `iptables -S`
     let backend: Cited<'nf_tables' | 'legacy'> | null = null;
     let legacyWarning: Cited | null = null;
+    // The `*table` line whose COMMIT has not come yet.
+    let open: { table: string; line: number } | null = null;
+    const cut: { table: string; line: number }[] = [];
     for (const l of lines) {
       const t = l.text;
       const c = t.charCodeAt(0);
@@ -103,12 +106,15 @@ export const iptablesSave = defineParser<'iptables-save', IptablesFacts>({
       const tab = TABLE.exec(t);
       if (tab) {
         saveSyntax = true;
+        if (open) cut.push(open);
+        open = { table: tab[1]!, line: l.n };
         block = newBlock(tab[1]!);
         pastPolicies = false;
         continue;
       }
       if (/^COMMIT\s*$/.test(t)) {
         saveSyntax = true;
+        open = null;
         block = newBlock(commandTable);
         continue;
       }
@@ -129,13 +135,23 @@ export const iptablesSave = defineParser<'iptables-save', IptablesFacts>({
       }
       if (t.trim() !== '') problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
     }
+    if (open) cut.push(open);
+    for (const c of cut) problems.push({ line: c.line, msg: msg(`${K}.cut`, { table: c.table }) });
     const { chains, rules, tables } = resolveTables(blocks);
     // iptables-nft with nothing of its own prints only the warning: the rules are all legacy.
     if (rules.length === 0 && chains.length === 0 && !legacyWarning)
       return reject(msg(`${K}.noRules`));
     // Bare `-A` lines (a grep) are `iptables -S` unless the echoed command was iptables-save.
     const format = saveSyntax || (!listSyntax && /save\b/.test(ctx.command ?? '')) ? 'save' : 'S';
-    const facts: IptablesFacts = { format, backend, legacyWarning, tables, chains, rules };
+    const facts: IptablesFacts = {
+      format,
+      backend,
+      legacyWarning,
+      tables,
+      cut: cut.map((c) => c.table),
+      chains,
+      rules,
+    };
     const params = {
       rules: rules.length,
       chains: chains.length,

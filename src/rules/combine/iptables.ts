@@ -46,6 +46,7 @@ function nftAsDump(f: NftFacts): IptablesFacts | null {
             : null,
           legacyWarning: null,
           tables: tables.map((t) => t.name),
+          cut: [],
           chains: f.chains.filter(mine).map((c) => ({
             table: c.table,
             name: c.name,
@@ -115,7 +116,15 @@ function fromListing(l: IptablesListFacts): IptablesFacts {
     line: c.line,
     text: c.text,
   }));
-  return { format: 'S', backend: null, legacyWarning: null, tables: [table], chains, rules };
+  return {
+    format: 'S',
+    backend: null,
+    legacyWarning: null,
+    tables: [table],
+    cut: [],
+    chains,
+    rules,
+  };
 }
 
 /** The table a listing without `-t` shows: filter by default, nat when only nat has its chains. */

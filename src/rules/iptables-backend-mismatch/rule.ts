@@ -96,7 +96,11 @@ function dumpsOf(ctx: RuleContext): Dump[] {
       header: facts.backend ? cite(source, facts.backend) : null,
       warning: facts.legacyWarning ? cite(source, facts.legacyWarning) : null,
       kube,
-      complete: facts.format === 'save' && pre !== undefined && facts.tables.includes('nat'),
+      complete:
+        facts.format === 'save' &&
+        pre !== undefined &&
+        facts.tables.includes('nat') &&
+        !facts.cut.includes('nat'),
       nat: facts.tables.includes('nat'),
       evidence: pre ? [cite(source, pre)] : [],
     });

@@ -49,6 +49,18 @@ describe(cause, () => {
     );
   });
 
+  it('does not call a dump cut before its COMMIT proof of absence', () => {
+    const cut = nat('31710').split('\n');
+    // The chat cut the paste after KUBE-SERVICES' jump: KUBE-NODEPORTS' rules were further down.
+    const reordered = [...cut.slice(0, 11), cut[12]].join('\n');
+    expect(verdictOf(diagnoseTexts({ nat: reordered }, { port: '31710' }), cause)).toBe(
+      'no-evidence',
+    );
+    expect(
+      verdictOf(diagnoseTexts({ nat: `${reordered}\nCOMMIT\n` }, { port: '31710' }), cause),
+    ).toBe('found:high');
+  });
+
   it('rules it out when the port is in KUBE-NODEPORTS', () => {
     expect(verdictOf(diagnoseTexts({ nat: nat('31710') }, { port: '31710' }), cause)).toBe(
       'ruled-out',

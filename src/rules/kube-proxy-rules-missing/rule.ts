@@ -8,7 +8,7 @@ import {
   type RuleResult,
 } from '../rule';
 import type { Evidence } from '../../engine/types';
-import type { IptablesFacts } from '../../parsers/iptables-save/facts';
+import { showsWholeNat, type IptablesFacts } from '../../parsers/iptables-save/facts';
 import { findService, ipvsTables, portOf, vipTarget } from '../combine/ipvs';
 import { iptablesDumps } from '../combine/iptables';
 import { forAddress, forNodePort, kubeProxyNft } from '../combine/nft';
@@ -187,10 +187,8 @@ function nodePortRules(facts: IptablesFacts, port: string | undefined): Verdict 
   const hasKube =
     facts.chains.some((c) => c.name.startsWith('KUBE-')) ||
     natLike.some((r) => r.chain.startsWith('KUBE-'));
-  // A whole nat table, not one chain of it (`iptables -t nat -L PREROUTING`).
-  const natChain = (name: string) =>
-    facts.chains.some((c) => c.name === name && (c.table === 'nat' || c.table === 'unknown'));
-  const fullNat = natChain('PREROUTING') && natChain('POSTROUTING');
+  // A whole nat table, not one chain of it (`iptables -t nat -L PREROUTING`) nor a cut paste.
+  const fullNat = showsWholeNat(facts);
   if (!hasKube) return fullNat ? { kind: 'no-kube-chains' } : { kind: 'unknown' };
   if (!port) return { kind: 'unknown' };
   const forPort = facts.rules.filter((r) => r.chain === 'KUBE-NODEPORTS' && r.dport === port);

@@ -128,7 +128,10 @@ export function impliedRules(
     for (const [builtin, jumps] of Object.entries(JUMPS[table]!)) {
       const missing = jumps.filter((j) => present.has(j.chain) && !jumpsFrom(builtin, j.chain));
       for (const j of missing) implied.push(jump(table, builtin, 'start', j.text, j.chain));
-      if (REST_UNKNOWN.has(`${table} ${builtin}`)) implied.push(rest(table, builtin));
+      if (REST_UNKNOWN.has(`${table} ${builtin}`))
+        implied.push(
+          unknownEnd(table, builtin, msg('walk.unknown.fragmentRest', { table, chain: builtin })),
+        );
     }
   }
   return {
@@ -148,10 +151,9 @@ export function impliedRules(
   }
 }
 
-/** The end of a built-in chain the grep left out: its other rules and its policy. */
-function rest(table: string, chain: string): ImpliedRule {
+/** The end of a chain the paste left out (a grep, a cut): its other rules and its policy. */
+export function unknownEnd(table: string, chain: string, why: Msg): ImpliedRule {
   const text = `${ASSUMED} -A ${chain} …`;
-  const why = msg('walk.unknown.fragmentRest', { table, chain });
   return {
     table,
     chain,

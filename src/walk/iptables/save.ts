@@ -3,6 +3,7 @@ import type { IptablesFacts, IptablesRule } from '../../parsers/iptables-save/fa
 import type { Program } from '../program';
 import type { PastedChain, RuleReader } from './build';
 import { buildProgram } from './build';
+import { cutEnds } from './cut';
 import { impliedRules } from './fragment';
 import { readSaveRule } from './save-rule';
 import type { IpSets } from './sets';
@@ -55,7 +56,9 @@ function compile(facts: IptablesFacts, source: string, sets: IpSets): Program {
   // A grep of the dump: kube-proxy's chains without the built-in rules that lead to them.
   const fragment = impliedRules(facts.chains, rules, source, sets);
   notes.push(...fragment.notes);
-  return buildProgram(tables, chains, rules, reader, notes, false, fragment.implied);
+  const cut = cutEnds(facts.cut, facts.chains, rules);
+  for (const table of facts.cut) notes.push(msg('walk.note.cutTable', { source, table }));
+  return buildProgram(tables, chains, rules, reader, notes, false, [...fragment.implied, ...cut]);
 }
 
 /**
