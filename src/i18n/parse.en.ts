@@ -59,8 +59,6 @@ export default {
         'ipvsadm could not talk to IPVS: the ip_vs kernel module is not loaded on this node (or the command ran without root). Paste `lsmod | grep ip_vs` and the kube-proxy log.',
       dmesgDenied:
         'dmesg refused to read the kernel log (kernel.dmesg_restrict). Run `sudo dmesg -T`, or `journalctl -k`.',
-      netstatSockets:
-        'This is the socket list of `netstat -an`. Paste `ss -tanp` for sockets, or `netstat -s` for the kernel counters.',
       ethtoolOther:
         'This is `ethtool IFACE` (link settings) or `ethtool -S` (statistics). Paste `ethtool -k IFACE` for the offload features.',
       routeN:

@@ -58,8 +58,6 @@ export default {
         'ipvsadm 无法访问 IPVS：该节点没有加载 ip_vs 内核模块（或者命令没有以 root 运行）。请粘贴 `lsmod | grep ip_vs` 和 kube-proxy 日志。',
       dmesgDenied:
         'dmesg 拒绝读取内核日志（kernel.dmesg_restrict）。请运行 `sudo dmesg -T` 或 `journalctl -k`。',
-      netstatSockets:
-        '这是 `netstat -an` 的套接字列表。查看套接字请粘贴 `ss -tanp`，查看内核计数器请粘贴 `netstat -s`。',
       ethtoolOther:
         '这是 `ethtool 网卡名`（链路设置）或 `ethtool -S`（统计）。查看卸载特性请粘贴 `ethtool -k 网卡名`。',
       routeN:

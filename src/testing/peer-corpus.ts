@@ -256,10 +256,15 @@ export const FAMILIES: Family[] = [
     nearMiss: /^parse\.nearMiss\.netstatI$/,
   },
   {
-    name: 'netstat (sockets), /proc/net/tcp',
-    files: /\/netstat-old\.out$|\/net_tcp$/,
+    name: 'netstat (sockets)',
+    files: /\/netstat-old\.out$/,
     kind: 'ss',
-    nearMiss: /^parse\.nearMiss\.(?:netstatSockets|procNetTcp)$/,
+  },
+  {
+    name: '/proc/net/tcp',
+    files: /\/net_tcp$/,
+    kind: 'ss',
+    nearMiss: /^parse\.nearMiss\.procNetTcp$/,
   },
   {
     // Read as ip-addr since ifconfig states the same MTUs and addresses.

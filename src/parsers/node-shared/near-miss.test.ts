@@ -28,11 +28,6 @@ describe('node near misses: what to paste instead', () => {
     ],
     ['dmesg: read kernel buffer failed: Operation not permitted', 'kernel-log', 'dmesgDenied'],
     [
-      '$ netstat -np | grep 10.121.101.22\ntcp        0      0 10.21.45.8:48320        10.121.101.22:12002     TIME_WAIT   -                   \ntcp        0      0 10.21.45.8:59179        10.121.101.22:12002     TIME_WAIT   -                   ',
-      'ss',
-      'netstatSockets',
-    ],
-    [
       'Settings for eth0:\n\tSupported ports: [ TP ]\n\tSpeed: 1000Mb/s',
       'ethtool-k',
       'ethtoolOther',

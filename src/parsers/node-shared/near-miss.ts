@@ -43,14 +43,6 @@ export const NODE_NEAR_MISSES: {
     msg: { key: 'parse.nearMiss.dmesgDenied' },
   },
   {
-    // `netstat -ant`: `tcp        0      0 10.21.45.8:48320        10.121.101.22:12002     TIME_WAIT`
-    kind: 'ss',
-    detect: (head) =>
-      head.some((l) => /^\s*Proto Recv-Q Send-Q Local Address\s+Foreign Address/.test(l.text)) ||
-      most(head, /^\s*(?:tcp6?|udp6?)\s+\d+\s+\d+\s+\S+:\S+\s+\S+:\S+(?:\s+[A-Z_0-9]+)?/),
-    msg: { key: 'parse.nearMiss.netstatSockets' },
-  },
-  {
     // `ethtool IFACE`, `ethtool -S`, `ethtool -m` (`Identifier  : 0x03 (SFP)`).
     kind: 'ethtool-k',
     detect: (head) =>

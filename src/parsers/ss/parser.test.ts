@@ -52,6 +52,64 @@ describe('ss', () => {
     expect(t.examples['SYN-RECV']?.map((e) => e.line)).toEqual([3, 4]);
   });
 
+  it("netstat's socket list: listeners with their programs (kubernetes#104875)", () => {
+    const s = one(local('netstat-antp-grep-kube-proxy-listeners.txt'));
+    const f = factsOf(s, 'ss');
+    expect(s.status).toBe('parsed');
+    expect(f.format).toBe('sockets');
+    expect(f.states).toEqual({ LISTEN: 7 });
+    expect(f.listeners.map((l) => l.port)).toEqual([
+      '26032',
+      '29488',
+      '30000',
+      '38000',
+      '23091',
+      '33140',
+      '33493',
+    ]);
+    expect(f.listeners[0]).toMatchObject({
+      netid: 'tcp',
+      local: '0.0.0.0:26032',
+      process: 'kube-proxy',
+      pid: 949,
+      line: 2,
+    });
+  });
+
+  it("netstat run as a user: its notes read past, '-' is no program (kubernetes#11114)", () => {
+    const s = one(local('netstat-vpln-not-root.txt'));
+    expect(s.status).toBe('parsed');
+    expect(s.problems).toEqual([]);
+    const f = factsOf(s, 'ss');
+    expect(f.listeners).toHaveLength(11);
+    expect(f.listeners[3]).toMatchObject({ local: ':::22', port: '22', process: null, pid: null });
+  });
+
+  it('netstat -anp: TCP states in ss spelling, UDP without state, UNIX sockets read past', () => {
+    const f = factsOf(
+      one(
+        [
+          'Active Internet connections (servers and established)',
+          'Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name    ',
+          'tcp        0      0 0.0.0.0:111             0.0.0.0:*               LISTEN      1/systemd',
+          'tcp        0      0 10.21.45.8:48320        10.121.101.22:12002     TIME_WAIT   -                   ',
+          'tcp6       0      0 :::30046                :::*                    LISTEN      9651/kube-proxy ',
+          'tcp        0      0 10.0.0.5:22             10.0.0.9:51000          ESTABLISHED 0          23584      872/sshd: root@pts',
+          'udp        0      0 200.4.30.128:68         0.0.0.0:*                           903/NetworkManager',
+          'Active UNIX domain sockets (servers and established)',
+          'Proto RefCnt Flags       Type       State         I-Node PID/Program name    Path',
+          'unix  2      [ ACC ]     STREAM     LISTENING      18438 1/systemd           /run/lvm/lvmpolld.socket',
+        ].join('\n'),
+      ),
+      'ss',
+    );
+    expect(f.states).toEqual({ LISTEN: 2, 'TIME-WAIT': 1, ESTAB: 1, UNCONN: 1 });
+    expect(f.listeners.map((l) => [l.port, l.process, l.pid])).toEqual([
+      ['111', 'systemd', 1],
+      ['30046', 'kube-proxy', 9651],
+    ]);
+  });
+
   it('a `netstat | uniq -c` state histogram: netstat names in ss spelling', () => {
     const s = one(local('netstat-ant-uniq-c-fin-wait1-syn-recv.txt'));
     const f = factsOf(s, 'ss');

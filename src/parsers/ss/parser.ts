@@ -11,6 +11,18 @@ const HEADER = /^\s*(Netid\s+)?State\s+Recv-Q\s+Send-Q\s+Local Address:Port\s+Pe
 const ROW = new RegExp(
   `^\\s*(?:(tcp|udp|raw|u_str|u_dgr|u_seq|nl|p_raw|p_dgr|icmp6|sctp|tcp6|udp6|mptcp|v_str|v_dgr|xdp)\\s+)?(${STATES})\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\S+)(?:\\s+(.*))?$`,
 );
+/**
+ * `netstat -an[p]`'s socket row: `tcp6  0  0 :::30046  :::*  LISTEN  9651/kube-proxy`; UDP
+ * rows have no state, `-e` adds the user and inode before the program.
+ */
+const NETSTAT_ROW =
+  /^\s*(tcp6?|udp6?|udpl6?|raw6?|sctp6?)\s+(\d+)\s+(\d+)\s+(\S+:\S*)\s+(\S+:\S*)(?:\s+([A-Z][A-Z_0-9]+))?(?:\s+\S+\s+\d+)?(?:\s+((\d+)\/(\S.*?)|-))?\s*$/;
+const NETSTAT_HEADER =
+  /^\s*(?:Proto Recv-Q Send-Q Local Address|Active Internet connections|\((?:Not all processes could be identified|No info could be read for "-p")|netstat: no support for)/;
+/** The command itself pasted without a prompt (`netstat -antp | grep kube-pr`). */
+const BARE_COMMAND = /^\s*(?:sudo\s+)?(?:netstat|ss)\s+-\w+/;
+/** netstat's UNIX-domain part: other sockets, read past. */
+const NETSTAT_UNIX = /^\s*(?:Active UNIX domain sockets|Proto RefCnt Flags|unix\s+\d+\s+\[)/;
 const TOTAL = /^\s*Total:\s+(\d+)/;
 const TCP_SUMMARY = /^\s*TCP:\s+(\d+)\s+\(([^)]*)\)/;
 const TRANSPORT = /^\s*(RAW|UDP|TCP|INET|FRAG)\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
@@ -59,10 +71,10 @@ export const ss = defineParser<'ss', SsFacts>({
       const t = l.text;
       if (t.length > MAX_LINE) continue;
       if (HEADER.test(t) || TCP_SUMMARY.test(t) || TRANSPORT_HEADER.test(t)) return true;
-      if (ROW.test(t)) rows += 1;
+      if (ROW.test(t) || netstatRow(t)) rows += 1;
+      else if (NETSTAT_HEADER.test(t)) return true;
     }
     if (rows >= 1 && rows * 2 >= head.length) return true;
-    // `netstat -an`'s own socket list is a near miss (paste `ss -tan`); its state histogram is not.
     return isHistogram(head, ctx.command);
   },
   parse(lines, ctx) {
@@ -83,20 +95,22 @@ export const ss = defineParser<'ss', SsFacts>({
         continue;
       }
       const r = ROW.exec(t);
-      if (r) {
-        const state = r[2]!;
+      const n = r ? null : netstatRow(t);
+      if (r || n) {
+        const state = r ? r[2]! : n!.state;
         total += 1;
         states[state] = (states[state] ?? 0) + 1;
         const ex = (examples[state] ??= []);
         if (ex.length < EXAMPLES) ex.push(cite(state, l));
         last = null;
         if (state === 'LISTEN' && listeners.length < MAX_LISTENERS) {
-          last = listener(r, l);
+          last = r ? listener(r, l) : { ...n!.listener, line: l.n, text: t };
           listeners.push(last);
         }
         continue;
       }
-      if (HEADER.test(t) || TRANSPORT_HEADER.test(t)) continue;
+      if (HEADER.test(t) || TRANSPORT_HEADER.test(t) || NETSTAT_HEADER.test(t)) continue;
+      if (NETSTAT_UNIX.test(t) || BARE_COMMAND.test(t)) continue;
       // `ss -p` wraps `users:((...))` onto the next line when the terminal is narrow.
       const u = USERS.exec(t);
       if (u && /^\s*(?:users:|timer:|uid:|ino:|skmem:|cubic|\\)/.test(t)) {
@@ -177,7 +191,7 @@ function parseHistogram(lines: Line[]): ParseOutcome<SsFacts> {
       // or the command itself pasted without a prompt
       if (
         !/^\s*(?:\d+\s+)?(?:TOTAL\s+\d+|State|Foreign|established\)|servers\))\s*$/i.test(t) &&
-        !/^\s*(?:sudo\s+)?(?:netstat|ss)\s+-\w+.*\|/.test(t)
+        !BARE_COMMAND.test(t)
       )
         problems.add(l.n, 'badLine');
       continue;
@@ -196,6 +210,31 @@ function parseHistogram(lines: Line[]): ParseOutcome<SsFacts> {
     summary: null,
   };
   return accept(facts, problems.done(), summaryMsg(facts));
+}
+
+/** A netstat socket row in ss's terms: its state (UDP's none is UNCONN) and, listening, its listener. */
+function netstatRow(
+  t: string,
+): { state: string; listener: Omit<Listener, 'line' | 'text'> } | null {
+  if (t.length > MAX_LINE) return null;
+  const m = NETSTAT_ROW.exec(t);
+  if (!m) return null;
+  const state = m[6] ? socketState(m[6]) : m[1]!.startsWith('udp') ? 'UNCONN' : null;
+  if (!state) return null;
+  const local = m[4]!;
+  return {
+    state,
+    listener: {
+      netid: m[1]!,
+      local,
+      port: local.slice(local.lastIndexOf(':') + 1),
+      recvQ: Number(m[2]),
+      sendQ: Number(m[3]),
+      // netstat cuts program names at 15 characters; the pid is whole.
+      process: m[9] ? m[9].trim() : null,
+      pid: m[8] ? Number(m[8]) : null,
+    },
+  };
 }
 
 function listener(r: RegExpExecArray, l: Line): Listener {
