@@ -129,6 +129,8 @@ export default {
         reuseOff: 'conn_reuse_mode is 0.',
         noConntrack:
           'conn_reuse_mode is 1 but net.ipv4.vs.conntrack is 0, so the drop does not happen.',
+        leftByKubeProxy:
+          'kube-proxy (IPVS mode) says it cannot set conn_reuse_mode because it reads the kernel as older than 4.1 (typically CentOS 7 with 3.10, which has the setting at its default 1): it stays 1, with the vs.conntrack=1 kube-proxy always sets, so SYNs that reuse a source port are dropped and retried after 1 s. Paste `sysctl net.ipv4.vs.conn_reuse_mode` to confirm.',
       },
       fix: {
         migrate:
@@ -277,6 +279,8 @@ export default {
         present: 'Cilium on this node has {{n}} frontend(s) for {{what}}.',
         missing:
           "Cilium's service table on this node ({{n}} frontends) has none for {{what}}: its agent has not programmed the Service here.",
+        missingListed:
+          "The pasted Services include {{what}}, but Cilium's whole service table on this node ({{n}} frontends, other Services of the same list among them) has no frontend for it: the agent has not programmed it here (or the two pastes are from different moments).",
       },
       fix: {
         restart: "restart the node's Cilium agent; it rewrites the service map from the API:",

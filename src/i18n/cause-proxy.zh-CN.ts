@@ -125,6 +125,8 @@ export default {
         fixedKernel: '内核 {{release}}（5.9 及以上）复用连接时不再丢 SYN。',
         reuseOff: 'conn_reuse_mode 为 0。',
         noConntrack: 'conn_reuse_mode 为 1，但 net.ipv4.vs.conntrack 为 0，不会发生丢包。',
+        leftByKubeProxy:
+          'kube-proxy（IPVS 模式）报告无法设置 conn_reuse_mode，因为它认为内核低于 4.1（典型是 CentOS 7 的 3.10 内核，该参数已回移植且默认为 1）：它保持为 1，加上 kube-proxy 总会设置的 vs.conntrack=1，复用源端口的 SYN 会被丢弃，1 秒后才重传。请粘贴 `sysctl net.ipv4.vs.conn_reuse_mode` 确认。',
       },
       fix: {
         migrate:
@@ -258,6 +260,8 @@ export default {
         present: '本节点的 Cilium 有 {{n}} 个 {{what}} 的前端。',
         missing:
           '本节点 Cilium 的服务表（{{n}} 个前端）中没有 {{what}}：它的 agent 没有在这里配置该 Service。',
+        missingListed:
+          '粘贴的 Service 中有 {{what}}，但本节点 Cilium 的完整服务表（{{n}} 个前端，其中包含同一列表中的其他 Service）没有它的前端：agent 没有在这里配置它（或两份粘贴来自不同时刻）。',
       },
       fix: {
         restart: '重启该节点的 Cilium agent；它会根据 API 重写服务映射：',

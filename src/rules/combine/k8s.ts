@@ -24,6 +24,8 @@ export interface ServiceRow {
   clusterIP: string;
   /** Service ports (not node ports). */
   ports: number[];
+  /** Node ports (`80:30080/TCP` → 30080), for NodePort and LoadBalancer Services. */
+  nodePorts: number[];
   evidence: Evidence;
 }
 
@@ -166,6 +168,10 @@ export function serviceRows(ctx: RuleContext): ServiceRow[] {
             .split(',')
             .map((p) => Number(/^(\d+)/.exec(p)?.[1]))
             .filter((n) => n > 0),
+          nodePorts: ports
+            .split(',')
+            .map((p) => Number(/^\d+:(\d+)\//.exec(p)?.[1]))
+            .filter((n) => n > 0),
           evidence: cite(source, r),
         });
       }
@@ -180,6 +186,9 @@ export function serviceRows(ctx: RuleContext): ServiceRow[] {
         name: o.name,
         clusterIP: ip.value,
         ports: o.service.ports.map((p) => p.port).filter((p): p is number => p !== null),
+        nodePorts: o.service.ports
+          .map((p) => p.nodePort)
+          .filter((p): p is number => typeof p === 'number' && p > 0),
         evidence: cite(source, ip),
       });
     }

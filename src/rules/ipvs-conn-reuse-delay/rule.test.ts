@@ -30,4 +30,34 @@ describe(cause, () => {
       'net.ipv4.vs.conn_reuse_mode = 1\nnet.ipv4.ip_forward = 1\nnet.ipv4.tcp_keepalive_time = 7200\n';
     expect(verdict({ only })).toBe('found:low');
   });
+
+  // `kubectl -n kube-system logs kube-proxy-k2czv` from a public Chinese kubeadm tutorial
+  // (kube-proxy v1.20.0 switched to IPVS on CentOS 7): kube-proxy reads the kernel as older than
+  // 4.1 and leaves conn_reuse_mode at the kernel's default 1.
+  const kubeProxyLog = [
+    'I0419 23:30:01.745285       1 server_others.go:258] Using ipvs Proxier.',
+    "E0419 23:30:01.745595       1 proxier.go:389] can't set sysctl net/ipv4/vs/conn_reuse_mode, kernel version must be at least 4.1",
+    'W0419 23:30:01.745720       1 proxier.go:445] IPVS scheduler not specified, use rr by default',
+    'I0419 23:30:01.745915       1 server.go:650] Version: v1.20.0',
+    '',
+  ].join('\n');
+
+  it('finds it from kube-proxy saying it left conn_reuse_mode alone on an old kernel', () => {
+    expect(verdict({ kubeProxyLog })).toBe('found:medium');
+    // The structured form of later kube-proxy versions says the same.
+    const structured =
+      'E0301 10:00:00.000000       1 proxier.go:377] "Can\'t set sysctl, kernel version doesn\'t satisfy minimum version requirements" sysctl="net/ipv4/vs/conn_reuse_mode" minimumKernelVersion="4.1"\n';
+    expect(verdict({ structured })).toBe('found:medium');
+  });
+
+  it('lets a pasted sysctl or a fixed kernel overrule the log', () => {
+    expect(verdict({ kubeProxyLog, off })).toBe('ruled-out');
+    expect(verdict({ kubeProxyLog, u: uname('5.10.0-28-amd64') })).toBe('not-applicable');
+  });
+
+  it('does not take the old hard failure (no such sysctl at all) for it', () => {
+    const failed =
+      "F0828 10:00:00.000000       1 server.go:495] can't set sysctl net/ipv4/vs/conn_reuse_mode: open /proc/sys/net/ipv4/vs/conn_reuse_mode: no such file or directory\n";
+    expect(verdict({ failed })).toBe('no-evidence');
+  });
 });

@@ -1,10 +1,30 @@
-import { cite, defineRule, finding, noEvidence, notApplicable, ruledOut } from '../rule';
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  notApplicable,
+  ruledOut,
+  type RuleContext,
+  type RuleResult,
+} from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 import { kernelOf, olderThan } from '../combine/kernel';
 
 const K = 'cause.ipvs-conn-reuse-delay.verdict';
 /** torvalds/linux d752c3645717 ("ipvs: allow connection reuse for unconfirmed conntrack"), in 5.9. */
 const FIXED_IN: [number, number] = [5, 9];
+/**
+ * kube-proxy (IPVS mode, 1.18+) declining to set conn_reuse_mode=0 because it reads the kernel as
+ * older than 4.1 (CentOS 7's 3.10, which has the sysctl backported at its default 1): klog's
+ * `can't set sysctl net/ipv4/vs/conn_reuse_mode, kernel version must be at least 4.1`, or the
+ * structured `"Can't set sysctl, kernel version doesn't satisfy minimum version requirements"
+ * sysctl="net/ipv4/vs/conn_reuse_mode"`. Not the older hard failure (`... no such file or
+ * directory`), where kube-proxy stops and there is no such sysctl at all.
+ */
+const LEFT_AT_DEFAULT = /can[’']t set sysctl\b/i;
+const CONN_REUSE = /net\/ipv4\/vs\/conn_reuse_mode/;
+const KERNEL_TOO_OLD = /kernel version/i;
 
 /**
  * conn_reuse_mode=1 with vs.conntrack=1 (kube-proxy sets it) on kernels before 5.9: a new
@@ -13,7 +33,7 @@ const FIXED_IN: [number, number] = [5, 9];
  */
 export default defineRule({
   cause: 'ipvs-conn-reuse-delay',
-  needs: ['sysctl', 'uname'],
+  needs: ['sysctl', 'uname', 'kube-proxy-log'],
   check(ctx) {
     const kernel = kernelOf(ctx);
     const old = kernel ? olderThan(kernel, ...FIXED_IN) : null;
@@ -28,7 +48,7 @@ export default defineRule({
     }
     if (old === false && kernel)
       return notApplicable({ key: `${K}.fixedKernel`, params: { release: kernel.release } });
-    if (!mode) return noEvidence;
+    if (!mode) return leftByKubeProxy(ctx, kernel?.evidence);
     if (modeValue === '0') return ruledOut({ key: `${K}.reuseOff` }, [mode]);
     if (conntrack?.value === '0')
       return ruledOut({ key: `${K}.noConntrack` }, [mode, conntrack.evidence]);
@@ -61,3 +81,25 @@ export default defineRule({
       'sudo rm /etc/sysctl.d/90-net-triage-ipvs-reuse.conf\nsudo sysctl -w net.ipv4.vs.conn_reuse_mode=1',
   },
 });
+
+/**
+ * No sysctl pasted: kube-proxy's own log can say it left conn_reuse_mode alone on an old kernel
+ * (so at the kernel's default 1, with vs.conntrack=1 that kube-proxy always sets).
+ */
+function leftByKubeProxy(ctx: RuleContext, kernel: Evidence | undefined): RuleResult {
+  for (const { source, facts } of ctx.of('kube-proxy-log')) {
+    const e = facts.entries.find(
+      (x) =>
+        x.level !== 'I' &&
+        LEFT_AT_DEFAULT.test(x.message) &&
+        CONN_REUSE.test(x.message) &&
+        KERNEL_TOO_OLD.test(x.message),
+    );
+    if (e)
+      return finding('medium', { key: `${K}.leftByKubeProxy` }, [
+        cite(source, e),
+        ...(kernel ? [kernel] : []),
+      ]);
+  }
+  return noEvidence;
+}
