@@ -1,12 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts } from '../testing/diagnose-text';
-import { forDatapath } from './render';
+import { forDatapath, forVariant } from './render';
 
 const NFT = readFileSync(
   new URL('../parsers/nft/fixtures/netns/kube-proxy-list.txt', import.meta.url),
   'utf8',
 );
+
+describe('fix lines for one product', () => {
+  const template =
+    'curl -sv https://x/\n[gateway=ingress-nginx] kubectl patch configmap c\n[gateway=istio,contour] kubectl edit gw g';
+
+  it('keeps the lines listing the value, drops the others, keeps untagged lines', () => {
+    expect(forVariant(template, { gateway: 'istio' })).toBe(
+      'curl -sv https://x/\nkubectl edit gw g',
+    );
+    expect(forVariant(template, { gateway: 'contour' })).toBe(
+      'curl -sv https://x/\nkubectl edit gw g',
+    );
+    expect(forVariant(template, { gateway: 'ingress-nginx' })).toBe(
+      'curl -sv https://x/\nkubectl patch configmap c',
+    );
+  });
+
+  it('keeps every line without a value, and leaves other bracketed text alone', () => {
+    expect(forVariant(template, {})).toBe(
+      'curl -sv https://x/\nkubectl patch configmap c\nkubectl edit gw g',
+    );
+    const odd = '[iptables] iptables-save\n[gateway=] x\n  [gateway=istio] indented';
+    expect(forVariant(odd, { gateway: 'istio' })).toBe(odd);
+  });
+});
 
 describe('fix lines for one datapath', () => {
   const template =

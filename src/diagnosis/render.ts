@@ -77,8 +77,9 @@ export function render(
       // comment get filled too.
       const fill = (t: string) =>
         fillTemplate(
-          forDatapath(t, values.datapath).replace(/@\{([\w.-]+)\}/g, (_, k: string) =>
-            translate(lang, `cause.${cause}.fix.${k}`),
+          forVariant(forDatapath(t, values.datapath), values).replace(
+            /@\{([\w.-]+)\}/g,
+            (_, k: string) => translate(lang, `cause.${cause}.fix.${k}`),
           ),
           values,
         );
@@ -116,6 +117,25 @@ export function forDatapath(template: string, datapath: string | undefined): str
       const m = /^\[(iptables|ipvs|nftables|cilium)\] /.exec(line);
       if (!m) return [line];
       return !datapath || datapath === m[1] ? [line.slice(m[0].length)] : [];
+    })
+    .join('\n');
+}
+
+/**
+ * `[gateway=istio,contour] kubectl …`: a fix line for some values of one variable (the product
+ * the evidence came from). Kept (without its tag) when the value is one of those listed or the
+ * variable has no value; dropped otherwise. The rule's defaults give the usual value.
+ */
+export function forVariant(template: string, values: Record<string, string | undefined>): string {
+  return template
+    .split('\n')
+    .flatMap((line) => {
+      const m = /^\[(\w+)=([\w,-]+)\] /.exec(line);
+      if (!m) return [line];
+      const value = values[m[1]!];
+      return value === undefined || m[2]!.split(',').includes(value)
+        ? [line.slice(m[0].length)]
+        : [];
     })
     .join('\n');
 }

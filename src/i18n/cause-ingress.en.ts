@@ -63,6 +63,22 @@ export default {
           "keep it in the controller's Helm values (controller.config) or the ConfigMap manifest in Git",
         verify: 'must show an ECDHE/AEAD cipher (or TLSv1.3) and ALPN h2',
         rollback: 'put the old ssl-ciphers value back (kept in Git or the Helm values):',
+        istio:
+          "in the Gateway server's tls: remove maxProtocolVersion (or set it to TLSV1_3) so browsers negotiate TLS 1.3, or list ECDHE-…-GCM/CHACHA20 suites first in cipherSuites:",
+        envoyGateway:
+          'allow TLS 1.3 again: remove maxVersion from the ClientTrafficPolicy (or list ECDHE GCM/ChaCha20 suites first in tls.ciphers):',
+        traefik:
+          'in the TLSOption (or tls.options in the file provider): remove maxVersion, or add TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 / TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 to cipherSuites (HTTP/2 requires one):',
+        contour:
+          'allow TLS 1.3 again: remove envoy.tls.maximumProtocolVersion from the ContourConfiguration (or list ECDHE GCM/ChaCha20 suites first in cipherSuites):',
+        persistGateway:
+          'make the same change in the manifest or Helm values the object comes from (Git), or the next sync puts the old TLS settings back',
+        goServer:
+          "reorder the server's own cipher list (Traefik: cipherSuites of the TLSOption or of tls.options in the file provider; another Go server: its TLS cipher setting): ECDHE suites with GCM/ChaCha20 first, or drop the list to use Go's defaults, then restart it",
+        persistGo:
+          "keep the change in the server's configuration file or manifest under version control",
+        rollbackGo: "put the old cipher list back in the server's configuration and restart it",
+        rollbackGateway: 'put the old TLS settings back (kept in Git or the Helm values):',
       },
     },
     'ingress-liveness-restarts': {
@@ -95,6 +111,8 @@ export default {
       verdict: {
         controller:
           'The controller has no active endpoint for Service {{service}}: nginx has no pod to send the request to (503).',
+        placeholder:
+          'nginx tried 127.0.0.1:8181, the address the controller writes into an upstream that has no endpoints: the backend Service had no ready endpoint (nothing listens there, hence the refused connect and the 502/503).',
         noLive: 'nginx found no live upstream: no endpoint of the backend was available (503).',
         accessAndEndpoints:
           'The 503s go to the backend of {{service}}, whose endpoints are <none>.',

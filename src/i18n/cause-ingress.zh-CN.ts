@@ -64,6 +64,21 @@ export default {
         persist: '把它保存在控制器的 Helm values（controller.config）或 Git 中的 ConfigMap 清单里',
         verify: '应显示 ECDHE/AEAD 套件（或 TLSv1.3）以及 ALPN h2',
         rollback: '恢复原来的 ssl-ciphers 值（保存在 Git 或 Helm values 中）：',
+        istio:
+          '在 Gateway server 的 tls 中：删除 maxProtocolVersion（或改为 TLSV1_3），让浏览器协商 TLS 1.3；或在 cipherSuites 中把 ECDHE-…-GCM/CHACHA20 套件放在最前：',
+        envoyGateway:
+          '重新允许 TLS 1.3：删除 ClientTrafficPolicy 中的 maxVersion（或在 tls.ciphers 中把 ECDHE GCM/ChaCha20 套件放在最前）：',
+        traefik:
+          '在 TLSOption（或 file provider 的 tls.options）中：删除 maxVersion，或在 cipherSuites 中加入 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 / TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256（HTTP/2 必须有其一）：',
+        contour:
+          '重新允许 TLS 1.3：删除 ContourConfiguration 中的 envoy.tls.maximumProtocolVersion（或在 cipherSuites 中把 ECDHE GCM/ChaCha20 套件放在最前）：',
+        persistGateway:
+          '在该对象来源的清单或 Helm values（Git）中做同样的修改，否则下次同步会恢复旧的 TLS 设置',
+        goServer:
+          '调整服务自身的加密套件列表（Traefik：TLSOption 或 file provider 中 tls.options 的 cipherSuites；其他 Go 服务：其 TLS 套件设置）：把带 GCM/ChaCha20 的 ECDHE 套件放在最前，或删除该列表使用 Go 的默认值，然后重启服务',
+        persistGo: '把修改保存在纳入版本管理的服务配置文件或清单中',
+        rollbackGo: '在服务配置中恢复原来的套件列表并重启服务',
+        rollbackGateway: '恢复原来的 TLS 设置（保存在 Git 或 Helm values 中）：',
       },
     },
     'ingress-liveness-restarts': {
@@ -92,6 +107,8 @@ export default {
       verdict: {
         controller:
           '控制器中 Service {{service}} 没有可用的 endpoint：nginx 没有可转发的 Pod（503）。',
+        placeholder:
+          'nginx 连接的是 127.0.0.1:8181，这是控制器为没有任何 endpoint 的 upstream 写入的占位地址：后端 Service 没有就绪的 endpoint（该地址上没有监听，所以连接被拒绝并返回 502/503）。',
         noLive: 'nginx 找不到存活的上游：后端没有可用的 endpoint（503）。',
         accessAndEndpoints: '这些 503 发往 {{service}} 的后端，而它的 endpoints 为 <none>。',
         endpointsOnly:

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CAUSE_IDS } from '../catalog/causes';
 import { COMMANDS } from '../catalog/commands';
 import { fillTemplate } from '../engine/shell';
-import { forDatapath } from '../diagnosis/render';
+import { forDatapath, forVariant } from '../diagnosis/render';
 import { translate } from '../i18n/translate';
 import { RULES } from '.';
 
@@ -21,6 +21,9 @@ const VALUES: Record<string, string> = {
   deploy: 'web',
   deployment: 'web',
   family: 'ipv4',
+  gwname: 'public-gw',
+  gwns: 'istio-system',
+  gwres: 'gateways.networking.istio.io',
   frontend: ':30080',
   host: 'shop.example.com',
   iface: 'flannel.1',
@@ -58,6 +61,8 @@ const VALUES: Record<string, string> = {
   workload: 'deployment/web',
 };
 const DATAPATHS = [undefined, 'iptables', 'ipvs', 'nftables', 'cilium'] as const;
+/** The products a fix can be written for (`[gateway=istio] …` lines). */
+const GATEWAYS = ['ingress-nginx', 'istio', 'envoy-gateway', 'traefik', 'contour', 'go'] as const;
 const PARTS = ['now', 'persist', 'verify', 'rollback'] as const;
 
 interface Block {
@@ -69,16 +74,20 @@ function fixBlocks(): Block[] {
   const out: Block[] = [];
   for (const cause of CAUSE_IDS) {
     const rule = RULES[cause]!;
+    const gateways = rule.fix.defaults?.gateway ? GATEWAYS : [undefined];
     for (const datapath of DATAPATHS) {
-      for (const part of PARTS) {
-        const template = forDatapath(rule.fix[part], datapath).replace(
-          /@\{([\w.-]+)\}/g,
-          (_, k: string) => translate('en', `cause.${cause}.fix.${k}`),
-        );
-        out.push({
-          name: `${cause} ${part}${datapath ? ` (${datapath})` : ''}`,
-          code: fillTemplate(template, { ...rule.fix.defaults, ...VALUES }),
-        });
+      for (const gateway of gateways) {
+        const values = { ...rule.fix.defaults, ...VALUES, ...(gateway ? { gateway } : {}) };
+        for (const part of PARTS) {
+          const template = forVariant(forDatapath(rule.fix[part], datapath), values).replace(
+            /@\{([\w.-]+)\}/g,
+            (_, k: string) => translate('en', `cause.${cause}.fix.${k}`),
+          );
+          out.push({
+            name: `${cause} ${part}${datapath ? ` (${datapath})` : ''}${gateway ? ` [${gateway}]` : ''}`,
+            code: fillTemplate(template, values),
+          });
+        }
       }
     }
   }

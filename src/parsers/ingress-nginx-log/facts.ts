@@ -10,6 +10,12 @@ export type UpstreamErrorKind =
   | 'premature-close'
   | 'header-too-big'
   | 'no-endpoints'
+  /**
+   * A connect() to 127.0.0.1:8181 failed: the address the controller writes into an upstream
+   * that has no endpoints (ingress-nginx before its Lua balancer, NGINX Inc's controller today).
+   * Nothing listens there, so it is refused: the Service had no endpoint, no pod refused.
+   */
+  | 'placeholder-upstream'
   | 'dns'
   | 'other';
 

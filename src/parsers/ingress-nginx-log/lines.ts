@@ -75,6 +75,15 @@ const CONTROLLER_KINDS: [RegExp, UpstreamErrorKind][] = [
   ],
 ];
 const ERROR_LEVELS = /^(?:warn|error|crit|alert|emerg)$/;
+/**
+ * An upstream error quoted from its message on, without nginx's `[error] pid#tid:` head (posts
+ * that keep only the message): known upstream wording, then nginx's `, client: ` context.
+ */
+const BARE_UPSTREAM_ERROR =
+  /^(?:\*\d+ )?((?:connect\(\) failed \(\d+: [^)]*\)|upstream timed out \(110: [^)]*\)|upstream prematurely closed connection|upstream sent too big header|no live upstreams|recv\(\) failed \(\d+: [^)]*\)) while [^,]{1,80}, client: .*)$/;
+/** What the controller puts in an upstream with no endpoints: nothing listens there. */
+const PLACEHOLDER_UPSTREAM = '127.0.0.1:8181';
+const CONNECT_FAILED: UpstreamErrorKind[] = ['refused', 'timeout-connect', 'unreachable', 'reset'];
 
 function field(message: string, name: string): string | null {
   const m = new RegExp(`, ${name}: (?:"([^"]*)"|([^,]*))`).exec(message);
@@ -83,14 +92,19 @@ function field(message: string, name: string): string | null {
 
 /** An nginx error-log line at warn level or above, classified; null for other lines. */
 export function nginxError(text: string, l: Line): IngressErrorEvent | 'quiet' | null {
-  const m = NGINX_ERROR.exec(text);
+  const bare = BARE_UPSTREAM_ERROR.exec(text);
+  const m = NGINX_ERROR.exec(text) ?? (bare ? [text, undefined, 'error', bare[1]] : null);
   if (!m) return null;
   const [, , level, message] = m;
   if (!ERROR_LEVELS.test(level!)) return 'quiet'; // notice/info: reloads, worker starts
   const upstreamUrl = field(message!, 'upstream');
   const hostPort = upstreamUrl ? (/^(?:\w+:\/\/)?([^/\s]+)/.exec(upstreamUrl)?.[1] ?? null) : null;
+  const kind = NGINX_KINDS.find(([re]) => re.test(message!.slice(0, 2000)))?.[1] ?? 'other';
   return {
-    kind: NGINX_KINDS.find(([re]) => re.test(message!.slice(0, 2000)))?.[1] ?? 'other',
+    kind:
+      hostPort === PLACEHOLDER_UPSTREAM && CONNECT_FAILED.includes(kind)
+        ? 'placeholder-upstream'
+        : kind,
     source: 'nginx',
     level: level!,
     message: message!.replace(/, client: .*$/, ''),

@@ -91,10 +91,15 @@ describe('ingress-nginx-log: real outputs', () => {
   it("nginx's 504 error page pasted above the log, lines hard-wrapped by the post", () => {
     const r = log(local('ingress-nginx-log--in7673-error-page-wrapped.txt'));
     expect(r.facts.errorCounts).toEqual({ 'timeout-connect': 1 });
-    expect(r.facts.errors[0]).toMatchObject({ line: 9 });
+    // The error line's second half (its request and upstream) is joined back to it.
+    expect(r.facts.errors[0]).toMatchObject({
+      line: 9,
+      upstream: '10.244.6.15:8080',
+      request: 'GET /check HTTP/1.1',
+    });
     expect(r.facts.access.statuses).toEqual({ '504': 1 });
-    // The page itself is no problem of the paste; the two wrapped halves are.
-    expect(r.problems.map((p) => p.line)).toEqual([10, 12]);
+    // The page itself is no problem of the paste; the access line's wrapped half is.
+    expect(r.problems.map((p) => p.line)).toEqual([12]);
     // An error page alone is not an ingress-nginx log.
     const page = local('ingress-nginx-log--in7673-error-page-wrapped.txt').split('\n').slice(0, 7);
     expect(parsePaste(page.join('\n'), 'x')[0]!.kind).not.toBe('ingress-nginx-log');
@@ -141,6 +146,69 @@ describe('ingress-nginx-log: real outputs', () => {
     // Healthy counterpart: a notice line without its date is nginx's too, and no error.
     const quiet = log('[notice] 1#1: signal process started\n');
     expect(quiet.facts.errors).toEqual([]);
+  });
+
+  it('a lone error line inside a ```sh fence (deis router issue): the fence is decoration', () => {
+    const line =
+      '2016/11/29 18:10:10 [error] 64#0: *59606 upstream sent too big header while reading response header from upstream, client: 100.96.2.1, server: ~^subdomain\\.(?<domain>.+)$, request: "GET / HTTP/1.1", upstream: "http://101.69.46.220:80/", host: "subdomain.example.com"';
+    const r = log(['```sh', line, '```', ''].join('\n'));
+    expect(r.status).toBe('parsed');
+    expect(r.problems).toEqual([]);
+    expect(r.facts.errors).toEqual([
+      expect.objectContaining({ kind: 'header-too-big', upstream: '101.69.46.220:80', line: 2 }),
+    ]);
+    // A fence alone, or fences around prose, claim nothing.
+    const no = (text: string) =>
+      expect(ingressNginxLog.detect(toLines(text), { command: null })).toBe(false);
+    no('```sh\n```\n');
+    no('~~~\nsome prose about nginx\n~~~\n');
+  });
+
+  it('127.0.0.1:8181, the placeholder of an upstream without endpoints: not a pod that refused', () => {
+    // nginx/kubernetes-ingress#448: the error line hard-wrapped inside its server name.
+    const r = log(
+      [
+        '```',
+        '2018/11/20 17:57:10 [error] 5999#5999: *85 connect() failed (111: Connection refused) while connecting to upstream, client: 10.244.0.1, server: cafe.example.c',
+        'om, request: "GET /tea HTTP/1.1", upstream: "http://127.0.0.1:8181/tea", host: "cafe.example.com"',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.facts.errors).toEqual([
+      expect.objectContaining({
+        kind: 'placeholder-upstream',
+        upstream: '127.0.0.1:8181',
+        host: 'cafe.example.com',
+        line: 2,
+      }),
+    ]);
+    // Healthy counterpart: a pod address that refuses stays a refusal, even on port 8181.
+    const pod = log(
+      '2018/11/20 17:57:10 [error] 5999#5999: *85 connect() failed (111: Connection refused) while connecting to upstream, client: 10.244.0.1, server: a, request: "GET / HTTP/1.1", upstream: "http://10.244.1.7:8181/", host: "a"\n',
+    );
+    expect(pod.facts.errorCounts).toEqual({ refused: 1 });
+  });
+
+  it('upstream errors quoted from the message on, without `[error] pid#tid:` (ingress-nginx#2476)', () => {
+    const r = log(
+      [
+        '```',
+        'connect() failed (111: Connection refused) while connecting to upstream, client: 192.168.99.1, server: example, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:8181/", host: "example"',
+        'connect() failed (111: Connection refused) while connecting to upstream, client: 192.168.99.1, server: example, request: "GET /favicon.ico HTTP/1.1", upstream: "http://127.0.0.1:8181/favicon.ico", host: "example", referrer: "http://example/"',
+        '',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(r.status).toBe('parsed');
+    expect(r.facts.errorCounts).toEqual({ 'placeholder-upstream': 2 });
+    // Prose that merely mentions an error, without nginx's `, client: ` context, is not a log line.
+    const no = (text: string) =>
+      expect(ingressNginxLog.detect(toLines(text), { command: null })).toBe(false);
+    no('connect() failed (111: Connection refused) while connecting to upstream is what I get\n');
+    no('why does upstream timed out (110: Connection timed out) happen?\n');
   });
 
   it('controller start-up klog and the version banner', () => {

@@ -1,4 +1,5 @@
-import type { Cited, Problem } from '../../engine/types';
+import type { Cited, Line, Problem } from '../../engine/types';
+import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject } from '../define';
 import { capped, isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
 import type { IngressErrorEvent, IngressNginxLogFacts } from './facts';
@@ -30,7 +31,9 @@ export const ingressNginxLog = withLeadingCommand(
     detect(head, ctx) {
       let ours = 0;
       let strong = false;
-      const body = head.filter((l) => !isNoise(l.text) && !ERROR_PAGE.test(l.text));
+      const body = head.filter(
+        (l) => !isNoise(l.text) && !ERROR_PAGE.test(l.text) && !FENCE.test(l.text),
+      );
       const inDiff = diffTracker();
       for (const l of body) {
         if (l.text.length > MAX_LINE) continue;
@@ -67,8 +70,10 @@ export const ingressNginxLog = withLeadingCommand(
         if (facts.errors.length < KEEP) facts.errors.push(e);
       };
       const inDiff = diffTracker();
-      for (const l of lines) {
-        if (isNoise(l.text) || ERROR_PAGE.test(l.text)) continue;
+      let joinedInto: number | null = null;
+      for (const [i, l] of lines.entries()) {
+        if (i === joinedInto) continue;
+        if (isNoise(l.text) || ERROR_PAGE.test(l.text) || FENCE.test(l.text)) continue;
         if (l.text.length > MAX_LINE) {
           problems.push({ line: l.n, msg: msg(`${K}.notALogLine`) });
           continue;
@@ -91,7 +96,20 @@ export const ingressNginxLog = withLeadingCommand(
         const e = nginxError(text, l);
         if (e) {
           known += 1;
-          if (e !== 'quiet') add(e);
+          if (e === 'quiet') continue;
+          // An error line hard-wrapped by the post (`server: cafe.example.c` / `om, request: ...`):
+          // its context, upstream included, is on the next line, which is no log line itself.
+          const next = lines[i + 1];
+          const rest = e.upstream === null && next ? stripPrefix(next.text) : null;
+          const joined =
+            rest && /, upstream: /.test(rest) && !isLogLine(rest, next!)
+              ? nginxError(text + rest, l)
+              : null;
+          if (joined && joined !== 'quiet') {
+            add({ ...joined, text: l.text });
+            joinedInto = i + 1;
+            known += 1;
+          } else add(e);
           continue;
         }
         const a = accessLine(text, l);
@@ -138,4 +156,11 @@ export const ingressNginxLog = withLeadingCommand(
 
 function cite(value: string, line: number, text: string): Cited {
   return { value: value.trim(), line, text };
+}
+
+/** Does the line read as a log line of its own (nginx error or access, controller klog)? */
+function isLogLine(text: string, l: Line): boolean {
+  return (
+    nginxError(text, l) !== null || accessLine(text, l) !== null || controllerLine(text, l) !== null
+  );
 }

@@ -120,3 +120,92 @@ describe(`${cause}: TLS objects of Istio, Envoy Gateway, Traefik, Contour`, () =
     expect(verdict({ t: option(['TLS_RSA_WITH_AES_256_GCM_SHA384']) })).toBe('found:medium');
   });
 });
+
+describe(`${cause}: the fix is written for the product the evidence came from`, () => {
+  const fixOf = (pastes: Record<string, string>) =>
+    diagnoseTexts(pastes, {}, 'ingress-5xx').findings.find((x) => x.cause === cause)!.fix;
+  const istio = readRules(
+    'ingress-http2-bad-ciphers/fixtures/broken--istio37765-gateway-tls12.txt',
+  );
+
+  it('an Istio Gateway: edit that Gateway (its name, its API group), never the nginx ConfigMap', () => {
+    const f = fixOf({ istio });
+    expect(f.now).toContain('kubectl -n default edit gateways.networking.istio.io my-gw');
+    expect(f.verify).toContain('get gateways.networking.istio.io my-gw -o yaml');
+    expect(f.rollback).toContain('edit gateways.networking.istio.io my-gw');
+    for (const part of Object.values(f)) {
+      expect(part).not.toContain('configmap');
+      expect(part).not.toContain('[gateway=');
+    }
+  });
+
+  it('Envoy Gateway and Contour: remove the TLS 1.2 cap of the object, in its namespace', () => {
+    const ctp = [
+      'apiVersion: gateway.envoyproxy.io/v1alpha1',
+      'kind: ClientTrafficPolicy',
+      'metadata:',
+      '  name: tls-policy',
+      '  namespace: envoy-gateway-system',
+      'spec:',
+      '  tls:',
+      '    maxVersion: "1.2"',
+      '    ciphers:',
+      '    - AES128-SHA',
+      '',
+    ].join('\n');
+    const f = fixOf({ ctp });
+    expect(f.now).toContain(
+      'kubectl -n envoy-gateway-system patch clienttrafficpolicies.gateway.envoyproxy.io tls-policy --type json',
+    );
+    expect(f.now).toContain('/spec/tls/maxVersion');
+    const contour = [
+      'apiVersion: projectcontour.io/v1alpha1',
+      'kind: ContourConfiguration',
+      'metadata:',
+      '  name: contour',
+      '  namespace: projectcontour',
+      'spec:',
+      '  envoy:',
+      '    tls:',
+      '      maximumProtocolVersion: "1.2"',
+      '      cipherSuites:',
+      '      - AES128-SHA',
+      '',
+    ].join('\n');
+    const c = fixOf({ contour });
+    expect(c.now).toContain('patch contourconfigurations.projectcontour.io contour');
+    expect(c.now).toContain('/spec/envoy/tls/maximumProtocolVersion');
+    expect(c.now).not.toContain('ssl-ciphers');
+  });
+
+  it("Traefik's old API group is kept; a Go server's own log gets no kubectl command", () => {
+    const old = [
+      'apiVersion: traefik.containo.us/v1alpha1',
+      'kind: TLSOption',
+      'metadata:',
+      '  name: default',
+      '  namespace: traefik',
+      'spec:',
+      '  maxVersion: VersionTLS12',
+      '  cipherSuites:',
+      '    - TLS_RSA_WITH_AES_256_GCM_SHA384',
+      '',
+    ].join('\n');
+    expect(fixOf({ old }).now).toContain(
+      'kubectl -n traefik edit tlsoptions.traefik.containo.us default',
+    );
+    const go = readRules(
+      'ingress-http2-bad-ciphers/fixtures/broken--go-http2-sshwifty70-order.txt',
+    );
+    const g = fixOf({ go });
+    expect(g.now).not.toContain('kubectl');
+    expect(g.now).toContain('cipher');
+  });
+
+  it('ingress-nginx settings (healthy counterpart of the above): the ConfigMap fix, as before', () => {
+    const f = fixOf({ both });
+    expect(f.now).toContain('patch configmap ingress-nginx-controller');
+    expect(f.now).not.toContain('gateways.networking.istio.io');
+    expect(f.rollback).toContain('edit configmap ingress-nginx-controller');
+  });
+});

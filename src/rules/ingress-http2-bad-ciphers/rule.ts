@@ -50,7 +50,7 @@ export default defineRule({
           params: { detail: goError.e.value.detail },
         },
         [goError.ev, ...(browser ? [browser] : [])],
-        ctx.vars.host ? { host: ctx.vars.host } : undefined,
+        { ...hostVar(ctx), ...(gatewayVars(policyVerdicts(ctx)) ?? { gateway: 'go' }) },
       );
     if (http2Off) return ruledOut({ key: `${K}.http2Off` }, [http2.evidence]);
     // What a client actually got: `* SSL connection using TLSv1.2 / AES128-SHA` with `ALPN: server accepted h2`.
@@ -75,7 +75,7 @@ export default defineRule({
           ...(ciphers ? [ciphers.evidence] : []),
           ...(browser ? [browser] : []),
         ],
-        ctx.vars.host ? { host: ctx.vars.host } : undefined,
+        ciphers ? hostVar(ctx) : { ...hostVar(ctx), ...gatewayVars(policyVerdicts(ctx)) },
       );
     const suites = ciphers
       ? ciphers.value
@@ -107,7 +107,7 @@ export default defineRule({
           ...(http2 ? [http2.evidence] : []),
           ...(browser ? [browser] : []),
         ],
-        ctx.vars.host ? { host: ctx.vars.host } : undefined,
+        hostVar(ctx),
       );
     }
     // Istio, Envoy Gateway, Traefik, Contour: their own objects' TLS settings.
@@ -125,7 +125,7 @@ export default defineRule({
           },
         },
         [...broken.evidence, ...(browser ? [browser] : [])],
-        ctx.vars.host ? { host: ctx.vars.host } : undefined,
+        { ...hostVar(ctx), ...gatewayVars([broken]) },
       );
     if (ciphers && firstSuite !== undefined)
       return ruledOut({ key: `${K}.goodFirst`, params: { cipher: firstSuite } }, [
@@ -149,7 +149,11 @@ export default defineRule({
             },
         fine.evidence,
       );
-    if (browser) return finding('medium', { key: `${K}.browserOnly` }, [browser, ...protoEv]);
+    if (browser)
+      return finding('medium', { key: `${K}.browserOnly` }, [browser, ...protoEv], {
+        ...hostVar(ctx),
+        ...(ciphers ? {} : gatewayVars(policies)),
+      });
     // Settings pasted without ssl-ciphers: the controller's defaults are all HTTP/2-safe.
     if (Object.keys(s).length > 0 && !ciphers) {
       const shown = protocols ?? http2 ?? Object.values(s)[0]!;
@@ -158,19 +162,50 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
+    // Lines for the product the evidence came from (`gateway`, set by the finding): the
+    // ingress-nginx ConfigMap, the gateway's own TLS object (Istio, Envoy Gateway, Traefik, Contour),
+    // or a Go server's cipher list (`go`: its own log said so, no object pasted).
     now: [
-      '# @{restore}',
-      'kubectl -n {ingressns} patch configmap {configmap} --type json -p \'[{"op":"remove","path":"/data/ssl-ciphers"}]\'',
-      '# @{orDisable}',
-      'kubectl -n {ingressns} patch configmap {configmap} --type merge -p \'{"data":{"use-http2":"false"}}\'',
+      '[gateway=ingress-nginx] # @{restore}',
+      '[gateway=ingress-nginx] kubectl -n {ingressns} patch configmap {configmap} --type json -p \'[{"op":"remove","path":"/data/ssl-ciphers"}]\'',
+      '[gateway=ingress-nginx] # @{orDisable}',
+      '[gateway=ingress-nginx] kubectl -n {ingressns} patch configmap {configmap} --type merge -p \'{"data":{"use-http2":"false"}}\'',
+      '[gateway=istio] # @{istio}',
+      '[gateway=istio] kubectl -n {gwns} edit {gwres} {gwname}',
+      '[gateway=envoy-gateway] # @{envoyGateway}',
+      '[gateway=envoy-gateway] kubectl -n {gwns} patch {gwres} {gwname} --type json -p \'[{"op":"remove","path":"/spec/tls/maxVersion"}]\'',
+      '[gateway=traefik] # @{traefik}',
+      '[gateway=traefik] kubectl -n {gwns} edit {gwres} {gwname}',
+      '[gateway=go] # @{goServer}',
+      '[gateway=contour] # @{contour}',
+      '[gateway=contour] kubectl -n {gwns} patch {gwres} {gwname} --type json -p \'[{"op":"remove","path":"/spec/envoy/tls/maximumProtocolVersion"}]\'',
     ].join('\n'),
-    persist: '# @{persist}',
+    persist: [
+      '[gateway=ingress-nginx] # @{persist}',
+      '[gateway=istio,envoy-gateway,traefik,contour] # @{persistGateway}',
+      '[gateway=go] # @{persistGo}',
+    ].join('\n'),
     verify: [
       'curl -svk --http2 -o /dev/null https://{host}/ 2>&1 | grep -e "SSL connection using" -e ALPN   # @{verify}',
-      'kubectl -n {ingressns} get configmap {configmap} -o yaml | grep -e ssl- -e http2',
+      '[gateway=ingress-nginx] kubectl -n {ingressns} get configmap {configmap} -o yaml | grep -e ssl- -e http2',
+      '[gateway=istio,envoy-gateway,traefik,contour] kubectl -n {gwns} get {gwres} {gwname} -o yaml | grep -i -e cipher -e version',
     ].join('\n'),
-    rollback: '# @{rollback}\nkubectl -n {ingressns} edit configmap {configmap}',
-    defaults: { ingressns: 'ingress-nginx', configmap: 'ingress-nginx-controller', host: 'HOST' },
+    rollback: [
+      '[gateway=ingress-nginx] # @{rollback}',
+      '[gateway=ingress-nginx] kubectl -n {ingressns} edit configmap {configmap}',
+      '[gateway=istio,envoy-gateway,traefik,contour] # @{rollbackGateway}',
+      '[gateway=istio,envoy-gateway,traefik,contour] kubectl -n {gwns} edit {gwres} {gwname}',
+      '[gateway=go] # @{rollbackGo}',
+    ].join('\n'),
+    defaults: {
+      gateway: 'ingress-nginx',
+      ingressns: 'ingress-nginx',
+      configmap: 'ingress-nginx-controller',
+      host: 'HOST',
+      gwns: 'default',
+      gwname: 'default',
+      gwres: 'tlsoptions.traefik.io',
+    },
   },
 });
 
@@ -199,6 +234,8 @@ interface PolicyVerdict {
   max: string;
   maxSet: boolean;
   evidence: Evidence[];
+  /** The object to change: `kubectl -n {namespace} edit {resource} {name}`. */
+  target: { resource: string; name: string | null; namespace: string | null };
 }
 
 /**
@@ -237,7 +274,42 @@ function policyVerdicts(ctx: RuleContext): PolicyVerdict[] {
           max: max || 'TLS 1.3',
           maxSet: p.maxVersion !== null,
           evidence: evidence.length > 0 ? evidence : [cite(source, p)],
+          target: {
+            resource: resourceOf(o.kind, o.apiVersion),
+            name: o.name,
+            namespace: o.namespace,
+          },
         });
       }
   return out;
+}
+
+/** Each gateway's TLS object kind as a resource kubectl names without ambiguity, by its usual API group. */
+const RESOURCE: Record<string, [plural: string, group: string]> = {
+  Gateway: ['gateways', 'networking.istio.io'],
+  ClientTrafficPolicy: ['clienttrafficpolicies', 'gateway.envoyproxy.io'],
+  TLSOption: ['tlsoptions', 'traefik.io'],
+  ContourConfiguration: ['contourconfigurations', 'projectcontour.io'],
+};
+
+/** `gateways.networking.istio.io`; the object's own API group when it names one (`traefik.containo.us`). */
+function resourceOf(kind: string, apiVersion: string | null): string {
+  const [plural, usual] = RESOURCE[kind] ?? [`${kind.toLowerCase()}s`, ''];
+  const group = apiVersion?.includes('/') ? apiVersion.split('/')[0]! : usual;
+  return group ? `${plural}.${group}` : plural;
+}
+
+const hostVar = (ctx: RuleContext): Record<string, string> =>
+  ctx.vars.host ? { host: ctx.vars.host } : {};
+
+/** Which gateway the fix is for, and its object, from the first gateway TLS object pasted. */
+function gatewayVars(policies: PolicyVerdict[]): Record<string, string> | undefined {
+  const p = policies[0];
+  if (!p) return undefined;
+  return {
+    gateway: p.product,
+    gwres: p.target.resource,
+    ...(p.target.name ? { gwname: p.target.name } : {}),
+    ...(p.target.namespace ? { gwns: p.target.namespace } : {}),
+  };
 }

@@ -66,3 +66,23 @@ describe('upstream-no-endpoints from kubectl describe ingress', () => {
     expect(verdictOf(diagnoseTexts({ d: onlyDefault }), 'upstream-no-endpoints')).toBe('ruled-out');
   });
 });
+
+describe(`${cause}: the 127.0.0.1:8181 placeholder upstream`, () => {
+  const line = (upstream: string) =>
+    `2018/11/20 17:57:10 [error] 5999#5999: *85 connect() failed (111: Connection refused) while connecting to upstream, client: 10.244.0.1, server: cafe.example.com, request: "GET /tea HTTP/1.1", upstream: "http://${upstream}/tea", host: "cafe.example.com"\n`;
+
+  it('a refused connect to 127.0.0.1:8181 means no endpoints, not a pod that refused', () => {
+    const d = diagnoseTexts({ log: line('127.0.0.1:8181') }, {}, 'ingress-5xx');
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    expect(d.findings.find((x) => x.cause === cause)!.why.key).toBe(
+      'cause.upstream-no-endpoints.verdict.placeholder',
+    );
+    expect(verdictOf(d, 'upstream-refused')).not.toMatch(/^found/);
+  });
+
+  it('healthy counterpart: a pod address refusing is the pod, not missing endpoints', () => {
+    const d = diagnoseTexts({ log: line('10.244.1.7:80') }, {}, 'ingress-5xx');
+    expect(verdictOf(d, 'upstream-refused')).toBe('found:high');
+    expect(verdictOf(d, cause)).not.toMatch(/^found/);
+  });
+});

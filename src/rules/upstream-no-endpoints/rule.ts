@@ -16,6 +16,7 @@ export default defineRule({
     const logs = ingressLogs(ctx);
     const controller = eventsOf(logs, 'no-endpoints');
     const noLive = eventsOf(logs, 'no-live-upstreams');
+    const placeholder = eventsOf(logs, 'placeholder-upstream');
     const unavailable = accessWith(logs, 503);
     const endpoints = endpointsRows(ctx);
     const empty = endpoints.filter(noEndpoints);
@@ -27,20 +28,21 @@ export default defineRule({
           )
         : undefined;
 
-    if (controller.length > 0 || noLive.length > 0) {
+    if (controller.length > 0 || noLive.length > 0 || placeholder.length > 0) {
       const named = controller.find((x) => x.e.service)?.e.service ?? null;
       const [ns, svc] = named ? named.split('/') : [undefined, undefined];
       const ep = empty.find((e) => e.name === svc && (!e.namespace || e.namespace === ns));
       const evidence: Evidence[] = [
         ...controller.slice(0, 3).map((x) => cite(x.source, x.e)),
         ...noLive.slice(0, 2).map((x) => cite(x.source, x.e)),
+        ...placeholder.slice(0, 2).map((x) => cite(x.source, x.e)),
         ...unavailable.slice(0, 2).map((x) => cite(x.source, x.a)),
         ...(ep ? [ep.evidence] : []),
       ];
       return finding(
         controller.length > 0 || ep ? 'high' : 'medium',
         {
-          key: `${K}.${controller.length > 0 ? 'controller' : 'noLive'}`,
+          key: `${K}.${controller.length > 0 ? 'controller' : noLive.length > 0 ? 'noLive' : 'placeholder'}`,
           params: { service: named ?? '?' },
         },
         evidence,

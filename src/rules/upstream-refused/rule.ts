@@ -42,7 +42,14 @@ export default defineRule({
       (x) => x.a.upstreamTimes.length > 0 && x.a.upstreamTimes.every((t) => t !== null && t < 0.01),
     );
     const explained =
-      eventsOf(logs, 'premature-close', 'reset', 'header-too-big', 'unreachable').length > 0;
+      eventsOf(
+        logs,
+        'premature-close',
+        'reset',
+        'header-too-big',
+        'unreachable',
+        'placeholder-upstream',
+      ).length > 0;
     if (instant.length > 0 && !explained)
       return finding(
         'low',
