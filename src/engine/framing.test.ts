@@ -20,6 +20,15 @@ describe('unframe', () => {
     expect(texts(`\t${IPVS.replace(/\n/g, '\n\t')}`)).toEqual(IPVS.split('\n'));
   });
 
+  it('drops Markdown fences, with their info string or inside a quote, keeping line numbers', () => {
+    const fenced = `\`\`\`console\n${IPVS}\n\`\`\``;
+    expect(texts(fenced)).toEqual(IPVS.split('\n'));
+    expect(numbers(fenced)).toEqual([2, 3, 4, 5, 6]);
+    expect(texts(`> ~~~\n> ${IPVS.replace(/\n/g, '\n> ')}\n> ~~~`)).toEqual(IPVS.split('\n'));
+    // Backquotes inside a line, or glued to output, are not a fence line.
+    expect(texts('```x``` is code\n```')).toEqual(['```x``` is code']);
+  });
+
   it('keeps a format its own indentation (netstat -s, ipvsadm real servers, uniq -c)', () => {
     const netstat = 'Ip:\n    3405107 total packets received\n    0 forwarded\nTcp:\n    2 resets';
     expect(texts(netstat)).toEqual(netstat.split('\n'));

@@ -8,11 +8,16 @@ import type { Line } from './types';
  *   (`node1: `), a file name from `grep -H` (`/var/log/messages:`), `grep -n`'s line numbers
  *   (`12:` / `12-`, with or without the file), `kubectl logs --prefix` (`[pod/x/c] `);
  * - the indentation every line shares (a Markdown code block, an indented e-mail quote), by
- *   the common minimum only, so a format's own indentation (netstat -s, YAML) is kept.
+ *   the common minimum only, so a format's own indentation (netstat -s, YAML) is kept;
+ * - Markdown code fences (a line of only ```` ``` ```` or `~~~`, with its info string): no
+ *   command prints one, and a fence around one short line would outvote it in a detector.
  */
 export function unframe(lines: Line[]): Line[] {
-  return dedent(stripSharedPrefix(stripQuotePrefix(lines)));
+  return dedent(stripSharedPrefix(stripQuotePrefix(lines.filter((l) => !FENCE.test(l.text)))));
 }
+
+/** A Markdown fence line: three or more backquotes or tildes, an optional info string (`bash`, `console`). */
+export const FENCE = /^\s*(?:>\s*)*(?:`{3,}|~{3,})\s*[\w+.-]*\s*$/;
 
 const isBlank = (l: Line) => l.text.trim() === '';
 

@@ -1,4 +1,5 @@
 import type { Cited, Line, Problem } from '../../engine/types';
+import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject } from '../define';
 import type { IptablesChain, IptablesFacts, IptablesRule } from './facts';
 import { resolveTables, tableOf, tableOfCommand, type Block } from './table';
@@ -16,8 +17,6 @@ const LEGACY_WARNING = /^# Warning: iptables-legacy tables present/;
 const MID_WARNING = '# Warning: iptables-legacy tables present';
 const INCOMPATIBLE = /^# Table `(\w+)' is incompatible/;
 const MAX_PROBLEMS = 50;
-/** A Markdown code fence line (with an optional info string). */
-const FENCE = /^\s*(?:`{3,}|~{3,})\s*[\w-]*\s*$/;
 
 /** Lines only iptables-save / `iptables -S` print, for the sniff. */
 const SAVE_LINE =

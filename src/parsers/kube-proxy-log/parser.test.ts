@@ -92,6 +92,41 @@ describe('kube-proxy-log: real outputs', () => {
   });
 });
 
+describe("kube-proxy-log: kube-proxy's own messages copied without the klog header", () => {
+  it('a blog quotes the conn_reuse_mode refusal alone, fenced, with a typographic apostrophe', () => {
+    const r = parsed(
+      parsePaste(
+        readTestData('cases/124-kubesphere-zh-blog-bare-conn-reuse-mode-line/kube-proxy.txt'),
+        'x',
+      )[0],
+    );
+    expect(r.status).toBe('parsed');
+    expect(factsOf(r, 'kube-proxy-log').entries).toMatchObject([{ level: 'E', line: 2 }]);
+  });
+
+  it.each([
+    ["can't set sysctl net/ipv4/vs/conn_reuse_mode, kernel version must be at least 4.1", 'E'],
+    [
+      'can\'t open "nodePort for common/a-analysis175:8008" (:45102/tcp), skipping this nodePort: listen tcp :45102: bind: address already in use',
+      'E',
+    ],
+    ["Can't use ipvs proxier, trying iptables proxier", 'E'],
+    ['Unknown proxy mode "", assuming iptables proxy', 'W'],
+    ['Using iptables Proxier.', 'I'],
+  ])('%s', (line, level) => {
+    expect(only(line).facts.entries).toMatchObject([{ level, line: 1 }]);
+  });
+
+  it('not prose that quotes them, nor a sentence that only starts alike', () => {
+    for (const text of [
+      "I see can't set sysctl net/ipv4/vs/conn_reuse_mode in the log",
+      "can't set sysctl net.core.somaxconn: permission denied",
+      'Using the iptables proxier is fine here',
+    ])
+      expect(parsePaste(text, 'x')[0]?.kind).not.toBe('kube-proxy-log');
+  });
+});
+
 describe('kube-proxy-log: structured messages without their klog header', () => {
   it('rke2 3710: the IPVS refusal alone, an error because of err=', () => {
     const r = parsed(parsePaste(local('kube-proxy--rke2-3710-bare-structured.txt'), 'x')[0]);

@@ -47,7 +47,8 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
       const m = l.text.length <= MAX_LINE ? lineOf(l.text) : null;
       if (!m) continue;
       klog += 1;
-      if (!marked && (ORIGIN_MARK.test(m.origin) || MESSAGE_MARK.test(m.message))) marked = true;
+      if (!marked && (ORIGIN_MARK.test(m.origin) || MESSAGE_MARK.test(m.message) || isKnown(m)))
+        marked = true;
     }
     return marked && klog * 2 >= other;
   },
@@ -96,7 +97,30 @@ function entryOf(l: Line): KlogEntry | null {
 function lineOf(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
   const m = KLOG.exec(text);
   if (m) return { level: m[1] as KlogEntry['level'], origin: m[3]!, message: m[4]!.trimEnd() };
-  return jsonLine(text) ?? bareMessage(text);
+  return jsonLine(text) ?? bareMessage(text) ?? knownMessage(text);
+}
+
+/**
+ * kube-proxy's own messages, in the wordings its versions printed, copied alone without the klog
+ * header (a blog, a chat): they name what only kube-proxy does, so the line is kube-proxy's.
+ * Each with the level kube-proxy logs it at.
+ */
+const KNOWN: [RegExp, KlogEntry['level']][] = [
+  [/^can[’']t set sysctl net\/ipv4\/vs\/\w+/i, 'E'],
+  [/^can[’']t open (?:port )?"nodePort for [^"]+" \(/i, 'E'],
+  [/^can[’']t use (?:the )?ipvs proxier\b/i, 'E'],
+  [/^IPVS proxier will not be used because\b/, 'E'],
+  [/^Failed to execute iptables-restore\b/, 'E'],
+  [/^Unknown proxy mode "[^"]*", assuming \w+ proxy\b/, 'W'],
+  [/^Using (?:iptables|ipvs|nftables|userspace) Proxier\b/, 'I'],
+];
+const isKnown = (m: Pick<KlogEntry, 'origin' | 'message'>) =>
+  m.origin === '' && KNOWN.some(([re]) => re.test(m.message));
+function knownMessage(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
+  const t = text.trim();
+  if (t.length > 4_000) return null;
+  const k = KNOWN.find(([re]) => re.test(t));
+  return k ? { level: k[1], origin: '', message: t } : null;
 }
 
 /**
