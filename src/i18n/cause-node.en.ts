@@ -86,6 +86,8 @@ export default {
           'Reverse-path filtering is strict and the kernel reports martian sources or rp_filter drops; paste ip addr and ip route to see the uplinks.',
         notStrict: 'Reverse-path filtering is off or loose (0 or 2) on the uplinks.',
         oneUplink: 'The node has one uplink ({{uplink}}): replies leave the way requests came in.',
+        routeGetRefused:
+          '`ip route get {{to}} from {{from}} iif {{iif}}` fails with "Invalid cross-device link": the kernel\'s reverse-path check drops packets from {{from}} arriving on {{iif}}, because its route back to them leaves by another interface.',
       },
       fix: {
         loose: 'loose mode: the kernel takes the larger of conf.all and conf.<iface>, so set both',

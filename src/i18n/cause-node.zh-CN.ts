@@ -81,6 +81,8 @@ export default {
           '反向路径过滤为严格模式，且内核报告了 martian source 或 rp_filter 丢包；请贴 ip addr 和 ip route 查看上行口。',
         notStrict: '上行口的反向路径过滤为关闭或宽松模式（0 或 2）。',
         oneUplink: '节点只有一个上行口（{{uplink}}）：回包从来包的网卡出去。',
+        routeGetRefused:
+          '`ip route get {{to}} from {{from}} iif {{iif}}` 返回 "Invalid cross-device link"：回到 {{from}} 的路由走另一个网卡，内核的反向路径校验会丢弃从 {{iif}} 进来、源地址为 {{from}} 的包。',
       },
       fix: {
         loose: '宽松模式：内核取 conf.all 与 conf.<网卡> 中较大的值，所以两处都要设置',

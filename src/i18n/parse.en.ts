@@ -233,6 +233,8 @@ export default {
       noRoutes: 'No routes found. Paste the output of `ip route`.',
       summary: '{{n}} route(s), no default route',
       summaryDefault: '{{n}} route(s); default via {{gw}}',
+      summaryRejected:
+        'ip route get: the kernel refuses source {{from}} arriving on {{iif}} (Invalid cross-device link: reverse-path check)',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     'ip-neigh': {

@@ -225,6 +225,8 @@ export default {
       noRoutes: '没有找到路由。请粘贴 `ip route` 的输出。',
       summary: '{{n}} 条路由，没有默认路由',
       summaryDefault: '{{n}} 条路由；默认路由经 {{gw}}',
+      summaryRejected:
+        'ip route get：内核拒绝从 {{iif}} 进入、源地址为 {{from}} 的包（Invalid cross-device link：反向路径校验未通过）',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
     'ip-neigh': {

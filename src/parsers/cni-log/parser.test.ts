@@ -73,6 +73,20 @@ describe('cni-log: weave and kube-router, fatal lines and Go panics', () => {
     ]);
   });
 
+  it('one calico FATAL line between code fences (labring/sealos#559)', () => {
+    const text = [
+      '```',
+      "2020-12-19 08:41:31.677 [FATAL][846] int_dataplane.go 1018: Kernel's RPF check is set to 'loose'.  This would allow endpoints to spoof their IP address.",
+      '',
+      '```',
+    ].join('\n');
+    const r = cni(text);
+    expect(r.facts.cni).toBe('calico');
+    expect(r.facts.events.map((e) => [e.level, e.line])).toEqual([['FATAL', 2]]);
+    // Fences alone are no log.
+    expect(direct(cniLog, '```\n```\n').status).toBe('rejected');
+  });
+
   it('weave INFO/DEBU lines only: no event', () => {
     const r = cni(local('cni-log--weave3593-info-peers.txt'));
     expect(r.status).toBe('parsed');

@@ -1,4 +1,5 @@
 import type { Problem } from '../../engine/types';
+import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject, type ParseContext } from '../define';
 import { capped, isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
 import type { CniLogFacts } from './facts';
@@ -6,8 +7,6 @@ import { classify, cniLine } from './lines';
 
 const K = 'parse.cni-log';
 const KEEP = 500;
-/** A Markdown fence left around the log. */
-const FENCE = /^\s*(?:```|~~~)\s*$/;
 type Cni = NonNullable<CniLogFacts['cni']>;
 
 /** flannel, calico-node and cilium agent logs: the CNI, and its warnings and errors classified. */
@@ -15,7 +14,9 @@ export const cniLog = withLeadingCommand(
   defineParser<'cni-log', CniLogFacts>({
     kind: 'cni-log',
     detect(head, ctx) {
-      const body = head.filter((l) => !isNoise(l.text) && l.text.length <= MAX_LINE);
+      const body = head.filter(
+        (l) => !isNoise(l.text) && !FENCE.test(l.text) && l.text.length <= MAX_LINE,
+      );
       let known = 0;
       let marked = false;
       for (const l of body) {

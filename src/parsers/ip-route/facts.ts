@@ -17,9 +17,24 @@ export interface Route {
   text: string;
 }
 
+/**
+ * `ip route get DST from SRC iif DEV` answered `RTNETLINK answers: Invalid cross-device link`:
+ * the kernel's source validation (rp_filter) refuses SRC arriving on DEV (EXDEV).
+ */
+export interface SourceRejected {
+  /** From the command, when the paste shows it. */
+  to: string | null;
+  from: string | null;
+  iif: string | null;
+  line: number;
+  text: string;
+}
+
 /** `ip route` / `ip r` (also `ip route show table all`, `ip route get`). */
 export interface IpRouteFacts {
   routes: Route[];
+  /** `ip route get ... iif DEV` refused by reverse-path validation. */
+  sourceRejected: SourceRejected[];
   /** The default routes (more than one: several uplinks, or a stale one). */
   defaults: Route[];
   /** Devices the routes use, in order of first appearance. */

@@ -66,3 +66,61 @@ describe('ip-route: table all', () => {
     ]);
   });
 });
+
+describe('ip-route: `ip route get ... iif DEV` refused (EXDEV)', () => {
+  // lyft/cni-ipvlan-vpc-k8s#38: the three `ip route get` of the issue, as posted (fenced).
+  const posted = [
+    '```',
+    '$ ip route get 172.30.182.212 from 172.21.51.75 iif ens3',
+    'RTNETLINK answers: Invalid cross-device link',
+    '',
+    '$ ip route get 172.30.182.212',
+    '172.30.182.212 dev veth3b59a300  src 172.30.183.34',
+    '',
+    '$ ip route get 172.21.51.75 from 172.30.182.212 iif veth3b59a300',
+    '172.21.51.75 from 172.30.182.212 via 172.30.182.212 dev veth3b59a300',
+    '``` ',
+  ].join('\n');
+
+  it('reads the refusal with the addresses and the input device of the command', () => {
+    const rs = parsePaste(posted, 'x').filter((s) => s.kind === 'ip-route');
+    expect(rs).toHaveLength(3);
+    const f = factsOf(rs[0]!, 'ip-route');
+    expect(f.routes).toEqual([]);
+    expect(f.sourceRejected).toEqual([
+      {
+        to: '172.30.182.212',
+        from: '172.21.51.75',
+        iif: 'ens3',
+        line: 3,
+        text: 'RTNETLINK answers: Invalid cross-device link',
+      },
+    ]);
+    // The answered ones are routes, and the closing fence (with a trailing blank) is no problem.
+    expect(rs.map((s) => s.status)).toEqual(['parsed', 'parsed', 'parsed']);
+    expect(factsOf(rs[2]!, 'ip-route').routes[0]).toMatchObject({ dev: 'veth3b59a300' });
+  });
+
+  it('takes EXDEV for a reverse-path refusal only under `ip route get`', () => {
+    const add =
+      '# ip route add 10.0.0.0/8 via 192.168.1.1 dev eth1\nRTNETLINK answers: Invalid cross-device link\n';
+    expect(parsePaste(add, 'x').some((s) => s.kind === 'ip-route')).toBe(false);
+    // Without the command nothing says which call failed.
+    const bare = 'RTNETLINK answers: Invalid cross-device link\n';
+    expect(parsePaste(bare, 'x')[0]!.kind).toBeNull();
+    // `mv` says the same words for another EXDEV.
+    const mv =
+      "$ ip r g 10.1.1.1 from 10.2.2.2 iif eth0\nmv: cannot move 'a' to 'b': Invalid cross-device link\n";
+    expect(parsePaste(mv, 'x').some((s) => s.kind === 'ip-route')).toBe(false);
+  });
+
+  it('reads the short and sudo spellings of the command', () => {
+    const f = factsOf(
+      one(
+        '$ sudo ip -4 r g to 10.0.0.6 iif eth1 from 10.19.16.45 mark 0x1\nRTNETLINK answers: Invalid cross-device link\n',
+      ),
+      'ip-route',
+    );
+    expect(f.sourceRejected[0]).toMatchObject({ to: '10.0.0.6', from: '10.19.16.45', iif: 'eth1' });
+  });
+});

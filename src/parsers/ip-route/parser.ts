@@ -1,7 +1,8 @@
 import type { Line } from '../../engine/types';
+import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject } from '../define';
 import { ProblemList } from '../node-shared/util';
-import type { IpRouteFacts, Route } from './facts';
+import type { IpRouteFacts, Route, SourceRejected } from './facts';
 
 const K = 'parse.ip-route';
 const TYPES =
@@ -51,15 +52,21 @@ const KEYED = new Set([
 const NEIGH =
   /\slladdr\s|\s(?:INCOMPLETE|REACHABLE|STALE|DELAY|PROBE|FAILED|NOARP|PERMANENT|NONE)\s*$/;
 const MAX_LINE = 2_000;
+/** iproute2's words for EXDEV, which `ip route get ... iif DEV` returns when source validation fails. */
+const EXDEV = /^\s*RTNETLINK answers: Invalid cross-device link\s*$/;
+/** `ip route get`, `ip -4 r g`, `sudo ip route get`: the only command whose EXDEV means rp_filter. */
+const ROUTE_GET = /^(?:sudo\s+)?ip\s+(?:-\S+\s+)*r(?:o(?:u(?:te?)?)?)?\s+g(?:et?)?\s/;
 
 /** `ip route` → routes with gateway and device; the default routes picked out. */
 export const ipRoute = defineParser<'ip-route', IpRouteFacts>({
   kind: 'ip-route',
-  detect(head) {
+  detect(head, ctx) {
     let routes = 0;
+    const get = routeGet(ctx.command);
     for (const l of head) {
       const t = l.text;
       if (t.length > MAX_LINE) continue;
+      if (get && EXDEV.test(t)) routes += 1;
       // A neighbour entry (`10.0.0.1 dev eth0 lladdr ... REACHABLE`) has a `dev` too.
       if (NEIGH.test(t)) continue;
       if (ROUTE.test(t) && /\s(?:dev|via)\s/.test(t)) routes += 1;
@@ -67,12 +74,18 @@ export const ipRoute = defineParser<'ip-route', IpRouteFacts>({
     }
     return routes >= 1 && routes * 2 >= head.length;
   },
-  parse(lines) {
+  parse(lines, ctx) {
     const problems = new ProblemList(K);
     const routes: Route[] = [];
+    const sourceRejected: SourceRejected[] = [];
+    const get = routeGet(ctx.command);
     for (const l of lines) {
       const t = l.text;
-      if (t.trim() === '') continue;
+      if (t.trim() === '' || FENCE.test(t)) continue;
+      if (get && EXDEV.test(t)) {
+        sourceRejected.push({ ...get, line: l.n, text: t });
+        continue;
+      }
       if (t.length > MAX_LINE || !ROUTE.test(t)) {
         // `    cache expires 597sec mtu 1400` under `ip route get`, and nexthop lines
         if (/^\s+(?:cache|nexthop)\b/.test(t)) continue;
@@ -81,12 +94,20 @@ export const ipRoute = defineParser<'ip-route', IpRouteFacts>({
       }
       routes.push(route(t, l));
     }
-    if (routes.length === 0) return reject(msg(`${K}.noRoutes`));
+    if (routes.length === 0 && sourceRejected.length === 0) return reject(msg(`${K}.noRoutes`));
     // `unreachable default dev lo table unspec ... error -101` is no way out.
     const defaults = routes.filter((r) => r.destination === 'default' && r.type === 'unicast');
     const devices = [...new Set(routes.map((r) => r.dev).filter((d): d is string => d !== null))];
-    const facts: IpRouteFacts = { routes, defaults, devices };
+    const facts: IpRouteFacts = { routes, sourceRejected, defaults, devices };
     const gw = defaults.map((d) => `${d.via ?? '-'} dev ${d.dev ?? '-'}`).join('; ');
+    if (routes.length === 0) {
+      const r = sourceRejected[0]!;
+      return accept(
+        facts,
+        problems.done(),
+        msg(`${K}.summaryRejected`, { from: r.from ?? '?', iif: r.iif ?? '?' }),
+      );
+    }
     return accept(
       facts,
       problems.done(),
@@ -98,6 +119,28 @@ export const ipRoute = defineParser<'ip-route', IpRouteFacts>({
     );
   },
 });
+
+/** The addresses and the input device of an `ip route get` command; null for any other command. */
+function routeGet(command: string | null): Omit<SourceRejected, 'line' | 'text'> | null {
+  if (command === null || command.length > MAX_LINE || !ROUTE_GET.test(command.trim())) return null;
+  const words = command.trim().split(/\s+/);
+  const at = words.findIndex((w) => /^g(?:et?)?$/.test(w));
+  const out: Omit<SourceRejected, 'line' | 'text'> = { to: null, from: null, iif: null };
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i]!;
+    const v = words[i + 1] ?? null;
+    if (w === 'from' || w === 'iif') {
+      out[w] = v;
+      i += 1;
+    } else if (KEYED.has(w) || ['oif', 'mark', 'vrf', 'ipproto', 'sport', 'dport'].includes(w))
+      i += 1;
+    else if (w === 'to') {
+      out.to = v;
+      i += 1;
+    } else out.to ??= w;
+  }
+  return out;
+}
 
 function route(t: string, l: Line): Route {
   const words = t.trim().split(/\s+/);

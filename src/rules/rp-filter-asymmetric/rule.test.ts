@@ -55,4 +55,35 @@ describe(cause, () => {
       'net.ipv4.conf.eth0/100.rp_filter=2',
     );
   });
+
+  describe('the kernel refusing `ip route get ... iif DEV` (Invalid cross-device link)', () => {
+    // lyft/cni-ipvlan-vpc-k8s#38 (NodePort DNATed to a local pod behind its own veth).
+    const get =
+      '$ ip route get 172.30.182.212 from 172.21.51.75 iif ens3\nRTNETLINK answers: Invalid cross-device link\n';
+    const martian =
+      '[912228.409488] IPv4: martian source 172.30.182.212 from 172.21.51.75, on dev ens3\n[912228.409534] ll header: 00000000: 0e d8 07 a0 c0 0c 0e f0 4b 50 fd 5c 08 00        ........KP.\\..\n';
+
+    it('is the cause without sysctl: medium alone, high with the martian source logged', () => {
+      expect(verdictOf(diagnoseTexts({ r: get }), cause)).toBe('found:medium');
+      const d = diagnoseTexts({ r: get, k: martian });
+      expect(verdictOf(d, cause)).toBe('found:high');
+      const f = d.findings.find((x) => x.cause === cause)!;
+      expect(f.fix.now).toContain('net.ipv4.conf.ens3.rp_filter=2');
+      expect(f.why.params).toMatchObject({ from: '172.21.51.75', iif: 'ens3' });
+    });
+
+    it('defers to sysctl when it says the device does not filter strictly', () => {
+      const off = 'net.ipv4.conf.all.rp_filter = 0\nnet.ipv4.conf.ens3.rp_filter = 0\n';
+      expect(verdictOf(diagnoseTexts({ r: get, s: off }), cause)).not.toMatch(/^found/);
+      const strict = 'net.ipv4.conf.all.rp_filter = 1\n';
+      expect(verdictOf(diagnoseTexts({ r: get, s: strict }), cause)).toBe('found:medium');
+    });
+
+    it('says nothing from an answered `ip route get` or a martian line alone', () => {
+      const answered =
+        '$ ip route get 10.1.1.1 from 10.2.2.2 iif eth0\n10.1.1.1 from 10.2.2.2 dev cni0\n';
+      expect(verdictOf(diagnoseTexts({ r: answered }), cause)).not.toMatch(/^found/);
+      expect(verdictOf(diagnoseTexts({ k: martian }), cause)).not.toMatch(/^found/);
+    });
+  });
 });

@@ -1,4 +1,12 @@
-import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+  type RuleResult,
+} from '../rule';
 import type { Evidence } from '../../engine/types';
 import { unique } from '../combine/evidence';
 import { sysctlMatching } from '../combine/sysctl';
@@ -19,16 +27,18 @@ const SOME_DROPS = 100;
  */
 export default defineRule({
   cause: 'rp-filter-asymmetric',
-  needs: ['sysctl'],
+  needs: ['sysctl', 'ip-route'],
   check(ctx) {
     const rp = sysctlMatching(ctx, RP);
-    if (rp.length === 0) return noEvidence;
     const byDev = new Map(rp.map((v) => [RP.exec(v.key)![1]!, v] as const));
     const all = byDev.get('all');
     const fallback = byDev.get('default');
-    const uplinks = uplinksOf(ctx, [...byDev.keys()]);
     // A device's mode is the larger of conf.all and its own (set from conf.default when it appeared).
     const mode = (d: string) => Math.max(all?.n ?? 0, byDev.get(d)?.n ?? fallback?.n ?? 0);
+    const refused = refusedByKernel(ctx, (d) => (rp.length > 0 ? mode(d) : null));
+    if (refused) return refused;
+    if (rp.length === 0) return noEvidence;
+    const uplinks = uplinksOf(ctx, [...byDev.keys()]);
     const devices = uplinks.names.length > 0 ? uplinks.names : physical([...byDev.keys()]);
     const strict = devices.filter((d) => mode(d) === 1);
     const maybeStrict = devices.length === 0 && (all?.n === 1 || fallback?.n === 1);
@@ -79,6 +89,35 @@ export default defineRule({
     defaults: { iface: 'eth1', ifkey: 'eth1' },
   },
 });
+
+/**
+ * `ip route get DST from SRC iif DEV` answered `Invalid cross-device link` (EXDEV): the kernel
+ * itself says its source validation drops SRC arriving on DEV. Only strict filtering fails a
+ * source that is routable by another interface; unless sysctl says the device is not strict,
+ * that is the cause. With the kernel's `martian source` lines it is certain.
+ */
+function refusedByKernel(
+  ctx: RuleContext,
+  modeOf: (dev: string) => number | null,
+): RuleResult | null {
+  for (const { source, facts } of ctx.of('ip-route'))
+    for (const r of facts.sourceRejected ?? []) {
+      const mode = r.iif ? modeOf(r.iif) : null;
+      if (mode !== null && mode !== 1) continue;
+      const drops = martiansOrDrops(ctx);
+      const iface = r.iif ?? 'eth0';
+      return finding(
+        drops.length > 0 ? 'high' : 'medium',
+        {
+          key: `${K}.routeGetRefused`,
+          params: { from: r.from ?? '?', iif: r.iif ?? '?', to: r.to ?? '?' },
+        },
+        [cite(source, r), ...drops.slice(0, 2)],
+        { iface, ifkey: iface.replace(/\./g, '/') },
+      );
+    }
+  return null;
+}
 
 interface Uplinks {
   names: string[];
