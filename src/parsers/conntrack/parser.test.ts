@@ -112,6 +112,41 @@ describe('conntrack: formats', () => {
     if (s.status !== 'rejected') expect(s.summary.key).toBe('parse.conntrack.summaryEmpty');
   });
 
+  it("awk's state-first count (`{++S[$4]} ... print a, S[a]`) behind a conntrack command", () => {
+    // orchome.com article (test-data/cases/102), with its `print "TOTAL", total` line.
+    const s = one(
+      '# conntrack -L -p tcp 2>/dev/null | awk \'{++S[$4]; ++total} END {for (a in S) print a, S[a]; print "TOTAL", total}\'\nSYN_RECV 1\nCLOSE_WAIT 27\nCLOSE 28\nESTABLISHED 1515\nSYN_SENT 33\nTIME_WAIT 4689\nTOTAL 6293',
+    );
+    const f = factsOf(s, 'conntrack');
+    expect(s.status).toBe('parsed');
+    expect(f.format).toBe('histogram');
+    expect(f.total).toBe(6293);
+    expect(f.states).toMatchObject({ CLOSE_WAIT: 27, TIME_WAIT: 4689, ESTABLISHED: 1515 });
+    expect(f.examples.CLOSE_WAIT).toEqual([
+      expect.objectContaining({ line: 3, text: 'CLOSE_WAIT 27' }),
+    ]);
+    // a TOTAL that disagrees with the rows says rows are missing
+    const cut = one(
+      '$ cat /proc/net/nf_conntrack | awk \'{++S[$6]} END {for (a in S) print a, S[a]; print "TOTAL", NR}\'\nESTABLISHED 10\nTIME_WAIT 5\nTOTAL 40',
+    );
+    expect(cut.problems.map((p) => p.msg.key)).toEqual(['parse.conntrack.countMismatch']);
+  });
+
+  it('leaves the same state-first form to the socket parser without a conntrack command', () => {
+    // `netstat -n | awk '/^tcp/ {++S[$NF]} END {for(a in S) print a, S[a]}'`, the common idiom
+    const text = 'TIME_WAIT 50013\nESTABLISHED 27\nSYN_RECV 1';
+    expect(conntrack.detect(toLines(text), { command: null })).toBe(false);
+    expect(
+      conntrack.detect(toLines(text), {
+        command: "netstat -n | awk '/^tcp/ {++S[$NF]} END {for(a in S) print a, S[a]}'",
+      }),
+    ).toBe(false);
+    // behind conntrack, a socket-only state still says sockets
+    expect(conntrack.detect(toLines('LISTEN 3\nESTABLISHED 9'), { command: 'conntrack -L' })).toBe(
+      false,
+    );
+  });
+
   it('does not take socket histograms or other tables', () => {
     const no = (text: string, command: string | null = null) =>
       expect(conntrack.detect(toLines(text), { command })).toBe(false);

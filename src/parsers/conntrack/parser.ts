@@ -15,6 +15,15 @@ const SHOWN =
 const TOOL_MESSAGE = /^\s*conntrack v[\d.]+ \(conntrack-tools\): /;
 /** `uniq -c` of the state column: `  120770 CLOSE_WAIT`. */
 const HIST = /^\s*(\d+)\s+([A-Z][A-Z_0-9]*)\s*$/;
+/**
+ * awk's associative count, `{++S[$4]} END {for (a in S) print a, S[a]}`: `CLOSE_WAIT 27`. The
+ * same idiom over `netstat -n` counts sockets, so this form is conntrack's only when the command
+ * shown says so.
+ */
+const HIST_STATE_FIRST = /^\s*([A-Z][A-Z_0-9]*)\s+(\d+)\s*$/;
+/** The `print "TOTAL", total` line such a script ends with. */
+const HIST_TOTAL = /^\s*TOTAL\s+(\d+)\s*$/;
+const CONNTRACK_COMMAND = /\bconntrack\b|\/proc\/net\/(?:nf|ip)_conntrack\b/;
 const CONNTRACK_STATES = new Set<string>(TCP_STATES);
 /** States only `netstat`/`ss` print: a histogram with these counts sockets, not conntrack entries. */
 const SOCKET_ONLY = /^(?:FIN_WAIT[12]|CLOSING|LISTEN|ESTAB|UNCONN|TIME-WAIT|CLOSE-WAIT)$/;
@@ -37,7 +46,8 @@ export const conntrack = defineParser<'conntrack', ConntrackFacts>({
   },
   parse(lines, ctx) {
     const head = content(lines.slice(0, 200)).slice(0, 40);
-    if (isHistogram(head, ctx)) return parseHistogram(lines);
+    if (isHistogram(head, ctx))
+      return parseHistogram(lines, CONNTRACK_COMMAND.test(ctx.command ?? ''));
     const reader = new EntryReader();
     for (const l of lines) {
       const t = l.text;
@@ -98,38 +108,54 @@ export class EntryReader {
   }
 }
 
+/** A histogram row in either form (state-first only behind a conntrack command): state and count. */
+function histRow(t: string, stateFirst: boolean): { state: string; n: number } | null {
+  if (t.length >= 200) return null;
+  const m = HIST.exec(t);
+  if (m) return { state: m[2]!, n: Number(m[1]) };
+  const s = stateFirst && !HIST_TOTAL.test(t) ? HIST_STATE_FIRST.exec(t) : null;
+  return s ? { state: s[1]!, n: Number(s[2]) } : null;
+}
+
 function isHistogram(head: Line[], ctx: ParseContext): boolean {
   const command = ctx.command ?? '';
   if (/\b(?:netstat|ss)\b/.test(command)) return false;
+  const stateFirst = CONNTRACK_COMMAND.test(command);
   let rows = 0;
+  let totals = 0;
   for (const l of head) {
-    const m = l.text.length < 200 ? HIST.exec(l.text) : null;
-    if (!m) continue;
-    if (SOCKET_ONLY.test(m[2]!)) return false;
-    if (CONNTRACK_STATES.has(m[2]!)) rows += 1;
+    if (stateFirst && HIST_TOTAL.test(l.text)) totals += 1;
+    const h = histRow(l.text, stateFirst);
+    if (!h) continue;
+    if (SOCKET_ONLY.test(h.state)) return false;
+    if (CONNTRACK_STATES.has(h.state)) rows += 1;
   }
-  if (rows === 0 || rows * 2 < head.length) return false;
-  return /\bconntrack\b/.test(command) || rows >= 2;
+  if (rows === 0 || (rows + totals) * 2 < head.length) return false;
+  return stateFirst || rows >= 2;
 }
 
-function parseHistogram(lines: Line[]) {
+function parseHistogram(lines: Line[], stateFirst: boolean) {
   const states: Record<string, number> = {};
   const examples: Record<string, Cited[]> = {};
   const problems = new ProblemList(K);
   let total = 0;
+  let declared: Cited<number> | null = null;
   for (const l of lines) {
     if (l.text.trim() === '') continue;
-    const m = l.text.length < 200 ? HIST.exec(l.text) : null;
-    if (!m) {
+    const h = histRow(l.text, stateFirst);
+    if (!h) {
+      const t = stateFirst ? HIST_TOTAL.exec(l.text) : null;
+      if (t) declared = { value: Number(t[1]), line: l.n, text: l.text };
       // `$4` of a udp/icmp entry is its `src=` (the seed's pipeline greps them away)
-      if (!/^\s*\d+\s+src=/.test(l.text)) problems.add(l.n, 'badLine');
+      else if (!/^\s*(?:\d+\s+src=|src=\S+\s+\d+\s*$)/.test(l.text)) problems.add(l.n, 'badLine');
       continue;
     }
-    const n = Number(m[1]);
-    states[m[2]!] = (states[m[2]!] ?? 0) + n;
-    examples[m[2]!] = [cite(m[2]!, l)];
-    total += n;
+    states[h.state] = (states[h.state] ?? 0) + h.n;
+    examples[h.state] = [cite(h.state, l)];
+    total += h.n;
   }
+  if (declared && declared.value !== total)
+    problems.add(declared.line, 'countMismatch', { shown: declared.value, read: total });
   const facts: ConntrackFacts = {
     format: 'histogram',
     total,

@@ -73,6 +73,30 @@ describe('netstat-s: formats', () => {
     expect(String(parsed(paws).summary.params?.notable)).toContain('PAWSPassive = 416177');
   });
 
+  it("skips the operator's note after a counter (`# ...`, `<--`), never a value", () => {
+    // A Chinese write-up (test-data/cases/105): `netstat -st | egrep ...`, one line annotated.
+    const [r] = parsePaste(
+      '# netstat -st | egrep -i "drop|reject|overflowed|listen|filter" \n\n    826164 passive connections rejected because of time stamp  # 由于 timestamp 丢弃的数据包\n\n    826963 SYNs to LISTEN sockets dropped \n',
+      'x',
+    );
+    expect(value(r, 'TcpExtPAWSPassive')).toBe(826164);
+    expect(value(r, 'TcpExtListenDrops')).toBe(826963);
+    expect(parsed(r).problems).toEqual([]);
+    // the cited line stays as pasted, note included
+    expect(parsed(r).facts.counters.TcpExtPAWSPassive?.text).toContain('# 由于');
+    const [arrow] = parsePaste('    12 SYNs to LISTEN sockets dropped <-- this one', 'x');
+    expect(value(arrow, 'TcpExtListenDrops')).toBe(12);
+    const [nstat] = parsePaste('TcpExtPAWSPassive    7    0.0   # rejected SYNs', 'x');
+    expect(value(nstat, 'TcpExtPAWSPassive')).toBe(7);
+    // a `#` with nothing before it is no note to strip: the nstat header stays a header
+    const [hdr] = parsePaste('#kernel\nTcpExtListenDrops 3 0.0', 'x');
+    expect(value(hdr, 'TcpExtListenDrops')).toBe(3);
+    // a note alone is not a counter
+    expect(netstatS.detect(toLines('# 由于 timestamp 丢弃的数据包'), { command: null })).toBe(
+      false,
+    );
+  });
+
   it('reads newer net-tools wording and the MPTcpExt section', () => {
     const text =
       'Tcp:\n    12 active connection openings\n    3 segments retransmitted\n    7 segments sent out\n    InCsumErrors: 2\nMPTcpExt:\n    MPCapableSYNRX: 4\n';

@@ -14,6 +14,13 @@ const NSTAT = /^\s*((?:Ip|Icmp|Tcp|Udp|MPTcp|Sctp)[A-Za-z0-9_]+)\s+(\d+)(?:\s+\d
 const NSTAT_HEADER = /^\s*#kernel\s*$/;
 const MAX_LINE = 2_000;
 const MAX_PROBLEMS = 50;
+/**
+ * A note the operator wrote after a counter (`826164 passive connections rejected because of
+ * time stamp  # 由于 timestamp 丢弃的数据包`, `... dropped <-- this one`): netstat and nstat never
+ * print `#`, `//` or an arrow after a value, so what follows one is not output.
+ */
+const NOTE = /(\S)\s+(?:#|\/\/|<-{1,2}|←)(?:\s.*)?$/;
+const withoutNote = (t: string) => (t.length <= MAX_LINE ? t.replace(NOTE, '$1') : t);
 // Counters the summary names when they are present: the SYN-drop evidence.
 const NOTABLE = ['TcpExtPAWSPassive', 'TcpExtListenDrops', 'TcpExtListenOverflows'];
 
@@ -25,7 +32,7 @@ export const netstatS = defineParser<'netstat-s', NetstatFacts>({
     let known = 0;
     let sentences = 0;
     for (const l of head) {
-      const t = l.text;
+      const t = withoutNote(l.text);
       if (t.length > MAX_LINE) continue;
       if (NSTAT_HEADER.test(t)) return true;
       if (NSTAT.test(t)) nstat += 1;
@@ -46,7 +53,7 @@ export const netstatS = defineParser<'netstat-s', NetstatFacts>({
     const content = lines.filter((l) => l.text.trim() !== '');
     const isNstat =
       content.some((l) => NSTAT_HEADER.test(l.text)) ||
-      content.filter((l) => NSTAT.test(l.text)).length * 2 > content.length;
+      content.filter((l) => NSTAT.test(withoutNote(l.text))).length * 2 > content.length;
     const { counters, problems } = isNstat ? parseNstat(content) : parseNetstat(content);
     const n = Object.keys(counters).length;
     if (n === 0) return reject(msg(`${K}.noCounters`));
@@ -67,7 +74,7 @@ interface Out {
 function parseNstat(content: Line[]): Out {
   const out: Out = { counters: {}, problems: [] };
   for (const l of content) {
-    const m = l.text.length <= MAX_LINE ? NSTAT.exec(l.text) : null;
+    const m = l.text.length <= MAX_LINE ? NSTAT.exec(withoutNote(l.text)) : null;
     if (m) out.counters[m[1]!] = { value: Number(m[2]), line: l.n, text: l.text };
     else if (!/^\s*#/.test(l.text)) out.problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
   }
@@ -82,11 +89,11 @@ function parseNetstat(content: Line[]): Out {
     out.counters[name] = { value, line: l.n, text: l.text };
   };
   for (const l of content) {
-    const t = l.text;
-    if (t.length > MAX_LINE) {
+    if (l.text.length > MAX_LINE) {
       out.problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
       continue;
     }
+    const t = withoutNote(l.text);
     const h = HEADER.exec(t);
     if (h && SECTIONS.has(h[1]!)) {
       section = h[1]!;

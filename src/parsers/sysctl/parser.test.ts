@@ -96,6 +96,27 @@ describe('sysctl: formats', () => {
     expect(out.summary.key).toBe('parse.sysctl.summaryNotable');
   });
 
+  it('a bare `cat /proc/sys/...` value keeps its key when a Markdown fence closes it', () => {
+    // kops#2223 (test-data/cases/103): the prompt inside a fenced block splits the paste, so
+    // the value arrives with the closing fence.
+    const r = parsePaste(
+      'logs above\n```\nandrewsykim@nodes-xx23 /var/log $ cat /proc/sys/net/netfilter/nf_conntrack_max\n131072\n```\n',
+      'x',
+    ).find((s) => s.command?.startsWith('cat '));
+    expect(facts(r).values['net.netfilter.nf_conntrack_max']?.value).toBe('131072');
+    expect(r?.status).toBe('parsed');
+    const fenced = one('~~~\n1\n~~~', 'cat /proc/sys/net/ipv4/ip_forward');
+    if (fenced.status === 'rejected') throw new Error('rejected');
+    expect(fenced.facts.values['net.ipv4.ip_forward']?.value).toBe('1');
+    // a fence alone is no value, and two values for one key are not a `cat` answer
+    expect(sysctl.detect(toLines('```'), { command: 'cat /proc/sys/net/ipv4/ip_forward' })).toBe(
+      false,
+    );
+    expect(
+      sysctl.detect(toLines('1\n0\n```'), { command: 'cat /proc/sys/net/ipv4/ip_forward' }),
+    ).toBe(false);
+  });
+
   it('keeps tab-separated values and skips the noise of `sysctl -a` as a user', () => {
     const out = one(
       'sysctl: permission denied on key "fs.protected_hardlinks"\nnet.ipv4.ip_local_port_range = 32768\t60999\nsysctl: reading key "net.ipv6.conf.all.stable_secret"',

@@ -1,4 +1,5 @@
 import type { Cited, Line, Problem } from '../../engine/types';
+import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject, type ParseContext } from '../define';
 import type { SysctlFacts } from './facts';
 import { SYSLOG_DATE } from '../node-shared/syslog-date';
@@ -56,6 +57,10 @@ const DOCKER_DISABLED = new RegExp(
   String.raw`^\s*(?:${SYSLOG_DATE} \S+ dockerd\[\d+\]: )?(?:time="[^"]*" level=warn(?:ing)? msg=")?WARNING: (bridge-nf-call-(?:ip6?|arp)tables) is disabled"?\s*$`,
 );
 const CAT_PROC = /^(?:sudo\s+)?cat\s+((?:\/proc\/sys\/)[\w.:/@-]+)\s*$/;
+/**
+ * A Markdown code fence left over when a prompt inside a fenced block split the paste
+ * (`` ```\n$ cat /proc/sys/x\n131072\n``` ``): framing, never a value.
+ */
 const MAX_LINE = 20_000;
 const MAX_PROBLEMS = 50;
 
@@ -82,10 +87,12 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
   detect(head, ctx) {
     // Lines typed into an editor are a config file being changed, not the kernel's values.
     if (/^(?:sudo\s+)?(?:vim?|nano|emacs)\s/.test(ctx.command ?? '')) return false;
-    if (catPath(ctx) && head.length === 1) return true;
+    const values = head.filter((l) => !FENCE.test(l.text));
+    if (catPath(ctx) && values.length === 1) return true;
     if (
-      nKeys(ctx)?.length === head.length &&
-      head.every((l) => l.text.length < 200 && !l.text.includes('='))
+      values.length > 0 &&
+      nKeys(ctx)?.length === values.length &&
+      values.every((l) => l.text.length < 200 && !l.text.includes('='))
     )
       return true;
     let kv = 0;
@@ -112,7 +119,7 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     const values: Record<string, Cited> = {};
     const missing: Record<string, Cited> = {};
     const problems: Problem[] = [];
-    const content = lines.filter((l) => l.text.trim() !== '');
+    const content = lines.filter((l) => l.text.trim() !== '' && !FENCE.test(l.text));
     const bare = bareKeys(content, ctx);
     const preflight = preflightModules(content);
     const kubeadm = preflight !== null || content.some((l) => PREFLIGHT.test(l.text));
