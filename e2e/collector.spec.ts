@@ -25,6 +25,10 @@ test('a bundle of real outputs: suggested symptom, steps filled, diagnosis reach
   await page.getByRole('button', { name: 'Analyse' }).click();
   await expect(page.getByTestId('suggestion')).toHaveAttribute('data-symptom', 'nodeport-one-node');
   await expect(page.locator('[data-cause-id="tcp-tw-recycle-nat"]')).toBeVisible();
+  // Cited lines are numbered in the whole paste, and say so.
+  await expect(
+    page.locator('[data-cause-id="tcp-tw-recycle-nat"] .where-from').first(),
+  ).toContainText(/^Your paste, line \d+/);
   expect(await checkA11y(page)).toEqual([]);
 
   await page.getByTestId('continue-suggested').click();

@@ -22,6 +22,7 @@ export default {
       'Pick the symptom. Each step says what to run and where; paste the output and the wizard reads it.',
     example: 'Try an example',
     pasteTitle: 'Paste everything',
+    pasteSource: 'Your paste',
     pasteHint:
       'Several command outputs at once, with their prompts or `==> COMMAND <==` headers: each part is recognised and diagnosed.',
     pasteLabel: 'Command outputs',

@@ -23,6 +23,7 @@ export default {
     intro: '选择故障现象。每一步都会告诉你在哪里运行什么命令；粘贴输出后，向导会自动解析。',
     example: '试试示例',
     pasteTitle: '一次性粘贴全部输出',
+    pasteSource: '粘贴的内容',
     pasteHint:
       '一次粘贴多个命令的输出，可以带上命令提示符或 `==> COMMAND <==` 标题：每一段都会被识别并参与诊断。',
     pasteLabel: '命令输出',

@@ -113,7 +113,8 @@ function PasteAllOf({ bundle }: { bundle: string }) {
       <h2>{t('diagnosis.title')}</h2>
       <DiagnosisView
         diagnosis={diagnosis}
-        sources={{ label: (s) => s.replace(/^bundle#?/, '#'), text: () => bundle }}
+        // Every part keeps the whole paste's line numbers: one name says where to look.
+        sources={{ label: () => t('start.pasteSource'), text: () => bundle }}
         skipped={0}
         collect={[]}
       />
