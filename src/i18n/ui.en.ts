@@ -197,6 +197,7 @@ export default {
     confidence: { high: 'High confidence', medium: 'Medium confidence', low: 'Low confidence' },
     evidence: 'Evidence',
     line: 'line {{n}}',
+    where: '{{source}}, {{line}}',
     why: 'Why it matters',
     fix: 'Fix',
     fixPart: {

@@ -195,6 +195,7 @@ export default {
     confidence: { high: '高可信度', medium: '中可信度', low: '低可信度' },
     evidence: '证据',
     line: '第 {{n}} 行',
+    where: '{{source}}，{{line}}',
     why: '为什么重要',
     fix: '修复',
     fixPart: { now: '立即生效', persist: '持久化', verify: '验证', rollback: '回滚' },

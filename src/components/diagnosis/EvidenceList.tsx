@@ -31,8 +31,10 @@ export function EvidenceList({
         return (
           <li key={`${e.source}:${e.line}:${i}`}>
             <span className="where-from">
-              {sources.label(e.source)},{' '}
-              {e.line > 0 ? t('diagnosis.line', { n: e.line }) : t('diagnosis.notInPaste')}
+              {t('diagnosis.where', {
+                source: sources.label(e.source),
+                line: e.line > 0 ? t('diagnosis.line', { n: e.line }) : t('diagnosis.notInPaste'),
+              })}
               {text !== undefined && (
                 <button
                   type="button"
