@@ -5,6 +5,7 @@
 export const KINDS = [
   'iptables-save',
   'iptables-L',
+  'iptables-version',
   'nft',
   'kube-proxy-log',
   'netstat-s',

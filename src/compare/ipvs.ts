@@ -8,10 +8,13 @@ const NODE_PORTS = { from: 30000, to: 32767 };
 
 /** Whether a node pasted an IPVS table of virtual servers (not only its timeouts or connections). */
 export function showsIpvs(side: Side): boolean {
-  return side.of('ipvsadm').some((p) => ['list', 'stats', 'rate'].includes(p.facts.format));
+  return side.of('ipvsadm').some((p) => ['list', 'stats', 'rate', 'save'].includes(p.facts.format));
 }
 
-/** Whether a node pasted its whole IPVS table (the version header shows it is not a grep). */
+/**
+ * Whether a node pasted its whole IPVS table (the version header shows it is not a grep).
+ * `ipvsadm -S` prints no header: a whole save and a grep of one look alike, so it never counts.
+ */
 export function listsAllIpvs(side: Side): boolean {
   return side
     .of('ipvsadm')

@@ -215,10 +215,14 @@ export default {
           'kube-proxy runs in iptables mode but this whole nat table ({{backend}}) has no KUBE-* chain: kube-proxy writes to the other backend, or not at all.',
         oneBackend:
           "kube-proxy's chains are in this dump ({{backend}}) and no other backend is reported.",
+        kubeProxyOtherBackend:
+          "kube-proxy's own iptables (v{{version}}, {{own}}) writes to the {{own}} backend, but this host's iptables uses {{host}}: kube-proxy's rules (or its errors about missing tables) are in the backend the host does not use.",
+        kubeProxySameBackend:
+          "kube-proxy's iptables and the host's both use the {{backend}} backend: its errors have another cause (a kernel module not loaded, /lib/modules not mounted).",
       },
       fix: {
         which: "which backend holds kube-proxy's rules?",
-        pick: 'use the backend kube-proxy and the CNI use (nft on current distributions):',
+        pick: 'make the host use the backend kube-proxy and the CNI write to (nft on current distributions, legacy for a kube-proxy image before 1.17):',
         flushOld:
           'then let kube-proxy rewrite its rules (and flush the stale backend once everything runs on one)',
       },

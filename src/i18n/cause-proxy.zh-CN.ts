@@ -199,10 +199,14 @@ export default {
         noKubeChains:
           'kube-proxy 运行在 iptables 模式，但这份完整的 nat 表（{{backend}}）里没有任何 KUBE-* 链：kube-proxy 写到了另一个后端，或根本没写。',
         oneBackend: 'kube-proxy 的链就在这份导出里（{{backend}}），也没有提示存在另一个后端。',
+        kubeProxyOtherBackend:
+          'kube-proxy 自带的 iptables（v{{version}}，{{own}}）写入 {{own}} 后端，而本机的 iptables 用的是 {{host}}：kube-proxy 的规则（或它报告缺表的错误）位于主机不使用的那个后端。',
+        kubeProxySameBackend:
+          'kube-proxy 的 iptables 与主机的都使用 {{backend}} 后端：它的报错另有原因（内核模块未加载、/lib/modules 未挂载）。',
       },
       fix: {
         which: 'kube-proxy 的规则在哪个后端？',
-        pick: '使用 kube-proxy 和 CNI 所用的后端（当前发行版多为 nft）：',
+        pick: '让主机使用 kube-proxy 和 CNI 写入的那个后端（当前发行版多为 nft；1.17 之前的 kube-proxy 镜像为 legacy）：',
         flushOld: '然后让 kube-proxy 重写规则（全部统一到一个后端后，再清空过期的后端）',
       },
     },

@@ -19,6 +19,14 @@ export default {
       summaryForward:
         'iptables -L: {{chains}} chain(s), {{rules}} rule(s); FORWARD policy {{policy}} ({{packets}} packets)',
     },
+    'iptables-version': {
+      badLine:
+        'Not an `iptables -V` line (`iptables v1.8.7 (nf_tables)`); from 1.8 on it names its backend.',
+      noVersion: 'No iptables version found. Paste the output of `iptables -V`.',
+      summary: '{{binary}} {{version}}, {{backend}} backend',
+      summaryOld: '{{binary}} {{version}} (before 1.8: legacy backend only)',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
     nft: {
       badLine: 'Not a line of `nft list ruleset` output.',
       unclosed:
@@ -40,8 +48,6 @@ export default {
     nearMiss: {
       iptablesIncompatible:
         'iptables cannot show this table: rules in it were made by nft (kube-proxy in nftables mode, firewalld, another tool). Paste `sudo nft list ruleset` instead.',
-      iptablesVersion:
-        'This is `iptables -V`: it names the backend (nf_tables or legacy), not the rules. Paste `sudo iptables-save`; on nf_tables also `sudo nft list ruleset`.',
       nftTooOld:
         "nft crashed reading the ruleset: this nft is older than the rules in the kernel (kube-proxy's nftables mode needs nft 1.0.1 or newer). Run a newer nft (a debug container with nftables), or paste kube-proxy's log.",
       nftRoot: 'nft refused: listing the ruleset needs root. Run `sudo nft list ruleset`.',

@@ -20,6 +20,13 @@ export default {
       summaryForward:
         'iptables -L：{{chains}} 条链，{{rules}} 条规则；FORWARD 默认策略 {{policy}}（{{packets}} 个包）',
     },
+    'iptables-version': {
+      badLine: '不是 `iptables -V` 的输出行（`iptables v1.8.7 (nf_tables)`）；1.8 起它会注明后端。',
+      noVersion: '没有找到 iptables 版本。请粘贴 `iptables -V` 的输出。',
+      summary: '{{binary}} {{version}}，{{backend}} 后端',
+      summaryOld: '{{binary}} {{version}}（1.8 之前：只有 legacy 后端）',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
     nft: {
       badLine: '这一行不是 `nft list ruleset` 的输出。',
       unclosed: '列表在某个块内部结束：粘贴被截断，截断之后的规则没有读到。',
@@ -39,8 +46,6 @@ export default {
     nearMiss: {
       iptablesIncompatible:
         'iptables 无法显示这个表：其中的规则是 nft 创建的（nftables 模式的 kube-proxy、firewalld 或其他工具）。请改为粘贴 `sudo nft list ruleset`。',
-      iptablesVersion:
-        '这是 `iptables -V`：它只说明后端（nf_tables 或 legacy），没有规则。请粘贴 `sudo iptables-save`；nf_tables 上再加上 `sudo nft list ruleset`。',
       nftTooOld:
         'nft 读取规则集时崩溃：这个 nft 比内核里的规则旧（kube-proxy 的 nftables 模式需要 nft 1.0.1 或更新）。请用更新的 nft（例如带 nftables 的调试容器），或粘贴 kube-proxy 的日志。',
       nftRoot: 'nft 拒绝执行：列出规则集需要 root 权限。请运行 `sudo nft list ruleset`。',

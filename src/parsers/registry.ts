@@ -9,12 +9,14 @@ import { iptablesSave } from './iptables-save/parser';
 import { iptablesList } from './iptables-L/parser';
 import { kubeProxyLog } from './kube-proxy-log/parser';
 import { nft } from './nft/parser';
+import { iptablesVersion } from './iptables-version/parser';
 import type { SysctlFacts } from './sysctl/facts';
 import type { NetstatFacts } from './netstat-s/facts';
 import type { IptablesFacts } from './iptables-save/facts';
 import type { IptablesListFacts } from './iptables-L/facts';
 import type { KubeProxyLogFacts } from './kube-proxy-log/facts';
 import type { NftFacts } from './nft/facts';
+import type { IptablesVersionFacts } from './iptables-version/facts';
 import { NODE_PARSERS, type NodeFactsByKind } from './node-shared/parsers';
 import { K8S_PARSERS, type K8sFactsByKind } from './k8s-common/parsers';
 import { CILIUM_PARSERS, type CiliumFactsByKind } from './cilium-shared/parsers';
@@ -35,6 +37,7 @@ export interface FactsByKind
   'iptables-L': IptablesListFacts;
   'kube-proxy-log': KubeProxyLogFacts;
   nft: NftFacts;
+  'iptables-version': IptablesVersionFacts;
 }
 export type { Kind } from '../catalog/kinds';
 import type { Kind } from '../catalog/kinds';
@@ -44,6 +47,7 @@ export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
   iptablesSave,
   iptablesList,
   nft,
+  iptablesVersion,
   kubeProxyLog,
   ...CILIUM_PARSERS,
   ...NODE_PARSERS,

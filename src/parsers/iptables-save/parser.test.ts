@@ -293,6 +293,9 @@ describe('iptables-save: formats', () => {
       'I0514 13:55:16.524562       1 server_others.go:140] Using iptables Proxier.\nI0514 13:55:16.625142       1 server_others.go:174] Tearing down inactive rules.',
     );
     no('-A KUBE-SERVICES -j X\nsome\nother\ntext\nhere');
+    // `ipvsadm -S`: `-A`/`-a` followed by an option, never a chain name.
+    no('-A -t 10.254.0.1:443 -s rr\n-a -t 10.254.0.1:443 -r 10.111.32.239:6443 -m -w 1');
+    no('-A -u 10.96.0.10:53 -s rr');
   });
 });
 

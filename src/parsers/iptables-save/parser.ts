@@ -19,8 +19,9 @@ const INCOMPATIBLE = /^# Table `(\w+)' is incompatible/;
 const MAX_PROBLEMS = 50;
 
 /** Lines only iptables-save / `iptables -S` print, for the sniff. */
+// A chain name never starts with `-`: `-A -t 10.96.0.1:443 -s rr` is `ipvsadm -S`.
 const SAVE_LINE =
-  /^(?:(?:\[\d+:\d+\]\s+)?-[AI] \S+ |-P \S+ (?:ACCEPT|DROP|QUEUE|RETURN)\b|-N \S+\s*$|:\S+ (?:\S+) \[\d+:\d+\]\s*$|\*(?:nat|filter|mangle|raw|security)\s*$|COMMIT\s*$|# (?:Generated|Completed) by ip6?tables|# Warning: iptables-legacy)/;
+  /^(?:(?:\[\d+:\d+\]\s+)?-[AI] (?!-)\S+ |-P \S+ (?:ACCEPT|DROP|QUEUE|RETURN)\b|-N \S+\s*$|:\S+ (?:\S+) \[\d+:\d+\]\s*$|\*(?:nat|filter|mangle|raw|security)\s*$|COMMIT\s*$|# (?:Generated|Completed) by ip6?tables|# Warning: iptables-legacy)/;
 
 /** `iptables-save` (legacy or nft, `-c` counters) and `iptables -S` (also grep-filtered) → chains and rules by table. */
 export const iptablesSave = defineParser<'iptables-save', IptablesFacts>({

@@ -49,11 +49,11 @@ describe('ipvsadm: real outputs', () => {
     expect(f.services[6]!.realServers).toHaveLength(1);
   });
 
-  it('seed 003: collapsed spacing and an elision line', () => {
+  it('seed 003: collapsed spacing and an elision line (Chinese ellipses, not a fault)', () => {
     const s = one(local('ipvsadm--seed003-collapsed.txt'));
     const f = factsOf(s, 'ipvsadm');
-    expect(s.status).toBe('partial');
-    expect(s.problems).toEqual([{ line: 5, msg: { key: 'parse.ipvsadm.badLine' } }]);
+    expect(s.status).toBe('parsed');
+    expect(s.problems).toEqual([]);
     expect(f.services).toEqual([
       expect.objectContaining({ address: '10.102.246.104:8080', scheduler: 'rr' }),
     ]);
@@ -62,6 +62,126 @@ describe('ipvsadm: real outputs', () => {
       ['10.244.3.164:80', 'Masq', 1],
       ['10.244.3.165:80', 'Masq', 1],
     ]);
+  });
+});
+
+describe('ipvsadm: what the author left out', () => {
+  it('`...`, `……`, `[...]` lines are elisions; other stray text stays a bad line', () => {
+    const s = one(
+      [
+        '[root@k8s-master service]# ipvsadm -Ln',
+        'IP Virtual Server version 1.2.1 (size=4096)',
+        'Prot LocalAddress:Port Scheduler Flags',
+        '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+        '………………',
+        'TCP  10.102.246.104:8080 rr',
+        '  -> 10.244.2.111:80              Masq    1      0          0  ',
+        '                                       ...',
+        '[...]',
+        'TCP  10.96.0.10:53 rr',
+        'some note .... here',
+      ].join('\n'),
+    );
+    expect(s.problems).toEqual([{ line: 11, msg: { key: 'parse.ipvsadm.badLine' } }]);
+    expect(factsOf(s, 'ipvsadm').services.map((v) => v.address)).toEqual([
+      '10.102.246.104:8080',
+      '10.96.0.10:53',
+    ]);
+  });
+});
+
+describe('ipvsadm -S (save format): real outputs', () => {
+  it('kube-router write-up: persistence, real servers with forwarding and weight', () => {
+    const s = one(local('ipvsadm-save--zh-kuberouter-blog-persistent.txt'));
+    const f = factsOf(s, 'ipvsadm');
+    expect(s.status).toBe('parsed');
+    expect(s.command).toBe('ipvsadm -S -n');
+    expect(f.format).toBe('save');
+    // No header in a save: never taken for a whole table.
+    expect(f.version).toBeNull();
+    expect(f.services.map((v) => [v.proto, v.address, v.scheduler, v.persistent])).toEqual([
+      ['TCP', '10.254.0.1:443', 'rr', 10800],
+      ['TCP', '10.254.226.105:8080', 'rr', 10800],
+    ]);
+    expect(f.services[1]!.realServers).toEqual([
+      expect.objectContaining({
+        address: '172.20.135.8:8080',
+        forward: 'Masq',
+        weight: 1,
+        active: null,
+        inactive: null,
+        line: 6,
+      }),
+      expect.objectContaining({ address: '172.20.166.130:8080', line: 7 }),
+      expect.objectContaining({ address: '172.20.104.9:8080', line: 8 }),
+    ]);
+  });
+
+  it('indented notes with the bare command line above', () => {
+    const s = one(local('ipvsadm-save--zh-notes-indented.txt'));
+    const f = factsOf(s, 'ipvsadm');
+    expect(s.status).toBe('parsed');
+    expect(f.services.map((v) => [v.address, v.realServers.length])).toEqual([
+      ['10.1.0.1:443', 3],
+      ['10.1.21.161:8080', 5],
+    ]);
+  });
+
+  it('calico#3258: a grep keeps the service and its real servers', () => {
+    const text = readTestData(
+      'cases/122-calico3258-ipvsadm-save-healthy-apiserver-syn-recv/terminal.txt',
+    );
+    const ipvs = parsePaste(text, 't').filter((r) => r.kind === 'ipvsadm');
+    const f = factsOf(ipvs[0]!, 'ipvsadm');
+    expect(ipvs[0]!.command).toBe('ipvsadm -S -n |grep 10.254.0.1');
+    expect(f.services).toHaveLength(1);
+    expect(f.services[0]!.realServers.map((r) => [r.address, r.weight])).toEqual([
+      ['10.111.32.239:6443', 1],
+      ['10.111.32.241:6443', 1],
+      ['10.111.32.242:6443', 1],
+    ]);
+  });
+});
+
+describe('ipvsadm -S: edges', () => {
+  it('UDP, fwmark, route/tunnel forwarding, weight 0, -a without its -A', () => {
+    const f = factsOf(
+      one(
+        [
+          '-A -u 10.96.0.10:53 -s rr',
+          '-a -u 10.96.0.10:53 -r 10.244.0.5:53 -m -w 0',
+          '-A -f 100 -s wlc -p',
+          '-a -f 100 -r 192.168.1.5:0 -g -w 3',
+          '-a -t [fd00::1]:443 -r [fd00::10]:6443 -i -w 1 -x 0 -y 0',
+        ].join('\n'),
+      ),
+      'ipvsadm',
+    );
+    expect(f.format).toBe('save');
+    expect(f.services.map((v) => [v.proto, v.address, v.scheduler, v.persistent])).toEqual([
+      ['UDP', '10.96.0.10:53', 'rr', null],
+      ['FWM', '100', 'wlc', null],
+      ['TCP', '[fd00::1]:443', null, null],
+    ]);
+    expect(f.services.flatMap((v) => v.realServers.map((r) => [r.forward, r.weight]))).toEqual([
+      ['Masq', 0],
+      ['Route', 3],
+      ['Tunnel', 1],
+    ]);
+  });
+
+  it('an -a line without -r is a bad line; typed commands and one lone line are not a save', () => {
+    const s = one(
+      '-A -t 10.96.0.1:443 -s rr\n-a -t 10.96.0.1:443 -m -w 1\n-a -t 10.96.0.1:443 -r 10.0.0.1:6443 -m -w 1',
+    );
+    expect(s.kind).toBe('ipvsadm');
+    expect(s.status).toBe('partial');
+    expect(s.problems).toEqual([{ line: 2, msg: { key: 'parse.ipvsadm.badLine' } }]);
+    const no = (text: string) =>
+      expect(ipvsadm.detect(toLines(text), { command: null })).toBe(false);
+    no('-A -t 10.96.0.1:443 -s rr');
+    no('ipvsadm -A -t 10.9.8.7:12345 -s rr\nipvsadm -a -t 10.9.8.7:12345 -m -r 10.244.1.27:9376');
+    no('-A INPUT -t nat -j ACCEPT\n-A OUTPUT -j KUBE-SERVICES');
   });
 });
 

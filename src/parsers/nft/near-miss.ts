@@ -58,15 +58,4 @@ export const NFT_NEAR_MISSES: {
       any(head, /\bip6?tables v[\d.]+ \(nf_tables\): (?:table|chain) `\w+' is incompatible/),
     msg: { key: 'parse.nearMiss.iptablesIncompatible' },
   },
-  {
-    // `iptables -V` alone: it names the backend, not the rules.
-    kind: 'iptables-save',
-    detect: (head) =>
-      head.length > 0 &&
-      head.length <= 3 &&
-      head.every((l) =>
-        /^ip6?tables v[\d.]+(?: \((?:nf_tables|legacy)\))?\s*$/.test(l.text.trim()),
-      ),
-    msg: { key: 'parse.nearMiss.iptablesVersion' },
-  },
 ];

@@ -57,6 +57,16 @@ export function topN<K>(
   return best.map((b) => ({ value: name(b.key), count: b.count }));
 }
 
+/**
+ * A line where the author left output out: `...`, `……`, `………………` (Chinese ellipses, U+2026),
+ * `。。。`, `[...]`, `(...)`. No tool prints one on a line of its own.
+ */
+const ELIDED = /^\s*(?:\[\s*(?:\.{3,}|…+)\s*\]|\(\s*(?:\.{3,}|…+)\s*\)|\.{3,}|…+|。{3,})\s*$/;
+
+export function isElided(text: string): boolean {
+  return text.length < 200 && ELIDED.test(text);
+}
+
 /** Non-empty lines, trimmed of trailing blanks, with their line numbers. */
 export function content(lines: Line[]): Line[] {
   const out: Line[] = [];

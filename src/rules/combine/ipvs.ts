@@ -2,14 +2,12 @@ import type { RuleContext } from '../rule';
 import type { IpvsFacts, VirtualService } from '../../parsers/ipvsadm/facts';
 import { joinAddress, splitAddress } from './k8s';
 
-/** ipvsadm pastes that list virtual services (`-Ln`, `--stats`, `--rate`). */
+/** ipvsadm pastes that list virtual services (`-Ln`, `--stats`, `--rate`, `-S`). */
 export function ipvsTables(ctx: RuleContext): { source: string; facts: IpvsFacts }[] {
-  return ctx
-    .of('ipvsadm')
-    .filter(
-      ({ facts }) => facts.format === 'list' || facts.format === 'stats' || facts.format === 'rate',
-    );
+  return ctx.of('ipvsadm').filter(({ facts }) => SERVICE_FORMATS.includes(facts.format));
 }
+
+const SERVICE_FORMATS: IpvsFacts['format'][] = ['list', 'stats', 'rate', 'save'];
 
 /** The ClusterIP:port the operator named (`vip`, `vport`), as ipvsadm prints it. */
 export function vipTarget(vars: Record<string, string>): string | null {

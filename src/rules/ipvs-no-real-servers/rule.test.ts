@@ -53,4 +53,16 @@ describe(cause, () => {
     expect(verdict({ dmesg })).toBe('found:medium');
     expect(verdict({ dmesg }, { vip: '10.254.159.251', vport: '9004' })).toBe('found:high');
   });
+
+  it('reads `ipvsadm -S` too: weight-0 only is none, weighted real servers rule it out', () => {
+    const save = (w: number) =>
+      `-A -t 10.109.131.66:6379 -s rr\n-a -t 10.109.131.66:6379 -r 172.31.3.224:6379 -m -w ${w}\n`;
+    expect(verdict({ s: save(0) }, vip)).toBe('found:high');
+    expect(verdict({ s: save(1) }, vip)).toBe('ruled-out');
+    // calico#3258: a grep of the save, the apiserver VIP with its three real servers.
+    const calico = readTestData(
+      'cases/122-calico3258-ipvsadm-save-healthy-apiserver-syn-recv/terminal.txt',
+    );
+    expect(verdict({ calico }, { vip: '10.254.0.1', vport: '443' })).toBe('ruled-out');
+  });
 });

@@ -42,4 +42,23 @@ describe(cause, () => {
   it('rules it out on a clean table (fixture 46)', () => {
     expect(verdict({ table })).toBe('ruled-out');
   });
+
+  it('compares an `ipvsadm -S` table with the endpoints as it does `-Ln`', () => {
+    const save = behind.replace(
+      /==> ipvsadm -Ln <==[\s\S]*$/,
+      [
+        '==> ipvsadm -S -n <==',
+        '-A -t 10.0.0.104:8800 -s rr',
+        ...['3', '4', '5', '7', '8'].map(
+          (n) => `-a -t 10.0.0.104:8800 -r 172.17.0.${n}:3000 -m -w 1`,
+        ),
+        '',
+      ].join('\n'),
+    );
+    expect(save).toContain('-r 172.17.0.3:3000');
+    expect(verdict({ save })).toBe('found:medium');
+    // The same real servers as the endpoints list: nothing stale.
+    const fresh = save.replace(/^-a .*172\.17\.0\.[35]:3000.*\n/gm, '');
+    expect(verdict({ fresh })).toBe('ruled-out');
+  });
 });

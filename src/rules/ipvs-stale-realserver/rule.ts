@@ -15,7 +15,10 @@ export default defineRule({
   cause: 'ipvs-stale-realserver',
   needs: ['ipvsadm'],
   check(ctx) {
-    const tables = ipvsTables(ctx).filter(({ facts }) => facts.format === 'list');
+    // `-Ln` and `-S` show weights (`-S` without connection counts); --stats/--rate show neither.
+    const tables = ipvsTables(ctx).filter(
+      ({ facts }) => facts.format === 'list' || facts.format === 'save',
+    );
     if (tables.length === 0) return noEvidence;
     const endpoints = endpointsRows(ctx).filter((e) => !e.partial);
     const services = serviceRows(ctx);

@@ -32,4 +32,13 @@ describe(`${cause} in IPVS mode`, () => {
       'TCP  10.96.0.10:53 rr\n  -> 10.244.151.128:53            Masq    1      0          0\n';
     expect(verdict({ grep }, { port: '31234' })).toBe('no-evidence');
   });
+
+  it('takes `ipvsadm -S` as proof of presence, never of absence (no header: maybe a grep)', () => {
+    const save =
+      '-A -t 10.96.0.10:53 -s rr\n-a -t 10.96.0.10:53 -r 10.244.151.128:53 -m -w 1\n-A -t 10.0.2.4:30449 -s rr\n-a -t 10.0.2.4:30449 -r 10.244.36.197:80 -m -w 1\n';
+    expect(verdict({ save }, { port: '30449' })).toBe('ruled-out');
+    expect(verdict({ save }, { vip: '10.96.0.10', vport: '53' })).toBe('ruled-out');
+    expect(verdict({ save }, { port: '31234' })).toBe('no-evidence');
+    expect(verdict({ save }, { vip: '10.96.0.99', vport: '80' })).toBe('no-evidence');
+  });
 });

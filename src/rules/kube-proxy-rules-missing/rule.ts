@@ -89,6 +89,8 @@ function ipvsVerdict(ctx: RuleContext, logTrouble: Evidence[]): RuleResult | nul
   const target = vipTarget(ctx.vars);
   if (!port && !target) return null;
   for (const { source, facts } of ipvsTables(ctx)) {
+    // `ipvsadm -S` has no header: a whole save cannot be told from a grep of one (`ipvsadm -S
+    // -n | grep VIP` is how it is usually pasted), so a save proves presence only, never absence.
     const whole = facts.version !== null && facts.services.length > 0;
     // The header proves a whole table; a few of its virtual servers show what it does hold.
     const context = whole
