@@ -214,6 +214,8 @@ export default {
         notLoaded: 'lsmod does not list br_netfilter: bridged pod traffic skips iptables.',
         kernelHint:
           'The kernel says bridge filtering through iptables is no longer available without br_netfilter; check that the module was loaded afterwards.',
+        unexpectedReply:
+          'The DNS answer to {{expected}} came back from {{from}} and was dropped ("reply from unexpected source"): the Service address was not translated back, as happens when the client and the DNS pod share a bridge that skips iptables.',
       },
       fix: {
         restartCni: 'then restart the CNI agent on this node so it re-checks',

@@ -201,6 +201,8 @@ export default {
         notLoaded: 'lsmod 中没有 br_netfilter：经网桥转发的 Pod 流量绕过 iptables。',
         kernelHint:
           '内核提示没有 br_netfilter 时网桥流量不再经过 iptables；请确认之后是否加载了该模块。',
+        unexpectedReply:
+          '发往 {{expected}} 的 DNS 应答来自 {{from}}，被丢弃（"reply from unexpected source"）：Service 地址没有被转换回来，客户端与 DNS Pod 位于同一个绕过 iptables 的网桥上时就会这样。',
       },
       fix: {
         restartCni: '然后重启本节点的 CNI 组件，让它重新检查',

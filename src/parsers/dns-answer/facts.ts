@@ -23,4 +23,18 @@ export interface DnsAnswerFacts {
   errors: Cited[];
   /** `Non-authoritative answer:` (false), dig's `aa` flag (true); null when not shown. */
   authoritative: boolean | null;
+  /**
+   * `;; reply from unexpected source: 10.42.0.3#53, expected 10.43.0.10#53` (bind's nslookup and
+   * dig): the answer came from another address than the one asked, so the tool dropped it.
+   */
+  unexpected: UnexpectedReply[];
+}
+
+export interface UnexpectedReply {
+  /** The address the reply came from. */
+  from: string;
+  /** The address the query was sent to. */
+  expected: string;
+  line: number;
+  text: string;
 }

@@ -12,6 +12,35 @@ const one = (text: string) => {
 };
 
 describe('dns-answer', () => {
+  it('nslookup dropping replies from an unexpected source, then timing out (nixpkgs 98766)', () => {
+    const s = one(local('dns-answer--nixpkgs98766-unexpected-source.txt'));
+    const f = factsOf(s, 'dns-answer');
+    expect(f).toMatchObject({ tool: 'nslookup', status: 'timeout', answers: [] });
+    // no `Server:` line was printed: the address asked is the one the replies should come from
+    expect(f.server).toMatchObject({ value: '10.43.0.10', line: 3 });
+    expect(f.unexpected).toHaveLength(3);
+    expect(f.unexpected[0]).toMatchObject({ from: '10.42.0.3', expected: '10.43.0.10', line: 3 });
+  });
+
+  it('dig with the same complaint, indented behind a comment (kops 4391)', () => {
+    const rs = parsePaste(local('dns-answer--kops4391-dig-unexpected-source.txt'), 'x');
+    const d = rs.find((r) => r.kind === 'dns-answer');
+    const f = factsOf(d!, 'dns-answer');
+    expect(f.tool).toBe('dig');
+    expect(f.unexpected).toEqual([
+      expect.objectContaining({ from: '100.96.3.3', expected: '100.64.0.12' }),
+    ]);
+  });
+
+  it('reads no unexpected source from look-alikes or a normal answer', () => {
+    const odd = parsePaste(';; reply from unexpected source: somehost, expected other\n', 'x');
+    expect(odd.every((r) => r.kind !== 'dns-answer')).toBe(true);
+    const ok = one(
+      'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n',
+    );
+    expect(factsOf(ok, 'dns-answer').unexpected).toEqual([]);
+  });
+
   it('fixture 35: an answer under the wrong search domain, quoted', () => {
     const s = one(local('dns-answer--k8s25861-quoted-wrong-domain.txt'));
     const f = factsOf(s, 'dns-answer');

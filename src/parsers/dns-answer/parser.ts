@@ -1,7 +1,7 @@
 import type { Cited, Line, ParseOutcome } from '../../engine/types';
 import { accept, defineParser, msg, reject, type ParseContext } from '../define';
 import { ProblemList, cite } from '../node-shared/util';
-import type { DnsAnswerFacts, DnsRecord } from './facts';
+import type { DnsAnswerFacts, DnsRecord, UnexpectedReply } from './facts';
 
 const K = 'parse.dns-answer';
 const SERVER = /^\s*Server:\s+(\S+)/;
@@ -15,6 +15,9 @@ const TIMEOUT =
 const NXDOMAIN = /server can't find .*: NXDOMAIN|can't resolve|Can't find .*: No answer|NXDOMAIN/;
 const SERVFAIL = /SERVFAIL/;
 const REFUSED = /REFUSED/;
+/** bind's nslookup and dig drop a reply from another address than the one they asked. */
+const UNEXPECTED =
+  /^\s*;; reply from unexpected source: ([0-9A-Fa-f.:]+)#\d+, expected ([0-9A-Fa-f.:]+)#\d+/;
 const DIG_HEADER = /^\s*; <<>> DiG /;
 const DIG_STATUS = /^;; ->>HEADER<<- opcode: \w+, status: (\w+)/;
 const DIG_FLAGS = /^;; flags: ([a-z ]+);/;
@@ -48,6 +51,7 @@ export const dnsAnswer = defineParser<'dns-answer', DnsAnswerFacts>({
       return true;
     if (head.some((l) => SERVER.test(l.text)) && head.some((l) => ADDRESS.test(l.text)))
       return true;
+    if (head.some((l) => UNEXPECTED.test(l.text))) return true;
     return (
       head.length <= 3 &&
       head.some((l) => TIMEOUT.test(l.text) || /^\*\* server can't find/.test(l.text))
@@ -88,9 +92,18 @@ function parseNslookup(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswer
   let name: string | null = null;
   let authoritative: boolean | null = null;
   let answered = false;
+  const unexpected: UnexpectedReply[] = [];
   for (const l of lines) {
     const t = l.text;
     if (t.trim() === '') continue;
+    const u = unexpectedReply(l);
+    if (u) {
+      unexpected.push(u);
+      // the server asked, when the tool printed no `Server:` line before giving up
+      server ??= cite(u.expected, l);
+      errors.push(cite(t.trim(), l));
+      continue;
+    }
     const s = SERVER.exec(t);
     if (s) {
       server = cite(s[1]!, l);
@@ -141,13 +154,15 @@ function parseNslookup(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswer
   if (!server && errors.length === 0 && answers.length === 0) return reject(msg(`${K}.noAnswer`));
   const status = statusOf(errors, answers.length > 0 || answered);
   const facts: DnsAnswerFacts = {
-    tool: 'nslookup',
+    // dig's error lines alone (no header) read the same as nslookup's
+    tool: /\bdig\s/.test(ctx.command ?? '') ? 'dig' : 'nslookup',
     server,
     query: queryOf(ctx),
     status,
     answers,
     errors,
     authoritative,
+    unexpected,
   };
   return accept(facts, problems.done(), summary(facts));
 }
@@ -170,6 +185,7 @@ function parseDig(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswerFacts
     raw: '',
     open: false,
   };
+  const unexpected: UnexpectedReply[] = [];
   const goOn = (more: string) => {
     last.raw = `${last.raw} ${more}`.trim();
     if (last.record) last.record.value = last.raw.replace(/\.$/, '');
@@ -242,6 +258,13 @@ function parseDig(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswerFacts
       prev = 'record';
       continue;
     }
+    const u = unexpectedReply(l);
+    if (u) {
+      unexpected.push(u);
+      server ??= cite(u.expected, l);
+      errors.push(cite(t.trim(), l));
+      continue;
+    }
     if (TIMEOUT.test(t) || DIG_FAILED.test(t)) {
       errors.push(cite(t.trim(), l));
       continue;
@@ -270,8 +293,14 @@ function parseDig(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswerFacts
     answers,
     errors: errors.filter((e) => e.line > 0),
     authoritative,
+    unexpected,
   };
   return accept(facts, problems.done(), summary(facts));
+}
+
+function unexpectedReply(l: Line): UnexpectedReply | null {
+  const m = UNEXPECTED.exec(l.text);
+  return m ? { from: m[1]!, expected: m[2]!, line: l.n, text: l.text } : null;
 }
 
 function statusOf(errors: Cited[], answered: boolean): DnsAnswerFacts['status'] {

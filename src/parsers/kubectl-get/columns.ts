@@ -177,6 +177,8 @@ function rowShape(cells: string[]): { resource: K8sResource; names: string[] } |
       names: [...(ns ? ['NAMESPACE'] : []), ...names, ...(n > names.length ? wide : [])],
     };
   }
+  const event = eventShape(cells);
+  if (event) return event;
   const [, status, , age, version] = cells;
   if (
     cells.length === 5 &&
@@ -185,5 +187,26 @@ function rowShape(cells: string[]): { resource: K8sResource; names: string[] } |
     VERSION.test(version ?? '')
   )
     return { resource: 'node', names: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'] };
+  return null;
+}
+
+// `kubectl get events` (1.14+): LAST SEEN, TYPE, REASON, OBJECT (`kind/name`), then a free-text
+// MESSAGE; `-A` puts NAMESPACE first. A `Normal`/`Warning` cell between an age and a reason,
+// then a `kind/name` object, is a shape no other output has.
+const EVENT_TYPE = /^(?:Normal|Warning)$/;
+const EVENT_REASON = /^[A-Za-z][\w-]*$/;
+const EVENT_OBJECT = /^[a-z][\w.-]*\/[\w.:-]+$/;
+const NAMESPACE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+function eventShape(cells: string[]): { resource: K8sResource; names: string[] } | null {
+  for (const ns of [0, 1]) {
+    const [age, type, reason, object] = cells.slice(ns, ns + 4);
+    if (ns === 1 && !NAMESPACE.test(cells[0] ?? '')) continue;
+    if (!AGE.test(age ?? '') || !EVENT_TYPE.test(type ?? '')) continue;
+    if (!EVENT_REASON.test(reason ?? '') || !EVENT_OBJECT.test(object ?? '')) continue;
+    if (cells.length < ns + 5) return null; // an event always has a message
+    const names = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
+    return { resource: 'event', names: ns ? ['NAMESPACE', ...names] : names };
+  }
   return null;
 }

@@ -182,6 +182,52 @@ describe('kubectl-get: rows without header or command, read by their shape', () 
     expect(nodes.facts.tables[0]!.rows[1]!.cells['STATUS']).toBe('NotReady');
   });
 
+  it('kubectl get events -A rows cut from the middle of the block (ingress-nginx 12796)', () => {
+    const t = get(local('kubectl-get--in12796-headerless-events-A.txt'));
+    const table = t.facts.tables[0]!;
+    expect(table.resource).toBe('event');
+    expect(table.columns).toEqual([
+      'NAMESPACE',
+      'LAST SEEN',
+      'TYPE',
+      'REASON',
+      'OBJECT',
+      'MESSAGE',
+    ]);
+    expect(table.rows).toHaveLength(6);
+    expect(table.rows[0]!.cells).toMatchObject({
+      NAMESPACE: 'nginx-ingress',
+      TYPE: 'Normal',
+      REASON: 'Killing',
+      OBJECT: 'pod/nginx-controller-ingress-nginx-controller-6cd8944c67-nfb69',
+      MESSAGE: 'Container controller failed liveness probe, will be restarted',
+    });
+    // the message keeps its quotes and spaces whole
+    expect(table.rows[2]!.cells['MESSAGE']).toMatch(/^Container image ".*" already present/);
+    expect(noHeader(t)).toHaveLength(1);
+    // without -A: the age first
+    const one = get(
+      '5m    Warning   BackOff   pod/web-7d9f   Back-off restarting failed container',
+    );
+    expect(one.facts.tables[0]!.columns[0]).toBe('LAST SEEN');
+    expect(one.facts.tables[0]!.rows[0]!.cells['REASON']).toBe('BackOff');
+  });
+
+  it('event look-alikes are not kubectl get events', () => {
+    const claims = (text: string) => kubectlGet.detect(toLines(text), { command: null });
+    // `kubectl describe` event rows start with the type, not an age
+    expect(
+      claims(
+        '  Warning  Unhealthy  8m1s (x11 over 20m)    kubelet, node-1  Liveness probe failed: timeout',
+      ),
+    ).toBe(false);
+    // no kind/name object, or no message
+    expect(claims('5m   Warning   BackOff   web-7d9f   Back-off restarting')).toBe(false);
+    expect(claims('5m   Warning   BackOff   pod/web-7d9f')).toBe(false);
+    // a capitalised first cell is no namespace
+    expect(claims('Default   5m   Warning   BackOff   pod/web   Back-off')).toBe(false);
+  });
+
   it('never guesses from rows of different shapes or from look-alikes', () => {
     const claims = (text: string) => kubectlGet.detect(toLines(text), { command: null });
     expect(claims('web-1   1/1   Running   0   5d\nsome other line that is prose')).toBe(false);

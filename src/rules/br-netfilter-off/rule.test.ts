@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
 import { readTestData } from '../../testing/test-data';
@@ -22,6 +23,23 @@ describe(cause, () => {
     const on = readTestData('fixtures/12-k8sbosh16-bridge-nf-call-on-healthy/sysctl.txt');
     const log = readTestData('fixtures/09-flannel2166-br-netfilter-missing/kube-flannel.log');
     expect(verdictOf(diagnoseTexts({ on, log }), cause)).toBe('ruled-out');
+  });
+
+  it('reads a DNS reply dropped as coming from an unexpected source (nixpkgs 98766)', () => {
+    const nslookup = readFileSync(
+      new URL(
+        '../../parsers/dns-answer/fixtures/dns-answer--nixpkgs98766-unexpected-source.txt',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    expect(verdictOf(diagnoseTexts({ nslookup }), cause)).toBe('found:medium');
+    // the sysctl at 1 says the bridge passes iptables: the odd reply has another cause
+    const on = 'net.bridge.bridge-nf-call-iptables = 1\n';
+    expect(verdictOf(diagnoseTexts({ nslookup, on }), cause)).toBe('ruled-out');
+    // a plain timeout is no sign of it
+    const timeout = ';; connection timed out; no servers could be reached\n';
+    expect(verdictOf(diagnoseTexts({ timeout }), cause)).toBe('no-evidence');
   });
 
   it('reads lsmod: loaded rules it out, absent from a whole list is medium, a filtered list says nothing', () => {

@@ -12,7 +12,7 @@ const KEY = 'net.bridge.bridge-nf-call-iptables';
  */
 export default defineRule({
   cause: 'br-netfilter-off',
-  needs: ['sysctl', 'cni-log', 'lsmod', 'kernel-log'],
+  needs: ['sysctl', 'cni-log', 'lsmod', 'kernel-log', 'dns-answer'],
   check(ctx) {
     const values = sysctlValues(ctx, KEY);
     const off = values.find((v) => v.raw === '0');
@@ -37,6 +37,18 @@ export default defineRule({
       const bridge = facts.modules.bridge;
       if (listed)
         return finding('medium', { key: `${K}.notLoaded` }, bridge ? [cite(source, bridge)] : []);
+    }
+
+    // nslookup/dig asked the DNS Service and the answer came from a pod address: the reply
+    // skipped the reverse DNAT, the mark of a bridge whose frames bypass iptables.
+    for (const { source, facts } of ctx.of('dns-answer')) {
+      const u = facts.unexpected.filter((x) => x.from !== x.expected);
+      if (u.length === 0) continue;
+      return finding(
+        'medium',
+        { key: `${K}.unexpectedReply`, params: { from: u[0]!.from, expected: u[0]!.expected } },
+        u.slice(0, 2).map((x) => cite(source, x)),
+      );
     }
 
     for (const { source, facts } of ctx.of('kernel-log')) {

@@ -31,6 +31,23 @@ describe(cause, () => {
     expect(verdict({ events })).toBe('found:medium');
   });
 
+  it('reads kubectl get events -A rows that lost their header (ingress-nginx 12796)', () => {
+    const rows = readFileSync(
+      new URL(
+        '../../parsers/kubectl-get/fixtures/kubectl-get--in12796-headerless-events-A.txt',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    expect(verdict({ rows })).toBe('found:high');
+    // the same controller's reload events alone say nothing about its probe
+    const reloads = rows
+      .split('\n')
+      .filter((l) => /RELOAD/.test(l))
+      .join('\n');
+    expect(verdict({ reloads })).toBe('no-evidence');
+  });
+
   it('is a hint from restart counts alone, and surer when they grow between pastes', () => {
     expect(verdict({ pods })).toBe('found:low');
     const later = pods.replace(/(89m7d\s+1\/1\s+Running\s+)3/, '$15');

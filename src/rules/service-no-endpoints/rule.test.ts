@@ -79,3 +79,44 @@ kube-system   kube-scheduler            <none>      16d
     expect(verdictOf(diagnoseTexts({ ep }), cause)).not.toMatch(/^found/);
   });
 });
+
+describe(`${cause}: kubectl describe svc`, () => {
+  // kubernetes/ingress-nginx#3923: one `Endpoints:` line per port, both <none>.
+  const describe2 = [
+    'Name:                     ingress-nginx',
+    'Namespace:                ingress',
+    'Selector:                 name=ingress-nginx',
+    'Type:                     NodePort',
+    'IP:                       10.107.105.34',
+    'Port:                     http  80/TCP',
+    'TargetPort:               80/TCP',
+    'NodePort:                 http  31185/TCP',
+    'Endpoints:                <none>',
+    'Port:                     https  443/TCP',
+    'TargetPort:               443/TCP',
+    'NodePort:                 https  30724/TCP',
+    'Endpoints:                <none>',
+    'Session Affinity:         None',
+    'Events:                   <none>',
+    '',
+  ].join('\n');
+
+  it('names a Service with two empty ports once, and cites both lines', () => {
+    const d = diagnoseTexts({ describe2 });
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.why.params).toMatchObject({ services: 'ingress-nginx' });
+    expect(f.evidence).toHaveLength(2);
+    const up = d.findings.find((x) => x.cause === 'upstream-no-endpoints');
+    if (up) expect(up.why.params).toMatchObject({ service: 'ingress-nginx', n: 1 });
+  });
+
+  it('says nothing of a described Service whose ports have endpoints', () => {
+    const ok = describe2
+      .replace(/<none>\nPort/, '10.244.1.5:80\nPort')
+      .replace(
+        /Endpoints: {16}<none>\nSession/,
+        'Endpoints:                10.244.1.5:443\nSession',
+      );
+    expect(verdictOf(diagnoseTexts({ ok }), cause)).not.toMatch(/^found/);
+  });
+});

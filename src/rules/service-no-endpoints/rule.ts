@@ -134,10 +134,8 @@ export default defineRule({
         {
           key: `${K}.emptyEndpoints`,
           params: {
-            services: pick
-              .slice(0, 5)
-              .map((x) => x.name)
-              .join(', '),
+            // one row per port in `kubectl describe svc`: name each Service once
+            services: [...new Set(pick.map((x) => x.name))].slice(0, 5).join(', '),
           },
         },
         pick.slice(0, 5).map((x) => x.evidence),

@@ -67,7 +67,14 @@ export default defineRule({
       const e = empty[0]!;
       return finding(
         'low',
-        { key: `${K}.endpointsOnly`, params: { service: e.name, n: empty.length } },
+        {
+          key: `${K}.endpointsOnly`,
+          // `kubectl describe svc` prints one `Endpoints:` line per port: count Services, not lines.
+          params: {
+            service: e.name,
+            n: new Set(empty.map((r) => `${r.namespace}/${r.name}`)).size,
+          },
+        },
         empty.slice(0, 4).map((r) => r.evidence),
         { service: e.name, ...(e.namespace ? { namespace: e.namespace } : {}) },
       );
