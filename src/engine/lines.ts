@@ -65,6 +65,9 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
   {
     re: /^\s*(?:\[[^\]\n]{1,80}\]|[\w.-]{1,64}@[^\s$#%]{1,120}|[\w./-]{1,80}:[^\s$#%]{0,120})\s?[$#%]\s+(\S.*)$/,
   },
+  // [root@k8s-master01 ~]#cmd: a Red Hat style prompt whose PS1 leaves no blank after `#`
+  // (common in Chinese course notes and incident posts)
+  { re: /^\s*\[[\w.-]{1,64}@[^\]\s]{1,120}(?:\s[^\]\n]{0,120})?\][$#](?=[^\s#$])(.+)$/ },
   // $ cmd
   { re: /^\s*\$\s+(\S.*)$/ },
   // # cmd ('#' alone also starts comments in many outputs)
@@ -92,6 +95,19 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
  */
 export function promptCommand(text: string): string | null {
   return mayBePrompt(text) ? matchPrompt(text) : null;
+}
+
+/**
+ * When a line is a command typed with no prompt at all (`sysctl net.ipv4.ip_forward`, as blog
+ * posts show the command above its output), returns it: the first word must be a command the
+ * splitter knows, whole (`cat: /proc/x: No such file` is that tool's error, not a command).
+ */
+export function bareCommand(text: string): string | null {
+  if (text.length > 2000) return null;
+  const t = text.trim();
+  const first = /^\S+/.exec(t)?.[0] ?? '';
+  const m = KNOWN_COMMANDS.exec(first);
+  return m && m[0] === first ? t : null;
 }
 
 /** `promptCommand` without the cheap pre-check (tests hold the two together). */

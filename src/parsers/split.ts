@@ -1,4 +1,4 @@
-import { promptCommand, toLines } from '../engine/lines';
+import { bareCommand, promptCommand, toLines } from '../engine/lines';
 import { unframe } from '../engine/framing';
 import type { Line } from '../engine/types';
 
@@ -11,6 +11,15 @@ export interface Section {
 }
 
 const BUNDLE_HEADER = /^==> (.{1,4000}?) <==\s*$/;
+
+/**
+ * A blog's way to show output: the command typed bare, then what it printed as a shell comment
+ * introduced by a note (`# 输出：net.ipv4.ip_forward = 0`, `# Output: ...`, or `# 输出包含：` on
+ * its own line with the printed lines commented out under it).
+ */
+const OUTPUT_NOTE =
+  /^\s*#\s*(?:输出|结果|返回|回显|output|result|returns?|prints?)\s*(?:包含|如下|为|是)?\s*[:：]\s?(.*)$/i;
+const COMMENTED = /^\s*#(?: (.*))?$/;
 
 /**
  * Splits a paste into the outputs it holds: a collector bundle's `==> COMMAND <==` sections,
@@ -26,7 +35,21 @@ export function splitPaste(raw: string, source: string): Section[] {
       parts.push(current);
     current = { command, lines: [], header };
   };
-  for (const line of unframe(toLines(raw))) {
+  const all = unframe(toLines(raw));
+  // Inside a commented output: one line after `# Output: X`, every comment after `# Output:`.
+  let commented: 'one' | 'more' | null = null;
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i]!;
+    if (commented !== null) {
+      const c = commented === 'more' ? COMMENTED.exec(line.text) : null;
+      if (c) {
+        current.lines.push({ n: line.n, text: c[1] ?? '' });
+        continue;
+      }
+      // What follows the commented output is not the command's: the author's next line.
+      commented = null;
+      begin(null);
+    }
     const header = line.text.startsWith('==> ') ? BUNDLE_HEADER.exec(line.text) : null;
     if (header) {
       begin(header[1]!.trim(), true);
@@ -35,6 +58,17 @@ export function splitPaste(raw: string, source: string): Section[] {
     const typed = promptCommand(line.text);
     if (typed !== null) {
       begin(typed);
+      continue;
+    }
+    const next = all[i + 1];
+    const note = next ? OUTPUT_NOTE.exec(next.text) : null;
+    const bare = note ? bareCommand(line.text) : null;
+    if (note && next && bare !== null) {
+      begin(bare);
+      const said = note[1]!.trim();
+      if (said !== '') current.lines.push({ n: next.n, text: said });
+      commented = said === '' ? 'more' : 'one';
+      i += 1;
       continue;
     }
     current.lines.push(line);

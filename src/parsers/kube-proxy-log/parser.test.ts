@@ -197,6 +197,38 @@ describe('kube-proxy-log: formats', () => {
     expect(r.facts.proxier?.value).toBe('nftables');
   });
 
+  it('kubernetes#71305: stern’s `POD CONTAINER ` prefix, its continuation line tolerated', () => {
+    const r = only(
+      readTestData(
+        'cases/220-k8s71305-stern-kube-proxy-iptables-1-6-host-nf-tables/kube-proxy.log',
+      ),
+    );
+    expect(r.status).toBe('partial');
+    expect(r.facts.entries).toEqual([
+      expect.objectContaining({ level: 'E', origin: 'proxier.go:647', line: 2 }),
+    ]);
+    expect(r.facts.entries[0]!.message).toMatch(/^Failed to ensure that nat chain KUBE-SERVICES/);
+    // Two words before a klog header only when they can be Kubernetes names.
+    const no = (text: string) =>
+      expect(kubeProxyLog.detect(toLines(text), { command: null })).toBe(false);
+    no('Some Prose E1120 07:08:50.135017       1 proxier.go:647] Failed to ensure');
+    no('a b c E1120 07:08:50.135017       1 proxier.go:647] Failed to ensure');
+  });
+
+  it('stern --timestamps: the time after pod and container (kube-router#1670 lines)', () => {
+    const out = kubeProxyLog.parse(
+      toLines(
+        "kube-router-qx29r kube-router 2024-05-12T19:28:56.949451541-05:00 I0513 00:28:56.949369   52913 linux_routing.go:30] Did not find iproute2's rt_tables in location /etc/iproute2/rt_tables",
+      ),
+      { command: null },
+    );
+    expect(out.status).toBe('parsed');
+    expect(out.status !== 'rejected' && out.facts.entries[0]).toMatchObject({
+      level: 'I',
+      origin: 'linux_routing.go:30',
+    });
+  });
+
   it('rejects a paste that is mostly not klog', () => {
     const text =
       'I0101 00:00:00.000000 1 proxier.go:1] Using iptables Proxier.\nsome\nother\nlines';
@@ -204,6 +236,70 @@ describe('kube-proxy-log: formats', () => {
       status: 'rejected',
       problems: [{ msg: { key: 'parse.kube-proxy-log.mostlyNotKlog' } }],
     });
+  });
+
+  it('younsl blog: a multi-line err value whose `<` the HTML ate, indented lines, ` > key`', () => {
+    const r = only(
+      readTestData(
+        'cases/201-younsl-blog-kube-proxy-iptables-restore-sync-failed-calico/kube-proxy.log',
+      ),
+    );
+    expect(r.status).toBe('parsed');
+    expect(r.problems).toEqual([]);
+    expect(r.facts.entries.map((e) => [e.level, e.line])).toEqual([
+      ['E', 1],
+      ['I', 7],
+      ['I', 8],
+    ]);
+    expect(r.facts.entries[0]!.message).toMatch(
+      /^"Failed to execute iptables-restore" err= exit status 2: .*Couldn't load target `KUBE-SVC-UOLAULR5MHUYULMB'.* ipFamily="IPv4"$/,
+    );
+  });
+
+  it('klog’s own `err=<` form: tab-indented lines, or the indentation lost and `>` alone', () => {
+    const tabbed = [
+      'E0525 03:56:52.107691       1 cleanup.go:89] "Failed to execute iptables-restore" err=<',
+      '\texit status 4: ip6tables-restore v1.8.9 (nf_tables):',
+      '\tline 10: CHAIN_DEL failed (Device or resource busy): chain KUBE-MARK-MASQ',
+      ' > table="nat"',
+      'I0525 03:56:52.124529       1 proxier.go:820] "SyncProxyRules complete" elapsed="22.67239ms"',
+    ].join('\n');
+    const r = only(tabbed);
+    expect(r.problems).toEqual([]);
+    expect(r.facts.entries).toHaveLength(2);
+    expect(r.facts.entries[0]!.message).toMatch(/CHAIN_DEL failed .* table="nat"$/);
+    const flat = [
+      'E1113 16:15:07.931291 1 proxier.go:1481] "Failed to execute iptables-restore" err=<',
+      'exit status 2: ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"',
+      'Error occurred at line: 16',
+      '>',
+      'I1113 16:15:07.931308 1 proxier.go:858] "Sync failed" retryingTime="30s"',
+    ].join('\n');
+    const f = only(flat);
+    expect(f.problems).toEqual([]);
+    expect(f.facts.entries.map((e) => e.line)).toEqual([1, 5]);
+    expect(f.facts.entries[0]!.message).toMatch(/--xor-mark" Error occurred at line: 16$/);
+  });
+
+  it('a bare `=` opens no value for unindented lines; an unclosed value ends at the next entry', () => {
+    // `err=` then an unindented stray line: not the value's, a problem as before.
+    const stray = [
+      'E0101 00:00:00.000000 1 proxier.go:1] "Failed to execute iptables-restore" err=',
+      'some shell line',
+      'I0101 00:00:01.000000 1 proxier.go:2] Using iptables Proxier',
+    ].join('\n');
+    const s = only(stray);
+    expect(s.problems).toHaveLength(1);
+    expect(s.facts.entries[0]!.message).toBe('"Failed to execute iptables-restore" err=');
+    // `=<` never closed: the next klog entry is an entry, not part of the value.
+    const unclosed = [
+      'E0101 00:00:00.000000 1 proxier.go:1] "Failed to execute iptables-restore" err=<',
+      '\texit status 1',
+      'I0101 00:00:01.000000 1 proxier.go:2] Using iptables Proxier',
+    ].join('\n');
+    const u = only(unclosed);
+    expect(u.facts.entries).toHaveLength(2);
+    expect(u.facts.proxier?.value).toBe('iptables');
   });
 
   it('does not claim another component’s klog', () => {

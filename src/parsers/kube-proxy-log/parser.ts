@@ -9,9 +9,13 @@ const K = 'parse.kube-proxy-log';
  * prefix `kubectl logs --timestamps` (RFC 3339), `--prefix` (`[pod/x/c]`) or journald adds (its
  * month localized too: `9月 22 08:58:03 host kube-proxy[4854]: ` under a Chinese locale).
  * Single spaces are accepted too: blogs collapse the padding before the thread id.
+ * stern (and kail) print each line as `POD CONTAINER message` (`kube-proxy-22hmk kube-proxy
+ * E1120 07:08:50.135017 ...`), with `--timestamps` an RFC 3339 time after them: two Kubernetes
+ * names, lowercase DNS labels, before the header.
  */
+const K8S_NAME = String.raw`[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?`;
 const KLOG = new RegExp(
-  String.raw`^\s*(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|\[[^\]\s]{1,200}\]|${SYSLOG_DATE} \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$`,
+  String.raw`^\s*(?:${K8S_NAME} ${K8S_NAME}\s+)?(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|\[[^\]\s]{1,200}\]|${SYSLOG_DATE} \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$`,
 );
 /** Files and words only kube-proxy logs (a kubelet or flannel klog must not be taken for it). */
 const ORIGIN_MARK =
@@ -41,11 +45,14 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
     let klog = 0;
     let other = 0;
     let marked = false;
+    const value = new MultiLineValue();
     for (const l of head) {
       if (UNIT_STATUS.test(l.text)) continue;
+      if (value.takes(l.text)) continue;
       other += 1;
       const m = l.text.length <= MAX_LINE ? lineOf(l.text) : null;
       if (!m) continue;
+      value.opens(m.message);
       klog += 1;
       if (!marked && (ORIGIN_MARK.test(m.origin) || MESSAGE_MARK.test(m.message) || isKnown(m)))
         marked = true;
@@ -57,13 +64,22 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
     const problems: Problem[] = [];
     let proxier: Cited<Proxier> | null = null;
     let version: Cited | null = null;
+    const value = new MultiLineValue();
     for (const l of lines) {
+      const last = entries[entries.length - 1];
+      if (last && value.takes(l.text)) {
+        // The value's lines belong to its entry: the message reads as one line.
+        const part = l.text.trim().replace(/^>\s*/, '');
+        if (part !== '') last.message = `${last.message} ${part}`;
+        continue;
+      }
       if (l.text.trim() === '' || UNIT_STATUS.test(l.text)) continue;
       const e = l.text.length <= MAX_LINE ? entryOf(l) : null;
       if (!e) {
         problems.push({ line: l.n, msg: msg(`${K}.notKlog`) });
         continue;
       }
+      value.opens(e.message);
       entries.push(e);
       const p = PROXIER.exec(e.message);
       if (p) proxier = { value: (p[1] ?? p[2])!.toLowerCase() as Proxier, line: l.n, text: l.text };
@@ -87,6 +103,46 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
     return accept({ entries, proxier, version }, capped(problems), msg(`${K}.${key}`, params));
   },
 });
+
+/**
+ * klog prints a multi-line value (an `err` with iptables-restore's output) as `key=<`, the
+ * value's lines each indented by a tab, then ` >` followed by the remaining keys:
+ *
+ *     E0610 07:32:16.910840  1 proxier.go:1564] "Failed to execute iptables-restore" err=<
+ *     \texit status 2: iptables-restore v1.8.8 (legacy): Couldn't load target `KUBE-SVC-...'
+ *      > ipFamily="IPv4"
+ *
+ * Pastes lose part of it: a blog's HTML eats the `<` (`err=` then indented lines), or a
+ * copy drops the indentation (`err=<` then bare lines, `>` alone). After `=<` any line up to the
+ * closing `>` is the value's; after a bare `=` only indented lines and the `>` are. At most
+ * MAX_VALUE_LINES lines, so an unclosed value cannot swallow the rest of a paste.
+ */
+const MAX_VALUE_LINES = 200;
+class MultiLineValue {
+  private open: 'any' | 'indented' | null = null;
+  private taken = 0;
+  /** After an entry: does its message end by opening a multi-line value? */
+  opens(message: string) {
+    this.open = /=<$/.test(message) ? 'any' : /\w=$/.test(message) ? 'indented' : null;
+    this.taken = 0;
+  }
+  /** Is this line part of the open value (its closing `>` included)? */
+  takes(text: string): boolean {
+    if (!this.open || this.taken >= MAX_VALUE_LINES || text.length > MAX_LINE) return false;
+    if (/^\s*>(?:\s|$)/.test(text)) {
+      this.open = null;
+      return true;
+    }
+    const inside =
+      this.open === 'any' ? lineOf(text) === null || /^\s/.test(text) : /^\s+\S/.test(text);
+    if (!inside) {
+      this.open = null;
+      return false;
+    }
+    this.taken += 1;
+    return true;
+  }
+}
 
 function entryOf(l: Line): KlogEntry | null {
   const m = lineOf(l.text);

@@ -126,6 +126,55 @@ describe('sysctl: formats', () => {
       expect(out.facts.values['net.ipv4.ip_local_port_range']?.value).toBe('32768\t60999');
   });
 
+  it("drops the author's note after a value, and only that", () => {
+    const values = (text: string) => {
+      const out = one(text);
+      if (out.status === 'rejected') throw new Error('rejected');
+      return Object.fromEntries(Object.entries(out.facts.values).map(([k, v]) => [k, v.value]));
+    };
+    // buvidk1234's blog (2025): `# 输出：net.ipv4.ip_forward = 0  <-- 凶手找到了！`, uncommented.
+    expect(values('net.ipv4.ip_forward = 0  <-- 凶手找到了！')).toEqual({
+      'net.ipv4.ip_forward': '0',
+    });
+    expect(
+      values(
+        [
+          'net.ipv4.tcp_window_scaling = 1（启用窗口缩放）',
+          'net.ipv4.ip_forward = 0  (disabled by default)',
+          'net.ipv4.conf.all.rp_filter = 1  — DISABLED',
+          'net.ipv4.tcp_tw_recycle = 1 # here',
+          'net.ipv4.ip_local_port_range = 32768\t60999',
+          'kernel.core_pattern = |/usr/share/apport/apport -p%p -s%s -c%c -d%d -P%P -- %E',
+          'dev.cdrom.info = drive name:',
+          'kernel.x = (null)',
+        ].join('\n'),
+      ),
+    ).toEqual({
+      'net.ipv4.tcp_window_scaling': '1',
+      'net.ipv4.ip_forward': '0',
+      'net.ipv4.conf.all.rp_filter': '1',
+      'net.ipv4.tcp_tw_recycle': '1',
+      'net.ipv4.ip_local_port_range': '32768\t60999',
+      'kernel.core_pattern': '|/usr/share/apport/apport -p%p -s%s -c%c -d%d -P%P -- %E',
+      'dev.cdrom.info': 'drive name:',
+      'kernel.x': '(null)',
+    });
+  });
+
+  it('reads the value a blog shows as a comment under the bare command', () => {
+    const r = parsePaste(
+      '```bash\nsysctl net.ipv4.ip_forward\n# 输出：net.ipv4.ip_forward = 0  <-- 凶手找到了！\n```\n',
+      'blog.md',
+    );
+    expect(facts(r[0]).values['net.ipv4.ip_forward']).toMatchObject({ value: '0', line: 3 });
+    // A commented-out key in a config file is no value.
+    const conf = parsePaste(
+      '[root@k8s ~]# cat /etc/sysctl.conf\n# net.ipv4.ip_forward = 0\nnet.ipv4.ip_forward = 1\n',
+      'conf',
+    );
+    expect(facts(conf[0]).values['net.ipv4.ip_forward']?.value).toBe('1');
+  });
+
   it('records keys the kernel does not have', () => {
     const text = [
       'sysctl: cannot stat /proc/sys/net/bridge/bridge-nf-call-iptables: No such file or directory',
@@ -251,6 +300,43 @@ describe('sysctl: keys as other tools word them', () => {
     expect(h.missing).toEqual({});
     expect(h.values['net.bridge.bridge-nf-call-iptables']?.value).toBe('1');
     expect(h.values['net.ipv4.conf.all.rp_filter']?.value).toBe('1');
+  });
+
+  it('Ansible quoting sysctl: JSON result, YAML `msg: |-` in Markdown bold, pretty JSON', () => {
+    const rak8s = facts(
+      readTestData('cases/204-rak8s13-ansible-fatal-json-msg-cannot-stat-bridge/ansible.txt'),
+    );
+    expect(rak8s.missing['net.bridge.bridge-nf-call-iptables']).toMatchObject({ line: 3 });
+    const yaml = facts(
+      readTestData('cases/205-raspbernetes59-ansible-yaml-msg-bold-cannot-stat-bridge/ansible.txt'),
+    );
+    expect(Object.keys(yaml.missing)).toEqual(['net.bridge.bridge-nf-call-iptables']);
+    expect(yaml.missing['net.bridge.bridge-nf-call-iptables']?.line).toBe(5);
+    const pretty = facts(
+      readTestData(
+        'cases/206-geerlingguy92-ansible-pretty-json-reload-sysctl-cannot-stat/ansible-result.json',
+      ),
+    );
+    // Every line the message quotes, the values printed before the error included.
+    expect(pretty.values['kernel.panic']).toMatchObject({ value: '10', line: 2 });
+    expect(pretty.values['net.ipv6.conf.all.disable_ipv6']?.value).toBe('1');
+    expect(Object.keys(pretty.missing)).toEqual(['net.bridge.bridge-nf-call-iptables']);
+    // The module's arguments name the key and the value it wanted: never read as a value.
+    expect(pretty.values['net.bridge.bridge-nf-call-iptables']).toBeUndefined();
+  });
+
+  it('Ansible words alone, or another module’s message, do not make a paste sysctl', () => {
+    const no = (text: string) =>
+      expect(sysctl.detect(toLines(text), { command: null })).toBe(false);
+    // A task that failed for another reason, quoting no sysctl output.
+    no('fatal: [n1]: FAILED! => {"changed": false, "msg": "Failed to reload sysctl: \\n"}');
+    // Prose that cites the error, and another module's message of the same shape.
+    no('If you see sysctl: cannot stat /proc/sys/net/bridge/bridge-nf-call-iptables, load it.');
+    no(
+      'fatal: [n1]: FAILED! => {"msg": "modprobe: FATAL: Module br_netfilter not found\\nsysctl: cannot stat /proc/sys/net/bridge/x: No such file or directory"}',
+    );
+    // A `msg` that is not JSON-escaped text is ignored, not thrown on.
+    expect(one('{"msg": "Failed to reload sysctl: \\u12"}').status).toBe('rejected');
   });
 
   it('docker info: bridge-nf-call disabled', () => {

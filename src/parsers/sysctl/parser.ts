@@ -58,6 +58,15 @@ const DOCKER_DISABLED = new RegExp(
 );
 const CAT_PROC = /^(?:sudo\s+)?cat\s+((?:\/proc\/sys\/)[\w.:/@-]+)\s*$/;
 /**
+ * Ansible's sysctl module quotes sysctl's own output in its failure message, after its words
+ * `Failed to reload sysctl: ` or `setting KEY failed: `: in the JSON result (`fatal: [h]: FAILED!
+ * => {..., "msg": "...\nsysctl: cannot stat ...\n"}`, `\n` escaped) or in the YAML callback's
+ * `msg: |-` block, a line each (a poster may wrap it in Markdown `**`). Only those words make
+ * the quoted lines sysctl's; prose that merely cites an error is left alone.
+ */
+const ANSIBLE_JSON_MSG = /"msg":\s*"((?:[^"\\]|\\.){1,10000})"/;
+const ANSIBLE_SYSCTL = /^(?:Failed to reload sysctl|setting [\w.:/@-]{1,200} failed):\s*/;
+/**
  * A Markdown code fence left over when a prompt inside a fenced block split the paste
  * (`` ```\n$ cat /proc/sys/x\n131072\n``` ``): framing, never a value.
  */
@@ -99,6 +108,8 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     let comments = 0;
     for (const l of head) {
       if (l.text.length > MAX_LINE) continue;
+      if (ansibleQuoted(l.text)?.some((q) => TOOL_ERROR.test(q) || SYSCTL_LINE.test(q)))
+        return true;
       if (SYSCTL_LINE.test(l.text)) kv += 1;
       else if (COMMENT.test(l.text)) comments += 1;
       else if (
@@ -136,6 +147,18 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
         problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
         continue;
       }
+      const quoted = ansibleQuoted(l.text);
+      if (quoted) {
+        // Each quoted line read as sysctl's, cited by the line that carries it.
+        for (const q of quoted) {
+          const gone = missingKey(q);
+          const kv = gone ? null : KV.exec(q);
+          if (gone) missing[gone] = { value: gone, line: l.n, text: l.text };
+          else if (kv && SYSCTL_LINE.test(q))
+            values[dottedKey(kv[1]!)] = { value: kv[2]!.trim(), line: l.n, text: l.text };
+        }
+        continue;
+      }
       const miss = missingKey(l.text);
       if (miss) {
         missing[miss] = { value: miss, line: l.n, text: l.text };
@@ -149,7 +172,7 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
       }
       const m = KV.exec(l.text) ?? GREP_PROC.exec(l.text);
       if (m && /[./]/.test(m[1]!)) {
-        values[dottedKey(m[1]!)] = { value: m[2]!.trim(), line: l.n, text: l.text };
+        values[dottedKey(m[1]!)] = { value: withoutNote(m[2]!), line: l.n, text: l.text };
       } else if (
         !NOISE.test(l.text) &&
         !(kubeadm && (KUBEADM_NOISE.test(l.text) || preflight?.lines.includes(l.n)))
@@ -169,6 +192,42 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     return accept(facts, capped(problems), said);
   },
 });
+
+/** The lines of sysctl's output an Ansible sysctl failure message quotes, or null for any other line. */
+function ansibleQuoted(text: string): string[] | null {
+  let said: string;
+  const j = ANSIBLE_JSON_MSG.exec(text);
+  if (j) {
+    try {
+      said = JSON.parse(`"${j[1]!}"`) as string;
+    } catch {
+      return null;
+    }
+  } else {
+    said = text.trim().replace(/^\*\*|\*\*$/g, '');
+  }
+  const m = ANSIBLE_SYSCTL.exec(said);
+  if (!m) return null;
+  return said
+    .slice(m[0].length)
+    .split('\n')
+    .map((q) => q.replace(/\*\*$/, '').trim())
+    .filter((q) => q !== '');
+}
+
+/**
+ * A note the author wrote after a value (`0  <-- 凶手找到了！`, `1（启用）`, `0  (disabled by
+ * default)`, `0 # here`): no sysctl value holds an arrow, a full-width parenthesis or a `#` after
+ * a blank, nor ends in a parenthesised remark after two blanks.
+ */
+const NOTE_AFTER = /\s*（.*$|\s+(?:<[-=]+|←|⬅|#)(?:\s.*)?$|\s{2,}(?:\([^()]*\)|[—–]+\s.*)$/;
+
+/** A value without the author's note after it; the value itself when nothing is left. */
+function withoutNote(raw: string): string {
+  const value = raw.trim();
+  const cut = value.replace(NOTE_AFTER, '').trim();
+  return cut === '' ? value : cut;
+}
 
 /** The file a `cat /proc/sys/...` prompt names. */
 function catPath(ctx: ParseContext): string | null {
