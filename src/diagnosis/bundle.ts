@@ -55,6 +55,7 @@ const KIND_HINTS: Partial<Record<Kind, SymptomId>> = {
   ipvsadm: 'clusterip-ipvs-timeout',
   'ethtool-k': 'clusterip-ipvs-timeout',
   'ingress-nginx-log': 'ingress-5xx',
+  'proxy-log': 'ingress-5xx',
   'nginx-tls': 'ingress-5xx',
   'kubectl-describe': 'ingress-5xx',
   'resolv-conf': 'pod-external-intermittent',

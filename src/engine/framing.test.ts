@@ -75,6 +75,24 @@ describe('unframe', () => {
     ]);
   });
 
+  it('removes a log viewer’s box-drawing gutter, then the indentation under it (siderolabs/pkgs#951)', () => {
+    const gutter = [
+      '│     /dev/stdin:892:87-100: Error: Could not process rule: No such file or directory',
+      '│     add rule ip kube-proxy x fib saddr type local jump mark-for-masquerade',
+      '│                                ^^^^^^^^^^^^^^ ',
+      '│     /dev/stdin:893:87-100: Error: Could not process rule: No such file or directory  ',
+    ].join('\n');
+    expect(texts(gutter)).toEqual([
+      '/dev/stdin:892:87-100: Error: Could not process rule: No such file or directory',
+      'add rule ip kube-proxy x fib saddr type local jump mark-for-masquerade',
+      '                           ^^^^^^^^^^^^^^ ',
+      '/dev/stdin:893:87-100: Error: Could not process rule: No such file or directory  ',
+    ]);
+    // A tree drawn with the same character is output: only a gutter on nearly every line is framing.
+    const tree = '.\n├── a\n│   └── b\n└── c';
+    expect(texts(tree)).toEqual(tree.split('\n'));
+  });
+
   it('peels nested framing: a quote around a host label around grep -n', () => {
     expect(texts('> n1: 10:a=1\n> n1: 11:b=2\n> n1: 15:c=3')).toEqual(['a=1', 'b=2', 'c=3']);
   });

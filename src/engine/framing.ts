@@ -43,10 +43,11 @@ const GREP_N = /^(?:([^\s:]{1,200}):(\d{1,9})[:-]|(\d{1,9})[:-])/;
 // `1: lo    inet ...` (`ip -o addr`, `ip -o link`): an index, one blank, a name.
 const INDEX_NAME = /^\d{1,9}: \S/;
 // A constant label: `node1: `, `/var/log/messages:`, `[pod/kube-proxy-x/kube-proxy] `,
-// docker compose's `proxy_1  | `. It
+// docker compose's `proxy_1  | `, a log viewer's box-drawing gutter (`│ `). It
 // starts with a letter, `/` or `.`, so the hour of a timestamp (`12:00:01`, a CRI log's
 // `2024-06-01T13:`) is never taken for one.
-const LABEL = /^(?:\[[^\]\s]{1,200}\] ?|[A-Za-z./][\w./@-]{0,200}:|[A-Za-z][\w.-]{0,200} +\| )/;
+const LABEL =
+  /^(?:\[[^\]\s]{1,200}\] ?|[A-Za-z./][\w./@-]{0,200}:|[A-Za-z][\w.-]{0,200} +\| |[│┃](?= ))/;
 
 function stripSharedPrefix(lines: Line[]): Line[] {
   const filled = lines.filter((l) => !isBlank(l));

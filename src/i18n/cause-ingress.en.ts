@@ -135,8 +135,8 @@ export default {
       risk: 'Low: a longer proxy-read-timeout only lets slow requests finish; it hides a slow application rather than fixing it, and holds more connections open.',
       verdict: {
         connect:
-          'nginx timed out {{n}} time(s) connecting to the pod ({{upstream}}): its SYN got no answer, so the network between the controller and the pod is broken.',
-        read: 'nginx timed out {{n}} time(s) waiting for the pod ({{upstream}}) to answer: the pod accepted the connection but was slower than proxy-read-timeout.',
+          'The ingress proxy timed out {{n}} time(s) connecting to the pod ({{upstream}}): its SYN got no answer, so the network between the proxy and the pod is broken.',
+        read: 'The ingress proxy timed out {{n}} time(s) waiting for the pod ({{upstream}}) to answer: the pod accepted the connection but was slower than the read timeout (proxy-read-timeout).',
         accessConnect:
           '{{n}} request(s) ended in 504 after about 5 s per attempt, the connect timeout: nginx could not reach the pod.',
         access: '{{n}} request(s) ended in 504: nginx gave up waiting for the pod.',
@@ -160,7 +160,7 @@ export default {
       why: "nginx answers 502 when the pod's address answers the connection with a reset: the pod is there but nothing listens on the port. Usually the Service's targetPort does not match the container port, the application listens on 127.0.0.1 only, or the pod is restarting.",
       risk: "Medium: changing the Service's targetPort affects every client of the Service at once; check the container port first.",
       verdict: {
-        why: "The pod refused nginx's connection {{n}} time(s) ({{upstream}}): nothing listens on the targetPort (wrong port, app not up, pod restarting).",
+        why: "The pod refused the ingress proxy's connection {{n}} time(s) ({{upstream}}): nothing listens on the targetPort (wrong port, app not up, pod restarting).",
         access:
           '{{n}} request(s) ended in 502 with every attempt failing at once, as refused connections do; the error log tells for sure.',
         otherErrors: 'The upstream errors in this log are {{kinds}}, not refused connections.',
@@ -203,6 +203,8 @@ export default {
       verdict: {
         premature:
           'The backend closed {{n}} connection(s) before answering ("prematurely closed ... while reading response header"): it drops idle keepalive connections sooner than nginx stops reusing them ({{timeout}}).',
+        proxy:
+          'The backend closed {{n}} connection(s) before answering (Envoy `UC` / "connection termination", Traefik `EOF`): it drops idle keepalive connections sooner than the proxy stops reusing them (Envoy and Istio keep them for 1 h unless a DestinationRule sets idleTimeout).',
         reset:
           "The backend reset {{n}} connection(s) nginx was reusing; that can be a keepalive timeout shorter than nginx's ({{timeout}}).",
         noPool:

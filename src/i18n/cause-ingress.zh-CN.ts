@@ -130,8 +130,8 @@ export default {
       risk: '低：调大 proxy-read-timeout 只是让慢请求能完成；它掩盖而不是修复慢应用，并会保持更多连接。',
       verdict: {
         connect:
-          'nginx 连接 Pod（{{upstream}}）超时 {{n}} 次：SYN 没有回应，控制器与 Pod 之间的网络有问题。',
-        read: 'nginx 等待 Pod（{{upstream}}）响应超时 {{n}} 次：Pod 接受了连接，但响应慢于 proxy-read-timeout。',
+          '入口代理连接 Pod（{{upstream}}）超时 {{n}} 次：SYN 没有回应，代理与 Pod 之间的网络有问题。',
+        read: '入口代理等待 Pod（{{upstream}}）响应超时 {{n}} 次：Pod 接受了连接，但响应慢于读超时（proxy-read-timeout）。',
         accessConnect: '{{n}} 个请求以 504 结束，每次尝试约 5 秒，正是连接超时：nginx 连不上 Pod。',
         access: '{{n}} 个请求以 504 结束：nginx 等不到 Pod 的响应。',
         otherErrors: '日志中的上游错误是 {{kinds}}，不是超时。',
@@ -152,7 +152,7 @@ export default {
       why: 'Pod 地址用 reset 回应连接时 nginx 返回 502：Pod 存在但端口上没有进程监听。通常是 Service 的 targetPort 与容器端口不一致、应用只监听 127.0.0.1，或 Pod 正在重启。',
       risk: '中：修改 Service 的 targetPort 会同时影响该 Service 的所有客户端；请先确认容器端口。',
       verdict: {
-        why: 'Pod 拒绝了 nginx 的连接 {{n}} 次（{{upstream}}）：targetPort 上没有进程监听（端口错误、应用未启动或 Pod 正在重启）。',
+        why: 'Pod 拒绝了入口代理的连接 {{n}} 次（{{upstream}}）：targetPort 上没有进程监听（端口错误、应用未启动或 Pod 正在重启）。',
         access:
           '{{n}} 个请求以 502 结束，每次尝试都立即失败，符合连接被拒绝的特征；以错误日志为准。',
         otherErrors: '日志中的上游错误是 {{kinds}}，不是连接被拒绝。',
@@ -192,6 +192,8 @@ export default {
       verdict: {
         premature:
           '后端在响应前关闭了 {{n}} 个连接（"prematurely closed ... while reading response header"）：它关闭空闲 keepalive 连接比 nginx 停止复用（{{timeout}}）更早。',
+        proxy:
+          '后端在响应前关闭了 {{n}} 个连接（Envoy `UC` / "connection termination"，Traefik `EOF`）：它关闭空闲 keepalive 连接比代理停止复用更早（Envoy 和 Istio 默认保留 1 小时，除非 DestinationRule 设置了 idleTimeout）。',
         reset:
           '后端重置了 {{n}} 个 nginx 正在复用的连接；可能是它的 keepalive 超时短于 nginx 的（{{timeout}}）。',
         noPool: 'upstream-keepalive-connections 为 0：nginx 不复用到 Pod 的连接。',

@@ -38,6 +38,10 @@ export default {
         ipForwardOff: 'net.ipv4.ip_forward is 0: the node does not route packets to pods.',
         policyDropNoAccept:
           'The FORWARD policy is DROP and nothing (no KUBE-FORWARD, no ACCEPT) lets pod traffic through.',
+        policyDropAcceptsShadowed:
+          'The FORWARD policy is DROP, and a rule that drops everything comes before the accept rules for pod traffic in FORWARD: they never match, so forwarded pod and Service traffic is dropped.',
+        inspectWarnsDrop:
+          '`microk8s inspect` warns that the FORWARD policy is DROP, and this MicroK8s runs kube-proxy and the kubelet as their own services (before 1.21): no CNI rule of its own accepts pod traffic in FORWARD, so the policy drops it.',
         policyDropCounting:
           'The FORWARD policy is DROP and its counter shows dropped packets despite the accept rules.',
         forwarding:

@@ -39,6 +39,10 @@ export default {
         ipForwardOff: 'net.ipv4.ip_forward 为 0：节点不会把数据包路由给 Pod。',
         policyDropNoAccept:
           'FORWARD 链默认策略为 DROP，且没有任何规则（没有 KUBE-FORWARD，没有 ACCEPT）放行 Pod 流量。',
+        policyDropAcceptsShadowed:
+          'FORWARD 链默认策略为 DROP，且一条丢弃所有流量的规则排在放行 Pod 流量的规则之前：这些放行规则永远匹配不到，经本节点转发的 Pod 和 Service 流量被丢弃。',
+        inspectWarnsDrop:
+          '`microk8s inspect` 警告 FORWARD 链默认策略为 DROP，而这个 MicroK8s 的 kube-proxy 和 kubelet 是独立服务（1.21 之前）：没有 CNI 自己的规则在 FORWARD 中放行 Pod 流量，于是被默认策略丢弃。',
         policyDropCounting: 'FORWARD 链默认策略为 DROP，尽管有放行规则，其计数器仍显示有包被丢弃。',
         forwarding: '转发已开启：这些行显示 ip_forward = 1 或 FORWARD 默认策略为接受。',
       },

@@ -220,6 +220,16 @@ export default {
       summary: 'kernel {{release}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
+    'microk8s-inspect': {
+      badLine: 'This line is not one `microk8s inspect` prints.',
+      noReport:
+        'No service check or warning of `microk8s inspect` found. Paste what `sudo microk8s inspect` prints.',
+      summary: 'microk8s inspect: {{n}} service(s) running',
+      summaryDown: 'microk8s inspect: not running: {{down}}',
+      summaryForwardDrop:
+        'microk8s inspect: {{n}} service(s) running; it warns that the FORWARD policy is DROP',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
     lsmod: {
       badLine: 'This line is not an lsmod row ("module size used-by").',
       noModules: 'No kernel modules found. Paste the output of `lsmod`.',
@@ -321,6 +331,19 @@ export default {
         'ingress-nginx log: no upstream errors; {{access}} access line(s), {{fiveXX}} with 5xx',
       summaryErrors:
         'ingress-nginx log: {{errors}} error(s) ({{counts}}); {{access}} access line(s), {{fiveXX}} with 5xx',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
+    'proxy-log': {
+      notALogLine:
+        'This line is not a line of an Envoy (Istio, Contour) access log or a Traefik log.',
+      noLines:
+        'No Envoy or Traefik log lines found. Paste the output of `kubectl logs <gateway or traefik pod>`.',
+      mostlyNotLog:
+        'Only {{log}} of the lines are proxy log lines and {{other}} are something else. Paste the proxy log on its own.',
+      summary:
+        'Envoy/Traefik log: no upstream errors; {{access}} access line(s), {{fiveXX}} with 5xx',
+      summaryErrors:
+        'Envoy/Traefik log: {{errors}} upstream error(s) ({{counts}}); {{access}} access line(s), {{fiveXX}} with 5xx',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     'cni-log': {

@@ -211,6 +211,15 @@ export default {
       summary: '内核 {{release}}',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
+    'microk8s-inspect': {
+      badLine: '这一行不是 `microk8s inspect` 会输出的内容。',
+      noReport:
+        '没有找到 `microk8s inspect` 的服务检查或警告。请粘贴 `sudo microk8s inspect` 的输出。',
+      summary: 'microk8s inspect：{{n}} 个服务在运行',
+      summaryDown: 'microk8s inspect：未运行：{{down}}',
+      summaryForwardDrop: 'microk8s inspect：{{n}} 个服务在运行；它警告 FORWARD 链默认策略为 DROP',
+      moreProblems: '……另有 {{n}} 行无法读取。',
+    },
     lsmod: {
       badLine: '这一行不是 lsmod 的输出（"模块 大小 被引用"）。',
       noModules: '没有找到内核模块。请粘贴 `lsmod` 的输出。',
@@ -309,6 +318,16 @@ export default {
       summary: 'ingress-nginx 日志：没有上游错误；{{access}} 条访问日志，其中 {{fiveXX}} 条 5xx',
       summaryErrors:
         'ingress-nginx 日志：{{errors}} 个错误（{{counts}}）；{{access}} 条访问日志，其中 {{fiveXX}} 条 5xx',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
+    'proxy-log': {
+      notALogLine: '这一行不是 Envoy（Istio、Contour）访问日志或 Traefik 日志中的行。',
+      noLines:
+        '没有找到 Envoy 或 Traefik 日志行。请粘贴 `kubectl logs <网关或 traefik pod>` 的输出。',
+      mostlyNotLog: '只有 {{log}} 行是代理日志，另有 {{other}} 行是其他内容。请单独粘贴代理日志。',
+      summary: 'Envoy/Traefik 日志：没有上游错误；{{access}} 条访问日志，其中 {{fiveXX}} 条 5xx',
+      summaryErrors:
+        'Envoy/Traefik 日志：{{errors}} 个上游错误（{{counts}}）；{{access}} 条访问日志，其中 {{fiveXX}} 条 5xx',
       moreProblems: '……另有 {{n}} 行无法识别。',
     },
     'cni-log': {

@@ -3,6 +3,11 @@ import type { Line, Msg, ParseOutcome, Problem } from '../engine/types';
 /** What a parser gets besides the lines: the command the operator typed, when the paste shows it. */
 export interface ParseContext {
   command: string | null;
+  /**
+   * The shell the command was typed in when the paste opened one in a container earlier
+   * (`kubectl exec -it web-0 -- sh`, then `/ # sysctl ...`): the command ran in that container.
+   */
+  within?: string | null;
 }
 
 /** How many non-empty lines from a section's start a detector is shown. */

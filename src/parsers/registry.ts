@@ -150,7 +150,7 @@ export function parseSection(section: Section): SectionResult[] {
       },
     ];
   }
-  const ctx = { command: section.command };
+  const ctx = { command: section.command, within: section.within ?? null };
   for (const parser of PARSERS) {
     if (!parser.detect(head, ctx)) continue;
     const parts = parser.split?.(section.lines) ?? [];

@@ -209,4 +209,31 @@ describe('toLines', () => {
       'options ndots:5',
     ]);
   });
+
+  it('says which commands were typed in a container shell, until its exit', () => {
+    const parts = splitPaste(
+      [
+        'root@node1:~# sysctl net.ipv4.ip_forward',
+        'net.ipv4.ip_forward = 1',
+        'root@node1:~# kubectl exec -it web-5d8f -- sh',
+        '/ # sysctl net.ipv4.ip_forward',
+        'net.ipv4.ip_forward = 0',
+        '/ # exit',
+        'root@node1:~# iptables -V',
+        'iptables v1.8.7 (nf_tables)',
+      ].join('\n'),
+      'a.txt',
+    );
+    expect(parts.map((p) => [p.command, p.within ?? null])).toEqual([
+      ['sysctl net.ipv4.ip_forward', null],
+      ['sysctl net.ipv4.ip_forward', 'kubectl exec -it web-5d8f -- sh'],
+      ['iptables -V', null],
+    ]);
+    // A one-shot exec (no shell) runs nothing after it in the container.
+    const once = splitPaste(
+      '$ kubectl exec web -- cat /etc/resolv.conf\nnameserver 10.96.0.10\n$ sysctl net.ipv4.ip_forward\nnet.ipv4.ip_forward = 1',
+      'b.txt',
+    );
+    expect(once.map((p) => p.within ?? null)).toEqual([null, null]);
+  });
 });

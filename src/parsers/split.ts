@@ -7,8 +7,17 @@ export interface Section {
   source: string;
   /** The command that produced it, from a `==> COMMAND <==` header or an echoed prompt. */
   command: string | null;
+  /** The container shell the command was typed in (see `ParseContext.within`), when any. */
+  within?: string | null;
   lines: Line[];
 }
+
+/**
+ * A command that opens an interactive shell in a container (`kubectl exec -it POD -- sh`,
+ * `crictl exec -it ID bash`, `docker exec -it NAME /bin/sh`): what is typed next runs there.
+ */
+export const CONTAINER_SHELL =
+  /\b(?:(?:docker|podman|nerdctl|crictl)\s+(?:container\s+)?exec|(?:kubectl|oc)\s.*\bexec)\s.*\s(?:\/bin\/)?(?:ba|a|z)?sh\s*$/;
 
 const BUNDLE_HEADER = /^==> (.{1,4000}?) <==\s*$/;
 
@@ -27,13 +36,18 @@ const COMMENTED = /^\s*#(?: (.*))?$/;
  * several are named `source#1`, `source#2`, ...
  */
 export function splitPaste(raw: string, source: string): Section[] {
-  type Part = { command: string | null; lines: Line[]; header: boolean };
+  type Part = { command: string | null; within: string | null; lines: Line[]; header: boolean };
   const parts: Part[] = [];
-  let current: Part = { command: null, lines: [], header: false };
+  let current: Part = { command: null, within: null, lines: [], header: false };
+  // The container shell the prompts are typed in, from its exec until its `exit`.
+  let shell: string | null = null;
   const begin = (command: string | null, header = false) => {
     if (current.lines.some((l) => l.text.trim() !== '') || current.command !== null)
       parts.push(current);
-    current = { command, lines: [], header };
+    if (header) shell = null;
+    else if (command !== null && /^exit\b/.test(command.trim())) shell = null;
+    current = { command, within: header ? null : shell, lines: [], header };
+    if (command !== null && !header && CONTAINER_SHELL.test(command)) shell = command;
   };
   const all = unframe(toLines(raw));
   // Inside a commented output: one line after `# Output: X`, every comment after `# Output:`.
@@ -80,13 +94,19 @@ export function splitPaste(raw: string, source: string): Section[] {
   // Nothing but prompts: the first one still says what was run.
   const outputs = filled.length > 0 ? filled : parts.slice(0, 1);
   if (outputs.length <= 1) {
-    const only = outputs[0] ?? { command: null, lines: [] };
-    return [{ source, command: only.command, lines: unframe(only.lines) }];
+    const only = outputs[0] ?? { command: null, within: null, lines: [] };
+    return [{ source, command: only.command, ...within(only), lines: unframe(only.lines) }];
   }
   // Each output may be framed on its own (files joined by `tail -n +1`, quoted one by one).
   return outputs.map((p, i) => ({
     source: `${source}#${i + 1}`,
     command: p.command,
+    ...within(p),
     lines: unframe(p.lines),
   }));
+}
+
+/** `within` only when there is one, so sections without a container shell stay as they were. */
+function within(p: { within: string | null }): { within?: string } {
+  return p.within ? { within: p.within } : {};
 }

@@ -44,7 +44,7 @@ export const ingress5xx = defineTree('ingress-5xx', {
       next: 'verdict-tls',
     }),
     log: evidence({
-      wants: ['ingress-nginx-log'],
+      wants: ['ingress-nginx-log', 'proxy-log'],
       command: 'ingress-log',
       where: 'kubectl',
       // The error log usually names the reason; refused and header problems need nothing more.

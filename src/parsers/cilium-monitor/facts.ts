@@ -25,4 +25,10 @@ export interface CiliumMonitorFacts {
   counts: Record<string, number>;
   /** Other events read (traces, policy verdicts, forwarded flows, debug lines). */
   events: number;
+  /**
+   * Hubble's policy-verdict events that deny (`policy-verdict:none INGRESS DENIED`), among the
+   * events: the policy's verdict on a packet it drops, posted with or without that drop's own
+   * `Policy denied DROPPED` line (at most 500 kept).
+   */
+  denials: CiliumDrop[];
 }

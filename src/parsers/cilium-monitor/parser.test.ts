@@ -114,6 +114,37 @@ describe('cilium-monitor: hubble observe', () => {
     ]);
   });
 
+  it('policy-verdict events: DENIED is kept as the policy’s verdict, ALLOWED and AUDITED are not', () => {
+    const r = monitor(
+      [
+        // cilium/cilium#30105
+        'Feb  2 11:07:37.567: test-cron/c-zgmvh:46544 (ID:11143) <> cache/redis-locks-75c455b7bf-cxplr:6379 (ID:50432) policy-verdict:none INGRESS DENIED (TCP Flags: SYN)',
+        'Feb  2 11:07:38.587: test-cron/c-zgmvh:46544 (ID:11143) -> cache/redis-locks-75c455b7bf-cxplr:6379 (ID:50432) policy-verdict:L3-L4 INGRESS ALLOWED (TCP Flags: SYN)',
+        'Feb  2 11:07:39.001: test-cron/c-zgmvh:46545 (ID:11143) -> cache/redis-locks-75c455b7bf-cxplr:6379 (ID:50432) policy-verdict:none INGRESS AUDITED (TCP Flags: SYN)',
+      ].join('\n'),
+    );
+    expect(r.status).toBe('parsed');
+    expect(r.facts.events).toBe(3);
+    // Not a drop of its own: the packet's drop is a separate `Policy denied DROPPED` line.
+    expect(r.facts.drops).toEqual([]);
+    expect(
+      r.facts.denials.map((d) => [d.reason, d.source, d.destination, d.proto, d.line]),
+    ).toEqual([
+      [
+        'policy-verdict:none INGRESS DENIED',
+        'test-cron/c-zgmvh:46544',
+        'cache/redis-locks-75c455b7bf-cxplr:6379',
+        'tcp',
+        1,
+      ],
+    ]);
+    // DENIED of any other event type is no verdict of the policy engine.
+    const other = monitor(
+      'Feb  2 11:07:37.567: a/b:1 (ID:1) -> c/d:2 (ID:2) to-endpoint DENIED (TCP Flags: SYN)',
+    );
+    expect(other.facts.denials).toEqual([]);
+  });
+
   it('the older table output: forwarded flows only', () => {
     const r = monitor(local('cilium-monitor--docs-troubleshooting-hubble-table.txt'));
     expect(r.facts).toMatchObject({ format: 'hubble', drops: [], events: 13 });

@@ -41,7 +41,12 @@ const LOG_PREFIX =
 const STAMP =
   /(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)/
     .source;
-const VERDICT = 'FORWARDED|DROPPED|ERROR|AUDIT|REDIRECTED|TRACED|TRANSLATED|DENIED|UNKNOWN';
+/**
+ * A flow's verdict as `hubble observe` prints it; a policy-verdict event says ALLOWED, DENIED or
+ * AUDITED instead of FORWARDED, DROPPED or AUDIT.
+ */
+const VERDICT =
+  'FORWARDED|DROPPED|ERROR|AUDIT|REDIRECTED|TRACED|TRANSLATED|DENIED|ALLOWED|AUDITED|UNKNOWN';
 /** `hubble observe` compact: `May  4 13:23:47.852: default/xwing:42818 (ID:1) <> 10.0.0.2:80 (world) Policy denied DROPPED (TCP Flags: SYN)`. */
 const COMPACT = new RegExp(
   `^(?:${STAMP}(?: \\[[^\\]\\s]+\\])?: )?(\\S+)(?: \\([^)\\s]*\\))? (?:->|<-|<>|<->|\\?\\?|<=>|=>) (\\S+)(?: \\([^)\\s]*\\))? (.+?) (${VERDICT})(?: \\((.*)\\))?$`,
@@ -53,7 +58,7 @@ const TABLE_HEADER = /^TIMESTAMP\s+(?:NODE\s+)?SOURCE\s+DESTINATION\s+TYPE\s+VER
 
 type Read =
   | { kind: 'drop'; drop: Omit<CiliumDrop, 'line' | 'text'>; hubble: boolean }
-  | { kind: 'event'; hubble: boolean }
+  | { kind: 'event'; hubble: boolean; denial?: Omit<CiliumDrop, 'line' | 'text'> }
   | { kind: 'other' }
   | null;
 
@@ -126,6 +131,12 @@ function flow(
   verdict: string,
   summary: string,
 ): Read {
+  // `policy-verdict:none EGRESS DENIED`: the policy engine's verdict on a packet it drops (the
+  // drop itself may follow as `Policy denied DROPPED`, or be filtered out of the paste).
+  if (verdict === 'DENIED' && /^policy-verdict:/.test(type)) {
+    const denial = { reason: `${type} DENIED`, source, destination, proto: protoOf(summary) };
+    return { kind: 'event', hubble: true, denial: { ...denial, identities: null } };
+  }
   if (verdict !== 'DROPPED') return { kind: 'event', hubble: true };
   const drop = { reason: type, source, destination, proto: protoOf(summary), identities: null };
   return { kind: 'drop', hubble: true, drop };
@@ -164,7 +175,13 @@ export const ciliumMonitor = withCommandLine(
     },
     parse(lines) {
       const problems = new ProblemList(K);
-      const facts: CiliumMonitorFacts = { format: 'monitor', drops: [], counts: {}, events: 0 };
+      const facts: CiliumMonitorFacts = {
+        format: 'monitor',
+        drops: [],
+        counts: {},
+        events: 0,
+        denials: [],
+      };
       let known = 0;
       let hubble = 0;
       let monitor = 0;
@@ -188,6 +205,8 @@ export const ciliumMonitor = withCommandLine(
         else monitor += 1;
         if (r.kind === 'event') {
           facts.events += 1;
+          if (r.denial && facts.denials.length < KEEP)
+            facts.denials.push({ ...r.denial, line: l.n, text: l.text });
           continue;
         }
         const drop: CiliumDrop = { ...r.drop, line: l.n, text: l.text };

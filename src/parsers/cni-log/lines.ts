@@ -15,8 +15,11 @@ const RUNTIME_PREFIX =
   /^\s*(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: std(?:out|err) [FP])? |\[pod\/[^\]\s]{1,200}\] )/;
 /** calico-node: `2023-03-04 09:50:19.464 [INFO][9] startup/startup.go 425: message` */
 const CALICO = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[(\w+)\]\[\d+\] (?:[\w./-]+ \d+: )?(.*)$/;
-/** cilium (logfmt): `level=warning msg="..." subsys=daemon`, optionally after `time="..."`. */
-const LOGFMT = /^(?:time="[^"]*" )?level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S+)(.*)$/;
+/**
+ * cilium (logfmt): `level=warning msg="..." subsys=daemon`, optionally after `time="..."` (logrus,
+ * before 1.18) or an unquoted `time=2026-01-03T23:17:26.850182994Z` (slog, 1.18 on).
+ */
+const LOGFMT = /^(?:time=(?:"[^"]*"|\S+) )?level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S+)(.*)$/;
 const BIRD = /^bird: /;
 /** weave-net: `FATA: 2023/07/05 05:09:36.639718 [kube-peers] message` (INFO, DEBU, WARN, ERRO). */
 const WEAVE = /^(INFO|DEBU|WARN|ERRO|FATA): \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d+)? (.*)$/;

@@ -52,6 +52,21 @@ describe('cni-log: real outputs', () => {
     expect(r.facts.events[0]!.message).toMatch(/^Unable to contact k8s api-server: Get "https/);
   });
 
+  it('cilium 1.18 slog logfmt: an unquoted time before the level (imroc/tke-guide)', () => {
+    const r = cni(
+      [
+        '$ kubectl -n kube-system logs cilium-qsj2r -c config -p --tail 10',
+        'time=2026-01-03T23:17:21.849247774Z level=info msg="Establishing connection to apiserver" subsys=cilium-dbg module=k8s-client ipAddr=https://10.15.1.8:443',
+        'time=2026-01-03T23:17:26.850125515Z level=error msg="Unable to contact k8s api-server" subsys=cilium-dbg module=k8s-client ipAddr=https://10.15.1.8:443 error="Get \\"https://10.15.1.8:443/api/v1/namespaces/kube-system\\": dial tcp 10.15.1.8:443: connect: operation not permitted"',
+        'time=2026-01-03T23:17:26.850304873Z level=info msg="Stopped hive" subsys=cilium-dbg duration=55.274µs',
+      ].join('\n'),
+    );
+    expect(r.facts.cni).toBe('cilium');
+    expect(r.facts.events.map((e) => [e.kind, e.level])).toEqual([['api-unreachable', 'error']]);
+    // A `time=` that is not followed by a level is no logfmt line of an agent.
+    expect(cniLog.detect(toLines('time=5s elapsed\nlevel up\n'), { command: null })).toBe(false);
+  });
+
   it('calico/node’s old start-up script, named by the `k logs calico-node-…` prompt', () => {
     const r = cni(local('cni-log--calico1229-old-startup.txt'));
     expect(r.status).toBe('parsed');

@@ -71,4 +71,25 @@ describe('conntrack-S: formats', () => {
     expect(f.counters.insert_failed).toMatchObject({ value: 599, line: 1 });
     expect(f.counters.clash_resolve?.value).toBe(2);
   });
+
+  it('a row the poster cut short with `...` keeps the counters before the mark (Hetzner blog)', () => {
+    const rs = parsePaste(
+      '$ ssh hetzner-server conntrack -S\ncpu=0  found=0 invalid=22283 insert=0 insert_failed=212 drop=212 early_drop=0 ...\n```\n',
+      'x',
+    );
+    const s = rs.find((r) => r.kind === 'conntrack-S')!;
+    const f = factsOf(s, 'conntrack-S');
+    expect(f.cpus).toHaveLength(1);
+    expect(f.counters.insert_failed).toMatchObject({ value: 212, line: 2 });
+    expect(f.counters.invalid?.value).toBe(22283);
+    // `…` and `[...]` as well; an elision mid-row or prose after the pairs is not a row.
+    expect(factsOf(one('cpu=1 found=3 drop=0 …'), 'conntrack-S').counters.found?.value).toBe(3);
+    expect(factsOf(one('cpu=2 found=4 [...]'), 'conntrack-S').counters.found?.value).toBe(4);
+    expect(parsePaste('cpu=0 found=0 ... drop=1', 'x').some((r) => r.kind === 'conntrack-S')).toBe(
+      false,
+    );
+    expect(
+      parsePaste('cpu=0 found=0 and then more', 'x').some((r) => r.kind === 'conntrack-S'),
+    ).toBe(false);
+  });
 });

@@ -31,8 +31,11 @@ const KNOWN = new Set([
 ]);
 /** Old format: `insert_failed\t\t0`. */
 const TABLE_ROW = /^\s*([a-z_]+)\s+(\d+)\s*$/;
-/** Per-CPU format: `cpu=0   \tfound=175 invalid=0 ...`. */
-const CPU_ROW = /^\s*cpu=(\d+)\s+((?:[a-z_]+=\d+\s*)+)$/;
+/**
+ * Per-CPU format: `cpu=0   \tfound=175 invalid=0 ...`. A poster who cut the row short may end it
+ * with an elision mark (`... `, `…`, `[...]`): the counters before it still count.
+ */
+const CPU_ROW = /^\s*cpu=(\d+)\s+((?:[a-z_]+=\d+\s*)+)(?:\.{3}|…|\[\.{3}\]|\[…\])?\s*$/;
 const PAIR = /([a-z_]+)=(\d+)/g;
 /** /proc/net/stat/nf_conntrack header: `entries  searched found new ...` or `entries  clashres found ...`. */
 const PROC_HEADER = /^\s*entries\s+(?:searched|clashres)\s+found\s+new\s+invalid\b/;

@@ -53,6 +53,27 @@ describe('ethtool-k: real outputs', () => {
     expect(f.features['tx-udp_tnl-segmentation']?.fixed).toBe(true);
   });
 
+  it('`ethtool -k IFACE | grep generic` leaving one feature line (rke2 7932)', () => {
+    const s = one(
+      readTestData(
+        'cases/261-rke2-7932-ethtool-k-grep-generic-vxlan-calico-off-healthy/ethtool-k.txt',
+      ),
+    );
+    const f = factsOf(s, 'ethtool-k');
+    expect(f.interface?.value).toBe('vxlan.calico');
+    expect(f.features['tx-checksum-ip-generic']).toMatchObject({ value: 'off', line: 3 });
+    // Without the command a lone `name: on` line is anything (YAML, a config file).
+    expect(parsePaste('tx-checksum-ip-generic: off', 'x')[0]?.kind).not.toBe('ethtool-k');
+    expect(parsePaste('$ cat values.yaml\nenabled: on', 'x')[0]?.kind).not.toBe('ethtool-k');
+    // The command, but other lines than features: not taken on one line.
+    expect(
+      parsePaste(
+        '# ethtool -k eth0 | grep generic\ngeneric-receive-offload: on\nhello world',
+        'x',
+      )[0]?.kind,
+    ).not.toBe('ethtool-k');
+  });
+
   it('tool errors are problems', () => {
     const s = one(
       'Features for eth0:\nrx-checksumming: on\nCannot get device udp-fragmentation-offload settings: Operation not supported\ntx-checksumming: on',

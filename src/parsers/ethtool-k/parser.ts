@@ -1,4 +1,5 @@
 import type { Cited } from '../../engine/types';
+import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject } from '../define';
 import { ProblemList, cite } from '../node-shared/util';
 import type { EthtoolFacts, EthtoolFeature } from './facts';
@@ -18,7 +19,7 @@ const COMMAND = /\bethtool\s+(-[kK]|--show-features|--show-offload|--features|--
 /** `ethtool -k IFACE` and the `Actual changes:` of `ethtool -K` → features with on/off, [fixed], [requested]. */
 export const ethtoolK = defineParser<'ethtool-k', EthtoolFacts>({
   kind: 'ethtool-k',
-  detect(head) {
+  detect(head, ctx) {
     if (head.some((l) => PRIV_FLAGS.test(l.text))) return false;
     let features = 0;
     for (const l of head) {
@@ -26,6 +27,10 @@ export const ethtoolK = defineParser<'ethtool-k', EthtoolFacts>({
       if (HEADER.test(l.text) || CHANGES.test(l.text)) return true;
       if (FEATURE.test(l.text)) features += 1;
     }
+    // `ethtool -k IFACE | grep generic` may leave a single feature line: the command names it.
+    const content = head.filter((l) => l.text.trim() !== '' && !FENCE.test(l.text));
+    if (COMMAND.test(ctx.command ?? '') && features >= 1 && features === content.length)
+      return true;
     return features >= 2 && features * 2 >= head.length;
   },
   parse(lines, ctx) {

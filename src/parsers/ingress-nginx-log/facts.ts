@@ -16,13 +16,16 @@ export type UpstreamErrorKind =
    * Nothing listens there, so it is refused: the Service had no endpoint, no pod refused.
    */
   | 'placeholder-upstream'
+  /** A proxy could not connect and does not say why (Envoy `UF` without a failure reason). */
+  | 'connect-failed'
   | 'dns'
   | 'other';
 
 /** An nginx error-log line or a controller (klog) warning/error, classified. */
 export interface IngressErrorEvent {
   kind: UpstreamErrorKind;
-  source: 'nginx' | 'controller';
+  /** `envoy` and `traefik`: the same events as other ingress proxies log them (`proxy-log`). */
+  source: 'nginx' | 'controller' | 'envoy' | 'traefik';
   /** nginx `error`, `warn`, `crit`...; klog `W`, `E`, `F`. */
   level: string;
   message: string;

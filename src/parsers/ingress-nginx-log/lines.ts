@@ -44,6 +44,27 @@ export function diffTracker(): (text: string) => boolean {
   };
 }
 
+/**
+ * A piece of an nginx error line hard-wrapped by the post: it carries one of nginx's context
+ * fields (`client: `, `server: `, `request: `, `upstream: `, `host: `). Only ever read right
+ * after an error line, and only when it is no log line of its own.
+ */
+const CONTEXT_PIECE = /(?:^|, )(?:client|server|request|upstream|host|referrer): /;
+/** How many lines one hard-wrapped error line may take after its first. */
+export const MAX_PIECES = 3;
+
+export function isContextPiece(text: string): boolean {
+  return CONTEXT_PIECE.test(text);
+}
+
+/**
+ * Puts a hard-wrapped line back together: a break after a space or a comma was between words,
+ * any other one inside a word (`cafe.example.c` / `om`).
+ */
+export function joinWrapped(head: string, piece: string): string {
+  return /,$/.test(head) ? `${head} ${piece}` : head + piece;
+}
+
 export function stripPrefix(text: string): string {
   return text.replace(PREFIX, '');
 }

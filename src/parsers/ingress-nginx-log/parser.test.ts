@@ -105,6 +105,29 @@ describe('ingress-nginx-log: real outputs', () => {
     expect(parsePaste(page.join('\n'), 'x')[0]!.kind).not.toBe('ingress-nginx-log');
   });
 
+  it('error lines hard-wrapped over three lines each, at word breaks (lijiaocn blog, zh)', () => {
+    const r = log(
+      readTestData('cases/300-lijiaocn-zh-wrapped-prematurely-closed-and-104-reset/error.log'),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.facts.errors.map((e) => [e.kind, e.upstream, e.host, e.line])).toEqual([
+      ['premature-close', '11.0.29.4:8080', 'XXXX.com', 2],
+      ['reset', '11.0.145.9:8080', 'XXXX.com', 6],
+    ]);
+    expect(r.facts.errors[1]!.request).toBe('POST /api/v1/XXXX HTTP/1.1');
+  });
+
+  it('a complete error line takes no next line as its continuation', () => {
+    const r = direct(
+      ingressNginxLog,
+      [
+        '2019/06/13 04:57:54 [error] 3429#3429: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1, server: a, request: "GET / HTTP/1.1", upstream: "http://10.1.1.1:80/", host: "a"',
+        'host: "b", some other text',
+      ].join('\n'),
+    );
+    expect(r.problems.map((p) => p.line)).toEqual([2]);
+  });
+
   it('the old access format with $the_real_ip, three refused attempts', () => {
     const r = log(local('ingress-nginx-log--in3610-refused-old-format.txt'));
     expect(r.facts.errorCounts).toEqual({ refused: 1 });

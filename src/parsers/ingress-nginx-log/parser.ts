@@ -9,6 +9,9 @@ import {
   diffTracker,
   isBanner,
   isChatter,
+  isContextPiece,
+  joinWrapped,
+  MAX_PIECES,
   nginxError,
   stripPrefix,
 } from './lines';
@@ -35,9 +38,13 @@ export const ingressNginxLog = withLeadingCommand(
         (l) => !isNoise(l.text) && !ERROR_PAGE.test(l.text) && !FENCE.test(l.text),
       );
       const inDiff = diffTracker();
+      /** Lines of a hard-wrapped error line still allowed after it. */
+      let pieces = 0;
       for (const l of body) {
         if (l.text.length > MAX_LINE) continue;
         const text = stripPrefix(l.text);
+        const piecesLeft = pieces;
+        pieces = 0;
         if (inDiff(text)) {
           ours += 1;
           continue;
@@ -52,6 +59,11 @@ export const ingressNginxLog = withLeadingCommand(
         const c = e || a ? null : controllerLine(text, l);
         if (e || a || c) ours += 1;
         if (e || a?.ingress || c?.marked) strong = true;
+        if (e && e !== 'quiet' && e.upstream === null) pieces = MAX_PIECES;
+        else if (!e && !a && !c && piecesLeft > 0 && isContextPiece(text)) {
+          ours += 1;
+          pieces = piecesLeft - 1;
+        }
       }
       const logs = kubectlArgs(ctx.command, 'logs')?.some((a) => /ingress|nginx/i.test(a)) ?? false;
       return strong && ours > 0 && (logs || ours * 2 >= body.length);
@@ -72,7 +84,7 @@ export const ingressNginxLog = withLeadingCommand(
       const inDiff = diffTracker();
       let joinedInto: number | null = null;
       for (const [i, l] of lines.entries()) {
-        if (i === joinedInto) continue;
+        if (joinedInto !== null && i <= joinedInto) continue;
         if (isNoise(l.text) || ERROR_PAGE.test(l.text) || FENCE.test(l.text)) continue;
         if (l.text.length > MAX_LINE) {
           problems.push({ line: l.n, msg: msg(`${K}.notALogLine`) });
@@ -97,18 +109,23 @@ export const ingressNginxLog = withLeadingCommand(
         if (e) {
           known += 1;
           if (e === 'quiet') continue;
-          // An error line hard-wrapped by the post (`server: cafe.example.c` / `om, request: ...`):
-          // its context, upstream included, is on the next line, which is no log line itself.
-          const next = lines[i + 1];
-          const rest = e.upstream === null && next ? stripPrefix(next.text) : null;
-          const joined =
-            rest && /, upstream: /.test(rest) && !isLogLine(rest, next!)
-              ? nginxError(text + rest, l)
-              : null;
+          // An error line hard-wrapped by the post (`server: cafe.example.c` / `om, request: ...`,
+          // or `while reading ` / `response header from upstream, client: ...`): its context,
+          // upstream included, is on the next lines, which are no log lines themselves.
+          let whole = text;
+          let last = i;
+          while (e.upstream === null && last - i < MAX_PIECES) {
+            const next = lines[last + 1];
+            const rest = next ? stripPrefix(next.text) : null;
+            if (!rest || !isContextPiece(rest) || isLogLine(rest, next!)) break;
+            whole = joinWrapped(whole, rest);
+            last += 1;
+          }
+          const joined = last > i ? nginxError(whole, l) : null;
           if (joined && joined !== 'quiet') {
             add({ ...joined, text: l.text });
-            joinedInto = i + 1;
-            known += 1;
+            joinedInto = last;
+            known += last - i;
           } else add(e);
           continue;
         }

@@ -64,6 +64,29 @@ describe('ip-addr', () => {
     expect(f.interfaces.eth0!.addresses.map((a) => a.family)).toEqual(['inet', 'inet6']);
     expect(f.interfaces.tunl0).toMatchObject({ type: 'ipip', state: 'UNKNOWN' });
   });
+
+  it('heads whose `N: ` index the poster dropped or replaced by a list number (calico 3895)', () => {
+    const f = factsOf(
+      one(
+        '## Steps to Reproduce (for bugs)\n\n1.cali34d45bc515f@if4: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT\n2.tunl0@NONE: <NOARP> mtu 1440 qdisc noop state DOWN group default qlen 1\n3.\n4.\n',
+      ),
+      'ip-addr',
+    );
+    expect(Object.values(f.interfaces).map((i) => [i.name, i.index, i.mtu, i.state])).toEqual([
+      ['cali34d45bc515f', null, 1500, 'UP'],
+      ['tunl0', null, 1440, 'DOWN'],
+    ]);
+    expect(f.interfaces.tunl0).toMatchObject({ type: 'ipip', flags: ['NOARP'], line: 4 });
+    const bare = factsOf(
+      one('- eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 9001 qdisc mq state UP'),
+      'ip-addr',
+    );
+    expect(bare.interfaces.eth0?.mtu).toBe(9001);
+    // Prose naming an interface, or flags without the `mtu N` that follows them, is no head.
+    const none = (t: string) => parsePaste(t, 'x').every((r) => r.kind !== 'ip-addr');
+    expect(none('eth0: <BROADCAST,MULTICAST,UP> is what the docs show')).toBe(true);
+    expect(none('note: <b>mtu 1500</b> here')).toBe(true);
+  });
 });
 
 describe('ip-addr: ip -d -s link', () => {

@@ -13,6 +13,13 @@ import {
 const K = 'parse.ip-addr';
 /** `4: flannel.1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN ...`. */
 const HEAD = /^\s*(\d+): ([^\s:@]+)(?:@(\S+?))?: <([^>]*)>(.*)$/;
+/**
+ * The same head with its `N: ` index dropped, or replaced by the poster's Markdown list number
+ * (`1.cali34d45bc515f@if4: <BROADCAST,...> mtu 1500 ...` under an issue template's `1.`):
+ * only with ip's upper-case flags and `mtu N` right after them, so prose is not taken for it.
+ */
+const BARE_HEAD =
+  /^\s*(?:(?:\d+\.|[-*])\s?)?()([\w.-]+)(?:@(\S+?))?: <([A-Z0-9_,-]*)>( mtu \d+\b.*)$/;
 const LINK = /^\s+link\/(\S+)/;
 const ADDR = /^\s+(inet6?) (\S+)(?:.*?\bscope (\S+))?/;
 const LIFETIME = /^\s+valid_lft\b/;
@@ -40,7 +47,12 @@ export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
     let brief = 0;
     for (const l of head) {
       if (l.text.length > MAX_LINE) continue;
-      if (HEAD.test(l.text) || IFCONFIG_HEAD.test(l.text) || IFCONFIG_OLD_HEAD.test(l.text))
+      if (
+        HEAD.test(l.text) ||
+        BARE_HEAD.test(l.text) ||
+        IFCONFIG_HEAD.test(l.text) ||
+        IFCONFIG_OLD_HEAD.test(l.text)
+      )
         heads += 1;
       else if (BRIEF.test(l.text)) brief += 1;
     }
@@ -62,7 +74,7 @@ export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
         problems.add(l.n, 'badLine');
         continue;
       }
-      const h = HEAD.exec(t);
+      const h = HEAD.exec(t) ?? BARE_HEAD.exec(t);
       if (h) {
         current = fromHead(h, l);
         interfaces[current.name] = current;
@@ -119,7 +131,7 @@ function fromHead(h: RegExpExecArray, l: Line): NetInterface {
   const name = h[2]!;
   return {
     name,
-    index: Number(h[1]),
+    index: h[1] ? Number(h[1]) : null,
     peer: h[3] ?? null,
     flags: h[4] ? h[4].split(',') : [],
     mtu: mtu && /^\d+$/.test(mtu) ? Number(mtu) : null,

@@ -13,6 +13,7 @@ import { kubectlGet } from '../kubectl-get/parser';
 import type { KubectlGetFacts } from '../kubectl-get/facts';
 import { nginxTls } from '../nginx-tls/parser';
 import type { NginxTlsFacts } from '../nginx-tls/facts';
+import { proxyLog } from '../proxy-log/parser';
 
 /** Facts of the Kubernetes- and ingress-side kinds (merged into the registry's FactsByKind). */
 export interface K8sFactsByKind {
@@ -20,6 +21,8 @@ export interface K8sFactsByKind {
   'kubectl-describe': KubectlDescribeFacts;
   'kubectl-get': KubectlGetFacts;
   'ingress-nginx-log': IngressNginxLogFacts;
+  /** Envoy (Istio, Contour) and Traefik logs, read into the facts of an ingress-nginx log. */
+  'proxy-log': IngressNginxLogFacts;
   'cni-log': CniLogFacts;
   'nginx-tls': NginxTlsFacts;
   'curl-v': CurlFacts;
@@ -36,6 +39,7 @@ export const K8S_PARSERS: { [K in K8sKind]: Parser<K, K8sFactsByKind[K]> }[K8sKi
   kubectlDescribe,
   kubectlGet,
   ingressNginxLog,
+  proxyLog,
   cniLog,
   nginxTls,
   curlV,

@@ -197,6 +197,43 @@ describe('kube-proxy-log: formats', () => {
     expect(r.facts.proxier?.value).toBe('nftables');
   });
 
+  it('kubernetes#140405: the CRI log file’s `TIME stderr F ` prefix, a multi-line err inside', () => {
+    const r = only(
+      readTestData(
+        'cases/287-k8s140405-quoted-cri-kube-proxy-nft-json-not-compiled-in/kube-proxy.log',
+      ),
+    );
+    expect(r.facts.entries.map((e) => [e.level, e.origin])).toEqual([
+      ['I', 'proxier.go:1097'],
+      ['E', 'proxier.go:994'],
+    ]);
+    expect(r.facts.entries[1]!.message).toMatch(/JSON support not compiled-in/);
+    // A stream name without the runtime's F/P tag is no CRI prefix.
+    expect(
+      kubeProxyLog.detect(
+        toLines('2026-07-10T14:33:53Z stderr I0710 14:33:53.856605 1 proxier.go:1097] "Syncing"'),
+        { command: null },
+      ),
+    ).toBe(false);
+  });
+
+  it('siderolabs/pkgs#951: nft’s report of kube-proxy’s failed transaction, without klog', () => {
+    const r = only(
+      readTestData(
+        'cases/280-siderolabs-pkgs951-kube-proxy-nftables-fib-could-not-process/kube-proxy.log',
+      ),
+    );
+    expect(r.facts.entries.map((e) => e.level)).toEqual(['E', 'I', 'I', 'E']);
+    expect(r.facts.entries[0]!.message).toMatch(/^\/dev\/stdin:892:87-100: Error: Could not/);
+    // nft errors of some other table (a host firewall loaded from stdin) are not kube-proxy's.
+    const other = [
+      '/dev/stdin:3:5-20: Error: Could not process rule: No such file or directory',
+      'add rule inet filter input tcp dport 22 accept',
+      '    ^^^^^^^^^^^^^^^^',
+    ].join('\n');
+    expect(kubeProxyLog.detect(toLines(other), { command: null })).toBe(false);
+  });
+
   it('kubernetes#71305: stern’s `POD CONTAINER ` prefix, its continuation line tolerated', () => {
     const r = only(
       readTestData(

@@ -6,7 +6,8 @@ import { SYSLOG_DATE } from '../node-shared/syslog-date';
 const K = 'parse.kube-proxy-log';
 /**
  * A klog line, `I0514 13:55:14.505765       1 server_others.go:304] message`, possibly behind the
- * prefix `kubectl logs --timestamps` (RFC 3339), `--prefix` (`[pod/x/c]`) or journald adds (its
+ * prefix `kubectl logs --timestamps` (RFC 3339), the container runtime's log file (CRI:
+ * `2026-07-10T14:33:53.86Z stderr F `), `--prefix` (`[pod/x/c]`) or journald adds (its
  * month localized too: `9月 22 08:58:03 host kube-proxy[4854]: ` under a Chinese locale).
  * Single spaces are accepted too: blogs collapse the padding before the thread id.
  * stern (and kail) print each line as `POD CONTAINER message` (`kube-proxy-22hmk kube-proxy
@@ -15,14 +16,14 @@ const K = 'parse.kube-proxy-log';
  */
 const K8S_NAME = String.raw`[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?`;
 const KLOG = new RegExp(
-  String.raw`^\s*(?:${K8S_NAME} ${K8S_NAME}\s+)?(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|\[[^\]\s]{1,200}\]|${SYSLOG_DATE} \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$`,
+  String.raw`^\s*(?:${K8S_NAME} ${K8S_NAME}\s+)?(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: std(?:out|err) [FP])?|\[[^\]\s]{1,200}\]|${SYSLOG_DATE} \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$`,
 );
 /** Files and words only kube-proxy logs (a kubelet or flannel klog must not be taken for it). */
 const ORIGIN_MARK =
   /^(?:server_others|server_linux|server_windows|proxier|proxier_\w+|conntrack|meta_proxier)\.go:/;
 // Not "kube-proxy" itself: kubelet logs name the kube-proxy pods.
 const MESSAGE_MARK =
-  /Proxier|\b(?:iptables|ipvs|nftables|userspace) proxy\b|nodePort|\bipvs\b|KUBE-(?:SERVICES|NODEPORTS|MARK-)|ProxyMode|proxy mode/i;
+  /Proxier|\b(?:iptables|ipvs|nftables|userspace) proxy\b|nodePort|\bipvs\b|KUBE-(?:SERVICES|NODEPORTS|MARK-)|ProxyMode|proxy mode|^(?:add|insert|create|replace|delete|flush|destroy) (?:rule|element|chain|set|map|table) ip6? kube-proxy\b/i;
 const PROXIER =
   /\bUsing (iptables|ipvs|nftables|userspace|kernelspace) (?:Proxier|proxy)\b|Creating dualStackProxier for (iptables|ipvs|nftables)/i;
 const VERSION = /\bVersion: (v\d[\w.+-]*)|"Version info" version="(v[^"]+)"/;
@@ -153,7 +154,25 @@ function entryOf(l: Line): KlogEntry | null {
 function lineOf(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
   const m = KLOG.exec(text);
   if (m) return { level: m[1] as KlogEntry['level'], origin: m[3]!, message: m[4]!.trimEnd() };
-  return jsonLine(text) ?? bareMessage(text) ?? knownMessage(text);
+  return jsonLine(text) ?? bareMessage(text) ?? knownMessage(text) ?? nftReport(text);
+}
+
+/**
+ * nft's report on a transaction kube-proxy's nftables mode fed it on stdin (the value of its
+ * `"nftables sync failed" err=<`), pasted without the klog line around it: the error, the
+ * statement it rejected (on kube-proxy's own table, which is what makes the paste
+ * kube-proxy's), and a caret line under the culprit.
+ */
+const NFT_ERROR = /^\/dev\/stdin:\d+:\d+(?:-\d+)?: Error: \S/;
+const NFT_STATEMENT =
+  /^(?:add|insert|create|replace|delete|flush|destroy) (?:rule|element|chain|set|map|table) ip6? kube-proxy\b/;
+const NFT_CARET = /^\s*\^[\^~]*\s*$/;
+function nftReport(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
+  const t = text.trim();
+  if (t.length > 4_000) return null;
+  if (NFT_ERROR.test(t)) return { level: 'E', origin: '', message: t };
+  if (NFT_STATEMENT.test(t) || NFT_CARET.test(text)) return { level: 'I', origin: '', message: t };
+  return null;
 }
 
 /**

@@ -31,6 +31,8 @@ import { resolvConf } from '../resolv-conf/parser';
 import type { ResolvConfFacts } from '../resolv-conf/facts';
 import { dnsAnswer } from '../dns-answer/parser';
 import type { DnsAnswerFacts } from '../dns-answer/facts';
+import { microk8sInspect } from '../microk8s-inspect/parser';
+import type { Microk8sInspectFacts } from '../microk8s-inspect/facts';
 
 /** Facts of the node/kernel-side kinds (merged into the registry's FactsByKind). */
 export interface NodeFactsByKind {
@@ -50,6 +52,7 @@ export interface NodeFactsByKind {
   'firewall-cmd': FirewallFacts;
   'resolv-conf': ResolvConfFacts;
   'dns-answer': DnsAnswerFacts;
+  'microk8s-inspect': Microk8sInspectFacts;
 }
 export type NodeKind = keyof NodeFactsByKind;
 
@@ -68,6 +71,7 @@ export const NODE_PARSERS: { [K in NodeKind]: Parser<K, NodeFactsByKind[K]> }[No
   tcpdump,
   ss,
   firewallCmd,
+  microk8sInspect,
   dnsAnswer,
   resolvConf,
   lsmod,

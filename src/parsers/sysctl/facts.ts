@@ -12,6 +12,12 @@ export interface SysctlFacts {
    */
   file: boolean;
   /**
+   * Values read in a container (`kubectl exec POD -- sysctl ...`, a `crictl exec -it ID sh`
+   * opened in the paste): that container's network namespace (its own `ip_forward`, `tcp_*`),
+   * not the node's. Keyed like `values`; such a value is not in `values`.
+   */
+  container?: Record<string, Cited>;
+  /**
    * kubeadm's preflight, read here with its FileContent checks (the same paste): the IPVS kernel
    * modules it found neither loaded nor built in (`[WARNING RequiredIPVSKernelModulesAvailable]`).
    */

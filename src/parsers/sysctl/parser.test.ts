@@ -211,6 +211,46 @@ describe('sysctl: formats', () => {
       'x',
     );
     expect(facts(gone).missing['net.bridge.bridge-nf-call-iptables']?.line).toBe(2);
+    // Run on the node over ssh (Hetzner blog), with options or a quoted remote command.
+    const [count, max] = parsePaste(
+      '$ ssh hetzner-server cat /proc/sys/net/netfilter/nf_conntrack_count\n823\n$ ssh hetzner-server cat /proc/sys/net/netfilter/nf_conntrack_max\n262144\n',
+      'x',
+    );
+    expect(facts(count).values['net.netfilter.nf_conntrack_count']?.value).toBe('823');
+    expect(facts(max).values['net.netfilter.nf_conntrack_max']?.value).toBe('262144');
+    const [quoted] = parsePaste(
+      "$ ssh -p 2222 core@10.0.0.5 'sudo cat /proc/sys/net/ipv4/ip_forward'\n1\n",
+      'x',
+    );
+    expect(facts(quoted).values['net.ipv4.ip_forward']?.value).toBe('1');
+    // The poster's `# note` before the next prompt is neither a value nor a sysctl.conf comment.
+    const [noted] = parsePaste(
+      '$  cat /proc/sys/net/netfilter/nf_conntrack_max\n131072\n# 查看当前值，发现跟最大值完全一致，连接跟踪表已经爆了\n$ cat /proc/sys/net/netfilter/nf_conntrack_count\n131072\n```\n',
+      'x',
+    );
+    expect(noted).toMatchObject({ kind: 'sysctl', status: 'parsed' });
+    expect(facts(noted).values['net.netfilter.nf_conntrack_max']).toMatchObject({
+      value: '131072',
+      line: 2,
+    });
+    expect(facts(noted).file).toBe(false);
+    // Two values for one file are still not taken for it.
+    expect(
+      parsePaste('$ cat /proc/sys/net/ipv4/ip_forward\n1\n# note\n0\n', 'x').some(
+        (r) => r.kind === 'sysctl' && facts(r).values['net.ipv4.ip_forward'],
+      ),
+    ).toBe(false);
+    // An unbalanced quote or a different command on the remote side names no file.
+    expect(
+      parsePaste("$ ssh node1 'cat /proc/sys/net/ipv4/ip_forward\n1\n", 'x').some(
+        (r) => r.kind === 'sysctl',
+      ),
+    ).toBe(false);
+    expect(
+      parsePaste('$ ssh node1 wc -l /proc/sys/net/ipv4/ip_forward\n1\n', 'x').some(
+        (r) => r.kind === 'sysctl',
+      ),
+    ).toBe(false);
     // Without the prompt a bare number is nobody's output.
     expect(sysctl.detect(toLines('0'), { command: null })).toBe(false);
   });
@@ -393,5 +433,50 @@ describe('sysctl: configuration files', () => {
 
   it('keys of no sysctl tree (`a=1`) stay refused: a properties file is not sysctl', () => {
     expect(parsePaste('a=1\nb = 2\nc = include an = sign\n', 'x')[0]!.status).toBe('rejected');
+  });
+});
+
+describe('sysctl: values read in a container', () => {
+  const outcome = (o: ReturnType<typeof one>) => {
+    if (o.status === 'rejected') throw new Error('rejected');
+    return o.facts;
+  };
+  it("a pod's shell opened in the paste keeps its values apart from the node's (k3s 201)", () => {
+    const text = readTestData(
+      'cases/266-k3s201-sysctl-host-forward-on-pod-shell-forward-off/sysctl-host-and-pod.txt',
+    );
+    const f = facts(parsePaste(text, 'x')[0]);
+    expect(f.values['net.ipv4.ip_forward']).toMatchObject({ value: '1', line: 3 });
+    expect(f.container?.['net.ipv4.ip_forward']).toMatchObject({ value: '0', line: 6 });
+  });
+
+  it("`exit` leaves the shell; a command run with exec is the container's throughout", () => {
+    const f = outcome(
+      one(
+        'net.ipv4.ip_forward = 1\n$ kubectl exec -it web-0 -- sh\n/ # sysctl net.ipv4.tcp_keepalive_time\nnet.ipv4.tcp_keepalive_time = 600\n/ # exit\nnet.ipv4.tcp_keepalive_time = 7200',
+      ),
+    );
+    expect(f.values['net.ipv4.ip_forward']?.value).toBe('1');
+    expect(f.values['net.ipv4.tcp_keepalive_time']?.value).toBe('7200');
+    expect(f.container?.['net.ipv4.tcp_keepalive_time']?.value).toBe('600');
+    const e = outcome(
+      one(
+        'net.ipv4.ip_forward = 0',
+        'kubectl exec -n kube-system svclb-x -- sysctl net.ipv4.ip_forward',
+      ),
+    );
+    expect(e.values).toEqual({});
+    expect(e.container?.['net.ipv4.ip_forward']?.value).toBe('0');
+    // Typed at the container's own prompt after the exec: split off, still the container's.
+    const typed = parsePaste(
+      '$ kubectl exec -it client-0 -- sh\n/ # sysctl net.ipv4.ip_forward\nnet.ipv4.ip_forward = 0\n',
+      'x',
+    );
+    expect(facts(typed[0]).values).toEqual({});
+    expect(facts(typed[0]).container?.['net.ipv4.ip_forward']?.value).toBe('0');
+    // A node's own sysctl, with no container command anywhere: the node's values.
+    expect(outcome(one('net.ipv4.ip_forward = 0', 'sysctl net.ipv4.ip_forward')).container).toBe(
+      undefined,
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { Cited, Line, Problem } from '../../engine/types';
 import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject, type ParseContext } from '../define';
 import type { SysctlFacts } from './facts';
+import { CONTAINER_SHELL } from '../split';
 import { SYSLOG_DATE } from '../node-shared/syslog-date';
 
 const K = 'parse.sysctl';
@@ -13,6 +14,8 @@ const KV = /^\s*-?((?:\/?proc\/sys\/)?[A-Za-z0-9_][\w.:/@-]*)\s*=\s?(.*)$/;
 const SYSCTL_LINE = new RegExp(`^\\s*-?(?:\\/?proc\\/sys\\/)?${ROOTS}(?:[./][\\w:@-]+){1,}\\s*=`);
 /** A comment of a configuration file: sysctl itself never prints one. */
 const COMMENT = /^\s*[#;]/;
+/** A shell comment the poster wrote between commands (`# 查看当前值`, `# now the count`). */
+const NOTE_LINE = /^\s*#(?:\s|$)/;
 /** `cat /etc/sysctl.conf`, `cat /etc/sysctl.d/99-k8s.conf`, `grep -r . /usr/lib/sysctl.d/`. */
 const CONF_COMMAND = /\bsysctl\.(?:conf\b|d\/)/;
 /** `grep . /proc/sys/net/ipv4/*` prints `path:value`. */
@@ -56,7 +59,17 @@ const KUBEADM_NOISE =
 const DOCKER_DISABLED = new RegExp(
   String.raw`^\s*(?:${SYSLOG_DATE} \S+ dockerd\[\d+\]: )?(?:time="[^"]*" level=warn(?:ing)? msg=")?WARNING: (bridge-nf-call-(?:ip6?|arp)tables) is disabled"?\s*$`,
 );
-const CAT_PROC = /^(?:sudo\s+)?cat\s+((?:\/proc\/sys\/)[\w.:/@-]+)\s*$/;
+/** `cat /proc/sys/x`, also run on the node through `ssh [opts] HOST [sudo] cat ...` (quoted or not). */
+const CAT_PROC =
+  /^(?:sudo\s+)?(?:ssh(?:\s+\S+){1,8}?\s+(['"]?))?(?:sudo\s+)?cat\s+((?:\/proc\/sys\/)[\w.:/@-]+)\1\s*$/;
+/**
+ * A command run in a container (`kubectl exec POD -- sysctl ...`, `crictl exec ID cat ...`,
+ * `docker exec`): what it prints is that container's network namespace, not the node's.
+ */
+const CONTAINER_COMMAND =
+  /\b(?:docker|podman|nerdctl|crictl)\s+(?:container\s+)?exec\b|\b(?:kubectl|oc)\b.*\sexec\b/;
+/** `exit` typed in a container's shell (its prompt may be left on the line): back on the node. */
+const SHELL_EXIT = /^\s*(?:\S*\s?[$#]\s*)?exit\s*$/;
 /**
  * Ansible's sysctl module quotes sysctl's own output in its failure message, after its words
  * `Failed to reload sysctl: ` or `setting KEY failed: `: in the JSON result (`fatal: [h]: FAILED!
@@ -97,7 +110,7 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     // Lines typed into an editor are a config file being changed, not the kernel's values.
     if (/^(?:sudo\s+)?(?:vim?|nano|emacs)\s/.test(ctx.command ?? '')) return false;
     const values = head.filter((l) => !FENCE.test(l.text));
-    if (catPath(ctx) && values.length === 1) return true;
+    if (catPath(ctx) && values.filter((l) => !NOTE_LINE.test(l.text)).length === 1) return true;
     if (
       values.length > 0 &&
       nKeys(ctx)?.length === values.length &&
@@ -136,11 +149,26 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     const kubeadm = preflight !== null || content.some((l) => PREFLIGHT.test(l.text));
     const file =
       CONF_COMMAND.test(ctx.command ?? '') ||
-      content.some((l) => l.text.length < MAX_LINE && COMMENT.test(l.text));
+      (!bare && content.some((l) => l.text.length < MAX_LINE && COMMENT.test(l.text)));
+    // Values read in a container's shell are that container's, kept apart from the node's.
+    const container: Record<string, Cited> = {};
+    // Run in a container (`kubectl exec POD -- sysctl`), or typed in a shell opened in one.
+    const execd = CONTAINER_COMMAND.test(ctx.command ?? '') || Boolean(ctx.within);
+    let inside = execd;
     for (const l of content) {
+      const into = inside ? container : values;
       const key = bare?.get(l);
       if (key) {
-        values[key] = { value: l.text.trim(), line: l.n, text: l.text };
+        into[key] = { value: l.text.trim(), line: l.n, text: l.text };
+        continue;
+      }
+      // A shell opened in a container with no prompt the split could read (`crictl exec -it ID bash`).
+      if (l.text.length <= 500 && CONTAINER_SHELL.test(l.text)) {
+        inside = true;
+        continue;
+      }
+      if (inside && !execd && SHELL_EXIT.test(l.text)) {
+        inside = false;
         continue;
       }
       if (l.text.length > MAX_LINE) {
@@ -155,7 +183,7 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
           const kv = gone ? null : KV.exec(q);
           if (gone) missing[gone] = { value: gone, line: l.n, text: l.text };
           else if (kv && SYSCTL_LINE.test(q))
-            values[dottedKey(kv[1]!)] = { value: kv[2]!.trim(), line: l.n, text: l.text };
+            into[dottedKey(kv[1]!)] = { value: kv[2]!.trim(), line: l.n, text: l.text };
         }
         continue;
       }
@@ -167,12 +195,12 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
       const told = toldByTool(l.text);
       if (told) {
         if (told.value === null) missing[told.key] = { value: told.key, line: l.n, text: l.text };
-        else values[told.key] = { value: told.value, line: l.n, text: l.text };
+        else into[told.key] = { value: told.value, line: l.n, text: l.text };
         continue;
       }
       const m = KV.exec(l.text) ?? GREP_PROC.exec(l.text);
       if (m && /[./]/.test(m[1]!)) {
-        values[dottedKey(m[1]!)] = { value: withoutNote(m[2]!), line: l.n, text: l.text };
+        into[dottedKey(m[1]!)] = { value: withoutNote(m[2]!), line: l.n, text: l.text };
       } else if (
         !NOISE.test(l.text) &&
         !(kubeadm && (KUBEADM_NOISE.test(l.text) || preflight?.lines.includes(l.n)))
@@ -182,8 +210,11 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     }
     const n = Object.keys(values).length;
     const gone = Object.keys(missing);
-    if (n === 0 && gone.length === 0 && !preflight) return reject(msg(`${K}.noValues`));
+    const inContainer = Object.keys(container).length;
+    if (n === 0 && inContainer === 0 && gone.length === 0 && !preflight)
+      return reject(msg(`${K}.noValues`));
     const facts: SysctlFacts = { values, missing, file };
+    if (inContainer > 0) facts.container = container;
     if (preflight) facts.preflightModules = preflight.cited;
     const said =
       preflight && n === 0 && gone.length === 0
@@ -232,7 +263,7 @@ function withoutNote(raw: string): string {
 /** The file a `cat /proc/sys/...` prompt names. */
 function catPath(ctx: ParseContext): string | null {
   const m = ctx.command ? CAT_PROC.exec(ctx.command.trim()) : null;
-  return m ? dottedKey(m[1]!) : null;
+  return m ? dottedKey(m[2]!) : null;
 }
 
 /** Keys of `sysctl -n k1 k2` (values printed bare, in order), or null for any other command. */
@@ -254,9 +285,11 @@ function nKeys(ctx: ParseContext): string[] | null {
 function bareKeys(content: Line[], ctx: ParseContext): Map<Line, string> | null {
   const path = catPath(ctx);
   const keys = path ? [path] : nKeys(ctx);
-  if (!keys || keys.length !== content.length) return null;
+  // The poster's `# note` line before the next prompt is no value (`cat` of /proc/sys prints none).
+  const printed = content.filter((l) => !NOTE_LINE.test(l.text));
+  if (!keys || keys.length !== printed.length) return null;
   const out = new Map<Line, string>();
-  content.forEach((l, i) => {
+  printed.forEach((l, i) => {
     if (!missingKey(l.text) && l.text.length <= MAX_LINE && !KV.test(l.text)) out.set(l, keys[i]!);
   });
   return out;

@@ -21,7 +21,9 @@ export default defineRule({
     let seen = 0;
     for (const { source, facts } of ctx.of('cilium-monitor')) {
       seen += facts.events + facts.drops.length;
-      const denied = facts.drops.filter((d) => POLICY.test(d.reason));
+      // Hubble's policy-verdict DENIED events stand for the drops when only they were posted.
+      const drops = facts.drops.filter((d) => POLICY.test(d.reason));
+      const denied = drops.length > 0 ? drops : facts.denials;
       if (denied.length === 0) continue;
       const ours = denied.filter((d) => ports.includes(destinationPort(d.destination) ?? -1));
       const shown = (ours.length > 0 ? ours : denied).slice(0, 4);

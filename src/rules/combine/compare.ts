@@ -69,6 +69,7 @@ const OBSERVED: Kind[] = [
   'dns-answer',
   'kube-proxy-log',
   'ingress-nginx-log',
+  'proxy-log',
   'cni-log',
   'cilium-monitor',
   'kubectl-get',

@@ -57,7 +57,11 @@ export function ingressSettings(ctx: RuleContext): Record<string, Setting> {
 
 export type IngressLog = Sourced<IngressNginxLogFacts>;
 
-export const ingressLogs = (ctx: RuleContext): IngressLog[] => ctx.of('ingress-nginx-log');
+/** The logs of the ingress proxies: ingress-nginx's, and Envoy's or Traefik's read the same way. */
+export const ingressLogs = (ctx: RuleContext): IngressLog[] => [
+  ...ctx.of('ingress-nginx-log'),
+  ...ctx.of('proxy-log'),
+];
 
 export function eventsOf(
   logs: IngressLog[],

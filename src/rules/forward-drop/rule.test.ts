@@ -49,6 +49,54 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ f: pods }), cause)).not.toMatch(/^found/);
   });
 
+  it('accepts after a catch-all DROP in FORWARD never match (microk8s 4310)', () => {
+    const text = readTestData(
+      'cases/263-microk8s4310-iptables-save-forward-drop-before-microk8s-accepts/iptables-save.txt',
+    );
+    const d = diagnoseTexts({ f: text });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    const f = d.findings.find((x) => x.cause === cause);
+    expect(f?.why.key).toBe('cause.forward-drop.verdict.policyDropAcceptsShadowed');
+    expect(f?.evidence.map((e) => e.text.trim())).toContain('-A FORWARD -j DROP');
+    // The same accepts before the DROP let pod traffic through.
+    const lines = text.split('\n');
+    const drop = lines.findIndex((l) => l === '-A FORWARD -j DROP');
+    const moved = [...lines.slice(0, drop), ...lines.slice(drop + 1, drop + 3), lines[drop]!];
+    const before = [...moved, ...lines.slice(drop + 3)].join('\n');
+    expect(verdictOf(diagnoseTexts({ f: before }), cause)).not.toMatch(/^found/);
+    // A DROP that only matches some traffic (one interface) does not shadow what follows.
+    const scoped = text.replace('-A FORWARD -j DROP', '-A FORWARD -i wlan0 -j DROP');
+    expect(verdictOf(diagnoseTexts({ f: scoped }), cause)).not.toMatch(/^found/);
+  });
+
+  it("reads `microk8s inspect`'s FORWARD warning by the MicroK8s it comes from (microk8s 541)", () => {
+    const inspect = readTestData(
+      'cases/262-microk8s541-inspect-warning-forward-policy-drop/microk8s-inspect.txt',
+    );
+    // Before 1.21 nothing of the CNI accepted pod traffic in FORWARD: the policy drops it.
+    expect(verdictOf(diagnoseTexts({ i: inspect }), cause)).toBe('found:medium');
+    // Since kubelite, Calico's cali-FORWARD accepts pod traffic: the warning alone proves nothing.
+    const kubelite = inspect
+      .replace(/^.*daemon-(?:proxy|kubelet|scheduler|controller-manager|etcd) is running\n/gm, '')
+      .replace('daemon-apiserver is running', 'daemon-kubelite is running');
+    expect(kubelite).toContain('kubelite');
+    expect(verdictOf(diagnoseTexts({ i: kubelite }), cause)).not.toMatch(/^found/);
+    // A pasted FORWARD chain with the accepts says more than the warning.
+    const chain =
+      '*filter\n:FORWARD DROP [0:0]\n-A FORWARD -m comment --comment "kubernetes forwarding rules" -j KUBE-FORWARD\nCOMMIT\n';
+    expect(verdictOf(diagnoseTexts({ i: inspect, f: chain }), cause)).not.toMatch(/^found/);
+  });
+
+  it("a pod's own ip_forward = 0 is not the node's (k3s 201)", () => {
+    const text = readTestData(
+      'cases/266-k3s201-sysctl-host-forward-on-pod-shell-forward-off/sysctl-host-and-pod.txt',
+    );
+    expect(verdictOf(diagnoseTexts({ s: text }), cause)).toBe('ruled-out');
+    // The node's own 0 still is.
+    const node = text.replace('net.ipv4.ip_forward = 1', 'net.ipv4.ip_forward = 0');
+    expect(verdictOf(diagnoseTexts({ s: node }), cause)).toBe('found:high');
+  });
+
   it('rules it out when fixed: ip_forward = 1 and policy ACCEPT', () => {
     const save =
       '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n';

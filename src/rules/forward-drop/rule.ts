@@ -9,13 +9,14 @@ import {
 } from '../rule';
 import type { Evidence } from '../../engine/types';
 import { iptablesDumps } from '../combine/iptables';
+import { filterTables } from '../combine/firewall';
 
 const K = 'cause.forward-drop.verdict';
 
 /** The node must forward: ip_forward=1, and a FORWARD policy of DROP needs kube-proxy's accepts. */
 export default defineRule({
   cause: 'forward-drop',
-  needs: ['sysctl', 'iptables-save', 'iptables-L', 'nft'],
+  needs: ['sysctl', 'iptables-save', 'iptables-L', 'nft', 'microk8s-inspect'],
   check(ctx) {
     const healthy: Evidence[] = [];
     for (const { source, facts } of ctx.of('sysctl')) {
@@ -37,17 +38,34 @@ export default defineRule({
         healthy.push(cite(source, forward));
         continue;
       }
+      // A catch-all DROP/REJECT in FORWARD ends the chain: accept rules after it never match.
+      const stop = catchAllDrop(ctx, source);
       const accepts = rules.filter(
         (r) =>
           r.chain === 'FORWARD' &&
+          (stop === null || r.line < stop.line) &&
           (/^(?:KUBE-FORWARD|cali-FORWARD|FLANNEL-FWD|CILIUM_FORWARD)$/.test(r.target ?? '') ||
             (r.target === 'ACCEPT' && !dockerOrRepliesOnly(r.text))),
       );
       const evidence = [cite(source, forward), ...accepts.slice(0, 3).map((r) => cite(source, r))];
-      if (accepts.length === 0)
+      if (accepts.length === 0) {
+        const shadowed =
+          stop === null
+            ? []
+            : rules.filter(
+                (r) => r.chain === 'FORWARD' && r.line > stop.line && r.target === 'ACCEPT',
+              );
+        if (stop && shadowed.length > 0)
+          return finding(
+            'high',
+            { key: `${K}.policyDropAcceptsShadowed` },
+            [evidence[0]!, stop, ...shadowed.slice(0, 2).map((r) => cite(source, r))],
+            { datapath: 'iptables' },
+          );
         return finding('high', { key: `${K}.policyDropNoAccept` }, evidence, {
           datapath: 'iptables',
         });
+      }
       // The accept rules are there, yet the policy keeps counting: traffic falls through them.
       if ((forward.policyPackets ?? 0) > 0)
         return finding('medium', { key: `${K}.policyDropCounting` }, evidence, {
@@ -56,6 +74,19 @@ export default defineRule({
     }
     const nft = nftForwardDrop(ctx);
     if (nft) return nft;
+    // `microk8s inspect` warns of a FORWARD policy of DROP without looking at the accepts. Before
+    // 1.21 (kube-proxy, kubelet, flanneld as their own services) nothing else accepted pod
+    // traffic there; since kubelite, Calico's cali-FORWARD does, and the warning proves nothing.
+    // A pasted FORWARD chain says more than the warning.
+    if (!listings.some((l) => l.chains.some((c) => c.name === 'FORWARD' && c.policy !== null)))
+      for (const { source, facts } of ctx.of('microk8s-inspect'))
+        if (facts.forwardDrop && facts.kubelite === false)
+          return finding(
+            'medium',
+            { key: `${K}.inspectWarnsDrop` },
+            [cite(source, facts.forwardDrop)],
+            { datapath: 'iptables' },
+          );
     return healthy.length > 0 ? ruledOut({ key: `${K}.forwarding` }, healthy) : noEvidence;
   },
   fix: {
@@ -69,6 +100,21 @@ export default defineRule({
     defaults: { nftTable: 'inet filter', nftChain: 'forward' },
   },
 });
+
+/**
+ * The first rule of FORWARD that drops or rejects everything (`-A FORWARD -j DROP`, a hand-made
+ * or distribution firewall's last rule), in the filter table pasted as `source`; null when an
+ * `iptables -L` without `-v` hides the interfaces, since no rule is then known to match all.
+ */
+function catchAllDrop(ctx: RuleContext, source: string): Evidence | null {
+  for (const t of filterTables(ctx)) {
+    if (t.source !== source || t.interfacesHidden) continue;
+    for (const r of t.rules.get('FORWARD') ?? [])
+      if (/^(?:REJECT|DROP)$/.test(r.target) && !r.conditional && !r.never && r.ports === null)
+        return r.evidence;
+  }
+  return null;
+}
 
 /**
  * An ACCEPT in FORWARD that lets no new pod traffic through: Docker's own accepts are confined

@@ -1,7 +1,7 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
 import type { K8sObject } from '../../parsers/k8s-object/facts';
-import { eventsOf, ingressLogs } from '../combine/ingress';
+import { eventsOf } from '../combine/ingress';
 
 const K = 'cause.ingress-hostnetwork-dns.verdict';
 /** An ingress controller's pod, DaemonSet or Deployment: by name, labels or image. */
@@ -18,7 +18,7 @@ export default defineRule({
   cause: 'ingress-hostnetwork-dns',
   needs: ['k8s-object', 'ingress-nginx-log', 'resolv-conf'],
   check(ctx) {
-    const dnsErrors = eventsOf(ingressLogs(ctx), 'dns');
+    const dnsErrors = eventsOf(ctx.of('ingress-nginx-log'), 'dns');
     const controllerDns = dnsErrors.filter((x) => x.e.source === 'controller');
     const logEv: Evidence[] = (controllerDns.length > 0 ? controllerDns : dnsErrors)
       .slice(0, 3)
@@ -38,7 +38,7 @@ export default defineRule({
       );
     const beside =
       nodeResolv.length > 0 ||
-      ingressLogs(ctx).some(({ facts }) => facts.errors.length + facts.access.total > 0);
+      ctx.of('ingress-nginx-log').some(({ facts }) => facts.errors.length + facts.access.total > 0);
     const specs: { source: string; o: K8sObject }[] = [];
     for (const { source, facts } of ctx.of('k8s-object'))
       for (const o of facts.objects)

@@ -1,6 +1,5 @@
 import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
-import { ingressLogs } from '../combine/ingress';
 
 const K = 'cause.ingress-stray-traffic.verdict';
 /** Handshakes or closes the peer never completed: what unreachable clients leave behind. */
@@ -57,7 +56,7 @@ export default defineRule({
     }
     let stray = 0;
     let requests = 0;
-    for (const { facts } of ingressLogs(ctx)) {
+    for (const { facts } of ctx.of('ingress-nginx-log')) {
       stray += facts.access.defaultBackend;
       requests += facts.access.total;
     }
@@ -110,7 +109,7 @@ export default defineRule({
 /** Access lines the default backend answered: requests for hosts without an Ingress. */
 function strayLines(ctx: RuleContext): Evidence[] {
   const out: Evidence[] = [];
-  for (const { source, facts } of ingressLogs(ctx))
+  for (const { source, facts } of ctx.of('ingress-nginx-log'))
     for (const a of facts.access.serverErrors)
       if (a.upstreamName === 'upstream-default-backend' && out.length < 2)
         out.push(cite(source, a));

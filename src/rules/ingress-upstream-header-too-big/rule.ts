@@ -18,7 +18,7 @@ const K = 'cause.ingress-upstream-header-too-big.verdict';
  */
 export default defineRule({
   cause: 'ingress-upstream-header-too-big',
-  needs: ['ingress-nginx-log'],
+  needs: ['ingress-nginx-log', 'proxy-log'],
   check(ctx) {
     const logs = ingressLogs(ctx);
     const big = eventsOf(logs, 'header-too-big');

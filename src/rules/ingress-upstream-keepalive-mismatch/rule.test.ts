@@ -22,4 +22,21 @@ describe(cause, () => {
     expect(verdict({ premature, cm })).toBe('ruled-out');
     expect(verdict({ refused })).toBe('ruled-out');
   });
+
+  it("reads Envoy's UC / connection termination as the same race, in its own words", () => {
+    const envoy = [
+      '[2023-05-10T00:37:32.476Z] "POST /api HTTP/1.1" 503 UC upstream_reset_before_response_started{connection_termination} - "-" 120 95 0 - "-" "okhttp/4.9.0" "id-1" "api.example.com" "10.8.1.7:8080" outbound|8080||api.prod.svc.cluster.local 10.8.0.4:52110 10.8.1.7:8080 10.8.0.1:40000 - default',
+      '[2023-05-10T00:41:02.113Z] "GET /health HTTP/1.1" 200 - via_upstream - "-" 0 2 3 2 "-" "kube-probe/1.25" "id-2" "api.example.com" "10.8.1.7:8080" outbound|8080||api.prod.svc.cluster.local 10.8.0.4:52114 10.8.1.7:8080 10.8.0.1:40002 - default',
+      '',
+    ].join('\n');
+    const f = diagnoseTexts({ envoy }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    expect(f.why).toMatchObject({ key: 'cause.ingress-upstream-keepalive-mismatch.verdict.proxy' });
+    // A refused connection through Envoy is not this cause.
+    const refusedEnvoy = envoy.replace(
+      '503 UC upstream_reset_before_response_started{connection_termination} - "-"',
+      '503 UF,URX upstream_reset_before_response_started{remote_connection_failure,delayed_connect_error:_111} - "delayed_connect_error:_111"',
+    );
+    expect(verdict({ refusedEnvoy })).toBe('ruled-out');
+  });
 });

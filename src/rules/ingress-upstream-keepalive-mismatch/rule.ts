@@ -19,7 +19,7 @@ const K = 'cause.ingress-upstream-keepalive-mismatch.verdict';
  */
 export default defineRule({
   cause: 'ingress-upstream-keepalive-mismatch',
-  needs: ['ingress-nginx-log', 'nginx-tls', 'k8s-object'],
+  needs: ['ingress-nginx-log', 'proxy-log', 'nginx-tls', 'k8s-object'],
   check(ctx) {
     const logs = ingressLogs(ctx);
     const settings = ingressSettings(ctx);
@@ -27,11 +27,15 @@ export default defineRule({
     const timeout = settings['upstream-keepalive-timeout'];
     // No pool, no reuse: a backend closing idle connections cannot bite.
     if (pool && /^0+$/.test(pool.value)) return ruledOut({ key: `${K}.noPool` }, [pool.evidence]);
+    // Envoy's `UC` / `connection termination` and Traefik's `EOF` are said before any response
+    // header by definition; nginx says in which phase it lost the connection.
+    const beforeHeaders = (x: { e: { source: string; message: string } }, phase: RegExp) =>
+      x.e.source === 'envoy' || x.e.source === 'traefik' || phase.test(x.e.message);
     const premature = eventsOf(logs, 'premature-close').filter((x) =>
-      /response header/i.test(x.e.message),
+      beforeHeaders(x, /response header/i),
     );
     const resets = eventsOf(logs, 'reset').filter((x) =>
-      /response header|sending request/i.test(x.e.message),
+      beforeHeaders(x, /response header|sending request/i),
     );
     const bad = accessWith(logs, 502);
     const extra = [
@@ -48,7 +52,8 @@ export default defineRule({
         ? ruledOut({ key: `${K}.otherErrors`, params: { kinds: other } }, [line])
         : noEvidence;
     }
-    const key = premature.length > 0 ? 'premature' : 'reset';
+    const proxies = premature.every((x) => x.e.source === 'envoy' || x.e.source === 'traefik');
+    const key = premature.length > 0 ? (proxies ? 'proxy' : 'premature') : 'reset';
     return finding(
       premature.length > 0 ? 'medium' : 'low',
       {

@@ -33,4 +33,12 @@ describe(cause, () => {
     expect(verdict({ fixed })).toBe('ruled-out');
     expect(verdict({ t: 'Timeout (tcp tcpfin udp): 7260 120 300\n' })).toBe('ruled-out');
   });
+
+  it("reads a client pod's own keepalive, read in its shell, like the node's", () => {
+    const t = 'Timeout (tcp tcpfin udp): 900 120 300\n';
+    const pod =
+      '$ kubectl exec -it client-0 -- sh\n/ # sysctl net.ipv4.tcp_keepalive_time\nnet.ipv4.tcp_keepalive_time = 600\n';
+    expect(verdict({ t, pod })).toBe('ruled-out');
+    expect(verdict({ t, pod: pod.replace('= 600', '= 7200') })).toBe('found:medium');
+  });
 });

@@ -20,7 +20,10 @@ export default defineRule({
         timeout = { seconds: facts.timeout.value.tcp, evidence: cite(source, facts.timeout) };
     let keepalive: { seconds: number; evidence: Evidence } | null = null;
     for (const { source, facts } of ctx.of('sysctl')) {
-      const v = facts.values['net.ipv4.tcp_keepalive_time'];
+      // A pod's own keepalive (read in its shell) counts as much as the node's: clients set it.
+      const v =
+        facts.values['net.ipv4.tcp_keepalive_time'] ??
+        facts.container?.['net.ipv4.tcp_keepalive_time'];
       if (v && !keepalive && /^\d+$/.test(v.value.trim()))
         keepalive = { seconds: Number(v.value.trim()), evidence: cite(source, v) };
     }

@@ -80,4 +80,26 @@ describe(cause, () => {
     );
     expect(verdictOf(diagnoseTexts({ log: fallback }), cause)).toBe('no-evidence');
   });
+
+  it('finds a kube-proxy that exits at startup (kops 17915: no nf_conntrack_max on RHEL 10)', () => {
+    const log = [
+      'I0126 16:58:13.292759      12 conntrack.go:57] "Setting nf_conntrack_max" nfConntrackMax=262144',
+      'E0126 16:58:13.292840      12 server.go:134] "Error running ProxyServer" err="open /proc/sys/net/netfilter/nf_conntrack_max: no such file or directory"',
+    ].join('\n');
+    expect(verdictOf(diagnoseTexts({ log }), cause)).toBe('found:medium');
+    // Only the setting, no error: kube-proxy started and runs.
+    expect(verdictOf(diagnoseTexts({ log: log.split('\n')[0]! }), cause)).not.toMatch(/^found/);
+  });
+
+  it('a fatal klog line is kube-proxy exiting, whatever it says (cluster-api 4712, k3d 607)', () => {
+    for (const c of [
+      'cases/267-capi4712-kube-proxy-fatal-nf-conntrack-max-permission-denied/kube-proxy.log',
+      'cases/268-k3d607-docker-logs-k3s-kube-proxy-fatal-nf-conntrack-max/k3s-server-container.log',
+    ])
+      expect(verdictOf(diagnoseTexts({ log: readTestData(c) }), cause)).toBe('found:medium');
+    // A fatal line of another cause's own (the IPVS fallback, a port in use) stays that cause's.
+    const ipvs =
+      "F0602 14:00:54.956191       1 server.go:495] can't use ipvs proxier: required kernel modules are not loaded";
+    expect(verdictOf(diagnoseTexts({ log: ipvs }), cause)).toBe('no-evidence');
+  });
 });

@@ -16,9 +16,12 @@ import { forAddress, forNodePort, kubeProxyNft } from '../combine/nft';
 const K = 'cause.kube-proxy-rules-missing.verdict';
 
 // kube-proxy log lines that mean it cannot see the cluster or cannot program the node (in IPVS
-// mode the ipsets its iptables rules match on are part of that program).
+// mode the ipsets its iptables rules match on are part of that program), or that it exits
+// before it programs anything (`Error running ProxyServer`, older `failed to create proxier`):
+// it then crash-loops. nftables mode: nft's own `/dev/stdin:N:a-b: Error:` lines, the report of
+// the transaction it rejected whole.
 const TROUBLE =
-  /can't get node|failed to retrieve node info|invalid nodeip|failed to execute iptables-restore|failed to sync|sync failed|failed to (?:list|watch)|unable to (?:list|watch)|unauthorized|connection refused|i\/o timeout|failed to ensure|error syncing|failed to delete stale|failed to make sure ip set|error creating ipset/i;
+  /can't get node|failed to retrieve node info|invalid nodeip|failed to execute iptables-restore|failed to sync|sync failed|failed to (?:list|watch)|unable to (?:list|watch)|unauthorized|connection refused|i\/o timeout|failed to ensure|error syncing|failed to delete stale|failed to make sure ip set|error creating ipset|error running proxyserver|(?:unable|failed) to create proxier|^\/dev\/stdin:\d+:[\d-]+: Error: /i;
 // Handled by their own causes: the IPVS fallback and a port held by another process.
 const OTHER_CAUSE = /ipvs proxier will not be used|can't use ipvs|address already in use/i;
 
@@ -30,7 +33,9 @@ export default defineRule({
     const logTrouble: Evidence[] = [];
     for (const { source, facts } of ctx.of('kube-proxy-log')) {
       for (const e of facts.entries) {
-        if (e.level !== 'I' && TROUBLE.test(e.message) && !OTHER_CAUSE.test(e.message))
+        // A fatal line (`F0602 ... server.go:495] open /proc/sys/...`) is klog's last: it exits.
+        const exits = e.level === 'F';
+        if ((exits || (e.level !== 'I' && TROUBLE.test(e.message))) && !OTHER_CAUSE.test(e.message))
           logTrouble.push(cite(source, e));
       }
     }

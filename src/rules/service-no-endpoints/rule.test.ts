@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
+import { TEST_DATA } from '../../testing/test-data';
 
 const cause = 'service-no-endpoints';
 // projectcalico/calico#2024: the failing NodePort, kube-proxy rejecting it.
@@ -118,5 +121,36 @@ describe(`${cause}: kubectl describe svc`, () => {
         'Endpoints:                10.244.1.5:443\nSession',
       );
     expect(verdictOf(diagnoseTexts({ ok }), cause)).not.toMatch(/^found/);
+  });
+});
+
+const ciliumVerdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
+const fromCase = (dir: string, file: string) =>
+  readFileSync(join(TEST_DATA, 'cases', dir, file), 'utf8');
+// imroc/tke-guide: `kubectl get svc kubernetes-intranet` and the agent's tables, where each of
+// its frontends (ClusterIP, NodePort 30965, LoadBalancer) has no backend.
+const TKE = '284-tkeguide-zh-cilium-service-list-frontends-no-backends-endpointslice-present';
+const tkeSvc = fromCase(TKE, 'kubectl-get-svc.txt');
+const tkeList = fromCase(TKE, 'cilium-service-list.txt');
+// cilium/hubble#349: the Service's ClusterIP frontend with one backend.
+const hubble349 = fromCase('123-hubble349-cilium-service-list-clusterip-present', 'terminal.txt');
+
+describe(`${cause}: Cilium frontends of the pasted Services, no port or address given`, () => {
+  it('finds a listed Service whose every frontend has no backend (tke-guide)', () => {
+    expect(ciliumVerdict({ svc: tkeSvc, list: tkeList })).toBe('found:medium');
+  });
+
+  it('stays quiet when the listed Service has a backend (hubble#349)', () => {
+    expect(ciliumVerdict({ hubble349 })).not.toMatch(/^found/);
+  });
+
+  it('stays quiet without the Service list: an empty frontend alone names no Service', () => {
+    expect(ciliumVerdict({ list: tkeList })).not.toMatch(/^found/);
+  });
+
+  it('stays quiet when the Service is not in the table (another cluster)', () => {
+    const other =
+      'NAME   TYPE   CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nweb   ClusterIP   10.43.1.2   <none>   8080/TCP   1d\n';
+    expect(ciliumVerdict({ svc: other, list: tkeList })).not.toMatch(/^found/);
   });
 });

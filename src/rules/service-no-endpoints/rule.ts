@@ -11,7 +11,7 @@ import type { Evidence } from '../../engine/types';
 import type { NftElement } from '../../parsers/nft/facts';
 import { unique } from '../combine/evidence';
 
-import { endpointsRows, noEndpoints } from '../combine/k8s';
+import { endpointsRows, noEndpoints, serviceRows } from '../combine/k8s';
 import { forNodePort, kubeProxyNft, rejects as rejectsIt } from '../combine/nft';
 import { ciliumFrontends, destinationPort, frontendsFor } from '../combine/cilium';
 import { serviceName } from '../../parsers/nft/kube-proxy';
@@ -288,6 +288,10 @@ function tiedService(
  */
 function ciliumVerdict(ctx: RuleContext): RuleResult | null {
   const { port, vip, vport } = ctx.vars;
+  if (!port && !vip) {
+    const listed = listedWithoutBackends(ctx);
+    if (listed) return listed;
+  }
   const mine =
     port || vip ? frontendsFor(ciliumFrontends(ctx), vip ? { vip, vport } : { port }) : [];
   const what = vip ? (vport ? `${vip}:${vport}` : vip) : (port ?? '');
@@ -319,5 +323,32 @@ function ciliumVerdict(ctx: RuleContext): RuleResult | null {
       { key: `${K}.ciliumBackends`, params: { what } },
       mine.slice(0, 3).map((f) => f.evidence),
     );
+  return null;
+}
+
+/**
+ * No port or address given: the Services pasted beside the agent's table (`kubectl get svc`,
+ * Service objects) say which frontends matter. A listed Service whose every frontend in the table
+ * (its ClusterIP ports, its NodePorts) has no backend is one the agent serves to nobody; one
+ * frontend with a backend is enough to say the agent sees its endpoints.
+ */
+function listedWithoutBackends(ctx: RuleContext): RuleResult | null {
+  const all = ciliumFrontends(ctx).filter((f) => !f.l7);
+  if (all.length === 0) return null;
+  for (const s of serviceRows(ctx)) {
+    const mine = all.filter(
+      (f) =>
+        (f.ip === s.clusterIP && s.ports.includes(f.port)) ||
+        (/NodePort/i.test(f.type) && s.nodePorts.includes(f.port)),
+    );
+    if (mine.length === 0 || mine.some((f) => f.backends > 0)) continue;
+    const service = s.namespace ? `${s.namespace}/${s.name}` : s.name;
+    return finding(
+      'medium',
+      { key: `${K}.ciliumNoBackends`, params: { what: `${service} (${s.clusterIP})` } },
+      [s.evidence, ...mine.slice(0, 3).map((f) => f.evidence)],
+      { datapath: 'cilium', namespace: s.namespace ?? 'default', service: s.name },
+    );
+  }
   return null;
 }

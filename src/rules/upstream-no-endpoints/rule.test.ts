@@ -85,4 +85,15 @@ describe(`${cause}: the 127.0.0.1:8181 placeholder upstream`, () => {
     expect(verdictOf(d, 'upstream-refused')).toBe('found:high');
     expect(verdictOf(d, cause)).not.toMatch(/^found/);
   });
+
+  it("reads Envoy's 503 UH as an upstream without a healthy endpoint, UAEX as none", () => {
+    const uh = readRules(
+      '../parsers/proxy-log/fixtures/proxy-log--istio54023-envoy-text-uh-subset.txt',
+    );
+    expect(verdict({ uh })).toBe('found:medium');
+    const uaex = readTestData(
+      'cases/304-istio19056-json-503-uaex-policy-no-healthy-upstream/gateway.log',
+    );
+    expect(verdict({ uaex })).not.toMatch(/^found/);
+  });
 });

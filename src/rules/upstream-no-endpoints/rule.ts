@@ -11,7 +11,7 @@ const K = 'cause.upstream-no-endpoints.verdict';
  */
 export default defineRule({
   cause: 'upstream-no-endpoints',
-  needs: ['ingress-nginx-log', 'kubectl-get', 'k8s-object', 'kubectl-describe'],
+  needs: ['ingress-nginx-log', 'proxy-log', 'kubectl-get', 'k8s-object', 'kubectl-describe'],
   check(ctx) {
     const logs = ingressLogs(ctx);
     const controller = eventsOf(logs, 'no-endpoints');

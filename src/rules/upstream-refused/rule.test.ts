@@ -41,4 +41,24 @@ describe(cause, () => {
   it('rules it out when the errors are timeouts (fixture 18)', () => {
     expect(verdict({ timeout })).toBe('ruled-out');
   });
+
+  it("finds Traefik's connection refused, and not its dial timeout (traefik#7102, dask#9185)", () => {
+    const traefik = readTestData(
+      'cases/302-traefik7102-fence-glued-502-connection-refused/traefik.log',
+    );
+    const f = diagnoseTexts({ traefik }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('high');
+    expect(f.fix.now).toContain('grep -w -e 10.244.0.146');
+    const dial = readTestData(
+      'cases/301-dask9185-traefik-504-dial-io-timeout-networkpolicy/traefik.log',
+    );
+    expect(verdict({ dial })).toBe('ruled-out');
+  });
+
+  it('an Envoy UF with no failure reason is no refusal', () => {
+    const envoy = readRules(
+      '../parsers/proxy-log/fixtures/proxy-log--istio8750-envoy-text-uf-bold.txt',
+    );
+    expect(verdict({ envoy })).not.toMatch(/^found/);
+  });
 });

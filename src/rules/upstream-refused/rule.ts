@@ -16,7 +16,7 @@ const K = 'cause.upstream-refused.verdict';
  */
 export default defineRule({
   cause: 'upstream-refused',
-  needs: ['ingress-nginx-log'],
+  needs: ['ingress-nginx-log', 'proxy-log'],
   check(ctx) {
     const logs = ingressLogs(ctx);
     const refused = eventsOf(logs, 'refused');

@@ -19,7 +19,7 @@ const CONNECT_DEFAULT = 5;
  */
 export default defineRule({
   cause: 'upstream-timeout',
-  needs: ['ingress-nginx-log'],
+  needs: ['ingress-nginx-log', 'proxy-log'],
   check(ctx) {
     const logs = ingressLogs(ctx);
     const connect = eventsOf(logs, 'timeout-connect');

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toLines } from '../../engine/lines';
+import {
+  claimsOnly,
+  direct,
+  only,
+  survivesHostileInput,
+  textsMatch,
+} from '../../testing/parser-checks';
+import { readTestData } from '../../testing/test-data';
+import { parsePaste } from '../registry';
+import { proxyLog } from './parser';
+
+const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
+const log = (text: string) => only(text, 'proxy-log');
+const caseFile = (p: string) => readTestData(`cases/${p}`);
+
+describe('proxy-log: Traefik', () => {
+  it('a dial i/o timeout is a connect timeout to the pod (dask/dask#9185)', () => {
+    const r = log(caseFile('301-dask9185-traefik-504-dial-io-timeout-networkpolicy/traefik.log'));
+    expect(r.facts.errors).toEqual([
+      expect.objectContaining({
+        kind: 'timeout-connect',
+        source: 'traefik',
+        level: 'debug',
+        upstream: '10.240.0.192:8000',
+        line: 2,
+      }),
+    ]);
+  });
+
+  it('connection refused, the fence glued to the line (traefik/traefik#7102)', () => {
+    const r = log(caseFile('302-traefik7102-fence-glued-502-connection-refused/traefik.log'));
+    expect(r.facts.errorCounts).toEqual({ refused: 1 });
+    expect(r.facts.errors[0]).toMatchObject({ upstream: '10.244.0.146:5000', line: 1 });
+  });
+
+  it("Traefik's other debug lines are its own, and no upstream errors", () => {
+    const r = log(
+      caseFile('303-traefik4297-indented-504-dial-io-timeout-docker-network/traefik.log'),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.facts.errorCounts).toEqual({ 'timeout-connect': 1 });
+  });
+
+  it('stern and kubectl --prefix prefixes, v3 zerolog lines, the Go errors that say why', () => {
+    const r = log(
+      [
+        '[traefik-6655b5c5f4-jdw45 traefik] time="2020-09-26T01:59:50Z" level=debug msg="\'504 Gateway Timeout\' caused by: dial tcp 192.168.1.59:8443: i/o timeout"',
+        '[pod/traefik-abc/traefik] time="2021-12-06T10:00:00Z" level=debug msg="\'502 Bad Gateway\' caused by: EOF"',
+        '2024-05-01T10:00:00Z DBG github.com/traefik/traefik/v3/pkg/proxy/httputil/proxy.go:113 > 502 Bad Gateway error="dial tcp 10.42.0.5:80: connect: connection refused"',
+        '',
+      ].join('\n'),
+    );
+    expect(r.facts.errors.map((e) => [e.kind, e.upstream])).toEqual([
+      ['timeout-connect', '192.168.1.59:8443'],
+      ['premature-close', null],
+      ['refused', '10.42.0.5:80'],
+    ]);
+  });
+
+  it('a logfmt line of any other Go program is not claimed', () => {
+    const text = 'time="2020-01-01T00:00:00Z" level=info msg="starting server"\n';
+    expect(proxyLog.detect(toLines(text), { command: null })).toBe(false);
+  });
+});
+
+describe('proxy-log: Envoy', () => {
+  it('the default text format, bold status codes, UF without a reason (istio/istio#8750)', () => {
+    const r = log(local('proxy-log--istio8750-envoy-text-uf-bold.txt'));
+    expect(r.problems).toEqual([]);
+    expect(r.facts.access).toMatchObject({ total: 4, statuses: { '200': 1, '503': 3 } });
+    // A connection failure that does not say why is neither a refusal nor a timeout.
+    expect(r.facts.errorCounts).toEqual({ 'connect-failed': 3 });
+    expect(r.facts.access.serverErrors[0]).toMatchObject({
+      status: 503,
+      upstreams: ['137.117.17.70:443'],
+      upstreamTimes: [],
+      requestTime: 1.001,
+      line: 2,
+    });
+  });
+
+  it('Istio text format: UH is an upstream with no healthy endpoint (istio/istio#54023)', () => {
+    const r = log(local('proxy-log--istio54023-envoy-text-uh-subset.txt'));
+    expect(r.facts.errors[0]).toMatchObject({
+      kind: 'no-live-upstreams',
+      source: 'envoy',
+      message: '503 UH no_healthy_upstream',
+    });
+  });
+
+  it('JSON, camelCase keys, in inline backquotes (envoyproxy/envoy#17432)', () => {
+    const r = log(local('proxy-log--envoy17432-json-camel-uf-urx.txt'));
+    expect(r.facts.errorCounts).toEqual({ 'connect-failed': 1 });
+    expect(r.facts.access.statuses).toEqual({ '503': 1 });
+  });
+
+  it('UAEX (denied by the authorization check) names no upstream problem (istio/istio#19056)', () => {
+    const r = log(caseFile('304-istio19056-json-503-uaex-policy-no-healthy-upstream/gateway.log'));
+    expect(r.command).toMatch(/kubectl logs/);
+    expect(r.facts.errorCounts).toEqual({ other: 1 });
+    expect(r.facts.errors[0]!.kind).not.toBe('no-live-upstreams');
+  });
+
+  it('the transport failure reason and flags tell refused, timeout and keepalive apart', () => {
+    let ms = 100;
+    const line = (flags: string, details: string, reason: string) =>
+      `[2023-01-01T00:00:00.${(ms += 111)}Z] "GET / HTTP/1.1" 503 ${flags} ${details} - "${reason}" 0 91 2 - "-" "curl/7.81.0" "id" "example.com" "10.1.2.3:8080" outbound|80||web.default.svc.cluster.local 10.1.0.9:40000 10.1.2.3:8080 10.1.0.1:5000 - default`;
+    const r = log(
+      [
+        line(
+          'UF,URX',
+          'upstream_reset_before_response_started{remote_connection_failure,delayed_connect_error:_111}',
+          'delayed_connect_error:_111',
+        ),
+        line(
+          'UF,URX',
+          'upstream_reset_before_response_started{connection_failure}',
+          'delayed_connect_error:_110',
+        ),
+        line('UC', 'upstream_reset_before_response_started{connection_termination}', '-'),
+        line('UT', 'response_timeout', '-'),
+        '',
+      ].join('\n'),
+    );
+    expect(r.facts.errors.map((e) => [e.kind, e.upstream])).toEqual([
+      ['refused', '10.1.2.3:8080'],
+      ['timeout-connect', '10.1.2.3:8080'],
+      ['premature-close', '10.1.2.3:8080'],
+      ['timeout-read', '10.1.2.3:8080'],
+    ]);
+  });
+
+  it("Envoy's local replies as the client saw them", () => {
+    const r = log(
+      [
+        'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111',
+        'upstream connect error or disconnect/reset before headers. reset reason: connection termination',
+        'no healthy upstream',
+        '',
+      ].join('\n'),
+    );
+    expect(r.facts.errors.map((e) => e.kind)).toEqual([
+      'refused',
+      'premature-close',
+      'no-live-upstreams',
+    ]);
+  });
+
+  it('a 200 line alone is a healthy log, and its own application log is read', () => {
+    const r = direct(
+      proxyLog,
+      [
+        '[2018-05-20 22:58:19.489][41][info][upstream] external/envoy/source/common/upstream/cluster_manager_impl.cc:379] add/update cluster outbound|9103||monitoring-exporter.kube-system.svc.cluster.local during init',
+        '[2021-01-01T00:00:00.000Z] "GET / HTTP/1.1" 200 - via_upstream - "-" 0 5 3 2 "-" "curl/7.81.0" "id" "example.com" "10.1.2.3:8080" outbound|80||web.default.svc.cluster.local - - - - -',
+      ].join('\n'),
+    );
+    expect(r.status).toBe('parsed');
+    if (r.status === 'rejected') return;
+    expect(r.facts.errors).toEqual([]);
+    expect(r.facts.access.statuses).toEqual({ '200': 1 });
+  });
+
+  it('an ingress-nginx log stays ingress-nginx-log', () => {
+    const text =
+      '2023/03/08 16:02:40 [error] 31#31: *569 upstream timed out (110: Operation timed out) while connecting to upstream, client: 1.2.3.4, server: x, request: "GET / HTTP/1.1", upstream: "http://192.168.215.1:80/", host: "x"\n';
+    expect(parsePaste(text, 'x')[0]!.kind).toBe('ingress-nginx-log');
+  });
+});
+
+describe('proxy-log: only proxy logs are claimed', () => {
+  claimsOnly(proxyLog, []);
+});
+
+describe('proxy-log: texts', () => {
+  textsMatch('proxy-log', [readFileSync(new URL('./parser.ts', import.meta.url), 'utf8')]);
+});
+
+describe('proxy-log: hostile input', () => {
+  survivesHostileInput(
+    proxyLog,
+    [
+      'time="2022-06-13T09:08:53Z" level=debug msg="\'504 Gateway Timeout\' caused by: dial tcp 10.240.0.192:8000: i/o timeout"',
+      '[2018-09-15T06:34:53.973Z] "GET /x HTTP/1.1" 503 UF 0 57 1001 - "172.17.0.1" "curl/7.61.0" "id" "example.org" "137.117.17.70:443"',
+      '{"response_code":"503","response_flags":"UH","upstream_host":"-","duration":"0"}',
+      'upstream connect error or disconnect/reset before headers. reset reason: connection termination',
+      'not a log line',
+    ],
+    { commands: [null, 'kubectl -n istio-system logs deploy/istio-ingressgateway'] },
+  );
+});
