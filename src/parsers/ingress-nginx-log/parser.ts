@@ -1,8 +1,9 @@
 import type { Cited, Line, Problem } from '../../engine/types';
 import { FENCE } from '../../engine/framing';
-import { accept, defineParser, msg, reject } from '../define';
-import { capped, isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
-import type { IngressErrorEvent, IngressNginxLogFacts } from './facts';
+import { ingressFacts, KEEP, settleIngressLog } from './collect';
+import { defineParser, msg } from '../define';
+import { isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
+import type { IngressNginxLogFacts } from './facts';
 import {
   accessLine,
   controllerLine,
@@ -25,7 +26,6 @@ const ERROR_PAGE =
   /^\s*(?:<\/?(?:html|head|body)>|<head><title>\d{3} [^<]{0,80}<\/title><\/head>|<center><h1>\d{3} [^<]{0,80}<\/h1><\/center>|<hr><center>(?:nginx|openresty)[^<]{0,40}<\/center>)\s*$/i;
 
 const K = 'parse.ingress-nginx-log';
-const KEEP = 500;
 
 /** ingress-nginx controller logs: nginx error/access lines and the controller's own klog. */
 export const ingressNginxLog = withLeadingCommand(
@@ -69,18 +69,9 @@ export const ingressNginxLog = withLeadingCommand(
       return strong && ours > 0 && (logs || ours * 2 >= body.length);
     },
     parse(lines) {
-      const facts: IngressNginxLogFacts = {
-        errors: [],
-        errorCounts: {},
-        access: { total: 0, statuses: {}, serverErrors: [], defaultBackend: 0 },
-        version: null,
-      };
+      const { facts, add } = ingressFacts();
       const problems: Problem[] = [];
       let known = 0;
-      const add = (e: IngressErrorEvent) => {
-        facts.errorCounts[e.kind] = (facts.errorCounts[e.kind] ?? 0) + 1;
-        if (facts.errors.length < KEEP) facts.errors.push(e);
-      };
       const inDiff = diffTracker();
       let joinedInto: number | null = null;
       for (const [i, l] of lines.entries()) {
@@ -148,25 +139,7 @@ export const ingressNginxLog = withLeadingCommand(
         }
         problems.push({ line: l.n, msg: msg(`${K}.notALogLine`) });
       }
-      if (known === 0) return reject(msg(`${K}.noLines`));
-      if (problems.length > known)
-        return reject(msg(`${K}.mostlyNotLog`, { log: known, other: problems.length }));
-      const counts = Object.entries(facts.errorCounts)
-        .map(([k, n]) => `${k} ×${n}`)
-        .join(', ');
-      const fiveXX = Object.entries(facts.access.statuses)
-        .filter(([s]) => s.startsWith('5'))
-        .reduce((n, [, c]) => n + c, 0);
-      return accept(
-        facts,
-        capped(problems, K),
-        msg(`${K}.${counts ? 'summaryErrors' : 'summary'}`, {
-          errors: Object.values(facts.errorCounts).reduce((n, c) => n + (c ?? 0), 0),
-          counts,
-          access: facts.access.total,
-          fiveXX,
-        }),
-      );
+      return settleIngressLog(K, facts, known, problems);
     },
   }),
 );

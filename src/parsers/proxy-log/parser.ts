@@ -1,7 +1,8 @@
 import type { Line, Problem } from '../../engine/types';
 import { FENCE } from '../../engine/framing';
-import { accept, defineParser, msg, reject } from '../define';
-import { capped, isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
+import { ingressFacts, KEEP, settleIngressLog } from '../ingress-nginx-log/collect';
+import { defineParser, msg } from '../define';
+import { isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
 import type { IngressErrorEvent, IngressNginxLogFacts } from '../ingress-nginx-log/facts';
 import {
   envoyAccess,
@@ -14,7 +15,6 @@ import {
 } from './lines';
 
 const K = 'parse.proxy-log';
-const KEEP = 500;
 /** Envoy's own log (`[2018-05-20 22:58:19.489][41][info][upstream] file.cc:379] ...`). */
 const ENVOY_APP =
   /^(?:\[Envoy \(Epoch \d+\)\] )?\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+\]\[\d+\]\[\w+\]\[[\w.]+\] /;
@@ -64,18 +64,9 @@ export const proxyLog = withLeadingCommand(
       return strong && ours > 0 && (logs || ours * 2 >= body.length);
     },
     parse(lines) {
-      const facts: IngressNginxLogFacts = {
-        errors: [],
-        errorCounts: {},
-        access: { total: 0, statuses: {}, serverErrors: [], defaultBackend: 0 },
-        version: null,
-      };
+      const { facts, add } = ingressFacts();
       const problems: Problem[] = [];
       let known = 0;
-      const add = (e: IngressErrorEvent) => {
-        facts.errorCounts[e.kind] = (facts.errorCounts[e.kind] ?? 0) + 1;
-        if (facts.errors.length < KEEP) facts.errors.push(e);
-      };
       for (const l of lines) {
         if (isNoise(l.text) || FENCE.test(l.text)) continue;
         if (l.text.length > MAX_LINE) {
@@ -99,25 +90,7 @@ export const proxyLog = withLeadingCommand(
         const kind = envoyKind(rec);
         if (kind) add(envoyEvent(kind, rec, l));
       }
-      if (known === 0) return reject(msg(`${K}.noLines`));
-      if (problems.length > known)
-        return reject(msg(`${K}.mostlyNotLog`, { log: known, other: problems.length }));
-      const counts = Object.entries(facts.errorCounts)
-        .map(([k, n]) => `${k} ×${n}`)
-        .join(', ');
-      const fiveXX = Object.entries(facts.access.statuses)
-        .filter(([s]) => s.startsWith('5'))
-        .reduce((n, [, c]) => n + c, 0);
-      return accept(
-        facts,
-        capped(problems, K),
-        msg(`${K}.${counts ? 'summaryErrors' : 'summary'}`, {
-          errors: Object.values(facts.errorCounts).reduce((n, c) => n + (c ?? 0), 0),
-          counts,
-          access: facts.access.total,
-          fiveXX,
-        }),
-      );
+      return settleIngressLog(K, facts, known, problems);
     },
   }),
 );
