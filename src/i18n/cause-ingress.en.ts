@@ -151,7 +151,12 @@ export default {
         persistConnect:
           'connecting: fix the pod network path (the clusterip-ipvs-timeout and pod-external-intermittent checks walk it)',
         persistRead:
-          'reading: fix the slow endpoint; keep the annotation in the Ingress manifest in Git:',
+          'reading: fix the slow endpoint; keep the longer timeout in its manifest in Git (the Ingress annotation, the VirtualService, the ServersTransport)',
+        readingEnvoy:
+          'Istio: set timeout (e.g. 120s) on the VirtualService route of this host (kubectl edit virtualservice NAME); without one, the route has no timeout and the 504 comes from elsewhere:',
+        readingTraefik:
+          "Traefik: raise forwardingTimeouts.responseHeaderTimeout in the ServersTransport this Service uses (or the default one, in Traefik's static configuration):",
+        rollbackEdit: 'put back the value you changed, as it is in Git, in the object you edited',
         verify: 'must stay 0',
       },
     },
@@ -214,10 +219,15 @@ export default {
       },
       fix: {
         backend:
-          'best: make the backend keep idle connections longer than nginx (60 s), e.g. Node.js server.keepAliveTimeout = 65000',
+          'best: make the backend keep idle connections longer than the proxy does (ingress-nginx 60 s, Traefik 90 s, Envoy 1 h), e.g. Node.js server.keepAliveTimeout above that',
         lower: 'or make nginx drop idle upstream connections before the backend does (seconds):',
+        lowerEnvoy:
+          "or make Envoy drop idle upstream connections first: trafficPolicy.connectionPool.http.idleTimeout below the backend's keepalive, in the DestinationRule of this host:",
+        lowerTraefik:
+          "or make Traefik drop idle upstream connections first: forwardingTimeouts.idleConnTimeout below the backend's keepalive, in the ServersTransport this Service uses:",
         persist:
-          "keep the value in the controller's Helm values (controller.config) or its ConfigMap manifest",
+          "keep the value in Git: the controller's Helm values or ConfigMap (ingress-nginx), the DestinationRule (Istio), the ServersTransport (Traefik)",
+        rollbackEdit: 'put back the value you changed, as it is in Git, in the object you edited',
         verify: 'must stay 0',
       },
     },

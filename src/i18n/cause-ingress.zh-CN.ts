@@ -143,7 +143,13 @@ export default {
         reading: '"while reading response header"：应用太慢；修复期间先给它更多时间：',
         persistConnect:
           '连接超时：修复 Pod 网络路径（clusterip-ipvs-timeout 与 pod-external-intermittent 的检查会逐段排查）',
-        persistRead: '读取超时：修复慢接口；把注解保存在 Git 中的 Ingress 清单里：',
+        persistRead:
+          '读取超时：修复慢接口；把调大的超时保存在 Git 中对应的清单里（Ingress 注解、VirtualService、ServersTransport）',
+        readingEnvoy:
+          'Istio：在该主机的 VirtualService 路由上设置 timeout（例如 120s）（kubectl edit virtualservice 名称）；若路由没有设置 timeout，504 来自别处：',
+        readingTraefik:
+          'Traefik：调大该 Service 所用 ServersTransport（或 Traefik 静态配置中的默认值）的 forwardingTimeouts.responseHeaderTimeout：',
+        rollbackEdit: '在你编辑过的对象中，把修改过的值按 Git 中的原样改回',
         verify: '应保持为 0',
       },
     },
@@ -201,9 +207,15 @@ export default {
       },
       fix: {
         backend:
-          '最佳做法：让后端保持空闲连接的时间长于 nginx（60 秒），例如 Node.js 的 server.keepAliveTimeout = 65000',
+          '最佳做法：让后端保持空闲连接的时间长于代理（ingress-nginx 60 秒、Traefik 90 秒、Envoy 1 小时），例如把 Node.js 的 server.keepAliveTimeout 设得比它更长',
         lower: '或者让 nginx 比后端更早关闭空闲的上游连接（秒）：',
-        persist: '把该值保存在控制器的 Helm values（controller.config）或其 ConfigMap 清单中',
+        lowerEnvoy:
+          '或者让 Envoy 先关闭空闲的上游连接：在该主机的 DestinationRule 中把 trafficPolicy.connectionPool.http.idleTimeout 设得比后端的 keepalive 更短：',
+        lowerTraefik:
+          '或者让 Traefik 先关闭空闲的上游连接：在该 Service 所用的 ServersTransport 中把 forwardingTimeouts.idleConnTimeout 设得比后端的 keepalive 更短：',
+        persist:
+          '把该值保存在 Git 中：控制器的 Helm values 或 ConfigMap（ingress-nginx）、DestinationRule（Istio）、ServersTransport（Traefik）',
+        rollbackEdit: '在你编辑过的对象中，把修改过的值按 Git 中的原样改回',
         verify: '应保持为 0',
       },
     },

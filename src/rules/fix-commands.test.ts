@@ -61,8 +61,14 @@ const VALUES: Record<string, string> = {
   workload: 'deployment/web',
 };
 const DATAPATHS = [undefined, 'iptables', 'ipvs', 'nftables', 'cilium'] as const;
-/** The products a fix can be written for (`[gateway=istio] …` lines). */
-const GATEWAYS = ['ingress-nginx', 'istio', 'envoy-gateway', 'traefik', 'contour', 'go'] as const;
+/**
+ * The products a fix can be written for: `[gateway=istio] …` lines (the TLS object's product),
+ * `[proxy=envoy] …` lines (the proxy whose log is the evidence).
+ */
+const VARIANTS: Record<string, readonly string[]> = {
+  gateway: ['ingress-nginx', 'istio', 'envoy-gateway', 'traefik', 'contour', 'go'],
+  proxy: ['nginx', 'envoy', 'traefik'],
+};
 const PARTS = ['now', 'persist', 'verify', 'rollback'] as const;
 
 interface Block {
@@ -74,17 +80,20 @@ function fixBlocks(): Block[] {
   const out: Block[] = [];
   for (const cause of CAUSE_IDS) {
     const rule = RULES[cause]!;
-    const gateways = rule.fix.defaults?.gateway ? GATEWAYS : [undefined];
+    const variants = Object.entries(VARIANTS).flatMap(([key, values]) =>
+      rule.fix.defaults?.[key] ? values.map((v) => ({ [key]: v })) : [],
+    );
     for (const datapath of DATAPATHS) {
-      for (const gateway of gateways) {
-        const values = { ...rule.fix.defaults, ...VALUES, ...(gateway ? { gateway } : {}) };
+      for (const variant of variants.length > 0 ? variants : [{}]) {
+        const values = { ...rule.fix.defaults, ...VALUES, ...variant };
+        const tag = Object.values(variant)[0];
         for (const part of PARTS) {
           const template = forVariant(forDatapath(rule.fix[part], datapath), values).replace(
             /@\{([\w.-]+)\}/g,
             (_, k: string) => translate('en', `cause.${cause}.fix.${k}`),
           );
           out.push({
-            name: `${cause} ${part}${datapath ? ` (${datapath})` : ''}${gateway ? ` [${gateway}]` : ''}`,
+            name: `${cause} ${part}${datapath ? ` (${datapath})` : ''}${tag ? ` [${tag}]` : ''}`,
             code: fillTemplate(template, values),
           });
         }

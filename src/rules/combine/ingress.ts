@@ -57,6 +57,44 @@ export function ingressSettings(ctx: RuleContext): Record<string, Setting> {
 
 export type IngressLog = Sourced<IngressNginxLogFacts>;
 
+/**
+ * Fix lines: does the pod answer from the proxy's own pod? Each proxy's image has its own client
+ * (istio-proxy has curl, Traefik's image busybox wget). Tagged by `proxy` (see `proxyVars`).
+ */
+export const CONNECT_FROM_PROXY = [
+  '[proxy=nginx] kubectl -n {ingressns} exec deploy/{controller} -- curl -sv -m 5 -o /dev/null http://{upstream}/',
+  '[proxy=envoy] kubectl -n {ingressns} exec deploy/{controller} -c istio-proxy -- curl -sv -m 5 -o /dev/null http://{upstream}/',
+  '[proxy=traefik] kubectl -n {ingressns} exec deploy/{controller} -- wget -q -T 5 -O /dev/null http://{upstream}/',
+];
+
+/** Where each other proxy's pods usually run, for fix commands the operator did not answer. */
+const PROXY_HOME = {
+  envoy: { ingressns: 'istio-system', controller: 'istio-ingressgateway' },
+  traefik: { ingressns: 'traefik', controller: 'traefik' },
+} as const;
+
+/**
+ * Which proxy wrote the evidence (`proxy`: nginx, envoy or traefik), so the fix names that
+ * product's settings; for Envoy and Traefik also where their pods usually run, unless the
+ * operator answered it. An access line alone from a proxy-log is Envoy's (Traefik's are not read).
+ */
+export function proxyVars(
+  ctx: RuleContext,
+  x: { source: string; e?: Pick<IngressErrorEvent, 'source'> },
+): Record<string, string> {
+  const fromProxyLog = ctx.of('proxy-log').some((l) => l.source === x.source);
+  const proxy =
+    x.e?.source === 'envoy' || x.e?.source === 'traefik'
+      ? x.e.source
+      : fromProxyLog
+        ? 'envoy'
+        : 'nginx';
+  if (proxy === 'nginx') return { proxy };
+  const home: Record<string, string> = { ...PROXY_HOME[proxy] };
+  for (const k of Object.keys(home)) if (ctx.vars[k]) delete home[k];
+  return { proxy, ...home };
+}
+
 /** The logs of the ingress proxies: ingress-nginx's, and Envoy's or Traefik's read the same way. */
 export const ingressLogs = (ctx: RuleContext): IngressLog[] => [
   ...ctx.of('ingress-nginx-log'),

@@ -32,6 +32,11 @@ describe(cause, () => {
     const f = diagnoseTexts({ envoy }).findings.find((x) => x.cause === cause)!;
     expect(f.confidence).toBe('medium');
     expect(f.why).toMatchObject({ key: 'cause.ingress-upstream-keepalive-mismatch.verdict.proxy' });
+    // Its fix is Envoy's: the DestinationRule's idle timeout, not ingress-nginx's ConfigMap.
+    expect(f.fix.now).toContain('get destinationrules');
+    expect(f.fix.now).toContain('connectionPool.http.idleTimeout');
+    expect(`${f.fix.now}${f.fix.rollback}`).not.toMatch(/configmap|upstream-keepalive-timeout/);
+    expect(f.fix.verify).toContain('-n istio-system logs deploy/istio-ingressgateway');
     // A refused connection through Envoy is not this cause.
     const refusedEnvoy = envoy.replace(
       '503 UC upstream_reset_before_response_started{connection_termination} - "-"',

@@ -6,6 +6,7 @@ import {
   ingressSettings,
   logSpeaks,
   otherKinds,
+  proxyVars,
   upstreamVars,
 } from '../combine/ingress';
 
@@ -63,21 +64,32 @@ export default defineRule({
       [...premature.slice(0, 3), ...resets.slice(0, 2)]
         .map((x) => cite(x.source, x.e))
         .concat(extra),
-      upstreamVars(ctx, first.e.upstream),
+      { ...upstreamVars(ctx, first.e.upstream), ...proxyVars(ctx, first) },
     );
   },
   fix: {
     now: [
       '# @{backend}',
-      '# @{lower}',
-      'kubectl -n {ingressns} patch configmap {configmap} --type merge -p \'{"data":{"upstream-keepalive-timeout":"{keepalivetimeout}"}}\'',
+      '[proxy=nginx] # @{lower}',
+      '[proxy=nginx] kubectl -n {ingressns} patch configmap {configmap} --type merge -p \'{"data":{"upstream-keepalive-timeout":"{keepalivetimeout}"}}\'',
+      '[proxy=envoy] # @{lowerEnvoy}',
+      '[proxy=envoy] kubectl -n {namespace} get destinationrules -o yaml | grep -n -e "host:" -e idleTimeout',
+      '[proxy=traefik] # @{lowerTraefik}',
+      '[proxy=traefik] kubectl get serverstransports.traefik.io -A -o yaml | grep -n -e "name:" -e idleConnTimeout',
     ].join('\n'),
     persist: '# @{persist}',
-    verify:
-      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "prematurely closed"   # @{verify}',
-    rollback:
-      'kubectl -n {ingressns} patch configmap {configmap} --type json -p \'[{"op":"remove","path":"/data/upstream-keepalive-timeout"}]\'',
+    verify: [
+      '[proxy=nginx] kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "prematurely closed"   # @{verify}',
+      '[proxy=envoy] kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c -e " UC " -e "connection termination"   # @{verify}',
+      '[proxy=traefik] kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "EOF"   # @{verify}',
+    ].join('\n'),
+    rollback: [
+      '[proxy=nginx] kubectl -n {ingressns} patch configmap {configmap} --type json -p \'[{"op":"remove","path":"/data/upstream-keepalive-timeout"}]\'',
+      '[proxy=envoy,traefik] # @{rollbackEdit}',
+    ].join('\n'),
     defaults: {
+      proxy: 'nginx',
+      namespace: 'default',
       ingressns: 'ingress-nginx',
       configmap: 'ingress-nginx-controller',
       controller: 'ingress-nginx-controller',

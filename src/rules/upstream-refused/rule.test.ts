@@ -49,6 +49,10 @@ describe(cause, () => {
     const f = diagnoseTexts({ traefik }).findings.find((x) => x.cause === cause)!;
     expect(f.confidence).toBe('high');
     expect(f.fix.now).toContain('grep -w -e 10.244.0.146');
+    // Traefik's image has busybox wget, not curl; its pods are not ingress-nginx's.
+    expect(f.fix.now).toContain('-n traefik exec deploy/traefik -- wget -q -T 5');
+    expect(f.fix.now).not.toContain('curl');
+    expect(f.fix.verify).toContain('grep -c "connection refused"');
     const dial = readTestData(
       'cases/301-dask9185-traefik-504-dial-io-timeout-networkpolicy/traefik.log',
     );

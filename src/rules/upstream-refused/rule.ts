@@ -1,6 +1,8 @@
 import { cite, defineRule, finding } from '../rule';
 import {
+  CONNECT_FROM_PROXY,
   accessWith,
+  proxyVars,
   eventsOf,
   ingressLogs,
   ruledOutByLog,
@@ -34,7 +36,11 @@ export default defineRule({
           ...telling(refused).map((x) => cite(x.source, x.e)),
           ...bad.slice(0, 1).map((x) => cite(x.source, x.a)),
         ],
-        { ...upstreamVars(ctx, first.e.upstream), ...(first.e.host ? { host: first.e.host } : {}) },
+        {
+          ...upstreamVars(ctx, first.e.upstream),
+          ...(first.e.host ? { host: first.e.host } : {}),
+          ...proxyVars(ctx, first),
+        },
       );
     }
     // A 502 whose attempts all failed at once (0.000 s) is what a refused connect looks like.
@@ -55,7 +61,10 @@ export default defineRule({
         'low',
         { key: `${K}.access`, params: { n: instant.length } },
         instant.slice(0, 3).map((x) => cite(x.source, x.a)),
-        upstreamVars(ctx, instant[0]!.a.upstreams[0] ?? null),
+        {
+          ...upstreamVars(ctx, instant[0]!.a.upstreams[0] ?? null),
+          ...proxyVars(ctx, instant[0]!),
+        },
       );
     return ruledOutByLog(logs, ['refused'], K);
   },
@@ -66,17 +75,21 @@ export default defineRule({
       '# @{ports}',
       'kubectl -n {namespace} get service {service} -o yaml | grep -A6 "ports:"',
       'kubectl -n {namespace} get endpoints {service} -o yaml | grep -A6 "ports:"',
-      'kubectl -n {ingressns} exec deploy/{controller} -- curl -sv -m 5 -o /dev/null http://{upstream}/',
+      ...CONNECT_FROM_PROXY,
     ].join('\n'),
     persist: [
       '# @{targetPort}',
       'kubectl -n {namespace} patch service {service} --type=json -p \'[{"op":"replace","path":"/spec/ports/0/targetPort","value":{targetport}}]\'',
       '# @{readiness}',
     ].join('\n'),
-    verify:
-      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "Connection refused"   # @{verify}',
+    verify: [
+      '[proxy=nginx] kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "Connection refused"   # @{verify}',
+      '[proxy=envoy] kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c -e "connect error: 111" -e "Connection refused"   # @{verify}',
+      '[proxy=traefik] kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "connection refused"   # @{verify}',
+    ].join('\n'),
     rollback: '# @{rollback}',
     defaults: {
+      proxy: 'nginx',
       ingressns: 'ingress-nginx',
       controller: 'ingress-nginx-controller',
       upstream: 'POD_IP:PORT',

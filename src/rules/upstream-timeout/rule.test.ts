@@ -40,4 +40,21 @@ describe(cause, () => {
   it('rules it out when the errors are something else (fixture 21)', () => {
     expect(verdict({ refused })).toBe('ruled-out');
   });
+
+  it("names the proxy's own settings: ingress-nginx's annotation, Traefik's ServersTransport", () => {
+    const nginx = diagnoseTexts({ timeout }).findings.find((x) => x.cause === cause)!;
+    expect(nginx.fix.now).toContain('nginx.ingress.kubernetes.io/proxy-read-timeout=120');
+    expect(nginx.fix.now).toContain('exec deploy/ingress-nginx-controller -- curl');
+    const traefik = readTestData(
+      'cases/301-dask9185-traefik-504-dial-io-timeout-networkpolicy/traefik.log',
+    );
+    const f = diagnoseTexts({ traefik }).findings.find((x) => x.cause === cause)!;
+    expect(f.fix.now).toContain('serverstransports.traefik.io');
+    expect(`${f.fix.now}${f.fix.persist}${f.fix.rollback}`).not.toContain('nginx.ingress');
+    // An operator's answer wins over the usual place of Traefik's pods.
+    const answered = diagnoseTexts({ traefik }, { ingressns: 'edge' }).findings.find(
+      (x) => x.cause === cause,
+    )!;
+    expect(answered.fix.verify).toContain('-n edge logs deploy/traefik');
+  });
 });

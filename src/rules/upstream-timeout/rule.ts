@@ -1,14 +1,17 @@
 import { cite, defineRule, finding } from '../rule';
 import {
+  CONNECT_FROM_PROXY,
   accessWith,
   eventsOf,
   ingressLogs,
   ruledOutByLog,
+  proxyVars,
   telling,
   upstreamVars,
 } from '../combine/ingress';
 
 const K = 'cause.upstream-timeout.verdict';
+
 /** ingress-nginx defaults: proxy-connect-timeout 5 s, proxy-read-timeout 60 s. */
 const CONNECT_DEFAULT = 5;
 
@@ -40,7 +43,11 @@ export default defineRule({
           ...gateway.slice(0, 1).map((x) => cite(x.source, x.a)),
           ...(phase === 'connect' ? read : connect).slice(0, 1).map((x) => cite(x.source, x.e)),
         ],
-        { ...upstreamVars(ctx, first.e.upstream), ...(first.e.host ? { host: first.e.host } : {}) },
+        {
+          ...upstreamVars(ctx, first.e.upstream),
+          ...(first.e.host ? { host: first.e.host } : {}),
+          ...proxyVars(ctx, first),
+        },
       );
     }
     if (gateway.length > 0) {
@@ -57,7 +64,7 @@ export default defineRule({
         'medium',
         { key: `${K}.${phase}`, params: { n: gateway.length } },
         gateway.slice(0, 4).map((x) => cite(x.source, x.a)),
-        upstreamVars(ctx, upstream),
+        { ...upstreamVars(ctx, upstream), ...proxyVars(ctx, gateway[0]!) },
       );
     }
     return ruledOutByLog(logs, ['timeout-connect', 'timeout-read'], K);
@@ -65,22 +72,31 @@ export default defineRule({
   fix: {
     now: [
       '# @{connecting}',
-      'kubectl -n {ingressns} exec deploy/{controller} -- curl -sv -m 5 -o /dev/null http://{upstream}/',
+      ...CONNECT_FROM_PROXY,
       'kubectl get pods -A -o wide | grep -w -e {upstreamip}',
       '# @{reading}',
-      'kubectl -n {namespace} annotate ingress {ingress} nginx.ingress.kubernetes.io/proxy-read-timeout=120 --overwrite',
+      '[proxy=nginx] kubectl -n {namespace} annotate ingress {ingress} nginx.ingress.kubernetes.io/proxy-read-timeout=120 --overwrite',
+      '[proxy=envoy] # @{readingEnvoy}',
+      '[proxy=envoy] kubectl -n {namespace} get virtualservices -o yaml | grep -n -e "hosts:" -e "timeout:"',
+      '[proxy=traefik] # @{readingTraefik}',
+      '[proxy=traefik] kubectl get serverstransports.traefik.io -A -o yaml | grep -n -e "name:" -e responseHeaderTimeout',
     ].join('\n'),
     persist: [
       '# @{persistConnect}',
       '# @{persistRead}',
-      'kubectl -n {namespace} get ingress {ingress} -o yaml | grep proxy-read-timeout',
+      '[proxy=nginx] kubectl -n {namespace} get ingress {ingress} -o yaml | grep proxy-read-timeout',
     ].join('\n'),
     verify: [
-      'kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "upstream timed out"   # @{verify}',
+      '[proxy=nginx] kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c "upstream timed out"   # @{verify}',
+      '[proxy=envoy] kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c -e " UT " -e "upstream request timeout"   # @{verify}',
+      '[proxy=traefik] kubectl -n {ingressns} logs deploy/{controller} --since=10m | grep -c -e "i/o timeout" -e "Gateway Timeout"   # @{verify}',
     ].join('\n'),
-    rollback:
-      'kubectl -n {namespace} annotate ingress {ingress} nginx.ingress.kubernetes.io/proxy-read-timeout-',
+    rollback: [
+      '[proxy=nginx] kubectl -n {namespace} annotate ingress {ingress} nginx.ingress.kubernetes.io/proxy-read-timeout-',
+      '[proxy=envoy,traefik] # @{rollbackEdit}',
+    ].join('\n'),
     defaults: {
+      proxy: 'nginx',
       ingressns: 'ingress-nginx',
       controller: 'ingress-nginx-controller',
       upstream: 'POD_IP:PORT',
