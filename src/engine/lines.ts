@@ -57,7 +57,7 @@ export function clean(raw: string): string {
 
 // Commands a root prompt ("# cmd", "/ # cmd") is followed by; '#' alone also starts comments.
 const KNOWN_COMMANDS =
-  /^(?:sudo|kubectl|oc|microk8s|k3s|crictl|nerdctl|calicoctl|cilium(?:-dbg)?|nft|ipset|resolvectl|sysctl|iptables\S*|ip6tables\S*|ipvsadm|conntrack|netstat|nstat|ss|cat|grep|tail|head|less|journalctl|dmesg|ethtool|ip|uname|lsmod|modprobe|tcpdump|curl|ping|nslookup|dig|firewall-cmd|crictl|docker|systemctl|awk|sort|find|ls|echo|exit|cd|clear|su|sh|bash|nsenter|watch|env|export)\b/;
+  /^(?:sudo|kubectl|oc|microk8s|k3s|crictl|nerdctl|calicoctl|cilium(?:-dbg)?|nft|ipset|resolvectl|sysctl|iptables\S*|ip6tables\S*|ipvsadm|conntrack|netstat|nstat|ss|cat|grep|tail|head|less|journalctl|dmesg|ethtool|ip|uname|lsmod|modprobe|tcpdump|curl|ping|nslookup|dig|firewall-cmd|crictl|docker|systemctl|awk|sort|find|ls|echo|exit|cd|clear|su|sh|bash|nsenter|watch|env|export|telnet|nc|wget|helm|minikube|traceroute|ifconfig)\b/;
 
 /** Shell prompts, each capturing the command typed after it. `known`: only before a known command. */
 const PROMPTS: { re: RegExp; known?: true }[] = [
@@ -70,8 +70,9 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
   { re: /^\s*\[[\w.-]{1,64}@[^\]\s]{1,120}(?:\s[^\]\n]{0,120})?\][$#](?=[^\s#$])(.+)$/ },
   // $ cmd
   { re: /^\s*\$\s+(\S.*)$/ },
-  // # cmd ('#' alone also starts comments in many outputs)
-  { re: /^\s*#\s+(\S.*)$/, known: true },
+  // # cmd ('#' alone also starts comments in many outputs); `\# cmd` is the same prompt in
+  // GitHub markdown, escaped so that it does not render as a heading
+  { re: /^\s*\\?#\s+(\S.*)$/, known: true },
   // bash-4.2$ cmd, sh-4.4# cmd: a shell with no prompt configured
   { re: /^\s*(?:ba|da|k|z)?sh-\d+(?:\.\d+)*[$#]\s+(\S.*)$/ },
   // ~ # cmd, / # cmd, /etc $ cmd: busybox ash, as in `kubectl exec -it POD -- sh`
@@ -79,10 +80,15 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
   // ➜  ~ cmd, ➜  repo git:(main) ✗ cmd: oh-my-zsh (and ➜  cmd, its directory cut off)
   { re: /^\s*➜\s+(\S.*)$/, known: true },
   { re: /^\s*➜\s+\S{1,120}(?:\s+git:\([^)\s]{1,120}\))?(?:\s+✗)?\s+(\S.*)$/ },
-  // ❯ cmd (pure, starship), 🐳  → cmd, » cmd: an arrow, maybe after a symbol
-  { re: /^\s*(?:\S{1,8}\s+)?[❯→»]\s+(\S.*)$/, known: true },
+  // ❯ cmd (pure, starship), 🐳  → cmd, » cmd, ⇒  cmd (zsh themes): an arrow, maybe after a symbol
+  { re: /^\s*(?:\S{1,8}\s+)?[❯→»⇒]\s+(\S.*)$/, known: true },
   // user@host ~ % cmd (macOS zsh), user@host ~> cmd (fish)
   { re: /^\s*[\w.-]{1,64}@[\w.-]{1,64}\s+\S{1,120}?(?:\s+[%$#]|>)\s+(\S.*)$/ },
+  // MacBook-Pro:~ alice$ cmd, host:dir root# cmd: macOS bash's default prompt (`\h:\W \u\$`)
+  // (`\W` is the directory's last name: `~`, `/`, or a name without `/`)
+  { re: /^\s*[\w.-]{1,64}:(?:~|\/|[^\s/$#%:]{1,120}) [\w.-]{1,32}[$#]\s+(\S.*)$/, known: true },
+  // master01 ~ # cmd, node1 /etc $ cmd: Container Linux and Gentoo (`\h \W \$`, no user)
+  { re: /^\s*[\w.-]{1,64} [~/][^\s$#%]{0,120} [$#]\s+(\S.*)$/, known: true },
   // PS C:\Users\me> cmd: PowerShell
   { re: /^\s*PS [A-Za-z]:\\[^>]{0,200}>\s+(\S.*)$/ },
 ];
@@ -135,7 +141,7 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** $ # % > and the arrows themed prompts end in: ➜ ❯ → » */
+/** $ # % > and the arrows themed prompts end in: ➜ ❯ → » ⇒ */
 const isPromptChar = (c: number) =>
   c === 36 ||
   c === 35 ||
@@ -144,6 +150,7 @@ const isPromptChar = (c: number) =>
   c === 0x279c ||
   c === 0x276f ||
   c === 0x2192 ||
+  c === 0x21d2 ||
   c === 0xbb;
 
 /**

@@ -39,15 +39,21 @@ export function splitPaste(raw: string, source: string): Section[] {
   type Part = { command: string | null; within: string | null; lines: Line[]; header: boolean };
   const parts: Part[] = [];
   let current: Part = { command: null, within: null, lines: [], header: false };
-  // The container shell the prompts are typed in, from its exec until its `exit`.
+  // The container shell the prompts are typed in, from its exec until its `exit`, or until the
+  // prompt that typed the exec comes back (the shell left with Ctrl-D, `exit` not echoed).
   let shell: string | null = null;
-  const begin = (command: string | null, header = false) => {
+  let shellPrompt: string | null = null;
+  const begin = (command: string | null, header = false, prompt: string | null = null) => {
     if (current.lines.some((l) => l.text.trim() !== '') || current.command !== null)
       parts.push(current);
     if (header) shell = null;
     else if (command !== null && /^exit\b/.test(command.trim())) shell = null;
+    else if (shell !== null && prompt === shellPrompt && namesHost(prompt)) shell = null;
     current = { command, within: header ? null : shell, lines: [], header };
-    if (command !== null && !header && CONTAINER_SHELL.test(command)) shell = command;
+    if (command !== null && !header && CONTAINER_SHELL.test(command)) {
+      shell = command;
+      shellPrompt = prompt;
+    }
   };
   const all = unframe(toLines(raw));
   // Inside a commented output: one line after `# Output: X`, every comment after `# Output:`.
@@ -69,9 +75,9 @@ export function splitPaste(raw: string, source: string): Section[] {
       begin(header[1]!.trim(), true);
       continue;
     }
-    const typed = promptCommand(line.text);
+    const typed = promptCommand(line.text) ?? promptCommand(unglueFence(line.text));
     if (typed !== null) {
-      begin(typed);
+      begin(typed, false, promptOf(line.text, typed));
       continue;
     }
     const next = all[i + 1];
@@ -104,6 +110,28 @@ export function splitPaste(raw: string, source: string): Section[] {
     ...within(p),
     lines: unframe(p.lines),
   }));
+}
+
+/**
+ * A Markdown fence glued to the prompt line it opens (```` ```user@host:~$ kubectl get pods ````):
+ * the line without it. Only for recognising the prompt; output lines keep their text.
+ */
+function unglueFence(text: string): string {
+  return text.replace(/^(\s*)(?:`{3,}|~{3,})(?=\S)/, '$1');
+}
+
+/** The prompt in front of a typed command (`root@node1:~# ` of `root@node1:~# sysctl -a`). */
+function promptOf(text: string, command: string): string {
+  const t = unglueFence(text).trimEnd();
+  return t.endsWith(command) ? t.slice(0, t.length - command.length).trim() : t;
+}
+
+/**
+ * Does a prompt say where it is (`root@node1:~#`, `[root@master ~]#`)? A bare `$` or `#` is
+ * how many posts write every prompt, the container's included: its return says nothing.
+ */
+function namesHost(prompt: string | null): boolean {
+  return prompt !== null && /[A-Za-z]/.test(prompt) && prompt.length >= 3;
 }
 
 /** `within` only when there is one, so sections without a container shell stay as they were. */

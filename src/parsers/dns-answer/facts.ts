@@ -8,6 +8,8 @@ export interface DnsRecord {
   ttl: number | null;
   line: number;
   text: string;
+  /** The poster masked the address (`Address: XXX.XXX.XXX.XXX`): the name answered, the value is not one. */
+  masked?: boolean;
 }
 
 /** `nslookup NAME [SERVER]` (bind and busybox) and `dig NAME`. */

@@ -41,6 +41,38 @@ describe('dns-answer', () => {
     expect(factsOf(ok, 'dns-answer').unexpected).toEqual([]);
   });
 
+  it('reads masked answer addresses as answers for the name above them (kubernetes 73004)', () => {
+    const f = factsOf(
+      one(
+        'Server:         10.43.0.10\nAddress:        10.43.0.10#53\n\nNon-authoritative answer:\nName:   www.google.ca.falconindustries.ca\nAddress: XXX.XXX.XXX.XXX\nName:   www.google.ca.falconindustries.ca\nAddress: *IPV6 PUBLIC ADDRESS*\n',
+      ),
+      'dns-answer',
+    );
+    expect(f.status).toBe('answer');
+    expect(f.server?.value).toBe('10.43.0.10');
+    expect(f.answers).toEqual([
+      expect.objectContaining({ type: 'A', value: 'XXX.XXX.XXX.XXX', masked: true, line: 6 }),
+      expect.objectContaining({ type: 'AAAA', value: '*IPV6 PUBLIC ADDRESS*', masked: true }),
+    ]);
+  });
+
+  it("takes no masked-looking value for an answer before any Name line (the server's own address)", () => {
+    const f = factsOf(
+      one(
+        "Server:  dns.example\nAddress: <redacted>\n\n** server can't find x.example: NXDOMAIN\n",
+      ),
+      'dns-answer',
+    );
+    expect(f.answers).toEqual([]);
+    expect(f.status).toBe('nxdomain');
+    // a real address is never marked masked
+    const ok = factsOf(
+      one('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\ta.b\nAddress: 10.0.0.1\n'),
+      'dns-answer',
+    );
+    expect(ok.answers[0]!.masked).toBeUndefined();
+  });
+
   it('fixture 35: an answer under the wrong search domain, quoted', () => {
     const s = one(local('dns-answer--k8s25861-quoted-wrong-domain.txt'));
     const f = factsOf(s, 'dns-answer');

@@ -8,6 +8,11 @@ const SERVER = /^\s*Server:\s+(\S+)/;
 /** `Address:\t10.96.0.10#53`, busybox `Address 1: 10.96.0.10 kube-dns...`; a quote's stray backtick after it. */
 const ADDRESS = /^\s*Address(?: \d+)?:\s+([0-9A-Fa-f.:]+)(?:#\d+)?(?:\s+(\S+))?/;
 const NAME = /^\s*Name:\s+(\S+)/;
+/**
+ * An answer's `Address:` line whose value the poster masked (`XXX.XXX.XXX.XXX`, `x.x.x.x`,
+ * `*IPV6 PUBLIC ADDRESS*`, `<redacted>`): still an answer for the name above it.
+ */
+const MASKED_ADDRESS = /^\s*Address(?: \d+)?:\s+(\S(?:.{0,62}\S)?)\s*$/;
 const CNAME = /^\s*(\S+)\s+canonical name = (\S+?)\.?\s*$/;
 const NON_AUTH = /^\s*Non-authoritative answer:/;
 const TIMEOUT =
@@ -136,6 +141,20 @@ function parseNslookup(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswer
         ttl: null,
         line: l.n,
         text: t,
+      });
+      continue;
+    }
+    const masked = name !== null ? MASKED_ADDRESS.exec(t) : null;
+    if (masked) {
+      const value = masked[1]!;
+      answers.push({
+        name: name!,
+        type: /:|ipv6|aaaa/i.test(value) ? 'AAAA' : 'A',
+        value,
+        ttl: null,
+        line: l.n,
+        text: t,
+        masked: true,
       });
       continue;
     }

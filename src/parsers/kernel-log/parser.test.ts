@@ -90,6 +90,53 @@ describe('kernel-log: formats', () => {
   });
 });
 
+describe('kernel-log: home-router syslog (busybox syslogd, OpenWrt logread)', () => {
+  it('busybox syslogd writes no host name (asuswrt-merlin.ng#136, gnuton/asuswrt-merlin.ng#207)', () => {
+    const s = one(
+      [
+        'Apr 20 22:02:55 kernel: TCP: time wait bucket table overflow',
+        'Apr 20 22:03:02 kernel: net_ratelimit: 482 callbacks suppressed',
+        'Jul  3 10:07:53 kernel: nf_conntrack: expectation table full',
+        'Jul  3 10:08:00 kernel: nf_conntrack: table full, dropping packet',
+      ].join('\n'),
+    );
+    const f = factsOf(s, 'kernel-log');
+    expect(s.status).toBe('parsed');
+    expect(f.format).toBe('syslog');
+    expect(f.lines).toBe(4);
+    expect(f.suppressed).toBe(482);
+    expect(f.first?.value).toBe('Apr 20 22:02:55');
+    // The conntrack *expectation* table is not the connection table: one table-full line only.
+    expect(f.events['conntrack-full']).toMatchObject({ count: 1, last: { line: 4 } });
+  });
+
+  it('logread: weekday and year before the facility, or only `kern.info kernel:` (lede#6427, lede#5072)', () => {
+    const f = factsOf(
+      one(
+        [
+          'Wed Feb 24 00:35:21 2021 kern.info kernel: [16300.998425] neighbour: arp_cache: neighbor table overflow!',
+          'Wed Feb 24 00:35:26 2021 kern.warn kernel: [16305.802373] net_ratelimit: 241 callbacks suppressed',
+          'kern.info kernel: [31617.809376] TCP: request_sock_TCP: Possible SYN flooding on port 5000. Sending cookies.  Check SNMP counters.',
+        ].join('\n'),
+      ),
+      'kernel-log',
+    );
+    expect(f.lines).toBe(3);
+    expect(f.first?.value).toBe('Wed Feb 24 00:35:21 2021');
+    expect(f.suppressed).toBe(241);
+    expect(f.events['neigh-overflow']?.count).toBe(1);
+    expect(f.events['syn-flood']?.count).toBe(1);
+  });
+
+  it('a host-less line of another program is no kernel line', () => {
+    const no = (text: string) =>
+      expect(kernelLog.detect(toLines(text), { command: null })).toBe(false);
+    no('Apr 20 22:02:55 dnsmasq[512]: started, version 2.80 cachesize 1500');
+    no('Apr 20 22:02:55 miniupnpd[1186]: kernel: not a kernel line');
+    no('kern.info dnsmasq: [1.2] nothing');
+  });
+});
+
 describe('kernel-log: the neighbour-table overflow however it was framed', () => {
   const overflows = (text: string) => {
     const s = one(text);

@@ -5,15 +5,21 @@ import { SYSLOG_DATE, SYSLOG_MONTH } from '../node-shared/syslog-date';
 import type { KernelEvent, KernelEventKind, KernelLogFacts } from './facts';
 
 const K = 'parse.kernel-log';
-/** `[1454500.910215] ` or `[ 1423.035722] ` (dmesg), `[Tue Nov 20 22:30:22 2018] ` (dmesg -T). */
+/**
+ * `[1454500.910215] ` or `[ 1423.035722] ` (dmesg), `[Tue Nov 20 22:30:22 2018] ` (dmesg -T),
+ * after `kern  :warn  : ` (dmesg -x) or `kern.info kernel: ` (OpenWrt logread, its date cut off).
+ */
 const DMESG =
-  /^\s*(?:(?:kern|user|daemon|syslog)\s*:\s*\w+\s*: )?(\[\s*\d+\.\d+\]|\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d [\d:]{8} \d{4}\]) ?/;
+  /^\s*(?:(?:kern|user|daemon|syslog)(?:\s*:\s*\w+\s*: |\.\w+ kernel: ))?(\[\s*\d+\.\d+\]|\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d [\d:]{8} \d{4}\]) ?/;
 /**
  * `Nov 20 22:30:22 host kernel: ` (syslog, journalctl -k; `9月 22 08:58:03 host kernel: ` under a
- * Chinese locale), `2024-05-08T06:12:40+0000 host kernel: ` (-o short-iso).
+ * Chinese locale), `2024-05-08T06:12:40+0000 host kernel: ` (-o short-iso); busybox syslogd
+ * (home routers, Asuswrt, older OpenWrt) writes no host: `Apr 20 22:02:55 kernel: `; OpenWrt's
+ * logread the weekday, the year and the facility: `Wed Feb 24 00:35:21 2021 kern.info kernel: `.
+ * The host never ends in `:` or `]`: `miniupnpd[1186]: kernel: ...` is another program's line.
  */
 const SYSLOG = new RegExp(
-  String.raw`^\s*(${SYSLOG_DATE}|\d{4}-\d\d-\d\dT[\d:.]+(?:[+-]\d\d:?\d\d|Z)?) \S+ kernel: (?:\[\s*\d+\.\d+\] )?`,
+  String.raw`^\s*(${SYSLOG_DATE}|[A-Z][a-z]{2} ${SYSLOG_DATE} \d{4}|\d{4}-\d\d-\d\dT[\d:.]+(?:[+-]\d\d:?\d\d|Z)?) (?:\S*[^\s:\]] )?kernel: (?:\[\s*\d+\.\d+\] )?`,
 );
 /** `ping -D` stamps its lines the way dmesg does: `[1594978465.914536] 64 bytes from ...`. */
 const PING_LINE =

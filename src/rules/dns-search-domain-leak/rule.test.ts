@@ -31,6 +31,34 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ r: gke }), cause)).toBe('ruled-out');
   });
 
+  it("does not fire on Azure's national-cloud VM suffixes (internal.chinacloudapp.cn, kubernetes-handbook#173)", () => {
+    const azure = (suffix: string) =>
+      `nameserver 10.254.0.2\nsearch default.svc.cluster.local svc.cluster.local cluster.local nhcdru4itrfetijnzscjvd1jna.ax.${suffix}\noptions ndots:5\n`;
+    for (const suffix of [
+      'internal.chinacloudapp.cn',
+      'internal.cloudapp.de',
+      'internal.usgovcloudapp.net',
+    ])
+      expect(verdictOf(diagnoseTexts({ r: azure(suffix) }), cause)).toBe('ruled-out');
+    // The public zone under the same name is no VM suffix: a search domain there is still odd.
+    expect(verdictOf(diagnoseTexts({ r: azure('chinacloudapp.cn') }), cause)).toBe('found:low');
+  });
+
+  it('finds an FQDN answered under a company wildcard even with the address masked (kubernetes 73004)', () => {
+    const masked = diagnoseTexts({
+      a: answer('www.google.ca.falconindustries.ca', 'XXX.XXX.XXX.XXX').replace(
+        /^/,
+        'bash-4.4# nslookup www.google.ca #Test to host on the internet does not work\n',
+      ),
+    });
+    expect(verdictOf(masked, cause)).toMatch(/^found:/);
+    // the same lookup answered for the name asked, masked or not, is no leak
+    const asAsked = diagnoseTexts({
+      a: `bash-4.4# nslookup www.google.ca\n${answer('www.google.ca', 'XXX.XXX.XXX.XXX')}`,
+    });
+    expect(verdictOf(asAsked, cause)).toBe('ruled-out');
+  });
+
   it('finds a short name answered under a non-cluster search domain, medium; an FQDN under it, high', () => {
     const short = diagnoseTexts({ r: podCorp, a: answer('mysql.corp-example.com', '10.8.0.5') });
     expect(verdictOf(short, cause)).toBe('found:medium');

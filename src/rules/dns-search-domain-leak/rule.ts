@@ -4,9 +4,13 @@ import { unique } from '../combine/evidence';
 import type { PingRun } from '../../parsers/ping-mtu/facts';
 
 const K = 'cause.dns-search-domain-leak.verdict';
-/** Provider and local domains that resolve only their own hosts (GCE, AWS, Azure, OpenStack, home routers). */
+/**
+ * Provider and local domains that resolve only their own hosts (GCE, AWS, Azure and its national
+ * clouds: `internal.chinacloudapp.cn`, `internal.cloudapp.de`, `internal.usgovcloudapp.net`;
+ * OpenStack, home routers).
+ */
 const PRIVATE_SUFFIX =
-  /(?:^|\.)(?:internal|compute\.internal|ec2\.internal|cloudapp\.net|reddog\.microsoft\.com|openstacklocal|novalocal|localdomain|local|lan|home|intranet|corp|localhost)$/;
+  /(?:^|\.)(?:internal|compute\.internal|ec2\.internal|cloudapp\.net|internal\.(?:chinacloudapp\.cn|cloudapp\.de|usgovcloudapp\.net)|reddog\.microsoft\.com|openstacklocal|novalocal|localdomain|local|lan|home|intranet|corp|localhost)$/;
 /** `localhost` and names under it: resolvers answer them all with the loopback address. */
 const LOOPBACK_DOMAIN = /(?:^|\.)localhost\.?$/i;
 /** Top-level labels of public names: every two-letter country code and the common generic ones. */

@@ -138,3 +138,24 @@ describe('host-firewall-blocks from the kernel log', () => {
     expect(verdictOf(udp, 'host-firewall-blocks')).toBe('no-evidence');
   });
 });
+
+describe('host-firewall-blocks from the client', () => {
+  // The curl 7.29 of CentOS/RHEL 7 (openshift/origin#6214): `Failed connect to host:port;`.
+  const old = `[root@openshift-master~]# curl openshift-node.tidalsoft:31597
+curl: (7) Failed connect to openshift-node.tidalsoft:31597; No route to host
+`;
+
+  it('reads the port of the old curl wording as well as the new one (low: a down node says it too)', () => {
+    expect(verdictOf(diagnoseTexts({ c: old }), cause)).toBe('found:low');
+    const modern = 'curl: (7) Failed to connect to 10.0.0.5 port 31597: No route to host\n';
+    expect(verdictOf(diagnoseTexts({ c: modern }), cause)).toBe('found:low');
+  });
+
+  it('says nothing of a port outside the range asked, nor of a refusal', () => {
+    expect(verdictOf(diagnoseTexts({ c: old }, { port: '30080' }), cause)).toBe('no-evidence');
+    const refused = old.replace('No route to host', 'Connection refused');
+    expect(verdictOf(diagnoseTexts({ c: refused }), cause)).toBe('no-evidence');
+    const noPort = 'curl: (7) Failed connect to openshift-node.tidalsoft; No route to host\n';
+    expect(verdictOf(diagnoseTexts({ c: noPort }), cause)).toBe('no-evidence');
+  });
+});

@@ -185,7 +185,7 @@ function fromClient(ctx: RuleContext, lo: number, hi: number): Result[] {
   for (const { source, facts } of ctx.of('curl-v')) {
     if (facts.outcome !== 'unreachable') continue;
     const said = facts.error ?? facts.connectError;
-    const port = Number(/\bport (\d+)/.exec(said?.text ?? '')?.[1]);
+    const port = portOf(said?.text ?? '');
     if (!said || !(port >= lo && port <= hi)) continue;
     out.push({
       type: 'block',
@@ -195,6 +195,15 @@ function fromClient(ctx: RuleContext, lo: number, hi: number): Result[] {
     });
   }
   return out;
+}
+
+/**
+ * The port curl names in its error: `… port 31597: No route to host` (curl ≥ 7.30),
+ * `Failed connect to host:31597; No route to host` (the curl 7.29 of CentOS/RHEL 7).
+ */
+function portOf(text: string): number {
+  const m = /\bport (\d{1,5})\b/.exec(text) ?? /:(\d{1,5});/.exec(text);
+  return Number(m?.[1]);
 }
 
 function covers(spec: string, lo: number, hi: number): boolean {

@@ -54,6 +54,27 @@ describe(cause, () => {
     expect(verdict({ dmesg }, { vip: '10.254.159.251', vport: '9004' })).toBe('found:high');
   });
 
+  it('an empty virtual server the kernel also met with no destination is surer (kubernetes#80034)', () => {
+    const ipvsadm = [
+      'TCP  10.102.212.12:9090 wlc',
+      '  -> 172.26.173.122:9090          Masq    1      0          0',
+      'TCP  10.102.99.1:80 wlc',
+      'TCP  10.102.203.22:443 wlc',
+    ].join('\n');
+    const dmesg = '[275968.997796] IPVS: wlc: TCP 10.102.203.22:443 - no destination available\n';
+    const f = diagnoseTexts({ ipvsadm, dmesg }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    // The virtual server the kernel named, not the first empty one of the table.
+    expect(f.evidence.map((e) => e.text)).toEqual([
+      'TCP  10.102.203.22:443 wlc',
+      dmesg.trim(),
+      'TCP  10.102.99.1:80 wlc',
+    ]);
+    // A kernel line about another virtual server adds nothing: still an unused Service maybe.
+    const other = '[1.0] IPVS: rr: TCP 10.96.0.10:53 - no destination available\n';
+    expect(verdict({ ipvsadm, other })).toBe('found:low');
+  });
+
   it('reads `ipvsadm -S` too: weight-0 only is none, weighted real servers rule it out', () => {
     const save = (w: number) =>
       `-A -t 10.109.131.66:6379 -s rr\n-a -t 10.109.131.66:6379 -r 172.31.3.224:6379 -m -w ${w}\n`;

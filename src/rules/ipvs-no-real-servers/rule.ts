@@ -105,15 +105,22 @@ export default defineRule({
         const ep = endpointsOf(vs.address);
         return ep !== undefined && noEndpoints(ep);
       });
-      const vs = backed ?? empty[0]!;
+      // The kernel saying it found no destination for one of them: that one is in use.
+      const logged = empty.find((vs) => noDest.some((d) => d.address === vs.address));
+      const vs = backed ?? logged ?? empty[0]!;
       const ep = backed ? endpointsOf(backed.address) : undefined;
+      const kernelHits = noDest.filter((d) => d.address === vs.address);
       return finding(
-        backed ? 'medium' : 'low',
+        backed || kernelHits.length > 0 ? 'medium' : 'low',
         { key: `${K}.someEmpty`, params: { vs: vs.address, n: empty.length } },
         [
           ...vsEvidence(source, vs),
           ...(ep ? [ep.evidence] : []),
-          ...empty.slice(1, 3).map((v) => cite(source, v)),
+          ...kernelHits.slice(0, 2).map((d) => d.evidence),
+          ...empty
+            .filter((v) => v !== vs)
+            .slice(0, 2)
+            .map((v) => cite(source, v)),
         ],
         { ...addressVars(vs.address), ...serviceVars(services, vs.address) },
       );
