@@ -120,6 +120,8 @@ export default {
           '{{n}} Service(s), {{service}} among them, have no endpoints: if one is the Ingress backend, it answers 503.',
         triedPods: 'nginx had pod addresses to try: the backend Service had endpoints.',
         endpointsReady: 'Service {{service}} has ready endpoints.',
+        controllerDisagrees:
+          "The controller says Service {{service}} has no active endpoint, but its Endpoints list ready addresses ({{addresses}}): the Service has endpoints, the controller does not match them to the Ingress backend. Check that the port the Ingress names is one of the Service's ports (name or number), look for a named targetPort on an old controller, and restart the controller if its view is stale.",
       },
       fix: {
         selector: 'the selector must match the labels of ready pods:',

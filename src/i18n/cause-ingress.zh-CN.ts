@@ -115,6 +115,8 @@ export default {
           '有 {{n}} 个 Service（包括 {{service}}）没有 endpoints：若其中有 Ingress 的后端，它会返回 503。',
         triedPods: 'nginx 有可尝试的 Pod 地址：后端 Service 有 endpoints。',
         endpointsReady: 'Service {{service}} 有就绪的 endpoints。',
+        controllerDisagrees:
+          '控制器称 Service {{service}} 没有可用的 endpoint，但它的 Endpoints 列出了就绪地址（{{addresses}}）：Service 有 endpoints，是控制器没有把它们对应到 Ingress 后端。请检查 Ingress 引用的端口是否是该 Service 的端口之一（名称或端口号），旧版控制器上留意具名 targetPort；若控制器的视图已过期，重启控制器。',
       },
       fix: {
         selector: 'selector 必须匹配就绪 Pod 的标签：',

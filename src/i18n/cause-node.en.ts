@@ -291,6 +291,8 @@ export default {
         otherNodes:
           'The CNI agent on the node in question is fine, but agents on other nodes are not.',
         logErrors: 'The CNI agent logs errors that stop it from programming the node.',
+        probeFailed:
+          'The CNI agent fails its own readiness check (calico-node: BIRD or Felix not ready, BGP not established): its node does not get routes to the other nodes’ pods.',
         healthy: 'The CNI agents listed ({{n}}) are running and ready.',
       },
       fix: {

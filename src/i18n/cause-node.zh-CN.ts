@@ -275,6 +275,8 @@ export default {
         restarts: 'CNI 组件频繁重启（{{pods}}）；请查看它上一次的日志。',
         otherNodes: '相关节点上的 CNI 组件正常，但其他节点上的不正常。',
         logErrors: 'CNI 组件日志中有错误，导致它无法为节点配置网络。',
+        probeFailed:
+          'CNI 组件自身的就绪检查失败（calico-node：BIRD 或 Felix 未就绪、BGP 未建立）：所在节点拿不到通往其他节点 Pod 的路由。',
         healthy: '列出的 {{n}} 个 CNI 组件都在运行且已就绪。',
       },
       fix: {

@@ -65,8 +65,16 @@ export function joinWrapped(head: string, piece: string): string {
   return /,$/.test(head) ? `${head} ${piece}` : head + piece;
 }
 
+/**
+ * Markdown glued to a line of the log: inline-code backquotes or bold `**` around lines pasted
+ * in prose (`` `2018/12/29 ... [error] ...` ``, `**2020/06/17 ... [error] ...`), which no log
+ * line starts or ends with.
+ */
+const GLUED_HEAD = /^(\s*)(?:`{1,3}|\*\*)(?=\S)/;
+const GLUED_TAIL = /(\S)(?:`{1,3}|\*\*)\s*$/;
+
 export function stripPrefix(text: string): string {
-  return text.replace(PREFIX, '');
+  return text.replace(GLUED_HEAD, '$1').replace(GLUED_TAIL, '$1').replace(PREFIX, '');
 }
 
 export function isBanner(text: string): RegExpExecArray | null {

@@ -325,6 +325,36 @@ describe('ingress-nginx-log: only ingress-nginx logs are claimed', () => {
   ]);
 });
 
+describe('ingress-nginx-log: Markdown glued to the lines', () => {
+  // kubernetes/ingress-nginx#5734: the lines pasted in bold, the prompt and command after them.
+  const bold = [
+    '**2020/06/17 15:42:54 [error] 37#37: *248 connect() failed (111: Connection refused) while connecting to upstream, client: 46.101.51.208, server: aqua.yasreeb.online, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:8181/", host: "aqua.yasreeb.online"',
+    '46.101.51.208 - - [17/Jun/2020:15:42:54 +0000] "GET / HTTP/1.1" 502 559 "-" "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/83.0.4103.97 Safari/537.36" "-"**',
+    'root@ip-172-31-18-242:/home/ubuntu/kubernetes-ingress/deployments/deployment# kubectl logs -n nginx-ingress pod/nginx-ingress-9fpsc --tail=50',
+  ].join('\n');
+
+  it('reads lines wrapped in bold or inline-code backquotes (ingress-nginx#5734, #3610)', () => {
+    const r = only(bold, 'ingress-nginx-log');
+    expect(r.facts.errorCounts).toEqual({ 'placeholder-upstream': 1 });
+    expect(r.facts.errors[0]).toMatchObject({ upstream: '127.0.0.1:8181', line: 1 });
+    expect(r.facts.access.statuses).toEqual({ '502': 1 });
+    const quoted =
+      '`2018/12/29 16:02:02 [error] 206#206: *342 connect() failed (111: Connection refused) while connecting to upstream, client: 223.65.108.109, server: open.dop.clsaa.com, request: "GET /actuator/health HTTP/1.1", upstream: "http://10.36.0.1:8888/actuator/health", host: "open.dop.clsaa.com"`';
+    expect(log(quoted).facts.errors[0]).toMatchObject({
+      kind: 'refused',
+      upstream: '10.36.0.1:8888',
+    });
+  });
+
+  it('keeps asterisks and backquotes inside a line, and reads no lone marker as a line', () => {
+    const inside =
+      '2023/04/17 20:24:55 [error] 397#397: *56382572 upstream prematurely closed connection while reading response header from upstream, client: 3.18.201.127, server: x, request: "POST /a HTTP/1.1", upstream: "http://10.0.0.5:80/a", host: "x"';
+    const e = log(inside).facts.errors[0]!;
+    expect(e).toMatchObject({ kind: 'premature-close', upstream: '10.0.0.5:80' });
+    expect(log(`${inside}\n**`).facts.errors).toHaveLength(1);
+  });
+});
+
 describe('ingress-nginx-log: texts', () => {
   textsMatch('ingress-nginx-log', [readFileSync(new URL('./parser.ts', import.meta.url), 'utf8')]);
 });

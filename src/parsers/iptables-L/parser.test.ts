@@ -110,6 +110,48 @@ describe('iptables -L', () => {
     ]);
   });
 
+  it('reads rows posted between sentences, cut with Markdown-italic `...` (k8s#93682)', () => {
+    const post = [
+      'Lots of **REJECT** rules are added into iptables. It said they have no endpoints but they acctually have.',
+      '_...',
+      'REJECT     udp  --  anywhere             172.17.17.78         /* kube-system/kube-dns:dns has no endpoints */ udp dpt:domain reject-with icmp-port-unreachable',
+      'REJECT     tcp  --  anywhere             172.17.17.4          /* core/kube-registry:registry has no endpoints */ tcp dpt:commplex-main reject-with icmp-port-unreachable',
+      '..._',
+    ].join('\n');
+    const [s] = parsePaste(post, 'issue');
+    expect(s?.status).not.toBe('rejected');
+    const facts = factsOf(s, 'iptables-L');
+    expect(facts.rules.map((r) => [r.target, r.comment])).toEqual([
+      ['REJECT', 'kube-system/kube-dns:dns has no endpoints'],
+      ['REJECT', 'core/kube-registry:registry has no endpoints'],
+    ]);
+    // Only the prose line is left unread, not the elision marks.
+    expect(s?.problems).toHaveLength(1);
+  });
+
+  it('does not claim prose around a single row-like line', () => {
+    const prose = [
+      'I looked at the rules on the worker.',
+      'REJECT     tcp  --  anywhere             10.0.0.1             tcp dpt:80',
+      'Then I restarted kube-proxy but nothing changed.',
+    ].join('\n');
+    const [s] = parsePaste(prose, 'issue');
+    expect(s?.kind).not.toBe('iptables-L');
+    // Two sentences per row are still prose, not a listing.
+    const [t] = parsePaste(
+      [
+        'first sentence',
+        'second sentence',
+        'third sentence',
+        'REJECT     tcp  --  anywhere             10.0.0.1             tcp dpt:80',
+        'fourth sentence',
+        'REJECT     tcp  --  anywhere             10.0.0.2             tcp dpt:81',
+      ].join('\n'),
+      'issue',
+    );
+    expect(t?.kind).not.toBe('iptables-L');
+  });
+
   it('never throws on mutated pastes', () => {
     const lines = fixture.split('\n');
     fc.assert(

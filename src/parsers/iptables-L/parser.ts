@@ -88,13 +88,17 @@ function tableOfListing(chains: ListedChain[], rules: ListedRule[]): string {
 /** A row of a listing: [num] [pkts bytes] [target] prot opt [in out] source destination … */
 const ROW =
   /^\s*(?:\d+\s+)?(?:\d+[KMGT]?\s+\d+[KMGT]?\s+)?(?:[\w.-]+\s+)?(?:all|tcp|udp|icmp|sctp|udplite|icmpv6|esp|ah|gre|\d+)\s+(?:--|-f|!f)\s+(?:\S+\s+\S+\s+)?(?:!?[\d.:a-f]+(?:\/\d+)?|anywhere)\s+(?:!?[\d.:a-f]+(?:\/\d+)?|anywhere)(?:\s|$)/;
-const ELIDED = /^\s*(?:\.{3,}|…+|\[\.\.\.\]|\(\.\.\.\))\s*$/;
+/** `...` where rules were cut, also inside Markdown emphasis (`_...`, `..._`, `*...*`). */
+const ELIDED = /^\s*[_*]{0,2}(?:\.{3,}|…+|\[\.\.\.\]|\(\.\.\.\))[_*]{0,2}\s*$/;
 
-/** Only rows of a listing (a grep of it), most lines of the head. */
+/**
+ * Only rows of a listing (a grep of it): most lines of the head, or, from two rows on, half of
+ * them (the sentence or two a post puts around its rows), as for `iptables-save` lines.
+ */
 function headerless(head: { text: string }[]): boolean {
-  const lines = head.filter((l) => l.text.trim() !== '');
+  const lines = head.filter((l) => l.text.trim() !== '' && !ELIDED.test(l.text));
   const rows = lines.filter((l) => ROW.test(l.text)).length;
-  return rows >= 1 && rows >= lines.length * 0.7;
+  return rows >= 2 ? rows * 2 >= lines.length : rows >= 1 && rows >= lines.length * 0.7;
 }
 
 /** The columns of a row printed without its header, told by how many counters lead it. */

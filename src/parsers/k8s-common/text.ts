@@ -81,7 +81,7 @@ export function kubectlArgs(command: string | null, verb: string): string[] | nu
   if (!command) return null;
   const words = command.split('|')[0]!.trim().split(/\s+/);
   while (words[0] === 'sudo' || /^\w+=/.test(words[0] ?? '')) words.shift();
-  if (!/^(?:kubectl|k|oc|microk8s\.kubectl|k3s)$/.test(words[0] ?? '')) return null;
+  if (!/^(?:kubectl|kc?|oc|microk8s\.kubectl|k3s)$/.test(words[0] ?? '')) return null;
   words.shift();
   if (words[0] === 'kubectl') words.shift(); // `k3s kubectl`, `microk8s kubectl`
   // Global flags may come before the verb: `kubectl -n kube-system get pods`.
@@ -104,9 +104,14 @@ export function kubectlArgs(command: string | null, verb: string): string[] | nu
   return seen ? rest : null;
 }
 
-/** A command typed without a recognised prompt (`➜  kubectl logs x`, `~~> curl ...`, or bare). */
+/**
+ * A command typed without a recognised prompt (`➜  kubectl logs x`, `~~> curl ...`, or bare);
+ * also kubectl under its usual aliases `k` and `kc` when a kubectl verb follows (`k get pods -n
+ * x`, `kc get endpoints,svc -n ci`), and `get <resource>` with the tool's name left off
+ * (`get pods  -n kube-system`).
+ */
 const TYPED =
-  /^\s*(?:[^\w\s[\]"'<>(){}]{1,3}\s+){0,2}((?:sudo\s+)?(?:kubectl|curl|k3s kubectl|microk8s kubectl)\s.*)$/;
+  /^\s*(?:[^\w\s[\]"'<>(){}]{1,3}\s+){0,2}((?:sudo\s+)?(?:kubectl|curl|k3s kubectl|microk8s kubectl|kc?(?=\s+(?:get|describe|logs|exec|top|-n)\s))\s.*|get\s+(?:po|pods?|svc|services?|ep|endpoints|endpointslices?|no|nodes?|ds|daemonsets?|deploy|deployments?|ing|ingress(?:es)?|ev|events?|cm|configmaps?)(?:\s+-.*)?)$/;
 
 /** The command of a line that is a command typed without a prompt the splitter knows, or null. */
 export function typedCommand(text: string): string | null {

@@ -127,6 +127,42 @@ describe("kube-proxy-log: kube-proxy's own messages copied without the klog head
   });
 });
 
+describe('kube-proxy-log: Chinese prose between the lines', () => {
+  it('kubernetes-handbook#227: an issue template around one bare line ending in a full-width paren', () => {
+    const r = parsed(
+      parsePaste(
+        readTestData(
+          'cases/423-k8shandbook227-zh-issue-template-bare-iptables-restore-line/issue.txt',
+        ),
+        'x',
+      )[0],
+    );
+    expect(factsOf(r, 'kube-proxy-log').entries).toEqual([
+      expect.objectContaining({ level: 'E', line: 15 }),
+    ]);
+    // The typed command is the only line counted against it; the template's prose is not.
+    expect(r.problems).toHaveLength(1);
+  });
+
+  it('prose alone, or prose around lines of another program, is not kube-proxy', () => {
+    for (const text of [
+      '## 日志\n**日志或报错信息**\nproxy工作不正常，kube-dns不能启动',
+      '日志如下：\nI0101 00:00:00.000000 1 kubelet.go:1] Started kubelet\n完毕',
+      '报错：\nsome error happened\nand another\nFailed to execute iptables-restore for nat: exit status 1',
+    ])
+      expect(parsePaste(text, 'x')[0]?.kind).not.toBe('kube-proxy-log');
+  });
+
+  it('English junk lines still count against a paste (prose is only what holds CJK text)', () => {
+    const text =
+      '日志：\nI0101 00:00:00.000000 1 proxier.go:1] Using iptables Proxier.\nsome\nother\nlines';
+    expect(kubeProxyLog.parse(toLines(text), { command: null })).toMatchObject({
+      status: 'rejected',
+      problems: [{ msg: { key: 'parse.kube-proxy-log.mostlyNotKlog' } }],
+    });
+  });
+});
+
 describe('kube-proxy-log: structured messages without their klog header', () => {
   it('rke2 3710: the IPVS refusal alone, an error because of err=', () => {
     const r = parsed(parsePaste(local('kube-proxy--rke2-3710-bare-structured.txt'), 'x')[0]);
@@ -337,6 +373,47 @@ describe('kube-proxy-log: formats', () => {
     const u = only(unclosed);
     expect(u.facts.entries).toHaveLength(2);
     expect(u.facts.proxier?.value).toBe('iptables');
+  });
+
+  it('a Go panic is a fatal entry and its goroutine dump belongs to it (k8s#55864)', () => {
+    const log = [
+      'I1116 12:50:34.001621       1 server_others.go:164] Using ipvs Proxier.',
+      'I1116 12:50:34.062455       1 config.go:202] Starting service config controller',
+      'panic: non-positive interval for NewTicker',
+      '',
+      'goroutine 46 [running]:',
+      'time.NewTicker(0x0, 0x8)',
+      '\t/usr/local/go/src/time/tick.go:23 +0x1b4',
+      'k8s.io/kubernetes/pkg/proxy/ipvs.(*Proxier).SyncLoop(0xc420a68f20)',
+      '\t/go/src/k8s.io/kubernetes/_output/dockerized/go/src/k8s.io/kubernetes/pkg/proxy/ipvs/proxier.go:736 +0x33',
+      'created by k8s.io/kubernetes/cmd/kube-proxy/app.(*ProxyServer).Run',
+      '\t/go/src/k8s.io/kubernetes/cmd/kube-proxy/app/server.go:539 +0x4c2',
+    ].join('\n');
+    const r = only(log);
+    expect(r.problems).toEqual([]);
+    expect(r.facts.entries.map((e) => [e.level, e.message])).toEqual([
+      ['I', 'Using ipvs Proxier.'],
+      ['I', 'Starting service config controller'],
+      ['F', 'panic: non-positive interval for NewTicker'],
+    ]);
+    // Pasted alone, kube-proxy's own frames make the panic kube-proxy's.
+    const alone = only(log.split('\n').slice(2).join('\n'));
+    expect(alone.facts.entries).toHaveLength(1);
+    // Another program's panic is not claimed, and the dump ends at the next line of prose.
+    const no = (text: string) =>
+      expect(kubeProxyLog.detect(toLines(text), { command: null })).toBe(false);
+    no(
+      'panic: runtime error: index out of range\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:12 +0x1d',
+    );
+    const cut = only(
+      [
+        'I1116 12:50:34.001621       1 server_others.go:164] Using ipvs Proxier.',
+        'panic: boom',
+        'goroutine 1 [running]:',
+        'Then I restarted the pod and it crashed again.',
+      ].join('\n'),
+    );
+    expect(cut.problems).toHaveLength(1);
   });
 
   it('does not claim another component’s klog', () => {

@@ -15,9 +15,24 @@ const K = 'parse.kube-proxy-log';
  * names, lowercase DNS labels, before the header.
  */
 const K8S_NAME = String.raw`[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?`;
+const PREFIX = String.raw`^\s*(?:${K8S_NAME} ${K8S_NAME}\s+)?(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: std(?:out|err) [FP])?|\[[^\]\s]{1,200}\]|${SYSLOG_DATE} \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?`;
 const KLOG = new RegExp(
-  String.raw`^\s*(?:${K8S_NAME} ${K8S_NAME}\s+)?(?:(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: std(?:out|err) [FP])?|\[[^\]\s]{1,200}\]|${SYSLOG_DATE} \S{1,100} [\w.-]{1,100}\[\d+\]:)\s+)?([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$`,
+  String.raw`${PREFIX}([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d+)\s+\d+\s+([\w.-]{1,100}:\d+)\]\s?(.*)$`,
 );
+/**
+ * The Go runtime's report when kube-proxy panics (`panic: non-positive interval for NewTicker`),
+ * behind the same prefixes as a klog line: the process exits, as after a fatal klog line. The
+ * goroutine dump under it (`goroutine 46 [running]:`, each frame's call and its tab-indented
+ * `file.go:N +0x1b4`) belongs to it; a frame in kube-proxy's own packages marks the paste as
+ * kube-proxy's.
+ */
+const GO_PANIC = new RegExp(String.raw`${PREFIX}(panic: .{1,2000}?)\s*$`);
+const GO_TRACE = new RegExp(
+  String.raw`${PREFIX}(?:goroutine \d+ \[[^\]]{1,200}\]:|\[signal [^\]]{1,300}\]|(?:created by )?[\w./*()\[\]{}-]{1,500}\([^)]{0,500}\)(?: in goroutine \d+)?|created by \S{1,500}(?: in goroutine \d+)?|\/?[\w./@+-]{1,500}\.(?:go|s):\d+(?: \+0x[0-9a-f]+)?|\.\.\.additional frames elided\.\.\.|exit status \d+)\s*$`,
+);
+const OWN_FRAME =
+  /(?:^|[\s/])(?:k8s\.io\/kubernetes\/(?:pkg\/proxy|cmd\/kube-proxy)|pkg\/proxy\/(?:ipvs|iptables|nftables)\/)/;
+const MAX_TRACE_LINES = 400;
 /** Files and words only kube-proxy logs (a kubelet or flannel klog must not be taken for it). */
 const ORIGIN_MARK =
   /^(?:server_others|server_linux|server_windows|proxier|proxier_\w+|conntrack|meta_proxier)\.go:/;
@@ -36,6 +51,14 @@ const UNIT_STATUS =
   /^\s*(?:[●○×] [\w@.-]{1,200}\.service\b|(?:Loaded|Active|Docs|Main PID|Tasks|Memory|CPU|CGroup|Drop-In|Process|Status|TriggeredBy):(?:\s|$)|[└├│]|Hint: Some lines were ellipsized)/;
 const MAX_LINE = 100_000;
 const MAX_PROBLEMS = 50;
+/**
+ * kube-proxy writes English only (journald may localize the month before it, `9月 22`, on a
+ * line the klog pattern reads). A line that is not a klog line and holds CJK ideographs or
+ * full-width punctuation is the author's between the lines (an issue template's `## 日志`,
+ * `- 网络插件：flannel`, `proxy工作不正常`): neither kube-proxy's output nor a stray line of it.
+ */
+const AUTHOR_PROSE = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]/;
+const isProse = (text: string) => AUTHOR_PROSE.test(text);
 
 type Proxier = NonNullable<KubeProxyLogFacts['proxier']>['value'];
 
@@ -47,13 +70,20 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
     let other = 0;
     let marked = false;
     const value = new MultiLineValue();
+    const trace = new GoTrace();
     for (const l of head) {
       if (UNIT_STATUS.test(l.text)) continue;
       if (value.takes(l.text)) continue;
-      other += 1;
+      if (trace.takes(l.text)) {
+        if (OWN_FRAME.test(l.text)) marked = true;
+        continue;
+      }
       const m = l.text.length <= MAX_LINE ? lineOf(l.text) : null;
+      if (!m && isProse(l.text)) continue;
+      other += 1;
       if (!m) continue;
       value.opens(m.message);
+      trace.opens(m.message);
       klog += 1;
       if (!marked && (ORIGIN_MARK.test(m.origin) || MESSAGE_MARK.test(m.message) || isKnown(m)))
         marked = true;
@@ -66,8 +96,11 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
     let proxier: Cited<Proxier> | null = null;
     let version: Cited | null = null;
     const value = new MultiLineValue();
+    const trace = new GoTrace();
     for (const l of lines) {
       const last = entries[entries.length - 1];
+      // The goroutine dump under a panic: its entry already says kube-proxy exited.
+      if (last && trace.takes(l.text)) continue;
       if (last && value.takes(l.text)) {
         // The value's lines belong to its entry: the message reads as one line.
         const part = l.text.trim().replace(/^>\s*/, '');
@@ -76,11 +109,13 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
       }
       if (l.text.trim() === '' || UNIT_STATUS.test(l.text)) continue;
       const e = l.text.length <= MAX_LINE ? entryOf(l) : null;
+      if (!e && isProse(l.text)) continue;
       if (!e) {
         problems.push({ line: l.n, msg: msg(`${K}.notKlog`) });
         continue;
       }
       value.opens(e.message);
+      trace.opens(e.message);
       entries.push(e);
       const p = PROXIER.exec(e.message);
       if (p) proxier = { value: (p[1] ?? p[2])!.toLowerCase() as Proxier, line: l.n, text: l.text };
@@ -145,6 +180,25 @@ class MultiLineValue {
   }
 }
 
+/** The goroutine dump after a `panic:` entry, blank lines in it included, until a line of another kind. */
+class GoTrace {
+  private open = false;
+  private taken = 0;
+  opens(message: string) {
+    this.open = message.startsWith('panic: ');
+    this.taken = 0;
+  }
+  takes(text: string): boolean {
+    if (!this.open || this.taken >= MAX_TRACE_LINES || text.length > 4_000) return false;
+    if (text.trim() !== '' && !GO_TRACE.test(text)) {
+      this.open = false;
+      return false;
+    }
+    this.taken += 1;
+    return true;
+  }
+}
+
 function entryOf(l: Line): KlogEntry | null {
   const m = lineOf(l.text);
   return m ? { ...m, line: l.n, text: l.text } : null;
@@ -154,7 +208,15 @@ function entryOf(l: Line): KlogEntry | null {
 function lineOf(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
   const m = KLOG.exec(text);
   if (m) return { level: m[1] as KlogEntry['level'], origin: m[3]!, message: m[4]!.trimEnd() };
-  return jsonLine(text) ?? bareMessage(text) ?? knownMessage(text) ?? nftReport(text);
+  return (
+    jsonLine(text) ?? bareMessage(text) ?? knownMessage(text) ?? nftReport(text) ?? goPanic(text)
+  );
+}
+
+function goPanic(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
+  if (text.length > 4_000) return null;
+  const m = GO_PANIC.exec(text);
+  return m ? { level: 'F', origin: '', message: m[1]! } : null;
 }
 
 /**

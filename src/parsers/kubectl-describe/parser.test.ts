@@ -247,6 +247,24 @@ describe('kubectl-describe: formats', () => {
     no('Name: foo\nValue: bar');
     no('NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          1m');
   });
+
+  // calico 3541: the last row of a calico-node's Events, kubelet's repeats folded into it.
+  it('a lone event row with its message’s second line at column 0, and nothing else', () => {
+    const row =
+      '  Warning  Unhealthy  3m39s (x134 over 25m)  kubelet, psw-main  (combined from similar events): Readiness probe failed: 2020-05-12 05:43:43.500 [INFO][5161] confd/health.go 177: Number of node(s) with BGP peering established = 0\ncalico/node is not ready: BIRD is not ready: BGP not established with 192.168.10.172,192.168.10.8\n';
+    const r = describeOf(row);
+    expect(r.status).toBe('parsed');
+    expect(r.facts.events).toHaveLength(1);
+    expect(r.facts.events[0]!.count).toBe(134);
+    expect(r.facts.events[0]!.message).toContain('\ncalico/node is not ready');
+    const no = (text: string) =>
+      expect(kubectlDescribe.detect(toLines(text), { command: null })).toBe(false);
+    // A row among prose, or followed by indented lines that are not its message.
+    no(`The pod says:\n${row}`);
+    no(
+      '  Warning  Unhealthy  2m  kubelet  Readiness probe failed: HTTP probe failed\n    at foo\n    at bar',
+    );
+  });
 });
 
 describe('kubectl-describe: only describe outputs are claimed', () => {

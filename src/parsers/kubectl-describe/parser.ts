@@ -44,6 +44,9 @@ export const kubectlDescribe = withLeadingCommand(
       // Rows copied without their header (kubectl's own wrapping may add continuation lines).
       const rows = head.filter((l) => eventOf(l.text, l)).length;
       if (rows >= 2 && rows * 2 >= body.length) return true;
+      // Or rows and nothing else: each with the lines of its message kubectl printed at column 0
+      // (a probe's output with a newline), a lone row included.
+      if (rows >= 1 && rowsOnly(head)) return true;
       return (
         /^Name:\s+\S/.test(body[0] ?? '') &&
         body.slice(1, 6).some((t) => /^(?:Namespace|Labels|Node|Priority|Roles|Selector):/.test(t))
@@ -181,6 +184,17 @@ export const kubectlDescribe = withLeadingCommand(
     },
   }),
 );
+
+/** Every line an event row or a line of the row's message at column 0 after it. */
+function rowsOnly(head: Line[]): boolean {
+  let inRow = false;
+  for (const l of head) {
+    if (l.text.trim() === '' || isNoise(l.text)) continue;
+    if (eventOf(l.text, l)) inRow = true;
+    else if (!inRow || /^\s/.test(l.text)) return false;
+  }
+  return inRow;
+}
 
 const BACKEND = /(?:^|\s)([a-z0-9][\w.-]*):([\w-]+)\s+\((.*)\)\s*$/;
 

@@ -137,6 +137,30 @@ describe('kubectl-get: real outputs', () => {
   });
 });
 
+describe('kubectl-get: the command typed as the first line, short of its name', () => {
+  // antrea 2784 and 2785 (test-data/cases/440, 441): `get pods` without `kubectl`, and the `k` alias.
+  it('`get pods  -n kube-system` and `k get pods -n kube-system` head the table they printed', () => {
+    const bare = get(
+      '```\nget pods  -n kube-system\nNAME                                 READY   STATUS             RESTARTS   AGE\nantrea-agent-5vjxs                   1/2     CrashLoopBackOff   40         3h21m\n```\n',
+    );
+    expect(bare.status).toBe('parsed');
+    expect(bare.facts.tables[0]!.rows[0]!.restarts).toBe(40);
+    const alias = get(
+      'k get pods -n kube-system\nNAME                 READY   STATUS    RESTARTS   AGE\nantrea-agent-24snw   1/2     Running   0          99m\n...\n',
+    );
+    expect(alias.status).toBe('partial'); // the `...` the poster cut the listing with
+    expect(alias.command).toBe('k get pods -n kube-system');
+    expect(alias.facts.tables[0]!.rows[0]!.ready).toEqual({ ready: 1, total: 2 });
+  });
+
+  it('prose that starts with the same words is no command', () => {
+    const no = (text: string) =>
+      expect(kubectlGet.detect(toLines(text), { command: null })).toBe(false);
+    no('get pods running again after the reboot\nthen it failed');
+    no('k is the alias I use for kubectl\nNothing else here');
+  });
+});
+
 describe('kubectl-get: rows without header or command, read by their shape', () => {
   const noHeader = (t: ReturnType<typeof get>) =>
     t.problems.map((p) => p.msg.key).filter((k) => k.endsWith('noHeaderShape'));

@@ -40,6 +40,48 @@ describe(cause, () => {
     );
     expect(verdictOf(diagnoseTexts({ t }), cause)).toBe('ruled-out');
   });
+  // kubectl describe of the agent: its containers, or (events alone) calico-node's own check.
+  const bird = (age: string, n: number) =>
+    `  Warning  Unhealthy  ${age}  kubelet, node1  Readiness probe failed: 2020-07-08 05:42:57.392 [INFO][${n}] confd/health.go 177: Number of node(s) with BGP peering established = 0\ncalico/node is not ready: BIRD is not ready: BGP not established with 172.17.0.1\n`;
+  const calicoPod = (ready: string, restarts: number, events: string) =>
+    `Name:                 calico-node-g4lsm\nNamespace:            kube-system\nNode:                 psw-main/192.168.10.7\nStatus:               Running\nControlled By:  DaemonSet/calico-node\nContainers:\n  calico-node:\n    State:          Running\n    Ready:          ${ready}\n    Restart Count:  ${restarts}\nEvents:\n  Type     Reason     Age   From     Message\n  ----     ------     ----  ----     -------\n${events}`;
+
+  it('reads kubectl describe: events of calico-node failing its readiness check (kubekey 134)', () => {
+    const events = bird('102s', 226) + bird('92s', 266);
+    expect(verdictOf(diagnoseTexts({ events }), cause)).toBe('found:medium');
+    // One row alone, without kubelet's count of repeats, may be a blip while it starts.
+    expect(verdictOf(diagnoseTexts({ events: bird('102s', 226) }), cause)).toBe('no-evidence');
+    // kubelet folded the repeats: failing at every period for 25 minutes.
+    const folded =
+      '  Warning  Unhealthy  3m39s (x134 over 25m)  kubelet, psw-main  (combined from similar events): Readiness probe failed: 2020-05-12 05:43:43.500 [INFO][5161] confd/health.go 177: Number of node(s) with BGP peering established = 0\ncalico/node is not ready: BIRD is not ready: BGP not established with 192.168.10.172,192.168.10.8\n';
+    expect(verdictOf(diagnoseTexts({ folded }), cause)).toBe('found:medium');
+  });
+
+  it('probe timeouts now and then over weeks are not an agent down (calico 3420)', () => {
+    const sparse =
+      '  Warning  Unhealthy  50m (x789 over 39d)  kubelet, w4r008  Liveness probe failed: calico/node is not ready: Felix is not live: Get http://localhost:9099/liveness: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)\n  Warning  Unhealthy  25m (x725 over 38d)  kubelet, w4r008  Readiness probe failed: calico/node is not ready: felix is not ready: Get http://localhost:9099/readiness: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)\n';
+    expect(verdictOf(diagnoseTexts({ sparse }), cause)).toBe('no-evidence');
+  });
+
+  it('a described agent pod: a container not ready is high; all ready rules out its old events', () => {
+    const down = calicoPod('False', 3, bird('102s', 226) + bird('92s', 266));
+    const d = diagnoseTexts({ down });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    expect(d.findings.find((x) => x.cause === cause)!.fix.now).toContain(
+      'describe pod calico-node-g4lsm',
+    );
+    const ready = calicoPod('True', 0, bird('40m', 226) + bird('39m', 266));
+    expect(verdictOf(diagnoseTexts({ ready }), cause)).toBe('ruled-out');
+  });
+
+  it('a described pod that is no CNI agent says nothing, whatever its probes', () => {
+    const coredns = calicoPod('False', 3, '')
+      .replace(/calico-node-g4lsm/g, 'coredns-6d8c4cb4d-5q457')
+      .replace('DaemonSet/calico-node', 'ReplicaSet/coredns-6d8c4cb4d')
+      .replace('  calico-node:', '  coredns:');
+    expect(verdictOf(diagnoseTexts({ coredns }), cause)).toBe('no-evidence');
+  });
+
   // The fixture of cloud-native-setup#88 was low before: a FATAL line ends the agent, so one is
   // enough for medium (it crash-loops), whatever CNI wrote it.
   it('a fatal line or a Go panic of any agent is medium: the agent exits and crash-loops', () => {

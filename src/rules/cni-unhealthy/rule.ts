@@ -1,6 +1,7 @@
 import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 import type { KubectlRow } from '../../parsers/kubectl-get/facts';
+import type { DescribeEvent } from '../../parsers/kubectl-describe/facts';
 
 const K = 'cause.cni-unhealthy.verdict';
 /** The per-node agents of the common CNIs (not their controllers or operators). */
@@ -23,7 +24,7 @@ interface Agent {
  */
 export default defineRule({
   cause: 'cni-unhealthy',
-  needs: ['kubectl-get', 'cni-log', 'cilium-status'],
+  needs: ['kubectl-get', 'kubectl-describe', 'cni-log', 'cilium-status'],
   check(ctx) {
     const node = ctx.vars.node ?? ctx.vars.fromNode;
     const agents = agentsOf(ctx);
@@ -71,6 +72,29 @@ export default defineRule({
         );
     }
 
+    const described = describedAgents(ctx);
+    if (described.down.length > 0)
+      return finding(
+        'high',
+        {
+          key: `${K}.agentDown`,
+          params: { pods: described.names.join(', '), n: described.names.length },
+        },
+        described.down.slice(0, 5),
+        described.pod
+          ? { cnipod: described.pod, ...(described.ns ? { cnins: described.ns } : {}) }
+          : undefined,
+      );
+    if (described.probes.length > 0)
+      return finding(
+        'medium',
+        { key: `${K}.probeFailed` },
+        described.probes.slice(0, 5),
+        described.pod
+          ? { cnipod: described.pod, ...(described.ns ? { cnins: described.ns } : {}) }
+          : undefined,
+      );
+
     const cilium = ciliumTrouble(ctx);
     if (cilium.length > 0)
       return finding('medium', { key: `${K}.ciliumStatus` }, cilium.slice(0, 5));
@@ -86,6 +110,11 @@ export default defineRule({
       return ruledOut(
         { key: `${K}.healthy`, params: { n: scope.length } },
         scope.slice(0, 3).map((a) => cite(a.source, a.row)),
+      );
+    if (described.ready.length > 0)
+      return ruledOut(
+        { key: `${K}.healthy`, params: { n: described.ready.length } },
+        described.ready.slice(0, 3),
       );
     return noEvidence;
   },
@@ -130,6 +159,90 @@ function restartsGrowing(agents: Agent[]): Set<string> {
     else if (r > prev) out.add(name);
   }
   return out;
+}
+
+/** The DaemonSet of a CNI's per-node agent, as `Controlled By: DaemonSet/...` names it. */
+const AGENT_DS = /^DaemonSet\/(.+)$/;
+/**
+ * A failed probe's message only a CNI agent prints: calico-node's own readiness check
+ * (`calico/node is not ready: BIRD is not ready: BGP not established with ...`).
+ */
+const AGENT_PROBE = /\bcalico\/node is not ready\b/;
+/** kubelet's event, also when it folded repeats into `(combined from similar events): ...`. */
+const PROBE_FAILED = /(?:^|: )(?:Liveness|Readiness|Startup) probe failed: /;
+
+interface Described {
+  /** The agent's containers not ready, or waiting in CrashLoopBackOff. */
+  down: Evidence[];
+  /** Failed probes of an agent whose containers the paste does not show (events alone). */
+  probes: Evidence[];
+  /** Agents shown ready, with their containers. */
+  ready: Evidence[];
+  names: string[];
+  pod: string | null;
+  ns: string | null;
+}
+
+/**
+ * `kubectl describe pod` of a CNI agent (by its name, its DaemonSet or, for events alone, a
+ * failed probe only the agent prints): its containers not ready, or failing its own readiness
+ * check. Old probe failures of an agent whose containers are all ready now are history.
+ */
+function describedAgents(ctx: RuleContext): Described {
+  const out: Described = { down: [], probes: [], ready: [], names: [], pod: null, ns: null };
+  for (const { source, facts } of ctx.of('kubectl-describe')) {
+    const name = facts.name?.value ?? '';
+    const ds = AGENT_DS.exec(facts.fields['Controlled By']?.[0]?.value ?? '')?.[1] ?? '';
+    const agentPod =
+      (facts.object === 'Pod' || facts.object === null) &&
+      ((AGENT.test(name) && !NOT_AGENT.test(name)) ||
+        (AGENT.test(`${ds}-`) && !NOT_AGENT.test(ds)));
+    const failed = facts.events.filter(
+      (e) => e.type === 'Warning' && PROBE_FAILED.test(e.message) && AGENT_PROBE.test(e.message),
+    );
+    // A probe failing now and then over weeks (`x789 over 39d`: slow answers under load) is not
+    // an agent that is down; one failing at every period for minutes is.
+    const steady = failed.some(sustained) || (failed.length >= 2 && !failed.some(sparse));
+    if (!steady) failed.length = 0;
+    if (!agentPod && failed.length === 0) continue;
+    const containers = facts.containers.filter((c) => !c.init && c.ready !== null);
+    const notReady = containers.filter((c) => c.ready && !c.ready.value);
+    const label = name || 'calico-node';
+    if (notReady.length > 0) {
+      out.down.push(...notReady.map((c) => cite(source, c.ready!)));
+      out.names.push(label);
+    } else if (containers.length > 0) {
+      out.ready.push(...containers.map((c) => cite(source, c.ready!)));
+      continue;
+    } else out.probes.push(...failed.map((e) => cite(source, e)));
+    if (!out.pod && name) {
+      out.pod = name;
+      out.ns = facts.namespace?.value ?? null;
+    }
+  }
+  return out;
+}
+
+/** `(x134 over 25m)` of an event row: how often, over how long (seconds). */
+function repeats(e: DescribeEvent): { count: number; span: number } | null {
+  const m = /\(x(\d+) over ((?:\d+[dhms])+)\)/.exec(e.text);
+  if (!m) return null;
+  let span = 0;
+  for (const [, n, u] of m[2]!.matchAll(/(\d+)([dhms])/g))
+    span += Number(n) * { d: 86400, h: 3600, m: 60, s: 1 }[u as 'd' | 'h' | 'm' | 's'];
+  return { count: Number(m[1]), span };
+}
+
+/** Failing at least once a minute over its span: the probe fails most of the time. */
+function sustained(e: DescribeEvent): boolean {
+  const r = repeats(e);
+  return r !== null && r.count >= 3 && r.count * 60 >= r.span;
+}
+
+/** Failing less than once an hour over its span: sporadic slow answers. */
+function sparse(e: DescribeEvent): boolean {
+  const r = repeats(e);
+  return r !== null && r.count * 3600 < r.span;
 }
 
 /** Levels after which the agent exits. */

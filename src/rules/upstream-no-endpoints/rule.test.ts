@@ -34,6 +34,35 @@ describe(cause, () => {
   it('rules it out when nginx had pod addresses to try (fixture 18)', () => {
     expect(verdict({ timeout })).toBe('ruled-out');
   });
+
+  // ingress-nginx#6135 (cmoulliard): the controller says no active Endpoint while the Endpoints
+  // of that very Service, pasted with it, list a ready pod.
+  const w6135 =
+    'W0408 16:38:40.185591       7 controller.go:909] Service "ci/jenkinsci" does not have any active Endpoint.\n';
+  const ep6135 = [
+    'kc get endpoints -n ci',
+    'NAME                        ENDPOINTS            AGE',
+    'jenkinsci                   10.244.0.251:8080    20m',
+    'jenkinsci-agent             10.244.0.251:50000   20m',
+  ].join('\n');
+
+  it('rules it out when the Endpoints of the Service the controller names list ready addresses', () => {
+    const r = diagnoseTexts({ w6135, ep6135 });
+    expect(verdictOf(r, cause)).toBe('ruled-out');
+  });
+
+  it('still finds it when those Endpoints are <none>, or list only another Service', () => {
+    const none = ep6135.replace('10.244.0.251:8080 ', '<none>            ');
+    expect(verdict({ w6135, none })).toBe('found:high');
+    const other = ep6135
+      .split('\n')
+      .filter((l) => !/^jenkinsci /.test(l))
+      .join('\n');
+    expect(verdict({ w6135, other })).toBe('found:high');
+    const otherNs =
+      'NAMESPACE   NAME        ENDPOINTS           AGE\nprod        jenkinsci   10.244.0.9:8080     2d\n';
+    expect(verdict({ w6135, otherNs })).toBe('found:high');
+  });
 });
 
 describe('upstream-no-endpoints from kubectl describe ingress', () => {

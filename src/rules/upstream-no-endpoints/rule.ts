@@ -31,6 +31,26 @@ export default defineRule({
     if (controller.length > 0 || noLive.length > 0 || placeholder.length > 0) {
       const named = controller.find((x) => x.e.service)?.e.service ?? null;
       const [ns, svc] = named ? named.split('/') : [undefined, undefined];
+      // The controller says the Service has no active endpoint, yet its Endpoints, pasted with
+      // the log, list ready addresses: the Service has endpoints, the controller does not match
+      // them to the Ingress backend (a service port the Service does not have, a named
+      // targetPort on old controllers, a stale controller view). Nothing in nginx's own lines
+      // says otherwise (no `no live upstreams`, no placeholder upstream).
+      const listed =
+        named && noLive.length === 0 && placeholder.length === 0
+          ? endpoints.find(
+              (e) =>
+                e.name === svc && (!e.namespace || e.namespace === ns) && e.addresses.length > 0,
+            )
+          : undefined;
+      if (listed)
+        return ruledOut(
+          {
+            key: `${K}.controllerDisagrees`,
+            params: { service: named!, addresses: listed.addresses.slice(0, 3).join(', ') },
+          },
+          [cite(controller[0]!.source, controller[0]!.e), listed.evidence],
+        );
       const ep = empty.find((e) => e.name === svc && (!e.namespace || e.namespace === ns));
       const evidence: Evidence[] = [
         ...controller.slice(0, 3).map((x) => cite(x.source, x.e)),
