@@ -1,5 +1,4 @@
 import type { Problem } from '../../engine/types';
-import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject, type ParseContext } from '../define';
 import { capped, isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
 import type { CniLogFacts } from './facts';
@@ -14,9 +13,7 @@ export const cniLog = withLeadingCommand(
   defineParser<'cni-log', CniLogFacts>({
     kind: 'cni-log',
     detect(head, ctx) {
-      const body = head.filter(
-        (l) => !isNoise(l.text) && !FENCE.test(l.text) && l.text.length <= MAX_LINE,
-      );
+      const body = head.filter((l) => !isNoise(l.text) && l.text.length <= MAX_LINE);
       let known = 0;
       let marked = false;
       for (const l of body) {
@@ -40,7 +37,7 @@ export const cniLog = withLeadingCommand(
       };
       let known = 0;
       for (const l of lines) {
-        if (isNoise(l.text) || FENCE.test(l.text)) continue;
+        if (isNoise(l.text)) continue;
         const c = l.text.length <= MAX_LINE ? cniLine(l.text) : null;
         if (!c) {
           problems.push({ line: l.n, msg: msg(`${K}.notALogLine`) });

@@ -1,5 +1,4 @@
 import type { Cited } from '../../engine/types';
-import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject } from '../define';
 import { ProblemList, cite } from '../node-shared/util';
 import type { EthtoolFacts, EthtoolFeature } from './facts';
@@ -28,7 +27,7 @@ export const ethtoolK = defineParser<'ethtool-k', EthtoolFacts>({
       if (FEATURE.test(l.text)) features += 1;
     }
     // `ethtool -k IFACE | grep generic` may leave a single feature line: the command names it.
-    const content = head.filter((l) => l.text.trim() !== '' && !FENCE.test(l.text));
+    const content = head.filter((l) => l.text.trim() !== '');
     if (COMMAND.test(ctx.command ?? '') && features >= 1 && features === content.length)
       return true;
     return features >= 2 && features * 2 >= head.length;

@@ -1,5 +1,4 @@
 import type { Cited, Line, Problem } from '../../engine/types';
-import { FENCE } from '../../engine/framing';
 import { ingressFacts, KEEP, settleIngressLog } from './collect';
 import { defineParser, msg } from '../define';
 import { isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
@@ -34,9 +33,7 @@ export const ingressNginxLog = withLeadingCommand(
     detect(head, ctx) {
       let ours = 0;
       let strong = false;
-      const body = head.filter(
-        (l) => !isNoise(l.text) && !ERROR_PAGE.test(l.text) && !FENCE.test(l.text),
-      );
+      const body = head.filter((l) => !isNoise(l.text) && !ERROR_PAGE.test(l.text));
       const inDiff = diffTracker();
       /** Lines of a hard-wrapped error line still allowed after it. */
       let pieces = 0;
@@ -76,7 +73,7 @@ export const ingressNginxLog = withLeadingCommand(
       let joinedInto: number | null = null;
       for (const [i, l] of lines.entries()) {
         if (joinedInto !== null && i <= joinedInto) continue;
-        if (isNoise(l.text) || ERROR_PAGE.test(l.text) || FENCE.test(l.text)) continue;
+        if (isNoise(l.text) || ERROR_PAGE.test(l.text)) continue;
         if (l.text.length > MAX_LINE) {
           problems.push({ line: l.n, msg: msg(`${K}.notALogLine`) });
           continue;

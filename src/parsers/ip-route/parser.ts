@@ -1,5 +1,4 @@
 import type { Line } from '../../engine/types';
-import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject } from '../define';
 import { ProblemList } from '../node-shared/util';
 import type { IpRouteFacts, Route, SourceRejected } from './facts';
@@ -81,7 +80,7 @@ export const ipRoute = defineParser<'ip-route', IpRouteFacts>({
     const get = routeGet(ctx.command);
     for (const l of lines) {
       const t = l.text;
-      if (t.trim() === '' || FENCE.test(t)) continue;
+      if (t.trim() === '') continue;
       if (get && EXDEV.test(t)) {
         sourceRejected.push({ ...get, line: l.n, text: t });
         continue;

@@ -1,5 +1,4 @@
 import type { Cited, Line, Problem } from '../../engine/types';
-import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject } from '../define';
 import type { IptablesChain, IptablesFacts, IptablesRule } from './facts';
 import { resolveTables, tableOf, tableOfCommand, type Block } from './table';
@@ -28,14 +27,9 @@ export const iptablesSave = defineParser<'iptables-save', IptablesFacts>({
   kind: 'iptables-save',
   detect(head) {
     let hits = 0;
-    let fences = 0;
-    for (const l of head) {
-      if (l.text.length < 100_000 && SAVE_LINE.test(l.text)) hits += 1;
-      else if (FENCE.test(l.text)) fences += 1;
-    }
-    // A Markdown fence around a lone rule (issue threads) is decoration, not another output.
-    const size = head.length - fences;
-    return hits >= 2 ? hits * 2 >= size : hits === 1 && size <= 2;
+    for (const l of head) if (l.text.length < 100_000 && SAVE_LINE.test(l.text)) hits += 1;
+    // A lone rule (its Markdown fence already taken off with the other framing) is one.
+    return hits >= 2 ? hits * 2 >= head.length : hits === 1 && head.length <= 2;
   },
   parse(lines, ctx) {
     const commandTable = tableOfCommand(ctx.command);

@@ -1,5 +1,4 @@
 import type { Line, Problem } from '../../engine/types';
-import { FENCE } from '../../engine/framing';
 import { ingressFacts, KEEP, settleIngressLog } from '../ingress-nginx-log/collect';
 import { defineParser, msg } from '../define';
 import { isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
@@ -52,7 +51,7 @@ export const proxyLog = withLeadingCommand(
     detect(head, ctx) {
       let ours = 0;
       let strong = false;
-      const body = head.filter((l) => !isNoise(l.text) && !FENCE.test(l.text));
+      const body = head.filter((l) => !isNoise(l.text));
       for (const l of body) {
         if (l.text.length > MAX_LINE) continue;
         const r = read(stripPrefix(l.text), l);
@@ -68,7 +67,7 @@ export const proxyLog = withLeadingCommand(
       const problems: Problem[] = [];
       let known = 0;
       for (const l of lines) {
-        if (isNoise(l.text) || FENCE.test(l.text)) continue;
+        if (isNoise(l.text)) continue;
         if (l.text.length > MAX_LINE) {
           problems.push({ line: l.n, msg: msg(`${K}.notALogLine`) });
           continue;

@@ -105,16 +105,13 @@ describe('sysctl: formats', () => {
     ).find((s) => s.command?.startsWith('cat '));
     expect(facts(r).values['net.netfilter.nf_conntrack_max']?.value).toBe('131072');
     expect(r?.status).toBe('parsed');
-    const fenced = one('~~~\n1\n~~~', 'cat /proc/sys/net/ipv4/ip_forward');
-    if (fenced.status === 'rejected') throw new Error('rejected');
-    expect(fenced.facts.values['net.ipv4.ip_forward']?.value).toBe('1');
+    // Fences are framing, taken off before the parser sees the lines (engine/framing).
+    const cat = '$ cat /proc/sys/net/ipv4/ip_forward\n';
+    const fenced = parsePaste(`~~~\n${cat}1\n~~~`, 'x')[0];
+    expect(facts(fenced).values['net.ipv4.ip_forward']?.value).toBe('1');
     // a fence alone is no value, and two values for one key are not a `cat` answer
-    expect(sysctl.detect(toLines('```'), { command: 'cat /proc/sys/net/ipv4/ip_forward' })).toBe(
-      false,
-    );
-    expect(
-      sysctl.detect(toLines('1\n0\n```'), { command: 'cat /proc/sys/net/ipv4/ip_forward' }),
-    ).toBe(false);
+    expect(parsePaste(`${cat}\`\`\``, 'x')[0]?.kind).not.toBe('sysctl');
+    expect(parsePaste(`${cat}1\n0\n\`\`\``, 'x')[0]?.kind).not.toBe('sysctl');
   });
 
   it('keeps tab-separated values and skips the noise of `sysctl -a` as a user', () => {

@@ -1,5 +1,4 @@
 import type { Cited, Line, Problem } from '../../engine/types';
-import { FENCE } from '../../engine/framing';
 import { accept, defineParser, msg, reject, type ParseContext } from '../define';
 import type { SysctlFacts } from './facts';
 import { CONTAINER_SHELL } from '../split';
@@ -109,12 +108,11 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
   detect(head, ctx) {
     // Lines typed into an editor are a config file being changed, not the kernel's values.
     if (/^(?:sudo\s+)?(?:vim?|nano|emacs)\s/.test(ctx.command ?? '')) return false;
-    const values = head.filter((l) => !FENCE.test(l.text));
-    if (catPath(ctx) && values.filter((l) => !NOTE_LINE.test(l.text)).length === 1) return true;
+    if (catPath(ctx) && head.filter((l) => !NOTE_LINE.test(l.text)).length === 1) return true;
     if (
-      values.length > 0 &&
-      nKeys(ctx)?.length === values.length &&
-      values.every((l) => l.text.length < 200 && !l.text.includes('='))
+      head.length > 0 &&
+      nKeys(ctx)?.length === head.length &&
+      head.every((l) => l.text.length < 200 && !l.text.includes('='))
     )
       return true;
     let kv = 0;
@@ -143,7 +141,7 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     const values: Record<string, Cited> = {};
     const missing: Record<string, Cited> = {};
     const problems: Problem[] = [];
-    const content = lines.filter((l) => l.text.trim() !== '' && !FENCE.test(l.text));
+    const content = lines.filter((l) => l.text.trim() !== '');
     const bare = bareKeys(content, ctx);
     const preflight = preflightModules(content);
     const kubeadm = preflight !== null || content.some((l) => PREFLIGHT.test(l.text));

@@ -1,5 +1,6 @@
 import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Evidence } from '../../engine/types';
+import { showsWholeNat } from '../../parsers/iptables-save/facts';
 import { kubeProxyNft } from '../combine/nft';
 import { backendOf } from '../../parsers/iptables-version/parser';
 import type { IptablesBackend } from '../../parsers/iptables-version/facts';
@@ -120,11 +121,7 @@ function dumpsOf(ctx: RuleContext): Dump[] {
       header: facts.backend ? cite(source, facts.backend) : null,
       warning: facts.legacyWarning ? cite(source, facts.legacyWarning) : null,
       kube,
-      complete:
-        facts.format === 'save' &&
-        pre !== undefined &&
-        facts.tables.includes('nat') &&
-        !facts.cut.includes('nat'),
+      complete: facts.format === 'save' && showsWholeNat(facts),
       nat: facts.tables.includes('nat'),
       evidence: pre ? [cite(source, pre)] : [],
     });
