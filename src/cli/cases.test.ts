@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSymptomId } from '../catalog/causes';
+import { SYMPTOMS, isSymptomId, type SymptomId } from '../catalog/causes';
 import { diagnose } from '../diagnosis/diagnose';
 import { TEST_DATA, realCases, type FixtureCase } from '../testing/test-data';
 import { parseInputs, readInputs } from './inputs';
@@ -23,10 +23,10 @@ describe('real cases (test-data/cases) diagnosed as `triage diagnose` does', () 
     }
   });
 
-  async function verdict(c: FixtureCase) {
-    if (!isSymptomId(c.symptom)) throw new Error(`${c.name}: bad symptom ${c.symptom}`);
+  async function verdict(c: FixtureCase, symptom = c.symptom) {
+    if (!isSymptomId(symptom)) throw new Error(`${c.name}: bad symptom ${symptom}`);
     const inputs = readInputs(c.files.map((f) => join(TEST_DATA, 'cases', c.name, f.name)));
-    const d = diagnose(c.symptom, await parseInputs(inputs), {}, 'en');
+    const d = diagnose(symptom, await parseInputs(inputs), {}, 'en');
     const found: string[] = d.findings.map((f) => f.cause);
     return {
       missing: c.expect.filter((id) => !found.includes(id)),
@@ -36,6 +36,16 @@ describe('real cases (test-data/cases) diagnosed as `triage diagnose` does', () 
 
   it.each(cases.filter((c) => !c.unresolved))('$name', async (c) => {
     expect(await verdict(c)).toEqual({ missing: [], falseAlarms: [] });
+  });
+
+  // Evidence over the chosen symptom: the symptom orders the questions, it neither hides a
+  // proven cause nor lets a forbidden one through, so every case holds under every symptom.
+  it.each(cases.filter((c) => !c.unresolved))('$name, under every other symptom', async (c) => {
+    const others = SYMPTOMS.filter((s: SymptomId) => s !== c.symptom);
+    const verdicts = await Promise.all(others.map((s) => verdict(c, s)));
+    expect(Object.fromEntries(others.map((s, i) => [s, verdicts[i]]))).toEqual(
+      Object.fromEntries(others.map((s) => [s, { missing: [], falseAlarms: [] }])),
+    );
   });
 
   // Known gaps, each explained by the case's `unresolved` note: kept failing on purpose, so that

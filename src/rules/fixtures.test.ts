@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSymptomId } from '../catalog/causes';
+import { SYMPTOMS, isSymptomId } from '../catalog/causes';
 import { diagnose } from '../diagnosis/diagnose';
 import { parsePaste } from '../parsers/registry';
 import { fixtureCases } from '../testing/test-data';
@@ -19,6 +19,13 @@ describe.each(fixtureCases())('fixture $name', (c) => {
   it('reports every expected cause that has a rule', () => {
     const expected = c.expect.filter((id) => id in RULES);
     expect(expected.filter((id) => !found.includes(id as never))).toEqual([]);
+  });
+
+  // The symptom orders the questions; it neither hides a proven cause nor admits a forbidden one.
+  it.each(SYMPTOMS.filter((s) => s !== symptom))('holds under the symptom %s too', (other) => {
+    const there = diagnose(other, sections).findings.map((f) => f.cause as string);
+    expect(there.filter((id) => c.forbid.includes(id))).toEqual([]);
+    expect(c.expect.filter((id) => id in RULES && !there.includes(id))).toEqual([]);
   });
 
   it('is diagnosed the same with every symptom class pooled', () => {
