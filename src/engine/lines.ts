@@ -57,7 +57,7 @@ export function clean(raw: string): string {
 
 // Commands a root prompt ("# cmd", "/ # cmd") is followed by; '#' alone also starts comments.
 const KNOWN_COMMANDS =
-  /^(?:sudo|kubectl|oc|microk8s|k3s|crictl|nerdctl|calicoctl|cilium(?:-dbg)?|nft|ipset|resolvectl|sysctl|iptables\S*|ip6tables\S*|ipvsadm|conntrack|netstat|nstat|ss|cat|grep|tail|head|less|journalctl|dmesg|ethtool|ip|uname|lsmod|modprobe|tcpdump|curl|ping|nslookup|dig|firewall-cmd|crictl|docker|systemctl|awk|sort|find|ls|echo|exit|cd|clear|su|sh|bash|nsenter|watch|env|export|telnet|nc|wget|helm|minikube|traceroute|ifconfig)\b/;
+  /^(?:sudo|kubectl|oc|microk8s|k3s|crictl|nerdctl|calicoctl|cilium(?:-dbg)?|nft|ipset|resolvectl|sysctl|iptables\S*|ip6tables\S*|ipvsadm|conntrack|netstat|nstat|ss|cat|grep|tail|head|less|journalctl|dmesg|ethtool|ip|uname|lsmod|modprobe|tcpdump|curl|ping|nslookup|dig|firewall-cmd|crictl|docker|systemctl|awk|sort|find|ls|echo|exit|cd|clear|su|sh|bash|nsenter|watch|env|export|telnet|nc|wget|helm|minikube|traceroute|ifconfig)\b|^host(?=(?:\s+-\w+(?:\s+[\w.-]+)?)*\s+[\w-]+(?:\.[\w-]+)*\.?(?:\s+[\d.:a-fA-F]+)?\s*$)/;
 
 /** Shell prompts, each capturing the command typed after it. `known`: only before a known command. */
 const PROMPTS: { re: RegExp; known?: true }[] = [

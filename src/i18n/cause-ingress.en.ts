@@ -218,6 +218,8 @@ export default {
           'upstream-keepalive-connections is 0: nginx does not reuse connections to the pods.',
         otherErrors:
           'The upstream errors in this log are {{kinds}}, not closed keepalive connections.',
+        freshConnection:
+          "Each of the {{n}} failing requests is a GET (or another request nginx retries) answered 502 after a single premature close. nginx tries once more when a reused keepalive connection fails, so these failed on new connections: the backend closes those too, which no idle timeout explains. Check that the Ingress speaks the backend's protocol (annotation nginx.ingress.kubernetes.io/backend-protocol: HTTPS or GRPC for a TLS or gRPC port), then read the application's log.",
       },
       fix: {
         backend:

@@ -183,7 +183,7 @@ export default {
         justTurnedOff:
           '{{iface}} had tx-checksum-ip-generic on until this `ethtool -K` turned it off: the change is lost when the device is re-created or the node reboots.',
         fixApplied:
-          '{{iface}}: this `ethtool -K` turned tx-checksum-ip-generic off, so the fix is already applied. Nothing pasted shows the broken state (a listing with it on, or bad UDP checksums in the kernel log).',
+          '{{iface}}: this `ethtool -K` turned tx-checksum-ip-generic off, so the fix is already applied. Nothing pasted shows the broken state (a listing with it on, or bad UDP checksums on a VXLAN port in the kernel log or a capture).',
         fixedInSession:
           '{{iface}} had tx-checksum-ip-generic on in an earlier paste and shows it off now: the fix works for now; make it persist.',
         offButBadChecksums:
@@ -234,6 +234,8 @@ export default {
       verdict: {
         overlayTooBig:
           '{{iface}} carries packets of up to {{mtu}} bytes, but only {{fits}} fit through the device underneath once the tunnel header is added: large packets are dropped.',
+        vethTooBig:
+          'Pod veths ({{veth}}) are at MTU {{mtu}}, larger than the {{iface}} tunnel ({{fits}}) their traffic to other nodes goes through: pods send packets the tunnel cannot carry, and large transfers stall.',
         blackHole:
           "Packets above a size get no answer while smaller ones do, and no router reports 'fragmentation needed': a path MTU black hole.",
         pathSmaller:
@@ -317,6 +319,8 @@ export default {
         sinceBoot:
           'conntrack has marked {{n}} packets INVALID since boot and nothing drops them; paste conntrack -S twice to see whether it grows.',
         notGrowing: 'The INVALID counter did not grow between the two pastes.',
+        sinceBootOnly:
+          'conntrack has marked {{n}} packets INVALID since boot, which any node collects over its uptime (late retransmissions, stray ICMP errors): alone it is no sign of resets. Paste conntrack -S twice under load, with sysctl net.netfilter.nf_conntrack_tcp_be_liberal, to test it.',
         few: 'conntrack has marked almost no packet INVALID.',
       },
       fix: {

@@ -171,7 +171,7 @@ export default {
         justTurnedOff:
           '{{iface}} 的 tx-checksum-ip-generic 原本为 on，这次 `ethtool -K` 才把它关掉：设备重建或节点重启后会恢复。',
         fixApplied:
-          '{{iface}}：这次 `ethtool -K` 已把 tx-checksum-ip-generic 关掉，修复已经生效；粘贴的内容里没有故障状态本身的证据（显示为 on 的 ethtool -k 输出，或内核日志中的 UDP 校验和错误）。',
+          '{{iface}}：这次 `ethtool -K` 已把 tx-checksum-ip-generic 关掉，修复已经生效；粘贴的内容里没有故障状态本身的证据（显示为 on 的 ethtool -k 输出，或内核日志、抓包中 VXLAN 端口上的 UDP 校验和错误）。',
         fixedInSession:
           '{{iface}} 在前面的粘贴里 tx-checksum-ip-generic 为 on，现在为 off：修复暂时生效，还需持久化。',
         offButBadChecksums:
@@ -220,6 +220,8 @@ export default {
       verdict: {
         overlayTooBig:
           '{{iface}} 承载最大 {{mtu}} 字节的包，但加上隧道头后，下层设备只容得下 {{fits}} 字节：大包被丢弃。',
+        vethTooBig:
+          'Pod 的 veth（{{veth}}）MTU 为 {{mtu}}，大于跨节点流量所经过的 {{iface}} 隧道（{{fits}}）：Pod 发出的包隧道装不下，大数据传输会卡住。',
         blackHole:
           '超过某个大小的包得不到回应而小包正常，也没有路由器回报"需要分片"：这是路径 MTU 黑洞。',
         pathSmaller:
@@ -300,6 +302,8 @@ export default {
         sinceBoot:
           '开机以来 conntrack 已把 {{n}} 个包标成 INVALID，且没有规则丢弃它们；请贴两次 conntrack -S，看它是否在增长。',
         notGrowing: '两次粘贴之间 INVALID 计数没有增长。',
+        sinceBootOnly:
+          '开机以来 conntrack 把 {{n}} 个包标成了 INVALID，任何节点运行一段时间都会积累这些（连接关闭后迟到的重传、零散的 ICMP 错误）：单凭它不能说明有连接被重置。请在负载下贴两次 conntrack -S，并附上 sysctl net.netfilter.nf_conntrack_tcp_be_liberal 来检验。',
         few: 'conntrack 几乎没有把包标成 INVALID。',
       },
       fix: {

@@ -179,6 +179,8 @@ export default {
           'Real servers with weight 0 (removed pods) still get traffic: active connections on them, or clients pinned to them by session affinity (persistent).',
         weightZeroDraining:
           'Real servers with weight 0 still hold inactive connections; that is normal draining unless they stay for long.',
+        drainingOnly:
+          'Real servers at weight 0 only drain a few closing connections, with no active ones: graceful termination at work, not a stale real server.',
         matchesEndpoints:
           "The real servers match the Service's endpoints and none is left at weight 0.",
         noWeightZero: 'No real server is left at weight 0 with connections.',
@@ -211,6 +213,8 @@ export default {
           "The dump comes from the nf_tables backend, shows no kube-proxy chains, and warns that legacy tables exist: kube-proxy's rules are in the other backend.",
         bothBackends:
           'Both iptables backends hold tables on this node: rules in the one you do not look at still act on packets.',
+        splitPolicies:
+          'The {{chain}} chain has policy {{legacy}} in the legacy backend and {{other}} in the other one: both backends hook the kernel and a packet must pass both, so what one accepts the other still drops.',
         noKubeChains:
           'kube-proxy runs in iptables mode but this whole nat table ({{backend}}) has no KUBE-* chain: kube-proxy writes to the other backend, or not at all.',
         oneBackend:

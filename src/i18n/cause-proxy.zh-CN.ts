@@ -170,6 +170,8 @@ export default {
           '权重为 0 的真实服务器（已删除的 Pod）仍在接收流量：上面有活动连接，或客户端因会话保持（persistent）被固定到它们。',
         weightZeroDraining:
           '权重为 0 的真实服务器仍有非活动连接；除非长时间不消失，这属于正常排空。',
+        drainingOnly:
+          '权重为 0 的真实服务器只剩少量正在关闭的连接、没有活动连接：这是优雅终止在正常进行，不是残留的真实服务器。',
         matchesEndpoints: '真实服务器与 Service 的 endpoints 一致，没有残留的权重为 0 的条目。',
         noWeightZero: '没有带连接的权重为 0 的真实服务器。',
       },
@@ -196,6 +198,8 @@ export default {
         rulesInLegacy:
           '这份导出来自 nf_tables 后端，没有 kube-proxy 的链，并提示存在 legacy 表：kube-proxy 的规则在另一个后端里。',
         bothBackends: '本节点两个 iptables 后端都有表：你没看的那个后端里的规则仍然作用于数据包。',
+        splitPolicies:
+          '{{chain}} 链在 legacy 后端的策略是 {{legacy}}，在另一个后端是 {{other}}：两个后端都挂在内核上，数据包要依次通过两者，一个后端放行的流量仍会被另一个丢弃。',
         noKubeChains:
           'kube-proxy 运行在 iptables 模式，但这份完整的 nat 表（{{backend}}）里没有任何 KUBE-* 链：kube-proxy 写到了另一个后端，或根本没写。',
         oneBackend: 'kube-proxy 的链就在这份导出里（{{backend}}），也没有提示存在另一个后端。',

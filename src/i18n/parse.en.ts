@@ -74,7 +74,6 @@ export default {
       procNetTcp:
         'This is /proc/net/tcp (sockets with addresses in hex). Paste `ss -tanp` instead.',
       arp: 'This is the ARP table as `arp` or /proc/net/arp show it. Paste `ip neigh show` instead: it shows each entry’s state (REACHABLE, STALE, FAILED, INCOMPLETE) and IPv6 neighbours too.',
-      host: 'This is `host NAME`: the records, without the server that answered or the status. Paste `dig NAME` (or `nslookup NAME`) instead.',
       procNetstat:
         'This is /proc/net/netstat or /proc/net/snmp: counter names and values on separate lines. Paste `nstat -az` (or `netstat -s`) instead.',
       unameNotLinux:
@@ -102,7 +101,7 @@ export default {
       ciliumServiceJson:
         'This is `cilium-dbg service list -o json`. Paste the table instead: `cilium-dbg service list` without `-o json`.',
       ciliumFlowsJson:
-        'These are flows as JSON. Paste the default one-line output instead: `hubble observe --verdict DROPPED` (or `cilium-dbg monitor --type drop`), without `-o json`.',
+        'These are flows as JSON spread over several lines (pretty-printed, e.g. through jq). Paste one flow per line instead: the default output of `hubble observe --verdict DROPPED` (or `cilium-dbg monitor --type drop`), or `-o json` as printed.',
       ciliumDbShow:
         'This is the agent’s frontends table (`cilium-dbg shell -- db/show frontends`). Paste `cilium-dbg service list` instead: the same frontends and backends, in the table the wizard reads.',
       ciliumHealth:
@@ -307,10 +306,11 @@ export default {
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     'dns-answer': {
-      badLine: 'This line is not part of an nslookup or dig answer.',
+      badLine: 'This line is not part of an nslookup, dig or host answer.',
       noAnswer: 'No DNS answer found. Paste the output of `nslookup NAME` or `dig NAME`.',
       summary: 'DNS answer from {{server}}: {{n}} record(s) {{answers}}',
       summaryFailed: 'DNS query to {{server}} failed: {{status}}',
+      summaryNoServer: 'DNS answer: {{n}} record(s) {{answers}}',
       summaryNxdomainWithRecords:
         'DNS query to {{server}}: NXDOMAIN (the name does not exist), with {{n}} record(s) beside it {{answers}}',
       moreProblems: '…and {{n}} more lines that could not be read.',

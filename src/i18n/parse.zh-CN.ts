@@ -71,7 +71,6 @@ export default {
         '这是网卡计数表（`netstat -i`、/proc/net/dev）。请改为粘贴 `ip -s -d link`：它显示同样的计数，还有每个设备的 MTU 和类型。',
       procNetTcp: '这是 /proc/net/tcp（地址为十六进制的套接字列表）。请改为粘贴 `ss -tanp`。',
       arp: '这是 `arp` 或 /proc/net/arp 显示的 ARP 表。请改为粘贴 `ip neigh show`：它会显示每个表项的状态（REACHABLE、STALE、FAILED、INCOMPLETE），也包括 IPv6 邻居。',
-      host: '这是 `host 名称` 的输出：只有记录，没有应答的服务器和状态。请改为粘贴 `dig 名称`（或 `nslookup 名称`）。',
       procNetstat:
         '这是 /proc/net/netstat 或 /proc/net/snmp：计数器名称和数值分在不同的行。请改为粘贴 `nstat -az`（或 `netstat -s`）。',
       unameNotLinux:
@@ -99,7 +98,7 @@ export default {
       ciliumServiceJson:
         '这是 `cilium-dbg service list -o json` 的输出。请改为粘贴表格：不带 `-o json` 的 `cilium-dbg service list`。',
       ciliumFlowsJson:
-        '这是 JSON 格式的流量记录。请改为粘贴默认的单行输出：`hubble observe --verdict DROPPED`（或 `cilium-dbg monitor --type drop`），不要加 `-o json`。',
+        '这是跨多行（格式化后，例如经过 jq）的 JSON 流量记录。请改为粘贴每行一条流的输出：`hubble observe --verdict DROPPED`（或 `cilium-dbg monitor --type drop`）的默认输出，或原样的 `-o json` 输出。',
       ciliumDbShow:
         '这是 agent 内部的 frontends 表（`cilium-dbg shell -- db/show frontends`）。请改为粘贴 `cilium-dbg service list`：内容相同，是向导能读取的表格。',
       ciliumHealth:
@@ -296,10 +295,11 @@ export default {
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
     'dns-answer': {
-      badLine: '这一行不属于 nslookup 或 dig 的结果。',
+      badLine: '这一行不属于 nslookup、dig 或 host 的结果。',
       noAnswer: '没有找到 DNS 解析结果。请粘贴 `nslookup 域名` 或 `dig 域名` 的输出。',
       summary: '来自 {{server}} 的 DNS 应答：{{n}} 条记录 {{answers}}',
       summaryFailed: '向 {{server}} 的 DNS 查询失败：{{status}}',
+      summaryNoServer: 'DNS 应答：{{n}} 条记录 {{answers}}',
       summaryNxdomainWithRecords:
         '向 {{server}} 的 DNS 查询：NXDOMAIN（该名称不存在），同时附带 {{n}} 条记录 {{answers}}',
       moreProblems: '……另有 {{n}} 行无法读取。',

@@ -132,7 +132,7 @@ export default {
     ss: 'ss sockets',
     'firewall-cmd': 'firewall-cmd --list-all',
     'resolv-conf': '/etc/resolv.conf',
-    'dns-answer': 'nslookup / dig answer',
+    'dns-answer': 'nslookup / dig / host answer',
     nft: 'nft list ruleset',
     'ingress-nginx-log': 'ingress-nginx controller log',
     'proxy-log': 'Envoy / Istio / Traefik proxy log',

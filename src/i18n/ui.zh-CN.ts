@@ -131,7 +131,7 @@ export default {
     ss: 'ss 套接字',
     'firewall-cmd': 'firewall-cmd --list-all',
     'resolv-conf': '/etc/resolv.conf',
-    'dns-answer': 'nslookup / dig 解析结果',
+    'dns-answer': 'nslookup / dig / host 解析结果',
     nft: 'nft list ruleset',
     'ingress-nginx-log': 'ingress-nginx 控制器日志',
     'proxy-log': 'Envoy / Istio / Traefik 代理日志',

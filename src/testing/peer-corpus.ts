@@ -276,7 +276,6 @@ export const FAMILIES: Family[] = [
     name: 'host',
     files: /\/host-\w+\.out$/,
     kind: 'dns-answer',
-    nearMiss: /^parse\.nearMiss\.host$/,
   },
   {
     name: 'arp -a, /proc/net/arp',

@@ -229,9 +229,48 @@ describe('cilium-monitor: damage, bounds and related pastes', () => {
     expect(long).toMatchObject({ status: 'partial', problems: [{ line: 2 }] });
   });
 
-  it('near miss: flows as JSON', () => {
+  it('hubble observe -o json: a policy verdict that drops, from the remote-node identity', () => {
+    const r = monitor(local('cilium-monitor--cilium18746-json-policy-verdict.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts).toMatchObject({ format: 'hubble', drops: [], events: 1 });
+    expect(r.facts.denials).toMatchObject([
+      {
+        reason: 'policy-verdict INGRESS DENIED (Policy denied)',
+        source: '10.15.242.79:47496',
+        destination: 'namespace-name/pod-name-nginx-5869cc6967-trl5q:8182',
+        proto: 'tcp',
+        line: 1,
+      },
+    ]);
+  });
+
+  it('JSON flows: the jsonpb wrapper, a grep prefix, codes without their names, IPv6, long lines', () => {
+    const drop =
+      '{"flow":{"time":"2025-07-15T01:32:14.234858520Z","verdict":"DROPPED","drop_reason":133,"IP":{"source":"10.244.3.30","destination":"1.1.1.1"},"l4":{"TCP":{"source_port":55462,"destination_port":80}},"source":{"namespace":"t","pod_name":"client-1"},"event_type":{"type":1},"traffic_direction":"EGRESS"},"node_name":"kind-worker2"}';
+    const stale =
+      '{"verdict":"DROPPED","drop_reason_desc":"STALE_OR_UNROUTABLE_IP","IP":{"source":"fd00::1","destination":"fd00::2"},"l4":{"UDP":{"source_port":53,"destination_port":5353}}}';
+    const forwarded = `{"flow":{"verdict":"FORWARDED","node_labels":["${'x'.repeat(3_000)}"]}}`;
+    const r = monitor([`flows.json:${drop}`, stale, forwarded].join('\n'));
+    expect(r.status).toBe('parsed');
+    expect(drops(r)).toEqual([
+      ['Policy denied', 't/client-1:55462', '1.1.1.1:80', 'tcp', 1],
+      ['Stale or unroutable ip', '[fd00::1]:53', '[fd00::2]:5353', 'udp', 2],
+    ]);
+    expect(r.facts.events).toBe(1);
+  });
+
+  it('JSON that is no flow, or broken, is not read as one', () => {
+    const notFlow = '{"kind":"Pod","apiVersion":"v1","metadata":{"name":"x"}}';
+    expect(ciliumMonitor.detect(toLines(notFlow), { command: null })).toBe(false);
+    const broken = '{"flow":{"verdict":"DROPPED","drop_reason":133';
+    expect(ciliumMonitor.detect(toLines(broken), { command: null })).toBe(false);
+    const tooLong = `{"verdict":"DROPPED","x":"${'x'.repeat(20_001)}"}`;
+    expect(ciliumMonitor.detect(toLines(tooLong), { command: null })).toBe(false);
+  });
+
+  it('near miss: flows as pretty-printed JSON', () => {
     const [s] = parsePaste(
-      '{"flow":{"time":"2025-07-15T01:32:14.234858520Z","verdict":"DROPPED","drop_reason":133}}',
+      '{"flow":{"time":"2025-07-15T01:32:14Z",\n  "verdict":"DROPPED"\n}}',
       'x',
     );
     expect(s).toMatchObject({ status: 'rejected', kind: 'cilium-monitor' });

@@ -56,6 +56,18 @@ const TABLE = new RegExp(`^(${STAMP})\\s{2,}(\\S.*)$`);
 const VERDICT_WORD = new RegExp(`^(?:${VERDICT})$`);
 const TABLE_HEADER = /^TIMESTAMP\s+(?:NODE\s+)?SOURCE\s+DESTINATION\s+TYPE\s+VERDICT\s+SUMMARY$/;
 
+/**
+ * `hubble observe -o json`: one flow per line, `{"flow":{...},"node_name":...}` (jsonpb, Hubble
+ * 0.8+) or the bare flow before; a grep over saved flows puts `file.json:` before it.
+ */
+const JSON_FLOW = /^(?:[\w./-]+\.json:)?(\{".*\})$/;
+/** Such lines run long (labels of both ends, the node's labels): read up to this length. */
+const MAX_JSON_LINE = 20_000;
+/** Hubble's numeric drop reasons for a flow without `drop_reason_desc` (older Hubble). */
+const DROP_CODES: Record<number, string> = { 133: 'POLICY_DENIED', 181: 'POLICY_DENY' };
+/** Hubble's event type of a policy verdict (a drop is 1). */
+const POLICY_VERDICT_EVENT = 5;
+
 type Read =
   | { kind: 'drop'; drop: Omit<CiliumDrop, 'line' | 'text'>; hubble: boolean }
   | { kind: 'event'; hubble: boolean; denial?: Omit<CiliumDrop, 'line' | 'text'> }
@@ -118,6 +130,8 @@ function read(line: string): Read {
     if (v >= 3) return flow(cols[v - 3]!, cols[v - 2]!, cols[v - 1]!, cols[v]!, cols[v + 1] ?? '');
   }
   if (EVENT.test(t)) return { kind: 'event', hubble: false };
+  const json = jsonFlow(t);
+  if (json) return json;
   if (BANNER.test(t) || LOGFMT.test(t) || DISSECT.test(t) || /^-{20,}$/.test(t))
     return { kind: 'other' };
   if (TABLE_HEADER.test(t)) return { kind: 'other' };
@@ -142,6 +156,71 @@ function flow(
   return { kind: 'drop', hubble: true, drop };
 }
 
+/** A flow as JSON may run past MAX_LINE; any other line may not. */
+const tooLong = (t: string) =>
+  t.length > (/^(?:[\w./-]+\.json:)?\{"/.test(t) ? MAX_JSON_LINE : MAX_LINE);
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One flow of `hubble observe -o json`, read as the compact line would be; null if it is none. */
+function jsonFlow(t: string): Read {
+  const m = t.length <= MAX_JSON_LINE ? JSON_FLOW.exec(t) : null;
+  if (!m) return null;
+  let o: unknown;
+  try {
+    o = JSON.parse(m[1]!);
+  } catch {
+    return null;
+  }
+  const f = isObject(o) && isObject(o.flow) ? o.flow : o;
+  if (!isObject(f) || typeof f.verdict !== 'string') return null;
+  const l4 = isObject(f.l4) ? f.l4 : {};
+  const proto = Object.keys(l4)[0] ?? null;
+  const ports = proto && isObject(l4[proto]) ? l4[proto] : {};
+  const ip = isObject(f.IP) ? f.IP : {};
+  const end = (side: 'source' | 'destination'): string | null => {
+    const e = isObject(f[side]) ? f[side] : {};
+    const pod = typeof e.pod_name === 'string' && e.pod_name ? e.pod_name : null;
+    const ns = typeof e.namespace === 'string' && e.namespace ? e.namespace : null;
+    const addr = typeof ip[side] === 'string' ? ip[side] : null;
+    const name = pod ? (ns ? `${ns}/${pod}` : pod) : addr;
+    const port = ports[`${side}_port`];
+    if (!name) return null;
+    if (typeof port !== 'number') return name;
+    return !pod && name.includes(':') ? `[${name}]:${port}` : `${name}:${port}`;
+  };
+  const code = typeof f.drop_reason === 'number' ? f.drop_reason : null;
+  const desc =
+    typeof f.drop_reason_desc === 'string'
+      ? f.drop_reason_desc
+      : code !== null
+        ? (DROP_CODES[code] ?? `drop reason ${code}`)
+        : 'unknown';
+  // `POLICY_DENIED` → `Policy denied`: the words the monitor and the compact output print.
+  const words = desc.toLowerCase().replace(/_/g, ' ');
+  const reason = words.charAt(0).toUpperCase() + words.slice(1);
+  const base = {
+    source: end('source'),
+    destination: end('destination'),
+    proto: protoOf(proto ?? ''),
+    identities: null,
+  };
+  const type = isObject(f.event_type) ? f.event_type.type : null;
+  if (f.verdict !== 'DROPPED') return { kind: 'event', hubble: true };
+  // A policy verdict that drops: the engine's verdict, as `policy-verdict:none INGRESS DENIED`.
+  if (type === POLICY_VERDICT_EVENT) {
+    const dir = typeof f.traffic_direction === 'string' ? `${f.traffic_direction} ` : '';
+    return {
+      kind: 'event',
+      hubble: true,
+      denial: { ...base, reason: `policy-verdict ${dir}DENIED (${reason})` },
+    };
+  }
+  return { kind: 'drop', hubble: true, drop: { ...base, reason } };
+}
+
 /** `tcp SYN` / `TCP Flags: SYN` → tcp; `EchoRequest` / `ICMPv4 EchoRequest` → icmp. */
 function protoOf(detail: string): string | null {
   const w = detail.split(/\s+/)[0] ?? '';
@@ -161,7 +240,7 @@ export const ciliumMonitor = withCommandLine(
       let body = 0;
       for (const l of head) {
         const t = l.text.trim();
-        if (isNoise(t) || t.length > MAX_LINE) continue;
+        if (isNoise(t) || tooLong(t)) continue;
         body += 1;
         if (DROP.test(t) || VERBOSE_DROP.test(t) || BANNER.test(t) || TABLE_HEADER.test(t))
           return true;
@@ -187,7 +266,8 @@ export const ciliumMonitor = withCommandLine(
       let monitor = 0;
       let pending: CiliumDrop | null = null; // a `-v` drop whose dissection may follow
       for (const l of lines) {
-        const text = textToRead(l, problems);
+        const long = l.text.length > MAX_LINE && !tooLong(l.text.trim());
+        const text = long ? l.text : textToRead(l, problems);
         if (text === null) continue;
         const t = text.trim();
         const r = read(t);

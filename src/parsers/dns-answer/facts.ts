@@ -12,9 +12,9 @@ export interface DnsRecord {
   masked?: boolean;
 }
 
-/** `nslookup NAME [SERVER]` (bind and busybox) and `dig NAME`. */
+/** `nslookup NAME [SERVER]` (bind and busybox), `dig NAME` and `host NAME [SERVER]`. */
 export interface DnsAnswerFacts {
-  tool: 'nslookup' | 'dig';
+  tool: 'nslookup' | 'dig' | 'host';
   /** The server that answered (`Server:` / `;; SERVER:`), or was asked and did not answer. */
   server: Cited | null;
   /** The name asked: dig's QUESTION SECTION, or the echoed command. */

@@ -255,3 +255,76 @@ describe('dns-answer: dig as it really comes', () => {
     expect(f.server?.value).toBe('10.0.0.2');
   });
 });
+
+describe('dns-answer: `host NAME [SERVER]`', () => {
+  it('a busybox session: one answer per prompt, each the name as the resolver completed it', () => {
+    const rs = parsePaste(local('dns-answer--host-busybox-statefulset-session.txt'), 'x');
+    expect(rs.map((r) => [r.kind, r.status])).toEqual(Array(4).fill(['dns-answer', 'parsed']));
+    const first = factsOf(rs[0]!, 'dns-answer');
+    expect(first).toMatchObject({ tool: 'host', status: 'answer', server: null });
+    expect(first.query).toBe('myweb-sts-0.myweb-svc-headless');
+    // the search domain the resolver appended shows in the record's name
+    expect(first.answers).toEqual([
+      expect.objectContaining({
+        name: 'myweb-sts-0.myweb-svc-headless.default.svc.cluster.local',
+        type: 'A',
+        value: '10.233.92.106',
+        line: 2,
+      }),
+    ]);
+  });
+
+  it('the server block of `host NAME SERVER`, the command typed bare, NXDOMAIN', () => {
+    const s = one(local('dns-answer--host-coredns-lb-bare-command-nxdomain.txt'));
+    expect(s.status).toBe('parsed');
+    const f = factsOf(s, 'dns-answer');
+    expect(f).toMatchObject({ tool: 'host', status: 'nxdomain', answers: [] });
+    expect(f.server).toMatchObject({ value: '172.17.255.10', line: 4 });
+    expect(f.query).toBe('web.default.cluster.local');
+  });
+
+  it('NXDOMAIN, then an alias with its address and mail exchanger', () => {
+    const rs = parsePaste(local('dns-answer--host-beestudio-nxdomain-then-alias.txt'), 'x');
+    const [missing, found] = rs.map((r) => factsOf(r, 'dns-answer'));
+    expect(missing).toMatchObject({ status: 'nxdomain', answers: [] });
+    expect(found!.status).toBe('answer');
+    expect(found!.answers.map((a) => [a.name, a.type, a.value])).toEqual([
+      ['www.beestudio.ro', 'CNAME', 'beestudio.ro'],
+      ['beestudio.ro', 'A', '5.12.101.175'],
+      ['beestudio.ro', 'MX', '10 mail.beestudio.ro'],
+    ]);
+  });
+
+  it('a timeout, SERVFAIL and a name without the record asked', () => {
+    const timeout = factsOf(
+      one('$ host kubernetes.default\n;; connection timed out; no servers could be reached\n'),
+      'dns-answer',
+    );
+    expect(timeout).toMatchObject({ tool: 'nslookup', status: 'timeout' });
+    const servfail = one('Host api.example.com not found: 2(SERVFAIL)\n');
+    expect(factsOf(servfail, 'dns-answer').status).toBe('servfail');
+    const noData = factsOf(one('example.com has no AAAA record\n'), 'dns-answer');
+    expect(noData).toMatchObject({ tool: 'host', status: 'answer', answers: [] });
+  });
+
+  it('`-t TYPE` is not the name asked; a YAML comment about host networking is no prompt', () => {
+    const f = factsOf(
+      one(
+        '# host -t A kubernetes.default\nkubernetes.default.svc.cluster.local has address 10.96.0.1\n',
+      ),
+      'dns-answer',
+    );
+    expect(f.query).toBe('kubernetes.default');
+    const yaml = parsePaste('spec:\n  # host network for the agent\n  hostNetwork: true\n', 'x');
+    expect(yaml).toHaveLength(1);
+    expect(yaml[0]!.kind).not.toBe('dns-answer');
+  });
+
+  it('records mixed with prose are not an answer', () => {
+    const rs = parsePaste(
+      'We checked it twice.\nThe lookup was fine.\nfoo has address 10.0.0.1\nThen it broke.\nNobody knows why.\n',
+      'x',
+    );
+    expect(rs.every((r) => r.kind !== 'dns-answer' || r.status !== 'parsed')).toBe(true);
+  });
+});

@@ -41,6 +41,34 @@ const DIG_FAILED = /^; (?:Transfer failed|communications error)/;
 /** Records that sign or chain, never the address a name resolves to. */
 const DNSSEC = new Set(['RRSIG', 'NSEC', 'NSEC3', 'NSEC3PARAM', 'DNSKEY', 'DS', 'CDS', 'CDNSKEY']);
 const MAX_LINE = 4_000;
+/** `host NAME` (bind): one sentence per record. */
+const HOST_RECORDS: [RegExp, string][] = [
+  [/^(\S+) has address (\S+)$/, 'A'],
+  [/^(\S+) has IPv6 address (\S+)$/, 'AAAA'],
+  [/^(\S+) is an alias for (\S+)$/, 'CNAME'],
+  [/^(\S+) mail is handled by (\d+ \S+)$/, 'MX'],
+  [/^(\S+) domain name pointer (\S+)$/, 'PTR'],
+  [/^(\S+) has SOA record (.+)$/, 'SOA'],
+  [/^(\S+) name server (\S+)$/, 'NS'],
+  [/^(\S+) descriptive text (.+)$/, 'TXT'],
+];
+/** The name exists, without records of the type asked (NOERROR, no data). */
+const HOST_NO_DATA = /^\S+ has no \w+ record$/;
+/** `Host x not found: 3(NXDOMAIN)`, `2(SERVFAIL)`, `5(REFUSED)`. */
+const HOST_NOT_FOUND = /^Host \S+ not found: \d+\(\w+\)/;
+/** `host NAME SERVER` names the server asked in a block: `Using domain server:`, `Name:`, `Address: IP#53`, `Aliases:`. */
+const HOST_USING = /^Using domain server:$/;
+/** `host -C`: each authoritative server's SOA under its address. */
+const HOST_NAMESERVER = /^Nameserver (\S+):$/;
+const hostLine = (t: string) => {
+  const s = t.trim();
+  return (
+    HOST_RECORDS.some(([re]) => re.test(s)) ||
+    HOST_NO_DATA.test(s) ||
+    HOST_NOT_FOUND.test(s) ||
+    HOST_NAMESERVER.test(s)
+  );
+};
 
 /** `nslookup` / `dig` → the answering server, the records, and timeouts or NXDOMAIN. */
 export const dnsAnswer = defineParser<'dns-answer', DnsAnswerFacts>({
@@ -57,6 +85,9 @@ export const dnsAnswer = defineParser<'dns-answer', DnsAnswerFacts>({
     if (head.some((l) => SERVER.test(l.text)) && head.some((l) => ADDRESS.test(l.text)))
       return true;
     if (head.some((l) => UNEXPECTED.test(l.text))) return true;
+    if (head.some((l) => HOST_USING.test(l.text.trim()))) return true;
+    const hosts = head.filter((l) => l.text.length < MAX_LINE && hostLine(l.text)).length;
+    if (hosts > 0 && hosts * 2 >= head.length) return true;
     return (
       head.length <= 3 &&
       head.some((l) => TIMEOUT.test(l.text) || /^\*\* server can't find/.test(l.text))
@@ -68,7 +99,11 @@ export const dnsAnswer = defineParser<'dns-answer', DnsAnswerFacts>({
         l.text.length < MAX_LINE &&
         (DIG_HEADER.test(l.text) || DIG_SECTION.test(l.text) || RECORD.test(l.text)),
     );
-    return dig ? parseDig(lines, ctx) : parseNslookup(lines, ctx);
+    if (dig) return parseDig(lines, ctx);
+    const host = lines.some(
+      (l) => l.text.length < MAX_LINE && (HOST_USING.test(l.text.trim()) || hostLine(l.text)),
+    );
+    return host ? parseHost(lines, ctx) : parseNslookup(lines, ctx);
   },
   /** `dig a.example b.example` answers each name in a block of its own: one part per query. */
   split(lines) {
@@ -317,6 +352,92 @@ function parseDig(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswerFacts
   return accept(facts, problems.done(), summary(facts));
 }
 
+/**
+ * `host NAME [SERVER]`: a sentence per record (the name as answered, so a search domain the
+ * resolver appended shows), `Host NAME not found: 3(NXDOMAIN)`, bind's `;;` complaints.
+ */
+function parseHost(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswerFacts> {
+  const problems = new ProblemList(K);
+  const answers: DnsRecord[] = [];
+  const errors: Cited[] = [];
+  const unexpected: UnexpectedReply[] = [];
+  let server: Cited | null = null;
+  let answered = false;
+  // The command typed bare above its answer, as posts show it (`host -T web.default 10.0.0.10`).
+  let typed: string | null = null;
+  // Inside `Using domain server:` until its `Aliases:` line.
+  let using = false;
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (t === '' || t.length > MAX_LINE) {
+      if (t !== '') problems.add(l.n, 'badLine');
+      continue;
+    }
+    if (typed === null && answers.length === 0 && /^host\s+\S/.test(t) && !hostLine(t)) {
+      typed = t;
+      continue;
+    }
+    if (HOST_USING.test(t)) {
+      using = true;
+      continue;
+    }
+    if (using) {
+      const a = ADDRESS.exec(t);
+      if (a) server = cite(a[1]!, l);
+      if (/^Aliases:/.test(t)) using = false;
+      if (a || /^(?:Name|Aliases):/.test(t)) continue;
+      using = false;
+    }
+    const ns = HOST_NAMESERVER.exec(t);
+    if (ns) {
+      server = cite(ns[1]!, l);
+      continue;
+    }
+    const rec = HOST_RECORDS.map(([re, type]) => [re.exec(t), type] as const).find(([m]) => m);
+    if (rec) {
+      const [m, type] = rec;
+      const value = m![2]!.replace(/(.)\.$/, '$1');
+      answers.push({
+        name: m![1]!.replace(/(.)\.$/, '$1'),
+        type,
+        value,
+        ttl: null,
+        line: l.n,
+        text: l.text,
+      });
+      continue;
+    }
+    if (HOST_NO_DATA.test(t)) {
+      answered = true;
+      continue;
+    }
+    const u = unexpectedReply(l);
+    if (u) {
+      unexpected.push(u);
+      server ??= cite(u.expected, l);
+      errors.push(cite(t, l));
+      continue;
+    }
+    if (HOST_NOT_FOUND.test(t) || ERROR_LINE.test(t) || TIMEOUT.test(t)) {
+      errors.push(cite(t, l));
+      continue;
+    }
+    problems.add(l.n, 'badLine');
+  }
+  if (errors.length === 0 && answers.length === 0 && !answered) return reject(msg(`${K}.noAnswer`));
+  const facts: DnsAnswerFacts = {
+    tool: 'host',
+    server,
+    query: queryOf(typed ? { ...ctx, command: ctx.command ?? typed } : ctx),
+    status: statusOf(errors, answers.length > 0 || answered),
+    answers,
+    errors,
+    authoritative: null,
+    unexpected,
+  };
+  return accept(facts, problems.done(), summary(facts));
+}
+
 function unexpectedReply(l: Line): UnexpectedReply | null {
   const m = UNEXPECTED.exec(l.text);
   return m ? { from: m[1]!, expected: m[2]!, line: l.n, text: l.text } : null;
@@ -336,9 +457,17 @@ function statusOf(errors: Cited[], answered: boolean): DnsAnswerFacts['status'] 
 function queryOf(ctx: ParseContext): string | null {
   const m = /\b(?:nslookup|dig|host)\s+(.*)$/.exec(ctx.command ?? '');
   if (!m) return null;
-  const word = m[1]!
-    .split(/\s+/)
-    .find((w) => w && !w.startsWith('-') && !w.startsWith('+') && !w.startsWith('@'));
+  const words = m[1]!.split(/\s+/);
+  // Options that take a value: `host -t A name`, `dig -p 5353 name`.
+  const takesValue = /^-[tcWRNmpqybkf]$/;
+  const word = words.find(
+    (w, i) =>
+      w &&
+      !w.startsWith('-') &&
+      !w.startsWith('+') &&
+      !w.startsWith('@') &&
+      !takesValue.test(words[i - 1] ?? ''),
+  );
   return word ?? null;
 }
 
@@ -353,5 +482,7 @@ function summary(f: DnsAnswerFacts) {
   if (f.status === 'nxdomain' && f.answers.length > 0)
     return msg(`${K}.summaryNxdomainWithRecords`, { server, n: f.answers.length, answers });
   if (f.status !== 'answer') return msg(`${K}.summaryFailed`, { server, status: f.status });
+  // `host NAME` names no server unless it was given one.
+  if (!f.server) return msg(`${K}.summaryNoServer`, { n: f.answers.length, answers });
   return msg(`${K}.summary`, { server, n: f.answers.length, answers });
 }

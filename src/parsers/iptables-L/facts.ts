@@ -30,4 +30,11 @@ export interface IptablesListFacts {
   rules: ListedRule[];
   /** The echoed `-t TABLE`, when the paste shows it. */
   table: Cited | null;
+  /**
+   * The backend the echoed command names by its binary (`iptables-legacy -L`, `iptables-nft -L`);
+   * null for plain `iptables`, whose backend the listing does not tell.
+   */
+  backend: Cited<'nf_tables' | 'legacy'> | null;
+  /** The operator cut rules out (`...`): a rule missing from the listing is not proven absent. */
+  elided: boolean;
 }

@@ -152,6 +152,28 @@ describe('iptables -L', () => {
     expect(t?.kind).not.toBe('iptables-L');
   });
 
+  it('reads a policy line whose header was cut with the rules, under an echoed -L (k3s#1114)', () => {
+    const nft = '$ iptables -t filter -L FORWARD\nChain FORWARD (policy DROP)\n...\n';
+    const [s] = parsePaste(nft, 'nft.txt');
+    const facts = factsOf(s, 'iptables-L');
+    expect(facts.chains).toEqual([expect.objectContaining({ name: 'FORWARD', policy: 'DROP' })]);
+    expect(facts).toMatchObject({ elided: true, backend: null, rules: [] });
+    const [l] = parsePaste(
+      '$ iptables-legacy -t filter -L FORWARD\nChain FORWARD (policy ACCEPT)\n',
+      'legacy.txt',
+    );
+    expect(factsOf(l, 'iptables-L')).toMatchObject({
+      elided: false,
+      backend: { value: 'legacy' },
+    });
+    // Without the echoed listing command, a lone policy line in prose is not claimed.
+    const [p] = parsePaste('It says\nChain FORWARD (policy DROP)\nand nothing else.\n', 'p.txt');
+    expect(p?.kind).not.toBe('iptables-L');
+    // Nor is a user chain's line, even under the command.
+    const [u] = parsePaste('$ iptables -L\nChain KUBE-FORWARD (1 references)\n', 'u.txt');
+    expect(u?.kind).not.toBe('iptables-L');
+  });
+
   it('never throws on mutated pastes', () => {
     const lines = fixture.split('\n');
     fc.assert(

@@ -11,8 +11,13 @@ const COMMENT = /\/\* (.*?) \*\//;
 /** `iptables -L -n -v`: chain policies with their counters, and each rule's target. */
 export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
   kind: 'iptables-L',
-  detect: (head) =>
-    (head.some((l) => CHAIN.test(l.text)) && head.some((l) => HEADER.test(l.text))) ||
+  detect: (head, ctx) =>
+    (head.some((l) => CHAIN.test(l.text)) &&
+      (head.some((l) => HEADER.test(l.text)) ||
+        // The column header cut with the rules (`Chain FORWARD (policy DROP)` then `...`): a
+        // built-in chain's policy line under an echoed `iptables -L` says what this is.
+        (LISTING_COMMAND.test(ctx.command ?? '') &&
+          head.some((l) => BUILTIN_POLICY.test(l.text))))) ||
     headerless(head),
   parse(lines, ctx) {
     const chains: ListedChain[] = [];
@@ -20,6 +25,7 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
     const problems: Problem[] = [];
     let chain: string | null = null;
     let columns: string[] = [];
+    let elided = false;
     for (const l of lines) {
       const text = l.text;
       if (!text.trim()) continue;
@@ -45,7 +51,7 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
       const rule = (chain || !columns.length) && cols.length ? row(text, cols) : null;
       if (rule) rules.push({ chain: chain ?? '?', ...rule, line: l.n, text });
       else if (ELIDED.test(text))
-        continue; // `...` where the operator cut rules out
+        elided = true; // `...` where the operator cut rules out
       else problems.push({ line: l.n, msg: msg('parse.iptables-L.notARule') });
     }
     if (chains.length === 0 && rules.length === 0) return reject(msg('parse.iptables-L.noChains'));
@@ -55,6 +61,8 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
       chains,
       rules,
       table: table ? { value: table[1]!, line: 0, text: ctx.command! } : null,
+      backend: backendOfCommand(ctx.command),
+      elided,
     };
     const forward = chains.find((x) => x.name === 'FORWARD');
     const summary = forward?.policy
@@ -70,6 +78,20 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
     return listed === 'unknown' ? out : { ...out, tables: [listed] };
   },
 });
+
+/** An echoed listing command: `iptables -L`, `sudo iptables-legacy -t filter -L FORWARD -v -n`. */
+const LISTING_COMMAND =
+  /^(?:sudo\s+)?(?:\S*\/)?ip6?tables(?:-legacy|-nft)?\s(?:.*\s)?(?:-[a-zA-Z]*L[a-zA-Z]*|--list)(?:\s|$)/;
+/** A built-in chain's header with its policy, as only a listing prints it. */
+const BUILTIN_POLICY =
+  /^Chain (?:INPUT|FORWARD|OUTPUT|PREROUTING|POSTROUTING) \(policy (?:ACCEPT|DROP)\b/;
+
+/** The backend a listing command names by its binary; plain `iptables` names none. */
+function backendOfCommand(command: string | null): IptablesListFacts['backend'] {
+  const m = /(?:^|[\s/])ip6?tables-(legacy|nft)\s/.exec(command ?? '');
+  if (!m) return null;
+  return { value: m[1] === 'legacy' ? 'legacy' : 'nf_tables', line: 0, text: command! };
+}
 
 /**
  * The table a listing without its echoed `-t` shows: `iptables -L` alone lists filter, and

@@ -144,6 +144,57 @@ describe('kube-proxy-log: Chinese prose between the lines', () => {
     expect(r.problems).toHaveLength(1);
   });
 
+  it('kubernetes-starter#20: a known line in inline code, its klog header cut to the origin', () => {
+    const r = parsed(
+      parsePaste(
+        readTestData(
+          'cases/601-kubestarter20-zh-kube-proxy-iptables-restore-invalid-option-5/kube-proxy-log.txt',
+        ),
+        'x',
+      )[0],
+    );
+    expect(factsOf(r, 'kube-proxy-log').entries).toEqual([
+      expect.objectContaining({
+        level: 'E',
+        origin: 'proxier.go:1667',
+        message:
+          "Failed to execute iptables-restore: exit status 1 (iptables-restore: invalid option -- '5'",
+      }),
+    ]);
+    // Backticks alone, without the origin, read the same way.
+    const bare = parsed(parsePaste('`Failed to execute iptables-restore: exit status 1`', 'x')[0]);
+    expect(factsOf(bare, 'kube-proxy-log').entries[0]).toMatchObject({ level: 'E', origin: '' });
+  });
+
+  it('kubeasz#501: the IPVS proxier’s cleanup error, fenced, is kube-proxy’s', () => {
+    const r = parsed(
+      parsePaste(
+        readTestData(
+          'cases/602-kubeasz501-zh-restart-kube-proxy-cleanup-too-many-links-source-ip-test/kube-proxy-restart.txt',
+        ),
+        'x',
+      )[0],
+    );
+    expect(factsOf(r, 'kube-proxy-log').entries).toEqual([
+      expect.objectContaining({ level: 'E', line: 2 }),
+    ]);
+  });
+
+  it('a cut header does not make any message kube-proxy’s', () => {
+    for (const text of [
+      // Another program's origin with an unknown message, and a known message from no kube-proxy file.
+      '`kubelet.go:1667] Failed to start ContainerManager`',
+      'proxier.go:1667] something else entirely',
+      '```\nproxier.go:1] \n```',
+    ])
+      expect(parsePaste(text, 'x')[0]?.kind).not.toBe('kube-proxy-log');
+    // A foreign origin before a known message: the message still reads, the origin is not kept.
+    const foreign = parsed(
+      parsePaste('main.go:12] Failed to execute iptables-restore: exit status 1', 'x')[0],
+    );
+    expect(factsOf(foreign, 'kube-proxy-log').entries[0]).toMatchObject({ origin: '' });
+  });
+
   it('prose alone, or prose around lines of another program, is not kube-proxy', () => {
     for (const text of [
       '## 日志\n**日志或报错信息**\nproxy工作不正常，kube-dns不能启动',

@@ -248,16 +248,30 @@ const KNOWN: [RegExp, KlogEntry['level']][] = [
   [/^can[’']t use (?:the )?ipvs proxier\b/i, 'E'],
   [/^IPVS proxier will not be used because\b/, 'E'],
   [/^Failed to execute iptables-restore\b/, 'E'],
+  // The IPVS proxier's cleanup of its leftovers when kube-proxy (re)starts in another mode.
+  [/^Error removing iptables rules in ipvs proxier\b/, 'E'],
   [/^Unknown proxy mode "[^"]*", assuming \w+ proxy\b/, 'W'],
   [/^Using (?:iptables|ipvs|nftables|userspace) Proxier\b/, 'I'],
 ];
 const isKnown = (m: Pick<KlogEntry, 'origin' | 'message'>) =>
   m.origin === '' && KNOWN.some(([re]) => re.test(m.message));
+/**
+ * Around a known message: Markdown's inline-code backticks (`` `…` ``, a chat or an issue
+ * quoting one line), and the rest of a klog header cut short at its origin
+ * (`proxier.go:1667] Failed to execute iptables-restore: …`, the level, date and thread id left
+ * out of the copy).
+ */
+const HEADLESS = /^`?(?:([\w.-]{1,100}\.go:\d{1,6})\]\s+)?(.*?)`?$/;
 function knownMessage(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
   const t = text.trim();
   if (t.length > 4_000) return null;
-  const k = KNOWN.find(([re]) => re.test(t));
-  return k ? { level: k[1], origin: '', message: t } : null;
+  const h = HEADLESS.exec(t);
+  const message = h?.[2] ?? t;
+  const k = KNOWN.find(([re]) => re.test(message));
+  if (!k) return null;
+  // The origin is kept only when it is one of kube-proxy's files: it then marks the paste too.
+  const origin = h?.[1] && ORIGIN_MARK.test(h[1]) ? h[1] : '';
+  return { level: k[1], origin, message };
 }
 
 /**

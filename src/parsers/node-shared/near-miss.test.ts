@@ -66,8 +66,6 @@ describe('node near misses of the peer corpus (jc, insights-core)', () => {
     ['linux-proc/net_tcp', 'ss', 'procNetTcp'],
     ['centos-7.7/arp-a.out', 'ip-neigh', 'arp'],
     ['linux-proc/net_arp', 'ip-neigh', 'arp'],
-    ['generic/host-google.out', 'dns-answer', 'host'],
-    ['generic/host-sunet.out', 'dns-answer', 'host'],
     ['generic/ethtool--module-info.out', 'ethtool-k', 'ethtoolOther'],
     ['linux-proc/net_netstat', 'netstat-s', 'procNetstat'],
     ['freebsd12/uname-a.out', 'uname', 'unameNotLinux'],

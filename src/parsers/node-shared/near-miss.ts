@@ -106,16 +106,6 @@ export const NODE_NEAR_MISSES: {
     msg: { key: 'parse.nearMiss.arp' },
   },
   {
-    // `host NAME`: `x has address 10.0.0.1`, `x mail is handled by 10 y.`, `Host x not found: 3(NXDOMAIN)`.
-    kind: 'dns-answer',
-    detect: (head) =>
-      most(
-        head,
-        /^\S+ (?:has (?:IPv6 )?address \S+|has SOA record |mail is handled by \d+ |is an alias for \S+|domain name pointer \S+)|^Host \S+ not found: \d+\(\w+\)|^Nameserver \S+:\s*$|^\s+\S+ has SOA record /,
-      ),
-    msg: { key: 'parse.nearMiss.host' },
-  },
-  {
     // /proc/net/netstat and /proc/net/snmp: a line of names, then a line of values.
     kind: 'netstat-s',
     detect: (head) =>

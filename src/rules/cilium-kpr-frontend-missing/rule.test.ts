@@ -47,6 +47,51 @@ describe(`${cause} without a port or address given`, () => {
     expect(verdict({ kind, get, status })).toBe('found:medium');
   });
 
+  // cilium/cilium#11448: `kubectl describe svc kubernetes` beside the agent's whole table.
+  const case11448 = (f: string) =>
+    readFileSync(
+      join(
+        TEST_DATA,
+        'cases/620-cilium11448-service-list-kubernetes-frontend-present-dummy-iface',
+        f,
+      ),
+      'utf8',
+    );
+  const described = (name: string, ip: string, port: string, nodePort?: string) =>
+    [
+      `Name:              ${name}`,
+      'Namespace:         default',
+      'Selector:          app=web',
+      `Type:              ${nodePort ? 'NodePort' : 'ClusterIP'}`,
+      `IP:                ${ip}`,
+      `Port:              <unset>  ${port}/TCP`,
+      `TargetPort:        8080/TCP`,
+      ...(nodePort ? [`NodePort:          <unset>  ${nodePort}/TCP`] : []),
+      'Endpoints:         10.244.1.7:8080',
+      'Events:            <none>',
+      '',
+    ].join('\n');
+
+  it('reads the Service of `kubectl describe svc`: its ClusterIP present in the table', () => {
+    const pastes = {
+      describe: case11448('describe-svc.txt'),
+      list: case11448('cilium-service-list.txt'),
+    };
+    expect(verdict(pastes)).toBe('ruled-out');
+  });
+
+  it('finds a described Service whose ClusterIP or NodePort the whole table lacks', () => {
+    const relay = described('hubble-relay', '10.96.62.28', '80');
+    expect(verdict({ kind, relay, web: described('web', '10.96.200.17', '80') })).toBe(
+      'found:medium',
+    );
+    const np = described('np', '10.96.62.28', '80', '30080');
+    const status = 'KubeProxyReplacement:    True   [eth0   172.19.0.2 (Direct Routing)]\n';
+    expect(verdict({ kind, np, status })).toBe('found:medium');
+    // Headless (`IP: None`): no frontend to look for.
+    expect(verdict({ kind, relay, h: described('h', 'None', '80') })).toBe('ruled-out');
+  });
+
   it('ignores headless and ExternalName Services', () => {
     const get = svc(
       'default   hubble-relay   ClusterIP   10.96.62.28   <none>   80/TCP   5m',

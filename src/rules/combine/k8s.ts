@@ -177,6 +177,24 @@ export function serviceRows(ctx: RuleContext): ServiceRow[] {
       }
     }
   }
+  // `kubectl describe svc`: `IP:` (or `IPs:`), one `Port:` and `NodePort:` line per port
+  // (`https  443/TCP`, `<unset>  30080/TCP`).
+  for (const { source, facts } of ctx.of('kubectl-describe')) {
+    const service =
+      facts.object === 'Service' || (facts.fields.Selector && facts.fields.TargetPort);
+    const ip = (facts.fields.IP ?? facts.fields.IPs)?.[0];
+    const first = ip?.value.split(',')[0]?.trim() ?? '';
+    if (!service || !ip || !facts.name || !/^[\d.:a-f]+$/i.test(first)) continue;
+    const portOf = (c: { value: string }) => Number(/(?:^|\s)(\d+)\/[A-Z]+$/.exec(c.value)?.[1]);
+    out.push({
+      namespace: facts.namespace?.value ?? null,
+      name: facts.name.value,
+      clusterIP: first,
+      ports: (facts.fields.Port ?? []).map(portOf).filter((n) => n > 0),
+      nodePorts: (facts.fields.NodePort ?? []).map(portOf).filter((n) => n > 0),
+      evidence: cite(source, ip),
+    });
+  }
   for (const { source, facts } of ctx.of('k8s-object')) {
     for (const o of facts.objects) {
       const ip = o.service?.clusterIP;

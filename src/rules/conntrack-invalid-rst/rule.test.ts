@@ -22,11 +22,24 @@ describe(cause, () => {
     );
   });
 
-  it('is low for a since-boot count alone, and ignores a few among millions of lookups', () => {
-    expect(verdictOf(diagnoseTexts({ a: stats(300, 249) }), cause)).toBe('found:low');
+  it('is low for a since-boot count next to strict tracking, and ignores a few among millions of lookups', () => {
+    expect(verdictOf(diagnoseTexts({ a: stats(300, 249), s: strict }), cause)).toBe('found:low');
+    expect(
+      verdictOf(diagnoseTexts({ a: stats(300, 249), s: strict, f: filterNoDrop }), cause),
+    ).toBe('found:medium');
     const busy =
       'cpu=0 searched=1 found=15093196 new=1346365 invalid=108 ignore=0 delete=0 delete_list=0 insert=1 insert_failed=0 drop=0 early_drop=0 error=0 search_restart=0\n';
     expect(verdictOf(diagnoseTexts({ a: busy }), cause)).not.toMatch(/^found/);
+  });
+
+  it('does not report a since-boot count alone: every node collects some INVALID packets', () => {
+    // fedoramagazine 'the conntrack tool' (LCTT zh translation): a laptop's conntrack -S.
+    const laptop =
+      '# sudo conntrack -S\ncpu=0 found=0 invalid=130 insert=0 insert_failed=0 drop=0 early_drop=0 error=0 search_restart=10\ncpu=1 found=0 invalid=0 insert=0 insert_failed=0 drop=0 early_drop=0 error=0 search_restart=0\n';
+    expect(verdictOf(diagnoseTexts({ a: laptop }), cause)).toBe('ruled-out');
+    expect(verdictOf(diagnoseTexts({ a: stats(30_000, 29_000) }), cause)).toBe('ruled-out');
+    // Hostile: the counter on one CPU only, the others cut: still a since-boot count.
+    expect(verdictOf(diagnoseTexts({ a: `${row(3, 5000)}\n` }), cause)).toBe('ruled-out');
   });
 
   it('rules it out with be_liberal = 1 (the fix) or an INVALID drop rule', () => {

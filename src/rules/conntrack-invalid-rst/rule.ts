@@ -68,11 +68,20 @@ export default defineRule({
       return small ? ruledOut({ key: `${K}.few` }, [small]) : noEvidence;
     }
     const evidence = [counter];
+    let support = 0;
     if (liberal) {
       evidence.push(liberal.evidence);
-      score += 1;
+      support += 1;
     }
-    if (drop.complete && !drop.rule) score += 1;
+    if (drop.complete && !drop.rule) support += 1;
+    // Every node collects some INVALID packets over its uptime (late retransmissions after a
+    // close, stray ICMP errors): a since-boot count says something only next to strict tracking
+    // or a filter table shown without an INVALID drop, and weighs less than growth.
+    if (key === 'sinceBoot') {
+      if (support === 0) return ruledOut({ key: `${K}.sinceBootOnly`, params: { n } }, [counter]);
+      score -= 1;
+    }
+    score += support;
     const confidence: Confidence = score >= 3 ? 'high' : score === 2 ? 'medium' : 'low';
     return finding(confidence, { key: `${K}.${key}`, params: { n } }, evidence);
   },

@@ -69,6 +69,22 @@ describe(cause, () => {
     expect(verdictOf(fqdn, cause)).toBe('found:high');
   });
 
+  // `host` prints each record under the name the resolver completed: the appended suffix shows.
+  // (Built from podCorp and the record shape of the dns-answer parser's real `host` fixtures.)
+  it('reads `host` answers: a public name under the corporate suffix, and a Service as asked', () => {
+    const leak = diagnoseTexts({
+      'resolv.conf': podCorp,
+      'host.txt':
+        '/ # host www.google.com\nwww.google.com.corp-example.com has address 10.20.30.40\n',
+    });
+    expect(verdictOf(leak, cause)).toBe('found:high');
+    const asked = diagnoseTexts({
+      'resolv.conf': podCorp,
+      'host.txt': '/ # host web\nweb.default.svc.cluster.local has address 10.96.114.63\n',
+    });
+    expect(verdictOf(asked, cause)).toBe('ruled-out');
+  });
+
   it('rules it out when the answers are for the names asked or for cluster Services', () => {
     const svc = answer('kubernetes.default.svc.cluster.local', '10.96.0.1');
     expect(verdictOf(diagnoseTexts({ r: gke, a: svc }), cause)).toBe('ruled-out');

@@ -24,6 +24,14 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ l: counting }), cause)).toBe('found:medium');
   });
 
+  it('is only medium when the operator cut the rules out of the listing (k3s#1114)', () => {
+    const cut = '$ iptables -t filter -L FORWARD\nChain FORWARD (policy DROP)\n...\n';
+    expect(verdictOf(diagnoseTexts({ l: cut }), cause)).toBe('found:medium');
+    const whole =
+      '$ iptables -t filter -L FORWARD\nChain FORWARD (policy DROP)\ntarget     prot opt source               destination\n';
+    expect(verdictOf(diagnoseTexts({ l: whole }), cause)).toBe('found:high');
+  });
+
   it('finds a DROP policy with nothing accepting', () => {
     const save =
       '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\nCOMMIT\n';
@@ -112,5 +120,20 @@ describe(cause, () => {
         cause,
       ),
     ).toBe('ruled-out');
+  });
+
+  it('an ACCEPT policy behind a catch-all REJECT neither finds nor rules out (case 600)', () => {
+    const save = `*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A FORWARD -j REJECT --reject-with icmp-host-prohibited
+COMMIT
+`;
+    expect(verdictOf(diagnoseTexts({ f: save }), cause)).toBe('no-evidence');
+    // With ip_forward = 1 pasted too, that sysctl still rules it out.
+    expect(verdictOf(diagnoseTexts({ f: save, s: 'net.ipv4.ip_forward = 1\n' }), cause)).toBe(
+      'ruled-out',
+    );
   });
 });

@@ -30,12 +30,18 @@ export default defineRule({
       source,
       chains: facts.chains.filter((c) => c.table !== 'nat'),
       rules: facts.rules,
+      // A listing whose rules the operator cut out (`Chain FORWARD (policy DROP)`, then `...`):
+      // an accept may be among them. (A save dump lists each chain's rules together, so what
+      // it shows of FORWARD is whole once a later chain's rules follow.)
+      partial: ctx.of('iptables-L').some((l) => l.source === source && l.facts.elided),
     }));
-    for (const { source, chains, rules } of listings) {
+    for (const { source, chains, rules, partial } of listings) {
       const forward = chains.find((c) => c.name === 'FORWARD' && c.policy !== null);
       if (!forward) continue;
       if (forward.policy !== 'DROP') {
-        healthy.push(cite(source, forward));
+        // An ACCEPT policy proves nothing when a catch-all REJECT/DROP ends the chain first
+        // (iptables-services' default rules): that block is host-firewall-blocks' to report.
+        if (catchAllDrop(ctx, source) === null) healthy.push(cite(source, forward));
         continue;
       }
       // A catch-all DROP/REJECT in FORWARD ends the chain: accept rules after it never match.
@@ -62,7 +68,7 @@ export default defineRule({
             [evidence[0]!, stop, ...shadowed.slice(0, 2).map((r) => cite(source, r))],
             { datapath: 'iptables' },
           );
-        return finding('high', { key: `${K}.policyDropNoAccept` }, evidence, {
+        return finding(partial ? 'medium' : 'high', { key: `${K}.policyDropNoAccept` }, evidence, {
           datapath: 'iptables',
         });
       }

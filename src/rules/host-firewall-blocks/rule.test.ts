@@ -107,9 +107,45 @@ COMMIT
     expect(verdictOf(diagnoseTexts({ f: before }), cause)).toBe('found:high');
     const after = before.replace(
       '-A FORWARD -j REJECT --reject-with icmp-host-prohibited\n-A FORWARD -j KUBE-FORWARD',
-      '-A FORWARD -j KUBE-FORWARD\n-A FORWARD -j REJECT --reject-with icmp-host-prohibited',
+      '-A FORWARD -j KUBE-FORWARD\n-A FORWARD -j REJECT --reject-with icmp-host-prohibited\n' +
+        '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding rules" -m mark --mark 0x4000/0x4000 -j ACCEPT',
     );
     expect(verdictOf(diagnoseTexts({ f: after }), cause)).not.toMatch(/^found/);
+    // A chain the paste does not show (iptables -S FORWARD) may accept: no finding either.
+    const filtered = `-P FORWARD ACCEPT
+-A FORWARD -j KUBE-FORWARD
+-A FORWARD -j REJECT --reject-with icmp-host-prohibited
+`;
+    expect(verdictOf(diagnoseTexts({ f: filtered }), cause)).not.toMatch(/^found/);
+  });
+
+  it('sees through an empty KUBE-FORWARD and a DOCKER-USER that only returns (hanzhiwei notes, case 600)', () => {
+    // iptables-services' FORWARD REJECT on a node whose kube-proxy writes nothing in KUBE-FORWARD.
+    const listing = `Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination
+    0     0 DOCKER-USER  all  --  *      *       0.0.0.0/0            0.0.0.0/0
+    0     0 ACCEPT     all  --  *      docker0  0.0.0.0/0            0.0.0.0/0            ctstate RELATED,ESTABLISHED
+    0     0 ACCEPT     all  --  docker0 !docker0  0.0.0.0/0            0.0.0.0/0
+   24  1728 KUBE-FORWARD  all  --  *      *       0.0.0.0/0            0.0.0.0/0            /* kubernetes forward rules */
+   24  1728 REJECT     all  --  *      *       0.0.0.0/0            0.0.0.0/0            reject-with icmp-host-prohibited
+
+Chain DOCKER-USER (1 references)
+ pkts bytes target     prot opt in     out     source               destination
+    0     0 RETURN     all  --  *      *       0.0.0.0/0            0.0.0.0/0
+
+Chain KUBE-FORWARD (1 references)
+ pkts bytes target     prot opt in     out     source               destination
+`;
+    const d = diagnoseTexts({ f: listing });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    expect(d.findings.find((x) => x.cause === cause)!.evidence.map((e) => e.line)).toEqual([7]);
+    // Once KUBE-FORWARD accepts the pod network, the REJECT after it is no block.
+    const fixed = listing.replace(
+      'Chain KUBE-FORWARD (1 references)\n pkts bytes target     prot opt in     out     source               destination\n',
+      'Chain KUBE-FORWARD (1 references)\n pkts bytes target     prot opt in     out     source               destination\n' +
+        '    0     0 ACCEPT     all  --  *      *       10.244.0.0/16        0.0.0.0/0            /* kubernetes forwarding conntrack pod source rule */ ctstate RELATED,ESTABLISHED\n',
+    );
+    expect(verdictOf(diagnoseTexts({ f: fixed }), cause)).not.toMatch(/^found/);
   });
 });
 

@@ -101,7 +101,7 @@ function fromIptables(ctx: RuleContext, lo: number, hi: number): Result[] {
 function forwardReject(t: FwTable): Result | null {
   if (t.interfacesHidden) return null;
   for (const r of t.rules.get('FORWARD') ?? []) {
-    if (FORWARD_ACCEPTORS.test(r.target)) return null;
+    if (FORWARD_ACCEPTORS.test(r.target) && mayAccept(t, r.target, 0)) return null;
     if (r.target === 'ACCEPT' && !r.conditional && !r.never && r.ports === null) return null;
     if (/^(?:REJECT|DROP)$/.test(r.target) && !r.conditional && !r.never && r.ports === null)
       return {
@@ -112,6 +112,23 @@ function forwardReject(t: FwTable): Result | null {
       };
   }
   return null;
+}
+
+/**
+ * Whether a chain jumped to from FORWARD can accept anything. A chain the paste does not show
+ * may; a listed chain that is empty or only RETURNs (an empty KUBE-FORWARD of a kube-proxy
+ * without a cluster CIDR, Docker's DOCKER-USER with its lone RETURN) hands every packet back.
+ */
+function mayAccept(t: FwTable, chain: string, depth: number): boolean {
+  const rules = t.rules.get(chain);
+  if (!rules) return !t.chains.has(chain);
+  if (depth >= 8) return true;
+  return rules.some(
+    (r) =>
+      r.target === 'ACCEPT' ||
+      (!/^(?:RETURN|REJECT|DROP|LOG|NFLOG|MARK|CONNMARK)$/.test(r.target) &&
+        mayAccept(t, r.target, depth + 1)),
+  );
 }
 
 /** `firewall-cmd --list-all`: an active zone that neither accepts everything nor opens the port. */

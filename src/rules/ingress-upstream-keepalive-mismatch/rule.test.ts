@@ -5,16 +5,40 @@ import { readRules } from '../../testing/read-rules';
 
 const cause = 'ingress-upstream-keepalive-mismatch';
 const premature = readRules(
-  'ingress-upstream-keepalive-mismatch/fixtures/broken--in12285-premature-close.txt',
+  'ingress-upstream-keepalive-mismatch/fixtures/broken--in9877-post-premature-close.txt',
+);
+const everyGet = readRules(
+  'ingress-upstream-keepalive-mismatch/fixtures/healthy--in12285-get-502-fresh-connection.txt',
 );
 const refused = readTestData('fixtures/21-ingressnginx8731-502-refused/ingress-controller.log');
 const verdict = (pastes: Record<string, string>) => verdictOf(diagnoseTexts(pastes), cause);
 
 describe(cause, () => {
-  it('finds "prematurely closed ... while reading response header" (ingress-nginx#12285)', () => {
+  it('finds "prematurely closed ... while reading response header" on a POST (ingress-nginx#9877)', () => {
     const f = diagnoseTexts({ premature }).findings.find((x) => x.cause === cause)!;
     expect(f.confidence).toBe('medium');
     expect(f.fix.now).toContain('"upstream-keepalive-timeout":"4"');
+  });
+
+  // nginx retries a GET once more when a reused connection fails: a GET's 502 after one premature
+  // close failed on a fresh connection (a TLS backend spoken to in HTTP, ingress-nginx#12285).
+  it('rules it out when every failure is a GET answered 502 after a single premature close', () => {
+    const d = diagnoseTexts({ everyGet });
+    expect(verdictOf(d, cause)).toBe('ruled-out');
+    const r = d.ruledOut.find((x) => x.cause === cause)!;
+    expect(r.because).toMatchObject({ key: `cause.${cause}.verdict.freshConnection` });
+    expect(r.evidence.map((e) => e.text)).toContain(everyGet.split('\n')[1]);
+    // A GET without its 502 access line (the retry may have succeeded), or one tried twice on its
+    // client connection, is still the race.
+    const errorsOnly = everyGet
+      .split('\n')
+      .filter((l) => !l.includes('" 502 '))
+      .join('\n');
+    expect(verdict({ errorsOnly })).toBe('found:medium');
+    const first = everyGet.split('\n')[0]!;
+    expect(verdict({ retried: `${everyGet}\n${first}\n` })).toBe('found:medium');
+    // A POST among them: nginx does not retry it, so a stale connection shows as its 502.
+    expect(verdict({ mixed: `${everyGet}\n${premature}` })).toBe('found:medium');
   });
 
   it('rules it out without keepalive to the pods, or with other errors (fixture 21)', () => {

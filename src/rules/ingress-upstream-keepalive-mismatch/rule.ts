@@ -1,4 +1,5 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
+import type { IngressAccessLine } from '../../parsers/ingress-nginx-log/facts';
 import {
   accessWith,
   eventsOf,
@@ -11,6 +12,39 @@ import {
 } from '../combine/ingress';
 
 const K = 'cause.ingress-upstream-keepalive-mismatch.verdict';
+/** Requests nginx retries on the next connection by default (not POST, LOCK, PATCH). */
+const IDEMPOTENT = /^(?:GET|HEAD|OPTIONS|PUT|DELETE) /;
+
+type Event = ReturnType<typeof eventsOf>[number];
+
+/**
+ * When a pooled (keepalive) upstream connection fails, nginx gives the request one more try,
+ * and it retries an idempotent request on a new connection: a stale pooled connection costs a
+ * GET an error line, not a 502. A GET answered 502 after a single premature close on its client
+ * connection (`*94`) failed on a fresh connection: the backend closes new connections too (it
+ * speaks TLS or gRPC, or it crashes). Every nginx premature close of the log being such a
+ * failure rules the cause out; null when one is not (a POST, a retried or an unanswered one).
+ */
+function freshConnectionFailures(
+  logs: ReturnType<typeof ingressLogs>,
+  premature: Event[],
+): (Event & { a: IngressAccessLine })[] | null {
+  if (premature.length === 0) return null;
+  const key = (e: Event['e']) => `${/\*(\d+) /.exec(e.text)?.[1] ?? '?'} ${e.request}`;
+  const tries = new Map<string, number>();
+  for (const x of premature) tries.set(key(x.e), (tries.get(key(x.e)) ?? 0) + 1);
+  const out: (Event & { a: IngressAccessLine })[] = [];
+  for (const x of premature) {
+    if (x.e.source !== 'nginx' || !x.e.request || !IDEMPOTENT.test(x.e.request)) return null;
+    if (tries.get(key(x.e)) !== 1 || !/\*\d+ /.test(x.e.text)) return null;
+    const a = accessWith(logs, 502).find(
+      (y) => y.source === x.source && y.a.request === x.e.request,
+    );
+    if (!a) return null;
+    out.push({ ...x, a: a.a });
+  }
+  return out;
+}
 
 /**
  * nginx reuses idle keepalive connections to the pods for upstream-keepalive-timeout (60 s by
@@ -43,6 +77,12 @@ export default defineRule({
       ...(timeout ? [timeout.evidence] : []),
       ...bad.slice(0, 1).map((x) => cite(x.source, x.a)),
     ];
+    const fresh = freshConnectionFailures(logs, premature);
+    if (fresh && resets.length === 0)
+      return ruledOut(
+        { key: `${K}.freshConnection`, params: { n: premature.length } },
+        fresh.flatMap((x) => [cite(x.source, x.e), cite(x.source, x.a)]).slice(0, 4),
+      );
     const first = premature[0] ?? resets[0];
     if (!first) {
       const other = otherKinds(logs, ['premature-close', 'reset']);

@@ -18,6 +18,24 @@ const proxyLog = (proxier: string) =>
   `I0205 10:00:00.000000       1 server_others.go:206] "Using ${proxier} Proxier"\n`;
 
 describe(cause, () => {
+  describe('one chain listed in both backends (k3s#1114)', () => {
+    const nft = '$ iptables -t filter -L FORWARD\nChain FORWARD (policy DROP)\n...\n';
+    const legacy = (policy: string) =>
+      `$ iptables-legacy -t filter -L FORWARD\nChain FORWARD (policy ${policy})\n`;
+
+    it('finds the FORWARD verdicts split: DROP in one backend, ACCEPT in legacy', () => {
+      expect(verdictOf(diagnoseTexts({ n: nft, l: legacy('ACCEPT') }), cause)).toBe('found:high');
+    });
+
+    it('says nothing when both listings agree, or when no legacy listing is pasted', () => {
+      expect(verdictOf(diagnoseTexts({ n: nft, l: legacy('DROP') }), cause)).toBe('no-evidence');
+      expect(verdictOf(diagnoseTexts({ n: nft }), cause)).toBe('no-evidence');
+      // Two plain `iptables` listings (two nodes, or before/after) name no backend.
+      const plain = '$ iptables -t filter -L FORWARD\nChain FORWARD (policy ACCEPT)\n';
+      expect(verdictOf(diagnoseTexts({ n: nft, p: plain }), cause)).toBe('no-evidence');
+    });
+  });
+
   it('finds kube-proxy rules missing from an nft dump that warns about legacy tables, high', () => {
     expect(verdictOf(diagnoseTexts({ s: nftSave(true, false) }), cause)).toBe('found:high');
   });

@@ -60,6 +60,16 @@ export default defineRule({
           hosts[0]!.evidence,
         ]);
     }
+    const split = splitPolicies(ctx);
+    if (split)
+      return finding(
+        'high',
+        {
+          key: `${K}.splitPolicies`,
+          params: { chain: split.chain, legacy: split.legacyPolicy, other: split.otherPolicy },
+        },
+        split.evidence,
+      );
     if (warned) {
       const evidence = [warned.warning!, ...(warned.header ? [warned.header] : [])];
       if (!warned.kube && (warned.complete || warned.nat))
@@ -145,6 +155,39 @@ function dumpsOf(ctx: RuleContext): Dump[] {
     });
   }
   return out;
+}
+
+/**
+ * The same built-in chain listed twice, once with `iptables-legacy` and once with another binary
+ * (plain `iptables`, `iptables-nft`), with different policies (`FORWARD (policy DROP)` beside
+ * `FORWARD (policy ACCEPT)`): the two are different backends and both hook the kernel, so a
+ * packet must pass both; what one accepts (flannel's or kube-proxy's rules) the other still drops.
+ */
+function splitPolicies(ctx: RuleContext): {
+  chain: string;
+  legacyPolicy: string;
+  otherPolicy: string;
+  evidence: Evidence[];
+} | null {
+  const listings = ctx.of('iptables-L').map(({ source, facts }) => ({
+    source,
+    legacy: facts.backend?.value === 'legacy',
+    table: facts.table?.value ?? 'filter',
+    chains: facts.chains.filter((c) => c.policy !== null),
+  }));
+  for (const a of listings.filter((l) => l.legacy))
+    for (const b of listings.filter((l) => !l.legacy && l.table === a.table))
+      for (const ca of a.chains) {
+        const cb = b.chains.find((c) => c.name === ca.name);
+        if (cb && cb.policy !== ca.policy)
+          return {
+            chain: ca.name,
+            legacyPolicy: ca.policy!,
+            otherPolicy: cb.policy!,
+            evidence: [cite(b.source, cb), cite(a.source, ca)],
+          };
+      }
+  return null;
 }
 
 /** The proxier kube-proxy logged it uses. */

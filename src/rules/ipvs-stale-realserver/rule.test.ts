@@ -33,10 +33,34 @@ describe(cause, () => {
     expect(verdict({ t, s })).toBe('found:high');
   });
 
-  it('takes plain draining for what it is', () => {
+  it('takes plain draining for what it is: graceful termination, not a stale real server', () => {
     const t =
       'TCP  10.96.0.20:80 rr\n  -> 10.244.1.5:80                Masq    0      0          2\n  -> 10.244.2.7:80                Masq    1      0          0\n';
-    expect(verdict({ t })).toBe('found:low');
+    expect(verdict({ t })).toBe('ruled-out');
+    // kubernetes#97586: 10 s after a node is powered off, its apiserver drains one closing connection.
+    const poweroff = [
+      '$ ipvsadm -Ln -t 12.0.0.1:443',
+      'Prot LocalAddress:Port Scheduler Flags',
+      '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+      'TCP  12.0.0.1:443 rr',
+      '  -> 192.168.1.1:6443             Masq    1      1          0         ',
+      '  -> 192.168.1.2:6443             Masq    0      0          1         ',
+      '',
+    ].join('\n');
+    expect(verdict({ poweroff })).toBe('ruled-out');
+  });
+
+  it('keeps draining as a lead when port reuse feeds it or it keeps filling', () => {
+    const t =
+      'TCP  10.96.0.20:80 rr\n  -> 10.244.1.5:80                Masq    0      0          2\n  -> 10.244.2.7:80                Masq    1      0          0\n';
+    expect(verdict({ t, s: 'net.ipv4.vs.conn_reuse_mode = 0\n' })).toBe('found:low');
+    expect(verdict({ t, s: 'net.ipv4.vs.conn_reuse_mode = 1\n' })).toBe('ruled-out');
+    const busy = t.replace('0      0          2', '0      0          14048');
+    expect(verdict({ busy })).toBe('found:low');
+    // Just under the bar: still graceful draining.
+    expect(verdict({ few: t.replace('0      0          2', '0      0          99') })).toBe(
+      'ruled-out',
+    );
   });
 
   it('rules it out on a clean table (fixture 46)', () => {

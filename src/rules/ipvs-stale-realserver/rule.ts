@@ -5,6 +5,8 @@ import { ipvsTables } from '../combine/ipvs';
 import { endpointsRows, joinAddress, serviceRows, type EndpointsRow } from '../combine/k8s';
 
 const K = 'cause.ipvs-stale-realserver.verdict';
+/** InActConn on one weight-0 real server from which it is more than a few closing connections. */
+const BUSY_DRAINING = 100;
 
 /**
  * Real servers of gone pods still in the table: weight 0 yet holding connections (with
@@ -26,6 +28,7 @@ export default defineRule({
 
     const busyZero: Evidence[] = [];
     const drainingZero: Evidence[] = [];
+    let busyDraining = false;
     const gone: Evidence[] = [];
     let compared = false;
     let scanned = 0;
@@ -36,11 +39,13 @@ export default defineRule({
           if (rs.weight !== 0) continue;
           if ((rs.active ?? 0) > 0) busyZero.push(cite(source, vs), cite(source, rs));
           // With persistence (sessionAffinity: ClientIP) the client templates keep pinning to it.
-          else if ((rs.inactive ?? 0) > 0)
+          else if ((rs.inactive ?? 0) > 0) {
             (vs.persistent !== null ? busyZero : drainingZero).push(
               cite(source, vs),
               cite(source, rs),
             );
+            if ((rs.inactive ?? 0) >= BUSY_DRAINING) busyDraining = true;
+          }
         }
         const ep = endpointsFor(vs, endpoints, services);
         if (!ep) continue;
@@ -73,12 +78,18 @@ export default defineRule({
         { key: `${K}.weightZeroActive` },
         dedupe([...busyZero, ...reuseEv]).slice(0, 10),
       );
-    if (drainingZero.length > 0)
+    // Weight 0 with only closing connections is graceful termination at work: kube-proxy drops
+    // the row once the tcpfin timer (120 s) empties it. It is a lead only when source-port reuse
+    // keeps feeding it (conn_reuse_mode=0), or when so many connections closed on it within
+    // that window that new ones must still be arriving.
+    if (drainingZero.length > 0 && (reuseEv.length > 0 || busyDraining))
       return finding(
         'low',
         { key: `${K}.weightZeroDraining` },
         dedupe([...drainingZero, ...reuseEv]).slice(0, 8),
       );
+    if (drainingZero.length > 0)
+      return ruledOut({ key: `${K}.drainingOnly` }, drainingZero.slice(0, 4));
     if (scanned === 0) return noEvidence;
     const first = tables[0]!;
     const shown = first.facts.services

@@ -31,6 +31,9 @@ describe(cause, () => {
 7: tunl0@NONE: <NOARP,UP,LOWER_UP> mtu 1480 qdisc noqueue state UNKNOWN group default qlen 1
 `;
     expect(verdictOf(diagnoseTexts({ l }), cause)).toBe('found:medium');
+    const f = diagnoseTexts({ l }).findings.find((x) => x.cause === cause)!;
+    expect(f.why.key).toMatch(/vethTooBig$/);
+    expect(f.why.params).toMatchObject({ veth: 'cali217c693643a', iface: 'tunl0', mtu: 1500 });
     // A tunnel that is down is not in use: the veths may keep 1500.
     const down = l.replace(
       '<NOARP,UP,LOWER_UP> mtu 1480 qdisc noqueue state UNKNOWN',

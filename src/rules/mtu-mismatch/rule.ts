@@ -23,6 +23,8 @@ interface Mismatch {
   fits: number;
   certain: boolean;
   evidence: Evidence[];
+  /** A pod veth larger than the tunnel it is routed through (not a tunnel too big for its uplink). */
+  veth?: string;
 }
 
 /**
@@ -76,6 +78,7 @@ export default defineRule({
             fits: t.mtu!,
             certain: true,
             evidence: [cite(source, big[0]!), cite(source, t)],
+            veth: big[0]!.name,
           });
       }
     }
@@ -83,12 +86,13 @@ export default defineRule({
     if (mismatches.length > 0) {
       const m = mismatches.find((x) => x.certain) ?? mismatches[0]!;
       const confidence: Confidence = ping.broken.length > 0 ? 'high' : m.certain ? 'medium' : 'low';
-      return finding(
-        confidence,
-        { key: `${K}.overlayTooBig`, params: { iface: m.iface, mtu: m.mtu, fits: m.fits } },
-        unique([...m.evidence, ...ping.broken.slice(0, 2)]),
-        { iface: m.iface, mtu: String(m.fits) },
-      );
+      const params: Record<string, string | number> = { iface: m.iface, mtu: m.mtu, fits: m.fits };
+      if (m.veth) params.veth = m.veth;
+      const why = { key: `${K}.${m.veth ? 'vethTooBig' : 'overlayTooBig'}`, params };
+      return finding(confidence, why, unique([...m.evidence, ...ping.broken.slice(0, 2)]), {
+        iface: m.iface,
+        mtu: String(m.fits),
+      });
     }
     if (ping.broken.length > 0)
       return finding(

@@ -89,6 +89,21 @@ describe('vxlan-checksum-offload from a capture', () => {
     expect(f.evidence.map((e) => e.source)).toEqual(['b']);
   });
 
+  it('a capture of the broken checksums beside the `ethtool -K` that fixed them is the bug, not a fix applied', () => {
+    // lyyao09's post: bad udp cksum 0xffff to 4789 on the receiving node, then the offload off.
+    const c = capture('tcpdump--calico4865-e-bad-udp-cksum-4789.txt');
+    const d = diagnoseTexts({ changes, c });
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    expect(f.why.key).toMatch(/justTurnedOff$/);
+    expect(f.evidence.some((e) => e.source === 'c' && /bad udp cksum/.test(e.text))).toBe(true);
+    // Bad checksums on another port do not show the broken state: the change stays a fix applied.
+    const dns =
+      '12:00:01.000001 IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 36)\n' +
+      '    10.0.0.1.5353 > 10.0.0.2.53: [bad udp cksum 0x1 -> 0x2!] 1+ A? x. (28)\n';
+    expect(verdict({ changes, dns })).toBe('ruled-out');
+  });
+
   it('on a kernel with the fix, a capture alone says little', () => {
     const d = diagnoseTexts({
       c: capture('tcpdump--calico4865-e-bad-udp-cksum-4789.txt'),

@@ -87,15 +87,20 @@ export default defineRule({
     const affectedKernel = kernel ? olderThan(kernel, ...FIXED_IN) : null;
     const kernelEv = kernel ? [kernel.evidence] : [];
     const bad = badChecksums.slice(0, 4);
+    // A capture's bad checksums on the VXLAN port show the broken state too (beside a change
+    // that turned the offload off, they are what the change was for).
+    const captured = captureBadChecksums(ctx);
+    const brokenShown = badCount > 0 || captured.n > 0;
+    const shownEv = badCount > 0 ? bad : captured.evidence.slice(0, 2);
 
     // Prefer a named VXLAN device over a listing whose interface we had to guess.
     const states = [...devices.values()].sort((a, b) => Number(a.guessed) - Number(b.guessed));
     // A change that turned it off counts as "it was on" only beside the broken state itself.
     const on = states.find(
-      (d) => d.last?.value === 'on' || (d.last?.listing === false && (d.listedOn || badCount > 0)),
+      (d) => d.last?.value === 'on' || (d.last?.listing === false && (d.listedOn || brokenShown)),
     );
     if (on) {
-      const evidence = [...on.wasOn.slice(0, 2), ...bad, ...kernelEv];
+      const evidence = [...on.wasOn.slice(0, 2), ...shownEv, ...kernelEv];
       const vars = on.guessed ? undefined : { iface: on.iface };
       let confidence: Confidence = 'medium';
       if (badCount > 0 || affectedKernel === true) confidence = 'high';
@@ -111,9 +116,9 @@ export default defineRule({
     }
 
     // `ethtool -K ... off` alone shows the fix applied, not the broken state: without a listing
-    // that showed it on or the kernel's bad checksums, it is no finding.
+    // that showed it on or bad checksums (kernel log or capture), it is no finding.
     const turnedOff = states.find((d) => d.last?.value === 'off' && !d.last.listing);
-    if (turnedOff?.last && badCount === 0)
+    if (turnedOff?.last && !brokenShown)
       return ruledOut({ key: `${K}.fixApplied`, params: { iface: turnedOff.iface } }, [
         turnedOff.last.evidence,
       ]);
@@ -146,7 +151,6 @@ export default defineRule({
       );
     // A capture's `bad udp cksum` on the VXLAN port: on the receiving node that is the bug, on
     // the sending one it may only be offload that fills the checksum after the capture point.
-    const captured = captureBadChecksums(ctx);
     if (captured.n > 0)
       return finding(
         affectedKernel === false ? 'low' : 'medium',
