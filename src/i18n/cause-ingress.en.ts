@@ -218,6 +218,8 @@ export default {
           'upstream-keepalive-connections is 0: nginx does not reuse connections to the pods.',
         otherErrors:
           'The upstream errors in this log are {{kinds}}, not closed keepalive connections.',
+        busyConnection:
+          'Each of the {{n}} premature close(s) came at least {{seconds}} s into its request: the backend (or something between it and the proxy) cut a request it was working on, for instance at its own request or idle timeout, or by crashing. A stale keepalive connection fails at once, when the request is written on it. Look at what limits a request to about that long in the application and in any proxy in front of it.',
         freshConnection:
           "Each of the {{n}} failing requests is a GET (or another request nginx retries) answered 502 after a single premature close. nginx tries once more when a reused keepalive connection fails, so these failed on new connections: the backend closes those too, which no idle timeout explains. Check that the Ingress speaks the backend's protocol (annotation nginx.ingress.kubernetes.io/backend-protocol: HTTPS or GRPC for a TLS or gRPC port), then read the application's log.",
       },

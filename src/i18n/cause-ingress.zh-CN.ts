@@ -206,6 +206,8 @@ export default {
           '后端重置了 {{n}} 个 nginx 正在复用的连接；可能是它的 keepalive 超时短于 nginx 的（{{timeout}}）。',
         noPool: 'upstream-keepalive-connections 为 0：nginx 不复用到 Pod 的连接。',
         otherErrors: '日志中的上游错误是 {{kinds}}，不是 keepalive 连接被关闭。',
+        busyConnection:
+          '这 {{n}} 次“过早关闭”都发生在请求开始至少 {{seconds}} 秒之后：是后端（或它与代理之间的某一层）中断了正在处理的请求，例如它自己的请求超时或空闲超时，或进程崩溃。失效的 keepalive 连接会在请求写入时立即失败。请检查应用以及它前面的代理中，是什么把请求限制在这么长的时间。',
         freshConnection:
           '失败的 {{n}} 个请求都是 GET（或 nginx 会重试的其他请求），只出现一次“过早关闭”就返回了 502。复用的 keepalive 连接失败时 nginx 会再试一次，所以这些请求是在新连接上失败的：后端连新连接也会关闭，这不是空闲超时能解释的。请确认 Ingress 与后端使用同一种协议（TLS 或 gRPC 端口需加注解 nginx.ingress.kubernetes.io/backend-protocol: HTTPS 或 GRPC），再查看应用自身的日志。',
       },

@@ -38,8 +38,15 @@ const KUBE_ROUTER_MARK =
 const BARE_KNOWN =
   /^(?:Failed to check br_netfilter|calico\/node is not ready|(?:Readiness|Liveness) probe failed: |Calico node (?:started|failed)|(?:ERROR|WARNING): |Skipping datastore connection test|Using autodetected IPv4 address|IPv4 address \S+ discovered on interface|No AS number configured|Using node name:|Terminating$)/;
 
+/**
+ * Inline-code backquotes glued to a pasted log line (`` `E0102 09:36:40.43 ... `` opening the
+ * first line, a closing one after the last), or a fence on the same line as the output.
+ */
+const GLUED_HEAD = /^(\s*)`{1,3}(?=\S)/;
+const GLUED_TAIL = /(\S)`{1,3}\s*$/;
+
 export function cniLine(raw: string): CniLine | null {
-  const text = raw.replace(RUNTIME_PREFIX, '');
+  const text = raw.replace(GLUED_HEAD, '$1').replace(GLUED_TAIL, '$1').replace(RUNTIME_PREFIX, '');
   const k = KLOG.exec(text);
   if (k) {
     // kube-router's own file names first: it speaks BGP too.

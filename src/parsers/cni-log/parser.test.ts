@@ -151,6 +151,26 @@ describe('cni-log: formats', () => {
     expect(r.facts).toMatchObject({ cni: 'calico', counts: { 'bird-not-ready': 1 } });
   });
 
+  it('log lines inside one inline-code span, backquotes glued to them (huweihuang/kubeadm-scripts#21)', () => {
+    const r = cni(
+      'v1beta4版本的kubeadm安装flannel有如下报错：\n\n' +
+        '`E0102 09:36:40.433340       1 main.go:359] Error registering network: failed to acquire lease: node "master-0" pod cidr not assigned\n' +
+        'I0102 09:36:40.433396       1 main.go:448] Stopping shutdownHandler...`\n',
+    );
+    expect(r.status).toBe('partial'); // the Chinese lead-in is not a log line
+    expect(r.facts.cni).toBe('flannel');
+    expect(r.facts.events.map((e) => [e.kind, e.level, e.line])).toEqual([['ipam', 'E', 3]]);
+    expect(r.facts.events[0]!.message).toMatch(/pod cidr not assigned$/);
+  });
+
+  it('backquotes alone do not make a line a log line, nor a backquoted prose sentence', () => {
+    const no = (text: string) =>
+      expect(cniLog.detect(toLines(text), { command: null })).toBe(false);
+    no('`flannel is crashing`\n`please help`');
+    no('```\n```');
+    no('`I0514 13:55:16.524562       1 server_others.go:140] Using iptables Proxier.`');
+  });
+
   it('rejects a paste that is mostly something else', () => {
     expect(direct(cniLog, 'calico/node is not ready: BIRD is not ready\na\nb\nc')).toMatchObject({
       status: 'rejected',

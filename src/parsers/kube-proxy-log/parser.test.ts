@@ -22,6 +22,43 @@ function parsed(r: SectionResult | undefined) {
 const only = (text: string) => onlyAs(text, 'kube-proxy-log');
 
 describe('kube-proxy-log: real outputs', () => {
+  // Older kube-proxy quotes iptables-restore's complaint in parentheses, over lines of its own.
+  it("iptables-restore's complaint in parentheses over several lines belongs to its entry", () => {
+    const r = only(local('kube-proxy--jetson-tx2-restore-line-27-paren.txt'));
+    expect(r.problems).toEqual([]);
+    expect(r.facts.entries.map((e) => e.level)).toEqual(['I', 'I', 'E', 'E', 'E', 'E']);
+    expect(r.facts.entries[2]!.message).toBe(
+      'Failed to execute iptables-restore: exit status 1 (iptables-restore: line 27 failed )',
+    );
+    const nft = only(
+      readTestData('cases/223-k8s92250-hyperkube-nf-tables-kube-proxy-centos7-host/kube-proxy.log'),
+    );
+    expect(nft.facts.entries).toHaveLength(1);
+    expect(nft.facts.entries[0]!.message).toContain(
+      '(nf_tables): line 86: CHAIN_USER_DEL failed (Device or resource busy)',
+    );
+  });
+
+  it('an unclosed parenthesis takes a few lines at most, and stops at the next entry', () => {
+    const prose = Array.from({ length: 22 }, (_, i) => `note ${i}: the node was rebooted`);
+    const text = [
+      'E0502 13:19:01.415172       1 proxier.go:1285] Failed to execute iptables-restore: exit status 1 (iptables-restore: line 27 failed',
+      ...prose,
+      'I0502 13:19:31.288315       1 proxier.go:879] Sync failed; retrying in 30s',
+    ].join('\n');
+    // 20 lines joined the message; the last 2 are not kube-proxy's and make it partial.
+    const kp = parsed(parsePaste(text, 'x')[0]);
+    expect(kp.status).toBe('partial');
+    expect(kp.problems.map((p) => p.line)).toEqual([22, 23]);
+    const e = kp.facts.entries[0]!;
+    expect(e.message).toContain('note 19:');
+    expect(e.message).not.toContain('note 20:');
+    const two = only(
+      'E0502 13:19:01.415172       1 proxier.go:1285] Failed (to execute\nI0502 13:19:31.288315       1 proxier.go:879] Sync failed; retrying in 30s\n',
+    );
+    expect(two.facts.entries).toHaveLength(2);
+  });
+
   it('fixture 08: IPVS modules missing, falls back to iptables', () => {
     const r = only(
       readTestData('fixtures/08-k8s63801-kube-proxy-ipvs-modules-not-loaded/kube-proxy.log'),

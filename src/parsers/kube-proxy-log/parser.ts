@@ -154,17 +154,40 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
  * MAX_VALUE_LINES lines, so an unclosed value cannot swallow the rest of a paste.
  */
 const MAX_VALUE_LINES = 200;
+/** iptables-restore's complaint is a few lines; an unclosed `(` does not swallow a paste. */
+const MAX_PAREN_LINES = 20;
 class MultiLineValue {
-  private open: 'any' | 'indented' | null = null;
+  private open: 'any' | 'indented' | 'paren' | null = null;
   private taken = 0;
+  /** Parentheses the message opened and no line has closed yet. */
+  private depth = 0;
   /** After an entry: does its message end by opening a multi-line value? */
   opens(message: string) {
-    this.open = /=<$/.test(message) ? 'any' : /\w=$/.test(message) ? 'indented' : null;
+    this.depth = depthOf(message);
+    this.open = /=<$/.test(message)
+      ? 'any'
+      : /\w=$/.test(message)
+        ? 'indented'
+        : this.depth > 0
+          ? 'paren'
+          : null;
     this.taken = 0;
   }
-  /** Is this line part of the open value (its closing `>` included)? */
+  /** Is this line part of the open value (its closing `>` or `)` included)? */
   takes(text: string): boolean {
     if (!this.open || this.taken >= MAX_VALUE_LINES || text.length > MAX_LINE) return false;
+    // Older kube-proxy quotes iptables-restore's output in parentheses, its lines as printed:
+    // `Failed to execute iptables-restore: exit status 1 (iptables-restore: line 7 failed` then `)`.
+    if (this.open === 'paren') {
+      if (lineOf(text) !== null || this.taken >= MAX_PAREN_LINES) {
+        this.open = null;
+        return false;
+      }
+      this.depth += depthOf(text);
+      if (this.depth <= 0) this.open = null;
+      this.taken += 1;
+      return true;
+    }
     if (/^\s*>(?:\s|$)/.test(text)) {
       this.open = null;
       return true;
@@ -178,6 +201,13 @@ class MultiLineValue {
     this.taken += 1;
     return true;
   }
+}
+
+/** How many more `(` than `)` a text has. */
+function depthOf(text: string): number {
+  let d = 0;
+  for (const c of text) d += c === '(' ? 1 : c === ')' ? -1 : 0;
+  return d;
 }
 
 /** The goroutine dump after a `panic:` entry, blank lines in it included, until a line of another kind. */

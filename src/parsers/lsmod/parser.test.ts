@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../testing/facts';
+import { readTestData } from '../../testing/test-data';
 import { parsePaste } from '../registry';
 import { listsModule } from './facts';
 
@@ -55,5 +56,33 @@ describe('lsmod: a grep with several patterns', () => {
     expect(listsModule(facts, 'br_netfilter')).toBe(true);
     expect(listsModule(facts, 'ip_vs_sh')).toBe(true);
     expect(listsModule(facts, 'bridge')).toBe(false);
+  });
+});
+
+describe('lsmod: /proc/modules, the file lsmod reads', () => {
+  it('rows with their state and address, users ending in a comma or `-` (case 347)', () => {
+    const s = one(
+      readTestData(
+        'cases/347-cumulus-kb-zh-rsyslog-iso-precise-table-full-proc-modules/proc-modules.txt',
+      ),
+    );
+    expect(s.status).toBe('parsed');
+    const f = factsOf(s, 'lsmod');
+    expect(Object.keys(f.modules)).toEqual(['nf_conntrack_ipv4', 'nf_defrag_ipv4', 'nf_conntrack']);
+    expect(f.modules.nf_conntrack_ipv4).toMatchObject({ size: 20480, usedBy: 1, users: [] });
+    expect(f.modules.nf_conntrack!.users).toEqual(['nf_conntrack_ipv4', 'nf_nat_ipv4', 'nf_nat']);
+    // `grep conn` shows only what matches it: it would list nf_conntrack_netlink, not br_netfilter.
+    expect(f.filter).toBe('conn');
+    expect(listsModule(f, 'nf_conntrack_netlink')).toBe(true);
+    expect(listsModule(f, 'br_netfilter')).toBe(false);
+  });
+
+  it('taint flags and other states; a line of another shape is a problem, not a module', () => {
+    const s = one(
+      '$ cat /proc/modules\nip_vs 172032 6 ip_vs_rr, Live 0xffffffffc0a3e000\nnvidia 35307520 52 nvidia_modeset, Live 0xffffffffc1000000 (POE)\nbr_netfilter 28672 0 - Loading 0xffffffffc0a10000\nip_vs is here\n',
+    );
+    const f = factsOf(s, 'lsmod');
+    expect(Object.keys(f.modules)).toEqual(['ip_vs', 'nvidia', 'br_netfilter']);
+    expect(s.problems.map((p) => p.line)).toEqual([5]);
   });
 });

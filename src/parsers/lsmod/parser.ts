@@ -6,6 +6,13 @@ const K = 'parse.lsmod';
 const HEADER = /^\s*Module\s+Size\s+Used by\s*$/;
 /** `nf_conntrack          139224  7 nf_nat,nf_nat_ipv4` (the users list may be empty, or `[permanent]`). */
 const ROW = /^\s*([A-Za-z0-9_-]+)\s+(\d+)\s+(-?\d+)(?:\s+(\S+?),?)?(?:\s+\[permanent\])?\s*$/;
+/**
+ * `/proc/modules`, what lsmod reads: `nf_conntrack 94208 3 nf_nat,nf_nat_ipv4, Live 0xffff…`,
+ * users ending in a comma (or `-` for none), then the state, the address and any taint flags.
+ */
+const PROC_ROW =
+  /^\s*([A-Za-z0-9_-]+)\s+(\d+)\s+(-?\d+)\s+(\S+)\s+(?:Live|Loading|Unloading)\s+0x[0-9a-fA-F]+(?:\s+\([A-Z+-]+\))?\s*$/;
+const rowOf = (t: string) => ROW.exec(t) ?? PROC_ROW.exec(t);
 const GREP = /\|\s*(?:e?grep|rg)\s+(?:-\w+\s+)*['"]?([^'"|\s]+)['"]?/;
 
 /** `lsmod` (whole or grep-filtered) → loaded modules and who uses them. */
@@ -13,8 +20,9 @@ export const lsmod = defineParser<'lsmod', LsmodFacts>({
   kind: 'lsmod',
   detect(head, ctx) {
     if (head.some((l) => HEADER.test(l.text))) return true;
-    const rows = head.filter((l) => l.text.length < 2000 && ROW.test(l.text)).length;
-    if (/\blsmod\b/.test(ctx.command ?? '')) return rows >= 1 && rows * 2 >= head.length;
+    const rows = head.filter((l) => l.text.length < 2000 && rowOf(l.text)).length;
+    if (/\blsmod\b|\bproc\/modules\b/.test(ctx.command ?? ''))
+      return rows >= 1 && rows * 2 >= head.length;
     // Without the header or the command: module-like names only, most of the paste.
     return rows >= 2 && rows === head.length && head.every((l) => /_|^\s*[a-z]/.test(l.text));
   },
@@ -33,7 +41,7 @@ export const lsmod = defineParser<'lsmod', LsmodFacts>({
         header = true;
         continue;
       }
-      const m = ROW.exec(t);
+      const m = rowOf(t);
       if (!m) {
         problems.add(l.n, 'badLine');
         continue;
@@ -41,7 +49,7 @@ export const lsmod = defineParser<'lsmod', LsmodFacts>({
       modules[m[1]!] = {
         size: Number(m[2]),
         usedBy: Number(m[3]),
-        users: m[4] ? m[4].split(',').filter(Boolean) : [],
+        users: m[4] && m[4] !== '-' ? m[4].split(',').filter(Boolean) : [],
         line: l.n,
         text: t,
       };

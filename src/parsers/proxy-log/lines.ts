@@ -105,10 +105,10 @@ export function traefikLine(text: string, l: Line): TraefikLine {
 
 /**
  * Envoy's default text format: `[START_TIME] "METHOD PATH PROTOCOL" CODE FLAGS ...`, Istio's
- * adding the response code details after the flags.
+ * adding the response code details after the flags. A TCP proxy line has `"- - -"` and code 0.
  */
 const ENVOY_TEXT =
-  /^\[(\d{4}-\d\d-\d\dT[^\]]{5,40})\] "(\S+ \S+ \S+)" (?:\*\*)?(\d{3})(?:\*\*)? (\S+) (.*)$/;
+  /^\[(\d{4}-\d\d-\d\dT[^\]]{5,40})\] "(\S+ \S+ \S+)" (?:\*\*)?(\d{3}|0)(?:\*\*)? (\S+) (.*)$/;
 /** Response flags: `-`, or upper-case codes joined by commas (`UF,URX`). */
 const FLAGS = /^(?:-|[A-Z]{2,5}(?:,[A-Z]{2,5})*)$/;
 const ADDRESS = /^(?:[\d.]+|\[[\da-f:]+\]):\d+$/i;

@@ -91,6 +91,32 @@ describe('proxy-log: Envoy', () => {
     });
   });
 
+  // Istio logs TCP proxying with `"- - -"` and response code 0; a refused connect is its UF.
+  it('a TCP line (code 0) and an HTTP line, both refused, labelled and backquoted (istio/istio#51267)', () => {
+    const r = log(
+      caseFile('723-istio51267-backquoted-envoy-uf-delayed-connect-111-inbound/istio-proxy.log'),
+    );
+    expect(r.facts.errors.map((e) => [e.kind, e.request, e.upstream, e.line])).toEqual([
+      ['refused', '- - -', '100.72.2.95:7801', 3],
+      [
+        'refused',
+        'POST /plugins/high-availability/event/ref-updated HTTP/1.1',
+        '100.72.2.83:8080',
+        7,
+      ],
+    ]);
+    expect(r.facts.access.statuses).toEqual({ '0': 1, '503': 1 });
+    // Only 0 stands in for a code: any other short number is not Envoy's line.
+    const tcp =
+      '[2024-05-28T18:42:53.929Z] "- - -" 0 UF,URX - - "delayed_connect_error:_111" 0 0 0 - "-" "-" "-" "-" "100.72.2.95:7801" InboundPassthroughClusterIpv4 - 100.72.2.95:7801 100.72.9.97:33948 - -';
+    for (const code of ['00', '42'])
+      expect(parsePaste(tcp.replace('" 0 UF', `" ${code} UF`), 'x')[0]!.kind).not.toBe('proxy-log');
+    // A TCP line that went through (no flags) is no error.
+    expect(
+      log(tcp.replace('0 UF,URX - - "delayed_connect_error:_111"', '0 - - - "-"')).facts.errors,
+    ).toEqual([]);
+  });
+
   it('JSON, camelCase keys, in inline backquotes (envoyproxy/envoy#17432)', () => {
     const r = log(local('proxy-log--envoy17432-json-camel-uf-urx.txt'));
     expect(r.facts.errorCounts).toEqual({ 'connect-failed': 1 });

@@ -39,6 +39,27 @@ describe(cause, () => {
     expect(f.fix.persist).toContain('min: 1572864');
   });
 
+  it('reads the pre-2.6.15 limit path /proc/sys/net/ipv4/ip_conntrack_max (case 744)', () => {
+    const max = '# cat /proc/sys/net/ipv4/ip_conntrack_max\n65536\n';
+    const d = diagnoseTexts({
+      'dmesg.txt': 'ip_conntrack: table full, dropping packet\n',
+      'max.txt': max,
+    });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.source)).toEqual(['dmesg.txt', 'max.txt']);
+    expect(f.fix.now).toContain('nf_conntrack_max=131072');
+    expect(f.fix.rollback).toContain('nf_conntrack_max=65536');
+    // With the count on the old path too, the ratio is graded, and a roomy table rules it out.
+    const count = '# cat /proc/sys/net/ipv4/netfilter/ip_conntrack_count\n';
+    expect(verdictOf(diagnoseTexts({ 'c.txt': `${count}65530\n`, 'max.txt': max }), cause)).toBe(
+      'found:high',
+    );
+    expect(verdictOf(diagnoseTexts({ 'c.txt': `${count}812\n`, 'max.txt': max }), cause)).toBe(
+      'ruled-out',
+    );
+  });
+
   it('counts early drops and drops, but not the drops of the insertion race', () => {
     const early =
       'cpu=0 found=1 invalid=0 ignore=0 insert=0 insert_failed=0 drop=0 early_drop=12 error=0 search_restart=0\ncpu=1 found=1 invalid=0 ignore=0 insert=0 insert_failed=0 drop=0 early_drop=3 error=0 search_restart=0\n';

@@ -46,6 +46,8 @@ export default defineRule({
       'net.netfilter.nf_conntrack_max',
       'net.nf_conntrack_max',
       'net.ipv4.netfilter.ip_conntrack_max',
+      // Kernels before 2.6.15 (RHEL 5) also expose it as /proc/sys/net/ipv4/ip_conntrack_max.
+      'net.ipv4.ip_conntrack_max',
     );
     const maxValue = max && Number.isFinite(max.n) ? max.n : (kpMax?.value ?? NaN);
     let ratio: number | null = null;
@@ -82,6 +84,9 @@ export default defineRule({
       // Both signals together (log and counters, or ratio and drops) are as good as the log.
       const sources = new Set(evidence.map((e) => e.source)).size;
       if (level === 2 && sources >= 2 && evidence.length >= 3) level = 3;
+      // The pasted limit the fix raises: shown, but it weighs nothing by itself.
+      if (max && Number.isFinite(max.n) && !evidence.some((e) => e.text === max.evidence.text))
+        evidence.push(max.evidence);
       const confidence: Confidence = level === 3 ? 'high' : level === 2 ? 'medium' : 'low';
       const vars: Record<string, string> = {};
       if (Number.isFinite(maxValue) && maxValue > 0) {

@@ -47,6 +47,45 @@ describe(cause, () => {
     expect(verdict({ refused })).toBe('ruled-out');
   });
 
+  // A stale pooled connection fails as the request is written; a close seconds into the request
+  // cut work in progress (istio/istio#51619: UC after 120001 ms on a slow POST).
+  it('rules it out when every premature close came seconds into its request', () => {
+    const slow = readTestData(
+      'cases/722-istio51619-envoy-uc-after-120s-slow-post-not-keepalive/istio-proxy.log',
+    );
+    const d = diagnoseTexts({ slow });
+    expect(verdictOf(d, cause)).toBe('ruled-out');
+    expect(d.ruledOut.find((x) => x.cause === cause)!.because).toMatchObject({
+      key: `cause.${cause}.verdict.busyConnection`,
+      params: { n: 1, seconds: '120' },
+    });
+    // The same line answered at once is the race.
+    expect(verdict({ quick: slow.replace(' 138 95 120001 ', ' 138 95 0 ') })).toBe('found:medium');
+    // nginx: the 502 access line's upstream time tells the same.
+    const held = premature.replace(
+      ' 340 0.016 [XXX] [] XXX 0 0.000 502 ',
+      ' 340 30.016 [XXX] [] XXX 0 30.004 502 ',
+    );
+    expect(verdict({ held })).toBe('ruled-out');
+    // One quick attempt among slow ones, a time-less access line (-), or no access line at all:
+    // still the race.
+    const retried = premature.replace(
+      ' XXX 0 0.000 502 ',
+      ' XXX, XXX 0, 0 30.004, 0.001 502, 502 ',
+    );
+    expect(verdict({ retried })).toBe('found:medium');
+    const dash = premature.replace(
+      ' 340 0.016 [XXX] [] XXX 0 0.000 502 ',
+      ' 340 0.016 [XXX] [] XXX 0 - 502 ',
+    );
+    expect(verdict({ dash })).toBe('found:medium');
+    const errorOnly = premature
+      .split('\n')
+      .filter((l) => !l.includes('" 502 '))
+      .join('\n');
+    expect(verdict({ errorOnly })).toBe('found:medium');
+  });
+
   it("reads Envoy's UC / connection termination as the same race, in its own words", () => {
     const envoy = [
       '[2023-05-10T00:37:32.476Z] "POST /api HTTP/1.1" 503 UC upstream_reset_before_response_started{connection_termination} - "-" 120 95 0 - "-" "okhttp/4.9.0" "id-1" "api.example.com" "10.8.1.7:8080" outbound|8080||api.prod.svc.cluster.local 10.8.0.4:52110 10.8.1.7:8080 10.8.0.1:40000 - default',

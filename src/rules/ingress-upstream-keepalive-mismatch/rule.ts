@@ -46,6 +46,50 @@ function freshConnectionFailures(
   return out;
 }
 
+/** Below this, a close may be the backend's idle timer firing as the request arrived (s). */
+const RACE_WINDOW = 1;
+
+/**
+ * How long the upstream held the request before closing: the Envoy line's own duration, or the
+ * upstream times of the nginx 502 access line of the same request (the shortest attempt, so
+ * that one quick failure among slow ones still counts as quick). Null when no line tells.
+ */
+function heldFor(logs: ReturnType<typeof ingressLogs>, x: Event): number | null {
+  const lines = logs
+    .filter((l) => l.source === x.source)
+    .flatMap((l) => l.facts.access.serverErrors);
+  const a =
+    x.e.source === 'envoy'
+      ? lines.find((y) => y.line === x.e.line)
+      : x.e.source === 'nginx' && x.e.request
+        ? lines.find((y) => y.status === 502 && y.request === x.e.request)
+        : undefined;
+  if (!a) return null;
+  const times = a.upstreamTimes.filter((t): t is number => t !== null);
+  return times.length > 0 ? Math.min(...times) : a.requestTime;
+}
+
+/**
+ * A stale pooled connection fails as soon as the request is written on it: the backend had
+ * closed it, or closes it in that instant, so the close comes back within a round trip. A close
+ * that comes seconds into the request cut a request the backend was working on (its own request
+ * or write timeout, a crash, a proxy limit between them): every premature close being such a
+ * one rules the cause out; null when one is quick or its time unknown.
+ */
+function busyConnectionCloses(
+  logs: ReturnType<typeof ingressLogs>,
+  premature: Event[],
+): { seconds: number } | null {
+  if (premature.length === 0) return null;
+  let least = Infinity;
+  for (const x of premature) {
+    const t = heldFor(logs, x);
+    if (t === null || t < RACE_WINDOW) return null;
+    least = Math.min(least, t);
+  }
+  return { seconds: least };
+}
+
 /**
  * nginx reuses idle keepalive connections to the pods for upstream-keepalive-timeout (60 s by
  * default); a backend that closes idle connections sooner (Node.js 5 s, many app servers
@@ -82,6 +126,15 @@ export default defineRule({
       return ruledOut(
         { key: `${K}.freshConnection`, params: { n: premature.length } },
         fresh.flatMap((x) => [cite(x.source, x.e), cite(x.source, x.a)]).slice(0, 4),
+      );
+    const busy = busyConnectionCloses(logs, premature);
+    if (busy && resets.length === 0)
+      return ruledOut(
+        {
+          key: `${K}.busyConnection`,
+          params: { n: premature.length, seconds: String(Math.round(busy.seconds * 10) / 10) },
+        },
+        premature.slice(0, 3).map((x) => cite(x.source, x.e)),
       );
     const first = premature[0] ?? resets[0];
     if (!first) {

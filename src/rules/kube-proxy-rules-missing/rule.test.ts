@@ -102,4 +102,24 @@ describe(cause, () => {
       "F0602 14:00:54.956191       1 server.go:495] can't use ipvs proxier: required kernel modules are not loaded";
     expect(verdictOf(diagnoseTexts({ log: ipvs }), cause)).toBe('no-evidence');
   });
+
+  it('a broken watch alone is a reconnect, a failed list is not (kubespray 2319, client-go)', () => {
+    // kubespray 2319: the NodePort opened, then the local apiserver restarted under the watches.
+    const reconnect = readTestData(
+      'cases/661-kubespray2319-kube-proxy-opened-nodeport-then-apiserver-restart-watch-refused/kube-proxy-log.txt',
+    );
+    expect(verdictOf(diagnoseTexts({ log: reconnect }), cause)).toBe('no-evidence');
+    // Newer client-go says the re-list failed too: kube-proxy cannot see the cluster.
+    const relist =
+      'E0805 15:22:40.729023       1 reflector.go:138] vendor/k8s.io/client-go/informers/factory.go:134: Failed to watch *v1.Service: failed to list *v1.Service: Get "https://192.168.122.95:6443/api/v1/services?limit=500&resourceVersion=0": dial tcp 192.168.122.95:6443: connect: connection refused';
+    expect(verdictOf(diagnoseTexts({ log: [reconnect, relist].join('\n') }), cause)).toBe(
+      'found:medium',
+    );
+    // An old-style list failure on its own line.
+    const list =
+      'E1114 19:39:37.147411       1 reflector.go:201] k8s.io/kubernetes/pkg/proxy/config/api.go:46: Failed to list *api.Service: Get https://10.196.12.154:6443/api/v1/services?resourceVersion=0: dial tcp 10.196.12.154:6443: getsockopt: connection refused';
+    expect(verdictOf(diagnoseTexts({ log: [reconnect, list].join('\n') }), cause)).toBe(
+      'found:medium',
+    );
+  });
 });

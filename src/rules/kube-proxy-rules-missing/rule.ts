@@ -24,6 +24,12 @@ const TROUBLE =
   /can't get node|failed to retrieve node info|invalid nodeip|failed to execute iptables-restore|failed to sync|sync failed|failed to (?:list|watch)|unable to (?:list|watch)|unauthorized|connection refused|i\/o timeout|failed to ensure|error syncing|failed to delete stale|failed to make sure ip set|error creating ipset|error running proxyserver|(?:unable|failed) to create proxier|^\/dev\/stdin:\d+:[\d-]+: Error: /i;
 // Handled by their own causes: the IPVS fallback and a port held by another process.
 const OTHER_CAUSE = /ipvs proxier will not be used|can't use ipvs|address already in use/i;
+// A watch that broke (the apiserver restarted, a proxy closed the stream) without a failed
+// list: the informer keeps its cache and re-lists, and kube-proxy's rules stay as they were.
+// Only a list that fails too (`Failed to watch *v1.Service: failed to list *v1.Service: …`,
+// or a `Failed to list` line of its own) means it cannot see the cluster.
+const WATCH_RECONNECT = /failed to watch \*[\w.]+: /i;
+const LIST_FAILED = /(?:failed|unable) to list/i;
 
 export default defineRule({
   cause: 'kube-proxy-rules-missing',
@@ -35,7 +41,11 @@ export default defineRule({
       for (const e of facts.entries) {
         // A fatal line (`F0602 ... server.go:495] open /proc/sys/...`) is klog's last: it exits.
         const exits = e.level === 'F';
-        if ((exits || (e.level !== 'I' && TROUBLE.test(e.message))) && !OTHER_CAUSE.test(e.message))
+        const reconnect = WATCH_RECONNECT.test(e.message) && !LIST_FAILED.test(e.message);
+        if (
+          (exits || (e.level !== 'I' && !reconnect && TROUBLE.test(e.message))) &&
+          !OTHER_CAUSE.test(e.message)
+        )
           logTrouble.push(cite(source, e));
       }
     }
