@@ -39,5 +39,6 @@ export const KINDS = [
   'cilium-service',
   'cilium-bpf-lb',
   'cilium-monitor',
+  'calico-bgp',
 ] as const;
 export type Kind = (typeof KINDS)[number];

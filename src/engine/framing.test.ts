@@ -93,6 +93,61 @@ describe('unframe', () => {
     expect(texts(tree)).toEqual(tree.split('\n'));
   });
 
+  it('keeps a kernel message’s own tag that every line of `dmesg -t` / `journalctl -o cat` starts with', () => {
+    const same = (raw: string) => expect(texts(raw)).toEqual(raw.split('\n'));
+    same(
+      'nf_conntrack: table full, dropping packet\nnf_conntrack: table full, dropping packet\nnf_conntrack: table full, dropping packet',
+    );
+    same(
+      'IPVS: rr: TCP 10.96.0.10:53 - no destination available\nIPVS: rr: UDP 10.96.0.10:53 - no destination available\nIPVS: rr: TCP 10.96.0.1:443 - no destination available',
+    );
+    same(
+      'UDP: bad checksum. From 10.244.1.5:4789 to 10.244.2.9:4789 ulen 120\nUDP: bad checksum. From 10.244.1.5:4789 to 10.244.2.9:4789 ulen 120\nUDP: bad checksum. From 10.244.1.6:4789 to 10.244.2.9:4789 ulen 120',
+    );
+    // `neighbour:` reads like a host, but the tag under it is the message's: one layer at most
+    expect(
+      texts(
+        'neighbour: arp_cache: neighbor table overflow!\nneighbour: arp_cache: neighbor table overflow!\nneighbour: arp_cache: neighbor table overflow!',
+      ),
+    ).toEqual(Array(3).fill('arp_cache: neighbor table overflow!'));
+  });
+
+  it('still removes host and file labels around tagged messages, capitals and digits included', () => {
+    expect(
+      texts(
+        'node-1: IPVS: rr: TCP 10.96.0.10:53 - no destination available\nnode-1: IPVS: rr: UDP 10.96.0.10:53 - no destination available\nnode-1: IPVS: rr: TCP 10.96.0.1:443 - no destination available',
+      ),
+    ).toEqual([
+      'IPVS: rr: TCP 10.96.0.10:53 - no destination available',
+      'IPVS: rr: UDP 10.96.0.10:53 - no destination available',
+      'IPVS: rr: TCP 10.96.0.1:443 - no destination available',
+    ]);
+    expect(texts('K8SNODE01: a = 1\nK8SNODE01: b = 2\nK8SNODE01: c = 3')).toEqual([
+      'a = 1',
+      'b = 2',
+      'c = 3',
+    ]);
+    expect(
+      texts(
+        'kern.log:nf_conntrack: table full, dropping packet\nkern.log:nf_conntrack: table full, dropping packet\nkern.log:nf_conntrack: table full, dropping packet',
+      ),
+    ).toEqual(Array(3).fill('nf_conntrack: table full, dropping packet'));
+  });
+
+  it('keeps a klog header cut to its origin (`proxier.go:1907] ...`, kubernetes#92033)', () => {
+    const cut =
+      'proxier.go:1907] Adding new service "default/kubernetes:https" 10.96.0.1:443/TCP\nproxier.go:1909] Failed to add IPVS service "default/kubernetes:https": no such file or directory\nproxier.go:1195] Failed to sync service: 10.96.0.1:443/TCP, err: no such file or directory';
+    expect(texts(cut)).toEqual(cut.split('\n'));
+    // A grep -H over a Go file is still a file label: the matched text follows, not `N]`.
+    expect(texts('main.go:func main() {\nmain.go:\tfmt.Println(1)\nmain.go:\tos.Exit(2)')).toEqual([
+      'func main() {',
+      '\tfmt.Println(1)',
+      '\tos.Exit(2)',
+    ]);
+    // A node label before the cut header comes off; the origin under it stays.
+    expect(texts(cut.replace(/^/gm, 'node1: '))).toEqual(cut.split('\n'));
+  });
+
   it('peels nested framing: a quote around a host label around grep -n', () => {
     expect(texts('> n1: 10:a=1\n> n1: 11:b=2\n> n1: 15:c=3')).toEqual(['a=1', 'b=2', 'c=3']);
   });

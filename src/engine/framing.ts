@@ -48,6 +48,19 @@ const INDEX_NAME = /^\d{1,9}: \S/;
 // `2024-06-01T13:`) is never taken for one.
 const LABEL =
   /^(?:\[[^\]\s]{1,200}\] ?|[A-Za-z./][\w./@-]{0,200}:|[A-Za-z][\w.-]{0,200} +\| |[│┃](?= ))/;
+/**
+ * A `word:` that is the message's own first word, not a host or a file: an identifier with `_`
+ * and no `.` or `/` (`nf_conntrack:`, `arp_cache:`: no host name holds `_`), or a tag written in
+ * capitals (`IPVS:`, `UDP:`, `IPv4:`, `ERROR:`). `dmesg -t`, `journalctl -k -o cat` and a grep
+ * of one kernel message put it on every line.
+ */
+const MESSAGE_TAG = /^(?:[^./]*_[^./]*|[A-Z]{2,}(?:v[46])?):$/;
+/**
+ * `proxier.go:1907] Adding new service ...`: a klog header cut short to its origin (the Go
+ * file, its line and `]`), the log's own text. A file name from `grep -H` is followed by the
+ * matched line, never by a line number and `]`.
+ */
+const KLOG_ORIGIN = /^[\w.-]{1,100}\.go:\d{1,6}\]/;
 
 function stripSharedPrefix(lines: Line[]): Line[] {
   const filled = lines.filter((l) => !isBlank(l));
@@ -97,6 +110,7 @@ function stripLabel(lines: Line[], filled: Line[]): Line[] | null {
   // `kind: Service` or `Name:  x` on one line is the output's own key, not a label: only a
   // label that repeats line after line is framing.
   const label = m[0].trimEnd();
+  if (MESSAGE_TAG.test(label) || KLOG_ORIGIN.test(filled[0]!.text)) return null;
   const has = (l: Line) => l.text.startsWith(label);
   if (filled.filter(has).length < filled.length * NEARLY_ALL) return null;
   return lines.map((l) => {

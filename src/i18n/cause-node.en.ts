@@ -296,6 +296,10 @@ export default {
         probeFailed:
           'The CNI agent fails its own readiness check (calico-node: BIRD or Felix not ready, BGP not established): its node does not get routes to the other nodes’ pods.',
         healthy: 'The CNI agents listed ({{n}}) are running and ready.',
+        bgpDown:
+          'Calico’s BGP sessions on the node are not Established ({{n}}: {{peers}}): the node gets no routes to the pods of those peers, and calico-node fails its own readiness check (BGP on TCP 179 between the nodes is blocked, refused or unreachable).',
+        bgpEstablished:
+          'Every BGP session Calico lists ({{n}}) is Established: the node’s routes to the other nodes’ pods are exchanged.',
       },
       fix: {
         why: 'why is it not ready? events first, then the log of the previous (crashed) container:',

@@ -280,6 +280,10 @@ export default {
         probeFailed:
           'CNI 组件自身的就绪检查失败（calico-node：BIRD 或 Felix 未就绪、BGP 未建立）：所在节点拿不到通往其他节点 Pod 的路由。',
         healthy: '列出的 {{n}} 个 CNI 组件都在运行且已就绪。',
+        bgpDown:
+          '该节点上 Calico 的 BGP 会话未建立（{{n}} 个：{{peers}}）：节点拿不到通往这些对端上 Pod 的路由，calico-node 自身的就绪检查也会失败（节点之间 TCP 179 端口的 BGP 被拦截、拒绝或不可达）。',
+        bgpEstablished:
+          'Calico 列出的 {{n}} 个 BGP 会话全部为 Established：节点之间正在交换通往对方 Pod 的路由。',
       },
       fix: {
         why: '为什么未就绪？先看事件，再看上一个（崩溃的）容器的日志：',

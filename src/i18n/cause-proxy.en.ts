@@ -15,6 +15,8 @@ export default {
           "The nat table has kube-proxy's chains but no KUBE-NODEPORTS rule for port {{port}}.",
         noKubeChains:
           'The nat table has no KUBE-* chains at all: kube-proxy has not programmed this node (or writes to the other iptables backend).',
+        podDown:
+          'kube-proxy is not running on its node ({{pods}}): that node keeps no rules, or stale ones, for its Services.',
         logErrors: 'kube-proxy logs errors that stop it from syncing its rules.',
         ipvsNodePort: 'IPVS has {{n}} virtual server(s) for NodePort {{port}}.',
         ipvsNodePortMissing:
@@ -98,6 +100,8 @@ export default {
         fellBack:
           'kube-proxy found no IPVS support and fell back to the {{proxier}} proxier: Services are not served by IPVS on this node.',
         log: 'kube-proxy could not use IPVS: it says the kernel modules are not loaded or IPVS is missing.',
+        vsRefused:
+          'kube-proxy runs in IPVS mode but the kernel refuses to create its virtual servers ("no such file or directory"): the module of the configured scheduler (ip_vs_<scheduler>, e.g. ip_vs_sed for `scheduler: sed`) is not loaded. dmesg says "IPVS: Scheduler module ip_vs_… not found".',
         lsmodNoIpvs:
           'lsmod does not list {{modules}}: unless IPVS is built into this kernel, kube-proxy cannot run in IPVS mode.',
         lsmodNoScheduler:

@@ -17,6 +17,7 @@ export default {
         portMissing: 'nat 表中有 kube-proxy 的链，但 KUBE-NODEPORTS 中没有端口 {{port}} 的规则。',
         noKubeChains:
           'nat 表中完全没有 KUBE-* 链：kube-proxy 没有在本节点下发规则（或写到了另一个 iptables 后端）。',
+        podDown: 'kube-proxy 未在其节点上正常运行（{{pods}}）：该节点的 Service 规则缺失或已过期。',
         logErrors: 'kube-proxy 日志中有导致其无法同步规则的错误。',
         ipvsNodePort: 'IPVS 中有 {{n}} 个 NodePort {{port}} 的虚拟服务。',
         ipvsNodePortMissing:
@@ -96,6 +97,8 @@ export default {
         fellBack:
           'kube-proxy 没有找到 IPVS 支持，退回到了 {{proxier}} 代理模式：本节点的 Service 不走 IPVS。',
         log: 'kube-proxy 无法使用 IPVS：日志说内核模块未加载或内核不支持 IPVS。',
+        vsRefused:
+          'kube-proxy 以 IPVS 模式运行，但内核拒绝创建它的虚拟服务（"no such file or directory"）：所配置调度算法的模块（ip_vs_<调度算法>，例如 `scheduler: sed` 对应 ip_vs_sed）未加载。dmesg 中会有 "IPVS: Scheduler module ip_vs_… not found"。',
         lsmodNoIpvs:
           'lsmod 中没有 {{modules}}：除非 IPVS 编译进了内核，否则 kube-proxy 无法以 IPVS 模式运行。',
         lsmodNoScheduler:

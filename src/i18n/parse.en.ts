@@ -356,6 +356,20 @@ export default {
       summaryErrors: '{{cni}} log, {{n}} line(s): {{counts}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
+    'calico-bgp': {
+      badLine:
+        'This line is not part of `calicoctl node status` or `birdcl show protocols` output.',
+      badRow:
+        'This row of the BGP peer table does not have the five cells PEER ADDRESS, PEER TYPE, STATE, SINCE, INFO.',
+      noStatus:
+        'No Calico BGP status found. Paste the output of `sudo calicoctl node status` run on the node (or `birdcl -s /var/run/calico/bird.ctl show protocols` in its calico-node pod).',
+      summary: '{{tool}}: {{n}} BGP peer(s), all Established',
+      summaryDown: '{{tool}}: {{down}} of {{n}} BGP peer(s) not Established: {{peers}}',
+      summaryNotRunning:
+        'calicoctl node status: Calico process is not running (calicoctl found no calico-node process where it ran)',
+      summaryNoPeers: '{{tool}}: no BGP peer listed ({{notes}})',
+      moreProblems: '…and {{n}} more lines that could not be read.',
+    },
     'cilium-status': {
       badLine: 'This line is not part of `cilium-dbg status` or `cilium status` output.',
       noStatus:

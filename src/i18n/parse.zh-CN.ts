@@ -340,6 +340,19 @@ export default {
       summaryErrors: '{{cni}} 日志，共 {{n}} 行：{{counts}}',
       moreProblems: '……另有 {{n}} 行无法识别。',
     },
+    'calico-bgp': {
+      badLine: '这一行不属于 `calicoctl node status` 或 `birdcl show protocols` 的输出。',
+      badRow: 'BGP 对等体表的这一行不是 PEER ADDRESS、PEER TYPE、STATE、SINCE、INFO 五列。',
+      noStatus:
+        '没有找到 Calico 的 BGP 状态。请粘贴在该节点上执行 `sudo calicoctl node status` 的输出（或在其 calico-node Pod 中执行 `birdcl -s /var/run/calico/bird.ctl show protocols` 的输出）。',
+      summary: '{{tool}}：{{n}} 个 BGP 对等体，全部为 Established',
+      summaryDown:
+        '{{tool}}：{{n}} 个 BGP 对等体中有 {{down}} 个未建立（非 Established）：{{peers}}',
+      summaryNotRunning:
+        'calicoctl node status：Calico process is not running（calicoctl 在其运行之处找不到 calico-node 进程）',
+      summaryNoPeers: '{{tool}}：未列出 BGP 对等体（{{notes}}）',
+      moreProblems: '……另有 {{n}} 行无法识别。',
+    },
     'cilium-status': {
       badLine: '这一行不属于 `cilium-dbg status` 或 `cilium status` 的输出。',
       noStatus:

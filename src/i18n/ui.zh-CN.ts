@@ -145,6 +145,7 @@ export default {
     'cilium-service': 'cilium-dbg service list',
     'cilium-bpf-lb': 'cilium-dbg bpf lb list',
     'cilium-monitor': 'cilium-dbg monitor --type drop / hubble observe',
+    'calico-bgp': 'calicoctl node status / birdcl show protocols',
     'kubectl-jsonpath': 'kubectl -o jsonpath',
     'kubectl-name': 'kubectl -o name',
     'kubectl-apply': 'kubectl apply / create 的输出',

@@ -17,6 +17,8 @@ import type { IptablesListFacts } from './iptables-L/facts';
 import type { KubeProxyLogFacts } from './kube-proxy-log/facts';
 import type { NftFacts } from './nft/facts';
 import type { IptablesVersionFacts } from './iptables-version/facts';
+import { calicoBgp } from './calico-bgp/parser';
+import type { CalicoBgpFacts } from './calico-bgp/facts';
 import { NODE_PARSERS, type NodeFactsByKind } from './node-shared/parsers';
 import { K8S_PARSERS, type K8sFactsByKind } from './k8s-common/parsers';
 import { CILIUM_PARSERS, type CiliumFactsByKind } from './cilium-shared/parsers';
@@ -38,6 +40,7 @@ export interface FactsByKind
   'kube-proxy-log': KubeProxyLogFacts;
   nft: NftFacts;
   'iptables-version': IptablesVersionFacts;
+  'calico-bgp': CalicoBgpFacts;
 }
 export type { Kind } from '../catalog/kinds';
 import type { Kind } from '../catalog/kinds';
@@ -51,6 +54,9 @@ export const PARSERS: { [K in Kind]: Parser<K, FactsByKind[K]> }[Kind][] = [
   kubeProxyLog,
   ...CILIUM_PARSERS,
   ...NODE_PARSERS,
+  // Before the kubectl parsers: a pod table pasted above the status, without a prompt, is
+  // then read as a part of its own instead of taking the status's lines as trailing text.
+  calicoBgp,
   ...K8S_PARSERS,
   netstatS,
   sysctl,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitPaste } from './split';
+import { ownNetns, splitPaste } from './split';
 import { promptCommand, toLines } from '../engine/lines';
 
 describe('splitPaste', () => {
@@ -338,5 +338,39 @@ describe('toLines', () => {
       'c.txt',
     );
     expect(bare.map((p) => p.within ?? null)).toEqual(['kubectl exec -it web -- sh']);
+  });
+
+  it('joins a command continued with backslashes; `docker run -ti IMAGE sh` opens a shell (zhangguanzhang, 2022)', () => {
+    const parts = splitPaste(
+      [
+        '$ docker run --rm -ti --privileged -v /run/xtables.lock:/run/xtables.lock \\',
+        '    -v /lib/modules:/lib/modules \\',
+        '    registry.aliyuncs.com/k8sxio/kube-proxy:v1.21.11 sh',
+        '# iptables -V',
+        'iptables v1.8.5 (legacy)',
+        '# iptables -t nat -S',
+        '-P PREROUTING ACCEPT',
+        '# exit',
+        '$ iptables -V',
+        'iptables v1.8.4 (nf_tables)',
+      ].join('\n'),
+      'a.txt',
+    );
+    const run =
+      'docker run --rm -ti --privileged -v /run/xtables.lock:/run/xtables.lock -v /lib/modules:/lib/modules registry.aliyuncs.com/k8sxio/kube-proxy:v1.21.11 sh';
+    expect(parts.map((p) => [p.command, p.within ?? null])).toEqual([
+      ['iptables -V', run],
+      ['iptables -t nat -S', run],
+      ['iptables -V', null],
+    ]);
+    expect(ownNetns(run)).toBe(true);
+    // On the host network, or a shell opened with exec (a pod may be on the host network): not judged.
+    expect(ownNetns('docker run --rm -ti --net=host IMAGE sh')).toBe(false);
+    expect(ownNetns('podman run -it --network host IMAGE bash')).toBe(false);
+    expect(ownNetns('kubectl -n kube-system exec -it kube-proxy-x -- sh')).toBe(false);
+    expect(ownNetns(null)).toBe(false);
+    // An escaped backslash ends the line: the next one is output.
+    const literal = splitPaste('$ echo a\\\\\na\\', 'b.txt');
+    expect(literal[0]!.command).toBe('echo a\\\\');
   });
 });

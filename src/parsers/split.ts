@@ -14,10 +14,29 @@ export interface Section {
 
 /**
  * A command that opens an interactive shell in a container (`kubectl exec -it POD -- sh`,
- * `crictl exec -it ID bash`, `docker exec -it NAME /bin/sh`): what is typed next runs there.
+ * `crictl exec -it ID bash`, `docker exec -it NAME /bin/sh`, `docker run --rm -ti IMAGE sh`):
+ * what is typed next runs there.
  */
 export const CONTAINER_SHELL =
-  /\b(?:(?:docker|podman|nerdctl|crictl)\s+(?:container\s+)?exec|(?:kubectl|oc)\s.*\bexec)\s.*\s(?:\/bin\/)?(?:ba|a|z)?sh\s*$/;
+  /\b(?:(?:docker|podman|nerdctl|crictl)\s+(?:container\s+)?exec|(?:docker|podman|nerdctl)\s+(?:container\s+)?run|(?:kubectl|oc)\s.*\bexec)\s.*\s(?:\/bin\/)?(?:ba|a|z)?sh\s*$/;
+
+/**
+ * A container shell whose container has a network namespace of its own: one started with
+ * `docker run` (podman, nerdctl) without `--net=host` / `--network host`. The tables, routes
+ * and sysctls read in it are that container's, not the node's. A shell opened with `exec` may be
+ * in a pod on the host network (kube-proxy, the CNI agent): it is not judged here.
+ */
+export function ownNetns(within: string | null | undefined): boolean {
+  return (
+    !!within &&
+    /\b(?:docker|podman|nerdctl)\s+(?:container\s+)?run\s/.test(within) &&
+    !/\s--net(?:work)?(?:=|\s+)host\b/.test(within)
+  );
+}
+
+/** A typed command continued on the next line: it ends with an unescaped backslash. */
+const CONTINUED = /(?:^|[^\\])\\\s*$/;
+const MAX_CONTINUATIONS = 20;
 
 const BUNDLE_HEADER = /^==> (.{1,4000}?) <==\s*$/;
 
@@ -77,7 +96,16 @@ export function splitPaste(raw: string, source: string): Section[] {
     }
     const typed = promptCommand(line.text) ?? promptCommand(unglueFence(line.text));
     if (typed !== null) {
-      begin(typed, false, promptOf(line.text, typed));
+      // `docker run --rm -ti \` then `    IMAGE sh`: the lines after a trailing backslash are
+      // the same command, not its output.
+      let command = typed;
+      for (let k = 0; k < MAX_CONTINUATIONS && CONTINUED.test(command); k++) {
+        const more = all[i + 1];
+        if (!more || more.text.trim() === '') break;
+        command = `${command.replace(/\\\s*$/, '').trimEnd()} ${more.text.trim()}`;
+        i += 1;
+      }
+      begin(command, false, promptOf(line.text, typed));
       continue;
     }
     const next = all[i + 1];

@@ -37,4 +37,6 @@ export interface IptablesListFacts {
   backend: Cited<'nf_tables' | 'legacy'> | null;
   /** The operator cut rules out (`...`): a rule missing from the listing is not proven absent. */
   elided: boolean;
+  /** As `IptablesFacts.elsewhere`: typed in a container with its own network namespace. */
+  elsewhere?: string;
 }

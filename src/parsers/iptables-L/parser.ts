@@ -2,6 +2,7 @@ import type { Problem } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
 import type { IptablesListFacts, ListedChain, ListedRule } from './facts';
 import { tableOf, tableOfBlock } from '../iptables-save/table';
+import { ownNetns } from '../split';
 
 const CHAIN =
   /^Chain (\S+) \((?:policy (\w+)(?: (\d+[KMGT]?) packets, (\d+[KMGT]?) bytes)?|(\d+) references?)\)\s*$/;
@@ -63,6 +64,7 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
       table: table ? { value: table[1]!, line: 0, text: ctx.command! } : null,
       backend: backendOfCommand(ctx.command),
       elided,
+      ...(ownNetns(ctx.within) ? { elsewhere: ctx.within! } : {}),
     };
     const forward = chains.find((x) => x.name === 'FORWARD');
     const summary = forward?.policy

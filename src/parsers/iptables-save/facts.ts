@@ -39,6 +39,11 @@ export interface IptablesFacts {
   cut: string[];
   chains: IptablesChain[];
   rules: IptablesRule[];
+  /**
+   * The container shell it was typed in, when that container has a network namespace of its
+   * own (`docker run --rm -ti IMAGE sh`, no `--net=host`): its tables are not the node's.
+   */
+  elsewhere?: string;
 }
 
 /**

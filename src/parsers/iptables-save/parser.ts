@@ -3,6 +3,7 @@ import { accept, defineParser, msg, reject } from '../define';
 import type { IptablesChain, IptablesFacts, IptablesRule } from './facts';
 import { resolveTables, tableOf, tableOfCommand, type Block } from './table';
 import { ruleFields } from './tokens';
+import { ownNetns } from '../split';
 
 const K = 'parse.iptables-save';
 const RULE = /^(?:\[(\d+):\d+\]\s+)?-[AI] \S/;
@@ -145,6 +146,7 @@ export const iptablesSave = defineParser<'iptables-save', IptablesFacts>({
       cut: cut.map((c) => c.table),
       chains,
       rules,
+      ...(ownNetns(ctx.within) ? { elsewhere: ctx.within! } : {}),
     };
     const params = {
       rules: rules.length,

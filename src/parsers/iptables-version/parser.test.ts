@@ -56,6 +56,39 @@ describe('iptables -V inside a container', () => {
     expect(where('sudo iptables -V')).toBe(false);
     expect(where('chroot /host iptables --version')).toBe(false);
   });
+
+  it('a version typed in a container shell opened earlier is the container’s (zhangguanzhang, 2022)', () => {
+    const rs = parsePaste(
+      [
+        '$ docker run --rm -ti --privileged -v /run/xtables.lock:/run/xtables.lock \\',
+        '    -v /lib/modules:/lib/modules \\',
+        '    registry.aliyuncs.com/k8sxio/kube-proxy:v1.21.11 sh',
+        '# iptables -V',
+        'iptables v1.8.5 (legacy)',
+        '# iptables -t nat -S',
+        '-P PREROUTING ACCEPT',
+        '-P INPUT ACCEPT',
+        '-P OUTPUT ACCEPT',
+        '-P POSTROUTING ACCEPT',
+        '# exit',
+        '$ iptables -V',
+        'iptables v1.8.4 (nf_tables)',
+      ].join('\n'),
+      'x',
+    );
+    expect(rs.map((r) => r.kind)).toEqual([
+      'iptables-version',
+      'iptables-save',
+      'iptables-version',
+    ]);
+    expect(factsOf(rs[0]!, 'iptables-version')).toMatchObject({ inContainer: true });
+    // The nat table listed there is the container's own network namespace's, not the node's.
+    expect(factsOf(rs[1]!, 'iptables-save').elsewhere).toMatch(/^docker run /);
+    expect(factsOf(rs[2]!, 'iptables-version')).toMatchObject({
+      inContainer: false,
+      backend: { value: 'nf_tables' },
+    });
+  });
 });
 
 describe('iptables -V: edges', () => {

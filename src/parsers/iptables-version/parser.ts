@@ -54,7 +54,9 @@ export const iptablesVersion = defineParser<'iptables-version', IptablesVersionF
     if (versions.length === 0) return reject(msg(`${K}.noVersion`));
     const main = versions.find((v) => /^ip6?tables$/.test(v.binary)) ?? versions[0]!;
     const backend = { value: main.backend, line: main.line, text: main.text };
-    const inContainer = CONTAINER_COMMAND.test(ctx.command ?? '');
+    // Typed in the command itself (`docker exec kube-proxy iptables -V`) or in a container shell
+    // the paste opened earlier (`docker run --rm -ti IMAGE sh`, then `# iptables -V`).
+    const inContainer = CONTAINER_COMMAND.test(ctx.command ?? '') || Boolean(ctx.within);
     return accept(
       { versions, backend, inContainer },
       problems.done(),

@@ -21,4 +21,16 @@ describe('k8s-common: commands typed without a prompt', () => {
     expect(typedCommand('kcc get pods')).toBeNull();
     expect(kubectlArgs('kcadm.sh get realms', 'get')).toBeNull();
   });
+
+  it('takes a command written as a line of Markdown inline code above its output', () => {
+    // kubernetes/kubernetes#118461 (spoiler0): the caption of the fenced `get pods` below it.
+    expect(typedCommand('`kubectl get pods -n kube-system -o wide`')).toBe(
+      'kubectl get pods -n kube-system -o wide',
+    );
+    expect(typedCommand('`kubectl get ep -A`:')).toBe('kubectl get ep -A');
+    // Inline code inside a sentence, or code that is not a command, is prose.
+    expect(typedCommand('Run `kubectl get pods` to see')).toBeNull();
+    expect(typedCommand('`kube-proxy-r88js`')).toBeNull();
+    expect(typedCommand('``')).toBeNull();
+  });
 });

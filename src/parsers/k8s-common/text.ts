@@ -113,9 +113,17 @@ export function kubectlArgs(command: string | null, verb: string): string[] | nu
 const TYPED =
   /^\s*(?:[^\w\s[\]"'<>(){}]{1,3}\s+){0,2}((?:sudo\s+)?(?:kubectl|curl|k3s kubectl|microk8s kubectl|kc?(?=\s+(?:get|describe|logs|exec|top|-n)\s))\s.*|get\s+(?:po|pods?|svc|services?|ep|endpoints|endpointslices?|no|nodes?|ds|daemonsets?|deploy|deployments?|ing|ingress(?:es)?|ev|events?|cm|configmaps?)(?:\s+-.*)?)$/;
 
+/**
+ * A line that is only Markdown inline code, as issue posts caption the block below with the
+ * command that printed it (`` `kubectl get pods -n kube-system -o wide` ``, maybe with a colon).
+ */
+const INLINE_CODE = /^\s*`([^`]+)`\s*[:：]?\s*$/;
+
 /** The command of a line that is a command typed without a prompt the splitter knows, or null. */
 export function typedCommand(text: string): string | null {
-  return text.length < 2000 ? (TYPED.exec(text)?.[1]?.trim() ?? null) : null;
+  if (text.length >= 2000) return null;
+  const inner = INLINE_CODE.exec(text)?.[1] ?? text;
+  return TYPED.exec(inner)?.[1]?.trim() ?? null;
 }
 
 /**

@@ -217,6 +217,34 @@ describe('kube-proxy-log: Chinese prose between the lines', () => {
     ]);
   });
 
+  it('kubernetes#92033: the IPVS proxier’s own lines, their klog header cut to the origin', () => {
+    const r = parsed(
+      parsePaste(
+        readTestData(
+          'cases/796-k8s92033-headless-failed-to-add-ipvs-service-enoent-scheduler-sed-module/kube-proxy.log',
+        ),
+        'x',
+      )[0],
+    );
+    const entries = factsOf(r, 'kube-proxy-log').entries;
+    expect(entries).toHaveLength(9);
+    expect(entries.slice(0, 3)).toEqual([
+      expect.objectContaining({ level: 'I', origin: 'proxier.go:1907', line: 2 }),
+      expect.objectContaining({
+        level: 'E',
+        origin: 'proxier.go:1909',
+        message: 'Failed to add IPVS service "default/kubernetes:https": no such file or directory',
+      }),
+      expect.objectContaining({ level: 'E', origin: 'proxier.go:1195' }),
+    ]);
+    // The same words without a kube-proxy origin or with another program's file are not enough.
+    for (const text of [
+      'Adding new service "a/b:c" 10.0.0.1:80/TCP\nsome other line\nand another one',
+      'controller.go:12] Adding new service "a/b:c" 10.0.0.1:80/TCP\ncontroller.go:13] other\ncontroller.go:14] more',
+    ])
+      expect(parsePaste(text, 'x')[0]?.kind).not.toBe('kube-proxy-log');
+  });
+
   it('a cut header does not make any message kube-proxy’s', () => {
     for (const text of [
       // Another program's origin with an unknown message, and a known message from no kube-proxy file.

@@ -281,6 +281,10 @@ const KNOWN: [RegExp, KlogEntry['level']][] = [
   // The IPVS proxier's cleanup of its leftovers when kube-proxy (re)starts in another mode.
   [/^Error removing iptables rules in ipvs proxier\b/, 'E'],
   [/^Unknown proxy mode "[^"]*", assuming \w+ proxy\b/, 'W'],
+  // The IPVS proxier programming a virtual server, and the kernel refusing it (1.1x wordings).
+  [/^Adding new service "[^"]{1,300}" \S{1,100}\/(?:TCP|UDP|SCTP)\b/, 'I'],
+  [/^Failed to add IPVS service "[^"]{1,300}": /, 'E'],
+  [/^Failed to sync (?:endpoint for )?service: \S{1,100}\/(?:TCP|UDP|SCTP), err: /, 'E'],
   [/^Using (?:iptables|ipvs|nftables|userspace) Proxier\b/, 'I'],
 ];
 const isKnown = (m: Pick<KlogEntry, 'origin' | 'message'>) =>

@@ -10,23 +10,40 @@ const AGE = String.raw`(<unknown>|<invalid>|\S+(?: \(x\d+ over \S+\))?)`;
 const ROW = new RegExp(
   String.raw`^\s*(Normal|Warning)\s+(\S+)\s+${AGE}\s{2,}(\S+(?: \S+)?)\s{2,}(.*)$`,
 );
-/** The same row with its padding collapsed to single spaces (a blog copy). */
+/** An Age kubectl prints (`39m`, `9m44s`, `5d4h`, `<unknown>`), with its repeat count. */
+const AGE_LIKE = String.raw`(<unknown>|<invalid>|\d+[smhdy](?:\d+[smhd])*(?: \(x\d+ over \S+\))?)`;
+/**
+ * The same row with its padding collapsed to single spaces (a blog copy); such a copy may also
+ * leave the Age column out (`Warning Unhealthy kubelet Liveness probe failed: ...`), so the
+ * Age is taken only when it looks like one.
+ */
 const ROW_COLLAPSED = new RegExp(
-  String.raw`^\s*(Normal|Warning)\s+(\S+)\s+${AGE}\s+((?:kubelet|default-scheduler|[\w-]+-controller|[\w-]+)(?:, \S+)?)\s+(.*)$`,
+  String.raw`^\s*(Normal|Warning)\s+(\S+)\s+(?:${AGE_LIKE}\s+)?((?:kubelet|default-scheduler|[\w-]+-controller|[\w-]+)(?:, \S+)?)\s+(.*)$`,
 );
 /** `7m  7m  1  {kubelet 10.0.0.1}  spec.containers{x}  Normal  Created  Created container` */
 const ROW_OLD =
   /^\s*(\S+)\s+(\S+)\s+(\d+)\s+(\{[^}]*\}|\S+)\s+(?:([\w.]*\{[^}]*\})\s+)?(Normal|Warning)\s+(\S+)\s+(.*)$/;
 
-export function eventOf(text: string, l: Line): DescribeEvent | null {
+/**
+ * Inline-code backquotes glued to a row quoted on its own (`` `Warning  Unhealthy  83s ...` ``),
+ * the opening one before the Type, the closing one after the message.
+ */
+const GLUED_HEAD = /^(\s*)`{1,3}(?=(?:Normal|Warning)\s)/;
+const GLUED_TAIL = /(\S)`{1,3}\s*$/;
+
+export function eventOf(raw: string, l: Line): DescribeEvent | null {
+  const head = raw.replace(GLUED_HEAD, '$1');
+  // The closing one: after a glued opening one, or unpaired (the code span began rows above).
+  const unpaired = (head.match(/`/g)?.length ?? 0) % 2 === 1;
+  const text = head !== raw || unpaired ? head.replace(GLUED_TAIL, '$1') : raw;
   const m = ROW.exec(text) ?? ROW_COLLAPSED.exec(text);
   if (m) {
-    const [, type, reason, age, from, message] = m;
-    const x = /\(x(\d+) over/.exec(age!);
+    const [, type, reason, age = '', from, message] = m;
+    const x = /\(x(\d+) over/.exec(age);
     return event(
       type!,
       reason!,
-      age!.replace(/ \(x.*$/, ''),
+      age.replace(/ \(x.*$/, ''),
       x ? Number(x[1]) : 1,
       from!,
       message!,

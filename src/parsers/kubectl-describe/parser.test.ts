@@ -9,6 +9,7 @@ import {
   survivesHostileInput,
   textsMatch,
 } from '../../testing/parser-checks';
+import { readTestData } from '../../testing/test-data';
 import { kubectlDescribe } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
@@ -235,6 +236,48 @@ describe('kubectl-describe: formats', () => {
       restartCount: { value: 9 },
       ready: { value: false },
     });
+  });
+
+  it('collapsed event rows without their Age column (a blog page, Tencent Cloud 2569687)', () => {
+    const rows = readTestData(
+      'cases/832-tencent-zh-blog-api-gateway-liveness-killing-flattened-not-controller/describe-events.txt',
+    );
+    const out = direct(kubectlDescribe, rows);
+    if (out.status === 'rejected') throw new Error('rejected');
+    expect(out.facts.events.map((e) => [e.reason, e.age, e.from, e.probe?.kind ?? null])).toEqual([
+      ['Unhealthy', '', 'kubelet', 'readiness'],
+      ['Unhealthy', '', 'kubelet', 'liveness'],
+      ['Killing', '', 'kubelet', null],
+    ]);
+    expect(out.facts.events[1]!.probe).toMatchObject({ port: 8080 });
+    // With an Age, collapsed too: the Age is kept and not taken for the source.
+    const aged = direct(
+      kubectlDescribe,
+      'Warning Unhealthy 2m46s (x24 over 5d4h) kubelet Liveness probe failed: Get http://10.24.4.106:10254/healthz: net/http: request canceled',
+    );
+    if (aged.status === 'rejected') throw new Error('rejected');
+    expect(aged.facts.events[0]).toMatchObject({ age: '2m46s', count: 24, from: 'kubelet' });
+    expect(aged.facts.events[0]!.probe).toMatchObject({ kind: 'liveness', port: 10254 });
+  });
+
+  it('an event row quoted as inline code on its own (calico 7712)', () => {
+    const row = readTestData(
+      'cases/833-calico7712-inline-backtick-bird-readiness-x1234-over-7h22m/event.txt',
+    );
+    const out = direct(kubectlDescribe, row);
+    if (out.status === 'rejected') throw new Error('rejected');
+    expect(out.facts.events).toHaveLength(1);
+    expect(out.facts.events[0]).toMatchObject({ reason: 'Unhealthy', count: 1234, age: '83s' });
+    expect(out.facts.events[0]!.message).toMatch(
+      /bird\.ctl: connect: resource temporarily unavailable$/,
+    );
+    // A backquote inside a message is the message's.
+    const inner = direct(
+      kubectlDescribe,
+      '  Warning  Failed  5s  kubelet  Error: failed to run `iptables -t nat -S`',
+    );
+    if (inner.status === 'rejected') throw new Error('rejected');
+    expect(inner.facts.events[0]!.message).toBe('Error: failed to run `iptables -t nat -S`');
   });
 
   it('rejects what has no describe content; does not claim other outputs', () => {

@@ -24,9 +24,11 @@ export interface TcpdumpFacts {
   /**
    * ICMP "fragmentation needed" seen on the wire (`ICMP 10.0.0.1 unreachable - need to frag (mtu
    * 1440)`, IPv6 `ICMP6, packet too big, mtu 1280`): a hop got packets larger than its MTU.
-   * `mtu` is the smallest one reported.
+   * `mtu` is the smallest one reported. `obeyed`: how many of them (IPv4, naming the original
+   * destination) were followed in the capture by a TCP segment from the original sender to that
+   * destination small enough for the reported MTU: path MTU discovery doing its job, no black hole.
    */
-  fragNeeded: { count: number; mtu: number | null; examples: Cited[] };
+  fragNeeded: { count: number; mtu: number | null; obeyed: number; examples: Cited[] };
   /** `listening on eth0, link-type ...`. */
   interfaces: string[];
   /** `N packets captured`, `N packets dropped by kernel`. */

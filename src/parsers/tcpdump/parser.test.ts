@@ -96,6 +96,7 @@ describe('tcpdump: ICMP fragmentation needed', () => {
     expect(f.fragNeeded.mtu).toBe(1440);
     expect(f.fragNeeded.examples[0]!.line).toBe(11);
     expect(f.icmp).toBe(1);
+    expect(f.fragNeeded.obeyed).toBe(0); // the capture stops at the ICMP
     // The bare command line and the wrapped `length 0` are not packet lines.
     expect(s.problems.map((p) => p.line)).toEqual([1, 5]);
   });
@@ -110,5 +111,36 @@ describe('tcpdump: ICMP fragmentation needed', () => {
     expect(f.fragNeeded).toMatchObject({ count: 2, mtu: 1280 });
     const plain = factsOf(one(local('tcpdump--keepalive-blog-handshake.txt')), 'tcpdump');
     expect(plain.fragNeeded.count).toBe(0);
+  });
+
+  it('counts a message as obeyed when the sender re-sends to that destination in segments that fit (xcluster)', () => {
+    const text = local('tcpdump--xcluster-need-to-frag-obeyed-1400.txt');
+    const f = factsOf(one(text), 'tcpdump');
+    expect(f.fragNeeded).toMatchObject({ count: 2, mtu: 1400, obeyed: 2 });
+    // Re-sent still too big, or only by another sender, or a bare ACK: not obeyed.
+    const big = factsOf(one(text.replace(/length 1348: HTTP/g, 'length 1388: HTTP')), 'tcpdump');
+    expect(big.fragNeeded.obeyed).toBe(0);
+    const other = factsOf(
+      one(text.replace(/ICMP 192\.168\.2\.221 unreachable/g, 'ICMP 192.168.2.99 unreachable')),
+      'tcpdump',
+    );
+    expect(other.fragNeeded.obeyed).toBe(0);
+  });
+
+  it('hostile need-to-frag lines: no addresses, huge or missing MTU, IPv6', () => {
+    const f = factsOf(
+      one(
+        [
+          '12:00:00.000001 IP 10.0.0.1 > 10.0.0.2: ICMP unreachable - need to frag (mtu 99999999999999999999), length 556',
+          '12:00:00.000002 IP 10.0.0.1 > 10.0.0.2: ICMP 10.0.0.9 unreachable - need to frag (mtu ), length 556',
+          '12:00:00.000003 IP 10.0.0.2.80 > 10.0.0.9.5000: Flags [.], seq 1:11, ack 1, win 5, length 10',
+          '12:00:00.000004 IP6 fd00::1 > fd00::2: ICMP6, packet too big, mtu 1280, length 1240',
+          '12:00:00.000005 IP6 fd00::2.80 > fd00::9.5000: Flags [.], seq 1:11, ack 1, win 5, length 10',
+        ].join('\n'),
+      ),
+      'tcpdump',
+    );
+    expect(f.fragNeeded.count).toBe(2);
+    expect(f.fragNeeded.obeyed).toBe(0);
   });
 });

@@ -12,6 +12,16 @@ const FLAGS = /^Flags \[([^\]]*)\]/;
 const BAD_CKSUM = /\bbad (?:udp |tcp )?cksum\b/;
 /** tcpdump's words for ICMP "fragmentation needed" / ICMPv6 "packet too big". */
 const FRAG_NEEDED = /\bunreachable - need to frag \(mtu (\d+)\)|\bICMP6, packet too big, mtu (\d+)/;
+/** `ICMP 192.168.2.221 unreachable - need to frag (mtu 1400)`: the host named is the original destination. */
+const FRAG_DEST = /^ICMP (\S+) unreachable - need to frag \(mtu (\d+)\)/;
+/** A TCP segment's payload size, after its flags: `..., length 1348` (`: HTTP` may follow). */
+const SEG_LENGTH = /, length (\d+)(?:[:\s]|$)/;
+/** A data segment's first sequence number: `seq 191:1579`. */
+const SEG_START = /\bseq (\d+):\d+/;
+/** Data segments remembered per capture to tell a smaller re-send from new data. */
+const MAX_SEGMENTS = 20_000;
+/** IPv4 + TCP headers without options: a segment of L bytes fits an MTU of at least L + 40. */
+const TCP_IP_HEADERS = 40;
 const LISTENING = /^\s*(?:tcpdump: )?listening on (\S+?),/;
 /** `-v` prints a packet's IP header on its stamped line and the flow on the next, indented. */
 const VERBOSE_HEADER = /\bIP6? \((?:tos|hlim|flowlabel)\b/;
@@ -54,7 +64,10 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
     let packets = 0;
     const flows = new Map<string, { syns: number; answered: boolean; examples: Cited[] }>();
     const bad = { count: 0, examples: [] as Cited[], ports: {} as Record<string, number> };
-    const frag = { count: 0, mtu: null as number | null, examples: [] as Cited[] };
+    const frag = { count: 0, mtu: null as number | null, obeyed: 0, examples: [] as Cited[] };
+    // need-to-frag messages waiting for the original sender to re-send the too-big data smaller
+    const waiting: Waiting[] = [];
+    const segments: Segment[] = [];
     const interfaces: string[] = [];
     let captured: Cited<number> | null = null;
     let dropped: Cited<number> | null = null;
@@ -84,9 +97,28 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
         pendingHeader = false;
         const [src, dst, rest] = [f[1]!, f[2]!, f[3]!];
         const flags = FLAGS.exec(rest)?.[1];
-        if (flags !== undefined) count(flags, src, dst, l, tcp, flows);
-        else if (/^ICMP\b/.test(rest)) icmp += 1;
-        else {
+        if (flags !== undefined) {
+          count(flags, src, dst, l, tcp, flows);
+          const seg = segmentOf(src, dst, rest);
+          if (seg) {
+            if (waiting.length > 0) obeyed(waiting, seg, frag);
+            if (segments.length < MAX_SEGMENTS) segments.push(seg);
+          }
+        } else if (/^ICMP\b/.test(rest)) {
+          icmp += 1;
+          const fd = FRAG_DEST.exec(rest);
+          // The ICMP goes back to the sender of the packet that was too big.
+          if (fd && waiting.length < 100) {
+            const mtu = Number(fd[2]);
+            // The data it refused: what the sender sent that destination too big for this MTU.
+            const refused = new Set(
+              segments
+                .filter((g) => g.src === dst && g.dst === fd[1] && g.len + TCP_IP_HEADERS > mtu)
+                .map((g) => g.key),
+            );
+            if (refused.size > 0) waiting.push({ mtu, refused });
+          }
+        } else {
           udp += 1;
           if (BAD_CKSUM.test(t)) {
             const port = portOf(dst);
@@ -191,6 +223,45 @@ function count(
     const f = flows.get(`${dst} > ${src}`);
     if (f) f.answered = true;
   }
+}
+
+/** A TCP data segment: hosts without ports, the flow and first sequence number as its key. */
+interface Segment {
+  src: string;
+  dst: string;
+  key: string;
+  len: number;
+}
+/** A need-to-frag message: its MTU and the too-big segments (keys) it answered. */
+interface Waiting {
+  mtu: number;
+  refused: Set<string>;
+}
+
+function segmentOf(src: string, dst: string, rest: string): Segment | null {
+  const len = Number(SEG_LENGTH.exec(rest)?.[1] ?? 0);
+  const start = SEG_START.exec(rest)?.[1];
+  if (len === 0 || start === undefined) return null;
+  return { src: hostOf(src), dst: hostOf(dst), key: `${src}>${dst}@${start}`, len };
+}
+
+/**
+ * The sender re-sends data it had sent too big (same flow, same first sequence number) in a
+ * segment that fits the MTU it was told: the message arrived and was acted on. A small segment
+ * of new data proves nothing (it would have fit anyway). Each message counts once.
+ */
+function obeyed(waiting: Waiting[], seg: Segment, frag: { obeyed: number }): void {
+  for (let i = waiting.length - 1; i >= 0; i--) {
+    const w = waiting[i]!;
+    if (!w.refused.has(seg.key) || seg.len + TCP_IP_HEADERS > w.mtu) continue;
+    waiting.splice(i, 1);
+    frag.obeyed += 1;
+  }
+}
+
+/** `10.0.0.1.80` → `10.0.0.1`; an address without a port stays as it is. */
+function hostOf(addr: string): string {
+  return /^\d+\.\d+\.\d+\.\d+\.[0-9A-Za-z-]+$/.test(addr) ? addr.replace(/\.[^.]+$/, '') : addr;
 }
 
 /** `10.0.0.1.8472` → `8472`; `[::1].80`/`::1.80` → `80`. */

@@ -92,4 +92,41 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ panic }), cause)).toBe('found:medium');
     expect(verdictOf(diagnoseTexts({ info }), cause)).toBe('no-evidence');
   });
+
+  // calicoctl node status: Calico's own view of its BGP sessions.
+  const bgpFixture = (f: string) =>
+    readRules(`../parsers/calico-bgp/fixtures/calico-bgp--${f}.txt`);
+  it('BGP peers not Established (calico 2255, calicoctl 1883) are medium, citing the rows and why', () => {
+    const unreachable = bgpFixture('calico2255-host-unreachable');
+    const d = diagnoseTexts({ unreachable });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.line)).toEqual([8, 10, 12, 14, 16]);
+    expect(f.why.params?.peers).toContain('192.168.1.70 Active Socket: Host is unreachable');
+    const refused = bgpFixture('calicoctl1883-start-active-refused');
+    expect(verdictOf(diagnoseTexts({ refused }), cause)).toBe('found:medium');
+  });
+
+  it('all peers Established rules the BGP side out; BIRD not answering says nothing', () => {
+    const up = bgpFixture('felix1942-established-and-not-running');
+    expect(verdictOf(diagnoseTexts({ up }), cause)).toBe('ruled-out');
+    const birdError = bgpFixture('calico10739-error-querying-bird');
+    expect(verdictOf(diagnoseTexts({ birdError }), cause)).toBe('no-evidence');
+  });
+
+  // calicoctl looks for the process in its own process table: felix and bird ran on that node.
+  it('Calico process is not running says nothing alone, and keeps Established peers from ruling out (felix 1942)', () => {
+    const gone = bgpFixture('felix1942-not-running');
+    expect(verdictOf(diagnoseTexts({ gone }), cause)).toBe('no-evidence');
+    const up = bgpFixture('felix1942-established-and-not-running');
+    expect(verdictOf(diagnoseTexts({ up, gone }), cause)).toBe('no-evidence');
+    const ready = table(row('calico-node-q267c', '1/1', 'Running', 0, 'node-1'));
+    expect(verdictOf(diagnoseTexts({ gone, ready }), cause)).toBe('ruled-out');
+  });
+
+  it('peers down outweigh agent rows that look ready (the table may be older than the status)', () => {
+    const unreachable = bgpFixture('calico2255-host-unreachable');
+    const ready = table(row('calico-node-q267c', '1/1', 'Running', 0, 'node-1'));
+    expect(verdictOf(diagnoseTexts({ unreachable, ready }), cause)).toBe('found:medium');
+  });
 });

@@ -24,7 +24,7 @@ interface Agent {
  */
 export default defineRule({
   cause: 'cni-unhealthy',
-  needs: ['kubectl-get', 'kubectl-describe', 'cni-log', 'cilium-status'],
+  needs: ['kubectl-get', 'kubectl-describe', 'cni-log', 'cilium-status', 'calico-bgp'],
   check(ctx) {
     const node = ctx.vars.node ?? ctx.vars.fromNode;
     const agents = agentsOf(ctx);
@@ -95,6 +95,18 @@ export default defineRule({
           : undefined,
       );
 
+    // Calico's own view of its BGP sessions: one not Established leaves the node without routes.
+    const bgp = calicoBgp(ctx);
+    if (bgp.down.length > 0)
+      return finding(
+        'medium',
+        { key: `${K}.bgpDown`, params: { n: bgp.down.length, peers: bgp.peers.join(', ') } },
+        bgp.down.slice(0, 5),
+      );
+    // `Calico process is not running.` alone is no verdict: calicoctl looks for the process in
+    // its own process table, and says so beside a running agent when it runs in a container or
+    // another PID namespace (felix 1942, containernetworking/plugins 882).
+
     const cilium = ciliumTrouble(ctx);
     if (cilium.length > 0)
       return finding('medium', { key: `${K}.ciliumStatus` }, cilium.slice(0, 5));
@@ -115,6 +127,11 @@ export default defineRule({
       return ruledOut(
         { key: `${K}.healthy`, params: { n: described.ready.length } },
         described.ready.slice(0, 3),
+      );
+    if (bgp.established.length > 0 && bgp.notRunning.length === 0)
+      return ruledOut(
+        { key: `${K}.bgpEstablished`, params: { n: bgp.established.length } },
+        bgp.established.slice(0, 3),
       );
     return noEvidence;
   },
@@ -290,4 +307,33 @@ function ciliumTrouble(ctx: RuleContext): Evidence[] {
     out.push(...facts.failures.slice(0, 3).map((f) => cite(source, f)));
   }
   return [...new Map(out.map((e) => [`${e.source}:${e.line}`, e])).values()];
+}
+
+interface CalicoBgp {
+  /** Peers not Established, and how each is (`10.0.0.2 Active Socket: Connection refused`). */
+  down: Evidence[];
+  peers: string[];
+  established: Evidence[];
+  /** `Calico process is not running.` with no peer listed: keeps the Established peers of another paste from ruling out. */
+  notRunning: Evidence[];
+}
+
+/** What `calicoctl node status` / `birdcl show protocols` say about the node's BGP sessions. */
+function calicoBgp(ctx: RuleContext): CalicoBgp {
+  const out: CalicoBgp = { down: [], peers: [], established: [], notRunning: [] };
+  for (const { source, facts } of ctx.of('calico-bgp')) {
+    if (facts.process && !facts.process.value.running && facts.peers.length === 0)
+      out.notRunning.push(cite(source, facts.process));
+    for (const p of facts.peers) {
+      if (p.value.established) {
+        out.established.push(cite(source, p));
+        continue;
+      }
+      out.down.push(cite(source, p));
+      const how = [p.value.bgp, p.value.reason].filter((x) => x).join(' ') || p.value.state;
+      out.peers.push(`${p.value.address} ${how}`);
+    }
+  }
+  out.peers = [...new Set(out.peers)].slice(0, 4);
+  return out;
 }

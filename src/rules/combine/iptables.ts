@@ -7,11 +7,15 @@ import type { NftFacts, NftRule } from '../../parsers/nft/facts';
  * A node's rule dumps, whatever printed them: `iptables-save` / `-S` as parsed, `iptables -L`
  * listings read as the same rules (`dpt:31710` as `--dport 31710`), and the tables iptables-nft
  * made as `nft list ruleset` shows them, so the rules that judge kube-proxy's chains read all.
+ * A dump typed in a container with a network namespace of its own is that container's: left out.
  */
 export function iptablesDumps(ctx: RuleContext): { source: string; facts: IptablesFacts }[] {
   return [
-    ...ctx.of('iptables-save'),
-    ...ctx.of('iptables-L').map(({ source, facts }) => ({ source, facts: asDump(facts) })),
+    ...ctx.of('iptables-save').filter(({ facts }) => !facts.elsewhere),
+    ...ctx
+      .of('iptables-L')
+      .filter(({ facts }) => !facts.elsewhere)
+      .map(({ source, facts }) => ({ source, facts: asDump(facts) })),
     ...ctx.of('nft').flatMap(({ source, facts }) => {
       const dump = nftAsDump(facts);
       return dump ? [{ source, facts: dump }] : [];

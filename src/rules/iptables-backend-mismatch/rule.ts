@@ -120,6 +120,8 @@ interface Dump {
 function dumpsOf(ctx: RuleContext): Dump[] {
   const out: Dump[] = [];
   for (const { source, facts } of ctx.of('iptables-save')) {
+    // A container's own network namespace: its tables say nothing of the node's backends.
+    if (facts.elsewhere) continue;
     const natChains = facts.chains.filter((c) => c.table === 'nat' || c.table === 'unknown');
     const pre = natChains.find((c) => c.name === 'PREROUTING');
     const kube =
@@ -137,6 +139,7 @@ function dumpsOf(ctx: RuleContext): Dump[] {
     });
   }
   for (const { source, facts } of ctx.of('iptables-L')) {
+    if (facts.elsewhere) continue;
     // iptables -L prints the warning after the rules; the parser reads it as a rule line.
     const w = facts.rules.find((r) => LEGACY_WARNING.test(r.text));
     const kube =
@@ -169,12 +172,15 @@ function splitPolicies(ctx: RuleContext): {
   otherPolicy: string;
   evidence: Evidence[];
 } | null {
-  const listings = ctx.of('iptables-L').map(({ source, facts }) => ({
-    source,
-    legacy: facts.backend?.value === 'legacy',
-    table: facts.table?.value ?? 'filter',
-    chains: facts.chains.filter((c) => c.policy !== null),
-  }));
+  const listings = ctx
+    .of('iptables-L')
+    .filter(({ facts }) => !facts.elsewhere)
+    .map(({ source, facts }) => ({
+      source,
+      legacy: facts.backend?.value === 'legacy',
+      table: facts.table?.value ?? 'filter',
+      chains: facts.chains.filter((c) => c.policy !== null),
+    }));
   for (const a of listings.filter((l) => l.legacy))
     for (const b of listings.filter((l) => !l.legacy && l.table === a.table))
       for (const ca of a.chains) {
@@ -228,7 +234,7 @@ function hostBackends(ctx: RuleContext): { backend: IptablesBackend; evidence: E
     if (facts.backend && !facts.inContainer)
       out.push({ backend: facts.backend.value, evidence: cite(source, facts.backend) });
   for (const { source, facts } of ctx.of('iptables-save'))
-    if (facts.backend)
+    if (facts.backend && !facts.elsewhere)
       out.push({ backend: facts.backend.value, evidence: cite(source, facts.backend) });
   return out;
 }

@@ -61,6 +61,28 @@ describe(cause, () => {
     expect(verdict({ lsmod: lsmodNoIpvs, t: table })).toBe('ruled-out');
   });
 
+  it('reads the kernel refusing each virtual server with ENOENT: a scheduler module (case 796)', () => {
+    const refused = readTestData(
+      'cases/796-k8s92033-headless-failed-to-add-ipvs-service-enoent-scheduler-sed-module/kube-proxy.log',
+    );
+    const d = diagnoseTexts({ refused });
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    expect(f.evidence.map((e) => e.line)).toEqual([3, 6, 9]);
+    expect(f.why.key).toBe('cause.ipvs-modules-missing.verdict.vsRefused');
+    // Structured logging (1.2x): the same refusal.
+    const structured =
+      'I1007 13:57:20.100000       1 server_others.go:269] "Using ipvs Proxier"\nE1007 13:57:26.145840       1 proxier.go:2016] "Failed to add IPVS service" err="no such file or directory" svcName="kube-system/metrics-server"\n';
+    expect(verdict({ structured })).toBe('found:medium');
+  });
+
+  it('does not read other refusals of a virtual server as missing modules', () => {
+    // EEXIST: the virtual server is already there (another owner of the IPVS table).
+    const exists =
+      'I1007 13:57:20.100000       1 server_others.go:269] "Using ipvs Proxier"\nE1007 13:57:26.145840       1 proxier.go:2016] "Failed to add IPVS service" err="file exists" svcName="kube-system/metrics-server"\n';
+    expect(verdict({ exists })).toBe('ruled-out');
+  });
+
   it('does not call a grep for ip_vs proof that nf_conntrack is missing', () => {
     const grep =
       '$ lsmod | grep ip_vs\nip_vs_sh 12688 0\nip_vs_wrr 12697 0\nip_vs_rr 12600 0\nip_vs 141432 6 ip_vs_rr,ip_vs_sh,ip_vs_wrr\n';

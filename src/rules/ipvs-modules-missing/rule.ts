@@ -12,6 +12,12 @@ const GAVE_UP =
   /can't (?:use|determine whether to use) (?:the )?ipvs|ipvs proxier will not be used|trying iptables proxier/i;
 /** A reason that is not the modules: ipset missing, a bad scheduler (the same fallback, less sure). */
 const OTHER_REASON = /ipset|scheduler/i;
+/**
+ * The IPVS proxier running, but the kernel refusing each virtual server with ENOENT: it answers
+ * so when the service's scheduler module (`ip_vs_sed`, `ip_vs_lc`, ...) is not loaded ("IPVS:
+ * Scheduler module ip_vs_X not found" in dmesg), or IPVS itself is gone.
+ */
+const NO_SCHEDULER = /Failed to (?:add|create) IPVS service\b.*no such file or directory/i;
 const SCHEDULERS = ['ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh'];
 
 /**
@@ -25,15 +31,18 @@ export default defineRule({
     const complaints: Evidence[] = [];
     let modules = false;
     let other = false;
+    let scheduler = false;
     let fellBack: Evidence | null = null;
     let usingIpvs: Evidence | null = null;
     for (const { source, facts } of ctx.of('kube-proxy-log')) {
       let lastComplaint = 0;
       for (const e of facts.entries) {
-        const m = NO_MODULES.test(e.message);
+        const refused = NO_SCHEDULER.test(e.message);
+        const m = refused || NO_MODULES.test(e.message);
         if (!m && !GAVE_UP.test(e.message)) continue;
         complaints.push(cite(source, e));
-        modules ||= m;
+        modules ||= m && !refused;
+        scheduler ||= refused;
         other ||= !m && OTHER_REASON.test(e.message);
         lastComplaint = e.line;
       }
@@ -57,10 +66,12 @@ export default defineRule({
       ];
       // kube-proxy refused IPVS for ipset or a scheduler, not the modules: the same fallback.
       const ipset = other && !modules && lsmod.missing.length === 0;
+      // Only the kernel's refusals: the proxier runs, its virtual servers are not created.
+      const refusedOnly = scheduler && !modules && !other && !fellBack;
       return finding(
         modules || lsmod.missing.includes('ip_vs') ? 'high' : 'medium',
         {
-          key: `${K}.${ipset ? 'otherReason' : fellBack ? 'fellBack' : 'log'}`,
+          key: `${K}.${ipset ? 'otherReason' : fellBack ? 'fellBack' : refusedOnly ? 'vsRefused' : 'log'}`,
           params: { proxier: fellBack ? proxierOf(fellBack.text) : '' },
         },
         evidence,

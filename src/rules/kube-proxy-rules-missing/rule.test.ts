@@ -122,4 +122,35 @@ describe(cause, () => {
       'found:medium',
     );
   });
+
+  it('finds a kube-proxy pod that is not running on its node (kubernetes 118461)', () => {
+    const pods = readTestData(
+      'cases/830-k8s118461-get-pods-wide-kube-proxy-crashloop-one-node/get-pods.txt',
+    );
+    const d = diagnoseTexts({ 'get-pods.txt': pods });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    expect(d.findings.find((f) => f.cause === cause)!.evidence.map((e) => e.line)).toEqual([5]);
+    // The node asked about runs a healthy kube-proxy: the other node's crash is not its story.
+    expect(verdictOf(diagnoseTexts({ 'get-pods.txt': pods }, { node: 'ogremage-00' }), cause)).toBe(
+      'no-evidence',
+    );
+  });
+
+  it('takes running, ready kube-proxy pods and one being replaced for healthy', () => {
+    const header =
+      'NAME                READY   STATUS        RESTARTS   AGE   IP             NODE     NOMINATED NODE   READINESS GATES';
+    const rows = [
+      'kube-proxy-9v788    1/1     Running       0          3d    192.168.1.10   node-a   <none>           <none>',
+      'kube-proxy-x7k2p    0/1     Terminating   0          3d    192.168.1.11   node-b   <none>           <none>',
+      'kube-proxy-h3m9q    0/1     Pending       0          2s    <none>         node-b   <none>           <none>',
+      // Not kube-proxy's own pod, whatever its state.
+      'my-kube-proxy-xyz12 0/1     Error         9          1d    10.0.0.6       node-c   <none>           <none>',
+    ];
+    const d = diagnoseTexts({ 'pods.txt': [header, ...rows].join('\n') });
+    expect(verdictOf(d, cause)).toBe('no-evidence');
+    const notReady = rows[0]!.replace('1/1', '0/1');
+    expect(verdictOf(diagnoseTexts({ 'pods.txt': [header, notReady].join('\n') }), cause)).toBe(
+      'found:medium',
+    );
+  });
 });

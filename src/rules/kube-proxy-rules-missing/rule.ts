@@ -33,7 +33,7 @@ const LIST_FAILED = /(?:failed|unable) to list/i;
 
 export default defineRule({
   cause: 'kube-proxy-rules-missing',
-  needs: ['iptables-save', 'iptables-L', 'nft', 'kube-proxy-log', 'ipvsadm'],
+  needs: ['iptables-save', 'iptables-L', 'nft', 'kube-proxy-log', 'ipvsadm', 'kubectl-get'],
   check(ctx) {
     const port = ctx.vars.port;
     const logTrouble: Evidence[] = [];
@@ -81,6 +81,17 @@ export default defineRule({
     }
     if (logTrouble.length > 0)
       return finding('medium', { key: `${K}.logErrors` }, logTrouble.slice(0, 8));
+    const pods = kubeProxyPods(ctx);
+    if (pods.down.length > 0)
+      return finding(
+        'medium',
+        {
+          key: `${K}.podDown`,
+          params: { pods: pods.down.map((p) => p.name).join(', '), n: pods.down.length },
+        },
+        pods.down.slice(0, 4).map((p) => p.evidence),
+        pods.down[0]!.node ? { node: pods.down[0]!.node } : undefined,
+      );
     return noEvidence;
   },
   fix: {
@@ -217,4 +228,39 @@ function nodePortRules(facts: IptablesFacts, port: string | undefined): Verdict 
   return fullNat && services.length > 0
     ? { kind: 'port-missing', context: services }
     : { kind: 'unknown' };
+}
+
+/** kube-proxy's pods: a DaemonSet's (`kube-proxy-r88js`) or a static pod's (`kube-proxy-<node>`). */
+const KUBE_PROXY_POD = /^kube-proxy-[a-z0-9][a-z0-9.-]*$/;
+/** A status kube-proxy passes through while it is replaced or first started, not a failure. */
+const TRANSIENT = /^(?:Terminating|Pending|ContainerCreating|PodInitializing)$/;
+
+interface ProxyPod {
+  name: string;
+  node: string | null;
+  evidence: Evidence;
+}
+
+/**
+ * `kubectl get pods` rows of kube-proxy that is not running on its node: a status other than
+ * Running (`CrashLoopBackOff`, `Error`, `ImagePullBackOff`) or Running but not ready. Scoped
+ * to the node asked about when the table says which node each pod runs on and that node has
+ * one.
+ */
+function kubeProxyPods(ctx: RuleContext): { down: ProxyPod[] } {
+  const all: (ProxyPod & { bad: boolean })[] = [];
+  for (const { source, facts } of ctx.of('kubectl-get'))
+    for (const t of facts.tables)
+      for (const row of t.rows) {
+        const name = row.cells.NAME?.replace(/^pods?\//, '') ?? '';
+        if ((row.resource ?? t.resource) !== 'pod' || !KUBE_PROXY_POD.test(name)) continue;
+        const status = row.cells.STATUS ?? '';
+        const bad =
+          (status !== '' && status !== 'Running' && !TRANSIENT.test(status)) ||
+          (status === 'Running' && row.ready !== null && row.ready.ready < row.ready.total);
+        all.push({ name, node: row.cells.NODE ?? null, evidence: cite(source, row), bad });
+      }
+  const node = ctx.vars.node ?? ctx.vars.fromNode;
+  const onNode = node ? all.filter((p) => p.node === node) : [];
+  return { down: (onNode.length > 0 ? onNode : all).filter((p) => p.bad) };
 }

@@ -108,4 +108,19 @@ ping: local error: Message too long, mtu=1438
     expect(f.evidence.map((e) => e.line)).toEqual([11]);
     expect(f.fix.now).toContain('1390');
   });
+  it('need to frag acted on (re-sent in segments that fit) is path MTU discovery working (xcluster)', () => {
+    const cap = readRules(
+      'mtu-mismatch/fixtures/healthy--xcluster-tcpdump-need-to-frag-obeyed.txt',
+    );
+    expect(verdictOf(diagnoseTexts({ cap }), cause)).not.toMatch(/^found/);
+    // The same capture where the re-sends are still too big (1388 + 40 > 1400): not acted on.
+    const ignored = cap.replace(/length 1348: HTTP/g, 'length 1388: HTTP');
+    expect(verdictOf(diagnoseTexts({ cap: ignored }), cause)).toBe('found:medium');
+    // Two messages, one acted on and one (another destination) not: still the black-hole sign.
+    const mixed = cap.replace(
+      /(15:22:09\.792478 IP 192\.168\.0\.5 > 11\.0\.40\.65: ICMP) 192\.168\.2\.221/,
+      '$1 192.168.2.222',
+    );
+    expect(verdictOf(diagnoseTexts({ cap: mixed }), cause)).toBe('found:medium');
+  });
 });

@@ -160,7 +160,9 @@ function pingEvidence(ctx: RuleContext): {
   let fullSize: Evidence | null = null;
   // A capture of ICMP "need to frag": packets larger than a hop's MTU were sent on this path.
   for (const { source, facts } of ctx.of('tcpdump')) {
-    if (facts.fragNeeded.count === 0) continue;
+    // Every message acted on (the sender re-sent smaller segments): path MTU discovery works,
+    // the smaller hop costs nothing; not the black hole this cause is about.
+    if (facts.fragNeeded.count - facts.fragNeeded.obeyed <= 0) continue;
     broken.push(...facts.fragNeeded.examples.slice(0, 2).map((e) => cite(source, e)));
     const m = facts.fragNeeded.mtu;
     if (m !== null) pathMtu = Math.min(pathMtu ?? m, m);
