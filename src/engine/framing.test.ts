@@ -172,3 +172,72 @@ describe('unframe', () => {
     same('node1: a\nnode1: b');
   });
 });
+
+describe('unframe: container runtime log records', () => {
+  // digeler/proxylog README (AKS kube-proxy, /var/lib/docker/containers/*-json.log), two records
+  const AKS = [
+    String.raw`{"log":"W0602 07:02:20.659585       1 proxier.go:493] Failed to load kernel module ip_vs with modprobe. You can ignore this message when kube-proxy is running inside container without mounting /lib/modules\n","stream":"stderr","time":"2019-06-02T07:02:20.659656573Z"}`,
+    String.raw`{"log":"W0602 07:02:20.674866       1 server_others.go:295] Flag proxy-mode=\"\" unknown, assuming iptables proxy\n","stream":"stderr","time":"2019-06-02T07:02:20.6749402Z"}`,
+    String.raw`{"log":"I0602 07:02:20.766196       1 server_others.go:148] Using iptables Proxier.\n","stream":"stderr","time":"2019-06-02T07:02:20.766317364Z"}`,
+  ].join('\n');
+
+  it('reads Docker json-file records as the lines they carry (real sample)', () => {
+    expect(texts(AKS)).toEqual([
+      'W0602 07:02:20.659585       1 proxier.go:493] Failed to load kernel module ip_vs with modprobe. You can ignore this message when kube-proxy is running inside container without mounting /lib/modules',
+      'W0602 07:02:20.674866       1 server_others.go:295] Flag proxy-mode="" unknown, assuming iptables proxy',
+      'I0602 07:02:20.766196       1 server_others.go:148] Using iptables Proxier.',
+    ]);
+    expect(numbers(AKS)).toEqual([1, 2, 3]);
+  });
+
+  it('decodes JSON escapes (\\u0026, \\") and drops decoded colour codes', () => {
+    // an RKE kube-apiserver record as a Chinese troubleshooting post quotes it
+    const rke = String.raw`{"log":"E0808 06:10:53.740231       1 reflector.go:138] Get \"https://localhost:6443/apis/storage.k8s.io/v1/storageclasses?limit=500\u0026resourceVersion=0\": dial tcp [::1]:6443: connect: no route to host\n","stream":"stderr","time":"2021-08-08T06:10:53.740356721Z"}`;
+    expect(texts(rke)).toEqual([
+      'E0808 06:10:53.740231       1 reflector.go:138] Get "https://localhost:6443/apis/storage.k8s.io/v1/storageclasses?limit=500&resourceVersion=0": dial tcp [::1]:6443: connect: no route to host',
+    ]);
+    const coloured = String.raw`{"log":"\u001b[31mE0101 x\u001b[0m\n","stream":"stderr","time":"2024-01-01T00:00:00Z"}`;
+    expect(texts(coloured)).toEqual(['E0101 x']);
+  });
+
+  it('unwraps records inside other framing, among lines that are not records', () => {
+    const grepped = AKS.split('\n')
+      .map((l) => `/var/log/containers/kube-proxy-kz56j_kube-system_kube-proxy-0a1b.log:${l}`)
+      .join('\n');
+    expect(texts(grepped)).toEqual(texts(AKS));
+    expect(texts(AKS.replace(/^/gm, '> '))).toEqual(texts(AKS));
+    const mixed = `# cat 10.log\n${AKS.split('\n')[2]}\nsome note`;
+    expect(texts(mixed)).toEqual([
+      '# cat 10.log',
+      'I0602 07:02:20.766196       1 server_others.go:148] Using iptables Proxier.',
+      'some note',
+    ]);
+    // a shipper's record: other keys, another order, a line of its own split on its newlines
+    const fluent =
+      '{"stream":"stdout","log":"a\\nb\\n","kubernetes":{"pod_name":"x"},"@timestamp":"t"}';
+    expect(texts(fluent)).toEqual(['a', 'b']);
+    expect(numbers(fluent)).toEqual([1, 1]);
+  });
+
+  it('reads a record cut short after its log string (a wrapped paste)', () => {
+    const cut = String.raw`{"log":"E0101 00:00:00.1 1 proxier.go:1] boom\n","stream":"stderr","time":"2024-01`;
+    expect(texts(cut)).toEqual(['E0101 00:00:00.1 1 proxier.go:1] boom']);
+  });
+
+  it('leaves hostile or look-alike JSON as it is', () => {
+    const same = (raw: string) => expect(texts(raw)).toEqual([raw]);
+    // a Kubernetes resource, even one that carries the same keys
+    same('{"apiVersion":"v1","kind":"ConfigMap","data":{"log":"x"},"metadata":{"name":"c"}}');
+    same('{"kind":"Event","log":"x","time":"2024-01-01T00:00:00Z","metadata":{}}');
+    // a structured log line: no runtime framing around it
+    same('{"level":"error","log":"x","msg":"y"}');
+    same('{"time": "2024-01-01T00:00:00+00:00", "remote_addr": "10.0.0.1", "status": 502}');
+    // not a string, broken escapes, unterminated
+    same('{"log":42,"stream":"stderr","time":"t"}');
+    same('{"log":"bad \\x escape","stream":"stderr","time":"t"}');
+    same('{"log":"never closed');
+    same('{"log":"x","stream":"stdin"}');
+    // a log line that merely mentions the key
+    same('E0101 msg="{\\"log\\":\\"x\\"}"');
+  });
+});

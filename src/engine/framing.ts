@@ -10,10 +10,14 @@ import type { Line } from './types';
  * - the indentation every line shares (a Markdown code block, an indented e-mail quote), by
  *   the common minimum only, so a format's own indentation (netstat -s, YAML) is kept;
  * - Markdown code fences (a line of only ```` ``` ```` or `~~~`, with its info string): no
- *   command prints one, and a fence around one short line would outvote it in a detector.
+ *   command prints one, and a fence around one short line would outvote it in a detector;
+ * - a container runtime's log record around each line (Docker's json-file driver), last, so
+ *   that a file name or a quote around the records comes off first.
  */
 export function unframe(lines: Line[]): Line[] {
-  return dedent(stripSharedPrefix(stripQuotePrefix(lines.filter((l) => !FENCE.test(l.text)))));
+  return unwrapLogRecords(
+    dedent(stripSharedPrefix(stripQuotePrefix(lines.filter((l) => !FENCE.test(l.text))))),
+  );
 }
 
 /** A Markdown fence line: three or more backquotes or tildes, an optional info string (`bash`, `console`). */
@@ -140,3 +144,66 @@ function dedent(lines: Line[]): Line[] {
     isBlank(l) ? { n: l.n, text: '' } : { n: l.n, text: l.text.slice(cut) },
   );
 }
+
+/**
+ * Docker's json-file log driver writes each line a container prints as one JSON object,
+ * `{"log":"E0102 10:00:00.1 1 proxier.go:1] ...\n","stream":"stderr","time":"2021-01-02T10:00:00.1Z"}`
+ * (`/var/lib/docker/containers/<id>/<id>-json.log`, and the `/var/log/containers/*.log` links
+ * of a node whose kubelet runs Docker); a log shipper (fluentd, fluent-bit) keeps the shape and
+ * adds keys (`kubernetes`, `docker`, `tag`, `@timestamp`). The output is the `log` string.
+ * A record is unwrapped line by line, wherever it stands: a one-line object with a `log`
+ * string and a `stream` (stdout/stderr) or a time stamp, and no resource keys (`kind`,
+ * `metadata`), is a shape no command's own output has. A record cut short (a wrapped paste)
+ * is still read when it begins as the runtime writes it, `{"log":"...","stream":`.
+ */
+function unwrapLogRecords(lines: Line[]): Line[] {
+  if (!lines.some((l) => l.text.includes('"log"'))) return lines;
+  return lines.flatMap((l) => {
+    const log = logRecordText(l.text);
+    if (log === null) return [l];
+    const body = log.replace(/\r?\n$/, '');
+    return body.split(/\r?\n/).map((text) => ({ n: l.n, text: plain(text) }));
+  });
+}
+
+// `{"log":"...",` with the next key one a runtime writes after it.
+const RECORD_START = /^\s*\{\s*"log"\s*:\s*("(?:[^"\\]|\\.)*")\s*,\s*"(?:stream|time|attrs)"\s*:/;
+// Keys of an object that describes a Kubernetes resource, not a log record.
+const RESOURCE_KEYS = ['kind', 'apiVersion', 'metadata', 'spec', 'status', 'items'];
+
+/** The line a log record carries, or null when the line is not one. */
+export function logRecordText(text: string): string | null {
+  const t = text.trim();
+  if (!t.startsWith('{') || !t.includes('"log"')) return null;
+  if (t.endsWith('}')) {
+    let o: unknown;
+    try {
+      o = JSON.parse(t);
+    } catch {
+      o = undefined;
+    }
+    if (o !== undefined) return recordLog(o);
+  }
+  const m = RECORD_START.exec(t);
+  if (!m) return null;
+  try {
+    const log: unknown = JSON.parse(m[1]!);
+    return typeof log === 'string' ? log : null;
+  } catch {
+    return null;
+  }
+}
+
+function recordLog(o: unknown): string | null {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return null;
+  const r = o as Record<string, unknown>;
+  if (typeof r.log !== 'string') return null;
+  if (RESOURCE_KEYS.some((k) => k in r)) return null;
+  const stream = r.stream === 'stdout' || r.stream === 'stderr';
+  const time = ['time', '@timestamp', 'timestamp'].some((k) => typeof r[k] === 'string');
+  return stream || time ? r.log : null;
+}
+
+// What a terminal would not show of a decoded line: colour codes and other control characters.
+const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f]/g;
+const plain = (text: string) => text.replace(ESCAPES, '');

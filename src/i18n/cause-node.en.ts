@@ -36,6 +36,12 @@ export default {
         nftPolicyDrop:
           'The nftables table {{table}} drops forwarded traffic by policy and accepts none of it: in nftables every forward chain must let a packet through, so pod and Service traffic through this node is dropped whatever iptables accepts.',
         ipForwardOff: 'net.ipv4.ip_forward is 0: the node does not route packets to pods.',
+        allForwardingOff:
+          'net.ipv4.conf.all.forwarding is 0 (the same switch as net.ipv4.ip_forward): the node does not route packets to pods.',
+        deviceForwardingOff:
+          'Forwarding is off on {{ifaces}}: Linux forwards a packet only when the device it came in on has forwarding on, so what pods send through it is not routed on, even with ip_forward = 1.',
+        defaultForwardingOff:
+          'net.ipv4.conf.default.forwarding is 0: every device created after it was set (the pod bridge, each pod veth) starts with forwarding off, so traffic from pods is not routed on, even with ip_forward = 1.',
         policyDropNoAccept:
           'The FORWARD policy is DROP and nothing (no KUBE-FORWARD, no ACCEPT) lets pod traffic through.',
         policyDropAcceptsShadowed:
@@ -52,6 +58,9 @@ export default {
         docker:
           "Docker sets FORWARD to DROP when it starts: keep kube-proxy's KUBE-FORWARD and the CNI's accept rules in place",
         counter: 'the policy counter must stop growing',
+        deviceConf:
+          'and delete the line that sets forwarding to 0 (found by the next command): /etc/sysctl.conf is applied after the sysctl.d files and would set it back at boot',
+        deviceOn: 'the pod devices and default must say 1',
       },
     },
     'host-firewall-blocks': {
@@ -162,6 +171,8 @@ export default {
         failed:
           'conntrack -S counts {{n}} failed insertions (on {{cpus}} CPU rows): packets of parallel flows were dropped in the SNAT/DNAT race. Paste it again in a minute to see whether it grows.',
         noFailures: 'conntrack -S counts no failed insertion (insert_failed = 0).',
+        handful:
+          'conntrack -S counts {{n}} failed insertion(s) since boot: a handful over a whole uptime happens on any node. Paste conntrack -S twice, a minute apart while the timeouts happen: a count that grows is the race.',
       },
       fix: {
         confirm: 'is insert_failed growing? run it twice, a minute apart:',

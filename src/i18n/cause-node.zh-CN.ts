@@ -37,6 +37,12 @@ export default {
         nftPolicyDrop:
           'nftables 表 {{table}} 的 forward 链默认策略为 drop，且不放行任何转发流量：nftables 中每条 forward 基础链都必须放行数据包，因此无论 iptables 如何放行，经过本节点的 Pod 和 Service 流量都会被丢弃。',
         ipForwardOff: 'net.ipv4.ip_forward 为 0：节点不会把数据包路由给 Pod。',
+        allForwardingOff:
+          'net.ipv4.conf.all.forwarding 为 0（与 net.ipv4.ip_forward 是同一个开关）：节点不会把数据包路由给 Pod。',
+        deviceForwardingOff:
+          '{{ifaces}} 上的转发已关闭：Linux 只有在数据包进入的设备开启了转发时才会转发它，因此即使 ip_forward = 1，Pod 经由这些设备发出的流量也不会被路由出去。',
+        defaultForwardingOff:
+          'net.ipv4.conf.default.forwarding 为 0：此后创建的每个设备（Pod 网桥、每个 Pod 的 veth）都以关闭转发的状态启动，因此即使 ip_forward = 1，Pod 的流量也不会被路由出去。',
         policyDropNoAccept:
           'FORWARD 链默认策略为 DROP，且没有任何规则（没有 KUBE-FORWARD，没有 ACCEPT）放行 Pod 流量。',
         policyDropAcceptsShadowed:
@@ -51,6 +57,9 @@ export default {
         docker:
           'Docker 启动时会把 FORWARD 设为 DROP：请保留 kube-proxy 的 KUBE-FORWARD 和 CNI 的放行规则',
         counter: '默认策略的计数器必须不再增长',
+        deviceConf:
+          '并删除把转发设为 0 的那一行（用下一条命令找到）：/etc/sysctl.conf 在 sysctl.d 文件之后应用，开机时会把它改回去',
+        deviceOn: 'Pod 相关设备和 default 都必须为 1',
       },
     },
     'host-firewall-blocks': {
@@ -152,6 +161,8 @@ export default {
         failed:
           'conntrack -S 记录了 {{n}} 次插入失败（{{cpus}} 个 CPU 行）：并发连接的包在 SNAT/DNAT 竞争中被丢弃。隔一分钟再贴一次，看它是否还在增长。',
         noFailures: 'conntrack -S 没有插入失败（insert_failed = 0）。',
+        handful:
+          'conntrack -S 自开机以来只有 {{n}} 次插入失败：整个运行期间出现少量失败在任何节点上都很常见。请在超时发生时间隔一分钟执行两次 conntrack -S 并粘贴：计数在增长才说明存在竞争。',
       },
       fix: {
         confirm: 'insert_failed 在增长吗？隔一分钟执行两次：',

@@ -27,6 +27,14 @@ const FRAMINGS: Record<string, (text: string) => string> = {
   'grep -n line numbers': (t) => eachLine(t, (l, i) => `${i + 101}:${l}`),
   'grep -Hn file and line': (t) => eachLine(t, (l, i) => `/tmp/out.txt:${i + 1}:${l}`),
   'CRLF and colour codes': (t) => eachLine(t, (l) => `\x1b[0m${l}\r`),
+  'Docker json-file log records': (t) =>
+    eachLine(t, (l, i) =>
+      JSON.stringify({
+        log: `${l}\n`,
+        stream: 'stderr',
+        time: `2021-01-02T10:00:${10 + (i % 50)}Z`,
+      }),
+    ),
 };
 
 // Fixtures of one line or two say too little to tell framing from output (by design).

@@ -110,6 +110,15 @@ const ERROR_LEVELS = /^(?:warn|error|crit|alert|emerg)$/;
  */
 const BARE_UPSTREAM_ERROR =
   /^(?:\*\d+ )?((?:connect\(\) failed \(\d+: [^)]*\)|upstream timed out \(110: [^)]*\)|upstream prematurely closed connection|upstream sent too big header|no live upstreams|recv\(\) failed \(\d+: [^)]*\)) while [^,]{1,80}, client: .*)$/;
+/**
+ * An upstream error quoted in prose as its message alone, the whole line: nginx's wording up to
+ * the end of its `while ... upstream` phase, in quotes or not, after a short label (`nginx error
+ * log: "upstream prematurely closed connection while reading response header from upstream"`,
+ * `报错：upstream timed out (110: Connection timed out) while connecting to upstream`). A sentence
+ * that only names the error (`... is what I get`, `why does ... happen?`) does not end there.
+ */
+const QUOTED_UPSTREAM_ERROR =
+  /^(?:[^"'“”`]{1,40}?[:：]\s*)?["'“]?((?:connect\(\) failed \(\d+: [^)]*\)|upstream timed out \(110: [^)]*\)|upstream prematurely closed connection|upstream sent too big header|no live upstreams|recv\(\) failed \(\d+: [^)]*\)) while [a-z ]{1,40}upstream)["'”]?[.。]?\s*$/;
 /** What the controller puts in an upstream with no endpoints: nothing listens there. */
 const PLACEHOLDER_UPSTREAM = '127.0.0.1:8181';
 const CONNECT_FAILED: UpstreamErrorKind[] = ['refused', 'timeout-connect', 'unreachable', 'reset'];
@@ -121,7 +130,7 @@ function field(message: string, name: string): string | null {
 
 /** An nginx error-log line at warn level or above, classified; null for other lines. */
 export function nginxError(text: string, l: Line): IngressErrorEvent | 'quiet' | null {
-  const bare = BARE_UPSTREAM_ERROR.exec(text);
+  const bare = BARE_UPSTREAM_ERROR.exec(text) ?? QUOTED_UPSTREAM_ERROR.exec(text);
   const m = NGINX_ERROR.exec(text) ?? (bare ? [text, undefined, 'error', bare[1]] : null);
   if (!m) return null;
   const [, , level, message] = m;

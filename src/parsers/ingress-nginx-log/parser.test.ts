@@ -234,6 +234,34 @@ describe('ingress-nginx-log: real outputs', () => {
     no('why does upstream timed out (110: Connection timed out) happen?\n');
   });
 
+  it('an upstream error quoted as its bare message after a label (zh blog go_nginx_502问题排查)', () => {
+    const r = log(
+      '> nginx error log: "upstream prematurely closed connection while reading response header from upstream"\n',
+    );
+    expect(r.status).toBe('parsed');
+    expect(r.facts.errorCounts).toEqual({ 'premature-close': 1 });
+    expect(r.facts.errors[0]).toEqual(
+      expect.objectContaining({ source: 'nginx', upstream: null, request: null }),
+    );
+    // A Chinese label with a full-width colon, no quotes, a trailing full stop.
+    expect(
+      log('报错：upstream timed out (110: Connection timed out) while connecting to upstream。\n')
+        .facts.errorCounts,
+    ).toEqual({ 'timeout-connect': 1 });
+    // The message must be the whole rest of the line, up to its `while ... upstream` phase.
+    const no = (text: string) =>
+      expect(ingressNginxLog.detect(toLines(text), { command: null })).toBe(false);
+    no(
+      '日志里有 "upstream prematurely closed connection while reading response header from upstream" 很多次\n',
+    );
+    no(
+      'note: upstream timed out (110: Connection timed out) while connecting to upstream is the symptom\n',
+    );
+    no(
+      'a very long label that goes on well past forty characters: no live upstreams while connecting to upstream\n',
+    );
+  });
+
   it('controller start-up klog and the version banner', () => {
     const r = log(local('ingress-nginx-log--in9932-controller-start.txt'));
     expect(r.facts.errors).toEqual([

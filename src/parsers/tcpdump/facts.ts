@@ -19,8 +19,18 @@ export interface TcpdumpFacts {
   unanswered: UnansweredSyn[];
   /** How many flows had their SYN sent more than once (retransmitted). */
   retransmittedSyns: number;
-  /** `bad udp cksum` / `bad cksum` lines (`-vv`); with the destination ports seen. */
-  badChecksum: { count: number; examples: Cited[]; ports: Record<string, number> };
+  /**
+   * `bad udp cksum` / `bad cksum` lines (`-vv`); with the destination ports seen, and per port
+   * those datagrams whose size (from the `-v` header or `UDP, length N`) is too small to carry
+   * a tunnelled frame (VXLAN/Geneve header + inner Ethernet header, 22 bytes): probes sent to
+   * the port, not overlay traffic.
+   */
+  badChecksum: {
+    count: number;
+    examples: Cited[];
+    ports: Record<string, number>;
+    tooShortForTunnel: Record<string, number>;
+  };
   /**
    * ICMP "fragmentation needed" seen on the wire (`ICMP 10.0.0.1 unreachable - need to frag (mtu
    * 1440)`, IPv6 `ICMP6, packet too big, mtu 1280`): a hop got packets larger than its MTU.

@@ -85,6 +85,38 @@ describe('tcpdump -v / -vv: packets over two lines, VXLAN and what it carries', 
     const f = factsOf(read('tcpdump--calico4865-e-bad-udp-cksum-4789.txt'), 'tcpdump');
     expect(f.packets).toBe(1);
     expect(f.badChecksum.ports).toEqual({ '4789': 1 });
+    expect(f.badChecksum.tooShortForTunnel).toEqual({}); // IP length 129: a VXLAN packet
+  });
+
+  it('tells a probe sent to the VXLAN port from tunnelled traffic by its size (zgz kylin)', () => {
+    const f = factsOf(
+      read('tcpdump--zgz-kylin-vv-bad-udp-cksum-8472-probe-31-bytes.txt'),
+      'tcpdump',
+    );
+    expect(f.badChecksum).toMatchObject({ count: 1, ports: { '8472': 1 } });
+    // IP length 31: a 3-byte payload, no room for a VXLAN header and an inner Ethernet frame.
+    expect(f.badChecksum.tooShortForTunnel).toEqual({ '8472': 1 });
+    const sent = factsOf(read('tcpdump--flannel1863-vv-bad-udp-cksum-otv.txt'), 'tcpdump');
+    expect(sent.badChecksum.tooShortForTunnel).toEqual({});
+  });
+
+  it('reads the size from an IPv6 header or a plain `UDP, length N`; no size, no verdict', () => {
+    const f = factsOf(
+      one(
+        [
+          '12:00:00.000001 IP6 (flowlabel 0x1, hlim 64, next-header UDP (17) payload length: 12) fd00::1.40000 > fd00::2.4789: [bad udp cksum 0x1 -> 0x2!] UDP, length 4',
+          '12:00:00.000002 IP6 (flowlabel 0x1, hlim 64, next-header UDP (17) payload length: 120)',
+          '    fd00::1.40001 > fd00::2.4789: [bad udp cksum 0x1 -> 0x2!] VXLAN, flags [I] (0x08), vni 1',
+          '12:00:00.000003 IP 10.0.0.1.40002 > 10.0.0.2.8472: [bad udp cksum 0x1 -> 0x2!] UDP, length 5',
+          '12:00:00.000004 IP 10.0.0.1.40003 > 10.0.0.2.8472: [bad udp cksum 0x1 -> 0x2!] OTV, flags [I] (0x08), overlay 0, instance 1',
+        ].join('\n'),
+      ),
+      'tcpdump',
+    );
+    expect(f.badChecksum.ports).toEqual({ '4789': 2, '8472': 2 });
+    // The one-line IPv6 packet: its `UDP, length 4`; the two-line one carries 112 bytes;
+    // the last IPv4 one gives no size and is not called a probe.
+    expect(f.badChecksum.tooShortForTunnel).toEqual({ '4789': 1, '8472': 1 });
   });
 });
 

@@ -31,6 +31,17 @@ const ETHER_HEADER =
   /^\s*[\da-f:]{17} > [\da-f:]{17}, ethertype IPv[46] \(0x[\da-f]+\), length \d+: \((?:tos|hlim|flowlabel)\b/i;
 /** An unstamped `IP (tos ...)` header: the inner packet tcpdump decodes out of a VXLAN one. */
 const INNER_HEADER = /^\s*IP6? \((?:tos|hlim|flowlabel)\b/;
+/** The IP length a `-v` header gives: IPv4 `..., length 31)` (whole packet), IPv6 `payload length: 30)`. */
+const IP4_LENGTH = /\(tos\b.*\blength (\d+)\)\s*$/;
+const IP6_PAYLOAD = /\bpayload length: (\d+)\)\s*$/;
+/** A UDP payload as a non-verbose flow line gives it: `UDP, length 3`. */
+const UDP_LENGTH = /\bUDP, length (\d+)\b/;
+/**
+ * The smallest UDP payload that can carry a tunnelled frame: a VXLAN/Geneve header (8 bytes)
+ * and the inner Ethernet header (14). A datagram to the tunnel port smaller than that is a
+ * probe someone sent to the port (nc, a test script), not overlay traffic.
+ */
+const TUNNEL_MIN_PAYLOAD = 8 + 14;
 const CAPTURED = /^\s*(\d+) packets? captured/;
 const DROPPED = /^\s*(\d+) packets? dropped by kernel/;
 const NOTE =
@@ -63,7 +74,12 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
     let icmp = 0;
     let packets = 0;
     const flows = new Map<string, { syns: number; answered: boolean; examples: Cited[] }>();
-    const bad = { count: 0, examples: [] as Cited[], ports: {} as Record<string, number> };
+    const bad = {
+      count: 0,
+      examples: [] as Cited[],
+      ports: {} as Record<string, number>,
+      tooShortForTunnel: {} as Record<string, number>,
+    };
     const frag = { count: 0, mtu: null as number | null, obeyed: 0, examples: [] as Cited[] };
     // need-to-frag messages waiting for the original sender to re-send the too-big data smaller
     const waiting: Waiting[] = [];
@@ -72,6 +88,7 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
     let captured: Cited<number> | null = null;
     let dropped: Cited<number> | null = null;
     let pendingHeader = false; // a `-v` first line whose addresses come on the next line
+    let headerPayload: number | null = null; // the UDP payload size that header implies
     for (const l of lines) {
       const t = l.text;
       if (t.trim() === '') continue;
@@ -94,7 +111,9 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
       const f = stamped || pendingHeader ? FLOW.exec(t) : null;
       if (f) {
         if (stamped || !pendingHeader) packets += 1;
+        const payload = pendingHeader && !stamped ? headerPayload : null;
         pendingHeader = false;
+        headerPayload = null;
         const [src, dst, rest] = [f[1]!, f[2]!, f[3]!];
         const flags = FLAGS.exec(rest)?.[1];
         if (flags !== undefined) {
@@ -122,7 +141,13 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
           udp += 1;
           if (BAD_CKSUM.test(t)) {
             const port = portOf(dst);
-            if (port) bad.ports[port] = (bad.ports[port] ?? 0) + 1;
+            if (port) {
+              bad.ports[port] = (bad.ports[port] ?? 0) + 1;
+              const udpLen = UDP_LENGTH.exec(rest);
+              const size = payload ?? (udpLen ? Number(udpLen[1]) : null);
+              if (size !== null && size < TUNNEL_MIN_PAYLOAD)
+                bad.tooShortForTunnel[port] = (bad.tooShortForTunnel[port] ?? 0) + 1;
+            }
           }
         }
         continue;
@@ -131,6 +156,7 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
         packets += 1;
         // `-v`: `12:00:00.0 IP (tos 0x0, ttl 64, ... length 60)` then the addresses indented below
         pendingHeader = /\((?:tos|hlim|flowlabel) /.test(t);
+        headerPayload = pendingHeader ? udpPayloadOf(t) : null;
         if (/\bICMP\b/.test(t)) icmp += 1;
         continue;
       }
@@ -138,6 +164,7 @@ export const tcpdump = defineParser<'tcpdump', TcpdumpFacts>({
         // Its addresses follow on the next line; an inner packet is not one more on the wire.
         if (ETHER_HEADER.test(t)) packets += 1;
         pendingHeader = true;
+        headerPayload = udpPayloadOf(t);
         continue;
       }
       const li = LISTENING.exec(t);
@@ -262,6 +289,19 @@ function obeyed(waiting: Waiting[], seg: Segment, frag: { obeyed: number }): voi
 /** `10.0.0.1.80` → `10.0.0.1`; an address without a port stays as it is. */
 function hostOf(addr: string): string {
   return /^\d+\.\d+\.\d+\.\d+\.[0-9A-Za-z-]+$/.test(addr) ? addr.replace(/\.[^.]+$/, '') : addr;
+}
+
+/**
+ * The UDP payload size a `-v` header line implies, at most: IPv4 total length less the IP and
+ * UDP headers (options would only make it smaller), IPv6 payload length less the UDP header.
+ * Null when the header is not a UDP one or gives no length.
+ */
+function udpPayloadOf(header: string): number | null {
+  if (!/\bUDP \(17\)/.test(header)) return null;
+  const v4 = IP4_LENGTH.exec(header);
+  if (v4) return Number(v4[1]) - 20 - 8;
+  const v6 = IP6_PAYLOAD.exec(header);
+  return v6 ? Number(v6[1]) - 8 : null;
 }
 
 /** `10.0.0.1.8472` → `8472`; `[::1].80`/`::1.80` → `80`. */

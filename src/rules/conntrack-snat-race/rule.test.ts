@@ -17,11 +17,12 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ s }), cause)).toBe('ruled-out');
   });
 
-  it('finds failed insertions: medium, low for a handful, citing the CPU rows', () => {
+  it('finds failed insertions: medium, citing the CPU rows; a handful since boot is noise', () => {
     const d = diagnoseTexts({ s: stats(92, 107) });
     expect(verdictOf(d, cause)).toBe('found:medium');
     expect(d.findings.find((x) => x.cause === cause)!.evidence).toHaveLength(2);
-    expect(verdictOf(diagnoseTexts({ s: stats(1, 2) }), cause)).toBe('found:low');
+    // A handful since boot is noise, not the race.
+    expect(verdictOf(diagnoseTexts({ s: stats(1, 2) }), cause)).toBe('ruled-out');
   });
 
   it('is high when insert_failed grows between two pastes, and cites the pod resolv.conf', () => {

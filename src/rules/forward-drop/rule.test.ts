@@ -122,6 +122,58 @@ describe(cause, () => {
     ).toBe('ruled-out');
   });
 
+  it('finds forwarding off on the device pods come in through, though ip_forward is 1 (case 965)', () => {
+    const zgz = readFileSync(
+      join(
+        dirname(fileURLToPath(import.meta.url)),
+        'fixtures',
+        'broken--zgz-sysctl-a-docker0-forwarding-0.txt',
+      ),
+      'utf8',
+    );
+    const d = diagnoseTexts({ s: zgz });
+    expect(verdictOf(d, cause)).toBe('found:medium'); // docker0 alone: maybe no pod on it
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.text)).toEqual(['net.ipv4.conf.docker0.forwarding = 0']);
+    expect(f.fix.now).toBe(
+      'sudo sysctl -w net.ipv4.conf.default.forwarding=1 net.ipv4.conf.docker0.forwarding=1',
+    );
+    // A CNI bridge with forwarding off is surely the pods' way out.
+    const cni = 'net.ipv4.ip_forward = 1\nnet.ipv4.conf.cni0.forwarding = 0\n';
+    expect(verdictOf(diagnoseTexts({ s: cni }), cause)).toBe('found:high');
+    // all.forwarding is ip_forward under another name.
+    const all = 'net.ipv4.conf.all.forwarding = 0\nnet.ipv4.conf.eth0.forwarding = 0\n';
+    expect(verdictOf(diagnoseTexts({ s: all }), cause)).toBe('found:high');
+  });
+
+  it('a default of 0 warns for devices to come, unless the pod bridge already forwards', () => {
+    const line = 'net.ipv4.conf.default.forwarding=0\n';
+    expect(verdictOf(diagnoseTexts({ s: line }), cause)).toBe('found:medium');
+    const bridgeOn =
+      'net.ipv4.ip_forward = 1\nnet.ipv4.conf.cni0.forwarding = 1\nnet.ipv4.conf.default.forwarding = 0\n';
+    expect(verdictOf(diagnoseTexts({ s: bridgeOn }), cause)).toBe('ruled-out');
+  });
+
+  it('ignores IPv6, bridge ports, the uplink, loopback and a container shell', () => {
+    const noise = [
+      'net.ipv4.conf.all.forwarding = 1',
+      'net.ipv4.conf.default.forwarding = 1',
+      'net.ipv4.conf.cni0.forwarding = 1',
+      'net.ipv4.conf.veth10d8150.forwarding = 0',
+      'net.ipv4.conf.eth0.forwarding = 0',
+      'net.ipv4.conf.lo.forwarding = 0',
+      'net.ipv4.conf.docker0.mc_forwarding = 0',
+      'net.ipv6.conf.all.forwarding = 0',
+      'net.ipv6.conf.cni0.forwarding = 0',
+      '',
+    ].join('\n');
+    expect(verdictOf(diagnoseTexts({ s: noise }), cause)).toBe('no-evidence');
+    // A pod's own namespace is not the node's (the k3s#201 framing).
+    const pod =
+      '# sysctl net.ipv4.ip_forward\nnet.ipv4.ip_forward = 1\ncrictl exec -it pod bash\n(In Pod) #  sysctl net.ipv4.conf.cni0.forwarding\nnet.ipv4.conf.cni0.forwarding = 0\n';
+    expect(verdictOf(diagnoseTexts({ s: pod }), cause)).not.toMatch(/^found/);
+  });
+
   it('an ACCEPT policy behind a catch-all REJECT neither finds nor rules out (case 600)', () => {
     const save = `*filter
 :INPUT ACCEPT [0:0]

@@ -12,6 +12,15 @@ import { iptablesDumps } from '../combine/iptables';
 import { filterTables } from '../combine/firewall';
 
 const K = 'cause.forward-drop.verdict';
+/**
+ * The devices pod traffic enters the node through: the bridges of Docker and the bridge CNIs
+ * (cni0, cbr0, kube-router's kube-bridge, weave), Calico's routed cali* veths and its tunnels,
+ * flannel's VXLAN device. Linux forwards a packet only if its input device has forwarding on.
+ * A bridge's veth ports do no IP and the uplink only matters for traffic from outside.
+ */
+const POD_DEVICE =
+  /^(?:docker0|cni0|cbr0|kube-bridge|weave|cali[0-9a-f]{6,}|vxlan\.calico|tunl0|flannel\.\d+)$/;
+const IFACE_FORWARDING = /^net\.ipv4\.conf\.(.+)\.forwarding$/;
 
 /** The node must forward: ip_forward=1, and a FORWARD policy of DROP needs kube-proxy's accepts. */
 export default defineRule({
@@ -24,7 +33,13 @@ export default defineRule({
       if (fwd?.value.trim() === '0')
         return finding('high', { key: `${K}.ipForwardOff` }, [cite(source, fwd)]);
       if (fwd) healthy.push(cite(source, fwd));
+      // The same switch under its other name.
+      const all = facts.values['net.ipv4.conf.all.forwarding'];
+      if (all?.value.trim() === '0')
+        return finding('high', { key: `${K}.allForwardingOff` }, [cite(source, all)]);
     }
+    const perDevice = deviceForwarding(ctx);
+    if (perDevice) return perDevice;
     // iptables-save, iptables -L and iptables-nft's tables in an nft listing, alike.
     const listings = iptablesDumps(ctx).map(({ source, facts }) => ({
       source,
@@ -96,16 +111,65 @@ export default defineRule({
     return healthy.length > 0 ? ruledOut({ key: `${K}.forwarding` }, healthy) : noEvidence;
   },
   fix: {
-    now: "sudo sysctl -w net.ipv4.ip_forward=1\n[iptables] sudo iptables -P FORWARD ACCEPT\n[nftables] # @{nft}\n[nftables] sudo nft chain {nftTable} {nftChain} '{ policy accept; }'",
+    now: "[forwarding=node] sudo sysctl -w net.ipv4.ip_forward=1\n[forwarding=device] sudo sysctl -w net.ipv4.conf.default.forwarding=1 net.ipv4.conf.{iface}.forwarding=1\n[iptables] sudo iptables -P FORWARD ACCEPT\n[nftables] # @{nft}\n[nftables] sudo nft chain {nftTable} {nftChain} '{ policy accept; }'",
     persist:
-      "echo 'net.ipv4.ip_forward = 1' | sudo tee /etc/sysctl.d/90-net-triage-forward.conf\n# @{docker}",
+      "[forwarding=node] echo 'net.ipv4.ip_forward = 1' | sudo tee /etc/sysctl.d/90-net-triage-forward.conf\n[forwarding=device] printf 'net.ipv4.conf.default.forwarding = 1\\nnet.ipv4.conf.{iface}.forwarding = 1\\n' | sudo tee /etc/sysctl.d/90-net-triage-forward.conf\n[forwarding=device] # @{deviceConf}\n[forwarding=device] sudo grep -rn 'forwarding *= *0' /etc/sysctl.conf /etc/sysctl.d/\n[forwarding=node] # @{docker}",
     verify:
-      'sysctl net.ipv4.ip_forward\nsudo iptables -S FORWARD | head -3\nsudo iptables -L FORWARD -v -n | head -2   # @{counter}',
+      "[forwarding=node] sysctl net.ipv4.ip_forward\n[forwarding=device] sysctl -a 2>/dev/null | grep '^net.ipv4.conf.*forwarding'   # @{deviceOn}\n[forwarding=node] sudo iptables -S FORWARD | head -3\n[forwarding=node] sudo iptables -L FORWARD -v -n | head -2   # @{counter}",
     rollback:
-      "[iptables] sudo iptables -P FORWARD DROP\n[nftables] sudo nft chain {nftTable} {nftChain} '{ policy drop; }'\nsudo rm /etc/sysctl.d/90-net-triage-forward.conf",
-    defaults: { nftTable: 'inet filter', nftChain: 'forward' },
+      "[iptables] sudo iptables -P FORWARD DROP\n[nftables] sudo nft chain {nftTable} {nftChain} '{ policy drop; }'\nsudo rm /etc/sysctl.d/90-net-triage-forward.conf\n[forwarding=device] sudo sysctl -w net.ipv4.conf.{iface}.forwarding=0",
+    defaults: { nftTable: 'inet filter', nftChain: 'forward', forwarding: 'node', iface: 'cni0' },
   },
 });
+
+/**
+ * Forwarding is decided per input device: with ip_forward at 1, a pod-facing device whose own
+ * `net.ipv4.conf.DEV.forwarding` is 0 still does not forward what pods send (a sysctl.conf that
+ * sets `conf.default.forwarding = 0` gives that to every device created after boot: docker0,
+ * cni0, each cali* veth). A default of 0 alone says new devices will get it, unless a pod bridge
+ * listed beside it already forwards (its veth ports need nothing of their own).
+ */
+function deviceForwarding(ctx: RuleContext): RuleResult | null {
+  const off: Evidence[] = [];
+  const offDevices: string[] = [];
+  let bridgeOn = false;
+  let defaultOff: Evidence | null = null;
+  for (const { source, facts } of ctx.of('sysctl')) {
+    for (const [key, c] of Object.entries(facts.values)) {
+      const dev = IFACE_FORWARDING.exec(key)?.[1];
+      if (!dev) continue;
+      const v = c.value.trim();
+      if (dev === 'default') {
+        if (v === '0') defaultOff ??= cite(source, c);
+        continue;
+      }
+      if (!POD_DEVICE.test(dev)) continue;
+      if (v === '0') {
+        off.push(cite(source, c));
+        if (!offDevices.includes(dev)) offDevices.push(dev);
+      } else if (v === '1' && /^(?:docker0|cni0|cbr0|kube-bridge|weave)$/.test(dev))
+        bridgeOn = true;
+    }
+  }
+  if (off.length > 0) {
+    const iface = offDevices.find((d) => d !== 'docker0') ?? offDevices[0]!;
+    // docker0 may carry no pod at all when a CNI bridge serves them.
+    const confidence = offDevices.every((d) => d === 'docker0') ? 'medium' : 'high';
+    return finding(
+      confidence,
+      { key: `${K}.deviceForwardingOff`, params: { ifaces: offDevices.join(', ') } },
+      [...off.slice(0, 3), ...(defaultOff ? [defaultOff] : [])],
+      // No firewall datapath: the fix lines for iptables' and nftables' policies do not apply.
+      { forwarding: 'device', iface, datapath: 'sysctl' },
+    );
+  }
+  if (defaultOff && !bridgeOn)
+    return finding('medium', { key: `${K}.defaultForwardingOff` }, [defaultOff], {
+      forwarding: 'device',
+      datapath: 'sysctl',
+    });
+  return null;
+}
 
 /**
  * The first rule of FORWARD that drops or rejects everything (`-A FORWARD -j DROP`, a hand-made

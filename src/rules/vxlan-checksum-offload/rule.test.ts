@@ -104,6 +104,16 @@ describe('vxlan-checksum-offload from a capture', () => {
     expect(verdict({ changes, dns })).toBe('ruled-out');
   });
 
+  it('bad checksums on datagrams too small to be VXLAN are probes of the port, no finding (zgz kylin)', () => {
+    const probe = capture('tcpdump--zgz-kylin-vv-bad-udp-cksum-8472-probe-31-bytes.txt');
+    expect(verdict({ probe })).toBe('no-evidence');
+    // Beside a real VXLAN packet with a bad checksum, the finding stays.
+    const vxlan = capture('tcpdump--calico4865-e-bad-udp-cksum-4789.txt');
+    expect(verdict({ probe, vxlan })).toBe('found:medium');
+    // And a probe does not make an `ethtool -K ... off` the broken state: still a fix applied.
+    expect(verdict({ changes, probe })).toBe('ruled-out');
+  });
+
   it('on a kernel with the fix, a capture alone says little', () => {
     const d = diagnoseTexts({
       c: capture('tcpdump--calico4865-e-bad-udp-cksum-4789.txt'),

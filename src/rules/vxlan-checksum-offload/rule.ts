@@ -197,14 +197,19 @@ function vxlanPortOf(text: string): boolean {
   return m ? VXLAN_PORTS.has(m[1]!) : false;
 }
 
-/** `tcpdump -vv` lines with a bad UDP checksum on a VXLAN port. */
+/**
+ * `tcpdump -vv` lines with a bad UDP checksum on a VXLAN port. Datagrams too small to carry a
+ * tunnelled frame are probes sent to the port (nc, a test script), not VXLAN traffic: they say
+ * nothing about the overlay's checksums.
+ */
 function captureBadChecksums(ctx: RuleContext) {
   let n = 0;
   const evidence: Evidence[] = [];
   for (const { source, facts } of ctx.of('tcpdump')) {
     let here = 0;
-    for (const [port, count] of Object.entries(facts.badChecksum.ports))
-      if (VXLAN_PORTS.has(PORT_NAMES[port] ?? port)) here += count;
+    const { ports, tooShortForTunnel } = facts.badChecksum;
+    for (const [port, count] of Object.entries(ports))
+      if (VXLAN_PORTS.has(PORT_NAMES[port] ?? port)) here += count - (tooShortForTunnel[port] ?? 0);
     if (here === 0) continue; // this capture's bad checksums are on other ports
     n += here;
     for (const c of facts.badChecksum.examples.slice(0, 3)) evidence.push(cite(source, c));
