@@ -280,6 +280,48 @@ describe('kube-proxy-log: Chinese prose between the lines', () => {
 });
 
 describe('kube-proxy-log: structured messages without their klog header', () => {
+  it('k8s 141943: lines cut after their origin, an author note between them', () => {
+    const r = parsed(
+      parsePaste(
+        readTestData(
+          'cases/977-k8s141943-lxc-kube-proxy-1-36-error-running-proxyserver-conntrack-max-denied/kube-proxy-log.txt',
+        ),
+        'x',
+      )[0],
+    );
+    // The author's three lines (`error with kube-proxy 1.36.4:`, ...) are reported, not read.
+    expect(r.status).toBe('partial');
+    expect(r.problems).toHaveLength(3);
+    const f = factsOf(r, 'kube-proxy-log');
+    expect(f.entries.map((e) => [e.level, e.origin])).toEqual([
+      ['I', ''],
+      ['I', ''],
+      ['E', ''],
+      ['E', ''],
+      ['I', 'conntrack.go:57'],
+    ]);
+    expect(f.entries[2]!.message).toMatch(/^"Error running ProxyServer" err="could not set/);
+  });
+
+  it("another program's origin neither marks the paste nor is kept; a bad quote is no entry", () => {
+    const kubelet =
+      'kubelet.go:2412] "Error syncing pod, skipping" err="failed to \\"StartContainer\\""';
+    expect(parsePaste(kubelet, 'x').some((s) => s.kind === 'kube-proxy-log')).toBe(false);
+    const mixed = parsed(
+      parsePaste(
+        [
+          'server.go:136] "Error running ProxyServer" err="boom"',
+          'kubelet.go:2412] "Error syncing pod" err="x"',
+          'server.go:136] "unterminated err="x"',
+        ].join('\n'),
+        'x',
+      )[0],
+    );
+    const f = factsOf(mixed, 'kube-proxy-log');
+    expect(f.entries.map((e) => e.origin)).toEqual(['', '']);
+    expect(mixed.problems).toHaveLength(1);
+  });
+
   it('rke2 3710: the IPVS refusal alone, an error because of err=', () => {
     const r = parsed(parsePaste(local('kube-proxy--rke2-3710-bare-structured.txt'), 'x')[0]);
     expect(r.status).toBe('parsed');

@@ -38,7 +38,7 @@ const ORIGIN_MARK =
   /^(?:server_others|server_linux|server_windows|proxier|proxier_\w+|conntrack|meta_proxier)\.go:/;
 // Not "kube-proxy" itself: kubelet logs name the kube-proxy pods.
 const MESSAGE_MARK =
-  /Proxier|\b(?:iptables|ipvs|nftables|userspace) proxy\b|nodePort|\bipvs\b|KUBE-(?:SERVICES|NODEPORTS|MARK-)|ProxyMode|proxy mode|^(?:add|insert|create|replace|delete|flush|destroy) (?:rule|element|chain|set|map|table) ip6? kube-proxy\b/i;
+  /Proxier|\bProxyServer\b|\b(?:iptables|ipvs|nftables|userspace) proxy\b|nodePort|\bipvs\b|KUBE-(?:SERVICES|NODEPORTS|MARK-)|ProxyMode|proxy mode|^(?:add|insert|create|replace|delete|flush|destroy) (?:rule|element|chain|set|map|table) ip6? kube-proxy\b/i;
 const PROXIER =
   /\bUsing (iptables|ipvs|nftables|userspace|kernelspace) (?:Proxier|proxy)\b|Creating dualStackProxier for (iptables|ipvs|nftables)/i;
 const VERSION = /\bVersion: (v\d[\w.+-]*)|"Version info" version="(v[^"]+)"/;
@@ -312,14 +312,22 @@ function knownMessage(text: string): Pick<KlogEntry, 'level' | 'origin' | 'messa
  * A structured-logging message copied without its klog header (from a log viewer, an event, a
  * ticket): `"Can't use the IPVS proxier" err="IPVS proxier will not be used because ..."`. The
  * quoted message then `key=value` pairs is klog's own text form of it; `err=` makes it an error.
- * Only kube-proxy's words make the paste kube-proxy's (`detect` asks for MESSAGE_MARK).
+ * The copy may keep the end of the header, its origin (`server.go:136] "Error running
+ * ProxyServer" err=...`, the level, date and thread id cut off). Only kube-proxy's words or
+ * files make the paste kube-proxy's (`detect` asks for MESSAGE_MARK or ORIGIN_MARK).
  */
 const BARE_MESSAGE =
-  /^\s*"((?:[^"\\]|\\.){1,1000})"((?:\s+[\w.-]{1,100}=(?:"(?:[^"\\]|\\.)*"|[^\s"]+))*)\s*$/;
+  /^\s*(?:([\w.-]{1,100}\.go:\d{1,6})\]\s+)?("(?:[^"\\]|\\.){1,1000}")((?:\s+[\w.-]{1,100}=(?:"(?:[^"\\]|\\.)*"|[^\s"]+))*)\s*$/;
 function bareMessage(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
   const m = BARE_MESSAGE.exec(text);
   if (!m) return null;
-  return { level: /(?:^|\s)err=/.test(m[2]!) ? 'E' : 'I', origin: '', message: text.trim() };
+  // As for a known message: the origin is kept only when it is one of kube-proxy's files.
+  const origin = m[1] && ORIGIN_MARK.test(m[1]) ? m[1] : '';
+  return {
+    level: /(?:^|\s)err=/.test(m[3]!) ? 'E' : 'I',
+    origin,
+    message: `${m[2]!}${m[3]!}`.trim(),
+  };
 }
 
 /**
