@@ -59,6 +59,13 @@ export function only<K extends SectionResult['kind']>(text: string, kind: K) {
   return r as Extract<SectionResult, { kind: K }>;
 }
 
+/** A section of a wider paste, asserted to be read (parsed or partial) as `kind`. */
+export function parsedAs<K extends SectionResult['kind']>(r: SectionResult | undefined, kind: K) {
+  if (r?.kind !== kind || r.status === 'rejected')
+    throw new Error(`not parsed as ${kind}: ${JSON.stringify(r)}`);
+  return r as Extract<SectionResult, { kind: K }>;
+}
+
 /** Parses lines directly with one parser (no registry). */
 export function direct<F>(parser: Parser<string, F>, text: string, command: string | null = null) {
   return parser.parse(toLines(text), { command });

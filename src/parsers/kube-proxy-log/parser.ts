@@ -303,8 +303,7 @@ function knownMessage(text: string): Pick<KlogEntry, 'level' | 'origin' | 'messa
   const message = h?.[2] ?? t;
   const k = KNOWN.find(([re]) => re.test(message));
   if (!k) return null;
-  // The origin is kept only when it is one of kube-proxy's files: it then marks the paste too.
-  const origin = h?.[1] && ORIGIN_MARK.test(h[1]) ? h[1] : '';
+  const origin = ownOrigin(h?.[1]);
   return { level: k[1], origin, message };
 }
 
@@ -316,13 +315,15 @@ function knownMessage(text: string): Pick<KlogEntry, 'level' | 'origin' | 'messa
  * ProxyServer" err=...`, the level, date and thread id cut off). Only kube-proxy's words or
  * files make the paste kube-proxy's (`detect` asks for MESSAGE_MARK or ORIGIN_MARK).
  */
+/** A cut header's origin, kept only when it is one of kube-proxy's files: it then marks the paste. */
+const ownOrigin = (origin: string | undefined) =>
+  origin && ORIGIN_MARK.test(origin) ? origin : '';
 const BARE_MESSAGE =
   /^\s*(?:([\w.-]{1,100}\.go:\d{1,6})\]\s+)?("(?:[^"\\]|\\.){1,1000}")((?:\s+[\w.-]{1,100}=(?:"(?:[^"\\]|\\.)*"|[^\s"]+))*)\s*$/;
 function bareMessage(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
   const m = BARE_MESSAGE.exec(text);
   if (!m) return null;
-  // As for a known message: the origin is kept only when it is one of kube-proxy's files.
-  const origin = m[1] && ORIGIN_MARK.test(m[1]) ? m[1] : '';
+  const origin = ownOrigin(m[1]);
   return {
     level: /(?:^|\s)err=/.test(m[3]!) ? 'E' : 'I',
     origin,
