@@ -313,6 +313,9 @@ export default {
       summaryNoServer: 'DNS answer: {{n}} record(s) {{answers}}',
       summaryNxdomainWithRecords:
         'DNS query to {{server}}: NXDOMAIN (the name does not exist), with {{n}} record(s) beside it {{answers}}',
+      summaryFailedNoServer: 'DNS query failed: {{status}}',
+      summaryNxdomainWithRecordsNoServer:
+        'DNS query: NXDOMAIN (the name does not exist), with {{n}} record(s) beside it {{answers}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     deltas: {

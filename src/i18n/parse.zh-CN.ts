@@ -302,6 +302,9 @@ export default {
       summaryNoServer: 'DNS 应答：{{n}} 条记录 {{answers}}',
       summaryNxdomainWithRecords:
         '向 {{server}} 的 DNS 查询：NXDOMAIN（该名称不存在），同时附带 {{n}} 条记录 {{answers}}',
+      summaryFailedNoServer: 'DNS 查询失败：{{status}}',
+      summaryNxdomainWithRecordsNoServer:
+        'DNS 查询：NXDOMAIN（该名称不存在），同时附带 {{n}} 条记录 {{answers}}',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
     deltas: {

@@ -287,6 +287,11 @@ describe('dns-answer: `host NAME [SERVER]`', () => {
     const rs = parsePaste(local('dns-answer--host-beestudio-nxdomain-then-alias.txt'), 'x');
     const [missing, found] = rs.map((r) => factsOf(r, 'dns-answer'));
     expect(missing).toMatchObject({ status: 'nxdomain', answers: [] });
+    // No server was named, so the summary names none (not a placeholder).
+    expect(rs[0]!.summary).toEqual({
+      key: 'parse.dns-answer.summaryFailedNoServer',
+      params: { server: undefined, status: 'nxdomain' },
+    });
     expect(found!.status).toBe('answer');
     expect(found!.answers.map((a) => [a.name, a.type, a.value])).toEqual([
       ['www.beestudio.ro', 'CNAME', 'beestudio.ro'],

@@ -472,17 +472,18 @@ function queryOf(ctx: ParseContext): string | null {
 }
 
 function summary(f: DnsAnswerFacts) {
-  const server = f.server?.value ?? '?';
   // Signatures and chain records are no answer to show: the addresses and names are.
   const shown = f.answers.filter((a) => !DNSSEC.has(a.type));
   const answers = shown
     .slice(0, 3)
     .map((a) => `${a.name} → ${a.value}`)
     .join(', ');
-  if (f.status === 'nxdomain' && f.answers.length > 0)
-    return msg(`${K}.summaryNxdomainWithRecords`, { server, n: f.answers.length, answers });
-  if (f.status !== 'answer') return msg(`${K}.summaryFailed`, { server, status: f.status });
-  // `host NAME` names no server unless it was given one.
-  if (!f.server) return msg(`${K}.summaryNoServer`, { n: f.answers.length, answers });
-  return msg(`${K}.summary`, { server, n: f.answers.length, answers });
+  const n = f.answers.length;
+  // `host NAME` names no server unless it was given one: the summary then names none.
+  const named = f.server ? '' : 'NoServer';
+  const server = f.server?.value;
+  if (f.status === 'nxdomain' && n > 0)
+    return msg(`${K}.summaryNxdomainWithRecords${named}`, { server, n, answers });
+  if (f.status !== 'answer') return msg(`${K}.summaryFailed${named}`, { server, status: f.status });
+  return msg(`${K}.summary${named}`, { server, n, answers });
 }
