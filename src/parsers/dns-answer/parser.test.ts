@@ -288,9 +288,8 @@ describe('dns-answer: `host NAME [SERVER]`', () => {
     const [missing, found] = rs.map((r) => factsOf(r, 'dns-answer'));
     expect(missing).toMatchObject({ status: 'nxdomain', answers: [] });
     // No server was named, so the summary names none (not a placeholder).
-    expect(rs[0]!.summary).toEqual({
-      key: 'parse.dns-answer.summaryFailedNoServer',
-      params: { server: undefined, status: 'nxdomain' },
+    expect(rs[0]).toMatchObject({
+      summary: { key: 'parse.dns-answer.summaryFailedNoServer', params: { status: 'nxdomain' } },
     });
     expect(found!.status).toBe('answer');
     expect(found!.answers.map((a) => [a.name, a.type, a.value])).toEqual([

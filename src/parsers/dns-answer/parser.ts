@@ -481,9 +481,10 @@ function summary(f: DnsAnswerFacts) {
   const n = f.answers.length;
   // `host NAME` names no server unless it was given one: the summary then names none.
   const named = f.server ? '' : 'NoServer';
-  const server = f.server?.value;
+  const server: Record<string, string> = f.server ? { server: f.server.value } : {};
   if (f.status === 'nxdomain' && n > 0)
-    return msg(`${K}.summaryNxdomainWithRecords${named}`, { server, n, answers });
-  if (f.status !== 'answer') return msg(`${K}.summaryFailed${named}`, { server, status: f.status });
-  return msg(`${K}.summary${named}`, { server, n, answers });
+    return msg(`${K}.summaryNxdomainWithRecords${named}`, { ...server, n, answers });
+  if (f.status !== 'answer')
+    return msg(`${K}.summaryFailed${named}`, { ...server, status: f.status });
+  return msg(`${K}.summary${named}`, { ...server, n, answers });
 }
