@@ -148,6 +148,51 @@ describe('unframe', () => {
     expect(texts(cut.replace(/^/gm, 'node1: '))).toEqual(cut.split('\n'));
   });
 
+  it('reads output coloured red in a ```diff fence without its `- ` markers (real sample)', () => {
+    // Chinese kubeadm notes (test-data case 1064): kube-proxy's log, every line marked `- `.
+    const red = [
+      '```diff',
+      '- [vagrant@k8s-calico-01 ~]$ kubectl logs -f -l k8s-app=kube-proxy -n kube-system',
+      "- E0424 10:55:50.225402       1 proxier.go:389] can't set sysctl net/ipv4/vs/conn_reuse_mode, kernel version must be at least 4.1",
+      '- I0424 10:55:50.225784       1 server.go:650] Version: v1.20.0',
+      '```',
+    ].join('\n');
+    expect(texts(red)).toEqual([
+      '[vagrant@k8s-calico-01 ~]$ kubectl logs -f -l k8s-app=kube-proxy -n kube-system',
+      "E0424 10:55:50.225402       1 proxier.go:389] can't set sysctl net/ipv4/vs/conn_reuse_mode, kernel version must be at least 4.1",
+      'I0424 10:55:50.225784       1 server.go:650] Version: v1.20.0',
+    ]);
+    expect(numbers(red)).toEqual([2, 3, 4]);
+    expect(texts('```diff\n+ net.ipv4.vs.conn_reuse_mode = 0\n+\n+ ok\n```')).toEqual([
+      'net.ipv4.vs.conn_reuse_mode = 0',
+      '',
+      'ok',
+    ]);
+  });
+
+  it('leaves a real patch, a before/after diff and unmarked fences as they are', () => {
+    const patch = '```diff\n--- a/x.conf\n+++ b/x.conf\n@@ -1 +1 @@\n-a = 1\n+a = 0\n```';
+    expect(texts(patch)).toEqual([
+      '--- a/x.conf',
+      '+++ b/x.conf',
+      '@@ -1 +1 @@',
+      '-a = 1',
+      '+a = 0',
+    ]);
+    // Removed and added lines side by side (a before/after): neither side is the output alone.
+    const both =
+      '```diff\n- net.ipv4.vs.conn_reuse_mode = 1\n\n+ net.ipv4.vs.conn_reuse_mode = 0\n```';
+    expect(texts(both)).toEqual([
+      '- net.ipv4.vs.conn_reuse_mode = 1',
+      '',
+      '+ net.ipv4.vs.conn_reuse_mode = 0',
+    ]);
+    // A list in a plain fence keeps its dashes; so does a diff fence with an unmarked line.
+    expect(texts('```\n- a\n- b\n```')).toEqual(['- a', '- b']);
+    expect(texts('```diff\n- a\n  b\n```')).toEqual(['- a', '  b']);
+    expect(texts('```diff\n```')).toEqual([]);
+  });
+
   it('peels nested framing: a quote around a host label around grep -n', () => {
     expect(texts('> n1: 10:a=1\n> n1: 11:b=2\n> n1: 15:c=3')).toEqual(['a=1', 'b=2', 'c=3']);
   });

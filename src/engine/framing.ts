@@ -11,13 +11,47 @@ import type { Line } from './types';
  *   the common minimum only, so a format's own indentation (netstat -s, YAML) is kept;
  * - Markdown code fences (a line of only ```` ``` ```` or `~~~`, with its info string): no
  *   command prints one, and a fence around one short line would outvote it in a detector;
+ * - the `- ` (or `+ `) that marks every line of a ```` ```diff ```` fence used only to colour
+ *   pasted output red (or green), as blog and README authors do to highlight an error;
  * - a container runtime's log record around each line (Docker's json-file driver), last, so
  *   that a file name or a quote around the records comes off first.
  */
 export function unframe(lines: Line[]): Line[] {
   return unwrapLogRecords(
-    dedent(stripSharedPrefix(stripQuotePrefix(lines.filter((l) => !FENCE.test(l.text))))),
+    dedent(
+      stripSharedPrefix(
+        stripQuotePrefix(stripDiffMarkers(lines).filter((l) => !FENCE.test(l.text))),
+      ),
+    ),
   );
+}
+
+/** The opening fence of a Markdown `diff` block (GitHub and most blogs colour its lines). */
+const DIFF_FENCE = /^\s*(?:`{3,}|~{3,})\s*diff\s*$/i;
+/** A line marked removed (`- `) or added (`+ `), or the bare marker of an empty line. */
+const MARKED = { '-': /^-(?: |$)/, '+': /^\+(?: |$)/ } as const;
+
+/**
+ * The lines of a `diff` fence without their marker when every non-empty one carries the same
+ * `- ` or `+ `: output coloured for the reader, not a patch. A real patch (`---`/`+++`
+ * headers, `@@` hunks, unmarked context lines, lines of both signs) is left as it is.
+ */
+function stripDiffMarkers(lines: Line[]): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    if (!DIFF_FENCE.test(lines[i]!.text)) continue;
+    let end = i + 1;
+    while (end < lines.length && !FENCE.test(lines[end]!.text)) end++;
+    const body = lines.slice(i + 1, end).filter((l) => !isBlank(l));
+    const sign = body[0]?.text[0];
+    if ((sign === '-' || sign === '+') && body.every((l) => MARKED[sign].test(l.text))) {
+      out ??= [...lines];
+      for (let k = i + 1; k < end; k++)
+        out[k] = { n: lines[k]!.n, text: lines[k]!.text.replace(MARKED[sign], '') };
+    }
+    i = end;
+  }
+  return out ?? lines;
 }
 
 /** A Markdown fence line: three or more backquotes or tildes, an optional info string (`bash`, `console`). */

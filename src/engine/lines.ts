@@ -89,6 +89,9 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
   { re: /^\s*[\w.-]{1,64}:(?:~|\/|[^\s/$#%:]{1,120}) [\w.-]{1,32}[$#]\s+(\S.*)$/, known: true },
   // master01 ~ # cmd, node1 /etc $ cmd: Container Linux and Gentoo (`\h \W \$`, no user)
   { re: /^\s*[\w.-]{1,64} [~/][^\s$#%]{0,120} [$#]\s+(\S.*)$/, known: true },
+  // node-1$ cmd, master01# cmd: a bare host name (`\h\$ `), as training docs write each node's
+  // prompt; only before a command the splitter knows
+  { re: /^\s*[A-Za-z][\w.-]{0,63}[$#]\s+(\S.*)$/, known: true },
   // PS C:\Users\me> cmd: PowerShell
   { re: /^\s*PS [A-Za-z]:\\[^>]{0,200}>\s+(\S.*)$/ },
 ];

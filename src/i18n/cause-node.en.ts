@@ -81,12 +81,21 @@ export default {
           'The client got "No route to host" connecting to port {{port}}: the ICMP admin-prohibited answer of a REJECT rule (firewalld, iptables-services), unless the node is down.',
         zoneCloses:
           'firewalld is active and the zone {{zone}} does not open port {{port}} (the NodePort range).',
+        overlayRejected:
+          'The host firewall rejects {{carrier}}, the traffic that carries the pod network between nodes: pods on other nodes cannot reach this one.',
+        overlayNotAccepted:
+          'The host firewall turns away {{carrier}} by default and no rule accepts it, yet the node uses it ({{seen}}): pod traffic from other nodes is dropped on arrival.',
+        overlayAccepted: 'The host firewall accepts {{carrier}} between the nodes.',
+        zoneClosesOverlay:
+          'firewalld is active and the zone {{zone}} does not open {{carrier}}, which this node uses ({{seen}}): the pod network from other nodes is turned away.',
       },
       fix: {
         firewalld: 'with firewalld:',
         iptables: 'with plain iptables (iptables-services), before its final REJECT:',
         services: 'with iptables-services, save the running rules so they survive a reboot:',
         fromOutside: 'run it from a client outside the node',
+        everyNode:
+          'on every node: the overlay runs both ways; narrow it to the node addresses (-s, a firewalld rich rule) where the nodes are reachable from untrusted networks',
       },
     },
     'rp-filter-asymmetric': {
@@ -279,6 +288,8 @@ export default {
           "The node's resolv.conf searches {{domain}}, a public domain that pods inherit; if it has a wildcard record, short names resolve there. Paste an nslookup from a pod to confirm.",
         podSearch:
           "The pod's search list ends with {{domain}}, a public domain it inherited from its node: names are tried under it before they are tried as given, so a wildcard record there answers them. Paste an nslookup from the pod to confirm.",
+        bareTld:
+          "The search list holds the bare top-level domain {{domain}}: names are tried under it first, so gitlab.com becomes gitlab.com.{{domain}}, a name anyone can register (parked names answer with a wildcard record) and lookups get someone else's address. Paste an nslookup from a pod to confirm.",
         onlyClusterDomains: 'The search list has only cluster and provider-internal domains.',
         noSearch: 'No search domain is in effect.',
       },

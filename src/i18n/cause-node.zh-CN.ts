@@ -76,12 +76,21 @@ export default {
         clientNoRoute:
           '客户端连接端口 {{port}} 时得到 "No route to host"：这是 REJECT 规则（firewalld、iptables-services）回的 ICMP admin-prohibited，除非节点本身不可达。',
         zoneCloses: 'firewalld 正在运行，区域 {{zone}} 没有开放端口 {{port}}（NodePort 范围）。',
+        overlayRejected:
+          '主机防火墙拒绝了 {{carrier}}，也就是节点之间承载 Pod 网络的流量：其他节点上的 Pod 访问不到这个节点上的 Pod。',
+        overlayNotAccepted:
+          '主机防火墙默认拒绝 {{carrier}}，也没有规则放行它，而这个节点正在使用它（{{seen}}）：来自其他节点的 Pod 流量一到达就被丢弃。',
+        overlayAccepted: '主机防火墙放行节点之间的 {{carrier}}。',
+        zoneClosesOverlay:
+          'firewalld 正在运行，区域 {{zone}} 没有开放这个节点正在使用的 {{carrier}}（{{seen}}）：来自其他节点的 Pod 网络流量被拒绝。',
       },
       fix: {
         firewalld: '使用 firewalld 时：',
         iptables: '使用普通 iptables（iptables-services）时，插在最后的 REJECT 之前：',
         services: '使用 iptables-services 时，保存当前规则，重启后仍然生效：',
         fromOutside: '请在节点外的客户端上执行',
+        everyNode:
+          '在每个节点上执行：overlay 流量是双向的；如果节点能被不受信网络访问，请只放行节点地址（-s、firewalld rich rule）',
       },
     },
     'rp-filter-asymmetric': {
@@ -265,6 +274,8 @@ export default {
           '节点的 resolv.conf 搜索公网域名 {{domain}}，Pod 会继承它；如果它有泛解析记录，短名字就会被解析到那里。请在 Pod 里做一次 nslookup 确认。',
         podSearch:
           'Pod 的搜索列表末尾有公网域名 {{domain}}（从节点继承）：名字会先拼上它去查询，如果它有泛解析记录就会得到错误的地址。请在 Pod 里做一次 nslookup 确认。',
+        bareTld:
+          '搜索列表里有一个单独的顶级域 {{domain}}：名字会先拼上它去查询，gitlab.com 就变成了 gitlab.com.{{domain}}，这种名字谁都能注册（被停放的域名常带泛解析），于是查询拿到的是别人的地址。请在 Pod 里做一次 nslookup 确认。',
         onlyClusterDomains: '搜索列表里只有集群域名和云厂商内部域名。',
         noSearch: '没有生效的搜索域。',
       },

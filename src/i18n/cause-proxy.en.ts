@@ -133,6 +133,8 @@ export default {
         reuseOff: 'conn_reuse_mode is 0.',
         noConntrack:
           'conn_reuse_mode is 1 but net.ipv4.vs.conntrack is 0, so the drop does not happen.',
+        defaultOnly:
+          'conn_reuse_mode is 1, the default of any host with ip_vs loaded; the SYN drop also needs net.ipv4.vs.conntrack=1, which only kube-proxy in IPVS mode (or another IPVS service proxy) turns on, and nothing pasted shows it. Paste `sysctl net.ipv4.vs.conntrack` and `uname -r` to know.',
         leftByKubeProxy:
           'kube-proxy (IPVS mode) says it cannot set conn_reuse_mode because it reads the kernel as older than 4.1 (typically CentOS 7 with 3.10, which has the setting at its default 1): it stays 1, with the vs.conntrack=1 kube-proxy always sets, so SYNs that reuse a source port are dropped and retried after 1 s. Paste `sysctl net.ipv4.vs.conn_reuse_mode` to confirm.',
       },
@@ -188,6 +190,8 @@ export default {
         matchesEndpoints:
           "The real servers match the Service's endpoints and none is left at weight 0.",
         noWeightZero: 'No real server is left at weight 0 with connections.',
+        keptWithConnections:
+          "kube-proxy removed {{realServer}} from the Service's endpoints but does not delete it while IPVS still counts {{active}} established connection(s) on it: a real server at weight 0 that clients keep using.",
       },
       fix: {
         migrate:

@@ -128,6 +128,8 @@ export default {
         fixedKernel: '内核 {{release}}（5.9 及以上）复用连接时不再丢 SYN。',
         reuseOff: 'conn_reuse_mode 为 0。',
         noConntrack: 'conn_reuse_mode 为 1，但 net.ipv4.vs.conntrack 为 0，不会发生丢包。',
+        defaultOnly:
+          'conn_reuse_mode 为 1，这是任何加载了 ip_vs 的主机的默认值；丢 SYN 还需要 net.ipv4.vs.conntrack=1，只有 IPVS 模式的 kube-proxy（或其他 IPVS 服务代理）会开启它，而粘贴的内容里没有任何迹象。请粘贴 `sysctl net.ipv4.vs.conntrack` 和 `uname -r` 确认。',
         leftByKubeProxy:
           'kube-proxy（IPVS 模式）报告无法设置 conn_reuse_mode，因为它认为内核低于 4.1（典型是 CentOS 7 的 3.10 内核，该参数已回移植且默认为 1）：它保持为 1，加上 kube-proxy 总会设置的 vs.conntrack=1，复用源端口的 SYN 会被丢弃，1 秒后才重传。请粘贴 `sysctl net.ipv4.vs.conn_reuse_mode` 确认。',
       },
@@ -177,6 +179,8 @@ export default {
           '权重为 0 的真实服务器只剩少量正在关闭的连接、没有活动连接：这是优雅终止在正常进行，不是残留的真实服务器。',
         matchesEndpoints: '真实服务器与 Service 的 endpoints 一致，没有残留的权重为 0 的条目。',
         noWeightZero: '没有带连接的权重为 0 的真实服务器。',
+        keptWithConnections:
+          'kube-proxy 已把 {{realServer}} 从 Service 的 endpoints 中移除，但 IPVS 上仍有 {{active}} 个已建立的连接，它就不删除这个真实服务器：权重为 0 的真实服务器仍在被客户端使用。',
       },
       fix: {
         migrate:

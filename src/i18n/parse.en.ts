@@ -70,7 +70,7 @@ export default {
       routeN:
         'This is the routing table as `route -n`, `netstat -r` or /proc/net/route show it. Paste `ip route` (and `ip -6 route`) instead.',
       netstatI:
-        'This is an interface counter table (`netstat -i`, /proc/net/dev). Paste `ip -s -d link` instead: it shows the same counters with each device’s MTU and type.',
+        'This is an interface counter table (BSD `netstat -i`, /proc/net/dev). Paste `ip -s -d link` instead: it shows the same counters with each device’s MTU and type.',
       procNetTcp:
         'This is /proc/net/tcp (sockets with addresses in hex). Paste `ss -tanp` instead.',
       arp: 'This is the ARP table as `arp` or /proc/net/arp show it. Paste `ip neigh show` instead: it shows each entry’s state (REACHABLE, STALE, FAILED, INCOMPLETE) and IPv6 neighbours too.',

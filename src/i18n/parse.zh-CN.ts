@@ -68,7 +68,7 @@ export default {
       routeN:
         '这是 `route -n`、`netstat -r` 或 /proc/net/route 显示的路由表。请改为粘贴 `ip route`（以及 `ip -6 route`）。',
       netstatI:
-        '这是网卡计数表（`netstat -i`、/proc/net/dev）。请改为粘贴 `ip -s -d link`：它显示同样的计数，还有每个设备的 MTU 和类型。',
+        '这是网卡计数表（BSD 的 `netstat -i`、/proc/net/dev）。请改为粘贴 `ip -s -d link`：它显示同样的计数，还有每个设备的 MTU 和类型。',
       procNetTcp: '这是 /proc/net/tcp（地址为十六进制的套接字列表）。请改为粘贴 `ss -tanp`。',
       arp: '这是 `arp` 或 /proc/net/arp 显示的 ARP 表。请改为粘贴 `ip neigh show`：它会显示每个表项的状态（REACHABLE、STALE、FAILED、INCOMPLETE），也包括 IPv6 邻居。',
       procNetstat:

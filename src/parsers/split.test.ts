@@ -153,6 +153,9 @@ describe('toLines', () => {
     expect(promptCommand('\\# ipvsadm -Ln | less')).toBe('ipvsadm -Ln | less');
     expect(promptCommand('\\# Ipvs forwarding rules are missing')).toBeNull();
     expect(promptCommand('\\#dmesg')).toBeNull();
+    // A bare host name prompt only before a command the splitter knows.
+    expect(promptCommand('node-1$ the port is blocked')).toBeNull();
+    expect(promptCommand('1$ ip route')).toBeNull();
     // Bracketed text that is no `[user@host dir]` prompt, or a prompt with nothing typed.
     expect(promptCommand('[INFO]#1 plugin/reload: Running configuration')).toBeNull();
     expect(promptCommand('[root@k8s-master ~]#')).toBeNull();
@@ -189,6 +192,11 @@ describe('toLines', () => {
     ['fish', 'alice@laptop ~/k8s> kubectl get nodes -o wide', 'kubectl get nodes -o wide'],
     ['a root prompt with the directory after the host', 'root@n1 ~ # conntrack -S', 'conntrack -S'],
     ['PowerShell', 'PS C:\\Users\\alice> kubectl get pods', 'kubectl get pods'],
+    [
+      'a bare host name (gravitational/workshop)',
+      'node-1$ sudo iptables -L -n',
+      'sudo iptables -L -n',
+    ],
     [
       'a Red Hat prompt with no blank after # (Chinese course notes)',
       '[root@master1 ~]#kubectl exec myweb-5d78b4dcbd-6rgv4 -- cat /etc/resolv.conf',

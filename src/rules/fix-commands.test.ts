@@ -63,11 +63,14 @@ const VALUES: Record<string, string> = {
 const DATAPATHS = [undefined, 'iptables', 'ipvs', 'nftables', 'cilium'] as const;
 /**
  * The products a fix can be written for: `[gateway=istio] …` lines (the TLS object's product),
- * `[proxy=envoy] …` lines (the proxy whose log is the evidence).
+ * `[proxy=envoy] …` lines (the proxy whose log is the evidence), `[opens=overlay] …` lines (what
+ * the host firewall must let in).
  */
 const VARIANTS: Record<string, readonly string[]> = {
   gateway: ['ingress-nginx', 'istio', 'envoy-gateway', 'traefik', 'contour', 'go'],
   proxy: ['nginx', 'envoy', 'traefik'],
+  // What the host firewall must open: the NodePort range, the overlay's port, IP-in-IP.
+  opens: ['nodeport', 'overlay', 'ipip'],
 };
 const PARTS = ['now', 'persist', 'verify', 'rollback'] as const;
 

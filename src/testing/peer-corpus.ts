@@ -250,8 +250,14 @@ export const FAMILIES: Family[] = [
     nearMiss: /^parse\.nearMiss\.routeN$/,
   },
   {
-    name: 'netstat -i, /proc/net/dev',
-    files: /\/netstat-i\.out$|\/net_dev$/,
+    // Read as ip-addr: Linux `netstat -i` states each interface's MTU and flags.
+    name: 'netstat -i (Linux)',
+    files: /^(?:centos|fedora|ubuntu|alpine|pi)[^/]*\/netstat-i\.out$/,
+    kind: 'ip-addr',
+  },
+  {
+    name: 'netstat -i (BSD), /proc/net/dev',
+    files: /^(?:freebsd|osx)[^/]*\/netstat-i\.out$|\/net_dev$/,
     kind: 'ip-addr',
     nearMiss: /^parse\.nearMiss\.netstatI$/,
   },

@@ -109,7 +109,7 @@ const ERROR_LEVELS = /^(?:warn|error|crit|alert|emerg)$/;
  * that keep only the message): known upstream wording, then nginx's `, client: ` context.
  */
 const BARE_UPSTREAM_ERROR =
-  /^(?:\*\d+ )?((?:connect\(\) failed \(\d+: [^)]*\)|upstream timed out \(110: [^)]*\)|upstream prematurely closed connection|upstream sent too big header|no live upstreams|recv\(\) failed \(\d+: [^)]*\)) while [^,]{1,80}, client: .*)$/;
+  /^(?:\*\d+ )?((?:connect\(\) failed \(\d+: [^)]*\)|upstream timed out \(110: [^)]*\)|upstream prematurely closed connection|upstream sent too big header|no live upstreams|recv\(\) failed \(\d+: [^)]*\)|SSL_do_handshake\(\) failed \([^)]*\)) while [^,]{1,80}, client: .*)$/;
 /**
  * An upstream error quoted in prose as its message alone, the whole line: nginx's wording up to
  * the end of its `while ... upstream` phase, in quotes or not, after a short label (`nginx error
@@ -136,7 +136,9 @@ export function nginxError(text: string, l: Line): IngressErrorEvent | 'quiet' |
   const [, , level, message] = m;
   if (!ERROR_LEVELS.test(level!)) return 'quiet'; // notice/info: reloads, worker starts
   const upstreamUrl = field(message!, 'upstream');
-  const hostPort = upstreamUrl ? (/^(?:\w+:\/\/)?([^/\s]+)/.exec(upstreamUrl)?.[1] ?? null) : null;
+  // Markdown a post put around the URL (`[**https**://10.0.0.1:8099/\"](https://...)`) is skipped.
+  const bareUrl = upstreamUrl?.replace(/^\[|\*\*/g, '');
+  const hostPort = bareUrl ? (/^(?:\w+:\/\/)?([^/\s]+)/.exec(bareUrl)?.[1] ?? null) : null;
   const kind = NGINX_KINDS.find(([re]) => re.test(message!.slice(0, 2000)))?.[1] ?? 'other';
   return {
     kind:

@@ -14,6 +14,7 @@ import { ingressNginxLog } from './parser';
 
 const local = (p: string) => readFileSync(new URL(`./fixtures/${p}`, import.meta.url), 'utf8');
 const log = (text: string) => only(text, 'ingress-nginx-log');
+const caseFile = (p: string) => readTestData(`cases/${p}`);
 
 describe('ingress-nginx-log: real outputs', () => {
   it("the controller's configuration diff at a reload is part of its log", () => {
@@ -232,6 +233,34 @@ describe('ingress-nginx-log: real outputs', () => {
       expect(ingressNginxLog.detect(toLines(text), { command: null })).toBe(false);
     no('connect() failed (111: Connection refused) while connecting to upstream is what I get\n');
     no('why does upstream timed out (110: Connection timed out) happen?\n');
+  });
+
+  it('a bare TLS handshake failure to the upstream, its URL wrapped in markdown (eks-anywhere#5780)', () => {
+    const r = log(
+      caseFile(
+        '1031-eksa5780-ssl-handshake-wrong-version-https-to-http-pod-not-tls-ciphers/ingress-nginx.log',
+      ),
+    );
+    // The 'Error Log:' label above it is prose: partial, not parsed.
+    expect(r.status).toBe('partial');
+    // Neither a refusal nor a timeout: the pod accepted the connection and spoke no TLS.
+    expect(r.facts.errorCounts).toEqual({ other: 1 });
+    expect(r.facts.errors[0]).toMatchObject({
+      upstream: 'XX.XXX.XX.XXX:8099',
+      request: 'GET /decision/version/ HTTP/2.0',
+      line: 2,
+    });
+    // Healthy counterpart: a plain upstream URL keeps its host and port.
+    const plain = log(
+      '2022/09/15 03:33:42 [error] 47#47: *378 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number) while SSL handshaking to upstream, client: 135.180.100.148, server: ratel.example.com, request: "GET / HTTP/2.0", upstream: "https://10.104.0.40:8000/", host: "ratel.example.com"\n',
+    );
+    expect(plain.facts.errors[0]).toMatchObject({ kind: 'other', upstream: '10.104.0.40:8000' });
+    // Prose naming the failure without nginx's context is no log line.
+    expect(
+      ingressNginxLog.detect(toLines('SSL_do_handshake() failed (SSL: wrong version number)\n'), {
+        command: null,
+      }),
+    ).toBe(false);
   });
 
   it('an upstream error quoted as its bare message after a label (zh blog go_nginx_502问题排查)', () => {

@@ -35,9 +35,11 @@ export interface NetInterface {
  * `ip addr`, `ip link` (also `-d`, `| grep`), `ip -br addr`, `ip -br link`, and `ifconfig` (old and
  * new net-tools, also `| grep mtu`): ifconfig shows flags, not the operational state, so its
  * `state` is `UP` for an interface flagged UP and RUNNING, `DOWN` otherwise; its IPv4 addresses
- * carry the netmask as a prefix length and no scope (but `host` for 127.0.0.0/8).
+ * carry the netmask as a prefix length and no scope (but `host` for 127.0.0.0/8). `netstat -i` (the
+ * interface table: MTU and short flags, no addresses, names possibly cut to 8 or 15 characters)
+ * is read the same way, its state from the flags as for ifconfig.
  */
 export interface IpAddrFacts {
-  format: 'full' | 'brief' | 'ifconfig';
+  format: 'full' | 'brief' | 'ifconfig' | 'netstat-i';
   interfaces: Record<string, NetInterface>;
 }

@@ -185,3 +185,98 @@ describe('ip-addr: ifconfig', () => {
     expect(Object.keys(f.interfaces)).toEqual(['cni0', 'ens3']);
   });
 });
+
+describe('ip-addr: netstat -i', () => {
+  it('CentOS 7 (names cut to 8): MTUs, state from the flags, `flannel.` is the VXLAN device', () => {
+    const s = one(local('ip-addr--k8s45022-netstat-i-centos7.txt'));
+    const f = factsOf(s, 'ip-addr');
+    expect(s.status).toBe('parsed');
+    expect(s.command).toBe('netstat -i');
+    expect(f.format).toBe('netstat-i');
+    expect(Object.values(f.interfaces).map((i) => [i.name, i.mtu, i.type, i.state])).toEqual([
+      ['docker0', 1500, 'bridge', 'UP'],
+      ['ens192', 1500, null, 'UP'],
+      ['flannel.', 1450, 'vxlan', 'UP'],
+      ['lo', 65536, null, 'UP'],
+      ['veth1640', 1500, 'veth', 'UP'],
+      ['veth6537', 1500, 'veth', 'UP'],
+      ['vetha631', 1500, 'veth', 'UP'],
+      ['vethb57a', 1500, 'veth', 'UP'],
+    ]);
+    expect(f.interfaces.lo).toMatchObject({
+      flags: ['LOOPBACK', 'RUNNING', 'UP'],
+      link: 'loopback',
+    });
+    expect(f.interfaces['flannel.']).toMatchObject({ line: 6, addresses: [] });
+  });
+
+  it('net-tools 2.10 (wide names), 1.60 (a `Met` column), no statistics, a down bridge', () => {
+    const wide = factsOf(
+      one(
+        [
+          'Kernel Interface table',
+          'Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg',
+          'docker0          1500        0      0      0 0             0      0      0      0 BMU',
+          'ens33            1500      476      0      0 0           312      0      0      0 BMRU',
+          'cali07fc6177437  1500 45550476      0      0 0      45550476      0      0      0 BMRU',
+          'vxlan.calico     1450     1207      0      0 0          1414      0      0      0 BMRU',
+          'tun0            1400        6      0      0 0            16      0      0      0 PRU',
+          'dummy0           1500     - no statistics available -                        BO',
+        ].join('\n'),
+      ),
+      'ip-addr',
+    );
+    expect(Object.values(wide.interfaces).map((i) => [i.name, i.mtu, i.type, i.state])).toEqual([
+      ['docker0', 1500, 'bridge', 'DOWN'],
+      ['ens33', 1500, null, 'UP'],
+      ['cali07fc6177437', 1500, 'veth', 'UP'],
+      ['vxlan.calico', 1450, 'vxlan', 'UP'],
+      ['tun0', 1400, null, 'UP'],
+      ['dummy0', 1500, null, 'DOWN'],
+    ]);
+    const met = one(
+      'v@v:~$ netstat -i\nKernel Interface table\nIface   MTU Met   RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\neth0       1500 0      7870      0      0 0          3749      0      0      0 BMRU\nlo        65536 0       443      0      0 0           443      0      0      0 LRU',
+    );
+    expect(met.status).toBe('parsed');
+    expect(Object.values(factsOf(met, 'ip-addr').interfaces).map((i) => i.mtu)).toEqual([
+      1500, 65536,
+    ]);
+  });
+
+  it('a cut name is a tunnel only when one known tunnel name starts with it', () => {
+    const f = factsOf(
+      one(
+        'Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\nvxlan.ca  1450        0      0      0 0             0      0      0      0 BMRU\nflannel-  1420        0      0      0 0             0      0      0      0 ORU\ncilium_h  1500        0      0      0 0             0      0      0      0 BMRU\nwireguar  1440        0      0      0 0             0      0      0      0 ORU',
+      ),
+      'ip-addr',
+    );
+    expect(Object.values(f.interfaces).map((i) => [i.name, i.type])).toEqual([
+      ['vxlan.ca', 'vxlan'],
+      ['flannel-', null], // flannel-wg or flannel-v6.1
+      ['cilium_h', null], // cilium_host is no tunnel
+      ['wireguar', 'wireguard'],
+    ]);
+  });
+
+  it('`netstat -ie` (ifconfig blocks under the title) is read as ifconfig', () => {
+    const s = one(
+      '$ netstat -ie\nKernel Interface table\nenp6s0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet 192.168.1.150  netmask 255.255.255.0  broadcast 192.168.1.255\n        ether e0:69:95:c7:ad:84  txqueuelen 1000  (Ethernet)\n        RX packets 2655739  bytes 3500246197 (3.5 GB)',
+    );
+    expect(s.status).toBe('parsed');
+    expect(factsOf(s, 'ip-addr')).toMatchObject({ format: 'ifconfig' });
+  });
+
+  it('hostile: rows without the header, prose under it, a word for flags', () => {
+    // Without the header a row of numbers is nobody's.
+    const bare = parsePaste(
+      'eth0      1500   938806      0      0 0        971740      0      0      0 BMRU',
+      'x',
+    );
+    expect(bare.every((r) => r.kind !== 'ip-addr' || r.status === 'rejected')).toBe(true);
+    const s = one(
+      'Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\neth0      1500   938806      0      0 0        971740      0      0      0 BMRU\nnote      1500 1 2 3 4 5 6 7 8 hello\nthe MTU above is fine',
+    );
+    expect(s.status).toBe('partial');
+    expect(Object.keys(factsOf(s, 'ip-addr').interfaces)).toEqual(['eth0']);
+  });
+});

@@ -9,6 +9,7 @@ import {
   ifconfigHead,
   typeFromName,
 } from './ifconfig';
+import { NETSTAT_I_HEADER, NETSTAT_I_TITLE, netstatIRow } from './netstat-i';
 
 const K = 'parse.ip-addr';
 /** `4: flannel.1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN ...`. */
@@ -37,8 +38,8 @@ const BRIEF =
 const MAX_LINE = 2_000;
 
 /**
- * `ip addr` / `ip link` (full, `-d`, grep-filtered, or `-br`), and `ifconfig` (which states the
- * same MTUs, flags and addresses) → interfaces with MTU, state, type and addresses.
+ * `ip addr` / `ip link` (full, `-d`, grep-filtered, or `-br`), `ifconfig` (which states the
+ * same MTUs, flags and addresses) and `netstat -i` (MTUs and flags) → interfaces with MTU, state, type and addresses.
  */
 export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
   kind: 'ip-addr',
@@ -51,7 +52,8 @@ export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
         HEAD.test(l.text) ||
         BARE_HEAD.test(l.text) ||
         IFCONFIG_HEAD.test(l.text) ||
-        IFCONFIG_OLD_HEAD.test(l.text)
+        IFCONFIG_OLD_HEAD.test(l.text) ||
+        NETSTAT_I_HEADER.test(l.text)
       )
         heads += 1;
       else if (BRIEF.test(l.text)) brief += 1;
@@ -67,11 +69,26 @@ export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
     let briefRows = 0;
     let ifconfigs = 0;
     let fromIfconfig = false; // the current interface's head was an ifconfig one
+    let netstatTable = false; // under a `netstat -i` header
+    let netstatRows = 0;
     for (const l of lines) {
       const t = l.text;
       if (t.trim() === '') continue;
       if (t.length > MAX_LINE) {
         problems.add(l.n, 'badLine');
+        continue;
+      }
+      // `netstat -i` / `netstat -ie`: the title, then the table's header or ifconfig blocks.
+      if (NETSTAT_I_TITLE.test(t)) continue;
+      if (NETSTAT_I_HEADER.test(t)) {
+        netstatTable = true;
+        current = null;
+        continue;
+      }
+      const row = netstatTable ? netstatIRow(t, l) : null;
+      if (row) {
+        interfaces[row.name] = row;
+        netstatRows += 1;
         continue;
       }
       const h = HEAD.exec(t) ?? BARE_HEAD.exec(t);
@@ -94,7 +111,7 @@ export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
         if (fromIfconfig ? ifconfigDetail(current, t, l) : detail(current, t, l)) continue;
       }
       if (ifconfigs > 0 && /^--\s*$/.test(t)) continue; // `ifconfig | grep -A1/-B1` group separator
-      const b = full === 0 && ifconfigs === 0 ? BRIEF.exec(t) : null;
+      const b = full === 0 && ifconfigs === 0 && !netstatTable ? BRIEF.exec(t) : null;
       if (b) {
         const iface = fromBrief(b, l);
         interfaces[iface.name] = iface;
@@ -106,11 +123,13 @@ export const ipAddr = defineParser<'ip-addr', IpAddrFacts>({
     const n = Object.keys(interfaces).length;
     if (n === 0) return reject(msg(`${K}.noInterfaces`));
     const format =
-      ifconfigs > full && ifconfigs >= briefRows
-        ? 'ifconfig'
-        : full >= briefRows
-          ? 'full'
-          : 'brief';
+      netstatRows > full && netstatRows > ifconfigs && netstatRows > briefRows
+        ? 'netstat-i'
+        : ifconfigs > full && ifconfigs >= briefRows
+          ? 'ifconfig'
+          : full >= briefRows
+            ? 'full'
+            : 'brief';
     const facts: IpAddrFacts = { format, interfaces };
     const tunnels = Object.values(interfaces)
       .filter((i) => i.type && ['vxlan', 'ipip', 'wireguard', 'geneve', 'gre'].includes(i.type))

@@ -77,6 +77,31 @@ describe('iptables -L', () => {
     expect(parsePaste(chain, 'x')[0]).not.toHaveProperty('tables');
   });
 
+  it('reads rows under a column header kept by grep -C without their chain (calico#4297)', () => {
+    const text = readFileSync(
+      new URL(
+        '../../rules/host-firewall-blocks/fixtures/healthy--calico4297-cali-input-drop-ipip-non-calico-hosts.txt',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    const [s] = parsePaste(text, 'grep');
+    expect(s?.status).toBe('parsed');
+    const facts = factsOf(s, 'iptables-L');
+    expect(facts.verbose).toBe(true);
+    expect(facts.rules.map((r) => [r.chain, r.target, r.prot, r.packets])).toEqual([
+      ['?', 'ACCEPT', '4', 231],
+      ['?', 'DROP', '4', 172],
+    ]);
+    // A header with nothing under it that reads as a row is still no listing.
+    expect(
+      parsePaste(
+        ' pkts bytes target     prot opt in     out     source               destination\nnothing here\n',
+        'h',
+      )[0]?.kind,
+    ).not.toBe('iptables-L');
+  });
+
   it('reads rows cut out of a listing, without their chain and header (weave#3657)', () => {
     const text = readFileSync(
       new URL('./fixtures/iptables-L--weave3657-grep-no-endpoints.txt', import.meta.url),

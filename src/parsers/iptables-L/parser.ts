@@ -47,9 +47,10 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
         continue;
       }
       // Rows grepped out of a listing (`iptables -L -n | grep 31610`): no chain, no header; the
-      // columns are told by the row's own shape.
+      // columns are told by the row's own shape. A grep with context (`| grep DROP -C 2`) may keep
+      // the column header and not the chain's line: the rows under it are of an unknown chain.
       const cols = columns.length ? columns : (columnsOf(text) ?? []);
-      const rule = (chain || !columns.length) && cols.length ? row(text, cols) : null;
+      const rule = cols.length ? row(text, cols) : null;
       if (rule) rules.push({ chain: chain ?? '?', ...rule, line: l.n, text });
       else if (ELIDED.test(text))
         elided = true; // `...` where the operator cut rules out

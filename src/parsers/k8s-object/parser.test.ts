@@ -230,6 +230,15 @@ describe('k8s-object: formats', () => {
     });
   });
 
+  it('an EndpointSlice whose poster bolded a line (`- **10.1.2.3**`, `**ready: false**`)', () => {
+    const o = obj(local('k8s-object--calico4952-endpointslice-bold.txt')).facts.objects[0]!;
+    expect(o.kind).toBe('EndpointSlice');
+    expect(o.endpoints).toMatchObject({
+      ready: [{ ip: '10.145.39.195' }],
+      notReady: [{ ip: '10.147.210.243' }],
+    });
+  });
+
   it('`-o json` of a List with Endpoints and an EndpointSlice (synthetic)', () => {
     const list = {
       apiVersion: 'v1',

@@ -106,6 +106,22 @@ describe('YAML subset', () => {
     expect(plain(one('a: &x [1, 2]\nb: *x'))).toEqual({ a: [1, 2], b: [1, 2] });
   });
 
+  it('unwraps Markdown bold around a whole item, key-value or value, and nothing else', () => {
+    expect(
+      plain(
+        one(['a:', '- **10.0.0.1**', '- x', 'c:', '  **ready: false**', 'd: **yes**'].join('\n')),
+      ),
+    ).toEqual({ a: ['10.0.0.1', 'x'], c: { ready: false }, d: 'yes' });
+    // An alias stays an alias; asterisks inside a value or half a pair are the value's own.
+    expect(plain(one('a: &x 1\nb: *x\nc: 2**3**\nd: "**q**"'))).toEqual({
+      a: 1,
+      b: 1,
+      c: '2**3**',
+      d: '**q**',
+    });
+    expect(() => yaml('e: **x')).toThrow(expect.objectContaining({ key: 'yamlSyntax', line: 1 }));
+  });
+
   it('limits nesting depth (blocks and flows)', () => {
     const deep = Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1';
     expect(() => yaml(deep)).toThrow(expect.objectContaining({ key: 'tooDeep' }));

@@ -50,9 +50,24 @@ export function readYaml(lines: Line[]): YamlResult {
 
 function row(n: number, raw: string): Row {
   const indent = /^ */.exec(raw)![0].length;
-  const text = raw.slice(indent);
+  const text = unbold(raw.slice(indent));
   if (text.startsWith('\t') && text.trim() !== '') throw new ReadError(n, 'yamlTab');
   return { n, indent, text, raw, blank: text.trim() === '', comment: text.startsWith('#') };
+}
+
+/**
+ * Markdown bold a poster typed inside a code block to point at a line (`- **10.1.2.3**`,
+ * `**ready: false**`, `ready: **false**`): literal asterisks there, which YAML would read as an
+ * alias. Only a whole item, a whole `key: value` or a whole value wrapped in `**…**` is
+ * unwrapped; kubectl never writes aliases, so `**x**` is never one in what is pasted here.
+ */
+const BOLD_ITEM = /^(-[ \t]+)?\*\*([^\s*](?:[^*]*[^\s*])?)\*\*([ \t]*(?:#.*)?)$/;
+const BOLD_VALUE = /^((?:-[ \t]+)?[^\s*"'#][^:]*:[ \t]+)\*\*([^\s*](?:[^*]*[^\s*])?)\*\*([ \t]*)$/;
+
+function unbold(text: string): string {
+  if (!text.includes('**')) return text;
+  const m = BOLD_ITEM.exec(text) ?? BOLD_VALUE.exec(text);
+  return m ? `${m[1] ?? ''}${m[2]}${m[3] ?? ''}` : text;
 }
 
 const SEQ_ITEM = /^-(?:[ \t]+|$)/;

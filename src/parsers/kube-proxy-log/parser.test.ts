@@ -336,6 +336,25 @@ describe('kube-proxy-log: formats', () => {
     expect(cut.problems).toHaveLength(1);
   });
 
+  it('kubernetes#77903: the IPVS graceful-termination lines alone are kube-proxy’s', () => {
+    const r = only(
+      readTestData(
+        'cases/1070-k8s77903-kube-proxy-log-graceful-termination-not-deleting-rs-active-conn/kube-proxy.log',
+      ),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.facts.entries).toHaveLength(9);
+    expect(r.facts.entries[5]!.message).toBe(
+      'Not deleting, RS 10.233.0.1:443/TCP/172.17.8.101:6443: 5 ActiveConn, 0 InactiveConn',
+    );
+    // Another program's file of that name does not make a log kube-proxy's without the klog header.
+    expect(
+      kubeProxyLog.detect(toLines('graceful_termination.go:171] waiting for clients\n'), {
+        command: null,
+      }),
+    ).toBe(false);
+  });
+
   it('does not claim another component’s klog', () => {
     const no = (text: string) =>
       expect(kubeProxyLog.detect(toLines(text), { command: null })).toBe(false);

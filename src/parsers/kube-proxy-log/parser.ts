@@ -35,7 +35,7 @@ const OWN_FRAME =
 const MAX_TRACE_LINES = 400;
 /** Files and words only kube-proxy logs (a kubelet or flannel klog must not be taken for it). */
 const ORIGIN_MARK =
-  /^(?:server_others|server_linux|server_windows|proxier|proxier_\w+|conntrack|meta_proxier)\.go:/;
+  /^(?:server_others|server_linux|server_windows|proxier|proxier_\w+|conntrack|meta_proxier|graceful_termination)\.go:/;
 // Not "kube-proxy" itself: kubelet logs name the kube-proxy pods.
 const MESSAGE_MARK =
   /Proxier|\bProxyServer\b|\b(?:iptables|ipvs|nftables|userspace) proxy\b|nodePort|\bipvs\b|KUBE-(?:SERVICES|NODEPORTS|MARK-)|ProxyMode|proxy mode|^(?:add|insert|create|replace|delete|flush|destroy) (?:rule|element|chain|set|map|table) ip6? kube-proxy\b/i;

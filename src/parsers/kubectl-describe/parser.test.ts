@@ -310,6 +310,49 @@ describe('kubectl-describe: formats', () => {
   });
 });
 
+describe('kubectl-describe: container blocks pasted without `Containers:`', () => {
+  it('reads each block by the container fields under its name (antrea 871)', () => {
+    const r = describeOf(local('kubectl-describe--antrea871-container-blocks-no-heading.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts.name).toBeNull();
+    expect(
+      r.facts.containers.map((c) => [c.name, c.ready?.value, c.restartCount?.value, c.line]),
+    ).toEqual([
+      ['antrea-agent', false, 1, 4],
+      ['antrea-ovs', true, 6, 10],
+    ]);
+  });
+
+  it('a name over other fields (a volume, a condition) is no container', () => {
+    const volumes = [
+      'Name:         web-0',
+      'Namespace:    default',
+      'Volumes:',
+      '  data:',
+      '    Type:       PersistentVolumeClaim',
+      '    ClaimName:  data-web-0',
+      'Events:       <none>',
+    ].join('\n');
+    expect(describeOf(volumes).facts.containers).toEqual([]);
+  });
+
+  it('after a `Containers:` line, later names under other fields stay no containers', () => {
+    const pod = [
+      'Name:         web-0',
+      'Namespace:    default',
+      'Containers:',
+      '  web:',
+      '    Image:      nginx',
+      '    Ready:      True',
+      'Volumes:',
+      '  cache:',
+      '    Image:      busybox',
+      'Events:       <none>',
+    ].join('\n');
+    expect(describeOf(pod).facts.containers.map((c) => c.name)).toEqual(['web']);
+  });
+});
+
 describe('kubectl-describe: only describe outputs are claimed', () => {
   claimsOnly(kubectlDescribe, []);
 });

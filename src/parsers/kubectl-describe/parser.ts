@@ -83,7 +83,7 @@ export const kubectlDescribe = withLeadingCommand(
       let container: DescribeContainer | null = null;
       let parent = '';
       let event: DescribeEvent | null = null;
-      for (const l of lines) {
+      for (const [i, l] of lines.entries()) {
         if (isNoise(l.text)) continue;
         if (l.text.length > MAX_LINE) {
           problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
@@ -148,8 +148,19 @@ export const kubectlDescribe = withLeadingCommand(
           });
           continue;
         }
+        // A container's block pasted without the `Containers:` line above it (`  antrea-agent:`
+        // then its `    State:` / `    Ready:` lines): the fields under the name say what it is.
+        if ((section === 'top' || section === 'other') && !facts.fields['Containers']) {
+          const bare = indent === 2 ? CONTAINER_HEAD.exec(text) : null;
+          if (bare && containerFollows(lines, i, base)) {
+            section = 'containers';
+            container = emptyContainer(bare[1]!, false, l);
+            facts.containers.push(container);
+            continue;
+          }
+        }
         if (section === 'containers' || section === 'init') {
-          const head = indent === 2 ? /^ {2}([\w.-]+):\s*$/.exec(text) : null;
+          const head = indent === 2 ? CONTAINER_HEAD.exec(text) : null;
           if (head) {
             container = emptyContainer(head[1]!, section === 'init', l);
             facts.containers.push(container);
@@ -184,6 +195,21 @@ export const kubectlDescribe = withLeadingCommand(
     },
   }),
 );
+
+/** `  name:` opening a container's block, two spaces in. */
+const CONTAINER_HEAD = /^ {2}([\w.-]+):\s*$/;
+/** The fields kubectl prints first in a container's block (and those a trimmed paste keeps). */
+const CONTAINER_FIELD = /^ {4}(?:Container ID|Image|Image ID|State|Ready|Restart Count):/;
+
+/** The next line with text after `lines[at]` is a container's field, four spaces in. */
+function containerFollows(lines: Line[], at: number, base: number): boolean {
+  for (const l of lines.slice(at + 1, at + 4)) {
+    if (l.text.trim() === '' || isNoise(l.text)) continue;
+    const text = l.text.startsWith(' '.repeat(base)) ? l.text.slice(base) : l.text.trimStart();
+    return CONTAINER_FIELD.test(text);
+  }
+  return false;
+}
 
 /** Every line an event row or a line of the row's message at column 0 after it. */
 function rowsOnly(head: Line[]): boolean {

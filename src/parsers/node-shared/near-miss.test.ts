@@ -60,7 +60,6 @@ describe('node near misses of the peer corpus (jc, insights-core)', () => {
     ['freebsd12/netstat-r.out', 'ip-route', 'routeN'],
     ['linux-proc/net_route', 'ip-route', 'routeN'],
     ['linux-proc/net_ipv6_route', 'ip-route', 'routeN'],
-    ['centos-7.7/netstat-i.out', 'ip-addr', 'netstatI'],
     ['freebsd12/netstat-i.out', 'ip-addr', 'netstatI'],
     ['linux-proc/net_dev', 'ip-addr', 'netstatI'],
     ['linux-proc/net_tcp', 'ss', 'procNetTcp'],

@@ -73,7 +73,8 @@ export const NODE_NEAR_MISSES: {
     msg: { key: 'parse.nearMiss.routeN' },
   },
   {
-    // `netstat -i` (Linux, BSD), /proc/net/dev: per-interface counters.
+    // BSD's `netstat -i`, /proc/net/dev: per-interface counters (Linux `netstat -i`, with its
+    // `Iface  MTU ...` header, is read by the ip-addr parser before this is asked).
     kind: 'ip-addr',
     detect: (head) =>
       head.some((l) =>

@@ -7,11 +7,12 @@ import type {
 
 /**
  * What a log collector puts before a line: `kubectl logs --timestamps`, `--prefix`
- * (`[pod/x/c]`), stern (`[traefik-6655b5c5f4-jdw45 traefik] `), docker compose (`traefik-1  | `).
+ * (`[pod/x/c]`), stern (`[traefik-6655b5c5f4-jdw45 traefik] `), docker compose (`traefik-1  | `),
+ * kail (`contour-external/envoy-gblck[envoy]: `).
  * A bracket that starts with a digit is Envoy's own timestamp, not a prefix.
  */
 const PREFIX =
-  /^\s*(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: std(?:out|err) [FP])? |\[[A-Za-z][^\]\s]{0,199}(?: [^\]\s]{1,100})?\] |[\w.-]{1,100}\s+\| )?/;
+  /^\s*(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: std(?:out|err) [FP])? |\[[A-Za-z][^\]\s]{0,199}(?: [^\]\s]{1,100})?\] |[\w.-]{1,100}\s+\| |[a-z0-9][\w.-]{0,62}\/[a-z0-9][\w.-]{0,252}\[[\w.-]{1,63}\]: )?/;
 
 /** Backquotes glued to a line (inline code, a fence on the same line as the output). */
 const GLUED_QUOTES = /^`{1,3}|`{1,3}$/g;

@@ -67,6 +67,26 @@ describe('proxy-log: Traefik', () => {
 });
 
 describe('proxy-log: Envoy', () => {
+  it("kail's `namespace/pod[container]: ` prefix before a 503 NR (knative net-contour#202)", () => {
+    const r = log(
+      caseFile(
+        '1035-netcontour202-kail-prefix-envoy-503-nr-listener-update-not-no-endpoints/envoy.log',
+      ),
+    );
+    expect(r.facts.access).toMatchObject({ total: 1, statuses: { '503': 1 } });
+    // No route: Envoy tried no upstream, so no connect failure, refusal or missing endpoint.
+    expect(r.facts.errors.filter((e) => e.kind !== 'other')).toEqual([]);
+    expect(r.facts.access.serverErrors[0]).toMatchObject({ status: 503, upstreams: [] });
+    // Healthy counterpart under the same prefix: a 200 through to the pod.
+    const ok = log(
+      'contour-external/envoy-2qphz[envoy]: [2020-08-16T11:02:25.650Z] "GET / HTTP/1.1" 200 - 0 73 2 2 "35.232.8.97" "Go-http-client/1.1" "eb4d354f-bd8d-445e-80c4-814c385c686b" "svc.example.com" "10.28.6.9:8012"\n',
+    );
+    expect(ok.facts.access).toMatchObject({ total: 1, statuses: { '200': 1 } });
+    // The prefix makes no other program's line Envoy's or Traefik's.
+    const other = 'ns/app-1[app]: time="2020-01-01T00:00:00Z" level=info msg="starting server"\n';
+    expect(proxyLog.detect(toLines(other), { command: null })).toBe(false);
+  });
+
   it('the default text format, bold status codes, UF without a reason (istio/istio#8750)', () => {
     const r = log(local('proxy-log--istio8750-envoy-text-uf-bold.txt'));
     expect(r.problems).toEqual([]);

@@ -82,6 +82,27 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ coredns }), cause)).toBe('no-evidence');
   });
 
+  // Only the container blocks pasted, without the pod's name (antrea 871): the agent's own
+  // container names say whose pod it is.
+  const blocks = (agent: string, ready: string) =>
+    `  ${agent}:\n    State:          Running\n    Ready:          ${ready}\n    Restart Count:  1\n\nEvents:\n  Type     Reason     Age   From     Message\n  ----     ------     ----  ----     -------\n`;
+  it('container blocks without the pod name: an agent container not ready is high, ready rules out', () => {
+    const real = readRules(
+      '../parsers/kubectl-describe/fixtures/kubectl-describe--antrea871-container-blocks-no-heading.txt',
+    );
+    const d = diagnoseTexts({ real });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    expect(d.findings.find((x) => x.cause === cause)!.evidence.map((e) => e.line)).toEqual([7]);
+    expect(verdictOf(diagnoseTexts({ down: blocks('calico-node', 'False') }), cause)).toBe(
+      'found:high',
+    );
+    expect(verdictOf(diagnoseTexts({ up: blocks('cilium-agent', 'True') }), cause)).toBe(
+      'ruled-out',
+    );
+    // Another pod's container, not ready: no CNI agent.
+    expect(verdictOf(diagnoseTexts({ app: blocks('nginx', 'False') }), cause)).toBe('no-evidence');
+  });
+
   // The fixture of cloud-native-setup#88 was low before: a FATAL line ends the agent, so one is
   // enough for medium (it crash-loops), whatever CNI wrote it.
   it('a fatal line or a Go panic of any agent is medium: the agent exits and crash-loops', () => {

@@ -187,6 +187,12 @@ const AGENT_DS = /^DaemonSet\/(.+)$/;
 const AGENT_PROBE = /\bcalico\/node is not ready\b/;
 /** kubelet's event, also when it folded repeats into `(combined from similar events): ...`. */
 const PROBE_FAILED = /(?:^|: )(?:Liveness|Readiness|Startup) probe failed: /;
+/**
+ * The containers only a CNI agent's pod runs, for a describe pasted without its pod's name:
+ * calico-node, cilium-agent, kube-flannel, antrea-agent / antrea-ovs, weave / weave-npc, kube-router.
+ */
+const AGENT_CONTAINER =
+  /^(?:calico-node|cilium-agent|kube-flannel|antrea-agent|antrea-ovs|weave|weave-npc|kube-router)$/;
 
 interface Described {
   /** The agent's containers not ready, or waiting in CrashLoopBackOff. */
@@ -210,10 +216,14 @@ function describedAgents(ctx: RuleContext): Described {
   for (const { source, facts } of ctx.of('kubectl-describe')) {
     const name = facts.name?.value ?? '';
     const ds = AGENT_DS.exec(facts.fields['Controlled By']?.[0]?.value ?? '')?.[1] ?? '';
+    const byContainer = name
+      ? null
+      : (facts.containers.find((c) => !c.init && AGENT_CONTAINER.test(c.name))?.name ?? null);
     const agentPod =
       (facts.object === 'Pod' || facts.object === null) &&
       ((AGENT.test(name) && !NOT_AGENT.test(name)) ||
-        (AGENT.test(`${ds}-`) && !NOT_AGENT.test(ds)));
+        (AGENT.test(`${ds}-`) && !NOT_AGENT.test(ds)) ||
+        byContainer !== null);
     const failed = facts.events.filter(
       (e) => e.type === 'Warning' && PROBE_FAILED.test(e.message) && AGENT_PROBE.test(e.message),
     );
@@ -224,7 +234,7 @@ function describedAgents(ctx: RuleContext): Described {
     if (!agentPod && failed.length === 0) continue;
     const containers = facts.containers.filter((c) => !c.init && c.ready !== null);
     const notReady = containers.filter((c) => c.ready && !c.ready.value);
-    const label = name || 'calico-node';
+    const label = name || byContainer || 'calico-node';
     if (notReady.length > 0) {
       out.down.push(...notReady.map((c) => cite(source, c.ready!)));
       out.names.push(label);

@@ -19,6 +19,10 @@ export interface FwRule {
   never: boolean;
   /** Matches only some such connections (source, interface, marks, sets, negations...). */
   conditional: boolean;
+  /** The protocol it is limited to (`tcp`, `udp`, `4` for IP-in-IP...); null for any. */
+  proto: string | null;
+  /** Never matches a new flow from outside whatever its protocol (`-i lo`, ESTABLISHED only). */
+  notNew: boolean;
   evidence: Evidence;
 }
 
@@ -84,7 +88,21 @@ export function filterTables(ctx: RuleContext): FwTable[] {
  * a rule (or the policy), rejected by a rule that catches it (or a DROP policy), or not decided.
  */
 export function verdictOf(t: FwTable, chain: string, lo: number, hi: number): Verdict {
-  const r = walk(t, chain, lo, hi, 0);
+  return verdictFor(t, chain, 'tcp', lo, hi);
+}
+
+/**
+ * `verdictOf` for a new flow of another protocol: UDP to the overlay's port (VXLAN 8472/4789,
+ * Geneve 6081, WireGuard), or IP-in-IP (`4`, no port: pass 0 for both ends).
+ */
+export function verdictFor(
+  t: FwTable,
+  chain: string,
+  proto: string,
+  lo: number,
+  hi: number,
+): Verdict {
+  const r = walk(t, chain, { proto, lo, hi }, 0);
   if (r.kind !== 'fallthrough') return r;
   const c = t.chains.get(chain);
   if (c?.policy && c.evidence) {
@@ -95,10 +113,16 @@ export function verdictOf(t: FwTable, chain: string, lo: number, hi: number): Ve
   return r;
 }
 
-function walk(t: FwTable, chain: string, lo: number, hi: number, depth: number): Verdict {
+interface Flow {
+  proto: string;
+  lo: number;
+  hi: number;
+}
+
+function walk(t: FwTable, chain: string, flow: Flow, depth: number): Verdict {
   const maybe: Evidence[] = [];
   for (const rule of t.rules.get(chain) ?? []) {
-    const m = match(rule, lo, hi);
+    const m = match(rule, flow);
     if (m === 'no') continue;
     const target = rule.target;
     if (target === 'ACCEPT') {
@@ -121,7 +145,7 @@ function walk(t: FwTable, chain: string, lo: number, hi: number, depth: number):
         maybe.push(rule.evidence);
       continue;
     }
-    const sub = walk(t, target, lo, hi, depth + 1);
+    const sub = walk(t, target, flow, depth + 1);
     if (sub.kind === 'accept') {
       if (m === 'yes') return sub;
       maybe.push(sub.by);
@@ -141,10 +165,13 @@ function walk(t: FwTable, chain: string, lo: number, hi: number, depth: number):
   return { kind: 'fallthrough', maybeAccepted: maybe };
 }
 
-function match(rule: FwRule, lo: number, hi: number): Match {
-  if (rule.never) return 'no';
+function match(rule: FwRule, { proto, lo, hi }: Flow): Match {
+  if (proto === 'tcp' ? rule.never : rule.notNew) return 'no';
+  if (rule.proto !== null && rule.proto !== proto) return 'no';
   let ports: Match = 'yes';
   if (rule.ports) {
+    // A port match needs a protocol with ports: it never matches IP-in-IP.
+    if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') return 'no';
     const covers = rule.ports.some(([a, b]) => a <= lo && b >= hi);
     const meets = rule.ports.some(([a, b]) => a <= hi && b >= lo);
     ports = covers ? 'yes' : meets ? 'maybe' : 'no';
@@ -190,7 +217,9 @@ export function nftFilterTables(ctx: RuleContext): FwTable[] {
 const NFT_NEUTRAL = [
   /\bmeta l4proto (?:tcp|6)\b/g,
   /\bip protocol tcp\b/g,
-  /\b(?:tcp|th) dport (?:!= )?(?:\{[^}]*\}|\S+)/g,
+  /\b(?:tcp|udp|th) dport (?:!= )?(?:\{[^}]*\}|\S+)/g,
+  /\bmeta l4proto (?:udp|17)\b/g,
+  /\bip protocol (?:udp|ipencap|4)\b/g,
   /\bmeta nfproto ipv4\b/g,
   /\bfib daddr type local\b/g,
   /\blog(?: prefix "(?:[^"\\]|\\.)*")?(?: level \w+)?/g,
@@ -208,6 +237,7 @@ const SERVICES: Record<string, string> = {
 };
 const VERDICT_AT_END =
   /\s*(?:vmap\s+(?:@\S+|\{.*\})|(?:jump|goto)\s+\S+|accept|drop|return|continue|reject(?: with .*)?)$/;
+const NFT_NOT_NEW = /\bi(?:if|ifname) "?lo"?(?=\s)|\bmeta nfproto ipv6\b/;
 const NFT_NEVER =
   /\b(?:udp|icmp|icmpv6|sctp) (?:dport|type)\b|\bmeta l4proto (?:udp|icmp|ipv6-icmp|sctp|17|1|58)\b|\bip protocol (?:udp|icmp)\b|\bi(?:if|ifname) "?lo"?(?=\s)|\bmeta nfproto ipv6\b/;
 
@@ -217,8 +247,10 @@ function fromNft(rule: NftRule, evidence: Evidence): FwRule[] {
   const base = blankRule(rule.chain, evidence);
   const body = rule.body;
   const state = /\bct state (!= )?(\{[^}]*\}|[\w,]+)/.exec(body);
-  if (state && !state[1] && !/\bnew\b/.test(state[2]!)) base.never = true;
+  if (state && !state[1] && !/\bnew\b/.test(state[2]!)) base.never = base.notNew = true;
   if (NFT_NEVER.test(body)) base.never = true;
+  if (NFT_NOT_NEW.test(body)) base.notNew = true;
+  base.proto = protoName(rule.proto ?? /\bip protocol (\w+)/.exec(body)?.[1] ?? null);
   // `meta l4proto { icmp, ipv6-icmp }`: a set of protocols without TCP never matches it.
   const protos = /\bmeta l4proto \{([^}]*)\}/.exec(body);
   if (protos && !/\b(?:tcp|6)\b/.test(protos[1]!)) base.never = true;
@@ -260,7 +292,17 @@ function fromNft(rule: NftRule, evidence: Evidence): FwRule[] {
 
 /** A rule that matches any new connection and decides nothing, until its parts are read. */
 function blankRule(chain: string, evidence: Evidence, target = ''): FwRule {
-  return { chain, target, goto: false, ports: null, never: false, conditional: false, evidence };
+  return {
+    chain,
+    target,
+    goto: false,
+    ports: null,
+    never: false,
+    conditional: false,
+    proto: null,
+    notNew: false,
+    evidence,
+  };
 }
 
 function add(t: FwTable, r: FwRule): void {
@@ -300,12 +342,15 @@ function fromSave(chain: string, text: string, evidence: Evidence): FwRule {
       case '-p':
       case '--protocol':
         if (neg) r.conditional = true;
-        else if (!/^(?:tcp|all|6|0)$/i.test(next)) r.never = true;
+        else {
+          r.proto = protoName(next);
+          if (!/^(?:tcp|all|6|0)$/i.test(next)) r.never = true;
+        }
         i++;
         break;
       case '-i':
       case '--in-interface':
-        if (next === 'lo' && !neg) r.never = true;
+        if (next === 'lo' && !neg) r.never = r.notNew = true;
         else r.conditional = true;
         i++;
         break;
@@ -318,7 +363,7 @@ function fromSave(chain: string, text: string, evidence: Evidence): FwRule {
         break;
       case '--state':
       case '--ctstate':
-        if (!neg && !/\bNEW\b/.test(next)) r.never = true;
+        if (!neg && !/\bNEW\b/.test(next)) r.never = r.notNew = true;
         else if (neg) r.conditional = true;
         i++;
         break;
@@ -365,6 +410,7 @@ function fromList(
   const tokens = comment.trim().split(/\s+/);
   const at = tokens.findIndex((t, i) => t === prot && /^[-!][-f!]$|^--$/.test(tokens[i + 1] ?? ''));
   if (!/^(?:tcp|all|6|0)$/i.test(prot)) r.never = true;
+  r.proto = protoName(prot);
   if (at < 0) {
     r.conditional = true;
     return r;
@@ -372,7 +418,7 @@ function fromList(
   let i = at + 2;
   if (verbose) {
     const [inIf, outIf] = [tokens[i] ?? '', tokens[i + 1] ?? ''];
-    if (inIf === 'lo') r.never = true;
+    if (inIf === 'lo') r.never = r.notNew = true;
     else if (!/^(?:\*|any)$/.test(inIf) || !/^(?:\*|any)$/.test(outIf)) r.conditional = true;
     i += 2;
   }
@@ -380,7 +426,7 @@ function fromList(
   if (!ANY_ADDR.test(src) || !ANY_ADDR.test(dst)) r.conditional = true;
   const rest = tokens.slice(i + 2).join(' ');
   const state = /\b(?:ctstate|state)\s+(\S+)/.exec(rest);
-  if (state && !/\bNEW\b/.test(state[1]!)) r.never = true;
+  if (state && !/\bNEW\b/.test(state[1]!)) r.never = r.notNew = true;
   const dpt = /\bdpts?:(\d+(?::\d+)?)|\bdports\s+(\S+)/.exec(rest);
   if (dpt) r.ports = portList(dpt[1] ?? dpt[2]!, ':');
   const leftover = rest
@@ -391,6 +437,26 @@ function fromList(
     .trim();
   if (leftover) r.conditional = true;
   return r;
+}
+
+/**
+ * A protocol as iptables (`-p udp`, `-L`'s `udp`, `4`, `ipv4`) or nft (`meta l4proto udp`) names
+ * it: `tcp`, `udp`, `4` for IP-in-IP, `icmp`...; null for any (`all`, `0`, none).
+ */
+export function protoName(p: string | null): string | null {
+  if (p === null) return null;
+  const v = p.toLowerCase();
+  if (v === 'all' || v === '0' || v === '') return null;
+  const names: Record<string, string> = {
+    '6': 'tcp',
+    '17': 'udp',
+    '1': 'icmp',
+    '132': 'sctp',
+    ipv4: '4',
+    ipencap: '4',
+    '4': '4',
+  };
+  return names[v] ?? v;
 }
 
 /** `22`, `30000:32767`, `80,443,30000:32767` → ranges. */

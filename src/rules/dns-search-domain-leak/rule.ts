@@ -20,6 +20,14 @@ const PUBLIC_TLD =
 /** Generic top-level labels only: `com` in `example.com.cn` is a registry's second level. */
 const GENERIC_TLD = /^(?:com|net|org|info|biz|io|app|dev|cloud|online|site|tech|xyz|top)$/;
 
+/**
+ * Top-level domains open to anyone's registration: country codes, the generic ones and the common
+ * newer ones. One of them alone in a search list turns `gitlab.com` into `gitlab.com.<tld>`, a
+ * name any registrant may hold (domain parkers answer such names with a wildcard record).
+ */
+const OPEN_TLD =
+  /^(?:[a-z]{2}|com|net|org|info|biz|io|app|dev|cloud|online|site|tech|xyz|top|asia|pro|name|mobi|shop|store|club|live|life|world|space|website|fun|email|network|domains|link|click|page|zone|digital|media|one|host|services|solutions|systems|company|group)$/;
+
 interface Search {
   source: string;
   domains: string[];
@@ -250,6 +258,11 @@ function looksLikeFqdn(name: string): boolean {
   return labels.length >= 2 && PUBLIC_TLD.test(labels.at(-1)!);
 }
 
+/** A search entry that is a whole top-level domain open to registration (`search DOMAINS`). */
+function isBareOpenTld(domain: string): boolean {
+  return !domain.includes('.') && OPEN_TLD.test(domain);
+}
+
 /** No answer pasted: a node's resolv.conf whose search list holds a public (wildcard-prone) domain. */
 function fromResolvConfAlone(ctx: RuleContext, searches: Search[]) {
   const clean: Evidence[] = [];
@@ -261,14 +274,17 @@ function fromResolvConfAlone(ctx: RuleContext, searches: Search[]) {
     );
     // `localhost` answers for every name under it (RFC 6761 6.3: `x.localhost` is loopback), so
     // with ndots:5 each external name is first tried, and answered, as `<name>.localhost`.
-    const publicStray = stray.filter((d) => looksLikeFqdn(d) || LOOPBACK_DOMAIN.test(d));
+    const publicStray = stray.filter(
+      (d) => looksLikeFqdn(d) || LOOPBACK_DOMAIN.test(d) || isBareOpenTld(d),
+    );
     // A public domain trailing the search list (a node's own, or a pod's inherited from its
     // node): with ndots:5 names are tried under it before they are tried as given.
-    if (publicStray.length > 0)
+    if (publicStray.length > 0) {
+      const where = s.clusterDomain === null ? 'nodeSearch' : 'podSearch';
       return finding(
         'low',
         {
-          key: `${K}.${s.clusterDomain === null ? 'nodeSearch' : 'podSearch'}`,
+          key: `${K}.${isBareOpenTld(publicStray[0]!) ? 'bareTld' : where}`,
           params: { domain: publicStray[0]! },
         },
         [
@@ -277,6 +293,7 @@ function fromResolvConfAlone(ctx: RuleContext, searches: Search[]) {
         ],
         { domain: publicStray[0]! },
       );
+    }
     if (stray.length === 0) clean.push({ source: s.source, line: s.line.line, text: s.line.text });
   }
   if (clean.length > 0) return ruledOut({ key: `${K}.onlyClusterDomains` }, clean);

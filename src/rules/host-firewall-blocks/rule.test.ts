@@ -195,3 +195,129 @@ curl: (7) Failed connect to openshift-node.tidalsoft:31597; No route to host
     expect(verdictOf(diagnoseTexts({ c: noPort }), cause)).toBe('no-evidence');
   });
 });
+
+describe('host-firewall-blocks for the overlay between nodes', () => {
+  const fixture = (f: string) => readRules(`host-firewall-blocks/fixtures/${f}`);
+  const whyOf = (d: ReturnType<typeof diagnoseTexts>) =>
+    d.findings
+      .find((x) => x.cause === cause)
+      ?.why.key.split('.')
+      .at(-1);
+  // flannel's VXLAN device as `ip -d link` prints it.
+  const flannel = `5: flannel.1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN mode DEFAULT group default
+    link/ether 8e:5b:3c:5a:2f:21 brd ff:ff:ff:ff:ff:ff promiscuity 0
+    vxlan id 1 local 192.168.1.11 dev eth0 srcport 0 0 dstport 8472 nolearning ttl auto ageing 300
+`;
+
+  it('finds a REJECT written against VXLAN 8472 (gravitational/workshop), medium when its chain is cut off', () => {
+    const d = diagnoseTexts({ f: fixture('broken--gravity-firedrill-reject-udp-8472.txt') });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    expect(whyOf(d)).toBe('overlayRejected');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.fix.now).toContain('--add-port=8472/udp');
+    expect(f.fix.now).not.toContain('30000-32767');
+  });
+
+  it('is high for the same rule in INPUT with the interfaces shown, and reads nft the same', () => {
+    const save = `-P INPUT ACCEPT
+-A INPUT -p udp -m udp --dport 8472 -j REJECT --reject-with icmp-port-unreachable
+`;
+    expect(verdictOf(diagnoseTexts({ f: save }), cause)).toBe('found:high');
+    const nft = `table inet filter {
+	chain input {
+		type filter hook input priority filter; policy accept;
+		udp dport 6081 drop
+	}
+}
+`;
+    const d = diagnoseTexts({ n: nft });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    expect(d.findings.find((x) => x.cause === cause)!.fix.now).toContain('--dport 6081');
+  });
+
+  it('reads the protocol: TCP 8472 is not VXLAN, UDP to the NodePort is not TCP, IP-in-IP has no port', () => {
+    expect(
+      verdictOf(diagnoseTexts({ f: '-A INPUT -p tcp -m tcp --dport 8472 -j REJECT\n' }), cause),
+    ).toBe('no-evidence');
+    expect(
+      verdictOf(
+        diagnoseTexts({ f: '-A INPUT -p udp -m udp --dport 30080 -j DROP\n' }, { port: '30080' }),
+        cause,
+      ),
+    ).not.toMatch(/^found/);
+    const ipip = diagnoseTexts({ f: '-A INPUT -p 4 -j DROP\n' });
+    expect(verdictOf(ipip, cause)).toBe('found:high');
+    expect(ipip.findings.find((x) => x.cause === cause)!.fix.now).toContain('-p 4 -j ACCEPT');
+  });
+
+  it('says nothing of Calico’s own drops of VXLAN and IP-in-IP from hosts outside the cluster (calico#4297, coco#244)', () => {
+    for (const f of [
+      'healthy--calico4297-cali-input-drop-ipip-non-calico-hosts.txt',
+      'healthy--coco244-cali-input-drop-vxlan-non-whitelisted.txt',
+    ])
+      expect(verdictOf(diagnoseTexts({ f: fixture(f) }), cause)).not.toMatch(/^found/);
+    // Reached from INPUT through Calico's jump, still Calico's.
+    const save = `-A INPUT -m comment --comment "cali:Cz_u1IQiXIMmKD4c" -j cali-INPUT
+-A cali-INPUT -p ipv4 -m comment --comment "cali:PajejrV4aFdkZojI" -m set --match-set cali40all-hosts-net src -m addrtype --dst-type LOCAL -j ACCEPT
+-A cali-INPUT -p ipv4 -m comment --comment "cali:_wjq-Yrma8Ly1Svo" -j DROP
+`;
+    expect(verdictOf(diagnoseTexts({ f: save }), cause)).not.toMatch(/^found/);
+  });
+
+  it('a source-limited accept before the REJECT (the node subnet) is no finding', () => {
+    const save = `-A INPUT -s 10.211.55.0/24 -j ACCEPT
+-A INPUT -p udp -m udp --dport 8472 -j REJECT
+`;
+    expect(verdictOf(diagnoseTexts({ f: save }), cause)).not.toMatch(/^found/);
+  });
+
+  it('a default deny counts for the overlay only when the node shows it uses it', () => {
+    // iptables-services' rules alone: the NodePort range, as before.
+    expect(whyOf(diagnoseTexts({ f: services }))).toBe('inputRejects');
+    const d = diagnoseTexts({ f: services, l: flannel });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    expect(whyOf(d)).toBe('overlayNotAccepted');
+    expect(d.findings.find((x) => x.cause === cause)!.evidence.map((e) => e.source)).toContain('l');
+    // The fix: UDP 8472 accepted before the REJECT.
+    const fixed = services.replace(
+      '-A INPUT -j REJECT',
+      '-A INPUT -p udp -m udp --dport 8472 -j ACCEPT\n-A INPUT -j REJECT',
+    );
+    expect(whyOf(diagnoseTexts({ f: fixed, l: flannel }))).toBe('inputRejects');
+  });
+
+  it('firewalld: a zone without the overlay port on a node that uses it; the port opened, or a trusted source zone, rules it out', () => {
+    const d = diagnoseTexts({ z: firewalld('6443/tcp 30000-32767/tcp'), l: flannel });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    expect(whyOf(d)).toBe('zoneClosesOverlay');
+    expect(verdictOf(diagnoseTexts({ z: firewalld('6443/tcp 30000-32767/tcp') }), cause)).toBe(
+      'ruled-out',
+    );
+    expect(
+      verdictOf(
+        diagnoseTexts({ z: firewalld('6443/tcp 30000-32767/tcp 8472/udp'), l: flannel }),
+        cause,
+      ),
+    ).toBe('ruled-out');
+    const trusted = `trusted (active)
+  target: ACCEPT
+  icmp-block-inversion: no
+  interfaces: 
+  sources: 192.168.1.0/24
+  services: 
+  ports: 
+  protocols: 
+  masquerade: no
+  forward-ports: 
+  source-ports: 
+  icmp-blocks: 
+  rich rules: 
+`;
+    expect(
+      verdictOf(
+        diagnoseTexts({ z: firewalld('6443/tcp 30000-32767/tcp') + '\n' + trusted, l: flannel }),
+        cause,
+      ),
+    ).not.toMatch(/^found/);
+  });
+});

@@ -3,6 +3,7 @@ import type { Confidence, Evidence, Msg } from '../../engine/types';
 import type { FirewallZone } from '../../parsers/firewall-cmd/facts';
 import { unique } from '../combine/evidence';
 import { filterTables, nftFilterTables, verdictOf, type FwTable } from '../combine/firewall';
+import { fromOverlay } from './overlay';
 
 const K = 'cause.host-firewall-blocks.verdict';
 const NODEPORT_MIN = 30000;
@@ -12,7 +13,14 @@ const FORWARD_ACCEPTORS =
   /^(?:KUBE-FORWARD|KUBE-ROUTER-FORWARD|cali-FORWARD|FLANNEL-FWD|CILIUM_FORWARD|WEAVE-NPC\S*|ANTREA-FORWARD|DOCKER-USER)$/;
 
 type Result =
-  | { type: 'block'; confidence: Confidence; why: Msg; evidence: Evidence[] }
+  | {
+      type: 'block';
+      confidence: Confidence;
+      why: Msg;
+      evidence: Evidence[];
+      /** The fix's values: the overlay's port instead of the NodePort range. */
+      vars?: Record<string, string>;
+    }
   | {
       type: 'open';
       why: Msg;
@@ -22,7 +30,8 @@ type Result =
 /**
  * A host firewall (firewalld, iptables-services' default rules, a hand-made REJECT) turns the
  * NodePort away before anything accepts it. In IPVS mode NodePort traffic goes through INPUT;
- * in iptables mode it is DNAT'd first and goes through FORWARD.
+ * in iptables mode it is DNAT'd first and goes through FORWARD. Or it turns away the overlay
+ * between nodes (VXLAN, Geneve, WireGuard, BGP, IP-in-IP: see overlay.ts).
  */
 export default defineRule({
   cause: 'host-firewall-blocks',
@@ -37,31 +46,58 @@ export default defineRule({
       ...fromDenyLog(ctx, lo, hi),
       ...fromClient(ctx, lo, hi),
     ];
+    // Asked about no NodePort, the overlay comes first among findings of equal weight.
+    const overlay = fromOverlay(ctx);
+    results.splice(lo === hi ? results.length : 0, 0, ...overlay);
     const blocks = results.filter((r) => r.type === 'block');
     if (blocks.length > 0) {
       const rank = { high: 0, medium: 1, low: 2 } as const;
       blocks.sort((a, b) => rank[a.confidence] - rank[b.confidence]);
       const best = blocks[0]!;
       const evidence = unique(blocks.flatMap((b) => b.evidence)).slice(0, 6);
+      const vars = { ...(lo === hi ? { port: String(lo) } : {}), ...best.vars };
       return finding(
         best.confidence,
         best.why,
         evidence,
-        lo === hi ? { port: String(lo) } : undefined,
+        Object.keys(vars).length > 0 ? vars : undefined,
       );
     }
     const open = results.find((r) => r.type === 'open');
     return open ? ruledOut(open.why, open.evidence) : noEvidence;
   },
   fix: {
-    now: '# @{firewalld}\nsudo firewall-cmd --add-port=30000-32767/tcp --add-port=30000-32767/udp\n# @{iptables}\nsudo iptables -I INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
-    persist:
-      'sudo firewall-cmd --permanent --add-port=30000-32767/tcp --add-port=30000-32767/udp\nsudo firewall-cmd --reload\n# @{services}\nsudo service iptables save',
-    verify:
-      "sudo firewall-cmd --list-ports\nsudo iptables -S INPUT | head -20\ncurl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://{nodeip}:{port}/   # @{fromOutside}",
-    rollback:
-      'sudo firewall-cmd --permanent --remove-port=30000-32767/tcp --remove-port=30000-32767/udp\nsudo firewall-cmd --reload\nsudo iptables -D INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
-    defaults: { port: 'NODE_PORT' },
+    now: [
+      '[opens=nodeport,overlay] # @{firewalld}',
+      '[opens=nodeport] sudo firewall-cmd --add-port=30000-32767/tcp --add-port=30000-32767/udp',
+      '[opens=overlay] sudo firewall-cmd --add-port={olport}/{olproto}',
+      '# @{iptables}',
+      '[opens=nodeport] sudo iptables -I INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
+      '[opens=overlay] sudo iptables -I INPUT -p {olproto} --dport {olport} -j ACCEPT',
+      '[opens=ipip] sudo iptables -I INPUT -p 4 -j ACCEPT',
+      '[opens=overlay,ipip] # @{everyNode}',
+    ].join('\n'),
+    persist: [
+      '[opens=nodeport] sudo firewall-cmd --permanent --add-port=30000-32767/tcp --add-port=30000-32767/udp',
+      '[opens=overlay] sudo firewall-cmd --permanent --add-port={olport}/{olproto}',
+      '[opens=nodeport,overlay] sudo firewall-cmd --reload',
+      '# @{services}',
+      'sudo service iptables save',
+    ].join('\n'),
+    verify: [
+      '[opens=nodeport,overlay] sudo firewall-cmd --list-ports',
+      'sudo iptables -S INPUT | head -20',
+      "[opens=nodeport] curl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://{nodeip}:{port}/   # @{fromOutside}",
+    ].join('\n'),
+    rollback: [
+      '[opens=nodeport] sudo firewall-cmd --permanent --remove-port=30000-32767/tcp --remove-port=30000-32767/udp',
+      '[opens=overlay] sudo firewall-cmd --permanent --remove-port={olport}/{olproto}',
+      '[opens=nodeport,overlay] sudo firewall-cmd --reload',
+      '[opens=nodeport] sudo iptables -D INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
+      '[opens=overlay] sudo iptables -D INPUT -p {olproto} --dport {olport} -j ACCEPT',
+      '[opens=ipip] sudo iptables -D INPUT -p 4 -j ACCEPT',
+    ].join('\n'),
+    defaults: { port: 'NODE_PORT', opens: 'nodeport', olport: '8472', olproto: 'udp' },
   },
 });
 

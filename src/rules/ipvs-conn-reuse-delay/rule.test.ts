@@ -25,10 +25,44 @@ describe(cause, () => {
     expect(verdict({ noCt })).toBe('ruled-out');
   });
 
-  it('is only a hint without vs.conntrack and kernel', () => {
-    const only =
-      'net.ipv4.vs.conn_reuse_mode = 1\nnet.ipv4.ip_forward = 1\nnet.ipv4.tcp_keepalive_time = 7200\n';
-    expect(verdict({ only })).toBe('found:low');
+  // conn_reuse_mode=1 is the kernel default wherever ip_vs is loaded; the drop needs
+  // vs.conntrack=1, which only an IPVS service proxy (kube-proxy) turns on.
+  const only =
+    'net.ipv4.vs.conn_reuse_mode = 1\nnet.ipv4.ip_forward = 1\nnet.ipv4.tcp_keepalive_time = 7200\n';
+
+  it('does not take conn_reuse_mode=1 alone for it, even on an old kernel', () => {
+    expect(verdict({ only })).toBe('ruled-out');
+    expect(verdict({ only, u: uname('4.4.110-1.el7.elrepo.x86_64') })).toBe('ruled-out');
+    // A Chinese troubleshooting note: `sysctl -a | grep reuse` on an HAProxy load balancer, whose
+    // timeouts came from HAProxy's `option forceclose` (test-data case 1060).
+    const haproxyLb = [
+      '```',
+      'root@i-rgtx97ak:~# sysctl -a | grep reuse',
+      'net.ipv4.vs.conn_reuse_mode = 1',
+      'root@i-rgtx97ak:~#',
+      '```',
+      '',
+    ].join('\n');
+    expect(verdict({ haproxyLb })).toBe('ruled-out');
+  });
+
+  it('takes kube-proxy in IPVS mode as the vs.conntrack=1 it always sets', () => {
+    const ipvsProxier = 'I0419 23:30:01.745285       1 server_others.go:258] Using ipvs Proxier.\n';
+    expect(verdict({ only, ipvsProxier })).toBe('found:low');
+    expect(verdict({ only, ipvsProxier, u: uname('3.10.0-1160.el7.x86_64') })).toBe('found:medium');
+    // kube-proxy's dummy device holding the Service addresses (`ip addr` of an IPVS-mode node).
+    const ipAddr = [
+      '5: kube-ipvs0: <BROADCAST,NOARP> mtu 1500 qdisc noop state DOWN group default',
+      '    link/ether 02:67:68:41:61:e5 brd ff:ff:ff:ff:ff:ff',
+      '    inet 10.96.0.1/32 scope global kube-ipvs0',
+      '       valid_lft forever preferred_lft forever',
+      '',
+    ].join('\n');
+    expect(verdict({ only, ipAddr })).toBe('found:low');
+    // An iptables-mode kube-proxy says nothing about vs.conntrack.
+    const iptablesProxier =
+      'I0419 23:30:01.745285       1 server_others.go:212] Using iptables Proxier.\n';
+    expect(verdict({ only, iptablesProxier })).toBe('ruled-out');
   });
 
   // `kubectl -n kube-system logs kube-proxy-k2czv` from a public Chinese kubeadm tutorial

@@ -33,7 +33,7 @@ const KERNEL_TOO_OLD = /kernel version/i;
  */
 export default defineRule({
   cause: 'ipvs-conn-reuse-delay',
-  needs: ['sysctl', 'uname', 'kube-proxy-log'],
+  needs: ['sysctl', 'uname', 'kube-proxy-log', 'ip-addr'],
   check(ctx) {
     const kernel = kernelOf(ctx);
     const old = kernel ? olderThan(kernel, ...FIXED_IN) : null;
@@ -52,9 +52,15 @@ export default defineRule({
     if (modeValue === '0') return ruledOut({ key: `${K}.reuseOff` }, [mode]);
     if (conntrack?.value === '0')
       return ruledOut({ key: `${K}.noConntrack` }, [mode, conntrack.evidence]);
+    // The drop needs vs.conntrack=1, which the kernel leaves at 0 and only a service proxy
+    // (kube-proxy in IPVS mode) turns on: conn_reuse_mode=1 alone is the default of every host
+    // that has ip_vs loaded (a plain LVS or HAProxy box), not the delay.
+    const proxy = conntrack ? null : ipvsProxyOf(ctx);
+    if (!conntrack && !proxy) return ruledOut({ key: `${K}.defaultOnly` }, [mode]);
     const evidence = [
       mode,
       ...(conntrack ? [conntrack.evidence] : []),
+      ...(proxy ? [proxy] : []),
       ...(kernel ? [kernel.evidence] : []),
     ];
     // kube-proxy in IPVS mode always sets vs.conntrack=1, so its absence from the paste is no comfort.
@@ -81,6 +87,20 @@ export default defineRule({
       'sudo rm /etc/sysctl.d/90-net-triage-ipvs-reuse.conf\nsudo sysctl -w net.ipv4.vs.conn_reuse_mode=1',
   },
 });
+
+/**
+ * What shows kube-proxy running in IPVS mode on this node (it always sets vs.conntrack=1): its log
+ * naming the IPVS proxier, or its `kube-ipvs0` dummy device holding the Service addresses.
+ */
+function ipvsProxyOf(ctx: RuleContext): Evidence | null {
+  for (const { source, facts } of ctx.of('kube-proxy-log'))
+    if (facts.proxier?.value === 'ipvs') return cite(source, facts.proxier);
+  for (const { source, facts } of ctx.of('ip-addr')) {
+    const dev = facts.interfaces['kube-ipvs0'];
+    if (dev) return cite(source, dev);
+  }
+  return null;
+}
 
 /**
  * No sysctl pasted: kube-proxy's own log can say it left conn_reuse_mode alone on an old kernel

@@ -63,6 +63,46 @@ describe(cause, () => {
     );
   });
 
+  it("reads kube-proxy's graceful termination keeping a removed real server for its connections", () => {
+    // kubernetes#77903 (1.14 wording): established connections keep the weight-0 real server.
+    const log = readTestData(
+      'cases/1070-k8s77903-kube-proxy-log-graceful-termination-not-deleting-rs-active-conn/kube-proxy.log',
+    );
+    const f = diagnoseTexts({ log }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    expect(f.evidence.map((e) => e.text)).toEqual([
+      'I0517 23:42:46.144814       1 graceful_termination.go:171] Not deleting, RS 10.233.0.1:443/TCP/172.17.8.101:6443: 5 ActiveConn, 0 InactiveConn',
+    ]);
+    // The structured wording of later releases (a public kube-proxy -v=5 log).
+    const structured =
+      'I1214 18:44:12.344396   98073 graceful_termination.go:159] "Trying to delete real server" realServer="10.252.252.1:443/TCP/10.11.96.59:8443"\n' +
+      'I1214 18:44:12.344421   98073 graceful_termination.go:170] "Skip deleting real server till all connection have expired" realServer="10.252.252.1:443/TCP/10.11.96.59:8443" activeConnection=4 inactiveConnection=0\n';
+    expect(verdict({ structured })).toBe('found:medium');
+  });
+
+  it('leaves draining alone in the log too: only closing connections (or UDP flows) left', () => {
+    // A Chinese write-up of a CoreDNS pod evicted under IPVS: the UDP real server drains.
+    const log = [
+      'I0514 16:23:54.047540       1 graceful_termination.go:160] Trying to delete rs: 172.19.0.53:53/UDP/172.18.81.97:53',
+      'I0514 16:23:54.047603       1 graceful_termination.go:171] Not deleting, RS 172.19.0.53:53/UDP/172.18.81.97:53: 0 ActiveConn, 3 InactiveConn',
+      'I0514 16:23:54.260987       1 graceful_termination.go:160] Trying to delete rs: 172.19.0.53:9153/TCP/172.18.81.97:9153',
+      'I0514 16:23:54.261050       1 graceful_termination.go:174] Deleting rs: 172.19.0.53:9153/TCP/172.18.81.97:9153',
+      '',
+    ].join('\n');
+    expect(verdict({ log })).not.toMatch(/^found/);
+    // A hand-typed look-alike without numbers is not the log line.
+    const typed =
+      'I0514 16:23:54.047603       1 graceful_termination.go:171] Not deleting, RS x: many ActiveConn\n';
+    expect(verdict({ typed })).not.toMatch(/^found/);
+  });
+
+  it('lets a pasted table decide over the log: the row is gone by then', () => {
+    const log = readTestData(
+      'cases/1070-k8s77903-kube-proxy-log-graceful-termination-not-deleting-rs-active-conn/kube-proxy.log',
+    );
+    expect(verdict({ log, table })).toBe('ruled-out');
+  });
+
   it('rules it out on a clean table (fixture 46)', () => {
     expect(verdict({ table })).toBe('ruled-out');
   });

@@ -1,8 +1,22 @@
-import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
+import {
+  cite,
+  defineRule,
+  finding,
+  noEvidence,
+  ruledOut,
+  type RuleContext,
+  type RuleResult,
+} from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 import type { RealServer, VirtualService } from '../../parsers/ipvsadm/facts';
 import { ipvsTables } from '../combine/ipvs';
-import { endpointsRows, joinAddress, serviceRows, type EndpointsRow } from '../combine/k8s';
+import {
+  endpointsRows,
+  joinAddress,
+  serviceRows,
+  splitAddress,
+  type EndpointsRow,
+} from '../combine/k8s';
 
 const K = 'cause.ipvs-stale-realserver.verdict';
 /** InActConn on one weight-0 real server from which it is more than a few closing connections. */
@@ -15,13 +29,14 @@ const BUSY_DRAINING = 100;
  */
 export default defineRule({
   cause: 'ipvs-stale-realserver',
-  needs: ['ipvsadm'],
+  needs: ['ipvsadm', 'kube-proxy-log'],
   check(ctx) {
     // `-Ln` and `-S` show weights (`-S` without connection counts); --stats/--rate show neither.
     const tables = ipvsTables(ctx).filter(
       ({ facts }) => facts.format === 'list' || facts.format === 'save',
     );
-    if (tables.length === 0) return noEvidence;
+    // A table shows the present; the log only what kube-proxy met when it tried to delete.
+    if (tables.length === 0) return keptByKubeProxy(ctx);
     const endpoints = endpointsRows(ctx).filter((e) => !e.partial);
     const services = serviceRows(ctx);
     const reuse = reuseMode(ctx);
@@ -130,6 +145,43 @@ export default defineRule({
 });
 
 const normal = (a: string) => a.trim().toLowerCase();
+
+/**
+ * kube-proxy's IPVS graceful termination, in its log: a real server it removed from the
+ * endpoints (weight already 0) that it will not delete while IPVS still counts connections on
+ * it. klog wording before 1.20 (`Not deleting, RS VIP:port/TCP/RIP:port: 5 ActiveConn, 0
+ * InactiveConn`) and the structured one after (`"Skip deleting real server till all connection
+ * have expired" realServer="VIP:port/TCP/RIP:port" activeConnection=4 inactiveConnection=0`).
+ * Established connections on a removed real server are what a stale one is; inactive ones alone
+ * are closing connections draining (UDP counts every flow as inactive: not read either way).
+ */
+const KEPT_OLD =
+  /\bNot deleting, RS (\S{1,300}\/(?:TCP|UDP|SCTP)\/\S{1,300}): (\d{1,9}) ActiveConn, (\d{1,9}) InactiveConn\b/;
+const KEPT_NEW =
+  /"Skip deleting real server till all connection have expired" realServer="([^"]{1,600})" activeConnection=(\d{1,9}) inactiveConnection=(\d{1,9})\b/;
+
+function keptByKubeProxy(ctx: RuleContext): RuleResult {
+  const kept: Evidence[] = [];
+  let realServer = '';
+  let active = 0;
+  for (const { source, facts } of ctx.of('kube-proxy-log'))
+    for (const e of facts.entries) {
+      const m = KEPT_OLD.exec(e.message) ?? KEPT_NEW.exec(e.message);
+      if (!m || Number(m[2]) === 0) continue;
+      kept.push(cite(source, e));
+      if (Number(m[2]) > active) [realServer, active] = [m[1]!, Number(m[2])];
+    }
+  if (kept.length === 0) return noEvidence;
+  // `VIP:port/TCP/RIP:port`: the operator's own addresses for the fix.
+  const [vs, , rs] = realServer.split('/');
+  const v = splitAddress(vs ?? '');
+  return finding(
+    'medium',
+    { key: `${K}.keptWithConnections`, params: { realServer, active } },
+    kept.slice(0, 4),
+    v && rs && splitAddress(rs) ? { vip: v.ip, vport: v.port, realserver: rs } : undefined,
+  );
+}
 
 function dedupe(ev: Evidence[]): Evidence[] {
   const seen = new Set<string>();

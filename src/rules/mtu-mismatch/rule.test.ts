@@ -42,6 +42,44 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ l: down }), cause)).not.toMatch(/^found/);
   });
 
+  describe('netstat -i (kubernetes 45022: flannel.1 cut to `flannel.`, veths on docker0)', () => {
+    const table = readRules('mtu-mismatch/fixtures/healthy--k8s45022-netstat-i-docker-veths.txt');
+
+    it('rules it out: 1450 fits ens192 at 1500, and the 1500 veths may be Docker’s own', () => {
+      const d = diagnoseTexts({ table });
+      expect(verdictOf(d, cause)).toBe('ruled-out');
+    });
+
+    it('finds the tunnel too big when the uplink is smaller (the same table, ens192 at 1400)', () => {
+      const small = table.replace(/^ens192 {4}1500/m, 'ens192    1400');
+      const d = diagnoseTexts({ table: small });
+      // ens192 is the only uplink-like device in the table: medium.
+      expect(verdictOf(d, cause)).toBe('found:medium');
+      expect(d.findings.find((x) => x.cause === cause)!.why.key).toMatch(/overlayTooBig$/);
+    });
+
+    it('finds the veths too big when no up Docker bridge can hold them (docker0 down)', () => {
+      const down = table.replace(/^(docker0 .*) BMRU$/m, '$1 BMU');
+      const d = diagnoseTexts({ table: down });
+      expect(verdictOf(d, cause)).toBe('found:medium');
+      expect(d.findings.find((x) => x.cause === cause)!.why.params).toMatchObject({
+        veth: 'veth1640',
+        iface: 'flannel.',
+      });
+    });
+  });
+
+  it('a veth whose master is docker0 is Docker’s, not a pod’s (ip link)', () => {
+    const l = `2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP
+3: docker0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP
+4: flannel.1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN
+7: veth3b1c2d4@if6: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP
+`;
+    expect(verdictOf(diagnoseTexts({ l }), cause)).toBe('ruled-out');
+    const onCni = l.replace('master docker0', 'master cni0');
+    expect(verdictOf(diagnoseTexts({ l: onCni }), cause)).toBe('found:medium');
+  });
+
   it('is high when a router on the path also reports a smaller MTU', () => {
     const ping = `$ ping -M do -s 1472 -c 1 10.0.0.8
 PING 10.0.0.8 (10.0.0.8) 1472(1500) bytes of data.

@@ -14,6 +14,8 @@ const OVERHEAD: Record<string, number> = {
 };
 const NOT_UPLINK =
   /^(?:lo|docker\d*|cni\d*|cbr\d*|kube-|flannel|vxlan|tunl|cali|veth|lxc|cilium|weave|vethwe|antrea|nodelocaldns|virbr|br-|genev|ovs-|ovn-|vnet|dummy|kube-ipvs)/;
+/** Docker's bridges: the default one and those of user networks (`br-<network id>`). */
+const DOCKER_BRIDGE = /^(?:docker\d+|br-[0-9a-f]{12})$/;
 /** Host ends of pod veths whose MTU is the pod's (Calico, bridge CNIs); Cilium's lxc* keep 1500 by design. */
 const POD_VETH = /^(?:cali[0-9a-f]|veth[0-9a-f])/;
 
@@ -68,8 +70,9 @@ export default defineRule({
       // Pod veths larger than the only overlay they are routed through.
       if (tunnels.length === 1 && tunnels[0]!.type !== 'wireguard') {
         const t = tunnels[0]!;
+        const docker = dockerBridges(ifs.filter(up), facts.format);
         const big = ifs.filter(
-          (i) => POD_VETH.test(i.name) && i.mtu !== null && i.mtu > t.mtu! && up(i),
+          (i) => POD_VETH.test(i.name) && i.mtu !== null && i.mtu > t.mtu! && up(i) && !docker(i),
         );
         if (big.length > 0)
           mismatches.push({
@@ -119,6 +122,21 @@ export default defineRule({
     defaults: { mtu: '1450', iface: 'flannel.1', target: 'TARGET_IP', ns: 'NAMESPACE' },
   },
 });
+
+/**
+ * Whether a veth may be one of Docker's own containers (on docker0 or a compose bridge), off the
+ * overlay: its master says so, or the listing names no masters (ifconfig, netstat -i) and an up
+ * Docker bridge has the veth's MTU. Such a veth at 1500 says nothing about the pods' MTU.
+ */
+function dockerBridges(upIfs: NetInterface[], format: string): (veth: NetInterface) => boolean {
+  const bridges = upIfs.filter((i) => DOCKER_BRIDGE.test(i.name));
+  const noMasters = format === 'ifconfig' || format === 'netstat-i';
+  return (v) =>
+    /^veth/.test(v.name) &&
+    (v.master !== null
+      ? DOCKER_BRIDGE.test(v.master)
+      : noMasters && bridges.some((b) => b.mtu === v.mtu));
+}
 
 /** The devices an overlay's packets leave by: its `dev` (ip -d), the default route's, or every uplink-like device. */
 function underlays(
