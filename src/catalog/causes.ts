@@ -20,7 +20,8 @@ export const CAUSES = {
   'kube-proxy-rules-missing': [N, C],
   'etp-local-no-endpoint': [N],
   'forward-drop': [N, C, P],
-  'host-firewall-blocks': [N],
+  // ClusterIP too: a firewall dropping the overlay between nodes fails backends on other nodes.
+  'host-firewall-blocks': [N, C],
   'rp-filter-asymmetric': [N, P],
   'conntrack-table-full': [N, P, I],
   'conntrack-close-wait-buildup': [I, N],

@@ -64,8 +64,8 @@ export default {
       },
     },
     'host-firewall-blocks': {
-      title: 'The host firewall rejects the NodePort range',
-      why: 'firewalld (or iptables-services\' default "REJECT all") on a node accepts only the ports it was told about. Connections to NodePorts, which kube-proxy serves on 30000-32767, are rejected on that node while nodes without the firewall answer.',
+      title: 'The host firewall rejects the NodePort range or the pod network between nodes',
+      why: 'firewalld (or iptables-services\' default "REJECT all") on a node accepts only the ports it was told about. Connections to NodePorts, which kube-proxy serves on 30000-32767, are rejected on that node while nodes without the firewall answer. The same firewall can turn away the traffic that carries the pod network between nodes (VXLAN, Geneve, WireGuard, BGP, IP-in-IP): Services then time out whenever the chosen backend runs on another node.',
       risk: 'Medium: opening 30000-32767 exposes every NodePort on this node to whoever reaches it; restrict the source range (firewalld rich rule, cloud security group) if the node is reachable from untrusted networks.',
       verdict: {
         inputRejects:

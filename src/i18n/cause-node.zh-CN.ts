@@ -63,8 +63,8 @@ export default {
       },
     },
     'host-firewall-blocks': {
-      title: '主机防火墙拒绝了 NodePort 端口段',
-      why: '节点上的 firewalld（或 iptables-services 默认的 "REJECT all"）只放行明确配置的端口。kube-proxy 在 30000-32767 上提供的 NodePort 在这个节点被拒绝，而没有防火墙的节点正常响应。',
+      title: '主机防火墙拒绝了 NodePort 端口段或节点间的 Pod 网络流量',
+      why: '节点上的 firewalld（或 iptables-services 默认的 "REJECT all"）只放行明确配置的端口。kube-proxy 在 30000-32767 上提供的 NodePort 在这个节点被拒绝，而没有防火墙的节点正常响应。同样的防火墙也可能拦下节点之间承载 Pod 网络的流量（VXLAN、Geneve、WireGuard、BGP、IP-in-IP）：当选中的后端在其他节点上时，Service 访问就会超时。',
       risk: '中：开放 30000-32767 会把该节点上所有 NodePort 暴露给能访问它的任何人；如果节点可被不受信网络访问，请限制来源（firewalld rich rule、云安全组）。',
       verdict: {
         inputRejects: 'INPUT 链在任何规则放行之前就拒绝了到端口 {{port}} 的新连接。',

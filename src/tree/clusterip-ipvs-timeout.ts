@@ -158,7 +158,13 @@ export const clusteripIpvsTimeout = defineTree('clusterip-ipvs-timeout', {
       collect: ['endpoints-vip', 'kube-proxy-log'],
     }),
     'verdict-podnet': outcome({
-      causes: ['cni-unhealthy', 'mtu-mismatch', 'br-netfilter-off', 'forward-drop'],
+      causes: [
+        'cni-unhealthy',
+        'mtu-mismatch',
+        'br-netfilter-off',
+        'forward-drop',
+        'host-firewall-blocks',
+      ],
       collect: ['ip-addr', 'kube-system-pods'],
     }),
     verdict: outcome({
