@@ -66,7 +66,7 @@ export default {
     'host-firewall-blocks': {
       title: 'The host firewall rejects the NodePort range or the pod network between nodes',
       why: 'firewalld (or iptables-services\' default "REJECT all") on a node accepts only the ports it was told about. Connections to NodePorts, which kube-proxy serves on 30000-32767, are rejected on that node while nodes without the firewall answer. The same firewall can turn away the traffic that carries the pod network between nodes (VXLAN, Geneve, WireGuard, BGP, IP-in-IP): Services then time out whenever the chosen backend runs on another node.',
-      risk: 'Medium: opening 30000-32767 exposes every NodePort on this node to whoever reaches it; restrict the source range (firewalld rich rule, cloud security group) if the node is reachable from untrusted networks.',
+      risk: 'Medium: opening 30000-32767 exposes every NodePort on this node to whoever reaches it, and an open overlay port lets anyone who reaches it inject packets into the pod network; restrict the source range (the node addresses for the overlay; a firewalld rich rule, a cloud security group) if the node is reachable from untrusted networks.',
       verdict: {
         inputRejects:
           'The INPUT chain rejects new connections to port {{port}} before any rule accepts them.',
@@ -262,6 +262,8 @@ export default {
           'A router on the path accepts only {{mtu}}-byte packets ("Frag needed"): anything sized for a larger MTU has to shrink or is lost.',
         fits: 'Every tunnel device fits inside the device underneath it, with room for its header.',
         fullSizePasses: "Full-size (1500-byte) packets with Don't Fragment set cross the path.",
+        pathAnnounced:
+          'A router on the path announces its smaller MTU ({{mtu}}) with "Frag needed" and the sender acts on it: path MTU discovery works, and packets that fit get through. No black hole.',
       },
       fix: {
         measure: 'largest packet that crosses the path without fragmentation (MTU = size + 28):',

@@ -65,7 +65,7 @@ export default {
     'host-firewall-blocks': {
       title: '主机防火墙拒绝了 NodePort 端口段或节点间的 Pod 网络流量',
       why: '节点上的 firewalld（或 iptables-services 默认的 "REJECT all"）只放行明确配置的端口。kube-proxy 在 30000-32767 上提供的 NodePort 在这个节点被拒绝，而没有防火墙的节点正常响应。同样的防火墙也可能拦下节点之间承载 Pod 网络的流量（VXLAN、Geneve、WireGuard、BGP、IP-in-IP）：当选中的后端在其他节点上时，Service 访问就会超时。',
-      risk: '中：开放 30000-32767 会把该节点上所有 NodePort 暴露给能访问它的任何人；如果节点可被不受信网络访问，请限制来源（firewalld rich rule、云安全组）。',
+      risk: '中：开放 30000-32767 会把该节点上所有 NodePort 暴露给能访问它的任何人，开放 overlay 端口则让能访问它的人都可以向 Pod 网络注入数据包；如果节点可被不受信网络访问，请限制来源（overlay 只放行各节点地址；firewalld rich rule、云安全组）。',
       verdict: {
         inputRejects: 'INPUT 链在任何规则放行之前就拒绝了到端口 {{port}} 的新连接。',
         inputAccepts: 'INPUT 链放行到端口 {{port}} 的新连接。',
@@ -248,6 +248,8 @@ export default {
           '路径上有路由器只接受 {{mtu}} 字节的包（"Frag needed"）：按更大 MTU 发送的包必须变小，否则丢失。',
         fits: '每个隧道设备都能装进其下层设备，并留有隧道头的空间。',
         fullSizePasses: '设置了禁止分片的满长（1500 字节）包能穿过这条路径。',
+        pathAnnounced:
+          '路径上的路由器用"Frag needed"通告了更小的 MTU（{{mtu}}），发送方也据此调整：路径 MTU 发现正常，装得下的包都能通过，不是 MTU 黑洞。',
       },
       fix: {
         measure: '不分片能穿过路径的最大包（MTU = 大小 + 28）：',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseTexts, verdictOf } from '../../testing/diagnose-text';
 import { readRules } from '../../testing/read-rules';
+import { parsePaste } from '../../parsers/registry';
 
 const cause = 'ingress-stray-traffic';
 const histogram = readRules('ingress-stray-traffic/fixtures/broken--seed001-state-histogram.txt');
@@ -27,8 +28,13 @@ describe(cause, () => {
     expect(verdict({ histogram, access })).toBe('found:high');
   });
 
-  it('rules it out with few half-open entries', () => {
-    expect(verdict({ few })).toBe('ruled-out');
+  it('a listing too short to hold the threshold (9 entries, one socket) rules nothing out', () => {
+    expect(verdict({ few })).toBe('no-evidence');
+    // The grepped netstat of test-data case 1050: read as a socket listing, yet one socket.
+    const one =
+      '$ sudo netstat -lptenu | grep 8472\nudp        0      0 0.0.0.0:8472            0.0.0.0:*                           0          345455728  -';
+    expect(parsePaste(one, 'one').map((s) => s.kind)).toEqual(['ss']);
+    expect(verdict({ one })).toBe('no-evidence');
   });
 
   it('reads socket states too: netstat FIN_WAIT1/SYN_RECV/LAST_ACK/CLOSING, not FIN_WAIT2', () => {

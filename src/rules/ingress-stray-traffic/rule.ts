@@ -77,8 +77,9 @@ export default defineRule({
     // The log keeps only 5xx lines to cite: without one the count alone is no evidence to show.
     if (strayHosts && strayEv.length > 0)
       return finding('low', { key: `${K}.strayHosts`, params }, strayEv);
-    // A listing with lines its parser could not read may hide the half-open rows.
-    if (total > 0 && !incomplete)
+    // A listing with lines its parser could not read may hide the half-open rows; one too short
+    // to hold FEW of them (a grep for one port, a single socket) rules nothing out.
+    if (total >= FEW && !incomplete)
       return ruledOut({ key: `${K}.fewHalfOpen`, params }, stateEv.slice(0, 2));
     return noEvidence;
   },
