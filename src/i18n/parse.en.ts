@@ -16,6 +16,7 @@ export default {
       notARule: 'Not a rule line of `iptables -L`.',
       noChains: 'No `Chain NAME (policy ...)` line: not `iptables -L` output.',
       summary: 'iptables -L: {{chains}} chain(s), {{rules}} rule(s)',
+      summaryRowsOnly: 'iptables -L: {{rules}} rule row(s) without their chain line',
       summaryForward:
         'iptables -L: {{chains}} chain(s), {{rules}} rule(s); FORWARD policy {{policy}} ({{packets}} packets)',
     },

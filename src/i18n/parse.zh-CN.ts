@@ -17,6 +17,7 @@ export default {
       notARule: '不是 `iptables -L` 的规则行。',
       noChains: '没有 `Chain NAME (policy ...)` 行：不是 `iptables -L` 的输出。',
       summary: 'iptables -L：{{chains}} 条链，{{rules}} 条规则',
+      summaryRowsOnly: 'iptables -L：{{rules}} 条规则行，没有所属链的标题行',
       summaryForward:
         'iptables -L：{{chains}} 条链，{{rules}} 条规则；FORWARD 默认策略 {{policy}}（{{packets}} 个包）',
     },

@@ -112,6 +112,10 @@ describe('iptables -L', () => {
     const facts = factsOf(s, 'iptables-L');
     expect(facts.verbose).toBe(false); // no header to say so; the rows still carry counters
     expect(facts.rules).toHaveLength(7);
+    // The summary says what was read, not "0 chains".
+    expect(s).toMatchObject({
+      summary: { key: 'parse.iptables-L.summaryRowsOnly', params: { rules: 7 } },
+    });
     expect(facts.rules[0]).toMatchObject({
       chain: '?',
       target: 'REJECT',

@@ -75,7 +75,9 @@ export const iptablesList = defineParser<'iptables-L', IptablesListFacts>({
           policy: forward.policy,
           packets: forward.policyPackets ?? '?',
         })
-      : msg('parse.iptables-L.summary', { chains: chains.length, rules: rules.length });
+      : chains.length === 0
+        ? msg('parse.iptables-L.summaryRowsOnly', { rules: rules.length })
+        : msg('parse.iptables-L.summary', { chains: chains.length, rules: rules.length });
     const listed = facts.table?.value ?? tableOfListing(chains, rules);
     const out = accept(facts, problems, summary);
     return listed === 'unknown' ? out : { ...out, tables: [listed] };
