@@ -105,6 +105,9 @@ describe('promptCommand: the pre-check never hides a prompt', () => {
     'bash-4.2',
     'git:(main)',
     'a@b',
+    '±',
+    '|',
+    '|master {1} S:5 ?:1 ✗|',
   ];
   it('agrees with the bare regexes', () => {
     fc.assert(

@@ -82,6 +82,10 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
   { re: /^\s*➜\s+\S{1,120}(?:\s+git:\([^)\s]{1,120}\))?(?:\s+✗)?\s+(\S.*)$/ },
   // ❯ cmd (pure, starship), 🐳  → cmd, » cmd, ⇒  cmd (zsh themes): an arrow, maybe after a symbol
   { re: /^\s*(?:\S{1,8}\s+)?[❯→»⇒]\s+(\S.*)$/, known: true },
+  // ± |master {1} S:5 U:4 ?:1 ✗| → cmd: a two-line zsh/bash theme whose second line holds the
+  // git status between bars (branch, stashes, staged, unstaged, untracked, dirty) before `→`
+  // (`○ → cmd` outside a repository is the arrow form above)
+  { re: /^\s*(?:±\s+)?\|[\w./@-]{1,100}(?:\s[^|\n]{0,160})?\|\s+→\s+(\S.*)$/ },
   // user@host ~ % cmd (macOS zsh), user@host ~> cmd (fish)
   { re: /^\s*[\w.-]{1,64}@[\w.-]{1,64}\s+\S{1,120}?(?:\s+[%$#]|>)\s+(\S.*)$/ },
   // MacBook-Pro:~ alice$ cmd, host:dir root# cmd: macOS bash's default prompt (`\h:\W \u\$`)
@@ -158,7 +162,7 @@ const isPromptChar = (c: number) =>
 
 /**
  * Necessary condition for `matchPrompt`, checked without a regex (it runs on every line of a
- * 250,000-line paste): after leading blanks the line starts with `[` or `PS `, or a prompt
+ * 250,000-line paste): after leading blanks the line starts with `[`, `±`, `|` or `PS `, or a prompt
  * character ($ # % > or an arrow) comes within its first three words (the first 400
  * characters).
  */
@@ -168,6 +172,7 @@ function mayBePrompt(text: string): boolean {
   while (i < len && isSpace(text.charCodeAt(i))) i++;
   const first = text.charCodeAt(i);
   if (first === 91) return true; // [root@host ~]#
+  if (first === 0xb1 || first === 124) return true; // ± |master ✗| → (the git status has blanks)
   if (first === 80 && text.startsWith('PS ', i)) return true;
   const limit = Math.min(len, i + 400);
   let words = 1;

@@ -79,6 +79,8 @@ export default {
           'The kernel logged {{n}} new connection(s) to port {{ports}} turned away by a firewall rule ({{prefix}}).',
         clientNoRoute:
           'The client got "No route to host" connecting to port {{port}}: the ICMP admin-prohibited answer of a REJECT rule (firewalld, iptables-services), unless the node is down.',
+        pingProhibited:
+          'ping {{target}} was answered by {{from}} with an ICMP "prohibited" error, which only a packet filter sends (iptables-services\' default "REJECT --reject-with icmp-host-prohibited", firewalld): the firewall of that host (the node that should forward to the pod) rejects the traffic, unless a router ACL on the way sent it.',
         zoneCloses:
           'firewalld is active and the zone {{zone}} does not open port {{port}} (the NodePort range).',
         overlayRejected:
@@ -96,6 +98,8 @@ export default {
         fromOutside: 'run it from a client outside the node',
         everyNode:
           'on every node: the overlay runs both ways; narrow it to the node addresses (-s, a firewalld rich rule) where the nodes are reachable from untrusted networks',
+        podnet:
+          'on the node that answered: accept the pod network in FORWARD before the REJECT (POD_CIDR: the cluster pod CIDR, e.g. 10.244.0.0/16)',
       },
     },
     'rp-filter-asymmetric': {
@@ -262,8 +266,6 @@ export default {
           'A router on the path accepts only {{mtu}}-byte packets ("Frag needed"): anything sized for a larger MTU has to shrink or is lost.',
         fits: 'Every tunnel device fits inside the device underneath it, with room for its header.',
         fullSizePasses: "Full-size (1500-byte) packets with Don't Fragment set cross the path.",
-        pathAnnounced:
-          'A router on the path announces its smaller MTU ({{mtu}}) with "Frag needed" and the sender acts on it: path MTU discovery works, and packets that fit get through. No black hole.',
       },
       fix: {
         measure: 'largest packet that crosses the path without fragmentation (MTU = size + 28):',

@@ -75,6 +75,8 @@ export default {
         logDenied: '内核记录了 {{n}} 个到端口 {{ports}} 的新连接被防火墙规则拒绝（{{prefix}}）。',
         clientNoRoute:
           '客户端连接端口 {{port}} 时得到 "No route to host"：这是 REJECT 规则（firewalld、iptables-services）回的 ICMP admin-prohibited，除非节点本身不可达。',
+        pingProhibited:
+          'ping {{target}} 得到了 {{from}} 回的 ICMP "prohibited" 错误，只有包过滤规则才会这样回（iptables-services 默认的 "REJECT --reject-with icmp-host-prohibited"、firewalld）：那台主机（本该把流量转发给 Pod 的节点）的防火墙拒绝了这些流量，除非是途中路由器的 ACL 回的。',
         zoneCloses: 'firewalld 正在运行，区域 {{zone}} 没有开放端口 {{port}}（NodePort 范围）。',
         overlayRejected:
           '主机防火墙拒绝了 {{carrier}}，也就是节点之间承载 Pod 网络的流量：其他节点上的 Pod 访问不到这个节点上的 Pod。',
@@ -91,6 +93,8 @@ export default {
         fromOutside: '请在节点外的客户端上执行',
         everyNode:
           '在每个节点上执行：overlay 流量是双向的；如果节点能被不受信网络访问，请只放行节点地址（-s、firewalld rich rule）',
+        podnet:
+          '在回 ICMP 错误的那个节点上执行：在 REJECT 之前于 FORWARD 链放行 Pod 网段（POD_CIDR：集群的 Pod CIDR，例如 10.244.0.0/16）',
       },
     },
     'rp-filter-asymmetric': {
@@ -248,8 +252,6 @@ export default {
           '路径上有路由器只接受 {{mtu}} 字节的包（"Frag needed"）：按更大 MTU 发送的包必须变小，否则丢失。',
         fits: '每个隧道设备都能装进其下层设备，并留有隧道头的空间。',
         fullSizePasses: '设置了禁止分片的满长（1500 字节）包能穿过这条路径。',
-        pathAnnounced:
-          '路径上的路由器用"Frag needed"通告了更小的 MTU（{{mtu}}），发送方也据此调整：路径 MTU 发现正常，装得下的包都能通过，不是 MTU 黑洞。',
       },
       fix: {
         measure: '不分片能穿过路径的最大包（MTU = 大小 + 28）：',

@@ -222,6 +222,29 @@ describe('toLines', () => {
       '⇒  kubectl exec busybox cat /etc/resolv.conf',
       'kubectl exec busybox cat /etc/resolv.conf',
     ],
+    // Real prompts: ACloudGuru-Resources/Kubernetes_Advanced_Networking CH04_L03 and CH02_L05,
+    // a Tanzu workshop, hellojukay/arp-scanner (the two-line theme's second line).
+    [
+      'a git-status theme (branch, stashes, staged, unstaged, untracked)',
+      '± |master {1} S:4 U:2 ?:3 ✗| → kubectl get nodes --show-labels',
+      'kubectl get nodes --show-labels',
+    ],
+    [
+      'the same theme on main',
+      '± |main S:14 U:1 ✗| → kubectl get all -n animal-rescue',
+      'kubectl get all -n animal-rescue',
+    ],
+    [
+      'the same theme, clean tree',
+      '± |master ✓| → sudo arp-scanner -iface enp30s0',
+      'sudo arp-scanner -iface enp30s0',
+    ],
+    [
+      'the same theme tracking a remote',
+      '± |master → origin ?:1 ✗| → kubectl get pods -o wide',
+      'kubectl get pods -o wide',
+    ],
+    ['the same theme, its ± cut off', '|master ✓| → kubectl get ep', 'kubectl get ep'],
   ])('recognises the prompt of %s', (_, line, command) => {
     expect(promptCommand(line)).toBe(command);
   });
@@ -241,6 +264,11 @@ describe('toLines', () => {
     ['host dir # before prose', 'master01 ~ # then run the installer'],
     ['a log key:value then $', 'level:info msg$ started'],
     ['a double arrow in prose', '⇒ then the pod restarts'],
+    // Markdown tables start with a bar too.
+    ['a Markdown table row', '| Same | Success | Failure |'],
+    ['a table row with an arrow', '| a | → b |'],
+    ['a table cell that is a branch, then an arrow in prose', '|master| →'],
+    ['a plus-minus sign in prose', '± 5 % of packets → dropped'],
   ])('does not take %s for a prompt', (_, line) => {
     expect(promptCommand(line)).toBeNull();
   });

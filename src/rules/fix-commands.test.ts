@@ -44,6 +44,7 @@ const VALUES: Record<string, string> = {
   ns: 'default',
   oldmax: '131072',
   pod: 'web-0',
+  podcidr: '10.244.0.0/16',
   port: '30080',
   probetimeout: '5',
   realserver: '10.244.1.7:8080',

@@ -119,6 +119,27 @@ const BARE_UPSTREAM_ERROR =
  */
 const QUOTED_UPSTREAM_ERROR =
   /^(?:[^"'“”`]{1,40}?[:：]\s*)?["'“]?((?:connect\(\) failed \(\d+: [^)]*\)|upstream timed out \(110: [^)]*\)|upstream prematurely closed connection|upstream sent too big header|no live upstreams|recv\(\) failed \(\d+: [^)]*\)) while [a-z ]{1,40}upstream)["'”]?[.。]?\s*$/;
+/**
+ * An nginx error line quoted in the middle of a sentence: a short lead-in ending with a full stop
+ * or a colon, then nginx's head with its connection number (`I am getting this error in the logs.
+ * [error] 117#117: *16706 upstream timed out (110: ...) while reading response header from
+ * upstream.I have tried ...`). Only read when the message is one of nginx's upstream errors (see
+ * `INLINE_MESSAGE`): the prose after it is cut off at the end of its `while ... upstream` phase.
+ */
+const INLINE_NGINX_ERROR = /^[^[\]`"'“”<>]{1,120}?[.:：!]\s+\[(\w+)\] \d+#\d+: \*\d+ (.*)$/;
+const INLINE_MESSAGE =
+  /^((?:connect\(\) failed \(\d+: [^)]*\)|upstream timed out \(110: [^)]*\)|upstream prematurely closed connection|upstream sent too big header|no live upstreams|recv\(\) failed \(\d+: [^)]*\)) while [a-z ]{1,40}upstream)(?:, client: .*|[.。,;]?(?:\S.*)?|\s.*)?$/;
+
+function inlineError(text: string): [string, undefined, string, string] | null {
+  const m = INLINE_NGINX_ERROR.exec(text);
+  if (!m) return null;
+  const msg = INLINE_MESSAGE.exec(m[2]!);
+  if (!msg) return null;
+  // nginx's own context stays with the message; prose after the phase does not.
+  const message = /^[^,]*, client: /.test(m[2]!) ? m[2]! : msg[1]!;
+  return [text, undefined, m[1]!, message];
+}
+
 /** What the controller puts in an upstream with no endpoints: nothing listens there. */
 const PLACEHOLDER_UPSTREAM = '127.0.0.1:8181';
 const CONNECT_FAILED: UpstreamErrorKind[] = ['refused', 'timeout-connect', 'unreachable', 'reset'];
@@ -131,7 +152,8 @@ function field(message: string, name: string): string | null {
 /** An nginx error-log line at warn level or above, classified; null for other lines. */
 export function nginxError(text: string, l: Line): IngressErrorEvent | 'quiet' | null {
   const bare = BARE_UPSTREAM_ERROR.exec(text) ?? QUOTED_UPSTREAM_ERROR.exec(text);
-  const m = NGINX_ERROR.exec(text) ?? (bare ? [text, undefined, 'error', bare[1]] : null);
+  const m =
+    NGINX_ERROR.exec(text) ?? (bare ? [text, undefined, 'error', bare[1]] : inlineError(text));
   if (!m) return null;
   const [, , level, message] = m;
   if (!ERROR_LEVELS.test(level!)) return 'quiet'; // notice/info: reloads, worker starts

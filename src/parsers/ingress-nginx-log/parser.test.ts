@@ -291,6 +291,40 @@ describe('ingress-nginx-log: real outputs', () => {
     );
   });
 
+  it('an nginx error line quoted in the middle of a sentence (ingress-nginx#9063)', () => {
+    const r = log(
+      caseFile(
+        '1111-ingressnginx9063-inline-prose-read-timeout-60s-configmap-7200/error-sentence.txt',
+      ),
+    );
+    expect(r.status).toBe('parsed');
+    expect(r.facts.errorCounts).toEqual({ 'timeout-read': 1 });
+    // The prose glued after the message is not part of it.
+    expect(r.facts.errors[0]).toMatchObject({
+      source: 'nginx',
+      level: 'error',
+      message:
+        'upstream timed out (110: Operation timed out) while reading response header from upstream',
+      upstream: null,
+      line: 1,
+    });
+    // With nginx's context after it, the context is read as usual.
+    const ctx = log(
+      'The controller says: [error] 37#37: *5 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.9, server: a.example, request: "GET / HTTP/1.1", upstream: "http://10.1.2.3:8080/", host: "a.example"\n',
+    );
+    expect(ctx.facts.errors[0]).toMatchObject({ kind: 'refused', upstream: '10.1.2.3:8080' });
+    const no = (text: string) =>
+      expect(ingressNginxLog.detect(toLines(text), { command: null })).toBe(false);
+    // A quoted head needs its connection number and one of nginx's upstream errors after it.
+    no(
+      'This is what I keep seeing in the controller logs. [error] 117#117: upstream timed out (110: x) while connecting to upstream now\n',
+    );
+    no('I see this in the logs. [error] 117#117: *5 something else went wrong here\n');
+    // The lead-in is a short sentence, not a paragraph or a quoted string.
+    no(`${'a'.repeat(130)}. [error] 1#1: *2 no live upstreams while connecting to upstream\n`);
+    no('he wrote "see. [error] 1#1: *2 no live upstreams while connecting to upstream"\n');
+  });
+
   it('controller start-up klog and the version banner', () => {
     const r = log(local('ingress-nginx-log--in9932-controller-start.txt'));
     expect(r.facts.errors).toEqual([

@@ -13,6 +13,8 @@ export interface Route {
   flags: string[];
   /** `table N` of `ip route show table all`, when printed. */
   table: string | null;
+  /** The paths of a multipath route (its `nexthop via … dev …` lines), when it has them. */
+  nexthops?: { via: string | null; dev: string | null }[];
   line: number;
   text: string;
 }

@@ -124,3 +124,43 @@ describe('ip-route: `ip route get ... iif DEV` refused (EXDEV)', () => {
     expect(f.sourceRejected[0]).toMatchObject({ to: '10.0.0.6', from: '10.19.16.45', iif: 'eth1' });
   });
 });
+
+describe('ip-route: multipath routes', () => {
+  it('reads a default route whose paths are on `nexthop` lines (cilium#12317)', () => {
+    const f = factsOf(one(local('ip-route--cilium12317-exabgp-multipath-default.txt')), 'ip-route');
+    expect(f.defaults).toEqual([
+      expect.objectContaining({
+        proto: 'exabgp',
+        src: '10.189.20.54',
+        metric: 500,
+        via: '10.129.119.2',
+        dev: 'eth0',
+        nexthops: [
+          { via: '10.129.119.2', dev: 'eth0' },
+          { via: '10.129.119.1', dev: 'eth0' },
+        ],
+      }),
+    ]);
+    expect(f.devices).toEqual(['eth0']);
+  });
+
+  it('keeps a route of its own gateway, and lists every path device', () => {
+    const f = factsOf(
+      one(
+        'default via 10.0.0.1 dev eth0 proto static\n10.9.0.0/16 proto bird metric 20\n\tnexthop via 10.1.0.1 dev eth1 weight 1\n\tnexthop via 10.2.0.1 dev eth2 weight 1\n',
+      ),
+      'ip-route',
+    );
+    expect(f.defaults[0]).toMatchObject({ via: '10.0.0.1', dev: 'eth0' });
+    expect(f.defaults[0]!.nexthops).toBeUndefined();
+    expect(f.routes[1]).toMatchObject({ via: '10.1.0.1', dev: 'eth1' });
+    expect(f.devices).toEqual(['eth0', 'eth1', 'eth2']);
+  });
+
+  it('does not take stray `nexthop` prose, or nexthop lines alone among text, for routes', () => {
+    const prose = 'the nexthop was wrong\nwe changed it\nthen it worked\n';
+    expect(parsePaste(prose, 'x').some((s) => s.kind === 'ip-route')).toBe(false);
+    const hostile = `default proto bgp metric 20\n\tnexthop via ${'9'.repeat(3000)} dev eth0\n`;
+    expect(() => parsePaste(hostile, 'x')).not.toThrow();
+  });
+});

@@ -51,6 +51,8 @@ const KEYED = new Set([
 const NEIGH =
   /\slladdr\s|\s(?:INCOMPLETE|REACHABLE|STALE|DELAY|PROBE|FAILED|NOARP|PERMANENT|NONE)\s*$/;
 const MAX_LINE = 2_000;
+/** A path of a multipath route: `\tnexthop via 10.0.0.1 dev eth0 weight 1`. */
+const NEXTHOP = /^\s+nexthop\s+(?:.*\s)?(?:via|dev)\s+\S/;
 /** iproute2's words for EXDEV, which `ip route get ... iif DEV` returns when source validation fails. */
 const EXDEV = /^\s*RTNETLINK answers: Invalid cross-device link\s*$/;
 /** `ip route get`, `ip -4 r g`, `sudo ip route get`: the only command whose EXDEV means rp_filter. */
@@ -69,6 +71,8 @@ export const ipRoute = defineParser<'ip-route', IpRouteFacts>({
       // A neighbour entry (`10.0.0.1 dev eth0 lladdr ... REACHABLE`) has a `dev` too.
       if (NEIGH.test(t)) continue;
       if (ROUTE.test(t) && /\s(?:dev|via)\s/.test(t)) routes += 1;
+      // The paths of a multipath route (`default proto bgp metric 20` has none on its line).
+      else if (NEXTHOP.test(t)) routes += 1;
       else if (/^\s*(?:blackhole|unreachable|prohibit)\s+\S+/.test(t)) routes += 1;
     }
     return routes >= 1 && routes * 2 >= head.length;
@@ -86,8 +90,13 @@ export const ipRoute = defineParser<'ip-route', IpRouteFacts>({
         continue;
       }
       if (t.length > MAX_LINE || !ROUTE.test(t)) {
-        // `    cache expires 597sec mtu 1400` under `ip route get`, and nexthop lines
-        if (/^\s+(?:cache|nexthop)\b/.test(t)) continue;
+        // `    cache expires 597sec mtu 1400` under `ip route get`
+        if (/^\s+cache\b/.test(t)) continue;
+        if (/^\s+nexthop\b/.test(t)) {
+          const last = routes.at(-1);
+          if (last && t.length <= MAX_LINE) addNexthop(last, t);
+          continue;
+        }
         problems.add(l.n, 'badLine');
         continue;
       }
@@ -96,7 +105,11 @@ export const ipRoute = defineParser<'ip-route', IpRouteFacts>({
     if (routes.length === 0 && sourceRejected.length === 0) return reject(msg(`${K}.noRoutes`));
     // `unreachable default dev lo table unspec ... error -101` is no way out.
     const defaults = routes.filter((r) => r.destination === 'default' && r.type === 'unicast');
-    const devices = [...new Set(routes.map((r) => r.dev).filter((d): d is string => d !== null))];
+    const devices = [
+      ...new Set(
+        routes.flatMap((r) => [r.dev, ...(r.nexthops ?? []).map((h) => h.dev)]).filter(isName),
+      ),
+    ];
     const facts: IpRouteFacts = { routes, sourceRejected, defaults, devices };
     const gw = defaults.map((d) => `${d.via ?? '-'} dev ${d.dev ?? '-'}`).join('; ');
     if (routes.length === 0) {
@@ -176,4 +189,26 @@ function route(t: string, l: Line): Route {
     else if (w === 'metric') r.metric = v && /^\d+$/.test(v) ? Number(v) : null;
   }
   return r;
+}
+
+function isName(d: string | null): d is string {
+  return d !== null;
+}
+
+/**
+ * A multipath route's path: kept on the route, whose own `via`/`dev` (absent from its line)
+ * become the first path's, so a multipath default still names its gateway and device.
+ */
+function addNexthop(r: Route, t: string): void {
+  const words = t.trim().split(/\s+/);
+  const at = (k: string) => {
+    const i = words.indexOf(k);
+    return i >= 0 ? (words[i + 1] ?? null) : null;
+  };
+  const hop = { via: at('via'), dev: at('dev') };
+  (r.nexthops ??= []).push(hop);
+  if (r.via === null && r.dev === null) {
+    r.via = hop.via;
+    r.dev = hop.dev;
+  }
 }

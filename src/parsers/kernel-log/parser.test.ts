@@ -128,6 +128,35 @@ describe('kernel-log: home-router syslog (busybox syslogd, OpenWrt logread)', ()
     expect(f.events['syn-flood']?.count).toBe(1);
   });
 
+  it('a bare `kernel: [stamp]` prefix, its syslog date and host cut off (serverfault 680999)', () => {
+    const s = one(
+      'kernel: [455951.513204] __ratelimit: 1771 callbacks suppressed\nkernel: [455951.513207] dst cache overflow',
+    );
+    const f = factsOf(s, 'kernel-log');
+    expect(s.status).toBe('parsed');
+    expect(f.format).toBe('dmesg');
+    expect(f.lines).toBe(2);
+    expect(f.first?.value).toBe('[455951.513204]');
+    // `__ratelimit:` is the 2.6.3x wording of net_ratelimit.
+    expect(f.suppressed).toBe(1771);
+    expect(Object.keys(f.events)).toEqual(['ratelimit-suppressed']);
+    const deny = factsOf(
+      one(
+        'kernel: [ 12.5] IN_public_REJECT: IN=eth0 OUT= SRC=10.0.0.9 DST=10.0.0.5 LEN=60 PROTO=TCP SPT=51234 DPT=31610 SYN',
+      ),
+      'kernel-log',
+    );
+    expect(deny.denied).toEqual([expect.objectContaining({ proto: 'TCP', dport: 31610 })]);
+  });
+
+  it('a `kernel:` key of a YAML or JSON document is no kernel line', () => {
+    const no = (text: string) =>
+      expect(kernelLog.detect(toLines(text), { command: null })).toBe(false);
+    no('os: ubuntu\nkernel: [5.15]\narch: amd64\nruntime: containerd');
+    no('kernel: 5.15.0-91-generic');
+    no('  kernel: [1.5, 2.5]');
+  });
+
   it('a host-less line of another program is no kernel line', () => {
     const no = (text: string) =>
       expect(kernelLog.detect(toLines(text), { command: null })).toBe(false);

@@ -7,10 +7,11 @@ import type { KernelEvent, KernelEventKind, KernelLogFacts } from './facts';
 const K = 'parse.kernel-log';
 /**
  * `[1454500.910215] ` or `[ 1423.035722] ` (dmesg), `[Tue Nov 20 22:30:22 2018] ` (dmesg -T),
- * after `kern  :warn  : ` (dmesg -x) or `kern.info kernel: ` (OpenWrt logread, its date cut off).
+ * after `kern  :warn  : ` (dmesg -x), `kern.info kernel: ` (OpenWrt logread, its date cut off) or
+ * a bare `kernel: ` (a syslog line whose date and host the poster cut off).
  */
 const DMESG =
-  /^\s*(?:(?:kern|user|daemon|syslog)(?:\s*:\s*\w+\s*: |\.\w+ kernel: ))?(\[\s*\d+\.\d+\]|\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d [\d:]{8} \d{4}\]) ?/;
+  /^\s*(?:(?:kern|user|daemon|syslog)(?:\s*:\s*\w+\s*: |\.\w+ kernel: )|kernel: )?(\[\s*\d+\.\d+\]|\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d [\d:]{8} \d{4}\]) ?/;
 /**
  * `Nov 20 22:30:22 host kernel: ` (syslog, journalctl -k; `9月 22 08:58:03 host kernel: ` under a
  * Chinese locale), `2024-05-08T06:12:40+0000 host kernel: ` (-o short-iso); busybox syslogd
@@ -31,7 +32,7 @@ const JOURNAL_NOTE = /^-- .* --$|^-- (?:Logs begin|Journal begins|No entries|Boo
  * (`IPv4: `, `ipv4: `, `neighbour: `) changed across kernel versions.
  */
 const EVENT =
-  /(?:nf_conntrack: (?:nf_conntrack: )?table full|ip_conntrack: table full)|((?:neighbour: )?\S+: neighbor table overflow|Neighbour table overflow)|(UDP(?:v6)?: bad checksum)|(IPVS: \S+: \S+ \S+ - no destination available)|((?:IPv4: )?martian (?:source|destination))|(net_ratelimit: (\d+) callbacks suppressed)|((?:(?:Memory cgroup )?[Oo]ut of memory: )?Killed process)|(TCP: (?:request_sock_\w+: )?Possible SYN flooding)|(bridge: filtering via arp\/ip\/ip6tables is no longer available|br_netfilter: )|(Linux version (\S+))|(nf_conntrack version [\d.]+ \(\d+ buckets, (\d+) max\))/g;
+  /(?:nf_conntrack: (?:nf_conntrack: )?table full|ip_conntrack: table full)|((?:neighbour: )?\S+: neighbor table overflow|Neighbour table overflow)|(UDP(?:v6)?: bad checksum)|(IPVS: \S+: \S+ \S+ - no destination available)|((?:IPv4: )?martian (?:source|destination))|((?:net_|__)ratelimit: (\d+) callbacks suppressed)|((?:(?:Memory cgroup )?[Oo]ut of memory: )?Killed process)|(TCP: (?:request_sock_\w+: )?Possible SYN flooding)|(bridge: filtering via arp\/ip\/ip6tables is no longer available|br_netfilter: )|(Linux version (\S+))|(nf_conntrack version [\d.]+ \(\d+ buckets, (\d+) max\))/g;
 /**
  * Messages that make a line with no stamp at all (`journalctl -o cat`, a quote) a kernel line:
  * only wordings no other program prints (a CNI log may say `br_netfilter: ...`).

@@ -65,4 +65,10 @@ export interface PingFacts {
   loss: number | null;
   /** The first "Destination ... Unreachable" (or prohibited, filtered) line, with who sent it. */
   unreachable: Cited | null;
+  /**
+   * The first ICMP error only a packet filter sends (`Destination Host Prohibited` is what
+   * `REJECT --reject-with icmp-host-prohibited` answers; `Packet filtered` is admin-prohibited),
+   * with who sent it: a firewall on that host or router turned the packet away.
+   */
+  prohibited: Cited | null;
 }

@@ -134,6 +134,35 @@ describe('ping-mtu', () => {
     expect(bsd.unreachable?.value).toBe('192.168.1.220');
   });
 
+  it("a prohibited answer is a firewall's, kept apart from a plain unreachable", () => {
+    // goodliving/smarthome notes: a pod behind a node whose FORWARD ends in iptables-services'
+    // REJECT; the node's flannel address answers (the author's trailing '=' kept).
+    const real = [
+      'PING 10.244.7.2 (10.244.7.2) 56(84) bytes of data.',
+      'From 10.244.7.0 icmp_seq=1 Destination Host Prohibited=',
+    ].join('\n');
+    const f = factsOf(one(real), 'ping-mtu');
+    expect(f.runs[0]).toMatchObject({ unreachable: 1, unreachableFrom: '10.244.7.0' });
+    expect(f.prohibited).toMatchObject({ value: '10.244.7.0', line: 2 });
+    // BSD and admin-prohibited wordings.
+    const bsd = '92 bytes from 10.0.0.1: Communication prohibited by filter\n';
+    expect(
+      factsOf(one(`PING 10.0.0.9 (10.0.0.9): 56 data bytes\n${bsd}`), 'ping-mtu').prohibited?.value,
+    ).toBe('10.0.0.1');
+    const filtered =
+      'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\nFrom 10.0.0.1 icmp_seq=1 Packet filtered\n';
+    expect(factsOf(one(filtered), 'ping-mtu').prohibited?.value).toBe('10.0.0.1');
+    // An unreachable host (no ARP answer) is no filter; nor is prose that names the words.
+    const down = factsOf(
+      only(readTestData('peer/jc/ubuntu-22.04/ping-dest-unreachable.out'), 'ping-mtu'),
+      'ping-mtu',
+    );
+    expect(down.prohibited).toBeNull();
+    const prose =
+      'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\nthe answer was Destination Host Prohibited\n';
+    expect(factsOf(one(prose), 'ping-mtu').prohibited).toBeNull();
+  });
+
   it('several runs: loss over all of them', () => {
     const f = factsOf(
       one(

@@ -24,6 +24,12 @@ const FRAG = /Frag needed and DF set \(mtu = (\d+)\)|Packet too big: mtu[=:]\s*(
  */
 const UNREACHABLE =
   /^\s*(?:From (\S+)(?: \([^()]*\))?(?: icmp_seq=\d+)?|\d+ bytes from (\S+)(?: \(([^()]*)\))?:) (?:Destination (?:Host|Net|Network|Port|Protocol) Unreachable|Destination unreachable: |Destination (?:Host|Net|Network) Prohibited|Packet filtered|Communication prohibited)/i;
+/**
+ * The ICMP errors only a filter sends (a REJECT's `icmp-host-prohibited`, `icmp-net-prohibited`,
+ * `icmp-admin-prohibited`; BSD's `Communication prohibited by filter`), not a missing host.
+ */
+const PROHIBITED =
+  /\b(?:Destination (?:Host|Net|Network) Prohibited|Packet filtered|Communication prohibited)/i;
 /** No answer in time: `no answer yet for icmp_seq=3` (`-O`), BSD's `Request timeout for icmp_seq 3`. */
 const TIMEOUT = /^\s*(?:no answer yet for icmp_seq=\d+|Request timeout for icmp_seq \d+)\s*$/;
 /** `3 packets transmitted, 0 received, +3 errors, 100% packet loss`, BSD `3 packets received, 0.0% packet loss`. */
@@ -63,10 +69,11 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
       if (!runs.includes(run)) runs.push(run);
       return run;
     };
-    const seen: { mtu: Cited<number> | null; unreachable: Cited | null } = {
-      mtu: null,
-      unreachable: null,
-    };
+    const seen: {
+      mtu: Cited<number> | null;
+      unreachable: Cited | null;
+      prohibited: Cited | null;
+    } = { mtu: null, unreachable: null, prohibited: null };
     const sawMtu = (value: number, l: Line) => {
       if (!seen.mtu || value < seen.mtu.value) seen.mtu = cite(value, l);
     };
@@ -126,6 +133,7 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
         r.unreachable += 1;
         r.unreachableFrom ??= from;
         seen.unreachable ??= cite(from, l);
+        if (PROHIBITED.test(t)) seen.prohibited ??= cite(from, l);
         continue;
       }
       if (TIMEOUT.test(t)) {
@@ -185,6 +193,7 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
       received,
       loss,
       unreachable: seen.unreachable,
+      prohibited: seen.prohibited,
     };
     return accept(facts, problems.done(), summary(facts, ok.length));
   },

@@ -397,6 +397,60 @@ describe('sysctl: keys as other tools word them', () => {
     expect(f.values['net.bridge.bridge-nf-call-iptables']).toMatchObject({ value: '0', line: 1 });
     expect(f.values['net.bridge.bridge-nf-call-ip6tables']?.value).toBe('0');
   });
+
+  it('a missing key in a Chinese locale: `没有那个文件或目录` from sysctl -p and from bash', () => {
+    const p = facts(local('sysctl--zh-centos8-docker-notes-sysctl-p-enoent.txt'));
+    expect(Object.keys(p.missing).sort()).toEqual([
+      'net.bridge.bridge-nf-call-ip6tables',
+      'net.bridge.bridge-nf-call-iptables',
+    ]);
+    expect(p.missing['net.bridge.bridge-nf-call-iptables']?.line).toBe(3);
+    // `echo 1 > /proc/sys/x` refused by the shell: the key does not exist either.
+    const echo = parsePaste(local('sysctl--zh-kvm-notes-bash-echo-bridge-nf-enoent.txt'), 'e');
+    const found = echo.filter((r) => r.kind === 'sysctl' && r.status !== 'rejected');
+    expect(found).toHaveLength(1);
+    expect(factsOf(found[0]!, 'sysctl').missing['net.bridge.bridge-nf-call-iptables']?.line).toBe(
+      2,
+    );
+    // zh_TW wording and the other shells' prefixes.
+    const tw = one('-bash: /proc/sys/net/bridge/bridge-nf-call-iptables: 沒有此一檔案或目錄');
+    expect(tw.status === 'parsed' && Object.keys(tw.facts.missing)).toEqual([
+      'net.bridge.bridge-nf-call-iptables',
+    ]);
+    const line = one(
+      'bash: line 1: /proc/sys/net/ipv4/vs/conn_reuse_mode: No such file or directory',
+    );
+    expect(line.status === 'parsed' && Object.keys(line.facts.missing)).toEqual([
+      'net.ipv4.vs.conn_reuse_mode',
+    ]);
+  });
+
+  it('a shell error that is not ENOENT, or about another path, says nothing of a key', () => {
+    // Permission or a read-only /proc: the key exists.
+    const denied = '-bash: /proc/sys/net/bridge/bridge-nf-call-iptables: Permission denied';
+    expect(sysctl.detect(toLines(denied), { command: null })).toBe(false);
+    const ro = '-bash: /proc/sys/net/ipv4/ip_forward: 只读文件系统';
+    expect(sysctl.detect(toLines(ro), { command: null })).toBe(false);
+    // A missing file outside /proc/sys is no sysctl key.
+    const other = '-bash: /etc/sysctl.d/k8s.conf: 没有那个文件或目录';
+    expect(sysctl.detect(toLines(other), { command: null })).toBe(false);
+    // Prose quoting the path is not the shell's error.
+    const prose =
+      '如果报错 /proc/sys/net/bridge/bridge-nf-call-iptables: 没有那个文件或目录 就加载模块';
+    expect(sysctl.detect(toLines(prose), { command: null })).toBe(false);
+  });
+
+  it('the echo that succeeds after modprobe prints nothing: no key is missing', () => {
+    const ok = parsePaste(
+      'root@debian-wy:~# modprobe br_netfilter\nroot@debian-wy:~# echo 1 > /proc/sys/net/bridge/bridge-nf-call-iptables\nroot@debian-wy:~# cat /proc/sys/net/bridge/bridge-nf-call-iptables\n1\n',
+      'ok',
+    );
+    const s = ok.filter((r) => r.kind === 'sysctl' && r.status !== 'rejected');
+    expect(s).toHaveLength(1);
+    const f = factsOf(s[0]!, 'sysctl');
+    expect(f.missing).toEqual({});
+    expect(f.values['net.bridge.bridge-nf-call-iptables']?.value).toBe('1');
+  });
 });
 
 describe('sysctl: configuration files', () => {

@@ -19,9 +19,24 @@ const NOTE_LINE = /^\s*#(?:\s|$)/;
 const CONF_COMMAND = /\bsysctl\.(?:conf\b|d\/)/;
 /** `grep . /proc/sys/net/ipv4/*` prints `path:value`. */
 const GREP_PROC = /^\s*(\/proc\/sys\/[\w.:/@-]+):(.*)$/;
-/** `sysctl: cannot stat /proc/sys/x: No such file...`, `cat: /proc/sys/x: No such file...`. */
-const NO_FILE =
-  /^\s*(?:sysctl|cat|grep):\s+(?:cannot stat\s+)?(\/proc\/sys\/\S+?):\s+No such file or directory/i;
+/**
+ * ENOENT as glibc words it: English, and the Chinese locales many posts are pasted from
+ * (zh_CN `没有那个文件或目录`, zh_TW `沒有此一檔案或目錄`).
+ */
+const ENOENT = String.raw`(?:No such file or directory|没有那个文件或目录|沒有此一檔案或目錄)`;
+/**
+ * `sysctl: cannot stat /proc/sys/x: No such file...`, `cat: /proc/sys/x: No such file...`, and
+ * the shell refusing a redirect into a key that does not exist (`echo 1 > /proc/sys/x` →
+ * `-bash: /proc/sys/x: No such file...`, `bash: line 1: ...`, `sh: 1: ...`).
+ */
+const NO_FILE = new RegExp(
+  String.raw`^\s*(?:sysctl|cat|grep|-?(?:ba|z|da)?sh(?::\s+(?:line\s+)?\d+)?):\s+(?:cannot stat\s+)?(\/proc\/sys\/\S+?):\s+${ENOENT}`,
+  'i',
+);
+/** A shell's own error for a missing /proc/sys path (what `echo 1 > /proc/sys/x` prints). */
+const SHELL_NO_FILE = new RegExp(
+  String.raw`^\s*-?(?:ba|z|da)?sh(?::\s+(?:line\s+)?\d+)?:\s+\/proc\/sys\/\S+?:\s+${ENOENT}\s*$`,
+);
 /** procps-ng >= 3.3.16 under `sysctl -p`/`--system`: `sysctl: setting key "x": No such file or directory`. */
 const SETTING_KEY =
   /^\s*sysctl: setting key\s+["'`]([\w.:/@-]+)["'`]:\s+No such file or directory/i;
@@ -125,6 +140,7 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
       else if (COMMENT.test(l.text)) comments += 1;
       else if (
         TOOL_ERROR.test(l.text) ||
+        SHELL_NO_FILE.test(l.text) ||
         PREFLIGHT.test(l.text) ||
         DOCKER_DISABLED.test(l.text) ||
         PREFLIGHT_IPVS.test(l.text) ||

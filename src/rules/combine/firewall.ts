@@ -436,6 +436,10 @@ function fromList(
     .replace(/\bADDRTYPE match dst-type LOCAL\b/, '')
     .trim();
   if (leftover) r.conditional = true;
+  // Without `-v` an interface match is not printed: a bare `ACCEPT all -- anywhere anywhere`
+  // (no port, no state) is, before a final REJECT, iptables-services' `-i lo -j ACCEPT`, not an
+  // accept-all that would make that REJECT pointless. It may cover only some traffic.
+  if (!verbose && target === 'ACCEPT' && r.ports === null) r.conditional = true;
   return r;
 }
 

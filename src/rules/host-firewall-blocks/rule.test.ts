@@ -84,6 +84,32 @@ COMMIT
     expect(verdictOf(diagnoseTexts({ l: listing }, { port: '30080' }), cause)).toBe('found:high');
   });
 
+  it('without -v a bare ACCEPT may be `-i lo`: it does not open the port (k3s 283, CentOS)', () => {
+    const input = (extra: string) => `Chain INPUT (policy ACCEPT)
+target     prot opt source               destination
+ACCEPT     all  --  anywhere             anywhere             state RELATED,ESTABLISHED
+ACCEPT     icmp --  anywhere             anywhere
+ACCEPT     all  --  anywhere             anywhere
+${extra}ACCEPT     tcp  --  anywhere             anywhere             state NEW tcp dpt:ssh
+REJECT     all  --  anywhere             anywhere             reject-with icmp-host-prohibited
+`;
+    // iptables-services' `-i lo -j ACCEPT`, shown without its interface: the REJECT still turns
+    // the NodePort away (medium: the listing hides interfaces).
+    expect(verdictOf(diagnoseTexts({ l: input('') }), cause)).toBe('found:medium');
+    // The fix, the NodePort range accepted before the REJECT: still ruled out.
+    const opened = input(
+      'ACCEPT     tcp  --  anywhere             anywhere             state NEW tcp dpts:30000:32767\n',
+    );
+    expect(verdictOf(diagnoseTexts({ l: opened }), cause)).toBe('ruled-out');
+    // With -v the same bare accept shows `*`/`any` interfaces: an accept-all, nothing blocked.
+    const verbose = `Chain INPUT (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination
+  12M  9G ACCEPT     all  --  *      *       0.0.0.0/0            0.0.0.0/0
+    0     0 REJECT     all  --  *      *       0.0.0.0/0            0.0.0.0/0            reject-with icmp-host-prohibited
+`;
+    expect(verdictOf(diagnoseTexts({ l: verbose }), cause)).toBe('ruled-out');
+  });
+
   it('reads firewall-cmd --list-all: no NodePort range is a finding, the range or target ACCEPT rules it out', () => {
     expect(verdictOf(diagnoseTexts({ z: firewalld('6443/tcp') }, { port: '30080' }), cause)).toBe(
       'found:high',
@@ -193,6 +219,40 @@ curl: (7) Failed connect to openshift-node.tidalsoft:31597; No route to host
     expect(verdictOf(diagnoseTexts({ c: refused }), cause)).toBe('no-evidence');
     const noPort = 'curl: (7) Failed connect to openshift-node.tidalsoft; No route to host\n';
     expect(verdictOf(diagnoseTexts({ c: noPort }), cause)).toBe('no-evidence');
+  });
+});
+
+describe('host-firewall-blocks from a ping answered "prohibited"', () => {
+  // goodliving/smarthome notes (2018): pods on one flannel node unreachable from the others.
+  const real = `[root@docker21 deployment]# ping 10.244.2.161
+PING 10.244.2.161 (10.244.2.161) 56(84) bytes of data.
+64 bytes from 10.244.2.161: icmp_seq=1 ttl=63 time=0.479 ms
+^C
+--- 10.244.2.161 ping statistics ---
+1 packets transmitted, 1 received, 0% packet loss, time 0ms
+rtt min/avg/max/mdev = 0.479/0.479/0.479/0.000 ms
+[root@docker21 deployment]# ping 10.244.7.2
+PING 10.244.7.2 (10.244.7.2) 56(84) bytes of data.
+From 10.244.7.0 icmp_seq=1 Destination Host Prohibited=
+`;
+
+  it('finds the REJECT of the node that answered for the pod (low: a router ACL says it too)', () => {
+    const d = diagnoseTexts({ p: real });
+    expect(verdictOf(d, cause)).toBe('found:low');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.why).toMatchObject({
+      key: 'cause.host-firewall-blocks.verdict.pingProhibited',
+      params: { target: '10.244.7.2', from: '10.244.7.0' },
+    });
+  });
+
+  it('says nothing of a host that is down, nor of the target answering for itself', () => {
+    const down = real.replace('Destination Host Prohibited=', 'Destination Host Unreachable');
+    expect(verdictOf(diagnoseTexts({ p: down }), cause)).toBe('no-evidence');
+    const itself = real.replace('From 10.244.7.0', 'From 10.244.7.2');
+    expect(verdictOf(diagnoseTexts({ p: itself }), cause)).toBe('no-evidence');
+    const answered = real.split('[root@docker21 deployment]# ping 10.244.7.2')[0]!;
+    expect(verdictOf(diagnoseTexts({ p: answered }), cause)).toBe('no-evidence');
   });
 });
 

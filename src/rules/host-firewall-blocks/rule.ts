@@ -35,7 +35,7 @@ type Result =
  */
 export default defineRule({
   cause: 'host-firewall-blocks',
-  needs: ['iptables-save', 'iptables-L', 'nft', 'firewall-cmd', 'kernel-log', 'curl-v'],
+  needs: ['iptables-save', 'iptables-L', 'nft', 'firewall-cmd', 'kernel-log', 'curl-v', 'ping-mtu'],
   check(ctx) {
     const port = Number(ctx.vars.port);
     const [lo, hi] =
@@ -45,6 +45,7 @@ export default defineRule({
       ...fromFirewalld(ctx, lo, hi),
       ...fromDenyLog(ctx, lo, hi),
       ...fromClient(ctx, lo, hi),
+      ...fromPing(ctx),
     ];
     // Asked about no NodePort, the overlay comes first among findings of equal weight.
     const overlay = fromOverlay(ctx);
@@ -76,6 +77,9 @@ export default defineRule({
       '[opens=overlay] sudo iptables -I INPUT -p {olproto} --dport {olport} -j ACCEPT',
       '[opens=ipip] sudo iptables -I INPUT -p 4 -j ACCEPT',
       '[opens=overlay,ipip] # @{everyNode}',
+      '[opens=podnet] # @{podnet}',
+      '[opens=podnet] sudo iptables -I FORWARD -s {podcidr} -j ACCEPT',
+      '[opens=podnet] sudo iptables -I FORWARD -d {podcidr} -j ACCEPT',
     ].join('\n'),
     persist: [
       '[opens=nodeport] sudo firewall-cmd --permanent --add-port=30000-32767/tcp --add-port=30000-32767/udp',
@@ -87,6 +91,7 @@ export default defineRule({
     verify: [
       '[opens=nodeport,overlay] sudo firewall-cmd --list-ports',
       'sudo iptables -S INPUT | head -20',
+      '[opens=podnet] sudo iptables -S FORWARD | head -20',
       "[opens=nodeport] curl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://{nodeip}:{port}/   # @{fromOutside}",
     ].join('\n'),
     rollback: [
@@ -96,8 +101,16 @@ export default defineRule({
       '[opens=nodeport] sudo iptables -D INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
       '[opens=overlay] sudo iptables -D INPUT -p {olproto} --dport {olport} -j ACCEPT',
       '[opens=ipip] sudo iptables -D INPUT -p 4 -j ACCEPT',
+      '[opens=podnet] sudo iptables -D FORWARD -s {podcidr} -j ACCEPT',
+      '[opens=podnet] sudo iptables -D FORWARD -d {podcidr} -j ACCEPT',
     ].join('\n'),
-    defaults: { port: 'NODE_PORT', opens: 'nodeport', olport: '8472', olproto: 'udp' },
+    defaults: {
+      port: 'NODE_PORT',
+      opens: 'nodeport',
+      olport: '8472',
+      olproto: 'udp',
+      podcidr: 'POD_CIDR',
+    },
   },
 });
 
@@ -245,6 +258,32 @@ function fromClient(ctx: RuleContext, lo: number, hi: number): Result[] {
       confidence: 'low',
       why: { key: `${K}.clientNoRoute`, params: { port } },
       evidence: [cite(source, said)],
+    });
+  }
+  return out;
+}
+
+/**
+ * A ping answered by another host with an ICMP error only a packet filter sends (`Destination
+ * Host Prohibited` is `REJECT --reject-with icmp-host-prohibited`, iptables-services' default
+ * last FORWARD rule): that host forwards nothing to the target, its firewall rejects it. Low: a
+ * router's ACL on the way says the same, and the ping names no port.
+ */
+function fromPing(ctx: RuleContext): Result[] {
+  const out: Result[] = [];
+  for (const { source, facts } of ctx.of('ping-mtu')) {
+    const p = facts.prohibited;
+    const run = facts.runs.find((r) => r.unreachableFrom === p?.value);
+    if (!p || !run || p.value === run.address || p.value === run.target) continue;
+    out.push({
+      type: 'block',
+      confidence: 'low',
+      why: {
+        key: `${K}.pingProhibited`,
+        params: { target: run.address ?? run.target, from: p.value },
+      },
+      evidence: [cite(source, p)],
+      vars: { opens: 'podnet' },
     });
   }
   return out;

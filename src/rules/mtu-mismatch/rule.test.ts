@@ -92,6 +92,23 @@ From 10.0.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1450)
     expect(verdictOf(diagnoseTexts({ p: ping }), cause)).toBe('found:medium');
   });
 
+  it('a "Frag needed" the sender acted on is path MTU discovery working (incus 2405)', () => {
+    const p = readRules('mtu-mismatch/fixtures/healthy--incus2405-ping-frag-needed-acted-on.txt');
+    expect(verdictOf(diagnoseTexts({ p }), cause)).toBe('no-evidence');
+    // The first block alone: the kernel stored the 1440 and refuses the next send itself.
+    const first = p.slice(0, p.indexOf('```\n```') + 4);
+    expect(verdictOf(diagnoseTexts({ p: first }), cause)).toBe('no-evidence');
+    // Without the local refusal and without the smaller run: nothing shows it was acted on.
+    const bare = first.replace('ping: sendmsg: Message too long\n', '');
+    expect(verdictOf(diagnoseTexts({ p: bare }), cause)).toBe('found:medium');
+    // A smaller run that still exceeds the announced MTU, unanswered: no proof either.
+    const tooBig =
+      bare + p.slice(p.indexOf('```\n```') + 4).replace(/1420 bytes from[^\n]*\n/g, '');
+    expect(verdictOf(diagnoseTexts({ p: tooBig }), cause)).toBe('found:medium');
+    // An overlay too big for its uplink is still found, whatever the ping shows.
+    expect(verdictOf(diagnoseTexts({ l: link(1450, 1450), p }), cause)).toBe('found:medium');
+  });
+
   it('does not call a local "message too long" a mismatch: that is the host’s own MTU at work', () => {
     const local = `$ ping -M do -s 1500 www.google.com
 PING www.google.com (74.125.22.147) 1500(1528) bytes of data.

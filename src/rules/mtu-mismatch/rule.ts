@@ -1,6 +1,7 @@
 import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
 import type { Confidence, Evidence } from '../../engine/types';
 import type { NetInterface } from '../../parsers/ip-addr/facts';
+import type { PingRun } from '../../parsers/ping-mtu/facts';
 import { unique } from '../combine/evidence';
 
 const K = 'cause.mtu-mismatch.verdict';
@@ -110,6 +111,8 @@ export default defineRule({
     if (overlays > 0 && fitting.length > 0)
       return ruledOut({ key: `${K}.fits` }, unique(fitting).slice(0, 4));
     if (ping.fullSize) return ruledOut({ key: `${K}.fullSizePasses` }, [ping.fullSize]);
+    // A smaller hop the sender learned and adapts to (ping.announced) is path MTU discovery at
+    // work: no finding. Not ruled out either: it says nothing of an overlay between the nodes.
     return noEvidence;
   },
   fix: {
@@ -187,7 +190,8 @@ function pingEvidence(ctx: RuleContext): {
   }
   for (const { source, facts } of ctx.of('ping-mtu')) {
     for (const r of facts.runs) {
-      if (r.fragNeeded > 0) {
+      // A hop's "Frag needed" the sender acted on: path MTU discovery at work, not a black hole.
+      if (r.fragNeeded > 0 && !actedOn(r, facts.runs)) {
         broken.push(cite(source, r));
         if (r.mtu !== null) pathMtu = Math.min(pathMtu ?? r.mtu, r.mtu);
       }
@@ -218,4 +222,23 @@ function pingEvidence(ctx: RuleContext): {
     }
   }
   return { broken, blackHole, pathMtu, fullSize };
+}
+
+/**
+ * A router's "Frag needed (mtu = N)" reached the sender and was acted on: the kernel stored the
+ * smaller path MTU and refuses larger sends itself from then on (`sendmsg: Message too long` in
+ * the same run), or packets that fit N reach the same target and are answered. The smaller hop
+ * announces itself and traffic adapts to it: path MTU discovery works, no black hole.
+ */
+function actedOn(r: PingRun, runs: PingRun[]): boolean {
+  if (r.localErrors > 0) return true;
+  return runs.some(
+    (o) =>
+      o !== r &&
+      o.target === r.target &&
+      o.replies > 0 &&
+      o.packet !== null &&
+      r.mtu !== null &&
+      o.packet <= r.mtu,
+  );
 }
