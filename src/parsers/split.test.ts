@@ -128,6 +128,39 @@ describe('splitPaste: output a blog shows as a comment under the bare command', 
   });
 });
 
+describe('splitPaste: a command typed with no prompt above its output', () => {
+  const parts = (raw: string) =>
+    splitPaste(raw, 'p').map((s) => [s.command, s.lines.map((l) => l.text)]);
+
+  it('splits at a known command opening a block (asuswrt-merlin 280: a fence, a blank line)', () => {
+    expect(
+      parts(
+        'Netfilter conntrack table is not filled.\n``` bash\ncat /proc/net/ip_conntrack | wc -l\n544\n\ncat /proc/sys/net/ipv4/netfilter/ip_conntrack_max\n300000\n```\n',
+      ),
+    ).toEqual([
+      [null, ['Netfilter conntrack table is not filled.']],
+      ['cat /proc/net/ip_conntrack | wc -l', ['544', '']],
+      ['cat /proc/sys/net/ipv4/netfilter/ip_conntrack_max', ['300000']],
+    ]);
+  });
+
+  it('leaves prose, output rows, scripts and walkthroughs as they are', () => {
+    const whole = (raw: string) => expect(splitPaste(raw, 'p')).toHaveLength(1);
+    // A pod named after a command, in a table: not a block's first line.
+    whole('NAME   READY   STATUS\ncurl   1/1     Running\nping   1/1     Running\n');
+    // A label and its value, a sentence, Chinese prose.
+    whole('intro\n\nconntrack in-use / max: 1726/262144\nkernel events: none\n');
+    whole('intro\n\nip addresses of the nodes are shown below.\n10.0.0.1\n');
+    whole('intro\n\nping 不通，抓包如下\n12:00:00 IP a > b: ICMP echo request\n');
+    // Commands one under another (a script), or a comment under one (no output note).
+    whole('intro\n\nmodprobe br_netfilter\nsysctl -w net.ipv4.ip_forward=1\n');
+    whole('intro\n\ncurl -I http://10.0.0.1:30007/\n# HTTP/1.1 502 Bad Gateway\n');
+    // A command with nothing under it, or a continued one.
+    whole('intro\n\ncat /proc/sys/net/ipv4/ip_forward\n\n1\n');
+    whole('intro\n\ndocker run --rm \\\n  busybox sh\n');
+  });
+});
+
 describe('toLines', () => {
   it('removes CRLF, ANSI colours, NULs, a BOM and a quote prefix, keeping line numbers', () => {
     const raw =

@@ -119,6 +119,11 @@ export function splitPaste(raw: string, source: string): Section[] {
       i += 1;
       continue;
     }
+    const typedBare = typedWithoutPrompt(all, i);
+    if (typedBare !== null) {
+      begin(typedBare);
+      continue;
+    }
     current.lines.push(line);
   }
   begin(null);
@@ -138,6 +143,34 @@ export function splitPaste(raw: string, source: string): Section[] {
     ...within(p),
     lines: unframe(p.lines),
   }));
+}
+
+/** Prose, not a command (outside quotes): a sentence's end, a `label: value`, CJK text. */
+const PROSE_END = /[.:;,!?：。，！？]\s*$/;
+const PROSE_INSIDE = /: |[\u3000-\u9fff\uff00-\uffef]/;
+const QUOTED = /(["']).*?\1/g;
+
+/**
+ * A command typed with no prompt, as posts show it above its output (`cat /proc/sys/x` then
+ * `300000`): a line whose first word is a command the splitter knows, at the start of a block
+ * (the paste's first line, after a blank line or a code fence) and with its output right under
+ * it. Inside a block a known word may begin an output row (a pod named `curl`), so only a
+ * block's first line counts; a line ending like a sentence is the author's prose.
+ */
+function typedWithoutPrompt(all: Line[], i: number): string | null {
+  const line = all[i]!;
+  const prev = all[i - 1];
+  const next = all[i + 1];
+  const opensBlock = !prev || prev.text.trim() === '' || prev.n < line.n - 1;
+  if (!opensBlock || !next || next.text.trim() === '' || next.n !== line.n + 1) return null;
+  const bare = bareCommand(line.text);
+  if (bare === null || PROSE_END.test(bare) || PROSE_INSIDE.test(bare.replace(QUOTED, '')))
+    return null;
+  // A command the next line continues, another bare command or a comment under it: a script
+  // or a walkthrough, not output (a commented output is read only after an output note).
+  if (CONTINUED.test(bare) || bareCommand(next.text) !== null || COMMENTED.test(next.text))
+    return null;
+  return bare;
 }
 
 /**

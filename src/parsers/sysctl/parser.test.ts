@@ -252,6 +252,28 @@ describe('sysctl: formats', () => {
     expect(sysctl.detect(toLines('0'), { command: null })).toBe(false);
   });
 
+  it('a count of tracked connections is nf_conntrack_count (asuswrt-merlin 280, typed bare)', () => {
+    // The commands typed with no prompt in a fence, each above its output (test-data case 1100).
+    const [prose, count, max] = parsePaste(
+      'Netfilter conntrack table is not filled.\n``` bash\ncat /proc/net/ip_conntrack | wc -l\n544\n\ncat /proc/sys/net/ipv4/netfilter/ip_conntrack_max\n300000\n```\n',
+      'x',
+    );
+    expect(prose?.kind).not.toBe('sysctl');
+    expect(facts(count).values['net.netfilter.nf_conntrack_count']).toMatchObject({
+      value: '544',
+      line: 4,
+    });
+    expect(facts(max).values['net.ipv4.netfilter.ip_conntrack_max']?.value).toBe('300000');
+    for (const command of ['conntrack -C', 'sudo conntrack -L -p tcp | wc -l'])
+      expect(facts(parsePaste(`$ ${command}\n1726\n`, 'x')[0]).values).toHaveProperty(
+        ['net.netfilter.nf_conntrack_count', 'value'],
+        '1726',
+      );
+    // `wc -l FILE` prints the file's name too, and another file's lines are no count.
+    for (const command of ['wc -l /proc/net/nf_conntrack', 'cat /proc/net/route | wc -l'])
+      expect(parsePaste(`$ ${command}\n12\n`, 'x')[0]?.kind).not.toBe('sysctl');
+  });
+
   it('does not claim look-alikes', () => {
     const no = (text: string, command: string | null = null) =>
       expect(sysctl.detect(toLines(text), { command })).toBe(false);

@@ -274,9 +274,19 @@ function withoutNote(raw: string): string {
   return cut === '' ? value : cut;
 }
 
-/** The file a `cat /proc/sys/...` prompt names. */
+/**
+ * Commands that print the number of tracked connections, bare: `conntrack -C`, or the entries
+ * of `/proc/net/nf_conntrack` (`ip_conntrack` before 2.6.15) or `conntrack -L` counted by
+ * `wc -l`. Their number is the kernel's `nf_conntrack_count`.
+ */
+const COUNT_CONNTRACK =
+  /^(?:sudo\s+)?(?:conntrack\s+(?:-C|--count)|(?:cat\s+\/proc\/net\/(?:nf|ip)_conntrack|conntrack\s+(?:-L|--dump)(?:\s+[^|]*)?)\s*\|\s*wc\s+-l)\s*$/;
+
+/** The key whose value a command prints bare: the file `cat /proc/sys/...` names, a count. */
 function catPath(ctx: ParseContext): string | null {
-  const m = ctx.command ? CAT_PROC.exec(ctx.command.trim()) : null;
+  const command = ctx.command?.trim() ?? '';
+  if (COUNT_CONNTRACK.test(command)) return 'net.netfilter.nf_conntrack_count';
+  const m = CAT_PROC.exec(command);
   return m ? dottedKey(m[2]!) : null;
 }
 

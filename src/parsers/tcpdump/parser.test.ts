@@ -129,8 +129,10 @@ describe('tcpdump: ICMP fragmentation needed', () => {
     expect(f.fragNeeded.examples[0]!.line).toBe(11);
     expect(f.icmp).toBe(1);
     expect(f.fragNeeded.obeyed).toBe(0); // the capture stops at the ICMP
-    // The bare command line and the wrapped `length 0` are not packet lines.
-    expect(s.problems.map((p) => p.line)).toEqual([1, 5]);
+    // The command typed bare above the capture is its command; the wrapped `length 0` is no
+    // packet line.
+    expect(s.command).toBe('tcpdump -nli eth0 host 151.101.128.70');
+    expect(s.problems.map((p) => p.line)).toEqual([5]);
   });
 
   it('reads ICMPv6 packet too big; a plain capture has none', () => {
