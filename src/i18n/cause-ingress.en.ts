@@ -218,6 +218,8 @@ export default {
           'upstream-keepalive-connections is 0: nginx does not reuse connections to the pods.',
         otherErrors:
           'The upstream errors in this log are {{kinds}}, not closed keepalive connections.',
+        unpooledProtocol:
+          'The {{n}} closed connection(s) were nginx speaking {{protocol}} to the backend: nginx opens a new connection for every {{protocol}} request and keeps none idle, so no stale keepalive connection was reused. The backend closed a connection it had just accepted: read its own log (a worker killed by its request timeout, a crash, a full listen queue, an application that failed to load).',
         busyConnection:
           'Each of the {{n}} premature close(s) came at least {{seconds}} s into its request: the backend (or something between it and the proxy) cut a request it was working on, for instance at its own request or idle timeout, or by crashing. A stale keepalive connection fails at once, when the request is written on it. Look at what limits a request to about that long in the application and in any proxy in front of it.',
         freshConnection:

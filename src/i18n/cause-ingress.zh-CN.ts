@@ -206,6 +206,8 @@ export default {
           '后端重置了 {{n}} 个 nginx 正在复用的连接；可能是它的 keepalive 超时短于 nginx 的（{{timeout}}）。',
         noPool: 'upstream-keepalive-connections 为 0：nginx 不复用到 Pod 的连接。',
         otherErrors: '日志中的上游错误是 {{kinds}}，不是 keepalive 连接被关闭。',
+        unpooledProtocol:
+          '这 {{n}} 个被关闭的连接上 nginx 与后端使用的是 {{protocol}} 协议：nginx 为每个 {{protocol}} 请求新建连接，不保留空闲连接，因此不存在复用失效 keepalive 连接的问题。是后端关闭了刚接受的连接：请查看后端自身的日志（工作进程因请求超时被杀、崩溃、监听队列已满、应用加载失败等）。',
         busyConnection:
           '这 {{n}} 次“过早关闭”都发生在请求开始至少 {{seconds}} 秒之后：是后端（或它与代理之间的某一层）中断了正在处理的请求，例如它自己的请求超时或空闲超时，或进程崩溃。失效的 keepalive 连接会在请求写入时立即失败。请检查应用以及它前面的代理中，是什么把请求限制在这么长的时间。',
         freshConnection:

@@ -320,7 +320,7 @@ export default {
           'The CNI agent on the node in question is fine, but agents on other nodes are not.',
         logErrors: 'The CNI agent logs errors that stop it from programming the node.',
         probeFailed:
-          'The CNI agent fails its own readiness check (calico-node: BIRD or Felix not ready, BGP not established): its node does not get routes to the other nodes’ pods.',
+          'The CNI agent fails its own health check (calico-node: BIRD or Felix not ready, BGP not established; cilium, weave, kube-router: the agent does not answer on its socket or health port): its node does not get routes to the other nodes’ pods.',
         healthy: 'The CNI agents listed ({{n}}) are running and ready.',
         bgpDown:
           'Calico’s BGP sessions on the node are not Established ({{n}}: {{peers}}): the node gets no routes to the pods of those peers, and calico-node fails its own readiness check (BGP on TCP 179 between the nodes is blocked, refused or unreachable).',
@@ -375,6 +375,12 @@ export default {
           '`ip neigh` lists {{entries}} entries the kernel counts against gc_thresh3 ({{n}}): the neighbour table is full, so new peers cannot be resolved.',
         tableRoomy:
           '`ip neigh` lists {{entries}} entries, well below gc_thresh3 ({{n}}): the neighbour table has room.',
+        sendInvalidFull:
+          'ping fails with "sendmsg: Invalid argument" (the kernel could not create a neighbour entry) and the table holds {{entries}} entries against gc_thresh3 {{n}}: the neighbour table is full.',
+        sendInvalid:
+          'ping fails with "sendmsg: Invalid argument": the kernel could not create a neighbour entry for the next hop, as when the neighbour table is at gc_thresh3. Paste `sysctl net.ipv4.neigh.default.gc_thresh3` and `ip -4 neigh show nud all | wc -l` to confirm.',
+        sendInvalidDefault:
+          'ping fails with "sendmsg: Invalid argument" (the kernel could not create a neighbour entry) while gc_thresh3 is still {{n}}: the neighbour table is likely full.',
       },
       fix: {
         count: 'how many neighbour entries are there now?',

@@ -304,7 +304,7 @@ export default {
         otherNodes: '相关节点上的 CNI 组件正常，但其他节点上的不正常。',
         logErrors: 'CNI 组件日志中有错误，导致它无法为节点配置网络。',
         probeFailed:
-          'CNI 组件自身的就绪检查失败（calico-node：BIRD 或 Felix 未就绪、BGP 未建立）：所在节点拿不到通往其他节点 Pod 的路由。',
+          'CNI 组件自身的健康检查失败（calico-node：BIRD 或 Felix 未就绪、BGP 未建立；cilium、weave、kube-router：组件的 socket 或健康检查端口无响应）：所在节点拿不到通往其他节点 Pod 的路由。',
         healthy: '列出的 {{n}} 个 CNI 组件都在运行且已就绪。',
         bgpDown:
           '该节点上 Calico 的 BGP 会话未建立（{{n}} 个：{{peers}}）：节点拿不到通往这些对端上 Pod 的路由，calico-node 自身的就绪检查也会失败（节点之间 TCP 179 端口的 BGP 被拦截、拒绝或不可达）。',
@@ -358,6 +358,12 @@ export default {
           '`ip neigh` 列出了 {{entries}} 个计入 gc_thresh3（{{n}}）的表项：邻居表已满，新的对端无法解析。',
         tableRoomy:
           '`ip neigh` 列出了 {{entries}} 个表项，远低于 gc_thresh3（{{n}}）：邻居表还有空间。',
+        sendInvalidFull:
+          'ping 报 "sendmsg: Invalid argument"（内核无法创建邻居表项），邻居表有 {{entries}} 个表项，gc_thresh3 为 {{n}}：邻居表已满。',
+        sendInvalid:
+          'ping 报 "sendmsg: Invalid argument"：内核无法为下一跳创建邻居表项，邻居表到达 gc_thresh3 时就会这样。请粘贴 `sysctl net.ipv4.neigh.default.gc_thresh3` 和 `ip -4 neigh show nud all | wc -l` 的输出以确认。',
+        sendInvalidDefault:
+          'ping 报 "sendmsg: Invalid argument"（内核无法创建邻居表项），而 gc_thresh3 仍是 {{n}}：邻居表很可能已满。',
       },
       fix: {
         count: '现在有多少条邻居表项？',

@@ -258,6 +258,7 @@ export default {
       noEntries: 'No neighbour entries found. Paste the output of `ip neigh show`.',
       summary:
         'ip neigh: {{n}} entries (IPv4 {{ipv4}}, IPv6 {{ipv6}}); FAILED {{failed}}, INCOMPLETE {{incomplete}}, STALE {{stale}}; most on {{devices}}',
+      countSummary: 'neighbour entries counted by `{{command}}`: {{n}}',
       moreProblems: '…and {{n}} more lines that could not be read.',
     },
     'ping-mtu': {

@@ -248,6 +248,7 @@ export default {
       noEntries: '没有找到邻居表项。请粘贴 `ip neigh show` 的输出。',
       summary:
         'ip neigh：{{n}} 个表项（IPv4 {{ipv4}} 个，IPv6 {{ipv6}} 个）；FAILED {{failed}} 个，INCOMPLETE {{incomplete}} 个，STALE {{stale}} 个；最多的设备：{{devices}}',
+      countSummary: '`{{command}}` 统计的邻居表项数：{{n}}',
       moreProblems: '……另有 {{n}} 行无法读取。',
     },
     'ping-mtu': {

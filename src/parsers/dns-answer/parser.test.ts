@@ -160,6 +160,43 @@ describe('dns-answer', () => {
     );
     expect(nx.status).toBe('nxdomain');
   });
+
+  // musl's busybox cannot name its server and prints `can't resolve '(null)'` instead of the
+  // `Server:` block (kubernetes/dns 316, kubernetes/kubernetes 37798, alpine images).
+  it("busybox without a server block: the '(null)' line is about the server, not the name", () => {
+    const ok = factsOf(
+      one(
+        "nslookup: can't resolve '(null)': Name does not resolve\n\nName:      servicename\nAddress 1: 10.110.140.125 servicename.default.svc.cluster.local\n",
+      ),
+      'dns-answer',
+    );
+    expect(ok).toMatchObject({ status: 'answer', server: null, errors: [] });
+    expect(ok.answers).toEqual([
+      expect.objectContaining({ name: 'servicename', value: '10.110.140.125', line: 4 }),
+    ]);
+    const nx = factsOf(
+      one(
+        "nslookup: can't resolve '(null)': Name does not resolve\n\nnslookup: can't resolve 'servicename': Name does not resolve\n",
+      ),
+      'dns-answer',
+    );
+    expect(nx.status).toBe('nxdomain');
+    expect(nx.errors.map((e) => e.line)).toEqual([3]);
+  });
+
+  it("the '(null)' line alone answers nothing; prose quoting it is no lookup", () => {
+    expect(
+      parsePaste("nslookup: can't resolve '(null)': Name does not resolve\n", 'x').every(
+        (r) => r.kind !== 'dns-answer' || r.status === 'rejected',
+      ),
+    ).toBe(true);
+    expect(
+      parsePaste(
+        "I always get nslookup: can't resolve '(null)' from alpine, is that the bug?\n",
+        'x',
+      ).every((r) => r.kind !== 'dns-answer'),
+    ).toBe(true);
+  });
 });
 
 describe('dns-answer: dig as it really comes', () => {

@@ -23,6 +23,11 @@ const REFUSED = /REFUSED/;
 /** bind's nslookup and dig drop a reply from another address than the one they asked. */
 const UNEXPECTED =
   /^\s*;; reply from unexpected source: ([0-9A-Fa-f.:]+)#\d+, expected ([0-9A-Fa-f.:]+)#\d+/;
+/**
+ * busybox's nslookup (musl) prints this in place of its `Server:` block when it cannot name the
+ * server it asked: a line about the server, not about the name looked up.
+ */
+const NULL_SERVER = /^\s*nslookup: can't resolve '\(null\)'/;
 const DIG_HEADER = /^\s*; <<>> DiG /;
 const DIG_STATUS = /^;; ->>HEADER<<- opcode: \w+, status: (\w+)/;
 const DIG_FLAGS = /^;; flags: ([a-z ]+);/;
@@ -85,6 +90,7 @@ export const dnsAnswer = defineParser<'dns-answer', DnsAnswerFacts>({
     if (head.some((l) => SERVER.test(l.text)) && head.some((l) => ADDRESS.test(l.text)))
       return true;
     if (head.some((l) => UNEXPECTED.test(l.text))) return true;
+    if (head.some((l) => NULL_SERVER.test(l.text))) return true;
     if (head.some((l) => HOST_USING.test(l.text.trim()))) return true;
     const hosts = head.filter((l) => l.text.length < MAX_LINE && hostLine(l.text)).length;
     if (hosts > 0 && hosts * 2 >= head.length) return true;
@@ -135,7 +141,7 @@ function parseNslookup(lines: Line[], ctx: ParseContext): ParseOutcome<DnsAnswer
   const unexpected: UnexpectedReply[] = [];
   for (const l of lines) {
     const t = l.text;
-    if (t.trim() === '') continue;
+    if (t.trim() === '' || NULL_SERVER.test(t)) continue;
     const u = unexpectedReply(l);
     if (u) {
       unexpected.push(u);

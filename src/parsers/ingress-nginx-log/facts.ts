@@ -31,6 +31,11 @@ export interface IngressErrorEvent {
   message: string;
   /** `192.168.215.1:80` from `upstream: "http://192.168.215.1:80/"`. */
   upstream: string | null;
+  /**
+   * The protocol nginx spoke to the upstream, from the scheme of its `upstream:` URL (`http`,
+   * `https`, `uwsgi`, `fastcgi`, `grpc`...); absent when the line names none.
+   */
+  protocol?: string;
   /** `ns/name` of `Service "ns/name" does not have any active Endpoint`. */
   service: string | null;
   client: string | null;

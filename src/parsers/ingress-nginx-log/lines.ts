@@ -162,6 +162,7 @@ export function nginxError(text: string, l: Line): IngressErrorEvent | 'quiet' |
   const bareUrl = upstreamUrl?.replace(/^\[|\*\*/g, '');
   const hostPort = bareUrl ? (/^(?:\w+:\/\/)?([^/\s]+)/.exec(bareUrl)?.[1] ?? null) : null;
   const kind = NGINX_KINDS.find(([re]) => re.test(message!.slice(0, 2000)))?.[1] ?? 'other';
+  const protocol = bareUrl ? /^([a-z][a-z0-9+.-]{0,15}):\/\//i.exec(bareUrl)?.[1] : undefined;
   return {
     kind:
       hostPort === PLACEHOLDER_UPSTREAM && CONNECT_FAILED.includes(kind)
@@ -175,6 +176,7 @@ export function nginxError(text: string, l: Line): IngressErrorEvent | 'quiet' |
     client: field(message!, 'client'),
     host: field(message!, 'host'),
     request: field(message!, 'request'),
+    ...(protocol ? { protocol: protocol.toLowerCase() } : {}),
     line: l.n,
     text: l.text,
   };

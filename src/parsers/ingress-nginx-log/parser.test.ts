@@ -263,6 +263,34 @@ describe('ingress-nginx-log: real outputs', () => {
     ).toBe(false);
   });
 
+  it('keeps the protocol nginx spoke to the upstream, from its URL scheme (speedy-net#7, uwsgi)', () => {
+    const r = log(
+      caseFile(
+        '1174-speedynet7-fenced-premature-close-uwsgi-unix-socket-not-keepalive/nginx-error.log',
+      ),
+    );
+    expect(r.facts.errors).toEqual([
+      expect.objectContaining({ kind: 'premature-close', protocol: 'uwsgi', upstream: 'unix:' }),
+    ]);
+    // The markdown around a scheme is skipped (eks-anywhere#5780), the case is folded.
+    const md = log(
+      caseFile(
+        '1031-eksa5780-ssl-handshake-wrong-version-https-to-http-pod-not-tls-ciphers/ingress-nginx.log',
+      ),
+    );
+    expect(md.facts.errors[0]!.protocol).toBe('https');
+    const line = (upstream: string) =>
+      log(
+        `2019/07/20 10:50:44 [error] 2590#2590: *1 upstream prematurely closed connection while reading response header from upstream, client: 79.183.208.33, server: _, request: "GET / HTTP/1.1"${upstream}, host: "example.com"\n`,
+      ).facts.errors[0]!;
+    expect(line(', upstream: "FastCGI://127.0.0.1:9000"').protocol).toBe('fastcgi');
+    // Hostile or healthy: no upstream, one without a scheme, a redacted one: no protocol.
+    expect(line('')).not.toHaveProperty('protocol');
+    expect(line(', upstream: "10.0.0.1:80"')).not.toHaveProperty('protocol');
+    expect(line(', upstream: "XXX"')).not.toHaveProperty('protocol');
+    expect(line(', upstream: "://10.0.0.1:80/"')).not.toHaveProperty('protocol');
+  });
+
   it('an upstream error quoted as its bare message after a label (zh blog go_nginx_502问题排查)', () => {
     const r = log(
       '> nginx error log: "upstream prematurely closed connection while reading response header from upstream"\n',

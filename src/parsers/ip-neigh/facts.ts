@@ -26,6 +26,11 @@ export interface IpNeighFacts {
   stale: number;
   /** A few lines per state, for evidence. */
   examples: Record<string, Cited[]>;
-  /** The first entry, to cite the table by. */
+  /** The first entry, to cite the table by (for a count: its line, when the family is known). */
   first: Cited | null;
+  /**
+   * When the paste is a count of the listing (`arp -an | wc -l` → `1108`) rather than the listing:
+   * the number, the command, and the family it counts (null when `ip neigh` mixes both).
+   */
+  listed: (Cited<number> & { family: 'inet' | 'inet6' | null; command: string }) | null;
 }

@@ -94,6 +94,35 @@ describe('ip-neigh', () => {
     expect(Object.keys(f.devices)).toEqual(['__proto__']);
   });
 
+  describe('a count of the listing (`arp -an | wc -l`)', () => {
+    it('counts against the family the command names (imroc and mozillazg pastes)', () => {
+      const arp = factsOf(one('``` bash\n$ arp -an | wc -l\n1335\n```\n'), 'ip-neigh');
+      expect(arp.listed).toMatchObject({ value: 1335, family: 'inet', command: 'arp -an | wc -l' });
+      expect(arp.inet).toEqual({ entries: 1335, counted: 1335 });
+      expect(arp.first?.text).toBe('1335');
+      const ip4 = factsOf(one('    $ ip -4 neigh show nud all | wc -l\n    1112\n'), 'ip-neigh');
+      expect(ip4.inet.counted).toBe(1112);
+      const ip6 = factsOf(one('$ ip -6 neigh show | wc -l\n12\n'), 'ip-neigh');
+      expect([ip6.inet.counted, ip6.inet6.counted]).toEqual([0, 12]);
+    });
+
+    it('`ip neigh | wc -l` mixes both families: the number is kept, no family counted', () => {
+      const f = factsOf(one('$ ip neigh | wc -l\n1500\n'), 'ip-neigh');
+      expect(f.listed).toMatchObject({ value: 1500, family: null });
+      expect([f.inet.entries, f.inet6.entries, f.first]).toEqual([0, 0, null]);
+    });
+
+    it('a filtered count, a second line, or no number is not a count of the table', () => {
+      for (const text of [
+        '$ arp -an | grep -v incomplete | wc -l\n300\n',
+        '$ arp -an | wc -l\n1335\n1336\n',
+        '$ arp -an | wc -l\narp: command not found\n',
+        '$ wc -l /proc/net/nf_conntrack\n34775 /proc/net/nf_conntrack\n',
+      ])
+        expect(parsePaste(text, 'x').map((r) => r.kind)).not.toContain('ip-neigh');
+    });
+  });
+
   describe('claims no shared fixture', () => claimsOnly(ipNeigh, []));
   textsMatch('ip-neigh', [source('./parser.ts')]);
   describe('hostile input', () =>

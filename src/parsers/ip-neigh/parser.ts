@@ -31,6 +31,22 @@ const FLAGS = new Set([
   'self',
   'master',
 ]);
+/**
+ * A count of the table rather than the table: `arp -an | wc -l`, `ip -4 neigh show nud all | wc -l`,
+ * `ip -6 n | wc -l`, `cat /proc/net/arp | wc -l`. Only a listing piped straight into `wc -l` (a
+ * grep in between counts something else). Group 1: the `ip` family option, when there is one.
+ */
+const COUNT_COMMAND =
+  /^(?:sudo\s+)?(?:arp(?:\s+-[a-z]+)*|cat\s+\/proc\/net\/arp|ip(?:\s+-(?:s|d|4|6|f\s+inet6?|family\s+inet6?|stats|details))*\s+n(?:e(?:i(?:g(?:h(?:b(?:o(?:u(?:r)?)?)?)?)?)?)?)?(?:\s+(?:show|list|ls))?(?:\s+(?:nud\s+\w+|dev\s+\S+))*)\s*\|\s*wc\s+-l\s*$/;
+/** The family a counted listing holds: `arp` and `/proc/net/arp` are IPv4; `ip` only with -4/-6. */
+function countFamily(command: string): 'inet' | 'inet6' | null {
+  const c = command.trim();
+  if (/^(?:sudo\s+)?(?:arp\b|cat\s)/.test(c)) return 'inet';
+  if (/\s-(?:6|f\s+inet6|family\s+inet6)\b/.test(c)) return 'inet6';
+  if (/\s-(?:4|f\s+inet|family\s+inet)\b/.test(c)) return 'inet';
+  return null;
+}
+const COUNT = /^\s*(\d{1,9})\s*$/;
 const EXAMPLES = 5;
 const MAX_LINE = 2_000;
 
@@ -67,25 +83,19 @@ function entryOf(t: string): Entry | null {
 /** `ip neigh show` → entries per family, state and device; FAILED, INCOMPLETE and STALE counted. */
 export const ipNeigh = defineParser<'ip-neigh', IpNeighFacts>({
   kind: 'ip-neigh',
-  detect(head) {
+  detect(head, ctx) {
+    if (COUNT_COMMAND.test(ctx.command ?? '')) {
+      const body = head.filter((l) => l.text.trim() !== '');
+      return body.length === 1 && COUNT.test(body[0]!.text);
+    }
     let entries = 0;
     for (const l of head) if (entryOf(l.text)) entries += 1;
     return entries >= 1 && entries * 2 >= head.length;
   },
-  parse(lines) {
+  parse(lines, ctx) {
+    if (COUNT_COMMAND.test(ctx.command ?? '')) return parseCount(lines, ctx.command!);
     const problems = new ProblemList(K);
-    const facts: IpNeighFacts = {
-      total: 0,
-      inet: { entries: 0, counted: 0 },
-      inet6: { entries: 0, counted: 0 },
-      states: {},
-      devices: {},
-      failed: 0,
-      incomplete: 0,
-      stale: 0,
-      examples: {},
-      first: null,
-    };
+    const facts = emptyFacts();
     // Device names come from the paste: a Map, so that `__proto__` is a name like any other.
     const devices = new Map<string, Record<string, number>>();
     for (const l of lines) {
@@ -124,6 +134,42 @@ export const ipNeigh = defineParser<'ip-neigh', IpNeighFacts>({
     );
   },
 });
+
+function emptyFacts(): IpNeighFacts {
+  return {
+    total: 0,
+    inet: { entries: 0, counted: 0 },
+    inet6: { entries: 0, counted: 0 },
+    states: {},
+    devices: {},
+    failed: 0,
+    incomplete: 0,
+    stale: 0,
+    examples: {},
+    first: null,
+    listed: null,
+  };
+}
+
+/**
+ * `arp -an | wc -l` → the number of entries, counted against the family's table when the command
+ * names one. The listing's PERMANENT entries cannot be told apart, so all count.
+ */
+function parseCount(lines: Line[], command: string) {
+  const body = lines.filter((l) => l.text.trim() !== '');
+  const m = body.length === 1 ? COUNT.exec(body[0]!.text) : null;
+  if (!m) return reject<IpNeighFacts>(msg(`${K}.noEntries`));
+  const n = Number(m[1]);
+  const family = countFamily(command);
+  const facts = emptyFacts();
+  facts.total = n;
+  facts.listed = { ...cite(n, body[0]!), family, command: command.trim() };
+  if (family) {
+    facts[family] = { entries: n, counted: n };
+    facts.first = cite(body[0]!.text.trim(), body[0]!);
+  }
+  return accept(facts, [], msg(`${K}.countSummary`, { n, command: command.trim() }));
+}
 
 function add(f: IpNeighFacts, e: Entry, l: Line): void {
   f.total += 1;

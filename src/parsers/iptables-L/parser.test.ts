@@ -203,6 +203,43 @@ describe('iptables -L', () => {
     expect(u?.kind).not.toBe('iptables-L');
   });
 
+  it('reads a chain header the poster marked with Markdown bold inside the block (kthw#697)', () => {
+    const post = [
+      'root@vm1:/opt/workdir/dropwatch/dropwatch-master# iptables -vL -t filter',
+      'Chain FORWARD (**policy DROP 22 packets, 1848 bytes**)',
+      ' pkts bytes target     prot opt in     out     source               destination         ',
+      '  271 22647 DOCKER-USER  all  --  any    any     anywhere             anywhere            ',
+      '    0     0 ACCEPT     all  --  any    docker0  anywhere             anywhere             ctstate RELATED,ESTABLISHED',
+    ].join('\n');
+    const [s] = parsePaste(post, 'issue');
+    const facts = factsOf(s, 'iptables-L');
+    expect(facts.chains).toEqual([
+      expect.objectContaining({ name: 'FORWARD', policy: 'DROP', policyPackets: 22 }),
+    ]);
+    expect(s?.problems).toHaveLength(0);
+    // The whole line in bold, or underscores, read alike.
+    for (const line of ['**Chain FORWARD (policy DROP)**', 'Chain INPUT (__policy ACCEPT__)']) {
+      const [t] = parsePaste(
+        `${line}\ntarget     prot opt source               destination\n`,
+        'x',
+      );
+      expect(factsOf(t, 'iptables-L').chains[0]).toMatchObject({
+        policy: line.includes('DROP') ? 'DROP' : 'ACCEPT',
+      });
+    }
+    // Emphasis never makes a policy out of something else, nor keeps its marks in the value.
+    const [u] = parsePaste(
+      'Chain FORWARD (policy DROP__)\ntarget     prot opt source               destination\n',
+      'x',
+    );
+    expect(factsOf(u, 'iptables-L').chains[0]?.policy).toBe('DROP');
+    const [v] = parsePaste(
+      'Chain FORWARD (**policy drop**)\ntarget     prot opt source               destination\n',
+      'x',
+    );
+    expect(v?.kind === 'iptables-L' ? factsOf(v, 'iptables-L').chains : []).toEqual([]);
+  });
+
   it('never throws on mutated pastes', () => {
     const lines = fixture.split('\n');
     fc.assert(

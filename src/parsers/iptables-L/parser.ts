@@ -4,8 +4,13 @@ import type { IptablesListFacts, ListedChain, ListedRule } from './facts';
 import { tableOf, tableOfBlock } from '../iptables-save/table';
 import { ownNetns } from '../split';
 
+/**
+ * A chain's header. Markdown emphasis a poster typed to point at it (`Chain FORWARD (**policy
+ * DROP 22 packets, 1848 bytes**)`, `**Chain FORWARD (policy DROP)**`) shows literally inside a
+ * code block; iptables never prints `*` or `_` around these parts.
+ */
 const CHAIN =
-  /^Chain (\S+) \((?:policy (\w+)(?: (\d+[KMGT]?) packets, (\d+[KMGT]?) bytes)?|(\d+) references?)\)\s*$/;
+  /^[*_]{0,2}Chain (\S+?) \([*_]{0,2}(?:policy ([A-Z]+)(?: (\d+[KMGT]?) packets, (\d+[KMGT]?) bytes)?|(\d+) references?)[*_]{0,2}\)[*_]{0,2}\s*$/;
 const HEADER = /^\s*(?:num\s+)?(?:pkts\s+bytes\s+)?target\s+prot\s+opt\b/;
 const COMMENT = /\/\* (.*?) \*\//;
 
@@ -89,7 +94,7 @@ const LISTING_COMMAND =
   /^(?:sudo\s+)?(?:\S*\/)?ip6?tables(?:-legacy|-nft)?\s(?:.*\s)?(?:-[a-zA-Z]*L[a-zA-Z]*|--list)(?:\s|$)/;
 /** A built-in chain's header with its policy, as only a listing prints it. */
 const BUILTIN_POLICY =
-  /^Chain (?:INPUT|FORWARD|OUTPUT|PREROUTING|POSTROUTING) \(policy (?:ACCEPT|DROP)\b/;
+  /^[*_]{0,2}Chain (?:INPUT|FORWARD|OUTPUT|PREROUTING|POSTROUTING) \([*_]{0,2}policy (?:ACCEPT|DROP)\b/;
 
 /** The backend a listing command names by its binary; plain `iptables` names none. */
 function backendOfCommand(command: string | null): IptablesListFacts['backend'] {

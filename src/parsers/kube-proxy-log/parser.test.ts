@@ -368,6 +368,40 @@ describe('kube-proxy-log: formats', () => {
       'Failed to check br_netfilter: stat /proc/sys/net/bridge/bridge-nf-call-iptables: no such file or directory',
     );
   });
+
+  // journald's identifier names the process: kube-proxy's own line, whichever file logged it.
+  it('a journal line tagged kube-proxy[pid] is kube-proxy’s, even from its ipset helper', () => {
+    const r = only(
+      readTestData(
+        'cases/1162-sealyun-zh-blog-kube-proxy-1-11-0-ipset-kube-loop-back-comment-unsupported-centos/block-0.txt',
+      ),
+    );
+    expect(r.facts.entries).toHaveLength(1);
+    expect(r.facts.entries[0]!.level).toBe('E');
+    expect(r.facts.entries[0]!.origin).toBe('ipset.go:156');
+    expect(r.facts.entries[0]!.message).toContain('error creating ipset KUBE-LOOP-BACK');
+    // The Chinese journal month too.
+    const zh =
+      '9月 22 08:58:03 localhost kube-proxy[4854]: E0922 08:58:03.706102    4854 ipset.go:156] Failed to make sure ip set: exit status 2';
+    expect(kubeProxyLog.detect(toLines(zh), { command: null })).toBe(true);
+  });
+
+  it('another process’s journal line, or kube-proxy[pid] inside a message, is not marked by it', () => {
+    const no = (text: string) =>
+      expect(kubeProxyLog.detect(toLines(text), { command: null })).toBe(false);
+    // kubelet's journal line naming kube-proxy's pod.
+    no(
+      'Jun 25 20:50:00 node1 kubelet[912]: E0625 20:50:00.312569     912 pod_workers.go:190] Error syncing pod kube-proxy-abc: ipset.go:1 exit status 2',
+    );
+    // A similar-looking identifier of another program.
+    no(
+      'Jun 25 20:50:00 node1 kube-proxy-helper[77]: E0625 20:50:00.312569      77 ipset.go:156] exit status 2',
+    );
+    // The tag quoted inside another line, not at its start.
+    no(
+      'I0625 20:50:00.312569     912 main.go:10] saw "Jun 25 20:50:00 node1 kube-proxy[3828]: E0625" in a file',
+    );
+  });
 });
 
 describe('kube-proxy-log: only kube-proxy logs are claimed', () => {

@@ -39,6 +39,12 @@ const ORIGIN_MARK =
 // Not "kube-proxy" itself: kubelet logs name the kube-proxy pods.
 const MESSAGE_MARK =
   /Proxier|\bProxyServer\b|\b(?:iptables|ipvs|nftables|userspace) proxy\b|nodePort|\bipvs\b|KUBE-(?:SERVICES|NODEPORTS|MARK-)|ProxyMode|proxy mode|^(?:add|insert|create|replace|delete|flush|destroy) (?:rule|element|chain|set|map|table) ip6? kube-proxy\b/i;
+/**
+ * journald's and syslog's identifier before the message is the process that wrote it
+ * (`Jun 25 20:50:00 host kube-proxy[3828]: E0625 ... ipset.go:156] ...`): a line it tags
+ * `kube-proxy` is kube-proxy's own, whatever file of it logged the line.
+ */
+const JOURNAL_OWN = new RegExp(String.raw`^\s*${SYSLOG_DATE} \S{1,100} kube-proxy\[\d+\]:\s`);
 const PROXIER =
   /\bUsing (iptables|ipvs|nftables|userspace|kernelspace) (?:Proxier|proxy)\b|Creating dualStackProxier for (iptables|ipvs|nftables)/i;
 const VERSION = /\bVersion: (v\d[\w.+-]*)|"Version info" version="(v[^"]+)"/;
@@ -85,7 +91,13 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
       value.opens(m.message);
       trace.opens(m.message);
       klog += 1;
-      if (!marked && (ORIGIN_MARK.test(m.origin) || MESSAGE_MARK.test(m.message) || isKnown(m)))
+      if (
+        !marked &&
+        (ORIGIN_MARK.test(m.origin) ||
+          MESSAGE_MARK.test(m.message) ||
+          isKnown(m) ||
+          JOURNAL_OWN.test(l.text))
+      )
         marked = true;
     }
     return marked && klog * 2 >= other;

@@ -91,20 +91,33 @@ export function impliedColumns(args: string[]): { resource: K8sResource; names: 
  */
 export function cellsOf(text: string, cols: Column[], aligned: boolean): string[] | null {
   if (aligned) {
+    const span = (i: number) => text.slice(cols[i]!.start, cols[i + 1]?.start ?? text.length);
+    // kubectl prints some values as nothing at all (old `get ep` ENDPOINTS of an object
+    // without addresses): a middle column blank over its whole width is an empty cell.
+    const blank = (i: number) =>
+      i > 0 && i < cols.length - 1 && cols[i + 1]!.start < text.length && /^\s+$/.test(span(i));
     const fits = cols.every(
       (c, i) =>
         i === 0 ||
+        blank(i) ||
         (c.start < text.length && /\s/.test(text[c.start - 1]!) && /\S/.test(text[c.start]!)),
     );
-    if (fits) {
-      return cols.map((c, i) => text.slice(c.start, cols[i + 1]?.start ?? text.length).trim());
-    }
+    const cells = fits ? cols.map((_, i) => span(i).trim()) : null;
+    // Beside a blank cell, a cell holding two aligned values means the row is not aligned
+    // with the header after all (a value slid into the next column's place).
+    const slid = cells !== null && cells.includes('') && cells.some((x) => /\S\s{2,}\S/.test(x));
+    if (cells && !slid) return cells;
   }
   const cells = splitCells(text);
   const last = cols[cols.length - 1]?.name;
   if (cells.length > cols.length && (last === 'MESSAGE' || last === 'LABELS'))
     return [...cells.slice(0, cols.length - 1), cells.slice(cols.length - 1).join(' ')];
-  return cells.length === cols.length ? cells : null;
+  if (cells.length === cols.length) return cells;
+  // `kubectl get events -o wide --watch-only` sizes each row's columns anew, so later rows do
+  // not line up with the header; cells with blanks inside (SOURCE `kubelet, node1`, a MESSAGE
+  // before FIRST SEEN) keep single blanks, and kubectl pads between columns with at least two.
+  const gaps = aligned ? text.trim().split(/\s{2,}/) : [];
+  return gaps.length === cols.length ? gaps : null;
 }
 
 /** A row's cells split on blanks, `4 (2d ago)` and `+ 1 more...` kept whole. */

@@ -237,6 +237,33 @@ describe('kubectl-get: rows without header or command, read by their shape', () 
     expect(one.facts.tables[0]!.rows[0]!.cells['REASON']).toBe('BackOff');
   });
 
+  it('kubectl get events -o wide --watch-only: rows sized anew, off the header (kube-router 831)', () => {
+    const t = get(
+      [
+        'LAST SEEN   TYPE      REASON      OBJECT                  SUBOBJECT                      SOURCE          MESSAGE                                                         FIRST SEEN   COUNT   NAME',
+        '1s          Warning   Unhealthy   pod/kube-router-79cfz   spec.containers{kube-router}   kubelet, m9c7   Liveness probe failed: HTTP probe failed with statuscode: 500   32m          19      kube-router-79cfz.15ea1773401aa1d2',
+        '0s          Warning   Unhealthy         pod/kube-router-xvmbq        spec.containers{kube-router}   kubelet, m14c12   Liveness probe failed: HTTP probe failed with statuscode: 500                                                                                                            81m          46      kube-router-xvmbq.15ea14d08040c443',
+      ].join('\n'),
+    );
+    const rows = t.facts.tables[0]!.rows;
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.cells).toMatchObject({
+      OBJECT: 'pod/kube-router-xvmbq',
+      SOURCE: 'kubelet, m14c12',
+      MESSAGE: 'Liveness probe failed: HTTP probe failed with statuscode: 500',
+      'FIRST SEEN': '81m',
+      COUNT: '46',
+    });
+    // A row whose cells cannot be told apart by their gaps (a message with double blanks) stays
+    // no row.
+    const odd = get(
+      'LAST SEEN   TYPE      REASON      OBJECT    SUBOBJECT            SOURCE        MESSAGE    FIRST SEEN   COUNT   NAME\n' +
+        '1s          Warning   Unhealthy   pod/x     spec.containers{x}   kubelet, n1   message    32m          19      x.1\n' +
+        '0s   Warning   Unhealthy   pod/x   spec.containers{x}   kubelet, n1   a  message  with  gaps   81m   46   x.1',
+    );
+    expect(odd.facts.tables[0]!.rows).toHaveLength(1);
+  });
+
   it('event look-alikes are not kubectl get events', () => {
     const claims = (text: string) => kubectlGet.detect(toLines(text), { command: null });
     // `kubectl describe` event rows start with the type, not an age
@@ -284,6 +311,37 @@ describe('kubectl-get: formats', () => {
       [[], 0],
       [['10.244.0.36:80', '10.244.0.37:80', '10.244.0.38:80'], 1],
     ]);
+  });
+
+  it('a middle column printed blank is an empty cell (old `get ep` without addresses)', () => {
+    // kubernetes/kubernetes#30785: kube-dns pods 3/3 Running but not Ready.
+    const ep = direct(
+      kubectlGet,
+      'NAME       ENDPOINTS   AGE\nkube-dns               53m',
+      'kubectl --namespace=kube-system get ep kube-dns',
+    );
+    if (ep.status === 'rejected') throw new Error('rejected');
+    expect(ep.facts.tables[0]!.rows[0]).toMatchObject({
+      endpoints: [],
+      cells: { NAME: 'kube-dns', ENDPOINTS: '', AGE: '53m' },
+    });
+    // Healthy counterpart: a listed address stays a listed address.
+    const ok = direct(kubectlGet, 'NAME       ENDPOINTS      AGE\nkube-dns   10.2.2.4:53    53m');
+    if (ok.status === 'rejected') throw new Error('rejected');
+    expect(ok.facts.tables[0]!.rows[0]!.endpoints).toEqual(['10.2.2.4:53']);
+    // A row whose values slid off the header's places is not read as a blank cell.
+    const slid = direct(
+      kubectlGet,
+      'NAME       ENDPOINTS   AGE\napi-server-x  10.0.0.1:80 5m\nweb                    10.0.0.2:80  5m',
+    );
+    if (slid.status === 'rejected') throw new Error('rejected');
+    expect(slid.facts.tables[0]!.rows.map((r) => r.cells['ENDPOINTS'])).toEqual([
+      '10.0.0.1:80',
+      '10.0.0.2:80',
+    ]);
+    // The last column blank, or a blank row, is not made into cells.
+    const short = direct(kubectlGet, 'NAME       ENDPOINTS   AGE\nkube-dns   10.2.2.4:53');
+    expect(short.status === 'rejected' || short.facts.tables[0]!.rows.length === 0).toBe(true);
   });
 
   it('`kubectl get all`: one table per kind, kinds from the name prefixes', () => {

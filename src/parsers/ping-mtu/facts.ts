@@ -36,6 +36,9 @@ export interface PingRun {
   unreachableFrom: string | null;
   /** `no answer yet for icmp_seq=N` (`-O`), BSD's `Request timeout for icmp_seq N`: each a lost packet. */
   timeouts: number;
+  /** `ping: sendmsg: Invalid argument`: sends the kernel refused with EINVAL, and the first such line. */
+  invalid: number;
+  invalidLine: Cited | null;
   /** The MTU the errors report (the smallest, when they differ). */
   mtu: number | null;
   /** From the statistics line. */
@@ -71,4 +74,10 @@ export interface PingFacts {
    * with who sent it: a firewall on that host or router turned the packet away.
    */
   prohibited: Cited | null;
+  /**
+   * The first `ping: sendmsg: Invalid argument` of a run to an IPv4 (or unnamed) target: the
+   * kernel's IPv4 output path answers EINVAL when it cannot create a neighbour entry for the next
+   * hop, which is what a neighbour table at gc_thresh3 does. Null for IPv6 targets.
+   */
+  sendInvalid: Cited | null;
 }

@@ -212,3 +212,58 @@ describe('ping-mtu: the name asked and the name resolved', () => {
     });
   });
 });
+
+describe('ping-mtu: sends the kernel refused with EINVAL', () => {
+  it('`ping localhost` printing only `sendmsg: Invalid argument` (chezhang/clusrun README)', () => {
+    const f = factsOf(
+      one(
+        '    ```Bash\n    root@ubuntu1804:~# ping localhost\n    ping: sendmsg: Invalid argument\n    ping: sendmsg: Invalid argument\n    ping: sendmsg: Invalid argument\n    ...\n    ```\n',
+      ),
+      'ping-mtu',
+    );
+    expect(f.sendInvalid?.text).toBe('ping: sendmsg: Invalid argument');
+    expect(f.runs[0]).toMatchObject({ invalid: 3, asked: 'localhost' });
+  });
+
+  it('EINVAL among replies, no PING header (mozillazg blog); busybox says sendto', () => {
+    const f = factsOf(
+      one(
+        '64 bytes from 127.0.0.1: icmp_seq=150 ttl=64 time=0.050 ms\nping: sendmsg: Invalid argument\nping: sendmsg: Invalid argument\n64 bytes from 127.0.0.1: icmp_seq=158 ttl=64 time=0.962 ms\n',
+      ),
+      'ping-mtu',
+    );
+    expect(f.runs[0]).toMatchObject({ replies: 2, invalid: 2 });
+    expect(f.sendInvalid?.line).toBe(2);
+    const busybox = factsOf(
+      one('PING 10.0.0.7 (10.0.0.7): 56 data bytes\nping: sendto: Invalid argument\n'),
+      'ping-mtu',
+    );
+    expect(busybox.sendInvalid?.text).toBe('ping: sendto: Invalid argument');
+  });
+
+  it('an IPv6 target (link-local without its interface) is no neighbour sign', () => {
+    const f = factsOf(
+      one(
+        'PING fe80::1865:50ff:fe96:df40(fe80::1865:50ff:fe96:df40) 56 data bytes\nping6: sendmsg: Invalid argument\n\n--- fe80::1865:50ff:fe96:df40 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n',
+      ),
+      'ping-mtu',
+    );
+    expect(f.runs[0]!.invalid).toBe(1);
+    expect(f.sendInvalid).toBeNull();
+    const six = factsOf(one('$ ping -6 web\nping: sendmsg: Invalid argument\n'), 'ping-mtu');
+    expect(six.sendInvalid).toBeNull();
+  });
+
+  it('other errnos and the message inside prose are not EINVAL sends', () => {
+    const f = factsOf(
+      one(
+        'PING 10.0.0.7 (10.0.0.7) 56(84) bytes of data.\nping: sendmsg: Operation not permitted\n',
+      ),
+      'ping-mtu',
+    );
+    expect(f.sendInvalid).toBeNull();
+    expect(direct(pingMtu, 'we saw ping: sendmsg: Invalid argument on the node').status).toBe(
+      'rejected',
+    );
+  });
+});

@@ -16,6 +16,12 @@ const START6 = /^\s*PING6\((\d+)=\d+\+\d+\+(\d+) bytes\) (\S+) --> (\S+)/;
 /** An echo reply: `64 bytes from 10.0.0.1: icmp_seq=1 ...`, BSD ping6 `16 bytes from ::1, icmp_seq=0`, busybox `seq=0`. */
 const REPLY = /^\s*\d+ bytes from \S+(?: \([^()]*\))?[:,] (?:icmp_[rs]eq|seq)=\d+/;
 const LOCAL = /(?:local error: |sendmsg: |sendto: )message too long(?:, mtu[=:]\s*(\d+))?/i;
+/**
+ * `ping: sendmsg: Invalid argument` (busybox: `ping: sendto: Invalid argument`): the kernel refused
+ * the packet before it left. For IPv4 that is the output path failing to create a neighbour
+ * entry; ping6 says the same for a link-local target given without its interface.
+ */
+const EINVAL = /^\s*ping6?: send(?:msg|to): Invalid argument\s*$/i;
 const FRAG = /Frag needed and DF set \(mtu = (\d+)\)|Packet too big: mtu[=:]\s*(\d+)/;
 /**
  * An ICMP error instead of a reply: `From 10.0.0.1 icmp_seq=1 Destination Host Unreachable`,
@@ -56,7 +62,8 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
     for (const l of head) {
       if (l.text.length > MAX_LINE) continue;
       const t = l.text.replace(STAMP, '');
-      if (START.test(t) || START6.test(t) || LOCAL.test(t) || FRAG.test(t)) return true;
+      if (START.test(t) || START6.test(t) || LOCAL.test(t) || FRAG.test(t) || EINVAL.test(t))
+        return true;
     }
     return /^\s*ping6?\b/.test(ctx.command ?? '') && head.some((l) => STATS.test(l.text));
   },
@@ -115,6 +122,12 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
           r.mtu = Math.min(r.mtu ?? Infinity, Number(local[1]));
           sawMtu(Number(local[1]), l);
         }
+        continue;
+      }
+      if (EINVAL.test(t)) {
+        const r = ensure(l);
+        r.invalid += 1;
+        r.invalidLine ??= cite(t.trim(), l);
         continue;
       }
       const frag = FRAG.exec(t);
@@ -183,6 +196,15 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
         : sent
           ? Math.round((1000 * (sent - received!)) / sent) / 10
           : null;
+    // IPv6 targets are left out: ping6 to a link-local address without `%iface` fails the same way.
+    const ipv6 = /\bping6\b|\s-6\b/.test(command);
+    const sendInvalid =
+      runs.find(
+        (r) =>
+          r.invalidLine !== null &&
+          !ipv6 &&
+          ![r.target, r.address, r.asked].some((a) => a !== null && a.includes(':')),
+      )?.invalidLine ?? null;
     const facts: PingFacts = {
       runs,
       mtu: seen.mtu,
@@ -194,6 +216,7 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
       loss,
       unreachable: seen.unreachable,
       prohibited: seen.prohibited,
+      sendInvalid,
     };
     return accept(facts, problems.done(), summary(facts, ok.length));
   },
@@ -276,6 +299,8 @@ function newRun(
     unreachable: 0,
     unreachableFrom: null,
     timeouts: 0,
+    invalid: 0,
+    invalidLine: null,
     mtu: null,
     sent: null,
     received: null,

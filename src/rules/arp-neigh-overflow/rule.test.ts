@@ -87,4 +87,82 @@ describe(cause, () => {
       expect(texts).toContain('From 10.9.0.254 icmp_seq=1 Destination Host Unreachable');
     });
   });
+
+  describe('with `ping: sendmsg: Invalid argument`', () => {
+    const einval =
+      'root@node:~# ping localhost\nping: sendmsg: Invalid argument\nping: sendmsg: Invalid argument\n';
+
+    it('beside gc_thresh3 at its default: found, medium (chezhang/clusrun, 1000 peers)', () => {
+      const d = diagnoseTexts({ p: einval, s: thresholds(128, 512, 1024) });
+      expect(verdictOf(d, cause)).toBe('found:medium');
+      expect(d.findings.find((x) => x.cause === cause)!.evidence.map((e) => e.text)).toEqual([
+        'ping: sendmsg: Invalid argument',
+        'net.ipv4.neigh.default.gc_thresh3 = 1024',
+      ]);
+    });
+
+    it('beside a count as large as the default limit: found, medium (mozillazg blog)', () => {
+      const d = diagnoseTexts({
+        p: einval,
+        a: '$ arp -an|wc -l\n1108\n',
+        b: '$ ip -4 neigh show nud all | wc -l\n1112\n',
+      });
+      expect(verdictOf(d, cause)).toBe('found:medium');
+      expect(d.findings.find((x) => x.cause === cause)!.evidence.map((e) => e.text)).toEqual([
+        'ping: sendmsg: Invalid argument',
+        '1112',
+      ]);
+    });
+
+    it('alone, or beside rate-limited kernel lines, it is low (crowbar-openstack#989)', () => {
+      expect(verdictOf(diagnoseTexts({ p: einval }), cause)).toBe('found:low');
+      expect(
+        verdictOf(
+          diagnoseTexts({
+            k: '    net_ratelimit: 26 callbacks suppressed\n',
+            p: '    ping: sendmsg: Invalid argument\n',
+          }),
+          cause,
+        ),
+      ).toBe('found:low');
+    });
+
+    it('with the limit raised, or with a small table it is no finding', () => {
+      expect(
+        verdictOf(diagnoseTexts({ p: einval, s: thresholds(80000, 90000, 100000) }), cause),
+      ).toBe('ruled-out');
+      expect(
+        verdictOf(
+          diagnoseTexts({ p: einval, s: thresholds(128, 512, 1024), a: '$ arp -an | wc -l\n37\n' }),
+          cause,
+        ),
+      ).not.toMatch(/^found/);
+    });
+
+    it('ping6 to a link-local address says the same and is no neighbour sign', () => {
+      const d = diagnoseTexts({
+        p: 'PING fe80::1(fe80::1) 56 data bytes\nping6: sendmsg: Invalid argument\n',
+        s: thresholds(128, 512, 1024),
+      });
+      expect(verdictOf(d, cause)).not.toMatch(/^found/);
+    });
+  });
+
+  it('a count (`arp -an | wc -l`) past the pasted gc_thresh3 is a full table; without the limit it is not', () => {
+    expect(
+      verdictOf(
+        diagnoseTexts({ a: '$ arp -an | wc -l\n1335\n', s: thresholds(128, 512, 1024) }),
+        cause,
+      ),
+    ).toBe('found:medium');
+    expect(verdictOf(diagnoseTexts({ a: '$ arp -an | wc -l\n1335\n' }), cause)).not.toMatch(
+      /^found/,
+    );
+    expect(
+      verdictOf(
+        diagnoseTexts({ a: '$ ip neigh | wc -l\n1335\n', s: thresholds(128, 512, 1024) }),
+        cause,
+      ),
+    ).not.toMatch(/^found/);
+  });
 });

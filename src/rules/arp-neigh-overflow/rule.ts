@@ -12,7 +12,7 @@ const DEFAULT_THRESH3 = 1024;
  */
 export default defineRule({
   cause: 'arp-neigh-overflow',
-  needs: ['kernel-log', 'sysctl', 'ip-neigh'],
+  needs: ['kernel-log', 'sysctl', 'ip-neigh', 'ping-mtu'],
   check(ctx) {
     const logged: Evidence[] = [];
     let ipv6 = false;
@@ -49,6 +49,31 @@ export default defineRule({
         evidence,
         { family },
       );
+    }
+    // `ping: sendmsg: Invalid argument` is what a full table does to a sender: the IPv4 output
+    // path answers EINVAL when it cannot create a neighbour entry (and the kernel's own overflow
+    // lines are often rate-limited away, `net_ratelimit: N callbacks suppressed`). Medium beside
+    // a table as large as the limit (the default when none is pasted) or the limit left at its
+    // default; low alone. A raised limit or a table far from it points elsewhere.
+    const invalid = family === 'ipv4' ? sendInvalid(ctx) : [];
+    if (invalid.length > 0) {
+      const limit = thresh3 && Number.isFinite(thresh3.n) ? thresh3.n : DEFAULT_THRESH3;
+      const full = table.first !== null && table.counted >= limit;
+      const roomy = table.first !== null && table.counted * 2 < limit;
+      if (full || (!raised && !roomy))
+        return finding(
+          full || thresh3 !== null ? 'medium' : 'low',
+          {
+            key: `${K}.${full ? 'sendInvalidFull' : thresh3 ? 'sendInvalidDefault' : 'sendInvalid'}`,
+            params: { entries: table.counted, n: limit },
+          },
+          [
+            ...invalid.slice(0, 2),
+            ...(thresh3 ? [thresh3.evidence] : []),
+            ...(full && table.first ? [table.first] : []),
+          ],
+          { family },
+        );
     }
     // Without a log: a table listing as many entries as gc_thresh3 allows is full. Only against
     // the pasted limit: with the default assumed, a raised limit would make it a false alarm.
@@ -87,11 +112,21 @@ function neighTable(
   family: 'ipv4' | 'ipv6',
 ): { counted: number; unresolved: Evidence[]; first: Evidence | null } {
   let counted = 0;
+  // Counts (`arp -an | wc -l`) of the same table taken one after another: the largest, not a sum.
+  let largestCount = 0;
+  let countLine: Evidence | null = null;
   const unresolved: Evidence[] = [];
   let first: Evidence | null = null;
   for (const { source, facts } of ctx.of('ip-neigh')) {
     const fam = family === 'ipv4' ? facts.inet : facts.inet6;
     if (fam.entries === 0) continue;
+    if (facts.listed) {
+      if (fam.counted > largestCount && facts.first) {
+        largestCount = fam.counted;
+        countLine = cite(source, facts.first);
+      }
+      continue;
+    }
     counted += fam.counted;
     first ??= facts.first ? cite(source, facts.first) : null;
     const ofFamily = (c: { value: string }) =>
@@ -99,7 +134,16 @@ function neighTable(
     for (const c of [...(facts.examples.FAILED ?? []), ...(facts.examples.INCOMPLETE ?? [])])
       if (ofFamily(c)) unresolved.push(cite(source, c));
   }
-  return { counted, unresolved, first };
+  return largestCount > counted
+    ? { counted: largestCount, unresolved, first: countLine }
+    : { counted, unresolved, first };
+}
+
+/** `ping: sendmsg: Invalid argument` lines of IPv4 (or unnamed) targets, one per paste. */
+function sendInvalid(ctx: RuleContext): Evidence[] {
+  return ctx
+    .of('ping-mtu')
+    .flatMap(({ source, facts }) => (facts.sendInvalid ? [cite(source, facts.sendInvalid)] : []));
 }
 
 /** `ping` lines saying a host could not be reached (no neighbour entry for it, among other reasons). */

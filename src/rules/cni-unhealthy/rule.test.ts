@@ -63,6 +63,56 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ sparse }), cause)).toBe('no-evidence');
   });
 
+  // Other agents' own health checks: cilium's API socket / health port 9879, weave's 6784.
+  it('events alone of cilium or weave failing their own health check (cilium 3934)', () => {
+    const cilium =
+      '```\n  Warning  Unhealthy  4m (x35 over 8m35s)    kubelet, k8s-node-1  Readiness probe failed: Get http:///var/run/cilium/cilium.sock/v1/healthz: dial unix /var/run/cilium/cilium.sock: connect: no such file or directory\nIs the agent running?\n```\n';
+    expect(verdictOf(diagnoseTexts({ cilium }), cause)).toBe('found:medium');
+    const weave =
+      '  Warning  Unhealthy  2m (x12 over 4m)  kubelet, node2  Liveness probe failed: Get http://127.0.0.1:6784/status: dial tcp 127.0.0.1:6784: connect: connection refused\n';
+    expect(verdictOf(diagnoseTexts({ weave }), cause)).toBe('found:medium');
+    // A few startup-probe misses while the agent comes up (cilium 34214): no verdict.
+    const startup =
+      '  Warning  Unhealthy  9m42s (x4 over 9m48s)  kubelet            Startup probe failed: Get "http://127.0.0.1:9879/healthz": dial tcp 127.0.0.1:9879: connect: connection refused\n';
+    expect(verdictOf(diagnoseTexts({ startup }), cause)).toBe('no-evidence');
+    // Any other app's probe on another port, however often it fails: not a CNI agent.
+    const app =
+      '  Warning  Unhealthy  2m (x40 over 8m)  kubelet, node2  Readiness probe failed: Get "http://10.0.171.162:8080/healthz": dial tcp 10.0.171.162:8080: connect: connection refused\n';
+    expect(verdictOf(diagnoseTexts({ app }), cause)).toBe('no-evidence');
+  });
+
+  // kubectl get events rows of the agent pods (kube-router 831: -o wide --watch-only).
+  const evHeader =
+    'LAST SEEN   TYPE      REASON      OBJECT                  SUBOBJECT                      SOURCE          MESSAGE                                                         FIRST SEEN   COUNT   NAME\n';
+  const evRow = (pod: string, first: string, count: number) =>
+    `1s          Warning   Unhealthy   pod/${pod}   spec.containers{kube-router}   kubelet, m9c7   Liveness probe failed: HTTP probe failed with statuscode: 500   ${first}          ${count}      ${pod}.15ea1773401aa1d2\n`;
+  it('kubectl get events: an agent killed by its liveness probe again and again is medium', () => {
+    const real =
+      '```bash\n# k get events -n kube-system  -o wide --watch-only\n' +
+      evHeader +
+      evRow('kube-router-79cfz', '32m', 19) +
+      '0s          Warning   Unhealthy         pod/kube-router-xvmbq        spec.containers{kube-router}   kubelet, m14c12   Liveness probe failed: HTTP probe failed with statuscode: 500                                                                                                            81m          46      kube-router-xvmbq.15ea14d08040c443\n';
+    const d = diagnoseTexts({ real });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.line)).toEqual([4, 5]);
+    expect(f.fix.now).toContain('describe pod kube-router-79cfz');
+    // Now and then over a month (x129 over 31d), or a couple of misses: no verdict.
+    expect(
+      verdictOf(
+        diagnoseTexts({ sparse: evHeader + evRow('kube-router-drbf7', '31d', 129) }),
+        cause,
+      ),
+    ).toBe('no-evidence');
+    expect(
+      verdictOf(diagnoseTexts({ two: evHeader + evRow('kube-router-drbf7', '3m', 2) }), cause),
+    ).toBe('no-evidence');
+    // The same events of a pod that is no CNI agent.
+    expect(
+      verdictOf(diagnoseTexts({ app: evHeader + evRow('web-7d9f8c-x2x4z', '32m', 19) }), cause),
+    ).toBe('no-evidence');
+  });
+
   it('a described agent pod: a container not ready is high; all ready rules out its old events', () => {
     const down = calicoPod('False', 3, bird('102s', 226) + bird('92s', 266));
     const d = diagnoseTexts({ down });

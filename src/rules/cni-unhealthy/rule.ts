@@ -95,6 +95,16 @@ export default defineRule({
           : undefined,
       );
 
+    // `kubectl get events`: the kubelet's probe failures of an agent pod, kept up for a while.
+    const evented = eventedAgents(ctx);
+    if (evented.length > 0)
+      return finding(
+        'medium',
+        { key: `${K}.probeFailed` },
+        evented.slice(0, 5).map((e) => e.evidence),
+        { cnipod: evented[0]!.pod, ...(evented[0]!.ns ? { cnins: evented[0]!.ns } : {}) },
+      );
+
     // Calico's own view of its BGP sessions: one not Established leaves the node without routes.
     const bgp = calicoBgp(ctx);
     if (bgp.down.length > 0)
@@ -182,9 +192,13 @@ function restartsGrowing(agents: Agent[]): Set<string> {
 const AGENT_DS = /^DaemonSet\/(.+)$/;
 /**
  * A failed probe's message only a CNI agent prints: calico-node's own readiness check
- * (`calico/node is not ready: BIRD is not ready: BGP not established with ...`).
+ * (`calico/node is not ready: BIRD is not ready: BGP not established with ...`); cilium-agent's
+ * probe of its API socket (`dial unix /var/run/cilium/cilium.sock: ...`, `cilium: daemon
+ * unreachable`) or of its health port 9879 (`Get "http://127.0.0.1:9879/healthz"`); weave's
+ * status port 6784 (`Get http://127.0.0.1:6784/status`); kube-router's health port 20244.
  */
-const AGENT_PROBE = /\bcalico\/node is not ready\b/;
+const AGENT_PROBE =
+  /\bcalico\/node is not ready\b|\/var\/run\/cilium\/cilium\.sock\b|\bcilium: daemon unreachable\b|\/\/(?:127\.0\.0\.1|localhost):(?:9879\/healthz|6784\/status|20244\/healthz)\b/;
 /** kubelet's event, also when it folded repeats into `(combined from similar events): ...`. */
 const PROBE_FAILED = /(?:^|: )(?:Liveness|Readiness|Startup) probe failed: /;
 /**
@@ -270,6 +284,44 @@ function sustained(e: DescribeEvent): boolean {
 function sparse(e: DescribeEvent): boolean {
   const r = repeats(e);
   return r !== null && r.count * 3600 < r.span;
+}
+
+/** A duration as kubectl prints it (`32m`, `1h5m`, `31d`), in seconds. */
+function seconds(age: string): number | null {
+  if (!/^(?:\d+[dhms])+$/.test(age)) return null;
+  let span = 0;
+  for (const [, n, u] of age.matchAll(/(\d+)([dhms])/g))
+    span += Number(n) * { d: 86400, h: 3600, m: 60, s: 1 }[u as 'd' | 'h' | 'm' | 's'];
+  return span;
+}
+
+/**
+ * `kubectl get events` rows (wide: COUNT and FIRST SEEN; plain: `(x19 over 32m)` in LAST SEEN)
+ * of an agent pod failing a probe over and over. A readiness (or startup) probe failing at least
+ * once a minute keeps the agent not ready; a liveness probe failing six times or more, at least
+ * once every ten minutes, gets it killed again and again (three failures in a row by default).
+ */
+function eventedAgents(ctx: RuleContext): { evidence: Evidence; pod: string; ns: string | null }[] {
+  const out: { evidence: Evidence; pod: string; ns: string | null }[] = [];
+  for (const { source, facts } of ctx.of('kubectl-get'))
+    for (const t of facts.tables)
+      for (const r of t.rows) {
+        const pod = /^pods?\/(.+)$/.exec(r.cells.OBJECT ?? '')?.[1] ?? '';
+        const message = r.cells.MESSAGE ?? '';
+        if (!AGENT.test(pod) || NOT_AGENT.test(pod) || r.cells.TYPE !== 'Warning') continue;
+        const probe = /^(Liveness|Readiness|Startup) probe failed\b/.exec(message)?.[1];
+        if (!probe) continue;
+        const folded = /\(x(\d+) over ((?:\d+[dhms])+)\)/.exec(r.cells['LAST SEEN'] ?? '');
+        const count = Number(r.cells.COUNT ?? folded?.[1] ?? 1);
+        const span = seconds(r.cells['FIRST SEEN'] ?? folded?.[2] ?? '');
+        if (span === null || !(count > 0)) continue;
+        const steady =
+          probe === 'Liveness'
+            ? count >= 6 && count * 600 >= span
+            : count >= 3 && count * 60 >= span;
+        if (steady) out.push({ evidence: cite(source, r), pod, ns: r.cells.NAMESPACE ?? null });
+      }
+  return out;
 }
 
 /** Levels after which the agent exits. */

@@ -200,4 +200,20 @@ describe('dns-search-domain-leak: ping shows the name the resolver answered', ()
         );
     });
   });
+
+  // musl's busybox prints `can't resolve '(null)'` where the `Server:` block goes (kubernetes/dns 316).
+  describe("busybox nslookup without a server block ('(null)')", () => {
+    const musl = (name: string, address: string) =>
+      `/ # nslookup google.com\nnslookup: can't resolve '(null)': Name does not resolve\n\nName:      ${name}\nAddress 1: ${address}\n`;
+    it('an answer under an appended domain is a leak', () => {
+      const d = diagnoseTexts({ a: musl('google.com.corp.example.com', '203.0.113.7') });
+      expect(verdictOf(d, cause)).toMatch(/^found/);
+    });
+
+    it('the name answered as asked rules it out', () => {
+      expect(verdictOf(diagnoseTexts({ a: musl('google.com', '142.250.74.46') }), cause)).toBe(
+        'ruled-out',
+      );
+    });
+  });
 });

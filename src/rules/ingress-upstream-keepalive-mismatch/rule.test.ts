@@ -86,6 +86,30 @@ describe(cause, () => {
     expect(verdict({ errorOnly })).toBe('found:medium');
   });
 
+  // nginx's uwsgi and SCGI modules open a connection per request and pool none: a premature close
+  // there is the backend closing a fresh connection (speedy-net/speedy-net#7, unbit/uwsgi#1414).
+  it('rules it out when every close is on a uwsgi or SCGI upstream, which nginx never pools', () => {
+    const uwsgi = readTestData(
+      'cases/1174-speedynet7-fenced-premature-close-uwsgi-unix-socket-not-keepalive/nginx-error.log',
+    );
+    const d = diagnoseTexts({ uwsgi });
+    expect(verdictOf(d, cause)).toBe('ruled-out');
+    expect(d.ruledOut.find((x) => x.cause === cause)!.because).toMatchObject({
+      key: `cause.${cause}.verdict.unpooledProtocol`,
+      params: { n: 1, protocol: 'uwsgi' },
+    });
+    const scgi = uwsgi.replace('"uwsgi://', '"SCGI://');
+    expect(verdict({ scgi })).toBe('ruled-out');
+    // The same line to an HTTP upstream is the race; so is a mix of uwsgi and HTTP upstreams, a
+    // line that names no upstream, and a scheme that only contains "uwsgi".
+    const http = uwsgi.replace('"uwsgi://unix:', '"http://unix:');
+    expect(verdict({ http })).toBe('found:medium');
+    expect(verdict({ mixed: `${uwsgi}\n${premature}` })).toBe('found:medium');
+    const bare = uwsgi.replace(/, upstream: "[^"]*"/, '');
+    expect(verdict({ bare })).toBe('found:medium');
+    expect(verdict({ odd: uwsgi.replace('"uwsgi://', '"xuwsgi://') })).toBe('found:medium');
+  });
+
   it("reads Envoy's UC / connection termination as the same race, in its own words", () => {
     const envoy = [
       '[2023-05-10T00:37:32.476Z] "POST /api HTTP/1.1" 503 UC upstream_reset_before_response_started{connection_termination} - "-" 120 95 0 - "-" "okhttp/4.9.0" "id-1" "api.example.com" "10.8.1.7:8080" outbound|8080||api.prod.svc.cluster.local 10.8.0.4:52110 10.8.1.7:8080 10.8.0.1:40000 - default',

@@ -46,6 +46,13 @@ function freshConnectionFailures(
   return out;
 }
 
+/**
+ * Protocols nginx never keeps an idle upstream connection for: its uwsgi and SCGI modules close
+ * each connection after its one request (only HTTP, FastCGI with fastcgi_keep_conn, gRPC and
+ * memcached connections go back to a keepalive pool), so no stale pooled connection exists.
+ */
+const UNPOOLED = /^(?:uwsgi|scgi)$/;
+
 /** Below this, a close may be the backend's idle timer firing as the request arrived (s). */
 const RACE_WINDOW = 1;
 
@@ -121,6 +128,15 @@ export default defineRule({
       ...(timeout ? [timeout.evidence] : []),
       ...bad.slice(0, 1).map((x) => cite(x.source, x.a)),
     ];
+    const closes = [...premature, ...resets];
+    if (closes.length > 0 && closes.every((x) => UNPOOLED.test(x.e.protocol ?? '')))
+      return ruledOut(
+        {
+          key: `${K}.unpooledProtocol`,
+          params: { n: closes.length, protocol: closes[0]!.e.protocol! },
+        },
+        closes.slice(0, 3).map((x) => cite(x.source, x.e)),
+      );
     const fresh = freshConnectionFailures(logs, premature);
     if (fresh && resets.length === 0)
       return ruledOut(
