@@ -223,6 +223,9 @@ describe('ping-mtu: sends the kernel refused with EINVAL', () => {
     );
     expect(f.sendInvalid?.text).toBe('ping: sendmsg: Invalid argument');
     expect(f.runs[0]).toMatchObject({ invalid: 3, asked: 'localhost' });
+    expect(one('$ ping localhost\nping: sendmsg: Invalid argument\n')).toMatchObject({
+      summary: { params: { target: 'localhost' } },
+    });
   });
 
   it('EINVAL among replies, no PING header (mozillazg blog); busybox says sendto', () => {

@@ -223,7 +223,8 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
 });
 
 function summary(f: PingFacts, ok: number) {
-  const targets = [...new Set(f.runs.map((r) => r.target))];
+  // Without a `PING host` header the run's target is the one the echoed command named.
+  const targets = [...new Set(f.runs.map((r) => (r.target === '?' ? (r.asked ?? '?') : r.target)))];
   const params = {
     n: f.runs.length,
     ok,
