@@ -1,3 +1,5 @@
+import type { Line } from '../../engine/types';
+
 export interface IpAddress {
   /** `10.0.2.15/24`, `fe80::a00:27ff:febe:4ae8/64`. */
   address: string;
@@ -29,6 +31,26 @@ export interface NetInterface {
   addresses: IpAddress[];
   line: number;
   text: string;
+}
+
+/** An interface as a listing names it on line `l`, each field the listing does not show empty. */
+export function listedInterface(name: string, l: Line, shown: Partial<NetInterface>): NetInterface {
+  return {
+    name,
+    index: null,
+    peer: null,
+    flags: [],
+    mtu: null,
+    state: null,
+    master: null,
+    link: null,
+    type: null,
+    vxlan: null,
+    addresses: [],
+    line: l.n,
+    text: l.text,
+    ...shown,
+  };
 }
 
 /**

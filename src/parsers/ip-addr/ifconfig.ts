@@ -1,5 +1,5 @@
 import type { Line } from '../../engine/types';
-import type { NetInterface } from './facts';
+import { listedInterface, type NetInterface } from './facts';
 
 /**
  * `ifconfig` of Linux net-tools, both generations, read as the same interface facts as `ip addr`:
@@ -78,21 +78,12 @@ export function ifconfigDetail(i: NetInterface, t: string, l: Line): boolean {
 }
 
 function iface(name: string, flags: string[], mtu: number | null, l: Line): NetInterface {
-  return {
-    name,
-    index: null,
-    peer: null,
+  return listedInterface(name, l, {
     flags,
     mtu,
     state: flags.length ? stateOf(flags) : null,
-    master: null,
-    link: null,
     type: typeFromIfconfigName(name),
-    vxlan: null,
-    addresses: [],
-    line: l.n,
-    text: l.text,
-  };
+  });
 }
 
 /** ifconfig shows flags, not the operational state: up and running is `UP`, otherwise no traffic passes. */

@@ -1,5 +1,5 @@
 import type { Line } from '../../engine/types';
-import type { NetInterface } from './facts';
+import { listedInterface, type NetInterface } from './facts';
 import { typeFromName } from './ifconfig';
 
 /**
@@ -65,21 +65,13 @@ export function netstatIRow(t: string, l: Line): NetInterface | null {
       : [...letters].map((c) => LETTERS[c]).filter((f) => f !== undefined);
   // A letter the table does not use (a word of prose ending the line) makes it no row.
   if (letters !== '[NO FLAGS]' && flags.length !== letters.length) return null;
-  return {
-    name,
-    index: null,
-    peer: null,
+  return listedInterface(name, l, {
     flags,
     mtu,
     state: flags.includes('UP') && flags.includes('RUNNING') ? 'UP' : 'DOWN',
-    master: null,
     link: flags.includes('LOOPBACK') ? 'loopback' : null,
     type: typeFromName(name) ?? typeFromCutName(name),
-    vxlan: null,
-    addresses: [],
-    line: l.n,
-    text: l.text,
-  };
+  });
 }
 
 /** The tunnel type of a name netstat cut short, when only one known tunnel name starts with it. */

@@ -1,7 +1,7 @@
 import type { Line } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
 import { ProblemList } from '../node-shared/util';
-import type { IpAddrFacts, NetInterface } from './facts';
+import { listedInterface, type IpAddrFacts, type NetInterface } from './facts';
 import {
   IFCONFIG_HEAD,
   IFCONFIG_OLD_HEAD,
@@ -220,19 +220,11 @@ function fromBrief(b: RegExpExecArray, l: Line): NetInterface {
       line: l.n,
     }));
   const flags = /<([^>]*)>/.exec(b[4]!)?.[1];
-  return {
-    name: b[1]!,
-    index: null,
+  return listedInterface(b[1]!, l, {
     peer: b[2] ?? null,
     flags: flags ? flags.split(',') : [],
-    mtu: null,
     state: b[3]!,
-    master: null,
-    link: null,
     type: typeFromName(b[1]!),
-    vxlan: null,
     addresses,
-    line: l.n,
-    text: l.text,
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { cite, type RuleContext } from '../rule';
-import type { Confidence, Evidence, Msg } from '../../engine/types';
+import type { Evidence } from '../../engine/types';
 import {
   filterTables,
   nftFilterTables,
@@ -7,6 +7,7 @@ import {
   type FwRule,
   type FwTable,
 } from '../combine/firewall';
+import { acceptsAll, judgedZones, openedPort, type Verdict } from './verdicts';
 
 const K = 'cause.host-firewall-blocks.verdict';
 
@@ -34,16 +35,6 @@ const OWN_CHAIN = /^(?:cali-|felix-|CILIUM_|cilium_|FLANNEL|KUBE-|WEAVE|ANTREA|O
 /** A port range this wide is a catch-all, not a rule written against the overlay's port. */
 const SPECIFIC = 1024;
 
-export type OverlayResult =
-  | {
-      type: 'block';
-      confidence: Confidence;
-      why: Msg;
-      evidence: Evidence[];
-      vars: Record<string, string>;
-    }
-  | { type: 'open'; why: Msg; evidence: Evidence[] };
-
 /**
  * The overlay between nodes turned away by the host firewall: a REJECT/DROP written against its
  * port (VXLAN 8472/4789, Geneve 6081, WireGuard, BGP 179, IP-in-IP) in INPUT, or a default deny
@@ -51,9 +42,9 @@ export type OverlayResult =
  * shows that overlay in use (its device, its BGP sessions). A default deny alone says nothing:
  * most nodes with one never carry the overlay through it.
  */
-export function fromOverlay(ctx: RuleContext): OverlayResult[] {
+export function fromOverlay(ctx: RuleContext): Verdict[] {
   const used = carriersInUse(ctx);
-  const out: OverlayResult[] = [];
+  const out: Verdict[] = [];
   for (const t of [...filterTables(ctx), ...nftFilterTables(ctx)]) {
     const chains = [...t.input.filter((c) => t.rules.has(c) || t.chains.has(c))];
     // Rows grepped or cut out of a listing (`iptables -L -n` then `...`): their chain is unknown.
@@ -96,17 +87,16 @@ export function fromOverlay(ctx: RuleContext): OverlayResult[] {
 }
 
 /** firewalld zones that neither accept everything nor open the overlay's port, on a node that uses it. */
-function fromZones(ctx: RuleContext, used: Map<string, Evidence>): OverlayResult[] {
-  const out: OverlayResult[] = [];
+function fromZones(ctx: RuleContext, used: Map<string, Evidence>): Verdict[] {
+  const out: Verdict[] = [];
   for (const { source, facts } of ctx.of('firewall-cmd')) {
     // A zone bound to sources (firewalld's `trusted` with the node subnet) may be how the nodes get in.
     if (facts.zones.some((z) => z.active && z.sources.length > 0)) continue;
-    for (const z of facts.zones) {
-      if (!z.active && !z.isDefault) continue;
+    for (const z of judgedZones(facts.zones)) {
       for (const c of CARRIERS) {
         const inUse = used.get(key(c));
         if (!inUse || c.proto === '4') continue;
-        if (z.target && /^ACCEPT$/i.test(z.target)) {
+        if (acceptsAll(z)) {
           out.push({
             type: 'open',
             why: { key: `${K}.zoneAccepts`, params: { zone: z.name.value } },
@@ -114,12 +104,12 @@ function fromZones(ctx: RuleContext, used: Map<string, Evidence>): OverlayResult
           });
           continue;
         }
-        const opened = z.ports.find((p) => p.proto === c.proto && covers(p.port, c.port));
+        const opened = openedPort(z, c.proto, c.port, c.port);
         if (opened) {
           out.push({
             type: 'open',
             why: { key: `${K}.overlayAccepted`, params: { carrier: label(c) } },
-            evidence: [{ source, line: opened.line, text: z.fields.ports?.text ?? z.name.text }],
+            evidence: [{ source, ...opened }],
           });
           continue;
         }
@@ -226,9 +216,4 @@ function fixVars(c: Carrier): Record<string, string> {
   return c.proto === '4'
     ? { opens: 'ipip' }
     : { opens: 'overlay', olport: String(c.port), olproto: c.proto };
-}
-
-function covers(spec: string, port: number): boolean {
-  const [a, b] = spec.split('-').map(Number) as [number, number | undefined];
-  return a <= port && (b ?? a) >= port;
 }

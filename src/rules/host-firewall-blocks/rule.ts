@@ -1,9 +1,8 @@
 import { cite, defineRule, finding, noEvidence, ruledOut, type RuleContext } from '../rule';
-import type { Confidence, Evidence, Msg } from '../../engine/types';
-import type { FirewallZone } from '../../parsers/firewall-cmd/facts';
 import { unique } from '../combine/evidence';
 import { filterTables, nftFilterTables, verdictOf, type FwTable } from '../combine/firewall';
 import { fromOverlay } from './overlay';
+import { acceptsAll, judgedZones, openedPort, type Verdict } from './verdicts';
 
 const K = 'cause.host-firewall-blocks.verdict';
 const NODEPORT_MIN = 30000;
@@ -11,21 +10,6 @@ const NODEPORT_MAX = 32767;
 /** Chains of kube-proxy and the CNIs that accept pod and Service traffic in FORWARD. */
 const FORWARD_ACCEPTORS =
   /^(?:KUBE-FORWARD|KUBE-ROUTER-FORWARD|cali-FORWARD|FLANNEL-FWD|CILIUM_FORWARD|WEAVE-NPC\S*|ANTREA-FORWARD|DOCKER-USER)$/;
-
-type Result =
-  | {
-      type: 'block';
-      confidence: Confidence;
-      why: Msg;
-      evidence: Evidence[];
-      /** The fix's values: the overlay's port instead of the NodePort range. */
-      vars?: Record<string, string>;
-    }
-  | {
-      type: 'open';
-      why: Msg;
-      evidence: Evidence[];
-    };
 
 /**
  * A host firewall (firewalld, iptables-services' default rules, a hand-made REJECT) turns the
@@ -115,8 +99,8 @@ export default defineRule({
 });
 
 /** Walks INPUT (and FORWARD in iptables mode) of each pasted filter table. */
-function fromIptables(ctx: RuleContext, lo: number, hi: number): Result[] {
-  const out: Result[] = [];
+function fromIptables(ctx: RuleContext, lo: number, hi: number): Verdict[] {
+  const out: Verdict[] = [];
   const portParam = lo === hi ? String(lo) : `${lo}-${hi}`;
   for (const t of [...filterTables(ctx), ...nftFilterTables(ctx)]) {
     for (const chain of t.input) {
@@ -147,7 +131,7 @@ function fromIptables(ctx: RuleContext, lo: number, hi: number): Result[] {
 }
 
 /** A catch-all REJECT/DROP in FORWARD before kube-proxy's or the CNI's accepting chain. */
-function forwardReject(t: FwTable): Result | null {
+function forwardReject(t: FwTable): Verdict | null {
   if (t.interfacesHidden) return null;
   for (const r of t.rules.get('FORWARD') ?? []) {
     if (FORWARD_ACCEPTORS.test(r.target) && mayAccept(t, r.target, 0)) return null;
@@ -181,13 +165,12 @@ function mayAccept(t: FwTable, chain: string, depth: number): boolean {
 }
 
 /** `firewall-cmd --list-all`: an active zone that neither accepts everything nor opens the port. */
-function fromFirewalld(ctx: RuleContext, lo: number, hi: number): Result[] {
-  const out: Result[] = [];
+function fromFirewalld(ctx: RuleContext, lo: number, hi: number): Verdict[] {
+  const out: Verdict[] = [];
   const portParam = lo === hi ? String(lo) : `${lo}-${hi}`;
   for (const { source, facts } of ctx.of('firewall-cmd')) {
-    for (const z of facts.zones) {
-      if (!z.active && !z.isDefault) continue;
-      if (z.target && /^ACCEPT$/i.test(z.target)) {
+    for (const z of judgedZones(facts.zones)) {
+      if (acceptsAll(z)) {
         out.push({
           type: 'open',
           why: { key: `${K}.zoneAccepts`, params: { zone: z.name.value } },
@@ -195,12 +178,12 @@ function fromFirewalld(ctx: RuleContext, lo: number, hi: number): Result[] {
         });
         continue;
       }
-      const opened = z.ports.find((p) => p.proto === 'tcp' && covers(p.port, lo, hi));
+      const opened = openedPort(z, 'tcp', lo, hi);
       if (opened) {
         out.push({
           type: 'open',
           why: { key: `${K}.zoneOpens`, params: { zone: z.name.value, port: portParam } },
-          evidence: [{ source, line: opened.line, text: lineOf(z, opened.line) }],
+          evidence: [{ source, ...opened }],
         });
         continue;
       }
@@ -220,8 +203,8 @@ function fromFirewalld(ctx: RuleContext, lo: number, hi: number): Result[] {
  * The kernel log of a LOG rule that logs what it turns away (firewalld's LogDenied:
  * `FINAL_REJECT:`, `filter_IN_public_REJECT:`): new TCP connections to the port, refused.
  */
-function fromDenyLog(ctx: RuleContext, lo: number, hi: number): Result[] {
-  const out: Result[] = [];
+function fromDenyLog(ctx: RuleContext, lo: number, hi: number): Verdict[] {
+  const out: Verdict[] = [];
   for (const { source, facts } of ctx.of('kernel-log')) {
     const hits = facts.denied.filter(
       (d) => d.proto === 'TCP' && d.dport !== null && d.dport >= lo && d.dport <= hi,
@@ -246,8 +229,8 @@ function fromDenyLog(ctx: RuleContext, lo: number, hi: number): Result[] {
  * admin-prohibited of firewalld's and iptables-services' default REJECT (an unreachable node
  * says it too, hence low).
  */
-function fromClient(ctx: RuleContext, lo: number, hi: number): Result[] {
-  const out: Result[] = [];
+function fromClient(ctx: RuleContext, lo: number, hi: number): Verdict[] {
+  const out: Verdict[] = [];
   for (const { source, facts } of ctx.of('curl-v')) {
     if (facts.outcome !== 'unreachable') continue;
     const said = facts.error ?? facts.connectError;
@@ -269,8 +252,8 @@ function fromClient(ctx: RuleContext, lo: number, hi: number): Result[] {
  * last FORWARD rule): that host forwards nothing to the target, its firewall rejects it. Low: a
  * router's ACL on the way says the same, and the ping names no port.
  */
-function fromPing(ctx: RuleContext): Result[] {
-  const out: Result[] = [];
+function fromPing(ctx: RuleContext): Verdict[] {
+  const out: Verdict[] = [];
   for (const { source, facts } of ctx.of('ping-mtu')) {
     const p = facts.prohibited;
     const run = facts.runs.find((r) => r.unreachableFrom === p?.value);
@@ -296,14 +279,4 @@ function fromPing(ctx: RuleContext): Result[] {
 function portOf(text: string): number {
   const m = /\bport (\d{1,5})\b/.exec(text) ?? /:(\d{1,5});/.exec(text);
   return Number(m?.[1]);
-}
-
-function covers(spec: string, lo: number, hi: number): boolean {
-  const [a, b] = spec.split('-').map(Number) as [number, number | undefined];
-  return a <= lo && (b ?? a) >= hi;
-}
-
-function lineOf(z: FirewallZone, line: number): string {
-  const f = Object.values(z.fields).find((c) => c.line === line);
-  return f?.text ?? z.name.text;
 }
