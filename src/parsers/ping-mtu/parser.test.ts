@@ -222,7 +222,7 @@ describe('ping-mtu: sends the kernel refused with EINVAL', () => {
       'ping-mtu',
     );
     expect(f.sendInvalid?.text).toBe('ping: sendmsg: Invalid argument');
-    expect(f.runs[0]).toMatchObject({ invalid: 3, asked: 'localhost' });
+    expect(f.runs[0]).toMatchObject({ invalid: 3, asked: 'localhost', target: 'localhost' });
     expect(one('$ ping localhost\nping: sendmsg: Invalid argument\n')).toMatchObject({
       summary: { params: { target: 'localhost' } },
     });

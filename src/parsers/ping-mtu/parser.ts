@@ -173,7 +173,11 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
     if (runs.length === 0) return reject(msg(`${K}.noPing`));
     // The echoed `ping ... HOST` belongs to the first run (later ones had commands not shown).
     const asked = hostArgument(ctx.command ?? '');
-    if (asked) runs[0]!.asked = asked;
+    if (asked) {
+      runs[0]!.asked = asked;
+      // Without a `PING host` header the run's target is the one the echoed command named.
+      if (runs[0]!.target === '?') runs[0]!.target = asked;
+    }
     const ok = runs.filter((r) => r.size !== null && r.replies > 0).map((r) => r.size!);
     // Unanswered for its size: refused, told too big, or lost whole. An unreachable target says
     // nothing about sizes.
@@ -223,8 +227,7 @@ export const pingMtu = defineParser<'ping-mtu', PingFacts>({
 });
 
 function summary(f: PingFacts, ok: number) {
-  // Without a `PING host` header the run's target is the one the echoed command named.
-  const targets = [...new Set(f.runs.map((r) => (r.target === '?' ? (r.asked ?? '?') : r.target)))];
+  const targets = [...new Set(f.runs.map((r) => r.target))];
   const params = {
     n: f.runs.length,
     ok,
