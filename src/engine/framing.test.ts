@@ -197,6 +197,72 @@ describe('unframe', () => {
     expect(texts('> n1: 10:a=1\n> n1: 11:b=2\n> n1: 15:c=3')).toEqual(['a=1', 'b=2', 'c=3']);
   });
 
+  it('removes the file names of `grep -r` across several files, never a /proc/sys key', () => {
+    // cilium/cilium#18079: a sysdump of two nodes grepped.
+    const sysdump = [
+      'cilium-bugtool-cilium-5qhd2-20211201-133424/cmd/sysctl--a.md:net.ipv4.conf.default.rp_filter = 1',
+      'cilium-bugtool-cilium-5qhd2-20211201-133424/cmd/sysctl--a.md:net.ipv4.conf.ens4.rp_filter = 1',
+      'cilium-bugtool-cilium-qdf26-20211201-133424/cmd/sysctl--a.md:net.ipv4.conf.cni0.rp_filter = 1',
+    ].join('\n');
+    expect(texts(sysdump)).toEqual([
+      'net.ipv4.conf.default.rp_filter = 1',
+      'net.ipv4.conf.ens4.rp_filter = 1',
+      'net.ipv4.conf.cni0.rp_filter = 1',
+    ]);
+    expect(
+      texts('/etc/sysctl.d/k8s.conf:3:a = 1\n/etc/sysctl.conf:b = 0\n./x/y.conf:c = 2'),
+    ).toEqual(['a = 1', 'b = 0', 'c = 2']);
+    const proc = [
+      '/proc/sys/net/ipv4/conf/all/rp_filter:0',
+      '/proc/sys/net/ipv4/conf/eth0/rp_filter:1',
+      '/proc/sys/net/ipv4/conf/eth1/rp_filter:1',
+    ].join('\n');
+    expect(texts(proc)).toEqual(proc.split('\n'));
+  });
+
+  it('unquotes runs of quoted lines between prose, and quotes nested in them', () => {
+    // EmonCodingBackEnd's kubeadm notes (zh): output quoted twice under a quoted remark.
+    const nested = [
+      '```bash',
+      '$ sysctl -p /etc/sysctl.d/kubernetes.conf',
+      '```',
+      '',
+      '> 如果执行sysctl -p报错：',
+      '>',
+      '> > sysctl: cannot stat /proc/sys/net/bridge/bridge-nf-call-ip6tables: 没有那个文件或目录',
+      '> >',
+      '> > sysctl: cannot stat /proc/sys/net/bridge/bridge-nf-call-iptables: 没有那个文件或目录',
+    ].join('\n');
+    expect(texts(nested).slice(2)).toEqual([
+      '如果执行sysctl -p报错：',
+      '',
+      'sysctl: cannot stat /proc/sys/net/bridge/bridge-nf-call-ip6tables: 没有那个文件或目录',
+      '',
+      'sysctl: cannot stat /proc/sys/net/bridge/bridge-nf-call-iptables: 没有那个文件或目录',
+    ]);
+    expect(numbers(nested).slice(-1)).toEqual([9]);
+    // A reply quoting two log lines between its own sentences.
+    expect(texts('We see:\n> E0601 a\n> E0601 b\nthen it stops.')).toEqual([
+      'We see:',
+      'E0601 a',
+      'E0601 b',
+      'then it stops.',
+    ]);
+  });
+
+  it('keeps a `>` that belongs to the output: curl -v, a heredoc typed at `> `, a klog value', () => {
+    const same = (raw: string) => expect(texts(raw)).toEqual(raw.split('\n'));
+    same('*   Trying 10.0.0.1:80...\n> GET / HTTP/1.1\n> Host: web\n>\n< HTTP/1.1 502 Bad Gateway');
+    same(
+      '$ cat > /etc/sysctl.d/k8s.conf <<EOF\n> net.ipv4.ip_forward = 1\n> EOF\n$ sysctl --system',
+    );
+    same(
+      'E0525 1 cleanup.go:89] "Failed" err=<\n\texit status 4\n > table="nat"\nI0525 2 x.go:1] ok',
+    );
+    // One quoted line amid text says too little: it stays.
+    same('> quoted\nplain');
+  });
+
   it('leaves outputs whose lines merely look alike', () => {
     const same = (raw: string) => expect(texts(raw)).toEqual(raw.split('\n'));
     // ip -o: interface indexes, not grep -n

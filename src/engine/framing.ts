@@ -3,7 +3,8 @@ import type { Line } from './types';
 /**
  * What decorates every line of a paste without being part of the output, removed before any
  * parser sees it (line numbers stay those of the paste):
- * - a quote prefix on every line (`> `, as chat and GitHub quotes add);
+ * - a quote prefix on every line (`> `, as chat and GitHub quotes add), or on each run of
+ *   quoted lines between a post's own prose, nested quotes (`> > `) included;
  * - a prefix nearly every line shares: a host name from pdsh/clush or a provisioning tool
  *   (`node1: `), a file name from `grep -H` (`/var/log/messages:`), `grep -n`'s line numbers
  *   (`12:` / `12-`, with or without the file), `kubectl logs --prefix` (`[pod/x/c] `);
@@ -17,13 +18,8 @@ import type { Line } from './types';
  *   that a file name or a quote around the records comes off first.
  */
 export function unframe(lines: Line[]): Line[] {
-  return unwrapLogRecords(
-    dedent(
-      stripSharedPrefix(
-        stripQuotePrefix(stripDiffMarkers(lines).filter((l) => !FENCE.test(l.text))),
-      ),
-    ),
-  );
+  const unfenced = stripDiffMarkers(lines).filter((l) => !FENCE.test(l.text));
+  return unwrapLogRecords(dedent(stripSharedPrefix(stripQuotes(unfenced))));
 }
 
 /** The opening fence of a Markdown `diff` block (GitHub and most blogs colour its lines). */
@@ -60,6 +56,9 @@ export const FENCE = /^\s*(?:>\s*)*(?:`{3,}|~{3,})\s*[\w+.-]*\s*$/;
 const isBlank = (l: Line) => l.text.trim() === '';
 
 const QUOTED = /^\s*>(\s|$)/;
+const unquote = (l: Line): Line => ({ n: l.n, text: l.text.replace(/^\s*> ?/, '') });
+/** How deep Markdown quotes are peeled (`> > > x`); posts never nest deeper. */
+const MAX_QUOTE_DEPTH = 4;
 
 /** The lines without a quote prefix that every non-empty one has (a chat or Markdown quote). */
 export function stripQuotePrefix(lines: Line[]): Line[] {
@@ -69,9 +68,52 @@ export function stripQuotePrefix(lines: Line[]): Line[] {
     if (!QUOTED.test(l.text)) return lines;
     quoted = true;
   }
-  if (!quoted) return lines;
-  return lines.map((l) => ({ n: l.n, text: l.text.replace(/^\s*> ?/, '') }));
+  return quoted ? lines.map(unquote) : lines;
 }
+
+/**
+ * The lines without their quotes: one level off every line when every non-empty one has it,
+ * otherwise off each run of quoted lines, as a post quotes output between its own prose; and
+ * again inside, for quotes nested in quotes (`> > x`).
+ */
+function stripQuotes(lines: Line[], depth = 0): Line[] {
+  if (depth >= MAX_QUOTE_DEPTH) return lines;
+  const whole = stripQuotePrefix(lines);
+  if (whole !== lines) return stripQuotes(whole, depth + 1);
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length;) {
+    let end = i;
+    while (end < lines.length && QUOTED.test(lines[end]!.text)) end++;
+    if (end === i) {
+      out?.push(lines[i]!);
+      i++;
+      continue;
+    }
+    const run = lines.slice(i, end);
+    out ??= lines.slice(0, i);
+    out.push(...(quotedOutput(lines[i - 1], run) ? stripQuotes(run.map(unquote), depth + 1) : run));
+    i = end;
+  }
+  return out ?? lines;
+}
+
+/**
+ * Is a run of `> ` lines amid other text a quote of output? It needs two lines at least: one
+ * `> key="v"` closes a klog value (`err=<`), and the `>` may be the output's own: curl -v's
+ * request (`> GET / HTTP/1.1`, then its headers), or the shell's continuation prompt under a
+ * here-document (`cat <<EOF`, `> key = 1`, `> EOF`), whose body is typed input, not output.
+ */
+function quotedOutput(before: Line | undefined, run: Line[]): boolean {
+  if (run.filter((l) => !isBlank(unquote(l))).length < 2) return false;
+  if (run.some((l) => CURL_REQUEST.test(l.text))) return false;
+  const word = before ? HEREDOC.exec(before.text)?.[1] : undefined;
+  return word === undefined || !run.some((l) => unquote(l).text.trim() === word);
+}
+
+// curl -v's request line: `> GET /healthz HTTP/1.1` (`HTTP/2`).
+const CURL_REQUEST = /^\s*> (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE) \S+ HTTP\/\d/;
+// A here-document started on the line above: `cat > /etc/x.conf <<EOF`, `<<-'END'`.
+const HEREDOC = /<<-?\s*['"]?(\w+)['"]?/;
 
 /** A share of the non-empty lines that must carry a prefix for it to be taken as framing. */
 const NEARLY_ALL = 0.9;
@@ -104,7 +146,8 @@ function stripSharedPrefix(lines: Line[]): Line[] {
   const filled = lines.filter((l) => !isBlank(l));
   // One line, or a handful, says too little about what is framing and what is output.
   if (filled.length < 3) return lines;
-  const stripped = stripGrepNumbers(lines, filled) ?? stripLabel(lines, filled);
+  const stripped =
+    stripGrepNumbers(lines, filled) ?? stripLabel(lines, filled) ?? stripGrepFiles(lines, filled);
   // Framing can nest (pdsh around grep -n): peel until nothing more comes off.
   return stripped ? stripSharedPrefix(stripped) : lines;
 }
@@ -155,6 +198,25 @@ function stripLabel(lines: Line[], filled: Line[]): Line[] | null {
     if (!has(l)) return l;
     const rest = l.text.slice(label.length);
     return { n: l.n, text: rest.startsWith(' ') ? rest.slice(1) : rest };
+  });
+}
+
+// `grep -r` / `grep -H` over several files: `dir/file.conf:` or `/etc/sysctl.d/x.conf:12:`, a
+// path with a `/` in it. /proc and /sys paths are left: `grep . /proc/sys/net/...` names the key.
+const GREP_FILE =
+  /^(?!\/(?:proc|sys)\/)(?:\.{1,2}\/|\/)?[\w.@+-]{1,200}(?:\/[\w.@+-]{1,200}){1,30}:(?:\d{1,9}:)?/;
+
+/**
+ * A file name in front of nearly every line that is not the same on all (`grep -r` across a
+ * directory, a collector's bundle grepped): each line without its own. One file on every line
+ * is `stripLabel`'s.
+ */
+function stripGrepFiles(lines: Line[], filled: Line[]): Line[] | null {
+  const named = filled.filter((l) => GREP_FILE.test(l.text)).length;
+  if (named < filled.length * NEARLY_ALL) return null;
+  return lines.map((l) => {
+    const m = GREP_FILE.exec(l.text);
+    return m ? { n: l.n, text: l.text.slice(m[0].length) } : l;
   });
 }
 

@@ -73,6 +73,9 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
   // # cmd ('#' alone also starts comments in many outputs); `\# cmd` is the same prompt in
   // GitHub markdown, escaped so that it does not render as a heading
   { re: /^\s*\\?#\s+(\S.*)$/, known: true },
+  // #systemctl status x: the same root prompt glued to its command, as notes copied from a
+  // terminal with a blank-less PS1 show it (only before a command the splitter knows)
+  { re: /^\s*#(?=[a-z])(\S.*)$/, known: true },
   // bash-4.2$ cmd, sh-4.4# cmd: a shell with no prompt configured
   { re: /^\s*(?:ba|da|k|z)?sh-\d+(?:\.\d+)*[$#]\s+(\S.*)$/ },
   // ~ # cmd, / # cmd, /etc $ cmd: busybox ash, as in `kubectl exec -it POD -- sh`
@@ -93,6 +96,9 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
   { re: /^\s*[\w.-]{1,64}:(?:~|\/|[^\s/$#%:]{1,120}) [\w.-]{1,32}[$#]\s+(\S.*)$/, known: true },
   // master01 ~ # cmd, node1 /etc $ cmd: Container Linux and Gentoo (`\h \W \$`, no user)
   { re: /^\s*[\w.-]{1,64} [~/][^\s$#%]{0,120} [$#]\s+(\S.*)$/, known: true },
+  // cilium-sysdump-x vli$ cmd: a directory and the user (`\W \u\$`, macOS bash without the
+  // host); only before a command the splitter knows
+  { re: /^\s*[\w.~-]{1,100} [\w.-]{1,32}[$#]\s+(\S.*)$/, known: true },
   // node-1$ cmd, master01# cmd: a bare host name (`\h\$ `), as training docs write each node's
   // prompt; only before a command the splitter knows
   { re: /^\s*[A-Za-z][\w.-]{0,63}[$#]\s+(\S.*)$/, known: true },

@@ -43,6 +43,8 @@ export default {
         goServerMissing:
           'The server (Go: Traefik or similar) refuses its own cipher list: it lacks {{detail}}, which HTTP/2 over TLS 1.2 requires (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 or its ECDSA twin). Add it, or drop the custom list.',
         goodFirst: 'The cipher list starts with {{cipher}}, an HTTP/2-safe suite.',
+        browserGoodFirst:
+          'The browser refused HTTP/2 because of the TLS settings (INADEQUATE_TRANSPORT_SECURITY), although the cipher list shown starts with {{cipher}}, an HTTP/2-safe suite: the list in effect is another one (another server block or annotation, a cut-off paste), or that suite cannot be used (an ECDSA suite with an RSA certificate, no ECDH curve) and the server falls to a forbidden suite further down. Keep only ECDHE suites with GCM/ChaCha20, or restore the defaults.',
         policy:
           'The {{product}} allows TLS up to {{max}} only and its cipher list starts with {{cipher}}, which HTTP/2 forbids: the gateway picks it and browsers refuse the HTTP/2 connection. Allow TLS 1.3, or put ECDHE suites with GCM/ChaCha20 first.',
         policyNoneOk:

@@ -46,6 +46,8 @@ export default {
         goServerMissing:
           '服务端（Go 程序：Traefik 等）拒绝了自己的加密套件列表：缺少 TLS 1.2 上 HTTP/2 必需的 {{detail}}（TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 或对应的 ECDSA 套件）。请加上它，或去掉自定义列表。',
         goodFirst: '加密套件列表以 {{cipher}} 开头，这是 HTTP/2 允许的套件。',
+        browserGoodFirst:
+          '浏览器因 TLS 设置拒绝了 HTTP/2（INADEQUATE_TRANSPORT_SECURITY），尽管所示的加密套件列表以 HTTP/2 允许的 {{cipher}} 开头：实际生效的是另一份列表（另一个 server 块或注解、粘贴内容被截断），或者该套件无法使用（RSA 证书配 ECDSA 套件、没有可用的 ECDH 曲线），服务端于是选了列表后面被 HTTP/2 禁用的套件。请只保留使用 GCM/ChaCha20 的 ECDHE 套件，或恢复默认值。',
         policy:
           '{{product}} 只允许最高 {{max}} 的 TLS，且加密套件列表以 HTTP/2 禁用的 {{cipher}} 开头：网关会选中它，浏览器拒绝 HTTP/2 连接。请允许 TLS 1.3，或把使用 GCM/ChaCha20 的 ECDHE 套件放在最前。',
         policyNoneOk:

@@ -190,6 +190,8 @@ export default {
         matchesEndpoints:
           "The real servers match the Service's endpoints and none is left at weight 0.",
         noWeightZero: 'No real server is left at weight 0 with connections.',
+        offTargetPort:
+          "The virtual server still sends to {{realServer}}, a port the Service no longer targets (its targetPort is {{target}}), beside real servers on {{target}}: a real server left over from before the Service's port changed.",
         keptWithConnections:
           "kube-proxy removed {{realServer}} from the Service's endpoints but does not delete it while IPVS still counts {{active}} established connection(s) on it: a real server at weight 0 that clients keep using.",
       },

@@ -179,6 +179,8 @@ export default {
           '权重为 0 的真实服务器只剩少量正在关闭的连接、没有活动连接：这是优雅终止在正常进行，不是残留的真实服务器。',
         matchesEndpoints: '真实服务器与 Service 的 endpoints 一致，没有残留的权重为 0 的条目。',
         noWeightZero: '没有带连接的权重为 0 的真实服务器。',
+        offTargetPort:
+          '虚拟服务器仍在向 {{realServer}} 转发，而 Service 已不再指向这个端口（它的 targetPort 是 {{target}}），同时也有 {{target}} 端口上的真实服务器：这是 Service 端口修改之前留下的残留真实服务器。',
         keptWithConnections:
           'kube-proxy 已把 {{realServer}} 从 Service 的 endpoints 中移除，但 IPVS 上仍有 {{active}} 个已建立的连接，它就不删除这个真实服务器：权重为 0 的真实服务器仍在被客户端使用。',
       },

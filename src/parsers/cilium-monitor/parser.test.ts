@@ -145,6 +145,46 @@ describe('cilium-monitor: hubble observe', () => {
     expect(other.facts.denials).toEqual([]);
   });
 
+  it('monitor -t policy-verdict: `action deny` is a denial, allow and audit are not', () => {
+    const r = monitor(
+      [
+        // The host firewall guide (Cilium docs), through kubectl exec.
+        '$ kubectl -n $CILIUM_NAMESPACE exec $CILIUM_POD_NAME -- cilium monitor -t policy-verdict --related-to $HOST_EP_ID',
+        'Policy verdict log: flow 0x0 local EP ID 1687, remote ID 2, proto 6, ingress, action deny, match none, 10.0.2.2:49038 -> 10.0.2.15:21 tcp SYN',
+        // Cilium 1.8 (PR #12165): `dst port`, `ingress true|false`.
+        'Policy verdict log: flow 0x1c39ef18 local EP ID 969, remote ID 22111, dst port 80, proto 6, ingress false, action audit, match none, 10.29.112.245:60218 -> 10.29.179.216:80 tcp SYN',
+        'Policy verdict log: flow 0x1fdbbff4 local EP ID 1121, remote ID 16307, dst port 80, proto 6, ingress true, action allow, match L3-L4, 10.29.210.187:42768 -> 10.29.50.40:80 tcp SYN',
+        'Policy verdict log: flow 0x3cc7e88f local EP ID 343, remote ID 11862, dst port 80, proto 6, ingress false, action deny, match none, 10.29.171.240:39126 -> 10.29.47.87:80 tcp SYN',
+      ].join('\n'),
+    );
+    expect(r.status).toBe('parsed');
+    expect(r.facts.events).toBe(4);
+    expect(r.facts.drops).toEqual([]);
+    expect(
+      r.facts.denials.map((d) => [d.reason, d.source, d.destination, d.proto, d.line]),
+    ).toEqual([
+      [
+        'policy-verdict ingress action deny (match none)',
+        '10.0.2.2:49038',
+        '10.0.2.15:21',
+        'tcp',
+        2,
+      ],
+      [
+        'policy-verdict egress action deny (match none)',
+        '10.29.171.240:39126',
+        '10.29.47.87:80',
+        'tcp',
+        5,
+      ],
+    ]);
+    // A verdict line cut before its addresses is still an event, never a denial.
+    const cut = monitor(
+      'Policy verdict log: flow 0x0 local EP ID 1687, remote ID 2, proto 6, ingress, action deny',
+    );
+    expect(cut.facts).toMatchObject({ events: 1, denials: [] });
+  });
+
   it('the older table output: forwarded flows only', () => {
     const r = monitor(local('cilium-monitor--docs-troubleshooting-hubble-table.txt'));
     expect(r.facts).toMatchObject({ format: 'hubble', drops: [], events: 13 });

@@ -20,6 +20,14 @@ const BANNER =
 /** Other monitor events: traces (`-> endpoint 12 flow ...`), captures, policy verdicts, debug. */
 const EVENT =
   /^(?:(?:->|<-) [a-z][\w -]{0,30}? flow 0x[\da-f]+\b|>> [A-Z]|Policy verdict log: |CPU \d+: )/;
+/**
+ * `cilium-dbg monitor -t policy-verdict`: `Policy verdict log: flow 0x1 local EP ID 211, remote ID
+ * world, proto 6, ingress, action deny, match none, 172.26.50.201:60556 -> 10.0.1.185:8082 tcp SYN`
+ * (before 1.9 also `dst port 80, ` and `ingress true`). Only `action deny` drops the packet:
+ * `allow`, `redirect` and `audit` (audit mode lets it through) do not.
+ */
+const MONITOR_VERDICT =
+  /^Policy verdict log: .*?\b(ingress|egress)(?: (?:true|false))?, action (\w+), match ([^,]+), (\S+) -> (\S+)(?: (.*))?$/;
 /** Its own log lines (`level=info msg="Initializing dissection cache..."`). */
 const LOGFMT = /^(?:time=\S+ )?level=\w+ /;
 /**
@@ -128,6 +136,19 @@ function read(line: string): Read {
     const cols = m[2]!.split(/\s{2,}/);
     const v = cols.findIndex((c) => VERDICT_WORD.test(c));
     if (v >= 3) return flow(cols[v - 3]!, cols[v - 2]!, cols[v - 1]!, cols[v]!, cols[v + 1] ?? '');
+  }
+  m = MONITOR_VERDICT.exec(t);
+  if (m && m[2]!.toLowerCase() === 'deny') {
+    // `ingress true` (1.8) says the direction with a flag: `ingress false` is egress.
+    const dir = /\bingress false,/.test(t) ? 'egress' : m[1]!;
+    const denial = {
+      reason: `policy-verdict ${dir} action deny (match ${m[3]!})`,
+      source: m[4]!,
+      destination: m[5]!,
+      proto: protoOf(m[6] ?? ''),
+      identities: null,
+    };
+    return { kind: 'event', hubble: false, denial };
   }
   if (EVENT.test(t)) return { kind: 'event', hubble: false };
   const json = jsonFlow(t);

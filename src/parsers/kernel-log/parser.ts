@@ -1,6 +1,6 @@
 import type { Cited, Line } from '../../engine/types';
 import { accept, defineParser, msg, reject } from '../define';
-import { ProblemList, cite } from '../node-shared/util';
+import { ProblemList, cite, isElided } from '../node-shared/util';
 import { SYSLOG_DATE, SYSLOG_MONTH } from '../node-shared/syslog-date';
 import type { KernelEvent, KernelEventKind, KernelLogFacts } from './facts';
 
@@ -79,12 +79,15 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
   kind: 'kernel-log',
   detect(head) {
     let hits = 0;
+    // `...` where the author cut lines out is neither the log's nor another output's.
+    let elided = 0;
     for (const l of head) {
       if (l.text.length > MAX_LINE || PING_LINE.test(l.text)) continue;
       if (DMESG.test(l.text) || SYSLOG.test(l.text)) hits += 1;
       else if (JOURNAL_NOTE.test(l.text) || BARE_EVENT.test(l.text)) hits += 1;
+      else if (isElided(l.text)) elided += 1;
     }
-    return hits >= 1 && hits * 2 >= head.length;
+    return hits >= 1 && hits * 2 >= head.length - elided;
   },
   parse(lines) {
     const problems = new ProblemList(K);

@@ -25,6 +25,8 @@ export interface NginxTlsFacts {
    * AES_128_GCM_SHA256 cipher` (`missing`).
    */
   goHttp2Error: Cited<{ kind: 'order' | 'missing'; detail: string }> | null;
+  /** A directive was cut at the screen edge (nano's `$`): its last entry is left out, the list is partial. */
+  cut?: true;
   /** Every other ConfigMap key or directive read (`upstream-keepalive-timeout`, `proxy-buffer-size`...). */
   settings: Record<string, Cited>;
 }

@@ -137,6 +137,7 @@ describe('nginx-tls: hostile input', () => {
     'ERR_SPDY_INADEQUATE_TRANSPORT_SECURITY',
     'server {',
     '}',
+    'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA2$',
   ]);
 
   it("a Go server's own HTTP/2 cipher refusal, in three log styles", () => {
@@ -156,5 +157,34 @@ describe('nginx-tls: hostile input', () => {
         kind: 'missing',
         detail: 'AES_128_GCM_SHA256',
       });
+  });
+
+  it("an ssl_ciphers line cut at the screen edge (nano's `$`): the start kept, the cut entry dropped", () => {
+    const r = tls(local('nginx-tls--easyengine863-cut-ssl-ciphers.txt'));
+    expect(r.status).toBe('parsed');
+    expect(r.facts.cut).toBe(true);
+    expect(r.facts.ciphers?.value).toEqual([
+      'ECDHE-RSA-AES128-GCM-SHA256',
+      'ECDHE-ECDSA-AES128-GCM-SHA256',
+      'ECDHE-RSA-AES256-GCM-SHA384',
+      'ECDHE-ECDSA-AES256-GCM-SHA384',
+    ]);
+    const protocols = tls('ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv$\n');
+    expect(protocols.facts.protocols?.value).toEqual(['TLSv1', 'TLSv1.1', 'TLSv1.2']);
+  });
+
+  it('a cut line with nothing whole before the mark, or a `$` that is no cut, sets nothing', () => {
+    expect(
+      tls('ssl_ciphers ECDHE-RSA-AES$\nERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY\n').facts,
+    ).toMatchObject({
+      ciphers: null,
+    });
+    const whole = tls('ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA;\n');
+    expect(whole.facts.cut).toBeUndefined();
+    expect(whole.facts.ciphers?.value).toHaveLength(2);
+    // A `$` inside other directives is nginx syntax (variables, regexes), never a cut mark.
+    expect(tls('ssl_ciphers AES128-SHA;\nrewrite ^/old$ /new$\n').facts.ciphers?.value).toEqual([
+      'AES128-SHA',
+    ]);
   });
 });

@@ -18,6 +18,11 @@ const GO_H2_ORDER =
 const GO_H2_MISSING =
   /http2: TLSConfig\.CipherSuites is missing (?:an )?HTTP\/2-required ([A-Z0-9_]+)(?: cipher)?/;
 const TLS_KEYS = /^(?:ssl_protocols|ssl_ciphers|ssl-protocols|ssl-ciphers|use-http2|http2)$/;
+/**
+ * `ssl_ciphers A:B:DHE-RSA-AES128-GCM-SHA2$`: a TLS directive cut at the screen edge, `$` being
+ * nano's mark that the line goes on. The start stands; the last, cut entry is dropped.
+ */
+const CUT_DIRECTIVE = /^\s*(ssl_ciphers|ssl_protocols)\s([^;{}#$]*)\$$/;
 const COMMENT = /^\s*#/;
 
 /** `ssl_protocols`/`ssl_ciphers`/`http2`/`listen` directives, ingress-nginx ConfigMap keys, Chrome's error. */
@@ -32,7 +37,7 @@ export const nginxTls = withLeadingCommand(
         if (l.text.length > MAX_LINE) continue;
         if (BROWSER.test(l.text) && body.length <= 15) return true;
         if (GO_H2_ORDER.test(l.text) || GO_H2_MISSING.test(l.text)) return true;
-        const d = DIRECTIVE.exec(l.text);
+        const d = DIRECTIVE.exec(l.text) ?? CUT_DIRECTIVE.exec(l.text);
         const c = d ? null : DATA.exec(l.text);
         if (d || c || BLOCK.test(l.text)) ours += 1;
         const key = d?.[1] ?? c?.[1] ?? '';
@@ -92,6 +97,17 @@ export const nginxTls = withLeadingCommand(
         }
         if (BLOCK.test(l.text)) {
           nginx += 1;
+          continue;
+        }
+        const cut = CUT_DIRECTIVE.exec(l.text);
+        if (cut) {
+          nginx += 1;
+          const sep = cut[1] === 'ssl_ciphers' ? ':' : ' ';
+          const kept = cut[2]!.trim().split(sep).slice(0, -1).join(sep);
+          if (kept) {
+            setting(facts, cut[1]!.replace(/_/g, '-'), kept, l);
+            facts.cut = true;
+          }
           continue;
         }
         const c = DATA.exec(l.text);

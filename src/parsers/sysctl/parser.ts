@@ -73,6 +73,17 @@ const KUBEADM_NOISE =
 const DOCKER_DISABLED = new RegExp(
   String.raw`^\s*(?:${SYSLOG_DATE} \S+ dockerd\[\d+\]: )?(?:time="[^"]*" level=warn(?:ing)? msg=")?WARNING: (bridge-nf-call-(?:ip6?|arp)tables) is disabled"?\s*$`,
 );
+/**
+ * AWS EC2 Rescue for Linux's `tcprecycle` module, which reads `net.ipv4.tcp_tw_recycle`: in the
+ * run's `[Diagnostic Results]` (`module run/tcprecycle   [FAILURE] You have aggressive TCP
+ * connection recycling enabled. ...`) or printed by the module itself (`[SUCCESS] Aggressive TCP
+ * recycling is disabled.`). FAILURE means the key is 1, SUCCESS that it is 0.
+ */
+const EC2RL_TCPRECYCLE =
+  /^\s*(?:module\s+(?:run\/)?tcprecycle\s+)?\[(FAILURE|SUCCESS)\]\s+(?:You have aggressive TCP (?:connection )?recycling enabled|Aggressive TCP (?:connection )?recycling is (?:enabled|disabled))\b/i;
+/** The lines around the module's verdict: the results banner, the module's opening words. */
+const EC2RL_NOISE =
+  /^\s*(?:-{3,}\[Diagnostic Results\]-{3,}|Determining if aggressive TCP recycling is enabled)\s*$/i;
 /** `cat /proc/sys/x`, also run on the node through `ssh [opts] HOST [sudo] cat ...` (quoted or not). */
 const CAT_PROC =
   /^(?:sudo\s+)?(?:ssh(?:\s+\S+){1,8}?\s+(['"]?))?(?:sudo\s+)?cat\s+((?:\/proc\/sys\/)[\w.:/@-]+)\1\s*$/;
@@ -143,6 +154,7 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
         SHELL_NO_FILE.test(l.text) ||
         PREFLIGHT.test(l.text) ||
         DOCKER_DISABLED.test(l.text) ||
+        EC2RL_TCPRECYCLE.test(l.text) ||
         PREFLIGHT_IPVS.test(l.text) ||
         (PREFLIGHT_MODULES.test(l.text) && !/^\s*[IWEF]\d{4}\s/.test(l.text))
       )
@@ -217,6 +229,7 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
         into[dottedKey(m[1]!)] = { value: withoutNote(m[2]!), line: l.n, text: l.text };
       } else if (
         !NOISE.test(l.text) &&
+        !EC2RL_NOISE.test(l.text) &&
         !(kubeadm && (KUBEADM_NOISE.test(l.text) || preflight?.lines.includes(l.n)))
       ) {
         problems.push({ line: l.n, msg: msg(`${K}.badLine`) });
@@ -345,12 +358,14 @@ function preflightModules(content: Line[]): { cited: Cited<string[]>; lines: num
   return null;
 }
 
-/** A key's state as kubeadm or docker words it: its value, or null when the key is missing. */
+/** A key's state as kubeadm, docker or ec2rl words it: its value, or null when the key is missing. */
 function toldByTool(text: string): { key: string; value: string | null } | null {
   const p = PREFLIGHT.exec(text);
   if (p) return { key: dottedKey(p[1]!), value: p[2] === 'does not exist' ? null : '0' };
   const d = DOCKER_DISABLED.exec(text);
-  return d ? { key: `net.bridge.${d[1]}`, value: '0' } : null;
+  if (d) return { key: `net.bridge.${d[1]}`, value: '0' };
+  const e = EC2RL_TCPRECYCLE.exec(text);
+  return e ? { key: 'net.ipv4.tcp_tw_recycle', value: /^failure$/i.test(e[1]!) ? '1' : '0' } : null;
 }
 
 function missingKey(text: string): string | null {

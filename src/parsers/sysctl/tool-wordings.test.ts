@@ -147,6 +147,40 @@ describe('sysctl: keys as other tools word them', () => {
     expect(sysctl.detect(toLines(prose), { command: null })).toBe(false);
   });
 
+  it('EC2 Rescue for Linux `tcprecycle`: FAILURE is tcp_tw_recycle = 1, SUCCESS is 0', () => {
+    // The module's documented outputs (awslabs/aws-ec2rescue-linux docs/modules/tcprecycle.md).
+    const failing = facts(
+      readTestData(
+        'cases/1243-ec2rl-tcprecycle-module-failure-aggressive-recycling-enabled-nat/ec2rl-tcprecycle-failing.txt',
+      ),
+    );
+    expect(failing.values['net.ipv4.tcp_tw_recycle']).toMatchObject({ value: '1', line: 3 });
+    const passing = parsePaste(
+      readTestData(
+        'cases/1244-ec2rl-tcprecycle-module-success-recycling-disabled-healthy/ec2rl-tcprecycle-passing.txt',
+      ),
+      'x',
+    );
+    expect(passing.map((r) => [r.kind, r.status])).toEqual([['sysctl', 'parsed']]);
+    expect(factsOf(passing[0]!, 'sysctl').values['net.ipv4.tcp_tw_recycle']?.value).toBe('0');
+    // The module printing on its own, its opening words before the verdict: no stray line.
+    const own = one(
+      'Determining if aggressive TCP recycling is enabled\n[SUCCESS] Aggressive TCP recycling is disabled.\n',
+    );
+    expect(own.status === 'parsed' && own.problems).toEqual([]);
+    expect(own.status === 'parsed' && own.facts.values['net.ipv4.tcp_tw_recycle']?.value).toBe('0');
+  });
+
+  it('another ec2rl module’s verdict, or prose quoting the words, says nothing of tw_recycle', () => {
+    const no = (text: string) =>
+      expect(sysctl.detect(toLines(text), { command: null })).toBe(false);
+    no('module run/arpcache            [FAILURE] Aggressive arp caching is enabled.');
+    no('module run/conntrackfull       [SUCCESS] No conntrack table full errors found.');
+    no(
+      'If ec2rl says [FAILURE] You have aggressive TCP connection recycling enabled, set it to 0.',
+    );
+  });
+
   it('the echo that succeeds after modprobe prints nothing: no key is missing', () => {
     const ok = parsePaste(
       'root@debian-wy:~# modprobe br_netfilter\nroot@debian-wy:~# echo 1 > /proc/sys/net/bridge/bridge-nf-call-iptables\nroot@debian-wy:~# cat /proc/sys/net/bridge/bridge-nf-call-iptables\n1\n',

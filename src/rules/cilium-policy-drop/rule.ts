@@ -7,6 +7,16 @@ const K = 'cause.cilium-policy-drop.verdict';
 const POLICY = /policy denied|denied by policy|policy deny/i;
 
 /**
+ * The namespace whose policies decide, for the fix commands: Hubble names pods `ns/pod:port`; the
+ * source's on an egress verdict, else the destination's (the policy that selects it).
+ */
+function namespaceOf(d: { reason: string; source: string | null; destination: string | null }) {
+  const end = /\begress\b/i.test(d.reason) ? d.source : d.destination;
+  const ns = /^([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)\/[^/\s]+$/.exec(end ?? '')?.[1];
+  return ns ? { namespace: ns } : undefined;
+}
+
+/**
  * A network policy (Kubernetes NetworkPolicy, CiliumNetworkPolicy or a clusterwide one) that
  * selects the pod allows no rule for this traffic, so Cilium drops it: the datapath's drop
  * notifications name the reason.
@@ -35,6 +45,7 @@ export default defineRule({
           params: { n: denied.length, to: first.destination ?? '?', from: first.source ?? '?' },
         },
         shown.map((d) => cite(source, d)),
+        namespaceOf(first),
       );
     }
     // The monitor ran and saw traffic, or other drops, but no policy drop.

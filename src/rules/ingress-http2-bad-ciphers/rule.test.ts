@@ -70,6 +70,21 @@ describe(cause, () => {
     // ...unless the browser says it refused all the same.
     expect(verdict({ with13, browser })).toMatch(/^found/);
   });
+
+  it('the browser refusal outranks a list shown starting with a safe suite (EasyEngine#863)', () => {
+    // nano cut the line at the screen edge: what follows the shown suites is unknown.
+    const cut = readRules(
+      '../parsers/nginx-tls/fixtures/nginx-tls--easyengine863-cut-ssl-ciphers.txt',
+    );
+    const f = diagnoseTexts({ cut, browser }).findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    expect(f.why).toMatchObject({
+      key: `cause.${cause}.verdict.browserGoodFirst`,
+      params: { cipher: 'ECDHE-RSA-AES128-GCM-SHA256' },
+    });
+    // Healthy counterpart: the same list without a refusal is ruled out, as before.
+    expect(verdict({ cut })).toBe('ruled-out');
+  });
 });
 
 describe(`${cause}: TLS objects of Istio, Envoy Gateway, Traefik, Contour`, () => {

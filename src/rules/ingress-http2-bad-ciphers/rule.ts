@@ -127,6 +127,15 @@ export default defineRule({
         [...broken.evidence, ...(browser ? [browser] : [])],
         { ...hostVar(ctx), ...gatewayVars([broken]) },
       );
+    // The browser's refusal outranks the list shown: that list is not the one in effect (another
+    // server block, a cut paste), or its first suite cannot be used and a forbidden one follows.
+    if (ciphers && firstSuite !== undefined && browser)
+      return finding(
+        'medium',
+        { key: `${K}.browserGoodFirst`, params: { cipher: firstSuite } },
+        [browser, ciphers.evidence, ...protoEv],
+        hostVar(ctx),
+      );
     if (ciphers && firstSuite !== undefined)
       return ruledOut({ key: `${K}.goodFirst`, params: { cipher: firstSuite } }, [
         ciphers.evidence,

@@ -126,3 +126,81 @@ describe(cause, () => {
     expect(verdict({ fresh })).toBe('ruled-out');
   });
 });
+
+describe(`${cause}: a real server on a port the Service no longer targets`, () => {
+  // Chinese notes '[LGTM] k8s service IP (LVS)问题排查': the Service was edited from targetPort 80
+  // to 6379 and the port-80 real server stayed (ipvsadm without -n prints 80 as `http`).
+  const grep = [
+    '```bash',
+    '$ ipvsadm | grep -2 10.108.152.210',
+    'TCP  10.108.152.210:6379 rr',
+    '  -> 172.26.6.185:http            Masq    1      0          0         ',
+    '  -> 172.26.6.185:6379            Masq    1      3          3',
+    '```',
+    '',
+  ].join('\n');
+  const svc = (target: string) =>
+    [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: skuapi-rds-prod',
+      '  namespace: default',
+      'spec:',
+      '  clusterIP: 10.108.152.210',
+      '  ports:',
+      '  - name: redis',
+      '    port: 6379',
+      '    protocol: TCP',
+      `    targetPort: ${target}`,
+      '  type: ClusterIP',
+      '',
+    ].join('\n');
+
+  it('finds the left-over real server beside the ones on the current targetPort', () => {
+    const r = diagnoseTexts({ grep, svc: svc('6379') });
+    const f = r.findings.find((x) => x.cause === cause)!;
+    expect(f.confidence).toBe('medium');
+    expect(f.evidence.map((e) => e.text.trim())).toContain(
+      '-> 172.26.6.185:http            Masq    1      0          0',
+    );
+  });
+
+  it('reads the Service from kubectl describe as well', () => {
+    const describe = [
+      'Name:              skuapi-rds-prod',
+      'Namespace:         default',
+      'Selector:          app=skuapi-rds-prod',
+      'Type:              ClusterIP',
+      'IP:                10.108.152.210',
+      'Port:              redis  6379/TCP',
+      'TargetPort:        6379/TCP',
+      'Endpoints:         172.26.6.185:6379',
+      'Session Affinity:  None',
+      'Events:            <none>',
+      '',
+    ].join('\n');
+    expect(verdict({ grep, describe })).toBe('found:medium');
+  });
+
+  it('proves nothing without a real server on the current targetPort (table not synced yet)', () => {
+    const only80 =
+      'TCP  10.108.152.210:6379 rr\n  -> 172.26.6.185:80              Masq    1      0          0\n';
+    expect(verdict({ only80, svc: svc('6379') })).not.toMatch(/^found/);
+  });
+
+  it('does not compare a named targetPort, an unknown port name, or another virtual server', () => {
+    expect(verdict({ grep, svc: svc('redis') })).not.toMatch(/^found/);
+    const odd =
+      'TCP  10.108.152.210:6379 rr\n  -> 172.26.6.185:wap-wsp         Masq    1      0          0\n  -> 172.26.6.185:6379            Masq    1      3          3\n';
+    expect(verdict({ odd, svc: svc('6379') })).not.toMatch(/^found/);
+    const other = grep.replaceAll('10.108.152.210', '10.108.152.211');
+    expect(verdict({ other, svc: svc('6379') })).not.toMatch(/^found/);
+  });
+
+  it('stays quiet on a healthy table whose real servers all use the targetPort', () => {
+    const fixed =
+      'TCP  10.108.152.210:6379 rr\n  -> 172.26.6.185:6379            Masq    1      4          0  \n';
+    expect(verdict({ fixed, svc: svc('6379') })).toBe('ruled-out');
+  });
+});

@@ -78,6 +78,7 @@ export default defineRule({
       }
     }
 
+    const offTarget = offTargetPort(ctx, tables);
     const reuseEv = reuse?.value === '0' ? [reuse.evidence] : [];
     if (gone.length > 0) {
       const confidence: Confidence = busyZero.length > 0 ? 'high' : 'medium';
@@ -87,6 +88,13 @@ export default defineRule({
         dedupe([...gone, ...busyZero, ...reuseEv]).slice(0, 10),
       );
     }
+    if (offTarget)
+      return finding(
+        busyZero.length > 0 ? 'high' : 'medium',
+        { key: `${K}.offTargetPort`, params: offTarget.params },
+        dedupe([...offTarget.evidence, ...busyZero]).slice(0, 10),
+        offTarget.vars,
+      );
     if (busyZero.length > 0)
       return finding(
         reuseEv.length > 0 ? 'high' : 'medium',
@@ -181,6 +189,110 @@ function keptByKubeProxy(ctx: RuleContext): RuleResult {
     kept.slice(0, 4),
     v && rs && splitAddress(rs) ? { vip: v.ip, vport: v.port, realserver: rs } : undefined,
   );
+}
+
+/**
+ * Port names ipvsadm prints without `-n` (from /etc/services) for ports Services commonly target;
+ * an unknown name is not compared.
+ */
+const PORT_NAMES: Record<string, string> = {
+  http: '80',
+  https: '443',
+  domain: '53',
+  'http-alt': '8080',
+  webcache: '8080',
+  mysql: '3306',
+  postgresql: '5432',
+};
+
+/** The numeric port of `10.0.0.5:6379`, `10.0.0.5:http`, `[fd00::5]:80`; null when unknown. */
+function portOf(address: string): string | null {
+  const m = /:([A-Za-z0-9-]{1,40})$/.exec(address.trim());
+  if (!m) return null;
+  const p = m[1]!.toLowerCase();
+  return /^\d+$/.test(p) ? p : (PORT_NAMES[p] ?? null);
+}
+
+interface TargetPort {
+  /** `ClusterIP:port` as ipvsadm prints the virtual server. */
+  vs: string;
+  target: string;
+  evidence: Evidence;
+}
+
+/**
+ * Each Service port's numeric targetPort, from the Service object (`-o yaml`/`-o json`) or
+ * `kubectl describe svc` (its `Port:` and `TargetPort:` lines pair up in order). A named
+ * targetPort resolves per pod and is not compared.
+ */
+function targetPorts(ctx: RuleContext): TargetPort[] {
+  const out: TargetPort[] = [];
+  for (const { source, facts } of ctx.of('k8s-object'))
+    for (const o of facts.objects) {
+      const ip = o.service?.clusterIP?.value.trim();
+      if (!o.service || !ip || !/^[\d.:a-f]+$/i.test(ip)) continue;
+      for (const p of o.service.ports) {
+        const t = p.targetPort?.trim() ?? '';
+        if (p.port !== null && /^\d+$/.test(t))
+          out.push({ vs: joinAddress(ip, String(p.port)), target: t, evidence: cite(source, p) });
+      }
+    }
+  for (const { source, facts } of ctx.of('kubectl-describe')) {
+    const ip = (facts.fields.IP ?? facts.fields.IPs)?.[0]?.value.split(',')[0]?.trim() ?? '';
+    const ports = facts.fields.Port ?? [];
+    const targets = facts.fields.TargetPort ?? [];
+    if (!/^[\d.:a-f]+$/i.test(ip) || ports.length !== targets.length) continue;
+    ports.forEach((p, i) => {
+      const port = /(?:^|\s)(\d+)\/[A-Z]+$/.exec(p.value.trim())?.[1];
+      const target = /^(\d+)\/[A-Z]+$/.exec(targets[i]!.value.trim())?.[1];
+      if (port && target)
+        out.push({ vs: joinAddress(ip, port), target, evidence: cite(source, targets[i]!) });
+    });
+  }
+  return out;
+}
+
+/**
+ * Real servers on a port the Service no longer targets, next to real servers on its current
+ * targetPort: the table was synced after the Service changed, yet the old port's real servers
+ * stayed (an edited targetPort whose old real servers kube-proxy never removed). Both kinds must
+ * be present, so a Service pasted after an edit the table has not caught up with yet proves
+ * nothing.
+ */
+function offTargetPort(
+  ctx: RuleContext,
+  tables: ReturnType<typeof ipvsTables>,
+): {
+  evidence: Evidence[];
+  params: { realServer: string; target: string };
+  vars: Record<string, string>;
+} | null {
+  const targets = targetPorts(ctx);
+  if (targets.length === 0) return null;
+  for (const { source, facts } of tables)
+    for (const vs of facts.services) {
+      const t = targets.find((x) => x.vs === vs.address);
+      if (!t) continue;
+      const live = vs.realServers.filter((r) => r.weight !== 0);
+      const on = live.filter((r) => portOf(r.address) === t.target);
+      const off = live.filter((r) => {
+        const p = portOf(r.address);
+        return p !== null && p !== t.target;
+      });
+      if (on.length === 0 || off.length === 0) continue;
+      const first = off[0]!;
+      const ip = first.address.trim().replace(/:[^:]+$/, '');
+      const v = splitAddress(vs.address);
+      return {
+        evidence: [cite(source, vs), ...off.slice(0, 3).map((r) => cite(source, r)), t.evidence],
+        params: { realServer: first.address.trim(), target: t.target },
+        vars: {
+          ...(v ? { vip: v.ip, vport: v.port } : {}),
+          realserver: `${ip}:${portOf(first.address)}`,
+        },
+      };
+    }
+  return null;
 }
 
 function dedupe(ev: Evidence[]): Evidence[] {
