@@ -114,9 +114,12 @@ export default {
         oneUplink: 'The node has one uplink ({{uplink}}): replies leave the way requests came in.',
         routeGetRefused:
           '`ip route get {{to}} from {{from}} iif {{iif}}` fails with "Invalid cross-device link": the kernel\'s reverse-path check drops packets from {{from}} arriving on {{iif}}, because its route back to them leaves by another interface.',
+        martianOnPodDevice:
+          "The kernel logs a martian source {{from}} on Cilium's device {{dev}}, where rp_filter is {{mode}}: the device has no IPv4 address and the route back to the pod leaves by cilium_host, so even loose mode drops the pod's packets. Cilium needs rp_filter = 0 on its devices; systemd sets 2 on every new one unless told otherwise.",
       },
       fix: {
         loose: 'loose mode: the kernel takes the larger of conf.all and conf.<iface>, so set both',
+        off: "off on Cilium's devices (loose mode still drops there); conf.all must be 0 too, since the kernel takes the larger value",
         order: 'make sure no later file in /etc/sysctl.d sets rp_filter back to 1',
         counter: 'must stop growing',
       },
@@ -367,6 +370,8 @@ export default {
       verdict: {
         overflow:
           'The kernel logged "neighbor table overflow": the neighbour table is at gc_thresh3 ({{n}}), so new peers cannot be resolved.',
+        overflowRoomy:
+          'The kernel logged "neighbor table overflow" (it refused new neighbour entries), yet only {{entries}} entries are listed against gc_thresh3 ({{n}}): the table has drained since, or the kernel counts entries it does not list (some early 5.x kernels leaked that count). Raising the thresholds stops the drops; on such a kernel, update it as well.',
         overflowRaised:
           'The kernel logged "neighbor table overflow" although gc_thresh3 is already {{n}}: the messages may predate the change, or the limit is still too low.',
         raised: 'gc_thresh3 is raised to {{n}} (the default is 1024).',

@@ -109,9 +109,12 @@ export default {
         oneUplink: '节点只有一个上行口（{{uplink}}）：回包从来包的网卡出去。',
         routeGetRefused:
           '`ip route get {{to}} from {{from}} iif {{iif}}` 返回 "Invalid cross-device link"：回到 {{from}} 的路由走另一个网卡，内核的反向路径校验会丢弃从 {{iif}} 进来、源地址为 {{from}} 的包。',
+        martianOnPodDevice:
+          '内核日志记录了 Cilium 设备 {{dev}} 上的 martian source {{from}}，而该设备的 rp_filter 为 {{mode}}：这个设备没有 IPv4 地址，回到 Pod 的路由走 cilium_host，所以即使宽松模式也会丢弃 Pod 的包。Cilium 要求其设备上 rp_filter = 0；systemd 默认会给每个新设备设为 2。',
       },
       fix: {
         loose: '宽松模式：内核取 conf.all 与 conf.<网卡> 中较大的值，所以两处都要设置',
+        off: '在 Cilium 的设备上关闭（宽松模式在那里仍会丢包）；conf.all 也必须为 0，因为内核取两者中较大的值',
         order: '确认 /etc/sysctl.d 里没有更靠后的文件把 rp_filter 改回 1',
         counter: '必须不再增长',
       },
@@ -350,6 +353,8 @@ export default {
       verdict: {
         overflow:
           '内核日志出现 "neighbor table overflow"：邻居表已到 gc_thresh3（{{n}}），新的对端无法解析。',
+        overflowRoomy:
+          '内核日志出现 "neighbor table overflow"（内核拒绝了新的邻居表项），但列出的表项只有 {{entries}} 个，远低于 gc_thresh3（{{n}}）：要么邻居表此后已经回落，要么内核计入了未列出的表项（一些早期 5.x 内核会泄漏这个计数）。调大阈值可以止住丢包；若是这类内核，还应升级内核。',
         overflowRaised:
           '内核日志出现 "neighbor table overflow"，而 gc_thresh3 已经是 {{n}}：这些日志可能早于调整，或上限仍然太低。',
         raised: 'gc_thresh3 已调高到 {{n}}（默认 1024）。',

@@ -82,6 +82,21 @@ describe('kernel-log: formats', () => {
     expect(s.problems).toEqual([{ line: 2, msg: { key: 'parse.kernel-log.notKernelLog' } }]);
   });
 
+  it('claims two kernel lines between the `...` an author cut the rest with (haruband/codebook)', () => {
+    const cut = [
+      '# journal -k -f',
+      '...',
+      'Dec 09 06:46:20 node0 kernel: IPv4: martian source 10.0.0.253 from 10.0.0.113, on dev lxc3c160d6c7aa0',
+      'Dec 09 06:46:20 node0 kernel: ll header: 00000000: 8a 95 96 c7 1f 85 0a 50 d2 29 32 ba 08 00',
+      '...',
+    ].join('\n');
+    expect(kernelLog.detect(toLines(cut), { command: null })).toBe(true);
+    expect(factsOf(one(cut), 'kernel-log').events['martian-source']?.count).toBe(1);
+    // Elisions alone, or around prose, are no log.
+    expect(kernelLog.detect(toLines('...\n…\n[...]'), { command: null })).toBe(false);
+    expect(kernelLog.detect(toLines('we saw\n...\nit fail'), { command: null })).toBe(false);
+  });
+
   it('does not claim kube-proxy logs or prompts', () => {
     const no = (text: string) =>
       expect(kernelLog.detect(toLines(text), { command: null })).toBe(false);

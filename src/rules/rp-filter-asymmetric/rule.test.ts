@@ -86,4 +86,38 @@ describe(cause, () => {
       expect(verdictOf(diagnoseTexts({ k: martian }), cause)).not.toMatch(/^found/);
     });
   });
+
+  describe("a martian source on Cilium's pod device, where any rp_filter drops", () => {
+    // haruband/codebook k8s/rpfilter (systemd-sysctl set 2 on a new lxc device; cilium#10645).
+    const journal = [
+      'Dec 09 06:46:20 node0 kernel: IPv4: martian source 10.0.0.253 from 10.0.0.113, on dev lxc3c160d6c7aa0',
+      'Dec 09 06:46:20 node0 kernel: ll header: 00000000: 8a 95 96 c7 1f 85 0a 50 d2 29 32 ba 08 00',
+    ].join('\n');
+    const loose = 'net.ipv4.conf.lxc3c160d6c7aa0.rp_filter = 2\n';
+
+    it("is found high with the device's own key, medium from conf.default, with the turn-off fix", () => {
+      const d = diagnoseTexts({ k: journal, s: loose });
+      expect(verdictOf(d, cause)).toBe('found:high');
+      const f = d.findings.find((x) => x.cause === cause)!;
+      expect(f.fix.now).toContain('net.ipv4.conf.lxc3c160d6c7aa0.rp_filter=0');
+      expect(f.fix.now).not.toContain('rp_filter=2');
+      expect(f.fix.persist).toContain("'net.ipv4.conf.lxc*.rp_filter = 0'");
+      const inherited = 'net.ipv4.conf.all.rp_filter = 0\nnet.ipv4.conf.default.rp_filter = 2\n';
+      expect(verdictOf(diagnoseTexts({ k: journal, s: inherited }), cause)).toBe('found:medium');
+    });
+
+    it('says nothing once the device is at 0 (the fix), for a bogus source, or off Cilium', () => {
+      const fixed =
+        'net.ipv4.conf.all.rp_filter = 0\nnet.ipv4.conf.lxc3c160d6c7aa0.rp_filter = 0\n';
+      expect(verdictOf(diagnoseTexts({ k: journal, s: fixed }), cause)).not.toMatch(/^found/);
+      const bogus = journal.replace('from 10.0.0.113', 'from 127.0.0.1');
+      expect(verdictOf(diagnoseTexts({ k: bogus, s: loose }), cause)).not.toMatch(/^found/);
+      // Calico keeps rp_filter = 1 on its workload devices on purpose (anti-spoofing).
+      const calico = journal.replace(/lxc3c160d6c7aa0/g, 'cali12d4a061371');
+      const caliRp = 'net.ipv4.conf.cali12d4a061371.rp_filter = 1\n';
+      expect(verdictOf(diagnoseTexts({ k: calico, s: caliRp }), cause)).not.toMatch(/^found/);
+      // Without sysctl the device's mode is unknown.
+      expect(verdictOf(diagnoseTexts({ k: journal }), cause)).not.toMatch(/^found/);
+    });
+  });
 });

@@ -9,7 +9,7 @@ import {
 } from '../rule';
 import type { Evidence } from '../../engine/types';
 import { unique } from '../combine/evidence';
-import { sysctlMatching } from '../combine/sysctl';
+import { sysctlMatching, type SysctlValue } from '../combine/sysctl';
 
 const K = 'cause.rp-filter-asymmetric.verdict';
 const RP = /^net\.ipv4\.conf\.([^.]+)\.rp_filter$/;
@@ -38,6 +38,8 @@ export default defineRule({
     const refused = refusedByKernel(ctx, (d) => (rp.length > 0 ? mode(d) : null));
     if (refused) return refused;
     if (rp.length === 0) return noEvidence;
+    const onCilium = martianOnCiliumDevice(ctx, byDev, mode);
+    if (onCilium) return onCilium;
     const uplinks = uplinksOf(ctx, [...byDev.keys()]);
     const devices = uplinks.names.length > 0 ? uplinks.names : physical([...byDev.keys()]);
     const strict = devices.filter((d) => mode(d) === 1);
@@ -79,14 +81,27 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: '# @{loose}\nsudo sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.default.rp_filter=2 net.ipv4.conf.{ifkey}.rp_filter=2',
-    persist:
-      "printf '%s\\n' 'net.ipv4.conf.all.rp_filter = 2' 'net.ipv4.conf.default.rp_filter = 2' 'net.ipv4.conf.{ifkey}.rp_filter = 2' | sudo tee /etc/sysctl.d/90-net-triage-rp-filter.conf\nsudo sysctl --system\n# @{order}",
+    now: [
+      '[mode=loose] # @{loose}',
+      '[mode=loose] sudo sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.default.rp_filter=2 net.ipv4.conf.{ifkey}.rp_filter=2',
+      '[mode=off] # @{off}',
+      '[mode=off] sudo sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.{ifkey}.rp_filter=0',
+    ].join('\n'),
+    persist: [
+      "[mode=loose] printf '%s\\n' 'net.ipv4.conf.all.rp_filter = 2' 'net.ipv4.conf.default.rp_filter = 2' 'net.ipv4.conf.{ifkey}.rp_filter = 2' | sudo tee /etc/sysctl.d/90-net-triage-rp-filter.conf",
+      "[mode=off] printf '%s\\n' 'net.ipv4.conf.all.rp_filter = 0' 'net.ipv4.conf.lxc*.rp_filter = 0' | sudo tee /etc/sysctl.d/99-zzz-net-triage-rp-filter.conf",
+      'sudo sysctl --system',
+      '# @{order}',
+    ].join('\n'),
     verify:
       "sysctl -a 2>/dev/null | grep '\\.rp_filter'\nnstat -az IPReversePathFilter   # @{counter}",
-    rollback:
-      'sudo rm /etc/sysctl.d/90-net-triage-rp-filter.conf\nsudo sysctl -w net.ipv4.conf.all.rp_filter=1 net.ipv4.conf.{ifkey}.rp_filter=1',
-    defaults: { iface: 'eth1', ifkey: 'eth1' },
+    rollback: [
+      '[mode=loose] sudo rm /etc/sysctl.d/90-net-triage-rp-filter.conf',
+      '[mode=loose] sudo sysctl -w net.ipv4.conf.all.rp_filter=1 net.ipv4.conf.{ifkey}.rp_filter=1',
+      '[mode=off] sudo rm /etc/sysctl.d/99-zzz-net-triage-rp-filter.conf',
+      '[mode=off] sudo sysctl --system',
+    ].join('\n'),
+    defaults: { iface: 'eth1', ifkey: 'eth1', mode: 'loose' },
   },
 });
 
@@ -175,6 +190,49 @@ function uplinksOf(ctx: RuleContext, sysctlDevs: string[]): Uplinks {
 /** Device names that are neither the `all`/`default` pseudo devices nor virtual ones. */
 function physical(devs: string[]): string[] {
   return devs.filter((d) => d !== 'all' && d !== 'default' && !VIRTUAL.test(d));
+}
+
+// `IPv4: martian source 10.0.0.253 from 10.0.0.113, on dev lxc3c160d6c7aa0`
+const MARTIAN = /martian source (\S+) from ([\d.]+), on dev (\S+)/;
+/**
+ * Cilium's own devices: the pods' veths (`lxc…`) and `cilium_host`/`cilium_net`/`cilium_vxlan`.
+ * The veths carry no IPv4 address and the route back to a pod leaves by `cilium_host`, so any
+ * reverse-path filtering there, loose mode (2) included, drops the pods' packets: Cilium needs
+ * rp_filter = 0 on them (systemd 245 and later set 2 on every new device by default).
+ */
+const CILIUM_DEVICE = /^(?:lxc|cilium_)/;
+/** Sources never valid on the wire, which the kernel logs as martian whatever rp_filter says. */
+const BOGUS_SOURCE = /^(?:0|127|22[4-9]|2[3-5]\d)\./;
+
+/**
+ * A `martian source … on dev lxc…` kernel line with reverse-path filtering on (1 or 2) for that
+ * device: the kernel itself reports dropping a pod's packets there. Medium when the device's mode
+ * comes from conf.all/conf.default, high when its own key is pasted.
+ */
+function martianOnCiliumDevice(
+  ctx: RuleContext,
+  byDev: Map<string, SysctlValue>,
+  modeOf: (dev: string) => number,
+): RuleResult | null {
+  for (const { source, facts } of ctx.of('kernel-log'))
+    for (const ex of facts.events['martian-source']?.examples ?? []) {
+      const m = MARTIAN.exec(ex.text);
+      if (!m || BOGUS_SOURCE.test(m[2]!) || !CILIUM_DEVICE.test(m[3]!)) continue;
+      const dev = m[3]!;
+      const mode = modeOf(dev);
+      if (mode === 0) continue;
+      const own = byDev.get(dev);
+      // The key that sets the device's mode: its own (or conf.default's, copied when it
+      // appeared), or conf.all when that is larger.
+      const setBy = [own ?? byDev.get('default'), byDev.get('all')].find((v) => v?.n === mode)!;
+      return finding(
+        own?.n === mode ? 'high' : 'medium',
+        { key: `${K}.martianOnPodDevice`, params: { dev, from: m[2]!, mode: String(mode) } },
+        [cite(source, ex), setBy.evidence],
+        { iface: dev, ifkey: dev.replace(/\./g, '/'), mode: 'off' },
+      );
+    }
+  return null;
 }
 
 /** Kernel `martian source` lines and the IPReversePathFilter counter: packets rp_filter dropped. */
