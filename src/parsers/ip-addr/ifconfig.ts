@@ -118,11 +118,15 @@ function typeFromIfconfigName(name: string): string | null {
   return typeFromName(name.replace(/:\d+$/, ''));
 }
 
+/** WireGuard devices: Calico's (v4, v6), Cilium's, flannel's wireguard-native backend (k3s), Antrea's, Talos KubeSpan. */
+const WIREGUARD_NAME =
+  /^(?:wg\d+|wireguard\.cali|wg-v6\.cali|cilium_wg\d+|flannel-wg(?:-v6)?|antrea-wg\d+|kubespan)$/;
+
 /** The CNI devices whose names say what they are (shared with the `ip addr` reading). */
 export function typeFromName(name: string): string | null {
-  if (/^flannel\.\d+$|^vxlan[.-]|^vxlan\d*$|^cilium_vxlan$/.test(name)) return 'vxlan';
+  if (/^flannel(?:-v6)?\.\d+$|^vxlan[.-]|^vxlan\d*$|^cilium_vxlan$/.test(name)) return 'vxlan';
   if (/^tunl\d+$|^cilium_ipip/.test(name)) return 'ipip';
-  if (/^wg\d+$|^wireguard\.cali$|^cilium_wg\d+$/.test(name)) return 'wireguard';
+  if (WIREGUARD_NAME.test(name)) return 'wireguard';
   if (/^genev_sys_|^cilium_geneve$/.test(name)) return 'geneve';
   if (/^(?:veth|cali|lxc)[0-9a-f]/.test(name)) return 'veth';
   if (/^(?:cni|docker|br-|cbr)\d*/.test(name)) return 'bridge';

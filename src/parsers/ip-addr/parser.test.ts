@@ -65,6 +65,28 @@ describe('ip-addr', () => {
     expect(f.interfaces.tunl0).toMatchObject({ type: 'ipip', state: 'UNKNOWN' });
   });
 
+  it('names the WireGuard devices of each CNI, and no look-alike', () => {
+    const rows = [
+      'flannel-wg       UNKNOWN        10.42.0.0/32',
+      'flannel-wg-v6    UNKNOWN        fd00:42::/128',
+      'antrea-wg0       UNKNOWN        10.10.0.1/32',
+      'kubespan         UNKNOWN        fd83:b1f9:f8d3:3102:1234::1/128',
+      'wg-v6.cali       UNKNOWN        fd00:10:244::1/128',
+      'flannel-v6.1     UNKNOWN        fd00:10:244::/128',
+      'wgx              UNKNOWN        10.9.9.9/32',
+    ];
+    const f = factsOf(one(rows.join('\n')), 'ip-addr');
+    expect(Object.values(f.interfaces).map((i) => [i.name, i.type])).toEqual([
+      ['flannel-wg', 'wireguard'],
+      ['flannel-wg-v6', 'wireguard'],
+      ['antrea-wg0', 'wireguard'],
+      ['kubespan', 'wireguard'],
+      ['wg-v6.cali', 'wireguard'],
+      ['flannel-v6.1', 'vxlan'],
+      ['wgx', null],
+    ]);
+  });
+
   it('heads whose `N: ` index the poster dropped or replaced by a list number (calico 3895)', () => {
     const f = factsOf(
       one(
