@@ -105,7 +105,7 @@ export default {
     'rp-filter-asymmetric': {
       title: 'Strict reverse-path filtering drops asymmetric traffic',
       why: 'With rp_filter = 1 the kernel drops a packet when the route back to its source would leave by another interface. On a node with two uplinks (a second NIC, a VPN, policy routing), traffic that arrives on the "wrong" one is dropped silently, so a NodePort or pod works only from some clients.',
-      risk: 'Low: loose mode (2) still drops packets from sources not routable at all; it only stops insisting that replies use the same interface.',
+      risk: "Low: loose mode (2) still drops packets from sources not routable at all; it only stops insisting that replies use the same interface. On Cilium's devices the check is turned off, as Cilium requires: its own datapath checks the pods' source addresses.",
       verdict: {
         why: 'Strict reverse-path filtering (rp_filter = 1) on a node with several uplinks ({{uplinks}}): packets whose reply route uses the other interface are dropped silently.',
         dropsOnly:
@@ -120,7 +120,7 @@ export default {
       fix: {
         loose: 'loose mode: the kernel takes the larger of conf.all and conf.<iface>, so set both',
         off: "off on Cilium's devices (loose mode still drops there); conf.all must be 0 too, since the kernel takes the larger value",
-        order: 'make sure no later file in /etc/sysctl.d sets rp_filter back to 1',
+        order: 'make sure no later file in /etc/sysctl.d sets rp_filter again',
         counter: 'must stop growing',
       },
     },

@@ -100,7 +100,7 @@ export default {
     'rp-filter-asymmetric': {
       title: '严格的反向路径过滤丢弃了非对称流量',
       why: 'rp_filter = 1 时，如果回到源地址的路由要走另一个网卡，内核会丢弃这个包。节点有两个上行口（第二块网卡、VPN、策略路由）时，从"错误"网卡进来的流量被静默丢弃，NodePort 或 Pod 只对部分客户端可用。',
-      risk: '低：宽松模式（2）仍会丢弃源地址完全不可路由的包，只是不再要求回包走同一个网卡。',
+      risk: '低：宽松模式（2）仍会丢弃源地址完全不可路由的包，只是不再要求回包走同一个网卡。在 Cilium 的设备上按 Cilium 的要求关闭这项检查：Cilium 自己的数据路径会校验 Pod 的源地址。',
       verdict: {
         why: '严格反向路径过滤（rp_filter = 1）且节点有多个上行口（{{uplinks}}）：回程路由走另一个网卡的包被静默丢弃。',
         dropsOnly:
@@ -115,7 +115,7 @@ export default {
       fix: {
         loose: '宽松模式：内核取 conf.all 与 conf.<网卡> 中较大的值，所以两处都要设置',
         off: '在 Cilium 的设备上关闭（宽松模式在那里仍会丢包）；conf.all 也必须为 0，因为内核取两者中较大的值',
-        order: '确认 /etc/sysctl.d 里没有更靠后的文件把 rp_filter 改回 1',
+        order: '确认 /etc/sysctl.d 里没有更靠后的文件再次设置 rp_filter',
         counter: '必须不再增长',
       },
     },
