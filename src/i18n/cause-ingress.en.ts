@@ -121,6 +121,10 @@ export default {
         endpointsOnly:
           '{{n}} Service(s), {{service}} among them, have no endpoints: if one is the Ingress backend, it answers 503.',
         triedPods: 'nginx had pod addresses to try: the backend Service had endpoints.',
+        noLiveLocal:
+          "nginx's upstream {{upstream}} is a plain nginx group of processes on its own host, not a Service's pods: 'no live upstreams' means nginx marked its servers failed after errors connecting to them (look at the errors before it, e.g. SELinux `13: Permission denied`), not that a Service has no endpoints.",
+        noLiveAfterFailures:
+          "'no live upstreams' follows nginx's own failed connect to {{failed}}: nginx marked the servers it had as failed. The group was not empty; the earlier error is the cause.",
         endpointsReady: 'Service {{service}} has ready endpoints.',
         controllerDisagrees:
           "The controller says Service {{service}} has no active endpoint, but its Endpoints list ready addresses ({{addresses}}): the Service has endpoints, the controller does not match them to the Ingress backend. Check that the port the Ingress names is one of the Service's ports (name or number), look for a named targetPort on an old controller, and restart the controller if its view is stale.",

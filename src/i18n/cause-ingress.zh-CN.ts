@@ -116,6 +116,10 @@ export default {
         endpointsOnly:
           '有 {{n}} 个 Service（包括 {{service}}）没有 endpoints：若其中有 Ingress 的后端，它会返回 503。',
         triedPods: 'nginx 有可尝试的 Pod 地址：后端 Service 有 endpoints。',
+        noLiveLocal:
+          'nginx 的上游 {{upstream}} 是本机进程组成的普通 nginx upstream，不是 Service 的 Pod：“no live upstreams” 表示 nginx 在连接失败后把其中的服务器标记为不可用（请看它之前的错误，例如 SELinux 的 `13: Permission denied`），而不是 Service 没有 endpoints。',
+        noLiveAfterFailures:
+          '“no live upstreams” 出现在 nginx 连接 {{failed}} 失败之后：nginx 把已有的服务器标记为不可用。该 upstream 并非为空，之前的错误才是原因。',
         endpointsReady: 'Service {{service}} 有就绪的 endpoints。',
         controllerDisagrees:
           '控制器称 Service {{service}} 没有可用的 endpoint，但它的 Endpoints 列出了就绪地址（{{addresses}}）：Service 有 endpoints，是控制器没有把它们对应到 Ingress 后端。请检查 Ingress 引用的端口是否是该 Service 的端口之一（名称或端口号），旧版控制器上留意具名 targetPort；若控制器的视图已过期，重启控制器。',

@@ -34,3 +34,40 @@ describe('two outputs pasted one after the other, no prompt between them', () =>
     },
   );
 });
+
+// Three different kinds in every order the fixtures allow, thinned to a few dozen.
+const allTriples = pairs.flatMap(([a, b]) =>
+  single
+    .filter(
+      (c) =>
+        c.kind !== a.kind &&
+        c.kind !== b.kind &&
+        !(KLOG.has(c.kind!) && (KLOG.has(a.kind!) || KLOG.has(b.kind!))),
+    )
+    .map((c) => [a, b, c] as const),
+);
+const triples = allTriples.filter(
+  (_, i) => i % Math.max(1, Math.floor(allTriples.length / 60)) === 0,
+);
+
+describe('three outputs in Markdown fences between the author’s prose, no prompt at all', () => {
+  it('has enough real triples to mean something', () => {
+    expect(triples.length).toBeGreaterThan(40);
+  });
+
+  it.each(triples.map((t) => [t.map((x) => x.file).join(' + '), t] as const))(
+    '%s: all three are read',
+    (_, t) => {
+      const post = t
+        .map(
+          (x, k) =>
+            `Output ${k + 1} from the node:\n\n\`\`\`\n${x.text.replace(/\n?$/, '\n')}\`\`\`\n`,
+        )
+        .join('\n');
+      const read = parsePaste(post, 'x')
+        .filter((r) => r.status !== 'rejected')
+        .map((r) => r.kind);
+      for (const x of t) expect(read).toContain(x.kind);
+    },
+  );
+});

@@ -117,6 +117,35 @@ export function viewOf(s: SectionResult): SectionView {
 /** How collect.sh marks a command it could not run. */
 export const COLLECTOR_NOTE = '# net-triage:';
 
+/**
+ * An author's caption: a line of prose ending in a colon, several words or CJK text
+ * (`Output 2 from the node:`, `kube-proxy 日志：`), set apart from what follows by a blank
+ * line or a Markdown fence. A format's own headings are one word (`Tcp:`, `Events:`) or sit
+ * right above their lines (`Private flags for eth0:`).
+ */
+const CAPTION = /^\s*(?:\S+\s+\S+.*|.*[\u3400-\u9fff].*)[:：]\s*$/;
+const MAX_CAPTION_LINES = 2;
+
+/**
+ * The head without the caption lines it starts with, or the caption of the next output it ends
+ * with (set apart above), or null when it has neither.
+ */
+function withoutCaption(head: Line[]): Line[] | null {
+  const apart = (a: Line, b: Line) => b.n > a.n + 1;
+  let k = 0;
+  while (
+    k < MAX_CAPTION_LINES &&
+    k < head.length - 1 &&
+    CAPTION.test(head[k]!.text) &&
+    apart(head[k]!, head[k + 1]!)
+  )
+    k++;
+  let end = head.length;
+  if (end - k >= 2 && CAPTION.test(head[end - 1]!.text) && apart(head[end - 2]!, head[end - 1]!))
+    end--;
+  return k > 0 || end < head.length ? head.slice(k, end) : null;
+}
+
 /** What every result of a section says about where it comes from. */
 function baseOf(section: Section) {
   return {
@@ -157,8 +186,17 @@ export function parseSection(section: Section): SectionResult[] {
     ];
   }
   const ctx = { command: section.command, within: section.within ?? null };
-  for (const parser of PARSERS) {
-    if (!parser.detect(head, ctx)) continue;
+  // Nothing claims the head: the author's caption above the output (`Output of the node:`) may
+  // be all that stands in the way. It is prose, not output, and is left out like a fence.
+  let claimed = PARSERS.find((p) => p.detect(head, ctx));
+  const uncaptioned = claimed ? null : withoutCaption(head);
+  if (uncaptioned) {
+    claimed = PARSERS.find((p) => p.detect(uncaptioned, ctx));
+    const kept = new Set(uncaptioned.map((l) => l.n));
+    const captions = new Set(head.filter((l) => !kept.has(l.n)).map((l) => l.n));
+    if (claimed) section = { ...section, lines: section.lines.filter((l) => !captions.has(l.n)) };
+  }
+  for (const parser of claimed ? [claimed] : []) {
     const parts = parser.split?.(section.lines) ?? [];
     if (parts.length < 2) return [parseWith(parser, section, ctx)];
     const results = numbered(
@@ -278,6 +316,8 @@ function repeated(section: Section, earlier: Section): RejectedSection {
  * a single line only when another parser reads it without a problem.
  */
 const OTHER_OUTPUT_LINES = 2;
+/** How many outputs deep a run of unread lines is searched for yet another one. */
+const MAX_OUTPUTS_DEEP = 3;
 
 /**
  * Two outputs pasted one after the other with no prompt between them (a grep across a log and
@@ -285,10 +325,16 @@ const OTHER_OUTPUT_LINES = 2;
  * problems. Each run of such lines that another parser reads becomes a part of its own, and
  * the rest is parsed again without it.
  */
-function withOtherOutputs(section: Section, first: SectionResult): SectionResult[] {
+function withOtherOutputs(section: Section, first: SectionResult, depth = 0): SectionResult[] {
   if (first.status === 'rejected') return splitInTwo(section) ?? [first];
   if (first.problems.length === 0) return [first];
   const unread = new Set(first.problems.flatMap((p) => (p.line === undefined ? [] : [p.line])));
+  // Past its cap a parser lists no more lines: those after the last one listed may be unread too.
+  const cited = [...unread];
+  const lastCited = first.problems.some((p) => p.msg.key.endsWith('.moreProblems'))
+    ? Math.max(...cited)
+    : Infinity;
+  for (const l of section.lines) if (l.n > lastCited) unread.add(l.n);
   const runs: Line[][] = [];
   let run: Line[] = [];
   const close = () => {
@@ -296,6 +342,8 @@ function withOtherOutputs(section: Section, first: SectionResult): SectionResult
     run = [];
   };
   for (const l of section.lines) {
+    // Lines left out between two (a Markdown fence the framing removed) end a block of output.
+    if (run.length > 0 && l.n > run[run.length - 1]!.n + 1) close();
     if (unread.has(l.n)) run.push(l);
     else if (l.text.trim() === '' && run.length > 0) run.push(l);
     else close();
@@ -305,13 +353,15 @@ function withOtherOutputs(section: Section, first: SectionResult): SectionResult
   const taken = new Set<number>();
   for (const lines of runs) {
     // A part may carry framing of its own (quoted on its own, indented).
-    const part = parseSection({ source: '', command: null, lines: unframe(lines) });
+    const run: Section = { source: '', command: null, lines: unframe(lines) };
+    const part = parseSection(run);
     const filled = lines.filter((l) => l.text.trim() !== '').length;
     const status = part.length === 1 ? part[0]!.status : 'rejected';
     if (status === 'rejected' || (filled < OTHER_OUTPUT_LINES && status !== 'parsed')) continue;
     // Lines of the same kind the parser found wanting are its problems, not another output.
     if (part[0]!.kind === first.kind) continue;
-    others.push(part[0]!);
+    // The run may hold a third output after the second (three fenced blocks between prose).
+    others.push(...(depth < MAX_OUTPUTS_DEEP ? withOtherOutputs(run, part[0]!, depth + 1) : part));
     for (const l of lines) taken.add(l.n);
   }
   if (others.length === 0) return [first];
@@ -339,19 +389,27 @@ const SPLIT_SEARCH_LINES = 400;
 function splitInTwo(section: Section): SectionResult[] | null {
   const lines = section.lines;
   if (lines.length < 2 || lines.length > SPLIT_SEARCH_LINES) return null;
-  let best: { score: number; parts: SectionResult[] } | null = null;
+  let best: { score: number; parts: SectionResult[]; halves: Section[] } | null = null;
   for (let k = 1; k < lines.length; k++) {
     if (lines[k]!.text.trim() === '') continue; // cut before a line with text
-    const halves = [lines.slice(0, k), lines.slice(k)];
-    const parts = halves.map((h) => parseSection({ source: '', command: null, lines: unframe(h) }));
+    const halves = [lines.slice(0, k), lines.slice(k)].map((h): Section => ({
+      source: '',
+      command: null,
+      lines: unframe(h),
+    }));
+    const parts = halves.map((h) => parseSection(h));
     if (parts.some((p) => p.length !== 1 || p[0]!.status === 'rejected')) continue;
     const results = parts.map((p) => p[0]!);
     const score =
       results.filter((r) => r.status === 'parsed').length * 1000 -
       results.reduce((n, r) => n + r.problems.length, 0);
-    if (!best || score > best.score) best = { score, parts: results };
+    if (!best || score > best.score) best = { score, parts: results, halves };
   }
   if (!best) return null;
   const [head, tail] = best.parts;
-  return numbered(section, [{ ...head!, command: section.command }, tail!]);
+  // Either half may hold a third output its parser could not read (a short one between two).
+  const found = [{ ...head!, command: section.command }, tail!].flatMap((r, i) =>
+    withOtherOutputs(best.halves[i]!, r, 1),
+  );
+  return numbered(section, found);
 }

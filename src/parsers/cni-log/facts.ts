@@ -1,5 +1,5 @@
 export type CniErrorKind =
-  'br-netfilter-missing' | 'bird-not-ready' | 'ipam' | 'api-unreachable' | 'other';
+  'br-netfilter-missing' | 'bird-not-ready' | 'ipam' | 'no-interface' | 'api-unreachable' | 'other';
 
 /** A warning or error of the CNI agent, classified. */
 export interface CniEvent {

@@ -17,9 +17,15 @@ const RUNTIME_PREFIX =
 const CALICO = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[(\w+)\]\[\d+\] (?:[\w./-]+ \d+: )?(.*)$/;
 /**
  * cilium (logfmt): `level=warning msg="..." subsys=daemon`, optionally after `time="..."` (logrus,
- * before 1.18) or an unquoted `time=2026-01-03T23:17:26.850182994Z` (slog, 1.18 on).
+ * before 1.18) or an unquoted `time=2026-01-03T23:17:26.850182994Z` (slog, 1.18 on); the k3s,
+ * rke2 and k0s agents log so too. Fields quoted by hand are sometimes aligned (`level=info  msg=`).
  */
-const LOGFMT = /^(?:time=(?:"[^"]*"|\S+) )?level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S+)(.*)$/;
+const LOGFMT = /^(?:time=(?:"[^"]*"|\S+) +)?level=(\w+) +msg=("(?:[^"\\]|\\.)*"|\S+)(.*)$/;
+/**
+ * The bridge-netfilter switch under /proc/sys: only the agents that wire pods to a bridge read or
+ * set it (flannel, kube-router, the k3s/rke2/k0s node agent, whose logfmt lines name no CNI).
+ */
+export const BRIDGE_NF_PROC = /\/proc\/sys\/net\/bridge\/bridge-nf-call-ip6?tables\b/;
 const BIRD = /^bird: /;
 /** weave-net: `FATA: 2023/07/05 05:09:36.639718 [kube-peers] message` (INFO, DEBU, WARN, ERRO). */
 const WEAVE = /^(INFO|DEBU|WARN|ERRO|FATA): \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d+)? (.*)$/;
@@ -117,6 +123,12 @@ const KINDS: [RegExp, CniErrorKind][] = [
   [
     /\bIPAM\b|no IP addresses available|pod cidr not assigned|failed to acquire lease|failed to (?:allocate|assign|get) (?:an )?IP|range is full|IP ?pool|allocate.*(?:block|address)/i,
     'ipam',
+  ],
+  // The agent finds no interface (or address) to carry the pod network and exits: flannel with
+  // no default route or an `--iface` that matches nothing, calico-node's IP autodetection.
+  [
+    /Failed to find any valid interface|failed to get default interface|Unable to find default route|Could not find valid interface matching|Failed to find interface to use that matches|No interface with given IP found|error looking up interface|(?:Unable to auto-?detect|Couldn't autodetect|Failed to autodetect) (?:an )?IPv[46] address/i,
+    'no-interface',
   ],
   [
     /dial tcp \S+: (?:i\/o timeout|connect: (?:connection refused|no route to host|operation not permitted))|Unable to contact k8s api-server|error retrieving pod spec|Failed to (?:list|watch) \*v\d|Unauthorized|x509: |connection to the server .* was refused|apiserver/i,

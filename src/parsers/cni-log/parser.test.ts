@@ -32,12 +32,12 @@ describe('cni-log: real outputs', () => {
     ]);
   });
 
-  it('calico-node start-up: one warning, the rest informational', () => {
+  it('calico-node start-up: one warning (no interface matched its regexes), the rest informational', () => {
     const r = cni(local('cni-log--sealos2721-calico-startup.txt'));
     expect(r.status).toBe('parsed');
     expect(r.facts.cni).toBe('calico');
     expect(r.facts.events).toEqual([
-      expect.objectContaining({ kind: 'other', level: 'WARNING', line: 12 }),
+      expect.objectContaining({ kind: 'no-interface', level: 'WARNING', line: 12 }),
     ]);
     expect(r.facts.events[0]!.message).toMatch(/^Unable to auto-detect an IPv4 address/);
   });
@@ -144,6 +144,49 @@ describe('cni-log: formats', () => {
     expect(out.facts.cni).toBe('calico');
   });
 
+  it('flannel with no interface to carry the overlay (flannel-io/flannel#510, #1353)', () => {
+    const r = cni(
+      [
+        'I0920 17:34:26.813001 07716 main.go:126] Installing signal handlers',
+        'I0920 17:34:26.813431 07716 manager.go:133] Determining IP address of default interface',
+        'E0920 17:34:26.813737 07716 main.go:146] Failed to create NetworkManager: failed to get default interface: Unable to find default route',
+        'E0929 05:14:00.545157       1 main.go:204] Failed to find any valid interface to use: failed to get default interface: Unable to find default route',
+      ].join('\n'),
+    );
+    expect(r.status).toBe('parsed');
+    expect(r.facts.cni).toBe('flannel');
+    expect(r.facts.events.map((e) => [e.kind, e.level, e.line])).toEqual([
+      ['no-interface', 'E', 3],
+      ['no-interface', 'E', 4],
+    ]);
+  });
+
+  it('calico-node whose IP autodetection finds nothing, and flannel’s --iface missing', () => {
+    const text = [
+      '2020-03-11 09:11:36.092 [WARNING][8] startup.go 631: Unable to auto-detect an IPv4 address using interface regexes [enp2s0]: no valid host interfaces found',
+      "2020-03-11 09:11:36.092 [WARNING][8] startup.go 407: Couldn't autodetect an IPv4 address. If auto-detecting, choose a different autodetection method. Otherwise provide an explicit address.",
+      'E0527 02:14:05.899116       1 main.go:332] Error registering network: error looking up interface 192.168.60.11: No interface with given IP found',
+    ].join('\n');
+    const out = direct(cniLog, text);
+    if (out.status === 'rejected') throw new Error('rejected');
+    expect(out.facts.events.map((e) => e.kind)).toEqual([
+      'no-interface',
+      'no-interface',
+      'no-interface',
+    ]);
+  });
+
+  it('a start that picked its interface is no interface error (kubernetes/test-infra#8176)', () => {
+    const r = cni(
+      [
+        'I0530 11:36:21.811384       1 main.go:470] Determining IP address of default interface',
+        'I0530 11:36:21.812815       1 main.go:483] Using interface with name eth0 and address 192.168.10.177',
+        'I0530 11:36:21.813027       1 main.go:500] Defaulting external address to interface address (192.168.10.177)',
+      ].join('\n'),
+    );
+    expect(r.facts.counts['no-interface']).toBeUndefined();
+  });
+
   it('a probe message copied alone from the events', () => {
     const r = cni(
       'Readiness probe failed: calico/node is not ready: BIRD is not ready: BGP not established with 10.0.1.1\n',
@@ -186,6 +229,44 @@ describe('cni-log: formats', () => {
       'W0907 17:35:19.222358       7 controller.go:916] Service "a/b" does not have any active Endpoint.',
     );
     no('I0101 00:00:00.000000    1234 kubelet.go:2100] "SyncLoop ADD" source="api"');
+  });
+
+  it('the k3s agent (logfmt, no CNI named) cannot set bridge-nf-call-iptables (openeverest#3181)', () => {
+    // Quoted by hand with the fields aligned and the time= field left out.
+    const r = cni(
+      [
+        '```',
+        `level=info  msg="Set sysctl 'net/bridge/bridge-nf-call-iptables' to 1"`,
+        'level=error msg="Failed to set sysctl: open /proc/sys/net/bridge/bridge-nf-call-iptables: no such file or directory"',
+        '```',
+      ].join('\n'),
+    );
+    expect(r.status).toBe('parsed');
+    expect(r.facts.cni).toBeNull();
+    expect(r.facts.events.map((e) => [e.kind, e.level, e.line])).toEqual([
+      ['br-netfilter-missing', 'error', 3],
+    ]);
+  });
+
+  it('a k3s agent that set the switch, with its time= field, reports nothing missing', () => {
+    const ok = [
+      `time="2024-03-01T10:00:00Z" level=info msg="Set sysctl 'net/bridge/bridge-nf-call-iptables' to 1"`,
+      `time="2024-03-01T10:00:00Z" level=info msg="Set sysctl 'net/bridge/bridge-nf-call-ip6tables' to 1"`,
+    ].join('\n');
+    // Not claimed at all (no /proc path, no CNI named); read directly, no event either.
+    expect(cniLog.detect(toLines(ok), { command: null })).toBe(false);
+    const out = direct(cniLog, ok);
+    if (out.status === 'rejected') throw new Error('rejected');
+    expect(out.facts.events).toEqual([]);
+  });
+
+  it('unmarked logfmt lines (dockerd, containerd, k3s start-up) are no CNI log', () => {
+    const no = (text: string) =>
+      expect(cniLog.detect(toLines(text), { command: null })).toBe(false);
+    no('level=info msg="Starting k3s agent v1.28.5+k3s1"\nlevel=error msg="failed to x"');
+    no('level=info  msg="Loading containers: start."');
+    // The path named in prose is no log line.
+    no('Check that /proc/sys/net/bridge/bridge-nf-call-iptables exists');
   });
 });
 

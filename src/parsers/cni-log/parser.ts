@@ -2,7 +2,7 @@ import type { Problem } from '../../engine/types';
 import { accept, defineParser, msg, reject, type ParseContext } from '../define';
 import { capped, isNoise, kubectlArgs, MAX_LINE, withLeadingCommand } from '../k8s-common/text';
 import type { CniLogFacts } from './facts';
-import { classify, cniLine } from './lines';
+import { BRIDGE_NF_PROC, classify, cniLine } from './lines';
 
 const K = 'parse.cni-log';
 const KEEP = 500;
@@ -20,7 +20,7 @@ export const cniLog = withLeadingCommand(
         const c = cniLine(l.text);
         if (!c) continue;
         known += 1;
-        if (c.cni) marked = true;
+        if (c.cni || BRIDGE_NF_PROC.test(c.message)) marked = true;
       }
       if (known > 0 && commandCni(ctx)) return true;
       return marked && known * 2 >= body.length;

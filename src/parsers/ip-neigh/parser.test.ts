@@ -123,6 +123,112 @@ describe('ip-neigh', () => {
     });
   });
 
+  describe('net-tools `arp` listings', () => {
+    it("`arp -v` with elided rows: the trailer's count is the table (kernel-5.0 write-up, case 1363)", () => {
+      const f = factsOf(
+        one(
+          "```shell\n'# arp -v\nAddress                  HWtype  HWaddress           Flags Mask            Iface\n10.244.26.98             ether   02:42:0a:f4:1a:62   C                     docker0\n10.244.26.71             ether   02:42:0a:f4:1a:47   C                     docker0\n.....\nEntries: 72 Skipped: 0  Found: 72\n```\n",
+        ),
+        'ip-neigh',
+      );
+      expect([f.total, f.inet.entries, f.inet.counted, f.inet6.entries]).toEqual([72, 72, 72, 0]);
+      expect(f.states).toEqual({ COMPLETE: 2 });
+      expect(f.first?.text).toBe(
+        '10.244.26.98             ether   02:42:0a:f4:1a:62   C                     docker0',
+      );
+    });
+
+    it('`arp -n` with an unresolved peer and a bridge device (Chinese notes, CentOS host)', () => {
+      const f = factsOf(
+        one(
+          '[root@localhost ~]# arp -n\nAddress                  HWtype  HWaddress           Flags Mask            Iface\n172.16.1.20              ether   28:6e:d4:8a:02:c0   C                     eth0\n172.16.1.25              ether   28:6e:d4:8a:15:61   C                     eth0\n172.18.0.9               ether   02:42:ac:12:00:09   C                     br-7f15bb750845\n172.16.1.254                     (incomplete)                              eth0\n172.16.1.22              ether   28:6e:d4:89:e0:09   C                     eth0\n172.16.1.24              ether   28:6e:d4:88:eb:3d   C                     eth0\n',
+        ),
+        'ip-neigh',
+      );
+      expect([f.total, f.inet.counted, f.incomplete]).toEqual([6, 6, 1]);
+      expect(f.devices['br-7f15bb750845']).toEqual({ COMPLETE: 1 });
+      expect(f.examples.INCOMPLETE?.[0]?.text).toBe(
+        '172.16.1.254                     (incomplete)                              eth0',
+      );
+    });
+
+    it('`arp -e` names hosts; `arp -an` (BSD style) lists <incomplete> peers (kops#4533)', () => {
+      const e = factsOf(
+        one(
+          '$ arp -e\nAddress                  HWtype  HWaddress           Flags Mask            Iface\ngolkonda                 ether   b8:27:eb:f9:77:f4   C                     eth0\nLAB-Bruteforce                   (incomplete)                              eth0\n192.168.1.3              ether   c4:71:30:41:b7:4f   C                     eth0\nmy.router                ether   bc:ae:c5:e6:db:2c   C                     eth0\n',
+        ),
+        'ip-neigh',
+      );
+      expect([e.inet.entries, e.incomplete]).toEqual([4, 1]);
+      const a = factsOf(
+        one(
+          'admin@ip-172-20-152-253:~$ sudo arp -an\n? (172.20.129.120) at <incomplete> on eth0\n? (172.20.147.224) at <incomplete> on eth0\n? (172.20.133.77) at 0e:c4:88:17:6e:66 [ether] on eth0\n? (172.20.157.124) at <incomplete> on eth0\n',
+        ),
+        'ip-neigh',
+      );
+      expect([a.inet.entries, a.inet.counted, a.incomplete, a.states.COMPLETE]).toEqual([
+        4, 4, 3, 1,
+      ]);
+    });
+
+    it('/proc/net/arp and a BSD-style `arp -a` naming its gateway (jc corpus, CentOS 7.7)', () => {
+      const proc = factsOf(
+        one(
+          'IP address       HW type     Flags       HW address            Mask     Device\n192.168.71.254   0x1         0x2         00:50:56:f3:2f:ae     *        ens33\n192.168.71.2     0x1         0x2         00:50:56:f7:4a:fc     *        ens33\n192.168.71.1     0x1         0x2         a6:83:e7:d2:a9:65     *        ens33\n',
+        ),
+        'ip-neigh',
+      );
+      expect([proc.inet.entries, proc.inet.counted, proc.devices]).toEqual([
+        3,
+        3,
+        { ens33: { COMPLETE: 3 } },
+      ]);
+      const a = factsOf(
+        one(
+          'gateway (192.168.71.2) at 00:50:56:f7:4a:fc [ether] on ens33\n? (192.168.71.1) at 00:50:56:c0:00:08 [ether] on ens33\n? (192.168.71.254) at 00:50:56:fe:7a:b4 [ether] on ens33\n',
+        ),
+        'ip-neigh',
+      );
+      expect([a.inet.entries, a.states]).toEqual([3, { COMPLETE: 3 }]);
+    });
+
+    it('a lone header is still refused with the hint to paste `ip neigh show`', () => {
+      const [r] = parsePaste(
+        '$ arp -n\nAddress                  HWtype  HWaddress           Flags Mask            Iface\n',
+        'x',
+      );
+      expect(r?.status).toBe('rejected');
+      expect(r?.problems[0]?.msg.key).toBe('parse.nearMiss.arp');
+    });
+
+    it('permanent entries (flag M, PERM) are listed but not counted against gc_thresh', () => {
+      const f = factsOf(
+        one(
+          '$ arp -an\n? (10.0.0.1) at 52:54:00:12:34:56 [ether] PERM on eth0\n? (10.0.0.2) at 52:54:00:12:34:57 [ether] on eth0\n',
+        ),
+        'ip-neigh',
+      );
+      expect([f.inet.entries, f.inet.counted]).toEqual([2, 1]);
+      const m = factsOf(
+        one(
+          '$ arp -n\nAddress                  HWtype  HWaddress           Flags Mask            Iface\n10.0.0.1                 ether   52:54:00:12:34:56   CM                    eth0\n10.0.0.2                 ether   52:54:00:12:34:57   C                     eth0\n',
+        ),
+        'ip-neigh',
+      );
+      expect([m.inet.entries, m.inet.counted]).toEqual([2, 1]);
+    });
+
+    it('is not read from `route -n`, or prose that mentions an address', () => {
+      for (const text of [
+        '$ route -n\nKernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n0.0.0.0         10.0.0.8        0.0.0.0         UG    100    0        0 eth0\n10.0.0.0        0.0.0.0         255.255.255.0   U     100    0        0 eth0\n',
+        'the gateway (10.0.0.1) at the edge answers on eth0\n',
+      ])
+        expect(
+          parsePaste(text, 'x').filter((r) => r.kind === 'ip-neigh' && r.status !== 'rejected'),
+        ).toEqual([]);
+    });
+  });
+
   describe('claims no shared fixture', () => claimsOnly(ipNeigh, []));
   textsMatch('ip-neigh', [source('./parser.ts')]);
   describe('hostile input', () =>

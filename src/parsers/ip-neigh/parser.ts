@@ -47,6 +47,26 @@ function countFamily(command: string): 'inet' | 'inet6' | null {
   return null;
 }
 const COUNT = /^\s*(\d{1,9})\s*$/;
+/**
+ * net-tools `arp -n` / `arp -v` rows (IPv4 only): `10.244.26.98  ether  02:42:0a:f4:1a:62  C  docker0`,
+ * `10.0.0.5  (incomplete)  eth0`; without -n the address may be a host name. Flags: C complete,
+ * M permanent, P published; the Mask column is usually empty.
+ */
+const ARP_ROW =
+  /^\s*(\d{1,3}(?:\.\d{1,3}){3}|[A-Za-z0-9_][\w.-]*)\s+(?:(?:ether|infiniband|ieee1394|loop|fddi|tr|arcnet)\s+[0-9A-Fa-f]{1,2}(?::[0-9A-Fa-f]{1,2}){5,19}\s+([CMP]{1,3})\s+(?:\S+\s+)?|\(incomplete\)\s+)([\w.@:-]+)\s*$/;
+/** BSD-style `arp -a` / `arp -an`: `? (172.20.136.122) at <incomplete> on eth0`, `gw (10.0.0.1) at 52:54:00:12:34:56 [ether] PERM on eth0`. */
+const ARP_A =
+  /^\s*\S+ \((\d{1,3}(?:\.\d{1,3}){3})\) at (?:<incomplete>|[0-9A-Fa-f]{1,2}(?::[0-9A-Fa-f]{1,2}){5,19} \[\w+\]((?: (?:PERM|PUB))*)) on ([\w.@:-]+)\s*$/;
+/**
+ * /proc/net/arp rows: `192.168.71.254   0x1   0x2   00:50:56:f3:2f:ae   *   ens33`. Flags: 0x2
+ * complete, 0x4 permanent; 0x0 unresolved.
+ */
+const PROC_ARP_ROW =
+  /^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+0x[0-9a-fA-F]{1,4}\s+0x([0-9a-fA-F]{1,4})\s+[0-9A-Fa-f]{1,2}(?::[0-9A-Fa-f]{1,2}){5,19}\s+\S+\s+([\w.@:-]+)\s*$/;
+/** The net-tools table header (and /proc/net/arp's), and the `arp -v` trailer (`Entries: 72 Skipped: 0  Found: 72`). */
+const ARP_HEADER =
+  /^\s*(?:Address\s+HWtype\s+HWaddress\s+Flags\s+Mask\s+Iface|IP address\s+HW type\s+Flags\s+HW address\s+Mask\s+Device)\s*$/;
+const ARP_TRAILER = /^\s*Entries:\s*(\d{1,9})\s+Skipped:\s*\d{1,9}\s+Found:\s*\d{1,9}\s*$/;
 const EXAMPLES = 5;
 const MAX_LINE = 2_000;
 
@@ -80,6 +100,34 @@ function entryOf(t: string): Entry | null {
   return { family: m[1]!.includes(':') ? 'inet6' : 'inet', dev, state, learned };
 }
 
+/**
+ * One net-tools `arp` row (`arp -n`, `arp -v`, `arp -an`) or /proc/net/arp row, or null. It shows no NUD state: a
+ * resolved entry is COMPLETE, an unresolved one INCOMPLETE, a permanent one PERMANENT.
+ */
+function arpEntryOf(t: string): Entry | null {
+  if (t.length > MAX_LINE) return null;
+  const row = ARP_ROW.exec(t);
+  if (row) {
+    const state =
+      row[2] === undefined ? 'INCOMPLETE' : row[2].includes('M') ? 'PERMANENT' : 'COMPLETE';
+    return { family: 'inet', dev: row[3]!, state, learned: false };
+  }
+  const proc = PROC_ARP_ROW.exec(t);
+  if (proc) {
+    const flags = parseInt(proc[2]!, 16);
+    const state = flags & 4 ? 'PERMANENT' : flags & 2 ? 'COMPLETE' : 'INCOMPLETE';
+    return { family: 'inet', dev: proc[3]!, state, learned: false };
+  }
+  const a = ARP_A.exec(t);
+  if (!a) return null;
+  const state = !/\bat </.test(t)
+    ? a[2]!.includes('PERM')
+      ? 'PERMANENT'
+      : 'COMPLETE'
+    : 'INCOMPLETE';
+  return { family: 'inet', dev: a[3]!, state, learned: false };
+}
+
 /** `ip neigh show` → entries per family, state and device; FAILED, INCOMPLETE and STALE counted. */
 export const ipNeigh = defineParser<'ip-neigh', IpNeighFacts>({
   kind: 'ip-neigh',
@@ -89,8 +137,11 @@ export const ipNeigh = defineParser<'ip-neigh', IpNeighFacts>({
       return body.length === 1 && COUNT.test(body[0]!.text);
     }
     let entries = 0;
-    for (const l of head) if (entryOf(l.text)) entries += 1;
-    return entries >= 1 && entries * 2 >= head.length;
+    let frame = 0;
+    for (const l of head)
+      if (entryOf(l.text) ?? arpEntryOf(l.text)) entries += 1;
+      else if (ARP_HEADER.test(l.text) || ARP_TRAILER.test(l.text)) frame += 1;
+    return entries >= 1 && (entries + frame) * 2 >= head.length;
   },
   parse(lines, ctx) {
     if (COUNT_COMMAND.test(ctx.command ?? '')) return parseCount(lines, ctx.command!);
@@ -98,9 +149,17 @@ export const ipNeigh = defineParser<'ip-neigh', IpNeighFacts>({
     const facts = emptyFacts();
     // Device names come from the paste: a Map, so that `__proto__` is a name like any other.
     const devices = new Map<string, Record<string, number>>();
+    // `arp -v` ends with how many entries it read: more than the rows when the paste elides some.
+    let arpEntries = 0;
     for (const l of lines) {
       if (l.text.trim() === '') continue;
-      const e = entryOf(l.text);
+      if (ARP_HEADER.test(l.text)) continue;
+      const trailer = ARP_TRAILER.exec(l.text);
+      if (trailer) {
+        arpEntries = Math.max(arpEntries, Number(trailer[1]));
+        continue;
+      }
+      const e = entryOf(l.text) ?? arpEntryOf(l.text);
       if (!e) {
         problems.add(l.n, 'badLine');
         continue;
@@ -111,6 +170,11 @@ export const ipNeigh = defineParser<'ip-neigh', IpNeighFacts>({
       devices.set(e.dev, dev);
     }
     if (facts.total === 0) return reject(msg(`${K}.noEntries`));
+    if (arpEntries > facts.inet.entries) {
+      const permanent = facts.inet.entries - facts.inet.counted;
+      facts.total += arpEntries - facts.inet.entries;
+      facts.inet = { entries: arpEntries, counted: arpEntries - permanent };
+    }
     facts.devices = Object.fromEntries(devices);
     const busiest = topN(
       [...devices].map(([d, s]) => [d, sum(s)] as [string, number]),

@@ -173,6 +173,8 @@ function row(text: string, columns: string[]): Omit<ListedRule, 'chain' | 'line'
   const target = shift === -1 ? '' : (tokens[at('target')] ?? '');
   const prot = tokens[at('prot') + shift];
   if (prot === undefined || tokens.length < columns.length - 1 + shift) return null;
+  // A protocol's name or number (`!tcp` negated): a log line under a listing has none there.
+  if (!/^!?(?:[a-z][\w-]{0,20}|\d{1,3})$/.test(prot)) return null;
   const pk = at('pkts') >= 0 ? count(tokens[at('pkts')]!) : null;
   if (at('pkts') >= 0 && pk === null) return null;
   return {

@@ -38,7 +38,7 @@ const ORIGIN_MARK =
   /^(?:server_others|server_linux|server_windows|proxier|proxier_\w+|conntrack|meta_proxier|graceful_termination)\.go:/;
 // Not "kube-proxy" itself: kubelet logs name the kube-proxy pods.
 const MESSAGE_MARK =
-  /Proxier|\bProxyServer\b|\b(?:iptables|ipvs|nftables|userspace) proxy\b|nodePort|\bipvs\b|KUBE-(?:SERVICES|NODEPORTS|MARK-)|ProxyMode|proxy mode|^(?:add|insert|create|replace|delete|flush|destroy) (?:rule|element|chain|set|map|table) ip6? kube-proxy\b/i;
+  /^kube-proxy (?:exited|panic): |Proxier|\bProxyServer\b|\b(?:iptables|ipvs|nftables|userspace) proxy\b|nodePort|\bipvs\b|KUBE-(?:SERVICES|NODEPORTS|MARK-)|ProxyMode|proxy mode|^(?:add|insert|create|replace|delete|flush|destroy) (?:rule|element|chain|set|map|table) ip6? kube-proxy\b/i;
 /**
  * journald's and syslog's identifier before the message is the process that wrote it
  * (`Jun 25 20:50:00 host kube-proxy[3828]: E0625 ... ipset.go:156] ...`): a line it tags
@@ -251,8 +251,54 @@ function lineOf(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> |
   const m = KLOG.exec(text);
   if (m) return { level: m[1] as KlogEntry['level'], origin: m[3]!, message: m[4]!.trimEnd() };
   return (
-    jsonLine(text) ?? bareMessage(text) ?? knownMessage(text) ?? nftReport(text) ?? goPanic(text)
+    jsonLine(text) ??
+    bareMessage(text) ??
+    knownMessage(text) ??
+    nftReport(text) ??
+    goPanic(text) ??
+    embeddedLine(text)
   );
+}
+
+/**
+ * k3s and RKE2 run kube-proxy inside their own process and report on it through their own
+ * logger (logrus): `Running kube-proxy --cluster-cidr=...` when they start it, and `kube-proxy
+ * exited: <error>` (or `kube-proxy panic:`) when it returns; the whole k3s process then stops
+ * (or, on Windows, restarts it). On a terminal logrus writes the level's first four letters and
+ * the seconds since start (`ERRO[0003] kube-proxy exited: ...`), in journald and files it writes
+ * logfmt (`time="2024-11-07T18:38:43Z" level=fatal msg="kube-proxy exited: ..."`, the message's
+ * quotes escaped). Only these lines about kube-proxy are taken: the supervisor's other lines
+ * are not kube-proxy's output. A Markdown inline-code pair of backticks around one is dropped.
+ */
+const LOGRUS_TEXT = new RegExp(
+  String.raw`${PREFIX}(INFO|WARN|ERRO|FATA|PANI|DEBU|TRAC)\[[^\]\s]{1,40}\]\s+(.{1,2000}?)\s*$`,
+);
+const LOGRUS_LOGFMT = new RegExp(
+  String.raw`${PREFIX}time="[^"]{1,60}" level=(\w{1,10}) msg="((?:[^"\\]|\\.){1,2000})"`,
+);
+const LOGRUS_LEVEL: Record<string, KlogEntry['level']> = {
+  ERRO: 'E',
+  FATA: 'F',
+  PANI: 'F',
+  WARN: 'W',
+};
+const EMBEDDED = /^(?:Running kube-proxy --|kube-proxy (?:exited|panic): )/;
+/** Returned without error: k3s shutting down, not kube-proxy failing. */
+const CLEAN_EXIT = /^kube-proxy exited: (?:<nil>|context canceled)$/;
+function embeddedLine(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
+  if (text.length > 4_000) return null;
+  const t = text.trim().replace(/^`(.+)`$/, '$1');
+  const m = LOGRUS_TEXT.exec(t);
+  const f = m ? null : LOGRUS_LOGFMT.exec(t);
+  const level = (m?.[1] ?? f?.[1] ?? '').slice(0, 4).toUpperCase();
+  const message = m ? m[2]! : f ? f[2]!.replace(/\\(["\\])/g, '$1') : '';
+  if (!EMBEDDED.test(message)) return null;
+  // kube-proxy returned: it no longer runs whatever level the supervisor logged it at.
+  if (/^kube-proxy (?:exited|panic): /.test(message) && !CLEAN_EXIT.test(message))
+    return { level: 'F', origin: '', message };
+  // logfmt's `error`, `fatal`, `panic`, `warning` cut to the text form's four letters.
+  const klogLevel = LOGRUS_LEVEL[level] ?? 'I';
+  return { level: klogLevel, origin: '', message };
 }
 
 function goPanic(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {

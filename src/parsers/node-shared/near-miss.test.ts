@@ -63,8 +63,6 @@ describe('node near misses of the peer corpus (jc, insights-core)', () => {
     ['freebsd12/netstat-i.out', 'ip-addr', 'netstatI'],
     ['linux-proc/net_dev', 'ip-addr', 'netstatI'],
     ['linux-proc/net_tcp', 'ss', 'procNetTcp'],
-    ['centos-7.7/arp-a.out', 'ip-neigh', 'arp'],
-    ['linux-proc/net_arp', 'ip-neigh', 'arp'],
     ['generic/ethtool--module-info.out', 'ethtool-k', 'ethtoolOther'],
     ['linux-proc/net_netstat', 'netstat-s', 'procNetstat'],
     ['freebsd12/uname-a.out', 'uname', 'unameNotLinux'],

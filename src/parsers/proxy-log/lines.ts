@@ -39,6 +39,23 @@ const V3_PROXY_ERROR = /^(5\d\d) [A-Z][\w ]{1,40} error="((?:[^"\\]|\\.)*)"/;
 const TRAEFIK_MARK =
   /vulcand\/oxy|traefik|entryPointName=|routerName=|providerName=|serviceName=|middlewareName=|Upstream ResponseWriter of type/i;
 
+/**
+ * Traefik's own word that a backend Service has no endpoints: v2/v3 `Skipping service: no
+ * endpoints found` (the Service in `namespace=` and `serviceName=` fields), v1 `Endpoints not
+ * available for ns/name` / `Endpoints not found for ns/name`. It builds no route to it.
+ */
+const TRAEFIK_NO_ENDPOINTS =
+  /^(?:Skipping service: no endpoints found(?:\s|$)|Endpoints not (?:available|found) for ([\w.-]{1,253}\/[\w.-]{1,253})\s*$)/;
+
+/** `ns/name` from Traefik's `namespace=... serviceName=...` fields, quoted or not. */
+function traefikService(fields: string): string | null {
+  const value = (name: string) =>
+    new RegExp(`(?:^|\\s)${name}=(?:"([^"]*)"|(\\S+))`).exec(fields)?.slice(1).find(Boolean);
+  const ns = value('namespace');
+  const svc = value('serviceName');
+  return svc ? `${ns ?? 'default'}/${svc}` : null;
+}
+
 /** What a Go dial or read error says about the upstream connection. */
 function goErrorKind(error: string): UpstreamErrorKind {
   if (/connect: connection refused/i.test(error)) return 'refused';
@@ -79,6 +96,25 @@ export function traefikLine(text: string, l: Line): TraefikLine {
   else if (v3) [, level, message] = v3 as unknown as [string, string, string];
   else return null;
   message = message.replace(/\\"/g, '"');
+  const noEndpoints = TRAEFIK_NO_ENDPOINTS.exec(message);
+  if (noEndpoints)
+    return {
+      marked: true,
+      status: null,
+      event: {
+        kind: 'no-endpoints',
+        source: 'traefik',
+        level,
+        message,
+        upstream: null,
+        service: noEndpoints[1] ?? traefikService(`${message} ${rest}`),
+        client: null,
+        host: null,
+        request: null,
+        line: l.n,
+        text: l.text,
+      },
+    };
   const caused = CAUSED_BY.exec(message) ?? (v3 ? V3_PROXY_ERROR.exec(message) : null);
   const marked = caused !== null || TRAEFIK_MARK.test(message) || TRAEFIK_MARK.test(rest);
   if (!caused) return { event: null, marked, status: null };

@@ -60,6 +60,53 @@ describe('proxy-log: Traefik', () => {
     ]);
   });
 
+  it("Traefik's own 'no endpoints' errors name the Service (v1, v2 logfmt, v3 zerolog)", () => {
+    // Real v2 sample: k3s's bundled Traefik, an Ingress asking for a port the Service lacks.
+    const v2 = log(
+      caseFile(
+        '1343-k3s-interview-notes-traefik-v2-skipping-service-no-endpoints-port-8080-vs-8090/traefik.log',
+      ),
+    );
+    expect(v2.facts.errors).toEqual([
+      expect.objectContaining({
+        kind: 'no-endpoints',
+        source: 'traefik',
+        service: 'default/interview',
+      }),
+    ]);
+    // v3 (a homelab blog, 2024): the fields follow the message.
+    const v3 = log(
+      '2024-08-10T02:10:44Z ERR Skipping service: no endpoints found ingress=podinfo namespace=podinfo providerName=kubernetes serviceName=podinfo servicePort=&ServiceBackendPort{Name:,Number:9898,}\n',
+    );
+    expect(v3.facts.errors[0]).toMatchObject({ kind: 'no-endpoints', service: 'podinfo/podinfo' });
+    // v1 (dusansusic/kubernetes-traefik#10): the Service in the message itself.
+    const v1 = log(
+      [
+        'time="2020-05-09T18:30:18Z" level=warning msg="Endpoints not available for default/stilton"',
+        'time="2020-05-09T18:30:18Z" level=error msg="Service not found for default/wensleydale"',
+        'time="2020-05-09T18:30:18Z" level=warning msg="Endpoints not found for default/wensleydale"',
+      ].join('\n'),
+    );
+    expect(v1.facts.errors.map((e) => [e.kind, e.service])).toEqual([
+      ['no-endpoints', 'default/stilton'],
+      ['no-endpoints', 'default/wensleydale'],
+    ]);
+  });
+
+  it('only those messages: other wording about endpoints is no such event', () => {
+    for (const msg of [
+      'Skipping service: no endpoints foundation',
+      'Endpoints not available for default/stilton, retrying later',
+      'Endpoints not available',
+      'Skipping Kubernetes event kind *v1.Endpoints',
+    ]) {
+      const text = `time="2020-05-09T18:30:18Z" level=warning msg="${msg}" providerName=kubernetes\n`;
+      const r = direct(proxyLog, text);
+      expect(r.status).not.toBe('rejected');
+      expect(r.status === 'rejected' ? null : r.facts.errors).toEqual([]);
+    }
+  });
+
   it('a logfmt line of any other Go program is not claimed', () => {
     const text = 'time="2020-01-01T00:00:00Z" level=info msg="starting server"\n';
     expect(proxyLog.detect(toLines(text), { command: null })).toBe(false);

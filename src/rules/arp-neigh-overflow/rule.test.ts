@@ -39,6 +39,10 @@ describe(cause, () => {
       verdictOf(diagnoseTexts({ k: '[1.0] nf_conntrack: table full, dropping packet\n' }), cause),
     ).toBe('ruled-out');
     expect(verdictOf(diagnoseTexts({ s: thresholds(128, 512, 1024) }), cause)).toBe('no-evidence');
+    // A log with lines that could not be read (a typed command, `...`) proves no absence.
+    const cut =
+      '# journal -k -f\n...\nDec 09 06:46:20 node0 kernel: IPv4: martian source 10.0.0.253 from 10.0.0.113, on dev lxc1\n...\n';
+    expect(verdictOf(diagnoseTexts({ k: cut }), cause)).toBe('no-evidence');
   });
 
   describe('with `ip neigh show`', () => {
@@ -145,6 +149,37 @@ describe(cause, () => {
         s: thresholds(128, 512, 1024),
       });
       expect(verdictOf(d, cause)).not.toMatch(/^found/);
+    });
+  });
+
+  describe('a logged overflow beside a listing far below the limit', () => {
+    // A Kubernetes node on a 5.0-rc7 kernel (Chinese write-up, case 1363): the kernel refuses
+    // entries while `arp -v` reads 72 of them; its gc count leaked.
+    const dmesg =
+      '# dmesg | head -10\n[529566.514220] neighbour: arp_cache: neighbor table overflow!\n[529566.514292] neighbour: arp_cache: neighbor table overflow!\n[529571.395311] net_ratelimit: 143 callbacks suppressed\n[529571.395313] neighbour: arp_cache: neighbor table overflow!\n';
+    const arpV =
+      '# arp -v\nAddress                  HWtype  HWaddress           Flags Mask            Iface\n10.244.26.98             ether   02:42:0a:f4:1a:62   C                     docker0\n10.244.26.71             ether   02:42:0a:f4:1a:47   C                     docker0\n.....\nEntries: 72 Skipped: 0  Found: 72\n';
+
+    it('is still found, high, but says the listing is far below the limit and cites it', () => {
+      const d = diagnoseTexts({ k: dmesg, a: arpV });
+      expect(verdictOf(d, cause)).toBe('found:high');
+      const f = d.findings.find((x) => x.cause === cause)!;
+      expect(f.why.key).toBe('cause.arp-neigh-overflow.verdict.overflowRoomy');
+      expect(f.why.params).toMatchObject({ entries: 72, n: 1024 });
+      expect(f.evidence.map((e) => e.text)).toContain(
+        '10.244.26.98             ether   02:42:0a:f4:1a:62   C                     docker0',
+      );
+    });
+
+    it('a listing near the limit, or a raised limit, keeps the plain wording', () => {
+      const near = diagnoseTexts({ k: overflow, a: '$ arp -an | wc -l\n1000\n' });
+      expect(near.findings.find((x) => x.cause === cause)!.why.key).toBe(
+        'cause.arp-neigh-overflow.verdict.overflow',
+      );
+      const raised = diagnoseTexts({ k: dmesg, a: arpV, s: thresholds(80000, 90000, 100000) });
+      expect(raised.findings.find((x) => x.cause === cause)!.why.key).toBe(
+        'cause.arp-neigh-overflow.verdict.overflowRaised',
+      );
     });
   });
 

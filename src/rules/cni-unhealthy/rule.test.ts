@@ -164,6 +164,20 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ info }), cause)).toBe('no-evidence');
   });
 
+  it('flannel finding no interface to carry the overlay is the agent down; a start that found one is not (flannel 510)', () => {
+    const log = [
+      'I0920 17:34:26.813001 07716 main.go:126] Installing signal handlers',
+      'I0920 17:34:26.813431 07716 manager.go:133] Determining IP address of default interface',
+      'E0920 17:34:26.813737 07716 main.go:146] Failed to create NetworkManager: failed to get default interface: Unable to find default route',
+    ].join('\n');
+    expect(verdictOf(diagnoseTexts({ log }), cause)).toMatch(/^found:/);
+    const ok = [
+      'I0530 11:36:21.811384       1 main.go:470] Determining IP address of default interface',
+      'I0530 11:36:21.812815       1 main.go:483] Using interface with name eth0 and address 192.168.10.177',
+    ].join('\n');
+    expect(verdictOf(diagnoseTexts({ ok }), cause)).toBe('no-evidence');
+  });
+
   // calicoctl node status: Calico's own view of its BGP sessions.
   const bgpFixture = (f: string) =>
     readRules(`../parsers/calico-bgp/fixtures/calico-bgp--${f}.txt`);

@@ -126,3 +126,60 @@ describe(`${cause}: the 127.0.0.1:8181 placeholder upstream`, () => {
     expect(verdict({ uaex })).not.toMatch(/^found/);
   });
 });
+
+describe(`${cause}: nginx's own 'no live upstreams'`, () => {
+  const noLive = (upstream: string, conn = 51) =>
+    `2019/11/20 23:04:29 [error] 236399#0: *${conn} no live upstreams while connecting to upstream, client: 10.0.20.67, server: dca.example.com, request: "GET /favicon.ico HTTP/2.0", upstream: "http://${upstream}/favicon.ico", host: "dca.example.com"\n`;
+  // Real sample (case 1340): SELinux denies nginx's connect to both addresses of localhost, then
+  // nginx has no live server left in the implicit `localhost` group.
+  const selinux = readTestData(
+    'cases/1340-walle-confluence-nginx-selinux-13-permission-denied-then-no-live-upstreams/error.log',
+  );
+
+  it('rules it out for a group of local processes (localhost, loopback)', () => {
+    const d = diagnoseTexts({ log: selinux }, {}, 'ingress-5xx');
+    expect(verdictOf(d, cause)).toBe('ruled-out');
+    expect(d.ruledOut.find((x) => x.cause === cause)!.because.key).toBe(
+      'cause.upstream-no-endpoints.verdict.noLiveLocal',
+    );
+    expect(verdict({ log: noLive('127.0.0.1:8080') })).toBe('ruled-out');
+    expect(verdict({ log: noLive('[::1]:5100') })).toBe('ruled-out');
+  });
+
+  it("rules it out after nginx's own failed connects to the servers it had", () => {
+    const refused =
+      '2023/03/08 16:02:40 [error] 31#31: *569 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.5, server: shop.example.com, request: "GET / HTTP/1.1", upstream: "http://10.244.1.7:8080/", host: "shop.example.com"\n';
+    const d = diagnoseTexts({ log: refused + noLive('upstream_balancer', 570) }, {}, 'ingress-5xx');
+    expect(verdictOf(d, cause)).toBe('ruled-out');
+    expect(d.ruledOut.find((x) => x.cause === cause)!.because.key).toBe(
+      'cause.upstream-no-endpoints.verdict.noLiveAfterFailures',
+    );
+  });
+
+  it('still finds it from a lone no live upstreams of a controller group', () => {
+    expect(verdict({ log: noLive('upstream_balancer') })).toBe('found:medium');
+    // A host that only starts like localhost is no loopback group.
+    expect(verdict({ log: noLive('localhost.example.com') })).toBe('found:medium');
+    // Empty endpoints pasted alongside keep the finding, whatever the group is called.
+    const ep = 'NAMESPACE   NAME   ENDPOINTS   AGE\nshop        web    <none>      2d\n';
+    expect(verdict({ log: noLive('localhost'), ep })).toMatch(/^found/);
+  });
+});
+
+describe(`${cause}: Traefik's 'Skipping service: no endpoints found'`, () => {
+  const traefik =
+    'time="2025-02-12T02:17:51Z" level=error msg="Skipping service: no endpoints found" namespace=default serviceName=interview servicePort="&ServiceBackendPort{Name:,Number:8080,}" providerName=kubernetes ingress=interview\n';
+
+  it('is the controller saying the Service has no endpoints (case 1343)', () => {
+    const d = diagnoseTexts({ traefik }, {}, 'ingress-5xx');
+    expect(verdictOf(d, cause)).toBe('found:high');
+    expect(d.findings.find((x) => x.cause === cause)!.fix.now).toContain(
+      'kubectl -n default get endpoints interview',
+    );
+  });
+
+  it('healthy counterpart: Endpoints of that Service listing a ready pod rule it out', () => {
+    const ep = 'NAME        ENDPOINTS           AGE\ninterview   10.42.0.9:8090      3m\n';
+    expect(verdict({ traefik, ep })).toBe('ruled-out');
+  });
+});

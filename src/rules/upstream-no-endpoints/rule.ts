@@ -1,9 +1,37 @@
 import { cite, defineRule, finding, noEvidence, ruledOut } from '../rule';
 import type { Evidence } from '../../engine/types';
-import { accessWith, eventsOf, ingressLogs } from '../combine/ingress';
+import { accessWith, eventsOf, ingressLogs, type IngressLog } from '../combine/ingress';
+import type { IngressErrorEvent } from '../../parsers/ingress-nginx-log/facts';
 import { endpointsRows, noEndpoints, type EndpointsRow } from '../combine/k8s';
 
 const K = 'cause.upstream-no-endpoints.verdict';
+
+/** `localhost`, `127.x.x.x`, `[::1]`: processes on nginx's own host, never a Service's pods. */
+const LOCAL_GROUP = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
+/** An upstream nginx actually connected to: an address with a port. */
+const ADDRESS = /^\[?[\d.:a-f]+\]?:\d+$/i;
+
+type Cite = { source: string; e: IngressErrorEvent };
+
+/**
+ * Why a `no live upstreams` says nothing about endpoints: nginx says it when every server of an
+ * upstream group is marked failed. A group named `localhost` (or a loopback address) is a plain
+ * nginx upstream of local processes; a failed connect to an address earlier in the same log is
+ * nginx marking the servers it had down itself. Either way the group had servers.
+ */
+function discounted(x: Cite, logs: IngressLog[]): { why: 'local' | 'failed'; by: Cite } | null {
+  if (x.e.upstream && LOCAL_GROUP.test(x.e.upstream)) return { why: 'local', by: x };
+  const log = logs.find((l) => l.source === x.source);
+  const failed = log?.facts.errors.find(
+    (e) =>
+      e.line < x.e.line &&
+      e.kind !== 'no-live-upstreams' &&
+      e.kind !== 'placeholder-upstream' &&
+      e.upstream !== null &&
+      ADDRESS.test(e.upstream),
+  );
+  return failed ? { why: 'failed', by: { source: x.source, e: failed } } : null;
+}
 
 /**
  * 503: the controller has no endpoint for the backend Service (it logs "does not have any
@@ -15,7 +43,8 @@ export default defineRule({
   check(ctx) {
     const logs = ingressLogs(ctx);
     const controller = eventsOf(logs, 'no-endpoints');
-    const noLive = eventsOf(logs, 'no-live-upstreams');
+    const allNoLive = eventsOf(logs, 'no-live-upstreams');
+    const noLive = allNoLive.filter((x) => !discounted(x, logs));
     const placeholder = eventsOf(logs, 'placeholder-upstream');
     const unavailable = accessWith(logs, 503);
     const endpoints = endpointsRows(ctx);
@@ -69,6 +98,20 @@ export default defineRule({
         ns && svc ? { namespace: ns, service: svc } : undefined,
       );
     }
+    // Every `no live upstreams` is a plain nginx group of local servers, or follows nginx's own
+    // failed connects to the servers it had: the group was not empty.
+    const first = allNoLive[0];
+    const reason = first ? discounted(first, logs) : null;
+    if (first && reason && empty.length === 0)
+      return ruledOut(
+        {
+          key: `${K}.${reason.why === 'local' ? 'noLiveLocal' : 'noLiveAfterFailures'}`,
+          params: { upstream: first.e.upstream ?? '?', failed: reason.by.e.upstream ?? '?' },
+        },
+        reason.why === 'local'
+          ? [cite(first.source, first.e)]
+          : [cite(reason.by.source, reason.by.e), cite(first.source, first.e)],
+      );
     // 503s of a backend whose endpoints are `<none>`.
     const linked = unavailable
       .map((x) => ({ x, ep: emptyFor(x.a.upstreamName) }))
