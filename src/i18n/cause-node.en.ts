@@ -77,6 +77,8 @@ export default {
         zoneOpens: 'The firewalld zone {{zone}} opens port {{port}}.',
         logDenied:
           'The kernel logged {{n}} new connection(s) to port {{ports}} turned away by a firewall rule ({{prefix}}).',
+        podnetDenied:
+          "The kernel logged {{n}} forwarded packet(s) of the pod network ({{from}} → {{to}}) turned away by a firewall rule ({{prefix}}): the host firewall's forward policy stops pod traffic on this node, whatever kube-proxy and the CNI accept in their own chains.",
         clientNoRoute:
           'The client got "No route to host" connecting to port {{port}}: the ICMP admin-prohibited answer of a REJECT rule (firewalld, iptables-services), unless the node is down.',
         pingProhibited:
@@ -100,6 +102,8 @@ export default {
           'on every node: the overlay runs both ways; narrow it to the node addresses (-s, a firewalld rich rule) where the nodes are reachable from untrusted networks',
         podnet:
           'on the node that answered: accept the pod network in FORWARD before the REJECT (POD_CIDR: the cluster pod CIDR, e.g. 10.244.0.0/16)',
+        podzone:
+          "on every node with firewalld: put the pod network's device and the pod CIDR (POD_CIDR, e.g. 10.244.0.0/16) in the trusted zone; firewalld's own nftables table rejects them whatever iptables accepts (or stop firewalld, as the Kubernetes distributions advise)",
       },
     },
     'rp-filter-asymmetric': {

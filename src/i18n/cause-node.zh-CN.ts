@@ -73,6 +73,8 @@ export default {
         zoneAccepts: 'firewalld 区域 {{zone}} 放行所有流量。',
         zoneOpens: 'firewalld 区域 {{zone}} 开放了端口 {{port}}。',
         logDenied: '内核记录了 {{n}} 个到端口 {{ports}} 的新连接被防火墙规则拒绝（{{prefix}}）。',
+        podnetDenied:
+          '内核记录了 {{n}} 个 Pod 网络的转发包（{{from}} → {{to}}）被防火墙规则拒绝（{{prefix}}）：主机防火墙的转发策略在本节点拦下了 Pod 流量，不管 kube-proxy 和 CNI 在自己的链里放行了什么。',
         clientNoRoute:
           '客户端连接端口 {{port}} 时得到 "No route to host"：这是 REJECT 规则（firewalld、iptables-services）回的 ICMP admin-prohibited，除非节点本身不可达。',
         pingProhibited:
@@ -95,6 +97,8 @@ export default {
           '在每个节点上执行：overlay 流量是双向的；如果节点能被不受信网络访问，请只放行节点地址（-s、firewalld rich rule）',
         podnet:
           '在回 ICMP 错误的那个节点上执行：在 REJECT 之前于 FORWARD 链放行 Pod 网段（POD_CIDR：集群的 Pod CIDR，例如 10.244.0.0/16）',
+        podzone:
+          '在每个运行 firewalld 的节点上执行：把 Pod 网络的网卡和 Pod 网段（POD_CIDR，例如 10.244.0.0/16）加入 trusted 区域；firewalld 自己的 nftables 表会拒绝这些流量，iptables 里放行也没用（或者按各 Kubernetes 发行版的建议停掉 firewalld）',
       },
     },
     'rp-filter-asymmetric': {

@@ -36,6 +36,12 @@ export default {
         nftVerify: 'nftables mode: the NodePort must be listed',
         why: 'find out why it stopped syncing, before it happens again:',
         noRollback: 'nothing to roll back: restarting kube-proxy only re-creates the rules it owns',
+        conntrackWhy:
+          'kube-proxy exits at start because it cannot write a conntrack setting (read-only inside an LXC/LXD, kind or minikube node; missing while the nf_conntrack module is not loaded): restarting it alone repeats the exit. Let it leave conntrack sizing alone:',
+        conntrackEdit:
+          'under config.conf set  conntrack: maxPerCore: 0  (flag: --conntrack-max-per-core=0)',
+        conntrackPersist:
+          'the ConfigMap edit persists (kubeadm). k3s: kube-proxy-arg: conntrack-max-per-core=0 in /etc/rancher/k3s/config.yaml. MicroK8s: add --conntrack-max-per-core=0 to /var/snap/microk8s/current/args/kube-proxy and restart MicroK8s. If the node needs a larger table, raise net.netfilter.nf_conntrack_max on the host instead.',
       },
     },
     'etp-local-no-endpoint': {

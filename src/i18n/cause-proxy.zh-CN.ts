@@ -37,6 +37,12 @@ export default {
         nftVerify: 'nftables 模式：应能看到该 NodePort',
         why: '在问题再次发生前，找出它停止同步的原因：',
         noRollback: '无需回滚：重启 kube-proxy 只会重新生成它自己的规则',
+        conntrackWhy:
+          'kube-proxy 启动时因无法写入 conntrack 设置而退出（在 LXC/LXD、kind 或 minikube 节点内该设置只读；nf_conntrack 模块未加载时该文件不存在）：仅重启它只会再次退出。让它不去调整 conntrack 大小：',
+        conntrackEdit:
+          '在 config.conf 中设置  conntrack: maxPerCore: 0（参数：--conntrack-max-per-core=0）',
+        conntrackPersist:
+          '修改 ConfigMap 即可持久生效（kubeadm）。k3s：在 /etc/rancher/k3s/config.yaml 中加入 kube-proxy-arg: conntrack-max-per-core=0。MicroK8s：在 /var/snap/microk8s/current/args/kube-proxy 中加入 --conntrack-max-per-core=0 并重启 MicroK8s。若节点需要更大的连接跟踪表，请改为在宿主机上调大 net.netfilter.nf_conntrack_max。',
       },
     },
     'etp-local-no-endpoint': {

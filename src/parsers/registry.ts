@@ -3,6 +3,7 @@ import type { Line, Msg, Problem } from '../engine/types';
 import { HEAD_LINES, msg, type ParseContext, type Parser } from './define';
 import { splitPaste, type Section } from './split';
 import { nearMiss } from './near-miss';
+import { logLineRuns } from './log-lines';
 import { sysctl } from './sysctl/parser';
 import { netstatS } from './netstat-s/parser';
 import { iptablesSave } from './iptables-save/parser';
@@ -326,7 +327,7 @@ const MAX_OUTPUTS_DEEP = 3;
  * the rest is parsed again without it.
  */
 function withOtherOutputs(section: Section, first: SectionResult, depth = 0): SectionResult[] {
-  if (first.status === 'rejected') return splitInTwo(section) ?? [first];
+  if (first.status === 'rejected') return splitInTwo(section) ?? logLinesIn(section, first);
   if (first.problems.length === 0) return [first];
   const unread = new Set(first.problems.flatMap((p) => (p.line === undefined ? [] : [p.line])));
   // Past its cap a parser lists no more lines: those after the last one listed may be unread too.
@@ -380,6 +381,18 @@ function numbered(section: Section, parts: SectionResult[]): SectionResult[] {
 
 /** Above this many lines a paste no parser reads is not searched for two outputs in it. */
 const SPLIT_SEARCH_LINES = 400;
+
+/**
+ * A paste no parser reads that quotes log lines amid its prose (an issue's text with the error
+ * it got): each run of them that a parser reads whole, then the paste itself, still unread.
+ */
+function logLinesIn(section: Section, rejected: SectionResult): SectionResult[] {
+  const found = logLineRuns(section.lines).flatMap((lines) => {
+    const part = parseSection({ source: '', command: null, lines });
+    return part.length === 1 && part[0]!.status === 'parsed' ? part : [];
+  });
+  return found.length > 0 ? numbered(section, [...found, rejected]) : [rejected];
+}
 
 /**
  * A paste no parser reads as a whole may be two outputs one after the other, whose mixed head

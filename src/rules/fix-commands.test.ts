@@ -72,6 +72,8 @@ const VARIANTS: Record<string, readonly string[]> = {
   proxy: ['nginx', 'envoy', 'traefik'],
   // What the host firewall must open: the NodePort range, the overlay's port, IP-in-IP.
   opens: ['nodeport', 'overlay', 'ipip'],
+  // Why kube-proxy stopped: any trouble, or an exit at start on a conntrack setting it cannot write.
+  startup: ['other', 'conntrack'],
 };
 const PARTS = ['now', 'persist', 'verify', 'rollback'] as const;
 

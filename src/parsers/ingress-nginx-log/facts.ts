@@ -9,6 +9,12 @@ export type UpstreamErrorKind =
   | 'no-live-upstreams'
   | 'premature-close'
   | 'header-too-big'
+  /**
+   * nginx could not complete its TLS handshake with the upstream (`SSL_do_handshake() failed ...
+   * while SSL handshaking to upstream`): the pod accepted the TCP connection, then the two sides
+   * disagreed on TLS (plain-HTTP port, protocol version, certificate). Not a refusal.
+   */
+  | 'tls-upstream'
   | 'no-endpoints'
   /**
    * A connect() to 127.0.0.1:8181 failed: the address the controller writes into an upstream

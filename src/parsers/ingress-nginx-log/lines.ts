@@ -94,6 +94,7 @@ const NGINX_KINDS: [RegExp, UpstreamErrorKind][] = [
   [/no live upstreams/i, 'no-live-upstreams'],
   [/upstream prematurely closed connection/i, 'premature-close'],
   [/upstream sent too big header/i, 'header-too-big'],
+  [/SSL_do_handshake\(\) failed .*while SSL handshaking to upstream/i, 'tls-upstream'],
   [/could not be resolved|\((?:2|3|110): [^)]*\) while resolving|\bresolver\b.*timed out/i, 'dns'],
 ];
 const CONTROLLER_KINDS: [RegExp, UpstreamErrorKind][] = [
@@ -140,6 +141,9 @@ function inlineError(text: string): [string, undefined, string, string] | null {
   return [text, undefined, m[1]!, message];
 }
 
+/** A failed TLS handshake, as nginx words it for any connection (client or upstream). */
+const TLS_HANDSHAKE_FAILED = /^SSL_do_handshake\(\) failed \(/;
+
 /** What the controller puts in an upstream with no endpoints: nothing listens there. */
 const PLACEHOLDER_UPSTREAM = '127.0.0.1:8181';
 const CONNECT_FAILED: UpstreamErrorKind[] = ['refused', 'timeout-connect', 'unreachable', 'reset'];
@@ -152,8 +156,8 @@ function field(message: string, name: string): string | null {
 /** An nginx error-log line at warn level or above, classified; null for other lines. */
 export function nginxError(text: string, l: Line): IngressErrorEvent | 'quiet' | null {
   const bare = BARE_UPSTREAM_ERROR.exec(text) ?? QUOTED_UPSTREAM_ERROR.exec(text);
-  const m =
-    NGINX_ERROR.exec(text) ?? (bare ? [text, undefined, 'error', bare[1]] : inlineError(text));
+  const headed = NGINX_ERROR.exec(text);
+  const m = headed ?? (bare ? [text, undefined, 'error', bare[1]] : inlineError(text));
   if (!m) return null;
   const [, , level, message] = m;
   if (!ERROR_LEVELS.test(level!)) return 'quiet'; // notice/info: reloads, worker starts
@@ -161,7 +165,13 @@ export function nginxError(text: string, l: Line): IngressErrorEvent | 'quiet' |
   // Markdown a post put around the URL (`[**https**://10.0.0.1:8099/\"](https://...)`) is skipped.
   const bareUrl = upstreamUrl?.replace(/^\[|\*\*/g, '');
   const hostPort = bareUrl ? (/^(?:\w+:\/\/)?([^/\s]+)/.exec(bareUrl)?.[1] ?? null) : null;
-  const kind = NGINX_KINDS.find(([re]) => re.test(message!.slice(0, 2000)))?.[1] ?? 'other';
+  const found = NGINX_KINDS.find(([re]) => re.test(message!.slice(0, 2000)))?.[1] ?? 'other';
+  // nginx logs a client's failed handshake at info (or crit), an upstream's at error: a line
+  // with nginx's own `[error]` head is the upstream's even when the post cut its `while` phase.
+  const kind =
+    found === 'other' && m === headed && level === 'error' && TLS_HANDSHAKE_FAILED.test(message!)
+      ? 'tls-upstream'
+      : found;
   const protocol = bareUrl ? /^([a-z][a-z0-9+.-]{0,15}):\/\//i.exec(bareUrl)?.[1] : undefined;
   return {
     kind:

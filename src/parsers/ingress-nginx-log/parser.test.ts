@@ -244,7 +244,7 @@ describe('ingress-nginx-log: real outputs', () => {
     // The 'Error Log:' label above it is prose: partial, not parsed.
     expect(r.status).toBe('partial');
     // Neither a refusal nor a timeout: the pod accepted the connection and spoke no TLS.
-    expect(r.facts.errorCounts).toEqual({ other: 1 });
+    expect(r.facts.errorCounts).toEqual({ 'tls-upstream': 1 });
     expect(r.facts.errors[0]).toMatchObject({
       upstream: 'XX.XXX.XX.XXX:8099',
       request: 'GET /decision/version/ HTTP/2.0',
@@ -254,7 +254,10 @@ describe('ingress-nginx-log: real outputs', () => {
     const plain = log(
       '2022/09/15 03:33:42 [error] 47#47: *378 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number) while SSL handshaking to upstream, client: 135.180.100.148, server: ratel.example.com, request: "GET / HTTP/2.0", upstream: "https://10.104.0.40:8000/", host: "ratel.example.com"\n',
     );
-    expect(plain.facts.errors[0]).toMatchObject({ kind: 'other', upstream: '10.104.0.40:8000' });
+    expect(plain.facts.errors[0]).toMatchObject({
+      kind: 'tls-upstream',
+      upstream: '10.104.0.40:8000',
+    });
     // Prose naming the failure without nginx's context is no log line.
     expect(
       ingressNginxLog.detect(toLines('SSL_do_handshake() failed (SSL: wrong version number)\n'), {
@@ -442,6 +445,40 @@ describe('ingress-nginx-log: only ingress-nginx logs are claimed', () => {
     '18-ingressnginx9443-upstream-timeout-quoted/ingress-controller.log',
     '21-ingressnginx8731-502-refused/ingress-controller.log',
   ]);
+});
+
+describe('ingress-nginx-log: TLS handshakes with the upstream', () => {
+  const kinds = (text: string) => log(text).facts.errors.map((e) => e.kind);
+
+  it('reads a failed handshake with the pod, even when the post cut its `while` phase (rook#13449)', () => {
+    const text = caseFile(
+      '1420-rook13449-ceph-dashboard-tls13-only-ssl-handshake-protocol-version-502/controller.log',
+    );
+    expect(kinds(text)).toEqual(['tls-upstream']);
+    const full =
+      '2023/12/20 05:44:01 [error] 57361#57361: *30727277 SSL_do_handshake() failed (SSL: error:0A00042E:SSL routines::tlsv1 alert protocol version:SSL alert number 70) while SSL handshaking to upstream, client: 127.0.0.1, server: ceph.example.internal, request: "GET / HTTP/2.0", upstream: "https://10.1.222.3:8443/", host: "ceph.example.internal"';
+    expect(log(full).facts.errors[0]).toMatchObject({
+      kind: 'tls-upstream',
+      upstream: '10.1.222.3:8443',
+      protocol: 'https',
+    });
+  });
+
+  it("a client's failed handshake is not the upstream's", () => {
+    // nginx logs a client's at info (a quiet line) or crit, never at error.
+    const info =
+      '2023/02/14 11:33:52 [info] 26#26: *28519 SSL_do_handshake() failed (SSL: error:0A000412:SSL routines::sslv3 alert bad certificate:SSL alert number 42) while SSL handshaking, client: 10.0.0.5, server: 0.0.0.0:443';
+    expect(kinds(info)).toEqual([]);
+    const crit =
+      '2023/02/14 11:33:52 [crit] 26#26: *28519 SSL_do_handshake() failed (SSL: error:0A0000C1:SSL routines::no shared cipher) while SSL handshaking, client: 10.0.0.5, server: 0.0.0.0:443';
+    expect(kinds(crit)).toEqual(['other']);
+    // A message quoted without nginx's head says nothing about its level: only `to upstream` counts.
+    const bare =
+      'SSL_do_handshake() failed (SSL: error:0A000412:SSL routines::sslv3 alert bad certificate) while SSL handshaking, client: 10.0.0.5, server: 0.0.0.0:443';
+    expect(direct(ingressNginxLog, bare)).toMatchObject({
+      facts: { errors: [{ kind: 'other' }] },
+    });
+  });
 });
 
 describe('ingress-nginx-log: Markdown glued to the lines', () => {

@@ -17,8 +17,14 @@ export type KernelEventKind =
 /** `FINAL_REJECT: IN=eth0 OUT= ... PROTO=TCP SPT=51234 DPT=31610 ...` (firewalld LogDenied, a LOG rule). */
 export interface NfDeny {
   prefix: string;
+  /** `PROTO=`, upper case; '' when the line is cut before it (a pager's `LEN=69 T>`). */
   proto: string;
   dport: number | null;
+  /** `IN=` and `OUT=` (OUT is empty for what the host itself receives, set when it forwards). */
+  in: string;
+  out: string;
+  src: string | null;
+  dst: string | null;
   line: number;
   text: string;
 }

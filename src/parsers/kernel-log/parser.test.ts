@@ -242,6 +242,29 @@ describe('kernel-log: netfilter LOG lines of what a firewall turns away', () => 
     ]);
   });
 
+  it('keeps IN/OUT and the addresses; a line cut before PROTO= is still a denial (flannel#2055)', () => {
+    expect(denied(local('kernel-log--flannel2055-firewalld-fwd-public-reject-cut.txt'))).toEqual([
+      expect.objectContaining({
+        prefix: 'filter_FWD_public_REJECT:',
+        proto: '',
+        dport: null,
+        in: 'flannel.1',
+        out: 'cni0',
+        src: '10.244.1.0',
+        dst: '10.244.0.2',
+        line: 1,
+      }),
+    ]);
+    // What the host itself receives has an empty OUT=.
+    expect(denied(local('kernel-log--firewalld-final-reject-tcp80.txt'))).toEqual([
+      expect.objectContaining({ out: '', proto: 'TCP' }),
+    ]);
+  });
+
+  it('IN= OUT= without any address or protocol after them is no LOG line', () => {
+    expect(denied('[ 12.5] FWD_DROP: IN=flannel.1 OUT=cni0 see the notes')).toEqual([]);
+  });
+
   it('a LOG line whose prefix says nothing of a refusal is not a denial', () => {
     const t =
       '[ 12.5] IN-work: IN=eth0 OUT= MAC=45:00 SRC=192.168.9.10 DST=255.255.255.255 LEN=78 PROTO=UDP SPT=137 DPT=137 LEN=58';

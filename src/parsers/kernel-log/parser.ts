@@ -66,8 +66,12 @@ const KINDS: (KernelEventKind | 'version' | 'max')[] = [
   'max',
 ];
 const CHECKSUM_PORT = /to \S+?[:.](\d+) /;
-/** A netfilter LOG line: its prefix, then `IN=... OUT=...`, the protocol and ports. */
-const NF_LOG = /(?:^|\s)(\S[^=]{0,60}?)\s?IN=\S* OUT=\S* .*?\bPROTO=(\w+)(?:.*?\bDPT=(\d+))?/;
+/** A netfilter LOG line: its prefix, then `IN=... OUT=...` (then the addresses, protocol and ports). */
+const NF_LOG = /(?:^|\s)(\S[^=]{0,60}?)\s?IN=(\S*) OUT=(\S*) (?=.*?\b(?:SRC|PROTO)=)/;
+const NF_PROTO = /\bPROTO=(\w+)/;
+const NF_DPT = /\bDPT=(\d+)/;
+const NF_SRC = /\bSRC=(\S+)/;
+const NF_DST = /\bDST=(\S+)/;
 /** Prefixes of LOG rules that log what is turned away (firewalld's LogDenied, hand-made ones). */
 const DENY_PREFIX = /REJECT|DROP|DENY|DENIED|BLOCK/i;
 const MAX_DENIED = 200;
@@ -132,11 +136,17 @@ export const kernelLog = defineParser<'kernel-log', KernelLogFacts>({
         if (!m) {
           const nf = NF_LOG.exec(t.slice(at));
           if (nf && DENY_PREFIX.test(nf[1]!)) {
+            const rest = t.slice(at + nf.index + nf[0].length);
+            const dport = NF_DPT.exec(rest)?.[1];
             if (denied.length < MAX_DENIED)
               denied.push({
                 prefix: nf[1]!.trim(),
-                proto: nf[2]!.toUpperCase(),
-                dport: nf[3] ? Number(nf[3]) : null,
+                proto: (NF_PROTO.exec(rest)?.[1] ?? '').toUpperCase(),
+                dport: dport ? Number(dport) : null,
+                in: nf[2]!,
+                out: nf[3]!,
+                src: NF_SRC.exec(rest)?.[1] ?? null,
+                dst: NF_DST.exec(rest)?.[1] ?? null,
                 line: l.n,
                 text: t,
               });

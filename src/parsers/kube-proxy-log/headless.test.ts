@@ -247,3 +247,79 @@ describe('kube-proxy-log: structured messages without their klog header', () => 
       expect(parsePaste(text, 'x')[0]!.kind).not.toBe('kube-proxy-log');
   });
 });
+
+describe('kube-proxy-log: a multi-line err=< value pulled up onto its line', () => {
+  it('cilium lvh-images#31: the opener cut short of its quote, re-wrapped in an indented block', () => {
+    const r = parsed(
+      parsePaste(
+        readTestData(
+          'cases/1442-cilium-lvh31-indented-flat-iptables-restore-couldnt-load-match-statistic/pr-description.txt',
+        ),
+        'x',
+      ).find((s) => s.kind === 'kube-proxy-log'),
+    );
+    const f = factsOf(r, 'kube-proxy-log');
+    // The two re-wrapped lines belong to the value: one entry, read whole.
+    expect(f.entries).toHaveLength(1);
+    expect(f.entries[0]).toMatchObject({ level: 'E', line: 3 });
+    expect(f.entries[0]!.message).toMatch(/Couldn't load match `statistic': No such file/);
+  });
+
+  it('cilium lvh-images#40: the structured message with its value flattened onto one line', () => {
+    const line =
+      '"Failed to execute iptables-restore" err=< exit status 2: iptables-restore v1.8.7 (legacy): Couldn\'t load match `recent\':No such file or directory';
+    const f = only(line).facts;
+    expect(f.entries).toMatchObject([{ level: 'E', line: 1, origin: '' }]);
+    expect(f.entries[0]!.message).toMatch(
+      /^"Failed to execute iptables-restore" err=< exit status 2/,
+    );
+  });
+
+  it('a flattened value closed by `>` keeps its keys; a value opened inline stops at a blank line', () => {
+    const closed = only(
+      'proxier.go:1564] "Failed to execute iptables-restore" err=< exit status 1 > ipFamily="IPv4"',
+    ).facts;
+    expect(closed.entries).toMatchObject([{ level: 'E', origin: 'proxier.go:1564' }]);
+    const r = parsed(
+      parsePaste(
+        [
+          'E0610 07:32:16.910840  1 proxier.go:1564] "Failed to execute iptables-restore" err=< exit status 2:',
+          "  iptables-restore v1.8.7 (legacy): Couldn't load target `KUBE-MARK-DROP'",
+          '',
+          'I0610 07:32:16.911000  1 proxier.go:858] "Sync failed" retryingTime="30s"',
+        ].join('\n'),
+        'x',
+      )[0],
+    );
+    const f = factsOf(r, 'kube-proxy-log');
+    expect(f.entries.map((e) => e.line)).toEqual([1, 4]);
+    expect(f.entries[0]!.message).toMatch(/KUBE-MARK-DROP/);
+    expect(f.entries[1]!.message).not.toMatch(/KUBE-MARK-DROP/);
+  });
+
+  it('a line less indented than the opener ends the value and is reported, not absorbed', () => {
+    const r = parsed(
+      parsePaste(
+        [
+          '  E0610 07:32:16.910840  1 proxier.go:1564] "Failed to execute iptables-restore" err=< exit status 2:',
+          '  iptables-restore: line 12 failed',
+          'see the docs',
+          '  I0610 07:32:16.911000  1 proxier.go:858] "Sync failed" retryingTime="30s"',
+        ].join('\n'),
+        'x',
+      )[0],
+    );
+    const f = factsOf(r, 'kube-proxy-log');
+    expect(f.entries).toHaveLength(2);
+    expect(f.entries[0]!.message).toMatch(/line 12 failed$/);
+    expect(r.problems).toHaveLength(1);
+  });
+
+  it("another program's flattened value is not kube-proxy's", () => {
+    for (const text of [
+      '"Error syncing pod" err=< failed to start container: exit status 1\n',
+      'kubelet.go:2412] "Error syncing pod" err=< exit status 2: boom\n',
+    ])
+      expect(parsePaste(text, 'x').some((s) => s.kind === 'kube-proxy-log')).toBe(false);
+  });
+});

@@ -88,7 +88,7 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
       if (!m && isProse(l.text)) continue;
       other += 1;
       if (!m) continue;
-      value.opens(m.message);
+      value.opens(m.message, l.text);
       trace.opens(m.message);
       klog += 1;
       if (
@@ -126,7 +126,7 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
         problems.push({ line: l.n, msg: msg(`${K}.notKlog`) });
         continue;
       }
-      value.opens(e.message);
+      value.opens(e.message, l.text);
       trace.opens(e.message);
       entries.push(e);
       const p = PROXIER.exec(e.message);
@@ -164,17 +164,25 @@ export const kubeProxyLog = defineParser<'kube-proxy-log', KubeProxyLogFacts>({
  * copy drops the indentation (`err=<` then bare lines, `>` alone). After `=<` any line up to the
  * closing `>` is the value's; after a bare `=` only indented lines and the `>` are. At most
  * MAX_VALUE_LINES lines, so an unclosed value cannot swallow the rest of a paste.
+ *
+ * An author may also pull the value's first line up behind `=<` and re-wrap the rest
+ * (`Failed to execute iptables-restore" err=< exit status 2:` then `iptables-restore v1.8.7
+ * (legacy): Couldn't load match ...` on the next line, the `>` dropped): the value then goes on
+ * over the following lines indented at least as far as its opener, until a blank line, a `>` or
+ * a klog line, at most MAX_PAREN_LINES of them.
  */
 const MAX_VALUE_LINES = 200;
 /** iptables-restore's complaint is a few lines; an unclosed `(` does not swallow a paste. */
 const MAX_PAREN_LINES = 20;
 class MultiLineValue {
-  private open: 'any' | 'indented' | 'paren' | null = null;
+  private open: 'any' | 'indented' | 'paren' | 'inline' | null = null;
+  /** The opener line's indentation, for a value opened inline. */
+  private indent = 0;
   private taken = 0;
   /** Parentheses the message opened and no line has closed yet. */
   private depth = 0;
   /** After an entry: does its message end by opening a multi-line value? */
-  opens(message: string) {
+  opens(message: string, text = '') {
     this.depth = depthOf(message);
     this.open = /=<$/.test(message)
       ? 'any'
@@ -182,7 +190,10 @@ class MultiLineValue {
         ? 'indented'
         : this.depth > 0
           ? 'paren'
-          : null;
+          : INLINE_VALUE.test(message)
+            ? 'inline'
+            : null;
+    this.indent = indentOf(text);
     this.taken = 0;
   }
   /** Is this line part of the open value (its closing `>` or `)` included)? */
@@ -204,6 +215,19 @@ class MultiLineValue {
       this.open = null;
       return true;
     }
+    if (this.open === 'inline') {
+      if (
+        text.trim() === '' ||
+        this.taken >= MAX_PAREN_LINES ||
+        indentOf(text) < this.indent ||
+        lineOf(text) !== null
+      ) {
+        this.open = null;
+        return false;
+      }
+      this.taken += 1;
+      return true;
+    }
     const inside =
       this.open === 'any' ? lineOf(text) === null || /^\s/.test(text) : /^\s+\S/.test(text);
     if (!inside) {
@@ -214,6 +238,11 @@ class MultiLineValue {
     return true;
   }
 }
+
+/** A multi-line value opened with text behind its `=<` on the same line and not closed there. */
+const INLINE_VALUE = /\w=<\s+\S(?!.*\s>(?:\s|$))/;
+/** Leading whitespace of a line, a tab counted as one. */
+const indentOf = (text: string) => /^\s*/.exec(text)![0].length;
 
 /** How many more `(` than `)` a text has. */
 function depthOf(text: string): number {
@@ -346,7 +375,9 @@ const KNOWN: [RegExp, KlogEntry['level']][] = [
   [/^Using (?:iptables|ipvs|nftables|userspace) Proxier\b/, 'I'],
 ];
 const isKnown = (m: Pick<KlogEntry, 'origin' | 'message'>) =>
-  m.origin === '' && KNOWN.some(([re]) => re.test(m.message));
+  m.origin === '' && KNOWN.some(([re]) => re.test(unquoted(m.message)));
+/** A structured message's text (`"Failed to execute iptables-restore" err=...`) without its quotes. */
+const unquoted = (message: string) => /^"((?:[^"\\]|\\.){1,1000})"/.exec(message)?.[1] ?? message;
 /**
  * Around a known message: Markdown's inline-code backticks (`` `…` ``, a chat or an issue
  * quoting one line), and the rest of a klog header cut short at its origin
@@ -378,9 +409,24 @@ const ownOrigin = (origin: string | undefined) =>
   origin && ORIGIN_MARK.test(origin) ? origin : '';
 const BARE_MESSAGE =
   /^\s*(?:([\w.-]{1,100}\.go:\d{1,6})\]\s+)?("(?:[^"\\]|\\.){1,1000}")((?:\s+[\w.-]{1,100}=(?:"(?:[^"\\]|\\.)*"|[^\s"]+))*)\s*$/;
+/**
+ * The same with its last value a multi-line one (`err=<`) whose first line the author pulled up
+ * behind the `<`: `"Failed to execute iptables-restore" err=< exit status 2: iptables-restore
+ * v1.8.7 (legacy): Couldn't load match ...`, the closing `>` and the keys after it kept or lost.
+ */
+const FLAT_VALUE_MESSAGE =
+  /^\s*(?:([\w.-]{1,100}\.go:\d{1,6})\]\s+)?("(?:[^"\\]|\\.){1,1000}")((?:\s+[\w.-]{1,100}=(?:"(?:[^"\\]|\\.)*"|[^\s"<]+))*)\s+([\w.-]{1,100})=<\s+(\S.{0,3000}?)\s*$/;
 function bareMessage(text: string): Pick<KlogEntry, 'level' | 'origin' | 'message'> | null {
   const m = BARE_MESSAGE.exec(text);
-  if (!m) return null;
+  if (!m) {
+    const f = FLAT_VALUE_MESSAGE.exec(text);
+    if (!f) return null;
+    return {
+      level: f[4] === 'err' || /(?:^|\s)err=/.test(f[3]!) ? 'E' : 'I',
+      origin: ownOrigin(f[1]),
+      message: `${f[2]!}${f[3]!} ${f[4]!}=< ${f[5]!}`.trim(),
+    };
+  }
   const origin = ownOrigin(m[1]);
   return {
     level: /(?:^|\s)err=/.test(m[3]!) ? 'E' : 'I',

@@ -40,6 +40,15 @@ const SHELL_NO_FILE = new RegExp(
 /** procps-ng >= 3.3.16 under `sysctl -p`/`--system`: `sysctl: setting key "x": No such file or directory`. */
 const SETTING_KEY =
   /^\s*sysctl: setting key\s+["'`]([\w.:/@-]+)["'`]:\s+No such file or directory/i;
+/**
+ * Go's error for a /proc/sys path that is not there (an `os.PathError`: `open /proc/sys/x: no
+ * such file or directory`, `stat ...`), quoted in the error a Go command-line installer ends
+ * with (cobra's `Error: `, kubeadm's `error execution phase X: `): `Error: error execution phase initialize: Write file /proc/sys/x fail: open
+ * /proc/sys/x: no such file or directory`. Lower-case, as Go words ENOENT. An agent's log line
+ * saying the same (flannel's `Failed to check br_netfilter: stat ...`) is the CNI log's.
+ */
+const GO_NO_FILE =
+  /^\s*(?:Error: |error execution phase )(?:.{0,500}: )?(?:open|l?stat) (\/proc\/sys\/[\w.:/@-]{1,200}): no such file or directory\b/;
 /** procps `sysctl: unknown key 'x'`, older `error: "x" is an unknown key`. */
 const UNKNOWN_KEY = /unknown key\s*['"`]?([\w.:/@-]+)|['"`]([\w.:/@-]+)['"`]\s+is an unknown key/i;
 // Noise that `sysctl -a` prints as a non-root user or for write-only keys: not a fault of the paste.
@@ -105,6 +114,14 @@ const SHELL_EXIT = /^\s*(?:\S*\s?[$#]\s*)?exit\s*$/;
 const ANSIBLE_JSON_MSG = /"msg":\s*"((?:[^"\\]|\\.){1,10000})"/;
 const ANSIBLE_SYSCTL = /^(?:Failed to reload sysctl|setting [\w.:/@-]{1,200} failed):\s*/;
 /**
+ * An Ansible task result on one line (`fatal: [h]: FAILED! => {...}`, `failed: [h] (item=x) =>
+ * {...}`) whose `"stderr"` string carries what a command (kubeadm, sysctl) printed, `\n`/`\t`
+ * escaped. Only the tool wordings read elsewhere (kubeadm's preflight, sysctl's errors) are taken
+ * from it: stderr holds no values.
+ */
+const ANSIBLE_RESULT = /^\s*(?:fatal|failed|changed|ok): \[[^\]\s]{1,200}\][^{]{0,500}=> \{/;
+const ANSIBLE_JSON_STDERR = /"stderr":\s*"((?:[^"\\]|\\.){1,10000})"/;
+/**
  * A Markdown code fence left over when a prompt inside a fenced block split the paste
  * (`` ```\n$ cat /proc/sys/x\n131072\n``` ``): framing, never a value.
  */
@@ -147,11 +164,13 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
       if (l.text.length > MAX_LINE) continue;
       if (ansibleQuoted(l.text)?.some((q) => TOOL_ERROR.test(q) || SYSCTL_LINE.test(q)))
         return true;
+      if (ansibleStderr(l.text)?.some((q) => missingKey(q) || toldByTool(q))) return true;
       if (SYSCTL_LINE.test(l.text)) kv += 1;
       else if (COMMENT.test(l.text)) comments += 1;
       else if (
         TOOL_ERROR.test(l.text) ||
         SHELL_NO_FILE.test(l.text) ||
+        GO_NO_FILE.test(l.text) ||
         PREFLIGHT.test(l.text) ||
         DOCKER_DISABLED.test(l.text) ||
         EC2RL_TCPRECYCLE.test(l.text) ||
@@ -213,6 +232,17 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
         }
         continue;
       }
+      const stderr = ansibleStderr(l.text)?.filter((q) => missingKey(q) || toldByTool(q));
+      if (stderr?.length) {
+        // Each error the command printed, cited by the result line that carries it.
+        for (const q of stderr) {
+          const told = toldByTool(q);
+          const key = told?.key ?? missingKey(q)!;
+          if (!told || told.value === null) missing[key] = { value: key, line: l.n, text: l.text };
+          else into[key] = { value: told.value, line: l.n, text: l.text };
+        }
+        continue;
+      }
       const miss = missingKey(l.text);
       if (miss) {
         missing[miss] = { value: miss, line: l.n, text: l.text };
@@ -250,6 +280,18 @@ export const sysctl = defineParser<'sysctl', SysctlFacts>({
     return accept(facts, capped(problems), said);
   },
 });
+
+/** The lines of an Ansible result's `"stderr"` string, unescaped; null when the line is none. */
+function ansibleStderr(text: string): string[] | null {
+  if (!ANSIBLE_RESULT.test(text)) return null;
+  const j = ANSIBLE_JSON_STDERR.exec(text);
+  if (!j) return null;
+  try {
+    return (JSON.parse(`"${j[1]!}"`) as string).split('\n');
+  } catch {
+    return null;
+  }
+}
 
 /** The lines of sysctl's output an Ansible sysctl failure message quotes, or null for any other line. */
 function ansibleQuoted(text: string): string[] | null {
@@ -369,7 +411,7 @@ function toldByTool(text: string): { key: string; value: string | null } | null 
 }
 
 function missingKey(text: string): string | null {
-  const f = NO_FILE.exec(text) ?? SETTING_KEY.exec(text);
+  const f = NO_FILE.exec(text) ?? SETTING_KEY.exec(text) ?? GO_NO_FILE.exec(text);
   if (f) return dottedKey(f[1]!);
   const u = UNKNOWN_KEY.exec(text);
   const key = u?.[1] ?? u?.[2];

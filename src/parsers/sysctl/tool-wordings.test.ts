@@ -83,6 +83,98 @@ describe('sysctl: keys as other tools word them', () => {
     expect(one('{"msg": "Failed to reload sysctl: \\u12"}').status).toBe('rejected');
   });
 
+  it('Ansible command result: kubeadm preflight inside the escaped "stderr" string (real samples)', () => {
+    const grycap = facts(
+      readTestData(
+        'cases/1460-grycap16-ansible-json-stderr-escaped-kubeadm-preflight-bridge-not-1/ansible-play.txt',
+      ),
+    );
+    // Cited by the result line; `stderr_lines` repeats it and the cut `stdout_lines` is no harm.
+    expect(grycap.values['net.bridge.bridge-nf-call-iptables']).toMatchObject({
+      value: '0',
+      line: 2,
+    });
+    expect(grycap.missing).toEqual({});
+    // Fenced after prose, klog lines and a warning before the error in the same string.
+    const role = facts(
+      readTestData(
+        'cases/1463-geerlingguy-k8s-role22-ansible-json-stderr-klog-preflight-bridge-not-1/issue.md',
+      ),
+    );
+    expect(role.values['net.bridge.bridge-nf-call-iptables']).toMatchObject({
+      value: '0',
+      line: 7,
+    });
+    expect(Object.keys(role.values)).toEqual(['net.bridge.bridge-nf-call-iptables']);
+    // A loop item's result, sysctl's own error in the command's stderr.
+    const item = facts(
+      'failed: [n1] (item=net.bridge.bridge-nf-call-iptables) => {"changed": true, "cmd": ["sysctl", "-p"], "rc": 255, "stderr": "sysctl: cannot stat /proc/sys/net/bridge/bridge-nf-call-iptables: No such file or directory", "stdout": "net.ipv4.ip_forward = 1"}',
+    );
+    expect(Object.keys(item.missing)).toEqual(['net.bridge.bridge-nf-call-iptables']);
+    // stdout is not read: stderr holds no values.
+    expect(item.values['net.ipv4.ip_forward']).toBeUndefined();
+  });
+
+  it('an Ansible result whose stderr says nothing of a key, or that is not a result, is not sysctl', () => {
+    const no = (text: string) =>
+      expect(sysctl.detect(toLines(text), { command: null })).toBe(false);
+    // Healthy: the key set, kubeadm warns of something else only.
+    no(
+      'changed: [n1] => {"cmd": ["kubeadm", "join"], "rc": 0, "stderr": "\\t[WARNING SystemVerification]: docker version is greater than the most recently validated version\\n", "stdout": "This node has joined the cluster"}',
+    );
+    // The preflight words quoted in prose or in a bare JSON object, not a task result.
+    no(
+      'The "stderr": "/proc/sys/net/bridge/bridge-nf-call-iptables contents are not set to 1" line means sysctl.',
+    );
+    no('{"stderr": "/proc/sys/net/bridge/bridge-nf-call-iptables contents are not set to 1"}');
+    // Broken escapes and only `stderr_lines`: ignored, never thrown on.
+    no(
+      'fatal: [n1]: FAILED! => {"stderr": "\\u12 /proc/sys/net/ipv4/ip_forward contents are not set to 1"}',
+    );
+    no(
+      'fatal: [n1]: FAILED! => {"stderr_lines": ["/proc/sys/net/ipv4/ip_forward contents are not set to 1"]}',
+    );
+  });
+
+  it('Go’s ENOENT for a /proc/sys path inside an installer’s error (openyurt#568, real sample)', () => {
+    const [, s] = parsePaste(
+      readTestData(
+        'cases/1464-openyurt568-yurtctl-init-go-open-bridge-no-such-file-fence-glued-os-release/issue.md',
+      ),
+      'x',
+    );
+    expect(s!.kind).toBe('sysctl');
+    const f = factsOf(s!, 'sysctl');
+    expect(Object.keys(f.missing)).toEqual(['net.bridge.bridge-nf-call-iptables']);
+    expect(f.missing['net.bridge.bridge-nf-call-iptables']?.text).toMatch(
+      /^Error: error execution/,
+    );
+    // kubeadm's own phase error, `stat` as well as `open`.
+    expect(
+      Object.keys(
+        facts(
+          'error execution phase preflight: stat /proc/sys/net/ipv4/vs/conntrack: no such file or directory',
+        ).missing,
+      ),
+    ).toEqual(['net.ipv4.vs.conntrack']);
+  });
+
+  it('Go’s ENOENT for another path, in prose, or for a key that is there says nothing of a key', () => {
+    const no = (text: string) =>
+      expect(sysctl.detect(toLines(text), { command: null })).toBe(false);
+    no('Error: open /etc/kubernetes/admin.conf: no such file or directory');
+    no(
+      'If you see open /proc/sys/net/bridge/bridge-nf-call-iptables: no such file or directory, load br_netfilter.',
+    );
+    // Healthy: the write succeeded, nothing is missing.
+    no('I1110 11:12:33.112674    7118 util.go:50] Setting bridge settings for kubernetes.');
+    no('Error: open /proc/sys/net/bridge/bridge-nf-call-iptables: permission denied');
+    // An agent's log line saying the same is the CNI log's, not a sysctl paste.
+    no(
+      'Failed to check br_netfilter: stat /proc/sys/net/bridge/bridge-nf-call-iptables: no such file or directory',
+    );
+  });
+
   it('docker info: bridge-nf-call disabled', () => {
     const f = facts(
       'WARNING: bridge-nf-call-iptables is disabled\nWARNING: bridge-nf-call-ip6tables is disabled\n',

@@ -57,6 +57,33 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ folded }), cause)).toBe('found:medium');
   });
 
+  // aws-node (AWS VPC CNI): its grpc-health-probe build logs zap JSON when ipamd's :50051 is silent.
+  const awsNode = (age: string, kind: string, ts: string, caller: string, within: string) =>
+    `Events:\n  Type     Reason     Age                      From                                 Message\n  ----     ------     ----                     ----                                 -------\n  Warning  Unhealthy  ${age}   kubelet, ip-10-0-14-55.ec2.internal  (combined from similar events): ${kind} probe failed: {"level":"info","ts":"${ts}","caller":"${caller}","msg":"timeout: failed to connect service \\":50051\\" within ${within}"}\n`;
+  it('reads the events of aws-node failing its ipamd probe over hours (amazon-vpc-cni-k8s 1394)', () => {
+    const events = awsNode(
+      '78s (x1044 over 5h29m)',
+      'Readiness',
+      '2021-03-02T22:44:07.361Z',
+      '/usr/local/go/src/runtime/proc.go:203',
+      '1s',
+    );
+    expect(verdictOf(diagnoseTexts({ events }), cause)).toBe('found:medium');
+    // A handful over a month: slow answers now and then, not an agent down.
+    const sparse = awsNode(
+      '2d (x3 over 30d)',
+      'Liveness',
+      '2025-03-14T10:18:07.862Z',
+      '/usr/local/go/src/runtime/proc.go:271',
+      '5s',
+    );
+    expect(verdictOf(diagnoseTexts({ sparse }), cause)).toBe('no-evidence');
+    // The upstream probe's plain message: any gRPC app may serve on 50051, so it names no CNI.
+    const plain =
+      'Events:\n  Type     Reason     Age                  From     Message\n  ----     ------     ----                 ----     -------\n  Warning  Unhealthy  20s (x90 over 30m)   kubelet  Readiness probe failed: timeout: failed to connect service ":50051" within 1s\n';
+    expect(verdictOf(diagnoseTexts({ plain }), cause)).toBe('no-evidence');
+  });
+
   it('probe timeouts now and then over weeks are not an agent down (calico 3420)', () => {
     const sparse =
       '  Warning  Unhealthy  50m (x789 over 39d)  kubelet, w4r008  Liveness probe failed: calico/node is not ready: Felix is not live: Get http://localhost:9099/liveness: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)\n  Warning  Unhealthy  25m (x725 over 38d)  kubelet, w4r008  Readiness probe failed: calico/node is not ready: felix is not ready: Get http://localhost:9099/readiness: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)\n';
@@ -122,6 +149,30 @@ describe(cause, () => {
     );
     const ready = calicoPod('True', 0, bird('40m', 226) + bird('39m', 266));
     expect(verdictOf(diagnoseTexts({ ready }), cause)).toBe('ruled-out');
+  });
+
+  // kubekey 1161: the describe of calico-node on a node just added, cut inside its init
+  // containers; the pod's phase says its agent never started.
+  it('a described agent pod Pending, Failed or Unknown is down, also without its containers', () => {
+    const real = readRules(
+      'cni-unhealthy/fixtures/broken--kubekey1161-calico-node-pending-cut.txt',
+    );
+    const d = diagnoseTexts({ real });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.evidence.map((e) => e.text.trim())).toEqual(['Status:               Pending']);
+    expect(f.fix.now).toContain('describe pod calico-node-snvv6');
+    const head = (status: string) =>
+      `Name:                 calico-node-g4lsm\nNamespace:            kube-system\nStatus:               ${status}\nControlled By:  DaemonSet/calico-node\n`;
+    expect(verdictOf(diagnoseTexts({ failed: head('Failed') }), cause)).toBe('found:high');
+    // Running with no container shown: nothing either way; a Pending pod of an app: no agent.
+    expect(verdictOf(diagnoseTexts({ running: head('Running') }), cause)).toBe('no-evidence');
+    const app = head('Pending')
+      .replace('calico-node-g4lsm', 'web-7d9f8c-x2x4z')
+      .replace('DaemonSet/calico-node', 'ReplicaSet/web-7d9f8c');
+    expect(verdictOf(diagnoseTexts({ app }), cause)).toBe('no-evidence');
+    // Running and ready (the healthy counterpart): ruled out.
+    expect(verdictOf(diagnoseTexts({ ready: calicoPod('True', 0, '') }), cause)).toBe('ruled-out');
   });
 
   it('a described pod that is no CNI agent says nothing, whatever its probes', () => {

@@ -195,10 +195,14 @@ const AGENT_DS = /^DaemonSet\/(.+)$/;
  * (`calico/node is not ready: BIRD is not ready: BGP not established with ...`); cilium-agent's
  * probe of its API socket (`dial unix /var/run/cilium/cilium.sock: ...`, `cilium: daemon
  * unreachable`) or of its health port 9879 (`Get "http://127.0.0.1:9879/healthz"`); weave's
- * status port 6784 (`Get http://127.0.0.1:6784/status`); kube-router's health port 20244.
+ * status port 6784 (`Get http://127.0.0.1:6784/status`); kube-router's health port 20244; the
+ * AWS VPC CNI's aws-node, whose grpc-health-probe build logs in zap JSON (`{"level":...,
+ * "caller":"...","msg":"timeout: failed to connect service \":50051\" within 1s"}`) when ipamd's
+ * gRPC port does not answer. The plain-text message of the upstream probe is left out: any gRPC
+ * app may listen on 50051.
  */
 const AGENT_PROBE =
-  /\bcalico\/node is not ready\b|\/var\/run\/cilium\/cilium\.sock\b|\bcilium: daemon unreachable\b|\/\/(?:127\.0\.0\.1|localhost):(?:9879\/healthz|6784\/status|20244\/healthz)\b/;
+  /\bcalico\/node is not ready\b|\/var\/run\/cilium\/cilium\.sock\b|\bcilium: daemon unreachable\b|\/\/(?:127\.0\.0\.1|localhost):(?:9879\/healthz|6784\/status|20244\/healthz)\b|"caller":"[^"]*","msg":"timeout: failed to connect service \\":50051\\"/;
 /** kubelet's event, also when it folded repeats into `(combined from similar events): ...`. */
 const PROBE_FAILED = /(?:^|: )(?:Liveness|Readiness|Startup) probe failed: /;
 /**
@@ -248,8 +252,16 @@ function describedAgents(ctx: RuleContext): Described {
     if (!agentPod && failed.length === 0) continue;
     const containers = facts.containers.filter((c) => !c.init && c.ready !== null);
     const notReady = containers.filter((c) => c.ready && !c.ready.value);
+    // The pod's phase: `Pending` (its agent container never started: init containers, image,
+    // volumes), `Failed` or `Unknown` (node lost) is an agent that is not running, also when the
+    // paste stops before its containers.
+    const stuck =
+      agentPod && facts.status && /^(?:Pending|Failed|Unknown)\b/.test(facts.status.value.trim())
+        ? facts.status
+        : null;
     const label = name || byContainer || 'calico-node';
-    if (notReady.length > 0) {
+    if (notReady.length > 0 || stuck) {
+      if (stuck) out.down.push(cite(source, stuck));
       out.down.push(...notReady.map((c) => cite(source, c.ready!)));
       out.names.push(label);
     } else if (containers.length > 0) {

@@ -201,6 +201,44 @@ describe('host-firewall-blocks from the kernel log', () => {
   });
 });
 
+describe('host-firewall-blocks from a logged refusal of forwarded pod traffic', () => {
+  const log = (f: string) => readRules(`../parsers/kernel-log/fixtures/${f}`);
+  const line = (prefix: string, iface: string, out: string) =>
+    `Sep 15 09:10:14 node1 kernel: ${prefix} IN=${iface} OUT=${out} MAC=56:91:4a:53:80:9b SRC=10.244.1.5 DST=10.244.0.2 LEN=60 TOS=0x00 PREC=0x00 TTL=63 ID=1 DF PROTO=TCP SPT=40000 DPT=8080 WINDOW=64240 RES=0x00 SYN URGP=0`;
+
+  it('firewalld’s zone forward chain rejecting flannel.1 → cni0 (flannel#2055): high, the trusted-zone fix', () => {
+    const d = diagnoseTexts({
+      k: log('kernel-log--flannel2055-firewalld-fwd-public-reject-cut.txt'),
+    });
+    expect(verdictOf(d, cause)).toBe('found:high');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.why.params).toMatchObject({ from: 'flannel.1', to: 'cni0', n: 1 });
+    expect(f.fix.now).toContain('--zone=trusted --change-interface=cni0');
+    expect(f.fix.now).not.toContain('sudo iptables');
+    expect(f.fix.persist).not.toContain('service iptables save');
+  });
+
+  it('a hand-made FORWARD drop of one pod packet is medium, fixed in FORWARD', () => {
+    const d = diagnoseTexts({ k: line('FORWARD-DROP:', 'cali0123456789a', 'eth0') });
+    expect(verdictOf(d, cause)).toBe('found:medium');
+    const f = d.findings.find((x) => x.cause === cause)!;
+    expect(f.fix.now).toContain('iptables -I FORWARD -s POD_CIDR -j ACCEPT');
+  });
+
+  it('says nothing of forwarding between uplinks, nor of what the host itself receives from flannel.1', () => {
+    expect(verdictOf(diagnoseTexts({ k: line('FWD_public_REJECT:', 'eth0', 'eth1') }), cause)).toBe(
+      'no-evidence',
+    );
+    expect(verdictOf(diagnoseTexts({ k: line('IN_public_REJECT:', 'flannel.1', '') }), cause)).toBe(
+      'no-evidence',
+    );
+    // A LOG rule that only logs (no refusal in its prefix) is no denial.
+    expect(verdictOf(diagnoseTexts({ k: line('FWD-LOG:', 'flannel.1', 'cni0') }), cause)).toBe(
+      'no-evidence',
+    );
+  });
+});
+
 describe('host-firewall-blocks from the client', () => {
   // The curl 7.29 of CentOS/RHEL 7 (openshift/origin#6214): `Failed connect to host:port;`.
   const old = `[root@openshift-master~]# curl openshift-node.tidalsoft:31597

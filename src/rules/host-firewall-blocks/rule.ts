@@ -28,6 +28,7 @@ export default defineRule({
       ...fromIptables(ctx, lo, hi),
       ...fromFirewalld(ctx, lo, hi),
       ...fromDenyLog(ctx, lo, hi),
+      ...fromPodnetDenyLog(ctx),
       ...fromClient(ctx, lo, hi),
       ...fromPing(ctx),
     ];
@@ -56,7 +57,7 @@ export default defineRule({
       '[opens=nodeport,overlay] # @{firewalld}',
       '[opens=nodeport] sudo firewall-cmd --add-port=30000-32767/tcp --add-port=30000-32767/udp',
       '[opens=overlay] sudo firewall-cmd --add-port={olport}/{olproto}',
-      '# @{iptables}',
+      '[opens=nodeport,overlay,ipip,podnet] # @{iptables}',
       '[opens=nodeport] sudo iptables -I INPUT -p tcp --dport 30000:32767 -m conntrack --ctstate NEW -j ACCEPT',
       '[opens=overlay] sudo iptables -I INPUT -p {olproto} --dport {olport} -j ACCEPT',
       '[opens=ipip] sudo iptables -I INPUT -p 4 -j ACCEPT',
@@ -64,18 +65,24 @@ export default defineRule({
       '[opens=podnet] # @{podnet}',
       '[opens=podnet] sudo iptables -I FORWARD -s {podcidr} -j ACCEPT',
       '[opens=podnet] sudo iptables -I FORWARD -d {podcidr} -j ACCEPT',
+      '[opens=podzone] # @{podzone}',
+      '[opens=podzone] sudo firewall-cmd --zone=trusted --change-interface={podif}',
+      '[opens=podzone] sudo firewall-cmd --zone=trusted --add-source={podcidr}',
     ].join('\n'),
     persist: [
       '[opens=nodeport] sudo firewall-cmd --permanent --add-port=30000-32767/tcp --add-port=30000-32767/udp',
       '[opens=overlay] sudo firewall-cmd --permanent --add-port={olport}/{olproto}',
-      '[opens=nodeport,overlay] sudo firewall-cmd --reload',
-      '# @{services}',
-      'sudo service iptables save',
+      '[opens=podzone] sudo firewall-cmd --permanent --zone=trusted --change-interface={podif}',
+      '[opens=podzone] sudo firewall-cmd --permanent --zone=trusted --add-source={podcidr}',
+      '[opens=nodeport,overlay,podzone] sudo firewall-cmd --reload',
+      '[opens=nodeport,overlay,podnet,ipip] # @{services}',
+      '[opens=nodeport,overlay,podnet,ipip] sudo service iptables save',
     ].join('\n'),
     verify: [
       '[opens=nodeport,overlay] sudo firewall-cmd --list-ports',
-      'sudo iptables -S INPUT | head -20',
+      '[opens=nodeport,overlay,ipip,podnet] sudo iptables -S INPUT | head -20',
       '[opens=podnet] sudo iptables -S FORWARD | head -20',
+      '[opens=podzone] sudo firewall-cmd --get-active-zones',
       "[opens=nodeport] curl -m 3 -sS -o /dev/null -w '%{http_code}\\n' http://{nodeip}:{port}/   # @{fromOutside}",
     ].join('\n'),
     rollback: [
@@ -87,6 +94,9 @@ export default defineRule({
       '[opens=ipip] sudo iptables -D INPUT -p 4 -j ACCEPT',
       '[opens=podnet] sudo iptables -D FORWARD -s {podcidr} -j ACCEPT',
       '[opens=podnet] sudo iptables -D FORWARD -d {podcidr} -j ACCEPT',
+      '[opens=podzone] sudo firewall-cmd --permanent --zone=trusted --remove-interface={podif}',
+      '[opens=podzone] sudo firewall-cmd --permanent --zone=trusted --remove-source={podcidr}',
+      '[opens=podzone] sudo firewall-cmd --reload',
     ].join('\n'),
     defaults: {
       port: 'NODE_PORT',
@@ -94,6 +104,7 @@ export default defineRule({
       olport: '8472',
       olproto: 'udp',
       podcidr: 'POD_CIDR',
+      podif: 'cni0',
     },
   },
 });
@@ -219,6 +230,41 @@ function fromDenyLog(ctx: RuleContext, lo: number, hi: number): Verdict[] {
         params: { prefix: hits[0]!.prefix, ports, n: hits.length },
       },
       evidence: hits.slice(0, 3).map((d) => cite(source, d)),
+    });
+  }
+  return out;
+}
+
+/** Devices of the pod network: bridges, overlay and tunnel devices, pod veths of the CNIs. */
+const POD_DEVICE =
+  /^(?:cni\d+|cbr0|flannel[.-]\S+|vxlan[.-]calico|vxlan-v6\.calico|tunl0|cali[0-9a-f]{11}|cilium_\w+|lxc[0-9a-f]{6,}|kube-bridge|weave|vxlan-\d+|antrea-\S+|genev_sys_\d+)$/;
+/** firewalld's LogDenied prefix of a zone's forward chain: `filter_FWD_public_REJECT:`, `FWD_public_DROP:`. */
+const FIREWALLD_FWD = /^(?:filter_)?FWD_\S+?_(?:REJECT|DROP|DENY):?$/;
+
+/**
+ * The kernel log of a LOG rule turning away traffic the node forwards to or from the pod
+ * network (`OUT=` set, one side a CNI device: `IN=flannel.1 OUT=cni0`): the host firewall's
+ * forward policy (firewalld's zone, a hand-made FORWARD REJECT) stops pod traffic on this node.
+ */
+function fromPodnetDenyLog(ctx: RuleContext): Verdict[] {
+  const out: Verdict[] = [];
+  for (const { source, facts } of ctx.of('kernel-log')) {
+    const hits = facts.denied.filter(
+      (d) => d.out !== '' && d.in !== '' && (POD_DEVICE.test(d.in) || POD_DEVICE.test(d.out)),
+    );
+    if (hits.length === 0) continue;
+    const first = hits[0]!;
+    const podif = POD_DEVICE.test(first.out) ? first.out : first.in;
+    const zone = FIREWALLD_FWD.test(first.prefix);
+    out.push({
+      type: 'block',
+      confidence: zone || hits.length > 1 ? 'high' : 'medium',
+      why: {
+        key: `${K}.podnetDenied`,
+        params: { prefix: first.prefix, from: first.in, to: first.out, n: hits.length },
+      },
+      evidence: hits.slice(0, 3).map((d) => cite(source, d)),
+      vars: zone ? { opens: 'podzone', podif } : { opens: 'podnet' },
     });
   }
   return out;

@@ -91,6 +91,36 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ log: log.split('\n')[0]! }), cause)).not.toMatch(/^found/);
   });
 
+  it('an exit on a conntrack setting it cannot write gets maxPerCore 0, not a bare restart', () => {
+    const fixOf = (log: string) =>
+      diagnoseTexts({ log }).findings.find((x) => x.cause === cause)!.fix;
+    // LXD node (justmeandopensource/kubernetes 144): the module's hashsize is not writable.
+    const lxd = fixOf(
+      readTestData(
+        'cases/1472-justmeandopensource144-lxd-kube-proxy-hashsize-operation-not-supported-crashloop/01-kubectl-logs-kube-proxy.txt',
+      ),
+    );
+    expect(lxd.now).toContain('edit configmap kube-proxy');
+    expect(lxd.now).toContain('maxPerCore: 0');
+    expect(lxd.persist).toContain('conntrack-max-per-core=0');
+    expect(lxd.rollback).toContain('apply -f kube-proxy-configmap.backup.yaml');
+    // MicroK8s in LXD (microk8s 119): journal lines, fatal klog line; minikube 11418: the sysctl.
+    for (const c of [
+      'cases/1473-microk8s119-lxd-daemon-proxy-journal-hashsize-operation-not-supported-fatal/01-journal-daemon-proxy.txt',
+      'cases/976-minikube11418-kube-proxy-crashloop-nf-conntrack-max-permission-denied/kube-proxy-logs.txt',
+    ])
+      expect(fixOf(readTestData(c)).now).toContain('maxPerCore: 0');
+    // Any other trouble keeps the restart and the look at its errors, without the conntrack edit.
+    const other = fixOf(brokenLog);
+    expect(other.now).not.toContain('maxPerCore');
+    expect(other.persist).toContain('--tail=200');
+    expect(other.rollback).not.toContain('backup');
+    // A conntrack write that succeeded (only the "Setting" lines) is no exit at all.
+    const sized =
+      'I0823 17:40:52.932417       1 conntrack.go:59] "Setting nf_conntrack_max" nfConntrackMax=786432\nI0823 17:40:52.933129       1 conntrack.go:90] "Setting conntrack hashsize" conntrackHashsize=196608';
+    expect(verdictOf(diagnoseTexts({ log: sized }), cause)).not.toMatch(/^found/);
+  });
+
   it('a fatal klog line is kube-proxy exiting, whatever it says (cluster-api 4712, k3d 607)', () => {
     for (const c of [
       'cases/267-capi4712-kube-proxy-fatal-nf-conntrack-max-permission-denied/kube-proxy.log',

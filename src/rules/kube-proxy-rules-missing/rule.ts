@@ -30,6 +30,12 @@ const OTHER_CAUSE = /ipvs proxier will not be used|can't use ipvs|address alread
 // or a `Failed to list` line of its own) means it cannot see the cluster.
 const WATCH_RECONNECT = /failed to watch \*[\w.]+: /i;
 const LIST_FAILED = /(?:failed|unable) to list/i;
+// kube-proxy sizes the conntrack table at start and exits when it cannot write the setting: the
+// global sysctl is read-only in a container (LXC/LXD, kind, minikube's docker driver) and the
+// module's hashsize cannot be written there at all. Restarting it only repeats the exit; the fix
+// is to let it leave conntrack alone (`conntrack.maxPerCore: 0`).
+const CONNTRACK_WRITE =
+  /(?:nf_conntrack_max|nf_conntrack\/parameters\/hashsize)\S*: (?:permission denied|operation not supported|read-only file system|no such file or directory)/i;
 
 export default defineRule({
   cause: 'kube-proxy-rules-missing',
@@ -80,7 +86,12 @@ export default defineRule({
         );
     }
     if (logTrouble.length > 0)
-      return finding('medium', { key: `${K}.logErrors` }, logTrouble.slice(0, 8));
+      return finding(
+        'medium',
+        { key: `${K}.logErrors` },
+        logTrouble.slice(0, 8),
+        logTrouble.some((e) => CONNTRACK_WRITE.test(e.text)) ? { startup: 'conntrack' } : undefined,
+      );
     const pods = kubeProxyPods(ctx);
     if (pods.down.length > 0)
       return finding(
@@ -95,13 +106,15 @@ export default defineRule({
     return noEvidence;
   },
   fix: {
-    now: 'kubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
+    // `startup=conntrack`: it exits at start because it cannot write a conntrack setting.
+    now: '[startup=conntrack] # @{conntrackWhy}\n[startup=conntrack] kubectl -n kube-system get configmap kube-proxy -o yaml > kube-proxy-configmap.backup.yaml\n[startup=conntrack] kubectl -n kube-system edit configmap kube-proxy   # @{conntrackEdit}\nkubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
     persist:
-      '# @{why}\nkubectl -n kube-system logs "$(kubectl -n kube-system get pods -l k8s-app=kube-proxy --field-selector spec.nodeName={node} -o name)" --tail=200 | grep -E "^[EW]"',
+      '[startup=other] # @{why}\n[startup=other] kubectl -n kube-system logs "$(kubectl -n kube-system get pods -l k8s-app=kube-proxy --field-selector spec.nodeName={node} -o name)" --tail=200 | grep -E "^[EW]"\n[startup=conntrack] # @{conntrackPersist}',
     verify:
       "[iptables] sudo iptables-save -t nat | grep -e 'KUBE-NODEPORTS.*--dport {port} '\n[ipvs] sudo ipvsadm -Ln | grep -F -e :{port} -e {vip}:{vport}   # @{ipvsVerify}\n[nftables] sudo nft list map ip kube-proxy service-nodeports | grep -w {port}   # @{nftVerify}",
-    rollback: '# @{noRollback}',
-    defaults: { node: 'NODE_NAME' },
+    rollback:
+      '[startup=other] # @{noRollback}\n[startup=conntrack] kubectl -n kube-system apply -f kube-proxy-configmap.backup.yaml\n[startup=conntrack] kubectl -n kube-system delete pod -l k8s-app=kube-proxy --field-selector spec.nodeName={node}',
+    defaults: { node: 'NODE_NAME', startup: 'other' },
   },
 });
 

@@ -59,6 +59,20 @@ describe(cause, () => {
     expect(verdict({ dial })).toBe('ruled-out');
   });
 
+  it('an instant 502 explained by a failed TLS handshake with the pod is no refusal (rook#13449)', () => {
+    const tls = readTestData(
+      'cases/1420-rook13449-ceph-dashboard-tls13-only-ssl-handshake-protocol-version-502/controller.log',
+    );
+    expect(verdict({ tls })).not.toMatch(/^found/);
+    // The same 502 alone still hints at a refusal, and a real refusal next to it is still found.
+    const access = tls
+      .split('\n')
+      .filter((l) => l.includes('" 502 '))
+      .join('\n');
+    expect(verdict({ access })).toBe('found:low');
+    expect(verdict({ tls, refused })).toBe('found:high');
+  });
+
   it('an Envoy UF with no failure reason is no refusal', () => {
     const envoy = readRules(
       '../parsers/proxy-log/fixtures/proxy-log--istio8750-envoy-text-uf-bold.txt',

@@ -53,6 +53,7 @@ export default defineRule({
         'premature-close',
         'reset',
         'header-too-big',
+        'tls-upstream',
         'unreachable',
         'placeholder-upstream',
       ).length > 0;
