@@ -66,7 +66,7 @@ export default {
     'host-firewall-blocks': {
       title: 'The host firewall rejects the NodePort range or the pod network between nodes',
       why: 'firewalld (or iptables-services\' default "REJECT all") on a node accepts only the ports it was told about. Connections to NodePorts, which kube-proxy serves on 30000-32767, are rejected on that node while nodes without the firewall answer. The same firewall can turn away the traffic that carries the pod network between nodes (VXLAN, Geneve, WireGuard, BGP, IP-in-IP): Services then time out whenever the chosen backend runs on another node.',
-      risk: 'Medium: opening 30000-32767 exposes every NodePort on this node to whoever reaches it, and an open overlay port lets anyone who reaches it inject packets into the pod network; restrict the source range (the node addresses for the overlay; a firewalld rich rule, a cloud security group) if the node is reachable from untrusted networks.',
+      risk: "Medium: opening 30000-32767 exposes every NodePort on this node to whoever reaches it, and an open overlay port lets anyone who reaches it inject packets into the pod network; restrict the source range (the node addresses for the overlay; a firewalld rich rule, a cloud security group) if the node is reachable from untrusted networks. Putting the pod network's device and CIDR in firewalld's trusted zone lets the pods reach every port of the node, as most CNIs expect.",
       verdict: {
         inputRejects:
           'The INPUT chain rejects new connections to port {{port}} before any rule accepts them.',
@@ -120,6 +120,8 @@ export default {
           '`ip route get {{to}} from {{from}} iif {{iif}}` fails with "Invalid cross-device link": the kernel\'s reverse-path check drops packets from {{from}} arriving on {{iif}}, because its route back to them leaves by another interface.',
         martianOnPodDevice:
           "The kernel logs a martian source {{from}} on Cilium's device {{dev}}, where rp_filter is {{mode}}: the device has no IPv4 address and the route back to the pod leaves by cilium_host, so even loose mode drops the pod's packets. Cilium needs rp_filter = 0 on its devices; systemd sets 2 on every new one unless told otherwise.",
+        podDeviceFilters:
+          "{{key}} makes the kernel filter by reverse path (mode {{mode}}) on Cilium's pod device {{dev}}. Cilium sets 0 there itself, so something else overrode it (systemd-sysctl's 'net.ipv4.conf.*.rp_filter = 2', a hardening script, conf.all): the device has no IPv4 address and the route back to the pod leaves by cilium_host, so even loose mode drops the pods' packets, unless Cilium's eBPF host routing bypasses the kernel's routing there.",
       },
       fix: {
         loose: 'loose mode: the kernel takes the larger of conf.all and conf.<iface>, so set both',

@@ -65,7 +65,7 @@ export default {
     'host-firewall-blocks': {
       title: '主机防火墙拒绝了 NodePort 端口段或节点间的 Pod 网络流量',
       why: '节点上的 firewalld（或 iptables-services 默认的 "REJECT all"）只放行明确配置的端口。kube-proxy 在 30000-32767 上提供的 NodePort 在这个节点被拒绝，而没有防火墙的节点正常响应。同样的防火墙也可能拦下节点之间承载 Pod 网络的流量（VXLAN、Geneve、WireGuard、BGP、IP-in-IP）：当选中的后端在其他节点上时，Service 访问就会超时。',
-      risk: '中：开放 30000-32767 会把该节点上所有 NodePort 暴露给能访问它的任何人，开放 overlay 端口则让能访问它的人都可以向 Pod 网络注入数据包；如果节点可被不受信网络访问，请限制来源（overlay 只放行各节点地址；firewalld rich rule、云安全组）。',
+      risk: '中：开放 30000-32767 会把该节点上所有 NodePort 暴露给能访问它的任何人，开放 overlay 端口则让能访问它的人都可以向 Pod 网络注入数据包；如果节点可被不受信网络访问，请限制来源（overlay 只放行各节点地址；firewalld rich rule、云安全组）。把 Pod 网络的设备和 CIDR 放进 firewalld 的 trusted 区域后，Pod 可以访问节点的所有端口，这也是大多数 CNI 所预期的。',
       verdict: {
         inputRejects: 'INPUT 链在任何规则放行之前就拒绝了到端口 {{port}} 的新连接。',
         inputAccepts: 'INPUT 链放行到端口 {{port}} 的新连接。',
@@ -115,6 +115,8 @@ export default {
           '`ip route get {{to}} from {{from}} iif {{iif}}` 返回 "Invalid cross-device link"：回到 {{from}} 的路由走另一个网卡，内核的反向路径校验会丢弃从 {{iif}} 进来、源地址为 {{from}} 的包。',
         martianOnPodDevice:
           '内核日志记录了 Cilium 设备 {{dev}} 上的 martian source {{from}}，而该设备的 rp_filter 为 {{mode}}：这个设备没有 IPv4 地址，回到 Pod 的路由走 cilium_host，所以即使宽松模式也会丢弃 Pod 的包。Cilium 要求其设备上 rp_filter = 0；systemd 默认会给每个新设备设为 2。',
+        podDeviceFilters:
+          "{{key}} 使内核在 Cilium 的 Pod 设备 {{dev}} 上做反向路径过滤（模式 {{mode}}）。Cilium 自己会把它设为 0，所以是别的东西覆盖了它（systemd-sysctl 的 'net.ipv4.conf.*.rp_filter = 2'、加固脚本、conf.all）：这个设备没有 IPv4 地址，回到 Pod 的路由走 cilium_host，所以即使宽松模式也会丢弃 Pod 的包，除非 Cilium 的 eBPF 主机路由绕过了内核路由。",
       },
       fix: {
         loose: '宽松模式：内核取 conf.all 与 conf.<网卡> 中较大的值，所以两处都要设置',

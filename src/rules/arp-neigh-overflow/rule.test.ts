@@ -35,9 +35,12 @@ describe(cause, () => {
     expect(verdictOf(diagnoseTexts({ s: thresholds(80000, 90000, 100000) }), cause)).toBe(
       'ruled-out',
     );
+    const quiet = Array.from({ length: 10 }, (_, i) => `[${i}.0] eth0: link up\n`).join('');
+    expect(verdictOf(diagnoseTexts({ k: quiet }), cause)).toBe('ruled-out');
+    // One grepped line says nothing of the messages not shown.
     expect(
       verdictOf(diagnoseTexts({ k: '[1.0] nf_conntrack: table full, dropping packet\n' }), cause),
-    ).toBe('ruled-out');
+    ).toBe('no-evidence');
     expect(verdictOf(diagnoseTexts({ s: thresholds(128, 512, 1024) }), cause)).toBe('no-evidence');
     // A log with lines that could not be read (a typed command, `...`) proves no absence.
     const cut =

@@ -10,6 +10,9 @@ const DEFAULT_THRESH3 = 1024;
  * The neighbour (ARP/NDP) table hit gc_thresh3: the kernel logs "neighbor table overflow" and
  * cannot resolve new peers, so some of them become unreachable until entries expire.
  */
+/** Kernel log lines, read whole, that can stand for a quiet log. */
+const QUIET_LOG_LINES = 10;
+
 export default defineRule({
   cause: 'arp-neigh-overflow',
   needs: ['kernel-log', 'sysctl', 'ip-neigh', 'ping-mtu'],
@@ -99,7 +102,8 @@ export default defineRule({
       );
     if (raised)
       return ruledOut({ key: `${K}.raised`, params: { n: thresh3.n } }, [thresh3.evidence]);
-    if (lines > 0) return ruledOut({ key: `${K}.quietLog`, params: { n: lines } });
+    // A handful of lines (one grepped message) says nothing of the messages not shown.
+    if (lines >= QUIET_LOG_LINES) return ruledOut({ key: `${K}.quietLog`, params: { n: lines } });
     const limit = thresh3 && Number.isFinite(thresh3.n) ? thresh3.n : DEFAULT_THRESH3;
     if (table.first && table.counted * 2 < limit)
       return ruledOut({ key: `${K}.tableRoomy`, params: { entries: table.counted, n: limit } }, [

@@ -227,7 +227,7 @@ function fromDenyLog(ctx: RuleContext, lo: number, hi: number): Verdict[] {
       confidence: lo === hi ? 'high' : 'medium',
       why: {
         key: `${K}.logDenied`,
-        params: { prefix: hits[0]!.prefix, ports, n: hits.length },
+        params: { prefix: hits[0]!.prefix.replace(/:$/, ''), ports, n: hits.length },
       },
       evidence: hits.slice(0, 3).map((d) => cite(source, d)),
     });
@@ -261,7 +261,12 @@ function fromPodnetDenyLog(ctx: RuleContext): Verdict[] {
       confidence: zone || hits.length > 1 ? 'high' : 'medium',
       why: {
         key: `${K}.podnetDenied`,
-        params: { prefix: first.prefix, from: first.in, to: first.out, n: hits.length },
+        params: {
+          prefix: first.prefix.replace(/:$/, ''),
+          from: first.in,
+          to: first.out,
+          n: hits.length,
+        },
       },
       evidence: hits.slice(0, 3).map((d) => cite(source, d)),
       vars: zone ? { opens: 'podzone', podif } : { opens: 'podnet' },
