@@ -57,7 +57,7 @@ export function clean(raw: string): string {
 
 // Commands a root prompt ("# cmd", "/ # cmd") is followed by; '#' alone also starts comments.
 const KNOWN_COMMANDS =
-  /^(?:sudo|kubectl|oc|microk8s|k3s|crictl|nerdctl|calicoctl|cilium(?:-dbg)?|nft|ipset|resolvectl|sysctl|iptables\S*|ip6tables\S*|ipvsadm|conntrack|netstat|nstat|ss|cat|grep|tail|head|less|journalctl|dmesg|ethtool|ip|uname|lsmod|modprobe|tcpdump|curl|ping|nslookup|dig|firewall-cmd|crictl|docker|systemctl|awk|sort|find|ls|echo|exit|cd|clear|su|sh|bash|nsenter|watch|env|export|telnet|nc|wget|helm|minikube|traceroute|ifconfig)\b|^host(?=(?:\s+-\w+(?:\s+[\w.-]+)?)*\s+[\w-]+(?:\.[\w-]+)*\.?(?:\s+[\d.:a-fA-F]+)?\s*$)/;
+  /^(?:sudo|kubectl|k(?=\s+(?:get|describe|logs|exec|apply|edit|delete|create|run|expose|top|rollout|label|port-forward)\b)|oc|microk8s|k3s|crictl|nerdctl|calicoctl|cilium(?:-dbg)?|nft|ipset|resolvectl|sysctl|iptables\S*|ip6tables\S*|ipvsadm|conntrack|netstat|nstat|ss|cat|grep|tail|head|less|journalctl|dmesg|ethtool|ip|uname|lsmod|modprobe|tcpdump|curl|ping|nslookup|dig|firewall-cmd|crictl|docker|systemctl|awk|sort|find|ls|echo|exit|cd|clear|su|sh|bash|nsenter|watch|env|export|telnet|nc|wget|helm|minikube|traceroute|ifconfig)\b|^host(?=(?:\s+-\w+(?:\s+[\w.-]+)?)*\s+[\w-]+(?:\.[\w-]+)*\.?(?:\s+[\d.:a-fA-F]+)?\s*$)/;
 
 /** Shell prompts, each capturing the command typed after it. `known`: only before a known command. */
 const PROMPTS: { re: RegExp; known?: true }[] = [
@@ -83,6 +83,8 @@ const PROMPTS: { re: RegExp; known?: true }[] = [
   // ➜  ~ cmd, ➜  repo git:(main) ✗ cmd: oh-my-zsh (and ➜  cmd, its directory cut off)
   { re: /^\s*➜\s+(\S.*)$/, known: true },
   { re: /^\s*➜\s+\S{1,120}(?:\s+git:\([^)\s]{1,120}\))?(?:\s+✗)?\s+(\S.*)$/ },
+  // cluster1-controlplane ~ ➜  k get po: KodeKloud and CKA lab shells (host, directory, arrow)
+  { re: /^\s*[\w.-]{1,64} [~/][^\s$#%]{0,120} ➜\s+(\S.*)$/, known: true },
   // ❯ cmd (pure, starship), 🐳  → cmd, » cmd, ⇒  cmd (zsh themes): an arrow, maybe after a symbol
   { re: /^\s*(?:\S{1,8}\s+)?[❯→»⇒]\s+(\S.*)$/, known: true },
   // ± |master {1} S:5 U:4 ?:1 ✗| → cmd: a two-line zsh/bash theme whose second line holds the

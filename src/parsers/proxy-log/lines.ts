@@ -27,10 +27,11 @@ export function stripPrefix(text: string): string {
 const TRAEFIK_LOGFMT = /^(?:time="[^"]{10,40}" )?level=(\w+) msg="((?:[^"\\]|\\.)*)"(.*)$/;
 /**
  * Traefik v3 (zerolog): `2024-05-01T10:00:00Z DBG path/file.go:113 > message key=value` (the
- * time may already be gone with a `kubectl logs --timestamps` prefix).
+ * time may already be gone with a `kubectl logs --timestamps` prefix). Posts often drop the
+ * time and the caller but keep the separator: `DBG > message`.
  */
 const TRAEFIK_ZEROLOG =
-  /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d) )?(TRC|DBG|INF|WRN|ERR|FTL|PNC) (?:\S+\.go:\d+ > )?(.*)$/;
+  /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d) )?(TRC|DBG|INF|WRN|ERR|FTL|PNC) (?:(?:\S+\.go:\d+ )?> )?(.*)$/;
 /** The proxy's own account of a failed request: `'502 Bad Gateway' caused by: <Go error>`. */
 const CAUSED_BY = /'(5\d\d) [^']{1,40}' caused by: (.*)$/;
 /** v3: `502 Bad Gateway error="dial tcp ...: connect: connection refused"`. */
@@ -143,9 +144,10 @@ export function traefikLine(text: string, l: Line): TraefikLine {
 /**
  * Envoy's default text format: `[START_TIME] "METHOD PATH PROTOCOL" CODE FLAGS ...`, Istio's
  * adding the response code details after the flags. A TCP proxy line has `"- - -"` and code 0.
+ * Formats (or posts) that leave the protocol out keep `"METHOD /path"`.
  */
 const ENVOY_TEXT =
-  /^\[(\d{4}-\d\d-\d\dT[^\]]{5,40})\] "(\S+ \S+ \S+)" (?:\*\*)?(\d{3}|0)(?:\*\*)? (\S+) (.*)$/;
+  /^\[(\d{4}-\d\d-\d\dT[^\]]{5,40})\] "(\S+ \S+ \S+|[A-Z]{3,10} \/\S*)" (?:\*\*)?(\d{3}|0)(?:\*\*)? (\S+) (.*)$/;
 /** Response flags: `-`, or upper-case codes joined by commas (`UF,URX`). */
 const FLAGS = /^(?:-|[A-Z]{2,5}(?:,[A-Z]{2,5})*)$/;
 const ADDRESS = /^(?:[\d.]+|\[[\da-f:]+\]):\d+$/i;

@@ -60,6 +60,32 @@ describe('proxy-log: Traefik', () => {
     ]);
   });
 
+  it('v3 lines without time and caller, only the `>` separator left (Traefik blog, retry demo)', () => {
+    const r = log(
+      caseFile('1502-traefik-blog-retry-k3s-dbg-no-time-502-refused-port-81/traefik.log'),
+    );
+    expect(r.facts.errors.map((e) => [e.kind, e.upstream, e.line])).toEqual([
+      ['refused', '10.42.0.11:81', 5],
+      ['refused', '10.42.0.12:81', 8],
+      ['refused', '10.42.0.11:81', 11],
+      ['refused', '10.42.0.12:81', 14],
+    ]);
+    // The same form behind a docker compose prefix (a sadservers write-up, 2025).
+    const compose = log(
+      [
+        'traefik-1 | DBG > Service selected by WRR: http://172.19.0.2:81',
+        'traefik-1 | DBG > 502 Bad Gateway error="dial tcp 172.19.0.2:81: connect: connection refused"',
+        '',
+      ].join('\n'),
+    );
+    expect(compose.facts.errorCounts).toEqual({ refused: 1 });
+    // Other messages after the bare separator are no upstream error; a lone `>` is no message.
+    for (const line of ['DBG > Service selected by WRR: 265d14423adb2c79', 'ERR >', 'DBG >> 502']) {
+      const d = direct(proxyLog, `${line}\n`);
+      expect(d.status === 'rejected' ? [] : d.facts.errors).toEqual([]);
+    }
+  });
+
   it("Traefik's own 'no endpoints' errors name the Service (v1, v2 logfmt, v3 zerolog)", () => {
     // Real v2 sample: k3s's bundled Traefik, an Ingress asking for a port the Service lacks.
     const v2 = log(
@@ -156,6 +182,29 @@ describe('proxy-log: Envoy', () => {
       source: 'envoy',
       message: '503 UH no_healthy_upstream',
     });
+  });
+
+  it('a request without the protocol, "POST /foo/bar": UC at once (zhaohuabing istio-guide)', () => {
+    const r = log(
+      caseFile(
+        '1503-zhaohuabing-istio-guide-zh-503-uc-connection-termination-duration-0-keepalive/envoy-access.log',
+      ),
+    );
+    expect(r.facts.errors).toEqual([
+      expect.objectContaining({
+        kind: 'premature-close',
+        source: 'envoy',
+        upstream: '30.183.173.155:1984',
+        request: 'POST /foo/bar',
+        line: 2,
+      }),
+    ]);
+    expect(r.facts.access.serverErrors[0]).toMatchObject({ requestTime: 0 });
+    // Two words only when they look like a method and a path; no other bracketed log line.
+    for (const request of ['post /foo/bar', 'GET', 'hello world', 'GET foo']) {
+      const line = `[2023-01-05T04:21:37.764Z] "${request}" 503 UC upstream_reset_before_response_started{connection_termination} - "-" 0 95 0 - "-"\n`;
+      expect(proxyLog.detect(toLines(line), { command: null })).toBe(false);
+    }
   });
 
   // Istio logs TCP proxying with `"- - -"` and response code 0; a refused connect is its UF.

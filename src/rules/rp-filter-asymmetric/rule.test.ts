@@ -111,13 +111,69 @@ describe(cause, () => {
         'net.ipv4.conf.all.rp_filter = 0\nnet.ipv4.conf.lxc3c160d6c7aa0.rp_filter = 0\n';
       expect(verdictOf(diagnoseTexts({ k: journal, s: fixed }), cause)).not.toMatch(/^found/);
       const bogus = journal.replace('from 10.0.0.113', 'from 127.0.0.1');
-      expect(verdictOf(diagnoseTexts({ k: bogus, s: loose }), cause)).not.toMatch(/^found/);
+      const inheritedOnly = 'net.ipv4.conf.default.rp_filter = 2\n';
+      expect(verdictOf(diagnoseTexts({ k: bogus, s: inheritedOnly }), cause)).not.toMatch(/^found/);
+      // The device's own key still shows the filtering (low), but the bogus line adds nothing.
+      expect(verdictOf(diagnoseTexts({ k: bogus, s: loose }), cause)).toBe('found:low');
       // Calico keeps rp_filter = 1 on its workload devices on purpose (anti-spoofing).
       const calico = journal.replace(/lxc3c160d6c7aa0/g, 'cali12d4a061371');
       const caliRp = 'net.ipv4.conf.cali12d4a061371.rp_filter = 1\n';
       expect(verdictOf(diagnoseTexts({ k: calico, s: caliRp }), cause)).not.toMatch(/^found/);
       // Without sysctl the device's mode is unknown.
       expect(verdictOf(diagnoseTexts({ k: journal }), cause)).not.toMatch(/^found/);
+    });
+  });
+
+  describe("sysctl alone showing filtering on one of Cilium's pod devices", () => {
+    // cilium/cilium#10645 (nberlee): systemd 245 set 2 on the lxc devices; pods lost egress.
+    const systemd245 = [
+      '$ sysctl net.ipv4.conf.lxc4d36398ebb25.rp_filter',
+      'net.ipv4.conf.lxc4d36398ebb25.rp_filter = 2',
+      '$ sysctl net.ipv4.conf.all.rp_filter',
+      'net.ipv4.conf.all.rp_filter = 0',
+      '$ sysctl net.ipv4.conf.cilium_host.rp_filter',
+      'net.ipv4.conf.cilium_host.rp_filter = 2',
+      '',
+    ].join('\n');
+
+    it('is found low, quoting the device key, with the turn-off fix', () => {
+      const d = diagnoseTexts({ s: systemd245 });
+      expect(verdictOf(d, cause)).toBe('found:low');
+      const f = d.findings.find((x) => x.cause === cause)!;
+      expect(f.why.params).toMatchObject({ dev: 'lxc4d36398ebb25', mode: '2' });
+      expect(f.fix.now).toContain('net.ipv4.conf.lxc4d36398ebb25.rp_filter=0');
+      expect(f.fix.persist).toContain("'net.ipv4.conf.lxc*.rp_filter = 0'");
+    });
+
+    it('counts conf.all: a pod device at 0 under all = 2 still filters (cilium#19761)', () => {
+      const s = 'net.ipv4.conf.all.rp_filter = 2\nnet.ipv4.conf.lxc94a9b8960b75.rp_filter = 0\n';
+      const d = diagnoseTexts({ s });
+      expect(verdictOf(d, cause)).toBe('found:low');
+      expect(d.findings.find((x) => x.cause === cause)!.why.params).toMatchObject({
+        key: 'net.ipv4.conf.all.rp_filter',
+      });
+    });
+
+    it('says nothing when the pod devices are at 0, for LXC bridges, or off Cilium', () => {
+      // cilium#19761, the working state.
+      const working = [
+        'net.ipv4.conf.all.rp_filter = 0',
+        'net.ipv4.conf.cilium_host.rp_filter = 0',
+        'net.ipv4.conf.default.rp_filter = 0',
+        'net.ipv4.conf.eth0.rp_filter = 0',
+        'net.ipv4.conf.lxc94a9b8960b75.rp_filter = 0',
+        'net.ipv4.conf.lxc_health.rp_filter = 0',
+        '',
+      ].join('\n');
+      expect(verdictOf(diagnoseTexts({ s: working }), cause)).not.toMatch(/^found/);
+      const lxcBridge = 'net.ipv4.conf.all.rp_filter = 0\nnet.ipv4.conf.lxcbr0.rp_filter = 1\n';
+      expect(verdictOf(diagnoseTexts({ s: lxcBridge }), cause)).not.toMatch(/^found/);
+      const calico =
+        'net.ipv4.conf.all.rp_filter = 0\nnet.ipv4.conf.cali12d4a061371.rp_filter = 1\n';
+      expect(verdictOf(diagnoseTexts({ s: calico }), cause)).not.toMatch(/^found/);
+      // cilium_host alone has an address: not this evidence.
+      const hostOnly = 'net.ipv4.conf.cilium_host.rp_filter = 2\n';
+      expect(verdictOf(diagnoseTexts({ s: hostOnly }), cause)).not.toMatch(/^found/);
     });
   });
 });

@@ -38,7 +38,7 @@ export default defineRule({
     const refused = refusedByKernel(ctx, (d) => (rp.length > 0 ? mode(d) : null));
     if (refused) return refused;
     if (rp.length === 0) return noEvidence;
-    const onCilium = martianOnCiliumDevice(ctx, byDev, mode);
+    const onCilium = martianOnCiliumDevice(ctx, byDev, mode) ?? filteringOnPodDevice(byDev, mode);
     if (onCilium) return onCilium;
     const uplinks = uplinksOf(ctx, [...byDev.keys()]);
     const devices = uplinks.names.length > 0 ? uplinks.names : physical([...byDev.keys()]);
@@ -232,6 +232,40 @@ function martianOnCiliumDevice(
         { iface: dev, ifkey: dev.replace(/\./g, '/'), mode: 'off' },
       );
     }
+  return null;
+}
+
+/**
+ * Cilium's pod devices by name: `lxc` and a hex id (`lxc4d36398ebb25`), or `lxc_health`; not
+ * LXC's own bridge (`lxcbr0`), which carries an address like any bridge.
+ */
+const CILIUM_POD_DEVICE = /^lxc(?:[0-9a-f]{6,}|_health)$/;
+
+/**
+ * sysctl lists one of Cilium's pod devices (its own key, so the device exists on this node) and
+ * the kernel filters on it (max of conf.all and the device's value is 1 or 2). The agent sets 0
+ * there itself, so another writer (systemd-sysctl's `net.ipv4.conf.*.rp_filter = 2`, a hardening
+ * script, conf.all) overrode it: the pods' replies arrive on a device without an address and are
+ * dropped (cilium#10645). Low: without a martian line the drops are not seen, and with eBPF host
+ * routing (Cilium 1.9+ on recent kernels) the pods' packets bypass the kernel's check.
+ */
+function filteringOnPodDevice(
+  byDev: Map<string, SysctlValue>,
+  modeOf: (dev: string) => number,
+): RuleResult | null {
+  for (const [dev, own] of byDev) {
+    if (!CILIUM_POD_DEVICE.test(dev)) continue;
+    const mode = modeOf(dev);
+    if (mode === 0) continue;
+    const all = byDev.get('all');
+    const setBy = own.n === mode ? own : all!;
+    return finding(
+      'low',
+      { key: `${K}.podDeviceFilters`, params: { dev, mode: String(mode), key: setBy.key } },
+      unique([setBy.evidence, own.evidence]),
+      { iface: dev, ifkey: dev, mode: 'off' },
+    );
+  }
   return null;
 }
 
