@@ -332,9 +332,9 @@ function withOtherOutputs(section: Section, first: SectionResult, depth = 0): Se
   const unread = new Set(first.problems.flatMap((p) => (p.line === undefined ? [] : [p.line])));
   // Past its cap a parser lists no more lines: those after the last one listed may be unread too.
   const cited = [...unread];
-  const lastCited = first.problems.some((p) => p.msg.key.endsWith('.moreProblems'))
-    ? Math.max(...cited)
-    : Infinity;
+  const capped =
+    cited.length > 0 && first.problems.some((p) => p.msg.key.endsWith('.moreProblems'));
+  const lastCited = capped ? Math.max(...cited) : Infinity;
   for (const l of section.lines) if (l.n > lastCited) unread.add(l.n);
   const runs: Line[][] = [];
   let run: Line[] = [];
