@@ -119,6 +119,10 @@ describe(cause, () => {
       const calico = journal.replace(/lxc3c160d6c7aa0/g, 'cali12d4a061371');
       const caliRp = 'net.ipv4.conf.cali12d4a061371.rp_filter = 1\n';
       expect(verdictOf(diagnoseTexts({ k: calico, s: caliRp }), cause)).not.toMatch(/^found/);
+      // LXC's own bridge carries an address: the kernel's check works there as on any bridge.
+      const lxcbr = journal.replace(/lxc3c160d6c7aa0/g, 'lxcbr0');
+      const lxcbrRp = 'net.ipv4.conf.lxcbr0.rp_filter = 1\n';
+      expect(verdictOf(diagnoseTexts({ k: lxcbr, s: lxcbrRp }), cause)).not.toMatch(/^found/);
       // Without sysctl the device's mode is unknown.
       expect(verdictOf(diagnoseTexts({ k: journal }), cause)).not.toMatch(/^found/);
     });

@@ -195,14 +195,40 @@ function physical(devs: string[]): string[] {
 // `IPv4: martian source 10.0.0.253 from 10.0.0.113, on dev lxc3c160d6c7aa0`
 const MARTIAN = /martian source (\S+) from ([\d.]+), on dev (\S+)/;
 /**
- * Cilium's own devices: the pods' veths (`lxc…`) and `cilium_host`/`cilium_net`/`cilium_vxlan`.
- * The veths carry no IPv4 address and the route back to a pod leaves by `cilium_host`, so any
- * reverse-path filtering there, loose mode (2) included, drops the pods' packets: Cilium needs
- * rp_filter = 0 on them (systemd 245 and later set 2 on every new device by default).
+ * Cilium's pod devices: `lxc` and a hex id (`lxc4d36398ebb25`), or `lxc_health`; not LXC's own
+ * bridge (`lxcbr0`), which carries an address like any bridge. They carry no IPv4 address and the
+ * route back to a pod leaves by `cilium_host`, so any reverse-path filtering there, loose mode (2)
+ * included, drops the pods' packets: Cilium needs rp_filter = 0 on them (systemd 245 and later
+ * set 2 on every new device by default).
  */
-const CILIUM_DEVICE = /^(?:lxc|cilium_)/;
+const CILIUM_POD_DEVICE = /^lxc(?:[0-9a-f]{6,}|_health)$/;
+/** Cilium's own devices (`cilium_host`, `cilium_net`, `cilium_vxlan`), under the same rule. */
+const CILIUM_OWN_DEVICE = /^cilium_\w+$/;
 /** Sources never valid on the wire, which the kernel logs as martian whatever rp_filter says. */
 const BOGUS_SOURCE = /^(?:0|127|22[4-9]|2[3-5]\d)\./;
+
+/**
+ * The key that sets a device's mode: its own (or conf.default's, copied when the device
+ * appeared), or conf.all when that is larger.
+ */
+function modeSetBy(byDev: Map<string, SysctlValue>, dev: string, mode: number): SysctlValue {
+  const own = byDev.get(dev) ?? byDev.get('default');
+  return [own, byDev.get('all')].find((v) => v?.n === mode)!;
+}
+
+/** A finding on a Cilium device, with the fix that turns the check off there. */
+function onCiliumDevice(
+  confidence: 'high' | 'medium' | 'low',
+  why: { key: string; params: Record<string, string> },
+  evidence: Evidence[],
+  dev: string,
+): RuleResult {
+  return finding(confidence, why, unique(evidence), {
+    iface: dev,
+    ifkey: dev.replace(/\./g, '/'),
+    mode: 'off',
+  });
+}
 
 /**
  * A `martian source … on dev lxc…` kernel line with reverse-path filtering on (1 or 2) for that
@@ -217,29 +243,20 @@ function martianOnCiliumDevice(
   for (const { source, facts } of ctx.of('kernel-log'))
     for (const ex of facts.events['martian-source']?.examples ?? []) {
       const m = MARTIAN.exec(ex.text);
-      if (!m || BOGUS_SOURCE.test(m[2]!) || !CILIUM_DEVICE.test(m[3]!)) continue;
-      const dev = m[3]!;
+      const dev = m?.[3] ?? '';
+      if (!m || BOGUS_SOURCE.test(m[2]!)) continue;
+      if (!CILIUM_POD_DEVICE.test(dev) && !CILIUM_OWN_DEVICE.test(dev)) continue;
       const mode = modeOf(dev);
       if (mode === 0) continue;
-      const own = byDev.get(dev);
-      // The key that sets the device's mode: its own (or conf.default's, copied when it
-      // appeared), or conf.all when that is larger.
-      const setBy = [own ?? byDev.get('default'), byDev.get('all')].find((v) => v?.n === mode)!;
-      return finding(
-        own?.n === mode ? 'high' : 'medium',
+      return onCiliumDevice(
+        byDev.get(dev)?.n === mode ? 'high' : 'medium',
         { key: `${K}.martianOnPodDevice`, params: { dev, from: m[2]!, mode: String(mode) } },
-        [cite(source, ex), setBy.evidence],
-        { iface: dev, ifkey: dev.replace(/\./g, '/'), mode: 'off' },
+        [cite(source, ex), modeSetBy(byDev, dev, mode).evidence],
+        dev,
       );
     }
   return null;
 }
-
-/**
- * Cilium's pod devices by name: `lxc` and a hex id (`lxc4d36398ebb25`), or `lxc_health`; not
- * LXC's own bridge (`lxcbr0`), which carries an address like any bridge.
- */
-const CILIUM_POD_DEVICE = /^lxc(?:[0-9a-f]{6,}|_health)$/;
 
 /**
  * sysctl lists one of Cilium's pod devices (its own key, so the device exists on this node) and
@@ -257,13 +274,12 @@ function filteringOnPodDevice(
     if (!CILIUM_POD_DEVICE.test(dev)) continue;
     const mode = modeOf(dev);
     if (mode === 0) continue;
-    const all = byDev.get('all');
-    const setBy = own.n === mode ? own : all!;
-    return finding(
+    const setBy = modeSetBy(byDev, dev, mode);
+    return onCiliumDevice(
       'low',
       { key: `${K}.podDeviceFilters`, params: { dev, mode: String(mode), key: setBy.key } },
-      unique([setBy.evidence, own.evidence]),
-      { iface: dev, ifkey: dev, mode: 'off' },
+      [setBy.evidence, own.evidence],
+      dev,
     );
   }
   return null;
