@@ -1,21 +1,23 @@
 import type { Line } from '../engine/types';
+import { KLOG } from './k8s-common/text';
+import { NGINX_ERROR } from './ingress-nginx-log/lines';
 
 /**
- * Log lines whose header says what they are, wherever they stand: a klog header
- * (`E0929 05:14:00.545157       1 main.go:204] ...`), logrus' terminal form (`ERRO[0003] ...`),
- * a dmesg stamp (`[ 1423.035722] ...`), a syslog or journal prefix (`Dec 09 06:46:20 node0
- * kernel: ...`), nginx's error log (`2023/03/08 16:02:40 [error] 31#31: ...`). No sentence starts
- * like one: a line that does was pasted from a log, not written about it.
+ * Log lines whose header says what they are, wherever they stand: klog's
+ * (`E0929 05:14:00.545157       1 main.go:204] ...`) and nginx's error head
+ * (`2023/03/08 16:02:40 [error] 31#31: ...`), as their parsers read them; logrus' terminal form
+ * (`ERRO[0003] ...`), a dmesg stamp (`[ 1423.035722] ...`), a syslog or journal prefix
+ * (`Dec 09 06:46:20 node0 kernel: ...`). No sentence starts like one: a line that does was pasted
+ * from a log, not written about it.
  */
-const LOG_HEADER = new RegExp(
+const STAMPED = new RegExp(
   `^(?:${[
-    String.raw`[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6}\s+\d+ [\w./-]{1,100}:\d{1,6}\] \S`,
     String.raw`(?:INFO|WARN|ERRO|FATA|DEBU)\[\d{1,8}\] \S`,
     String.raw`\[\s*\d{1,8}\.\d{6}\] \S`,
     String.raw`[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [\w.-]{1,64} [\w./-]{1,64}(?:\[\d{1,8}\])?: \S`,
-    String.raw`\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[(?:emerg|alert|crit|error|warn|notice|info)\] \d+#\d+: \S`,
   ].join('|')})`,
 );
+const isLogLine = (text: string) => STAMPED.test(text) || KLOG.test(text) || NGINX_ERROR.test(text);
 
 /** A line as a post frames a log line in its prose: quoted once (`> `), in inline code. */
 function bare(text: string): string {
@@ -36,7 +38,7 @@ export function logLineRuns(lines: Line[]): Line[][] {
   let run: Line[] = [];
   for (const l of lines) {
     const text = l.text.length > 20_000 ? '' : bare(l.text);
-    if (LOG_HEADER.test(text)) run.push({ n: l.n, text });
+    if (isLogLine(text)) run.push({ n: l.n, text });
     else if (run.length > 0) {
       runs.push(run);
       run = [];
