@@ -33,13 +33,16 @@ async function submitAndMove(page: Page) {
   await expect(page).not.toHaveURL(before);
 }
 
-/** Pastes into the evidence step, waits until the paste is read, and goes on. */
+/**
+ * Pastes into the evidence step, waits until the paste is read, and goes on: to the next step's
+ * address, so that the next paste is never typed into this step's box while it is leaving.
+ */
 export async function paste(page: Page, text: string, kind: string) {
   await page.getByTestId('evidence-paste').fill(text);
   await expect(
     page.locator(`[data-testid=paste-result] [data-kind="${kind}"]`).first(),
   ).toBeVisible();
-  await page.locator('form button[type=submit]').click();
+  await submitAndMove(page);
 }
 
 /** "Skip, I can't run this" on the current evidence step. */
